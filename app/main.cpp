@@ -1,0 +1,38 @@
+// territory-planner: the GUI, or a headless command when the first argument names one.
+#include "cli/cli.h"
+#if TP_HAS_GUI
+#include "ui/application.h"
+#endif
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    if (tp::cli::isCommand(arguments)) {
+        // Headless: no QGuiApplication, so no display or platform plugin is needed.
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("territory-planner"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(TP_VERSION));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return tp::cli::run(arguments, out, err);
+    }
+
+#if TP_HAS_GUI
+    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication app(argc, argv);
+    return tp::ui::runGui(app, arguments);
+#else
+    QTextStream err(stderr);
+    err << "This build has no graphical interface yet; run a command instead (see --help).\n";
+    return tp::cli::Usage;
+#endif
+}

@@ -1,0 +1,277 @@
+#include "cli.h"
+
+#include "demo/demobook.h"
+#include "report/csvexport.h"
+#include "report/summary.h"
+#include "storage/book.h"
+#include "storage/bookviewloader.h"
+#include "storage/errors.h"
+#include "storage/sqlite.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace tp::cli {
+
+namespace {
+
+const char *const context = "tp::cli";
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate(context, text);
+}
+
+const QStringList commands{QStringLiteral("demo"), QStringLiteral("summary"),
+                           QStringLiteral("export")};
+
+QString usage()
+{
+    return tr("Usage: territory-planner [BOOK] [--screenshot DIR]\n"
+              "       territory-planner COMMAND [OPTIONS]\n\n"
+              "Commands (headless, no display needed):\n"
+              "  demo     --db BOOK [--seed N] [--size small|large]\n"
+              "  summary  --db BOOK [--as-of DATE] [--period 2026-Q4] [--rep NAME] [--territory NAME] [--json]\n"
+              "  export   --db BOOK --what opportunities|accounts [--rep NAME] [--territory NAME] --csv OUT\n\n"
+              "Options:\n"
+              "  -h, --help     Show this help\n"
+              "  -v, --version  Show the version\n\n"
+              "Exit codes: 0 success, 1 bad input (the book is left unchanged), 2 usage error.\n");
+}
+
+// Parses a subcommand's options; on failure writes the reason and returns false.
+bool parse(QCommandLineParser &parser, const QStringList &arguments, QTextStream &err)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("territory-planner")} + arguments)) {
+        err << parser.errorText() << '\n' << usage();
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()) << '\n';
+        return false;
+    }
+    return true;
+}
+
+std::optional<QDate> parseDate(const QString &text, const QString &option, QTextStream &err)
+{
+    if (text.isEmpty())
+        return QDate();
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid()) {
+        err << tr("%1: expected a date as YYYY-MM-DD, found \"%2\".").arg(option, text) << '\n';
+        return std::nullopt;
+    }
+    return date;
+}
+
+int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("db"), tr("The book file to write."), tr("BOOK")});
+    parser.addOption({QStringLiteral("seed"), tr("Random seed (default 42)."), tr("N"),
+                      QStringLiteral("42")});
+    parser.addOption({QStringLiteral("size"), tr("small (default) or large."), tr("SIZE"),
+                      QStringLiteral("small")});
+    parser.addOption({QStringLiteral("as-of"), tr("The demo's today (default: today)."), tr("DATE")});
+    if (!parse(parser, arguments, err))
+        return Usage;
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Ok;
+    }
+    const QString db = parser.value(QStringLiteral("db"));
+    if (db.isEmpty()) {
+        err << tr("demo: --db BOOK is required.") << '\n';
+        return Usage;
+    }
+    bool seedOk = false;
+    const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong(&seedOk);
+    const QString size = parser.value(QStringLiteral("size"));
+    if (!seedOk || (size != QLatin1String("small") && size != QLatin1String("large"))) {
+        err << tr("demo: --seed takes a whole number and --size small or large.") << '\n';
+        return Usage;
+    }
+    const auto asOf = parseDate(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
+    if (!asOf)
+        return Usage;
+    demo::Options options;
+    options.seed = seed;
+    options.size = size == QLatin1String("large") ? demo::Size::Large : demo::Size::Small;
+    options.today = *asOf;
+    try {
+        demo::writeDemoBook(db, options);
+    } catch (const BookError &e) {
+        err << e.message() << '\n';
+        return BadInput;
+    } catch (const sql::Error &e) {
+        err << tr("%1: %2").arg(db, e.message()) << '\n';
+        return BadInput;
+    }
+    out << tr("Wrote the demo book %1.").arg(QFileInfo(db).absoluteFilePath()) << '\n';
+    return Ok;
+}
+
+int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
+    parser.addOption({QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE")});
+    parser.addOption({QStringLiteral("period"), tr("Period such as 2026-Q4."), tr("PERIOD")});
+    parser.addOption({QStringLiteral("rep"), tr("Only this rep."), tr("NAME")});
+    parser.addOption({QStringLiteral("territory"), tr("Only this territory."), tr("NAME")});
+    parser.addOption({QStringLiteral("json"), tr("Print one JSON document.")});
+    if (!parse(parser, arguments, err))
+        return Usage;
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Ok;
+    }
+    const QString db = parser.value(QStringLiteral("db"));
+    if (db.isEmpty()) {
+        err << tr("summary: --db BOOK is required.") << '\n';
+        return Usage;
+    }
+    const auto asOf = parseDate(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
+    if (!asOf)
+        return Usage;
+    try {
+        auto book = Book::open(db);
+        SummaryRequest request{*asOf, parser.value(QStringLiteral("period")),
+                               parser.value(QStringLiteral("rep")),
+                               parser.value(QStringLiteral("territory"))};
+        const Summary s = SummaryBuilder::build(*book, request);
+        out << (parser.isSet(QStringLiteral("json")) ? SummaryBuilder::toJson(s)
+                                                     : SummaryBuilder::toText(s));
+    } catch (const BookError &e) {
+        err << e.message() << '\n';
+        return BadInput;
+    } catch (const InputError &e) {
+        err << e.message() << '\n';
+        return BadInput;
+    } catch (const sql::Error &e) {
+        err << tr("%1: %2").arg(db, e.message()) << '\n';
+        return BadInput;
+    }
+    return Ok;
+}
+
+int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
+    parser.addOption({QStringLiteral("what"), tr("opportunities or accounts."), tr("TABLE")});
+    parser.addOption({QStringLiteral("rep"), tr("Only this rep."), tr("NAME")});
+    parser.addOption({QStringLiteral("territory"), tr("Only this territory."), tr("NAME")});
+    parser.addOption({QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE")});
+    parser.addOption({QStringLiteral("csv"), tr("The CSV file to write."), tr("OUT")});
+    if (!parse(parser, arguments, err))
+        return Usage;
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Ok;
+    }
+    const QString db = parser.value(QStringLiteral("db"));
+    const QString what = parser.value(QStringLiteral("what"));
+    const QString csvPath = parser.value(QStringLiteral("csv"));
+    if (db.isEmpty() || csvPath.isEmpty()) {
+        err << tr("export: --db BOOK and --csv OUT are required.") << '\n';
+        return Usage;
+    }
+    if (what != QLatin1String("opportunities") && what != QLatin1String("accounts")) {
+        err << tr("export: --what takes opportunities or accounts, found \"%1\".").arg(what) << '\n';
+        return Usage;
+    }
+    if (!parseDate(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err))
+        return Usage;
+    try {
+        const auto view = loadBookView(db);
+        RowFilter filter;
+        const QString rep = parser.value(QStringLiteral("rep"));
+        const QString territory = parser.value(QStringLiteral("territory"));
+        if (!rep.isEmpty()) {
+            for (std::size_t i = 0; i < view->reps.size(); ++i) {
+                if (view->reps[i].name == rep)
+                    filter.scopeRep = int(i);
+            }
+            if (filter.scopeRep < 0)
+                throw InputError(tr("--rep: no rep named \"%1\" in this book.").arg(rep));
+        }
+        if (!territory.isEmpty()) {
+            for (std::size_t i = 0; i < view->territories.size(); ++i) {
+                if (view->territories[i].name == territory)
+                    filter.scopeTerritory = int(i);
+            }
+            if (filter.scopeTerritory < 0)
+                throw InputError(tr("--territory: no territory named \"%1\" in this book.")
+                                         .arg(territory));
+        }
+        QSaveFile file(csvPath);
+        if (!file.open(QIODevice::WriteOnly)) {
+            err << tr("%1: cannot write: %2").arg(csvPath, file.errorString()) << '\n';
+            return BadInput;
+        }
+        const bool written = what == QLatin1String("opportunities")
+                                     ? CsvExport::opportunities(*view, filter, file)
+                                     : CsvExport::accounts(*view, filter, file);
+        if (!written || !file.commit()) {
+            err << tr("%1: cannot write: %2").arg(csvPath, file.errorString()) << '\n';
+            return BadInput;
+        }
+    } catch (const BookError &e) {
+        err << e.message() << '\n';
+        return BadInput;
+    } catch (const InputError &e) {
+        err << e.message() << '\n';
+        return BadInput;
+    } catch (const sql::Error &e) {
+        err << tr("%1: %2").arg(db, e.message()) << '\n';
+        return BadInput;
+    }
+    return Ok;
+}
+
+} // namespace
+
+bool isCommand(const QStringList &arguments)
+{
+    if (arguments.isEmpty())
+        return false;
+    const QString &first = arguments.constFirst();
+    return commands.contains(first) || first == QLatin1String("--help")
+           || first == QLatin1String("-h") || first == QLatin1String("--version")
+           || first == QLatin1String("-v") || first == QLatin1String("help");
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    if (arguments.isEmpty()) {
+        err << usage();
+        return Usage;
+    }
+    const QString command = arguments.constFirst();
+    const QStringList rest = arguments.mid(1);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")
+        || command == QLatin1String("help")) {
+        out << usage();
+        return Ok;
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        out << QStringLiteral("territory-planner %1\n").arg(QStringLiteral(TP_VERSION));
+        return Ok;
+    }
+    if (command == QLatin1String("demo"))
+        return demo(rest, out, err);
+    if (command == QLatin1String("summary"))
+        return summary(rest, out, err);
+    if (command == QLatin1String("export"))
+        return exportTable(rest, out, err);
+    err << tr("Unknown command \"%1\".").arg(command) << '\n' << usage();
+    return Usage;
+}
+
+} // namespace tp::cli

@@ -1,0 +1,74 @@
+#include "dates.h"
+
+#include <QRegularExpression>
+
+namespace tp {
+
+namespace {
+
+int digits(std::string_view s, std::size_t from, std::size_t count)
+{
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+        const char c = s[i];
+        if (c < '0' || c > '9')
+            return -1;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+} // namespace
+
+QDate parseIsoDate(std::string_view text)
+{
+    if (text.size() < 10 || text[4] != '-' || text[7] != '-')
+        return {};
+    const int y = digits(text, 0, 4), m = digits(text, 5, 2), d = digits(text, 8, 2);
+    if (y < 0 || m < 0 || d < 0)
+        return {};
+    return QDate(y, m, d);
+}
+
+qint64 parseIsoDay(std::string_view text)
+{
+    return dateToDay(parseIsoDate(text));
+}
+
+QString Period::label() const
+{
+    return QStringLiteral("%1-Q%2").arg(fiscalYear).arg(quarter);
+}
+
+Period Period::of(int fiscalYear, int quarter, int fiscalStartMonth)
+{
+    Period p;
+    p.fiscalYear = fiscalYear;
+    p.quarter = quarter;
+    // With a January start the fiscal year is the calendar year; otherwise the year it ends in.
+    const int firstYear = fiscalStartMonth == 1 ? fiscalYear : fiscalYear - 1;
+    p.start = QDate(firstYear, fiscalStartMonth, 1).addMonths((quarter - 1) * 3);
+    p.end = p.start.addMonths(3).addDays(-1);
+    return p;
+}
+
+Period Period::containing(const QDate &date, int fiscalStartMonth)
+{
+    const int monthsIn = (date.month() - fiscalStartMonth + 12) % 12;
+    const int quarter = monthsIn / 3 + 1;
+    const int startYear = date.month() >= fiscalStartMonth ? date.year() : date.year() - 1;
+    const int fiscalYear = fiscalStartMonth == 1 ? startYear : startYear + 1;
+    return of(fiscalYear, quarter, fiscalStartMonth);
+}
+
+std::optional<Period> Period::parse(const QString &label, int fiscalStartMonth)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d{4})-?Q([1-4])\\s*$"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const auto match = re.match(label);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return of(match.captured(1).toInt(), match.captured(2).toInt(), fiscalStartMonth);
+}
+
+} // namespace tp

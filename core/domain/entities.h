@@ -1,0 +1,80 @@
+#pragma once
+
+#include "money.h"
+#include "stage.h"
+
+#include <QDate>
+#include <QString>
+
+#include <optional>
+
+namespace tp {
+
+using Id = qint64;
+
+struct Rep
+{
+    Id id = 0;
+    QString name;
+    QString email;
+    std::optional<int> capacity; // unset: the book's default capacity
+};
+
+struct Territory
+{
+    Id id = 0;
+    QString name;
+    std::optional<Id> ownerId;
+};
+
+struct Account
+{
+    Id id = 0;
+    QString crmId;
+    QString name;
+    QString industry;
+    QString sizeBand;
+    QString region;
+    std::optional<Id> territoryId;
+    std::optional<Id> ownerId;
+    std::optional<Minor> potential; // set by the user or an import; else derived
+};
+
+struct Opportunity
+{
+    Id id = 0;
+    QString crmId;
+    std::optional<Id> accountId;
+    std::optional<Id> ownerId;
+    QString name;
+    Minor amount = 0;
+    QString currency = QStringLiteral("USD");
+    Stage stage = Stage::Qualify;
+    Status status = Status::Open;
+    std::optional<BasisPoints> probability;         // from the import
+    std::optional<BasisPoints> probabilityOverride; // a manual edit in the app wins
+    QDate created;
+    QDate closeDate;  // expected close date (the close date once closed)
+    QDate closedDate; // when it was won or lost
+    QDate lastActivity;
+    QDate nextActivity;
+    QString nextStep;
+    QDate stageEntered; // unknown when invalid
+};
+
+enum class ActivityType { Call, Email, Meeting, Other };
+QString activityTypeKey(ActivityType type);
+
+struct Activity
+{
+    Id id = 0;
+    QString crmId;
+    ActivityType type = ActivityType::Call;
+    QDate date;
+    std::optional<Id> repId;
+    std::optional<Id> accountId;
+    std::optional<Id> opportunityId;
+    QString subject;
+};
+
+} // namespace tp

@@ -1,0 +1,66 @@
+#include "stage.h"
+
+namespace tp {
+
+QString stageKey(Stage stage)
+{
+    switch (stage) {
+    case Stage::Qualify:
+        return QStringLiteral("Qualify");
+    case Stage::Prove:
+        return QStringLiteral("Prove");
+    case Stage::Propose:
+        return QStringLiteral("Propose");
+    case Stage::Negotiate:
+        return QStringLiteral("Negotiate");
+    case Stage::Won:
+        return QStringLiteral("Won");
+    case Stage::Lost:
+        return QStringLiteral("Lost");
+    }
+    return {};
+}
+
+std::optional<Stage> stageFromKey(const QString &key)
+{
+    for (Stage s : allStages) {
+        if (key.compare(stageKey(s), Qt::CaseInsensitive) == 0)
+            return s;
+    }
+    return std::nullopt;
+}
+
+QString statusKey(Status status)
+{
+    switch (status) {
+    case Status::Open:
+        return QStringLiteral("open");
+    case Status::Won:
+        return QStringLiteral("won");
+    case Status::Lost:
+        return QStringLiteral("lost");
+    case Status::Removed:
+        return QStringLiteral("removed");
+    }
+    return {};
+}
+
+std::optional<Status> statusFromKey(const QString &key)
+{
+    for (Status s : {Status::Open, Status::Won, Status::Lost, Status::Removed}) {
+        if (key.compare(statusKey(s), Qt::CaseInsensitive) == 0)
+            return s;
+    }
+    return std::nullopt;
+}
+
+Status statusForStage(Stage stage)
+{
+    if (stage == Stage::Won)
+        return Status::Won;
+    if (stage == Stage::Lost)
+        return Status::Lost;
+    return Status::Open;
+}
+
+} // namespace tp

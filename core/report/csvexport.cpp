@@ -1,0 +1,98 @@
+#include "csvexport.h"
+
+#include "csvwriter.h"
+#include "domain/dates.h"
+
+namespace tp {
+
+namespace {
+
+QString isoDay(std::int32_t day)
+{
+    return day ? dayToDate(day).toString(Qt::ISODate) : QString();
+}
+
+QString percent(BasisPoints bp)
+{
+    QString text = QString::number(double(bp) / 100.0, 'f', 2);
+    while (text.endsWith(QLatin1Char('0')))
+        text.chop(1);
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text;
+}
+
+QString repName(const BookView &view, int index)
+{
+    return index >= 0 ? view.reps[std::size_t(index)].name : QString();
+}
+
+} // namespace
+
+bool CsvExport::opportunities(const BookView &view, const RowFilter &filter, QIODevice &out)
+{
+    const auto &o = view.opportunities;
+    CsvWriter csv(out);
+    for (const QString &h : {tr("Opportunity ID"), tr("Opportunity Name"), tr("Account Name"),
+                             tr("Owner"), tr("Stage"), tr("Status"), tr("Amount"), tr("Currency"),
+                             tr("Probability (%)"), tr("Weighted Amount"), tr("Created Date"),
+                             tr("Expected Close Date"), tr("Last Activity")})
+        csv.text(h);
+    csv.endRow();
+    std::vector<int> order(std::size_t(o.size()));
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    for (int row : filterOpportunities(view, order, filter)) {
+        const auto r = std::size_t(row);
+        const int account = o.account[r];
+        csv.text(o.crmId.at(r));
+        csv.text(o.name.at(r));
+        csv.text(account >= 0 ? view.accounts.name.at(std::size_t(account)) : QString());
+        csv.text(repName(view, o.owner[r]));
+        csv.text(stageKey(Stage(o.stage[r])));
+        csv.text(statusKey(Status(o.status[r])));
+        csv.number(minorToDecimal(o.amount[r]));
+        csv.text(o.currencies.value(o.currency[r]));
+        csv.number(percent(view.probability(row)));
+        csv.number(minorToDecimal(view.weightedAmount(row)));
+        csv.text(isoDay(o.created[r]));
+        csv.text(isoDay(o.closeDate[r]));
+        csv.text(isoDay(o.lastActivity[r]));
+        csv.endRow();
+    }
+    return csv.ok();
+}
+
+bool CsvExport::accounts(const BookView &view, const RowFilter &filter, QIODevice &out)
+{
+    const auto &a = view.accounts;
+    CsvWriter csv(out);
+    for (const QString &h : {tr("Account ID"), tr("Account Name"), tr("Industry"), tr("Size Band"),
+                             tr("Region"), tr("Territory"), tr("Owner"), tr("Revenue Potential"),
+                             tr("Potential Derived"), tr("Open Pipeline"), tr("Open Opportunities")})
+        csv.text(h);
+    csv.endRow();
+    std::vector<int> order(std::size_t(a.size()));
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    for (int row : filterAccounts(view, order, filter)) {
+        const auto r = std::size_t(row);
+        bool derived = false;
+        const Minor potential = a.revenuePotential(row, &derived);
+        csv.text(a.crmId.at(r));
+        csv.text(a.name.at(r));
+        csv.text(a.industries.value(a.industry[r]));
+        csv.text(a.sizeBands.value(a.sizeBand[r]));
+        csv.text(a.regions.value(a.region[r]));
+        csv.text(a.territory[r] >= 0 ? view.territories[std::size_t(a.territory[r])].name : QString());
+        csv.text(repName(view, a.owner[r]));
+        csv.number(minorToDecimal(potential));
+        csv.text(derived ? QStringLiteral("yes") : QStringLiteral("no"));
+        csv.number(minorToDecimal(a.openAmount[r]));
+        csv.number(QString::number(a.openCount[r]));
+        csv.endRow();
+    }
+    return csv.ok();
+}
+
+} // namespace tp

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "views/bookview.h"
+#include "views/tablequery.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+
+namespace tp {
+
+// The tables as CSV, in the same rows and values the GUI shows (formula-injection safe).
+class CsvExport
+{
+    Q_DECLARE_TR_FUNCTIONS(tp::CsvExport)
+
+public:
+    static bool opportunities(const BookView &view, const RowFilter &filter, QIODevice &out);
+    static bool accounts(const BookView &view, const RowFilter &filter, QIODevice &out);
+};
+
+} // namespace tp

@@ -1,0 +1,127 @@
+#include "summary.h"
+
+#include "jsonwriter.h"
+#include "storage/errors.h"
+#include "storage/reps.h"
+#include "storage/settings.h"
+
+#include <QLocale>
+
+namespace tp {
+
+Summary SummaryBuilder::build(Book &book, const SummaryRequest &request)
+{
+    Summary s;
+    SettingsRepository settings(book);
+    const BookSettings bookSettings = settings.load();
+    s.asOf = request.asOf.isValid() ? request.asOf : QDate::currentDate();
+    s.currency = bookSettings.currency;
+    if (request.period.isEmpty()) {
+        s.period = Period::containing(s.asOf, bookSettings.fiscalStartMonth);
+    } else {
+        const auto period = Period::parse(request.period, bookSettings.fiscalStartMonth);
+        if (!period)
+            throw InputError(tr("--period: expected a quarter such as 2026-Q4, found \"%1\".")
+                                     .arg(request.period));
+        s.period = *period;
+    }
+    Scope scope;
+    RepRepository reps(book);
+    if (!request.rep.isEmpty()) {
+        const auto rep = reps.byName(request.rep);
+        if (!rep)
+            throw InputError(tr("--rep: no rep named \"%1\" in this book.").arg(request.rep));
+        scope.rep = rep->id;
+        s.rep = rep->name;
+    }
+    if (!request.territory.isEmpty()) {
+        const auto territory = reps.territoryByName(request.territory);
+        if (!territory)
+            throw InputError(tr("--territory: no territory named \"%1\" in this book.")
+                                     .arg(request.territory));
+        scope.territory = territory->id;
+        s.territory = territory->name;
+    }
+    s.pipeline = queryPipeline(book, scope);
+    return s;
+}
+
+QString SummaryBuilder::toJson(const Summary &s)
+{
+    JsonWriter json;
+    json.beginObject();
+    json.value(QStringLiteral("as_of"), s.asOf.toString(Qt::ISODate));
+    json.value(QStringLiteral("period"), s.period.label());
+    json.value(QStringLiteral("currency"), s.currency);
+    json.beginObject(QStringLiteral("scope"))
+            .optionalText(QStringLiteral("rep"), s.rep)
+            .optionalText(QStringLiteral("territory"), s.territory)
+            .endObject();
+    const PipelineTotals &p = s.pipeline;
+    json.beginObject(QStringLiteral("counts"))
+            .value(QStringLiteral("accounts"), p.accounts)
+            .value(QStringLiteral("opportunities"), p.opportunities)
+            .value(QStringLiteral("open"), p.open)
+            .value(QStringLiteral("won"), p.won)
+            .value(QStringLiteral("lost"), p.lost)
+            .endObject();
+    json.beginObject(QStringLiteral("pipeline"))
+            .money(QStringLiteral("open_amount"), p.openAmount)
+            .money(QStringLiteral("weighted_amount"), p.weightedAmount);
+    json.beginObject(QStringLiteral("by_stage"));
+    for (Stage stage : openStages) {
+        const StageTotals &t = p.byStage[std::size_t(stageIndex(stage))];
+        json.beginObject(stageKey(stage))
+                .value(QStringLiteral("count"), t.count)
+                .money(QStringLiteral("amount"), t.amount)
+                .money(QStringLiteral("weighted"), t.weighted)
+                .endObject();
+    }
+    json.endObject();
+    json.endObject();
+    json.beginArray(QStringLiteral("warnings"));
+    if (p.unconvertedCount > 0)
+        json.value(QString(), tr("%n open opportunities in %1 left out of the totals: no exchange "
+                                 "rate to %2.",
+                                 nullptr, int(p.unconvertedCount))
+                                      .arg(p.unconvertedCurrencies.join(QStringLiteral(", ")),
+                                           s.currency));
+    json.endArray();
+    json.endObject();
+    return json.toString();
+}
+
+QString SummaryBuilder::toText(const Summary &s)
+{
+    const QLocale locale;
+    const auto money = [&](Minor m) { return locale.toCurrencyString(toMajor(m), s.currency); };
+    const PipelineTotals &p = s.pipeline;
+    QString scope = tr("team");
+    if (s.rep)
+        scope = tr("rep %1").arg(*s.rep);
+    if (s.territory)
+        scope += QLatin1String(", ") + tr("territory %1").arg(*s.territory);
+    QString out;
+    out += tr("Summary as of %1, period %2, %3\n")
+                   .arg(locale.toString(s.asOf, QLocale::ShortFormat), s.period.label(), scope);
+    out += tr("Accounts: %1   Opportunities: %2 (open %3, won %4, lost %5)\n")
+                   .arg(locale.toString(p.accounts), locale.toString(p.opportunities),
+                        locale.toString(p.open), locale.toString(p.won), locale.toString(p.lost));
+    out += tr("Open pipeline: %1   Weighted: %2\n")
+                   .arg(money(p.openAmount), money(p.weightedAmount));
+    for (Stage stage : openStages) {
+        const StageTotals &t = p.byStage[std::size_t(stageIndex(stage))];
+        out += QStringLiteral("  %1 %2  %3  %4\n")
+                       .arg(stageKey(stage), -10)
+                       .arg(locale.toString(t.count), 7)
+                       .arg(money(t.amount), 18)
+                       .arg(money(t.weighted), 18);
+    }
+    if (p.unconvertedCount > 0)
+        out += tr("Warning: %1 open opportunities in %2 left out (no exchange rate).\n")
+                       .arg(p.unconvertedCount)
+                       .arg(p.unconvertedCurrencies.join(QStringLiteral(", ")));
+    return out;
+}
+
+} // namespace tp

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "storage/book.h"
+#include "storage/pipelinequeries.h"
+#include "domain/dates.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QString>
+
+namespace tp {
+
+// What `summary` was asked for: names as the user typed them.
+struct SummaryRequest
+{
+    QDate asOf;          // default today
+    QString period;      // "2026-Q4"; default the period containing asOf
+    QString rep;         // empty: no rep filter
+    QString territory;   // empty: no territory filter
+};
+
+// The resolved request and the figures of the summary (CLI.md, METRICS.md).
+struct Summary
+{
+    QDate asOf;
+    Period period;
+    QString currency;
+    std::optional<QString> rep;
+    std::optional<QString> territory;
+    PipelineTotals pipeline;
+};
+
+class SummaryBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(tp::SummaryBuilder)
+
+public:
+    // Throws tp::InputError for an unknown rep or territory or a malformed period.
+    static Summary build(Book &book, const SummaryRequest &request);
+    static QString toJson(const Summary &summary);
+    static QString toText(const Summary &summary);
+};
+
+} // namespace tp

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "book.h"
+#include "domain/entities.h"
+
+#include <functional>
+#include <optional>
+
+namespace tp {
+
+// One edit of an account, with the row before and after: undo writes `before` back.
+struct AccountChange
+{
+    Account before;
+    Account after;
+};
+
+class AccountRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(tp::AccountRepository)
+
+public:
+    explicit AccountRepository(Book &book)
+        : m_db(book.db())
+    {
+    }
+
+    Id insert(const Account &account);
+    std::optional<Account> byId(Id id);
+    int count();
+
+    AccountChange setPotential(Id id, std::optional<Minor> potential);
+    AccountChange setOwner(Id id, std::optional<Id> owner);
+    // Writes the editable fields of `row` (used by undo and redo).
+    void write(const Account &row);
+
+private:
+    AccountChange change(Id id, const std::function<void(Account &)> &mutate);
+    sql::Database &m_db;
+};
+
+} // namespace tp

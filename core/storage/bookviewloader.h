@@ -1,0 +1,18 @@
+#pragma once
+
+#include "views/bookview.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace tp {
+
+// Reads a whole book into a BookView through its own read-only connection, so it can run on a
+// worker thread while the GUI keeps its connection. `progress(done, total)` returns false to
+// cancel; a cancelled load returns nullptr.
+using LoadProgress = std::function<bool(qint64 done, qint64 total)>;
+std::unique_ptr<BookView> loadBookView(const QString &bookPath, const LoadProgress &progress = {});
+
+} // namespace tp

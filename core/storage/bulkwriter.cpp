@@ -1,0 +1,175 @@
+#include "bulkwriter.h"
+
+#include "accounts.h"
+#include "reps.h"
+
+namespace tp {
+
+namespace {
+
+// ISO text without QString round trips: this runs millions of times for a large book.
+struct IsoDate
+{
+    char text[11];
+    std::string_view view;
+    explicit IsoDate(const QDate &d)
+    {
+        if (!d.isValid()) {
+            view = {};
+            return;
+        }
+        const int y = d.year(), m = d.month(), day = d.day();
+        text[0] = char('0' + y / 1000 % 10);
+        text[1] = char('0' + y / 100 % 10);
+        text[2] = char('0' + y / 10 % 10);
+        text[3] = char('0' + y % 10);
+        text[4] = '-';
+        text[5] = char('0' + m / 10);
+        text[6] = char('0' + m % 10);
+        text[7] = '-';
+        text[8] = char('0' + day / 10);
+        text[9] = char('0' + day % 10);
+        text[10] = 0;
+        view = std::string_view(text, 10);
+    }
+};
+
+void bindDate(sql::Statement &st, int index, const QDate &d)
+{
+    const IsoDate iso(d);
+    if (iso.view.empty())
+        st.bindNull(index);
+    else
+        st.bind(index, iso.view);
+}
+
+std::optional<QString> nonEmpty(const QString &s)
+{
+    return s.isEmpty() ? std::nullopt : std::optional<QString>(s);
+}
+
+} // namespace
+
+struct BulkWriter::Statements
+{
+    explicit Statements(sql::Database &db)
+        : opportunity(db, "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, "
+                          "currency, stage, status, probability_bp, probability_override_bp, "
+                          "created_date, close_date, closed_date, last_activity_date, "
+                          "next_activity_date, next_step, stage_entered_date) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        , stageHistory(db, "INSERT INTO stage_history (opportunity_id, stage, entered_date) "
+                           "VALUES (?, ?, ?)")
+        , closeDateChange(db, "INSERT INTO close_date_changes (opportunity_id, old_date, new_date, "
+                              "changed_on) VALUES (?, ?, ?, ?)")
+        , activity(db, "INSERT INTO activities (crm_id, type, activity_date, rep_id, account_id, "
+                       "opportunity_id, subject) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        , quota(db, "INSERT INTO quotas (rep_id, period, amount) VALUES (?, ?, ?) "
+                    "ON CONFLICT (rep_id, period) DO UPDATE SET amount = excluded.amount")
+        , score(db, "INSERT OR REPLACE INTO account_scores (account_id, factor_id, score) "
+                    "VALUES (?, ?, ?)")
+    {
+    }
+    sql::Statement opportunity, stageHistory, closeDateChange, activity, quota, score;
+};
+
+BulkWriter::BulkWriter(Book &book)
+    : m_book(book)
+{
+    m_book.db().exec("PRAGMA cache_size = -262144");
+    m_tx = std::make_unique<sql::Transaction>(m_book.db());
+    m_st = std::make_unique<Statements>(m_book.db());
+}
+
+BulkWriter::~BulkWriter()
+{
+    m_st.reset();
+    m_tx.reset();
+    try {
+        m_book.db().exec("PRAGMA cache_size = -2000");
+    } catch (const sql::Error &) {
+    }
+}
+
+Id BulkWriter::addRep(const Rep &rep)
+{
+    return RepRepository(m_book).insert(rep);
+}
+
+Id BulkWriter::addTerritory(const Territory &territory)
+{
+    return RepRepository(m_book).insertTerritory(territory);
+}
+
+Id BulkWriter::addAccount(const Account &account)
+{
+    return AccountRepository(m_book).insert(account);
+}
+
+Id BulkWriter::addOpportunity(const Opportunity &o)
+{
+    auto &st = m_st->opportunity;
+    st.bind(1, nonEmpty(o.crmId))
+            .bind(2, o.accountId)
+            .bind(3, o.ownerId)
+            .bind(4, o.name)
+            .bind(5, o.amount)
+            .bind(6, o.currency)
+            .bind(7, int(o.stage))
+            .bind(8, int(o.status))
+            .bind(9, o.probability)
+            .bind(10, o.probabilityOverride);
+    bindDate(st, 11, o.created);
+    bindDate(st, 12, o.closeDate);
+    bindDate(st, 13, o.closedDate);
+    bindDate(st, 14, o.lastActivity);
+    bindDate(st, 15, o.nextActivity);
+    st.bind(16, nonEmpty(o.nextStep));
+    bindDate(st, 17, o.stageEntered);
+    st.run();
+    return m_book.db().lastInsertId();
+}
+
+void BulkWriter::addStageHistory(const StageHistoryRow &row)
+{
+    auto &st = m_st->stageHistory;
+    st.bind(1, row.opportunityId).bind(2, int(row.stage));
+    bindDate(st, 3, row.entered);
+    st.run();
+}
+
+void BulkWriter::addCloseDateChange(const CloseDateChangeRow &row)
+{
+    auto &st = m_st->closeDateChange;
+    st.bind(1, row.opportunityId);
+    bindDate(st, 2, row.oldDate);
+    bindDate(st, 3, row.newDate);
+    bindDate(st, 4, row.changedOn);
+    st.run();
+}
+
+void BulkWriter::addActivity(const Activity &a)
+{
+    auto &st = m_st->activity;
+    st.bind(1, nonEmpty(a.crmId)).bind(2, activityTypeKey(a.type));
+    bindDate(st, 3, a.date);
+    st.bind(4, a.repId).bind(5, a.accountId).bind(6, a.opportunityId).bind(7, nonEmpty(a.subject));
+    st.run();
+}
+
+void BulkWriter::addQuota(Id rep, const QString &period, Minor amount)
+{
+    m_st->quota.bind(1, rep).bind(2, period).bind(3, amount).run();
+}
+
+void BulkWriter::addScore(Id account, Id factor, int score)
+{
+    m_st->score.bind(1, account).bind(2, factor).bind(3, score).run();
+}
+
+void BulkWriter::commit()
+{
+    m_tx->commit();
+}
+
+} // namespace tp

@@ -1,0 +1,249 @@
+#include "opportunities.h"
+
+#include "errors.h"
+
+namespace tp {
+
+namespace {
+
+constexpr const char *selectColumns =
+        "SELECT id, crm_id, account_id, owner_id, name, amount, currency, stage, status, "
+        "probability_bp, probability_override_bp, created_date, close_date, closed_date, "
+        "last_activity_date, next_activity_date, next_step, stage_entered_date FROM opportunities ";
+
+std::optional<int> optionalInt(const sql::Statement &st, int column)
+{
+    if (st.isNull(column))
+        return std::nullopt;
+    return st.integer(column);
+}
+
+} // namespace
+
+Id OpportunityRepository::insert(const Opportunity &o)
+{
+    if (o.name.trimmed().isEmpty())
+        throw InputError(tr("An opportunity needs a name."));
+    if (!o.created.isValid())
+        throw InputError(tr("An opportunity needs a created date."));
+    auto st = m_db.prepare(
+            "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, currency, "
+            "stage, status, probability_bp, probability_override_bp, created_date, close_date, "
+            "closed_date, last_activity_date, next_activity_date, next_step, stage_entered_date) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, o.crmId.isEmpty() ? QString() : o.crmId)
+            .bind(2, o.accountId)
+            .bind(3, o.ownerId)
+            .bind(4, o.name.trimmed())
+            .bind(5, o.amount)
+            .bind(6, o.currency)
+            .bind(7, int(o.stage))
+            .bind(8, int(o.status))
+            .bind(9, o.probability)
+            .bind(10, o.probabilityOverride)
+            .bind(11, o.created)
+            .bind(12, o.closeDate)
+            .bind(13, o.closedDate)
+            .bind(14, o.lastActivity)
+            .bind(15, o.nextActivity)
+            .bind(16, o.nextStep.isEmpty() ? QString() : o.nextStep)
+            .bind(17, o.stageEntered)
+            .run();
+    return m_db.lastInsertId();
+}
+
+std::optional<Opportunity> OpportunityRepository::byId(Id id)
+{
+    auto st = m_db.prepare(std::string(selectColumns) + "WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step())
+        return std::nullopt;
+    Opportunity o;
+    o.id = st.int64(0);
+    o.crmId = st.text(1);
+    o.accountId = st.optionalInt64(2);
+    o.ownerId = st.optionalInt64(3);
+    o.name = st.text(4);
+    o.amount = st.int64(5);
+    o.currency = st.text(6);
+    o.stage = Stage(st.integer(7));
+    o.status = Status(st.integer(8));
+    o.probability = optionalInt(st, 9);
+    o.probabilityOverride = optionalInt(st, 10);
+    o.created = st.date(11);
+    o.closeDate = st.date(12);
+    o.closedDate = st.date(13);
+    o.lastActivity = st.date(14);
+    o.nextActivity = st.date(15);
+    o.nextStep = st.text(16);
+    o.stageEntered = st.date(17);
+    return o;
+}
+
+int OpportunityRepository::count()
+{
+    auto st = m_db.prepare("SELECT count(*) FROM opportunities");
+    return st.step() ? st.integer(0) : 0;
+}
+
+std::vector<StageHistoryRow> OpportunityRepository::stageHistory(Id opportunity)
+{
+    std::vector<StageHistoryRow> rows;
+    auto st = m_db.prepare("SELECT id, opportunity_id, stage, entered_date FROM stage_history "
+                           "WHERE opportunity_id = ? ORDER BY entered_date, id");
+    st.bind(1, opportunity);
+    while (st.step())
+        rows.push_back({st.int64(0), st.int64(1), Stage(st.integer(2)), st.date(3)});
+    return rows;
+}
+
+std::vector<CloseDateChangeRow> OpportunityRepository::closeDateChanges(Id opportunity)
+{
+    std::vector<CloseDateChangeRow> rows;
+    auto st = m_db.prepare("SELECT id, opportunity_id, old_date, new_date, changed_on "
+                           "FROM close_date_changes WHERE opportunity_id = ? ORDER BY changed_on, id");
+    st.bind(1, opportunity);
+    while (st.step())
+        rows.push_back({st.int64(0), st.int64(1), st.date(2), st.date(3), st.date(4)});
+    return rows;
+}
+
+Id OpportunityRepository::addStageHistory(const StageHistoryRow &row)
+{
+    auto st = m_db.prepare("INSERT INTO stage_history (id, opportunity_id, stage, entered_date) "
+                           "VALUES (?, ?, ?, ?)");
+    st.bind(1, row.id ? std::optional<Id>(row.id) : std::nullopt)
+            .bind(2, row.opportunityId)
+            .bind(3, int(row.stage))
+            .bind(4, row.entered)
+            .run();
+    return m_db.lastInsertId();
+}
+
+Id OpportunityRepository::addCloseDateChange(const CloseDateChangeRow &row)
+{
+    auto st = m_db.prepare("INSERT INTO close_date_changes (id, opportunity_id, old_date, new_date, "
+                           "changed_on) VALUES (?, ?, ?, ?, ?)");
+    st.bind(1, row.id ? std::optional<Id>(row.id) : std::nullopt)
+            .bind(2, row.opportunityId)
+            .bind(3, row.oldDate)
+            .bind(4, row.newDate)
+            .bind(5, row.changedOn)
+            .run();
+    return m_db.lastInsertId();
+}
+
+void OpportunityRepository::write(const Opportunity &o)
+{
+    auto st = m_db.prepare(
+            "UPDATE opportunities SET owner_id = ?, amount = ?, stage = ?, status = ?, "
+            "probability_override_bp = ?, close_date = ?, closed_date = ?, stage_entered_date = ? "
+            "WHERE id = ?");
+    st.bind(1, o.ownerId)
+            .bind(2, o.amount)
+            .bind(3, int(o.stage))
+            .bind(4, int(o.status))
+            .bind(5, o.probabilityOverride)
+            .bind(6, o.closeDate)
+            .bind(7, o.closedDate)
+            .bind(8, o.stageEntered)
+            .bind(9, o.id)
+            .run();
+}
+
+OpportunityChange OpportunityRepository::change(Id id, const QDate &on,
+                                                const std::function<void(Opportunity &)> &mutate)
+{
+    auto before = byId(id);
+    if (!before)
+        throw InputError(tr("The opportunity no longer exists."));
+    OpportunityChange c{*before, *before, {}, {}};
+    mutate(c.after);
+    Opportunity &after = c.after;
+    sql::Transaction tx(m_db);
+    if (after.stage != c.before.stage) {
+        after.status = statusForStage(after.stage);
+        after.stageEntered = on;
+        after.closedDate = after.status == Status::Open ? QDate() : on;
+        StageHistoryRow row{0, id, after.stage, on};
+        row.id = addStageHistory(row);
+        c.stageRows.push_back(row);
+    }
+    if (after.closeDate != c.before.closeDate && c.before.closeDate.isValid()
+        && after.closeDate > c.before.closeDate) {
+        CloseDateChangeRow row{0, id, c.before.closeDate, after.closeDate, on};
+        row.id = addCloseDateChange(row);
+        c.closeDateRows.push_back(row);
+    }
+    write(after);
+    tx.commit();
+    return c;
+}
+
+OpportunityChange OpportunityRepository::setStage(Id id, Stage stage, const QDate &on)
+{
+    if (int(stage) < 1 || int(stage) > 6)
+        throw InputError(tr("Unknown stage."));
+    return change(id, on, [&](Opportunity &o) { o.stage = stage; });
+}
+
+OpportunityChange OpportunityRepository::setAmount(Id id, Minor amount)
+{
+    if (amount < 0)
+        throw InputError(tr("An amount cannot be negative."));
+    return change(id, QDate(), [&](Opportunity &o) { o.amount = amount; });
+}
+
+OpportunityChange OpportunityRepository::setCloseDate(Id id, const QDate &date, const QDate &on)
+{
+    if (!date.isValid())
+        throw InputError(tr("The expected close date is not a valid date."));
+    return change(id, on, [&](Opportunity &o) { o.closeDate = date; });
+}
+
+OpportunityChange OpportunityRepository::setProbabilityOverride(Id id,
+                                                                std::optional<BasisPoints> probability)
+{
+    if (probability && (*probability < 0 || *probability > 10000))
+        throw InputError(tr("A probability lies between 0% and 100%."));
+    return change(id, QDate(), [&](Opportunity &o) { o.probabilityOverride = probability; });
+}
+
+OpportunityChange OpportunityRepository::setOwner(Id id, std::optional<Id> owner)
+{
+    if (owner) {
+        auto st = m_db.prepare("SELECT 1 FROM reps WHERE id = ?");
+        st.bind(1, *owner);
+        if (!st.step())
+            throw InputError(tr("That rep does not exist."));
+    }
+    return change(id, QDate(), [&](Opportunity &o) { o.ownerId = owner; });
+}
+
+void OpportunityRepository::undo(const OpportunityChange &c)
+{
+    sql::Transaction tx(m_db);
+    for (const auto &row : c.stageRows) {
+        auto st = m_db.prepare("DELETE FROM stage_history WHERE id = ?");
+        st.bind(1, row.id).run();
+    }
+    for (const auto &row : c.closeDateRows) {
+        auto st = m_db.prepare("DELETE FROM close_date_changes WHERE id = ?");
+        st.bind(1, row.id).run();
+    }
+    write(c.before);
+    tx.commit();
+}
+
+void OpportunityRepository::redo(const OpportunityChange &c)
+{
+    sql::Transaction tx(m_db);
+    for (const auto &row : c.stageRows)
+        addStageHistory(row);
+    for (const auto &row : c.closeDateRows)
+        addCloseDateChange(row);
+    write(c.after);
+    tx.commit();
+}
+
+} // namespace tp

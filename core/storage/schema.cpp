@@ -1,0 +1,282 @@
+#include "schema.h"
+
+#include <string>
+#include <vector>
+
+namespace tp::schema {
+
+namespace {
+
+// Version 1: the data model of ARCHITECTURE.md with the defaults of METRICS.md.
+constexpr const char *version1 = R"SQL(
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE stages (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    position INTEGER NOT NULL,
+    is_open INTEGER NOT NULL,
+    default_probability_bp INTEGER NOT NULL CHECK (default_probability_bp BETWEEN 0 AND 10000),
+    limit_days INTEGER);
+INSERT INTO stages VALUES
+    (1, 'Qualify', 1, 1, 1000, 30), (2, 'Prove', 2, 1, 2500, 45),
+    (3, 'Propose', 3, 1, 5000, 30), (4, 'Negotiate', 4, 1, 7500, 30),
+    (5, 'Won', 5, 0, 10000, NULL), (6, 'Lost', 6, 0, 0, NULL);
+
+CREATE TABLE stage_aliases (
+    alias TEXT PRIMARY KEY COLLATE NOCASE,
+    stage INTEGER NOT NULL REFERENCES stages(id));
+
+CREATE TABLE reps (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    email TEXT,
+    capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+    active INTEGER NOT NULL DEFAULT 1);
+
+CREATE TABLE quotas (
+    id INTEGER PRIMARY KEY,
+    rep_id INTEGER NOT NULL REFERENCES reps(id) ON DELETE CASCADE,
+    period TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    UNIQUE (rep_id, period));
+
+CREATE TABLE territories (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    owner_id INTEGER REFERENCES reps(id) ON DELETE SET NULL,
+    locked INTEGER NOT NULL DEFAULT 0);
+
+CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY,
+    crm_id TEXT UNIQUE,
+    name TEXT NOT NULL,
+    industry TEXT,
+    size_band TEXT,
+    region TEXT,
+    territory_id INTEGER REFERENCES territories(id) ON DELETE SET NULL,
+    owner_id INTEGER REFERENCES reps(id) ON DELETE SET NULL,
+    potential INTEGER CHECK (potential IS NULL OR potential >= 0),
+    score_note TEXT);
+CREATE INDEX accounts_owner ON accounts(owner_id);
+CREATE INDEX accounts_territory ON accounts(territory_id);
+
+CREATE TABLE opportunities (
+    id INTEGER PRIMARY KEY,
+    crm_id TEXT UNIQUE,
+    account_id INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+    owner_id INTEGER REFERENCES reps(id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    amount INTEGER NOT NULL DEFAULT 0,
+    currency TEXT NOT NULL DEFAULT 'USD',
+    stage INTEGER NOT NULL REFERENCES stages(id),
+    status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 3),
+    probability_bp INTEGER CHECK (probability_bp IS NULL OR probability_bp BETWEEN 0 AND 10000),
+    probability_override_bp INTEGER
+        CHECK (probability_override_bp IS NULL OR probability_override_bp BETWEEN 0 AND 10000),
+    created_date TEXT NOT NULL,
+    close_date TEXT,
+    closed_date TEXT,
+    last_activity_date TEXT,
+    next_activity_date TEXT,
+    next_step TEXT,
+    stage_entered_date TEXT,
+    lost_reason TEXT);
+CREATE INDEX opportunities_owner ON opportunities(owner_id);
+CREATE INDEX opportunities_account ON opportunities(account_id);
+
+CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    file_name TEXT,
+    preset TEXT,
+    kind TEXT,
+    as_of TEXT,
+    rows_created INTEGER NOT NULL DEFAULT 0,
+    rows_updated INTEGER NOT NULL DEFAULT 0,
+    rows_unchanged INTEGER NOT NULL DEFAULT 0,
+    rows_rejected INTEGER NOT NULL DEFAULT 0);
+
+CREATE TABLE stage_history (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+    stage INTEGER NOT NULL REFERENCES stages(id),
+    entered_date TEXT NOT NULL,
+    import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL);
+CREATE INDEX stage_history_opportunity ON stage_history(opportunity_id);
+
+CREATE TABLE close_date_changes (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+    old_date TEXT,
+    new_date TEXT,
+    changed_on TEXT NOT NULL,
+    import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL);
+CREATE INDEX close_date_changes_opportunity ON close_date_changes(opportunity_id);
+
+CREATE TABLE activities (
+    id INTEGER PRIMARY KEY,
+    crm_id TEXT UNIQUE,
+    type TEXT NOT NULL CHECK (type IN ('call', 'email', 'meeting', 'other')),
+    activity_date TEXT NOT NULL,
+    rep_id INTEGER REFERENCES reps(id) ON DELETE SET NULL,
+    account_id INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+    opportunity_id INTEGER REFERENCES opportunities(id) ON DELETE SET NULL,
+    subject TEXT);
+CREATE INDEX activities_opportunity ON activities(opportunity_id);
+CREATE INDEX activities_rep_date ON activities(rep_id, activity_date);
+
+CREATE TABLE engagement_factors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    description TEXT,
+    position INTEGER NOT NULL);
+INSERT INTO engagement_factors (id, name, description, position) VALUES
+    (1, 'ICP fit', 'Matches the documented ideal customer on structural, behavioural, environmental and situational traits, not only size, sector and location', 1),
+    (2, 'Access to decision makers', 'We talk with the budget makers and decision makers, not only the interested', 2),
+    (3, 'Critical issue', 'The issue is critical to them (interesting = 1, important = 3, critical = 5)', 3),
+    (4, 'Relationship', 'An existing, responsive relationship', 4),
+    (5, 'Competitive position', 'We solve it better than any alternative open to them', 5),
+    (6, 'Timing', 'They want to act now rather than later', 6);
+
+CREATE TABLE weight_profiles (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    segment_kind TEXT NOT NULL CHECK (segment_kind IN ('book', 'territory', 'industry', 'size_band')),
+    segment_value TEXT,
+    UNIQUE (segment_kind, segment_value));
+INSERT INTO weight_profiles (id, name, segment_kind, segment_value) VALUES (1, 'Book default', 'book', NULL);
+
+CREATE TABLE profile_weights (
+    profile_id INTEGER NOT NULL REFERENCES weight_profiles(id) ON DELETE CASCADE,
+    factor_id INTEGER NOT NULL REFERENCES engagement_factors(id) ON DELETE CASCADE,
+    weight REAL NOT NULL CHECK (weight >= 0),
+    PRIMARY KEY (profile_id, factor_id));
+INSERT INTO profile_weights VALUES (1, 1, 3), (1, 2, 3), (1, 3, 2), (1, 4, 1), (1, 5, 1), (1, 6, 2);
+
+CREATE TABLE account_scores (
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    factor_id INTEGER NOT NULL REFERENCES engagement_factors(id) ON DELETE CASCADE,
+    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 5),
+    PRIMARY KEY (account_id, factor_id)) WITHOUT ROWID;
+
+CREATE TABLE snapshots (
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER REFERENCES imports(id) ON DELETE CASCADE,
+    taken_on TEXT NOT NULL,
+    source TEXT,
+    label TEXT);
+
+CREATE TABLE snapshot_rows (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+    stage INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    amount INTEGER NOT NULL,
+    close_date TEXT,
+    probability_bp INTEGER,
+    owner_id INTEGER,
+    PRIMARY KEY (snapshot_id, opportunity_id)) WITHOUT ROWID;
+
+CREATE TABLE review_notes (
+    id INTEGER PRIMARY KEY,
+    rep_id INTEGER NOT NULL REFERENCES reps(id) ON DELETE CASCADE,
+    created_on TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('note', 'commitment')),
+    text TEXT NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0,
+    snapshot_id INTEGER REFERENCES snapshots(id) ON DELETE SET NULL);
+
+INSERT INTO settings (key, value) VALUES
+    ('currency', 'USD'),
+    ('fiscal_year_start_month', '1'),
+    ('rep.default_capacity', '20'),
+    ('roi.likelihood_threshold', '0.5'),
+    ('roi.potential_threshold', ''),
+    ('roi.floor_likelihood', '0.2'),
+    ('roi.floor_potential', '0'),
+    ('stalled.idle_at_risk_days', '30'),
+    ('stalled.idle_stalled_days', '90'),
+    ('stalled.pushes_at_risk', '2'),
+    ('stalled.aged_cycle_multiple', '2'),
+    ('metrics.window_days', '365'),
+    ('metrics.attainment_bar', '0.8'),
+    ('metrics.spread_bar', '0.25'),
+    ('funnel.weeks', '13'),
+    ('funnel.default_win_rate', '0.25'),
+    ('funnel.default_meeting_to_opportunity', '0.2'),
+    ('funnel.default_activity_to_meeting', '0.1'),
+    ('funnel.min_closed_deals', '10'),
+    ('funnel.min_meetings', '10'),
+    ('funnel.min_activities', '10');
+)SQL";
+
+// Version 2: stage gateway checklists, currency rates and the shipped stage aliases.
+constexpr const char *version2 = R"SQL(
+CREATE TABLE stage_criteria (
+    id INTEGER PRIMARY KEY,
+    stage INTEGER NOT NULL REFERENCES stages(id),
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL);
+INSERT INTO stage_criteria (stage, position, text) VALUES
+    (1, 1, 'The prospect wants to address the issue now'),
+    (1, 2, 'The contact is part of the decision'),
+    (1, 3, 'Price is not a blocker'),
+    (1, 4, 'No alternative is far more likely to be chosen'),
+    (2, 1, 'The proof the buyer wants (demo, reference, ROI calculation) is agreed and delivered'),
+    (3, 1, 'The proposal only writes down what is already agreed; only price and terms remain'),
+    (4, 1, 'Counter with value, not discounts');
+
+CREATE TABLE opportunity_criteria (
+    opportunity_id INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+    criterion_id INTEGER NOT NULL REFERENCES stage_criteria(id) ON DELETE CASCADE,
+    checked_on TEXT NOT NULL,
+    PRIMARY KEY (opportunity_id, criterion_id)) WITHOUT ROWID;
+
+CREATE TABLE currency_rates (
+    currency TEXT PRIMARY KEY,
+    rate REAL NOT NULL CHECK (rate > 0));
+
+INSERT OR IGNORE INTO stage_aliases (alias, stage) VALUES
+    ('Prospecting', 1), ('Qualification', 1), ('Qualify', 1), ('Qualified', 1), ('Discovery', 1),
+    ('Lead In', 1), ('Contact Made', 1), ('Appointment Scheduled', 1), ('Qualified To Buy', 1),
+    ('appointmentscheduled', 1), ('qualifiedtobuy', 1),
+    ('Needs Analysis', 2), ('Value Proposition', 2), ('Id. Decision Makers', 2),
+    ('Perception Analysis', 2), ('Develop', 2), ('Demo', 2), ('Demo Scheduled', 2),
+    ('Proof of Concept', 2), ('Evaluation', 2), ('Presentation Scheduled', 2),
+    ('Decision Maker Bought-In', 2), ('presentationscheduled', 2), ('decisionmakerboughtin', 2),
+    ('Proposal/Price Quote', 3), ('Proposal', 3), ('Proposal Made', 3), ('Quote', 3), ('Propose', 3),
+    ('Negotiation/Review', 4), ('Negotiation', 4), ('Negotiations Started', 4), ('Contract Sent', 4),
+    ('contractsent', 4), ('Close', 4),
+    ('Closed Won', 5), ('Won', 5), ('closedwon', 5),
+    ('Closed Lost', 6), ('Lost', 6), ('closedlost', 6);
+)SQL";
+
+const std::vector<const char *> &migrations()
+{
+    static const std::vector<const char *> steps{version1, version2};
+    return steps;
+}
+
+} // namespace
+
+int currentVersion()
+{
+    return int(migrations().size());
+}
+
+void migrate(sql::Database &db, int target)
+{
+    const int goal = target < 0 ? currentVersion() : target;
+    int version = db.pragmaInt("user_version");
+    while (version < goal) {
+        sql::Transaction tx(db);
+        db.exec(migrations()[std::size_t(version)]);
+        ++version;
+        db.exec("PRAGMA user_version = " + std::to_string(version));
+        db.exec("PRAGMA application_id = " + std::to_string(applicationId));
+        tx.commit();
+    }
+}
+
+} // namespace tp::schema

@@ -1,0 +1,123 @@
+#pragma once
+
+// A thin RAII layer over the sqlite3 C API. Only core/storage includes this.
+
+#include <QString>
+#include <QByteArray>
+#include <QDate>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace tp::sql {
+
+// Thrown for any SQLite failure; carries a user-readable message.
+class Error : public std::runtime_error
+{
+public:
+    Error(const QString &message, int code = 0);
+    QString message() const { return m_message; }
+    int code() const { return m_code; }
+
+private:
+    QString m_message;
+    int m_code;
+};
+
+class Statement;
+
+class Database
+{
+public:
+    enum class Mode { ReadOnly, ReadWrite, Create };
+
+    Database() = default;
+    Database(const QString &path, Mode mode);
+    ~Database();
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    bool isOpen() const { return m_db != nullptr; }
+    void close();
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql);
+    qint64 lastInsertId() const;
+    int changes() const;
+    int pragmaInt(std::string_view name);
+    QString path() const { return m_path; }
+    sqlite3 *handle() const { return m_db; }
+    QString lastError() const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+};
+
+// A prepared statement. Binding indexes are 1-based like SQLite's.
+class Statement
+{
+public:
+    Statement(Database &db, std::string_view sql);
+    ~Statement();
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&) = delete;
+    Statement(const Statement &) = delete;
+
+    Statement &bind(int index, qint64 value);
+    Statement &bind(int index, long value) { return bind(index, qint64(value)); }
+    Statement &bind(int index, int value) { return bind(index, qint64(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, const QString &value);
+    Statement &bind(int index, std::string_view utf8);
+    Statement &bind(int index, const QDate &date); // ISO text, NULL when invalid
+    Statement &bindNull(int index);
+    template<typename T>
+    Statement &bind(int index, const std::optional<T> &value)
+    {
+        return value ? bind(index, *value) : bindNull(index);
+    }
+
+    // Steps once; returns true while a row is available.
+    bool step();
+    // Runs to completion (for statements without rows) and resets for reuse.
+    void run();
+    void reset();
+
+    bool isNull(int column) const;
+    qint64 int64(int column) const;
+    int integer(int column) const { return int(int64(column)); }
+    double real(int column) const;
+    QString text(int column) const;
+    std::string_view utf8(int column) const;
+    QDate date(int column) const;
+    std::optional<qint64> optionalInt64(int column) const;
+
+private:
+    Database *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+// Rolls back unless commit() is called. Nests through savepoints.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    void commit();
+
+private:
+    Database &m_db;
+    QByteArray m_name;
+    bool m_done = false;
+};
+
+} // namespace tp::sql

@@ -1,0 +1,84 @@
+#include "bookview.h"
+
+#include <algorithm>
+
+namespace tp {
+
+namespace {
+
+int findSorted(const std::vector<Id> &ids, Id id)
+{
+    const auto it = std::lower_bound(ids.begin(), ids.end(), id);
+    return it != ids.end() && *it == id ? int(it - ids.begin()) : -1;
+}
+
+} // namespace
+
+int AccountColumns::indexOf(Id accountId) const
+{
+    return findSorted(id, accountId);
+}
+
+Minor AccountColumns::revenuePotential(int row, bool *derived) const
+{
+    const Minor set = potential[std::size_t(row)];
+    if (derived)
+        *derived = set <= 0;
+    return set > 0 ? set : openAmount[std::size_t(row)];
+}
+
+int OpportunityColumns::indexOf(Id opportunityId) const
+{
+    return findSorted(id, opportunityId);
+}
+
+int BookView::repIndex(Id repId) const
+{
+    for (std::size_t i = 0; i < reps.size(); ++i) {
+        if (reps[i].id == repId)
+            return int(i);
+    }
+    return -1;
+}
+
+int BookView::territoryIndex(Id territoryId) const
+{
+    for (std::size_t i = 0; i < territories.size(); ++i) {
+        if (territories[i].id == territoryId)
+            return int(i);
+    }
+    return -1;
+}
+
+BasisPoints BookView::probability(int row) const
+{
+    const auto r = std::size_t(row);
+    if (opportunities.override[r] >= 0)
+        return opportunities.override[r];
+    if (opportunities.probability[r] >= 0)
+        return opportunities.probability[r];
+    return settings.defaultProbability(Stage(opportunities.stage[r]));
+}
+
+Minor BookView::weightedAmount(int row) const
+{
+    return weighted(opportunities.amount[std::size_t(row)], probability(row));
+}
+
+void BookView::recomputeAccountTotals()
+{
+    const auto n = std::size_t(accounts.size());
+    accounts.openAmount.assign(n, 0);
+    accounts.openCount.assign(n, 0);
+    const int reporting = int(opportunities.currencies.indexOf(settings.currency));
+    for (std::size_t i = 0; i < opportunities.id.size(); ++i) {
+        const int a = opportunities.account[i];
+        if (a < 0 || opportunities.status[i] != std::uint8_t(Status::Open))
+            continue;
+        accounts.openCount[std::size_t(a)] += 1;
+        if (int(opportunities.currency[i]) == reporting)
+            accounts.openAmount[std::size_t(a)] += opportunities.amount[i];
+    }
+}
+
+} // namespace tp

@@ -1,0 +1,234 @@
+#include "fixtures.h"
+#include "testsupport.h"
+
+#include "storage/book.h"
+#include "storage/bulkwriter.h"
+#include "storage/reps.h"
+#include "storage/schema.h"
+#include "storage/settings.h"
+#include "storage/sqlite.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+using test::readAll;
+
+namespace {
+
+BookError::Kind openError(const QString &path, QString *message = nullptr)
+{
+    try {
+        Book::open(path);
+    } catch (const BookError &e) {
+        if (message)
+            *message = e.message();
+        return e.kind();
+    }
+    ADD_FAILURE() << "opened " << path.toStdString();
+    return BookError::Kind::Io;
+}
+
+} // namespace
+
+TEST(Book, CreateAndReopenKeepsData)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("a.tpbook"));
+    {
+        auto book = Book::create(path);
+        RepRepository(*book).insert({0, QStringLiteral("Zoë Müller"), {}, 18});
+        EXPECT_EQ(book->schemaVersion(), schema::currentVersion());
+    }
+    auto book = Book::open(path);
+    const auto rep = RepRepository(*book).byName(QStringLiteral("Zoë Müller"));
+    ASSERT_TRUE(rep);
+    EXPECT_EQ(rep->capacity, 18);
+    EXPECT_EQ(book->db().pragmaInt("foreign_keys"), 1);
+    auto st = book->db().prepare("PRAGMA journal_mode");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.text(0), QStringLiteral("wal"));
+}
+
+TEST(Book, DefaultsOfMetricsAreBookSettings)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    SettingsRepository settings(*book);
+    const BookSettings s = settings.load();
+    EXPECT_EQ(s.currency, QStringLiteral("USD"));
+    EXPECT_EQ(s.defaultCapacity, 20);
+    EXPECT_EQ(s.defaultProbability(Stage::Qualify), 1000);
+    EXPECT_EQ(s.defaultProbability(Stage::Prove), 2500);
+    EXPECT_EQ(s.defaultProbability(Stage::Propose), 5000);
+    EXPECT_EQ(s.defaultProbability(Stage::Negotiate), 7500);
+    EXPECT_EQ(s.defaultProbability(Stage::Won), 10000);
+    EXPECT_EQ(s.defaultProbability(Stage::Lost), 0);
+    EXPECT_EQ(s.stageLimitDays, (std::array<int, 4>{30, 45, 30, 30}));
+    EXPECT_EQ(settings.real(QStringLiteral("roi.likelihood_threshold"), -1), 0.5);
+    EXPECT_EQ(settings.real(QStringLiteral("roi.floor_likelihood"), -1), 0.2);
+    EXPECT_EQ(settings.integer(QStringLiteral("stalled.idle_stalled_days"), -1), 90);
+    EXPECT_EQ(settings.integer(QStringLiteral("metrics.window_days"), -1), 365);
+    EXPECT_EQ(settings.real(QStringLiteral("funnel.default_win_rate"), -1), 0.25);
+    EXPECT_EQ(settings.integer(QStringLiteral("funnel.weeks"), -1), 13);
+    auto aliases = book->db().prepare("SELECT stage FROM stage_aliases WHERE alias = 'qualifiedtobuy'");
+    ASSERT_TRUE(aliases.step());
+    EXPECT_EQ(aliases.integer(0), int(Stage::Qualify));
+    auto factors = book->db().prepare("SELECT count(*), sum(weight) FROM profile_weights");
+    ASSERT_TRUE(factors.step());
+    EXPECT_EQ(factors.integer(0), 6);
+    EXPECT_EQ(factors.real(1), 12.0);
+}
+
+TEST(Book, MigratesAVersionOneBookForward)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("v1.tpbook"));
+    {
+        sql::Database db(path, sql::Database::Mode::Create);
+        schema::migrate(db, 1);
+        ASSERT_EQ(db.pragmaInt("user_version"), 1);
+        db.exec("INSERT INTO reps (name) VALUES ('Old Timer')");
+        db.exec("INSERT INTO quotas (rep_id, period, amount) VALUES (1, '2026-Q4', 100)");
+    }
+    auto book = Book::open(path);
+    EXPECT_EQ(book->schemaVersion(), schema::currentVersion());
+    EXPECT_TRUE(RepRepository(*book).byName(QStringLiteral("Old Timer")));
+    EXPECT_EQ(RepRepository(*book).quota(1, QStringLiteral("2026-Q4")), 100);
+    auto criteria = book->db().prepare("SELECT count(*) FROM stage_criteria");
+    ASSERT_TRUE(criteria.step());
+    EXPECT_EQ(criteria.integer(0), 7);
+}
+
+TEST(Book, TransactionRollsBackUnlessCommitted)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    RepRepository reps(*book);
+    {
+        sql::Transaction tx(book->db());
+        reps.insert({0, QStringLiteral("Ghost"), {}, {}});
+    }
+    EXPECT_FALSE(reps.byName(QStringLiteral("Ghost")));
+    {
+        sql::Transaction tx(book->db());
+        reps.insert({0, QStringLiteral("Kept"), {}, {}});
+        tx.commit();
+    }
+    EXPECT_TRUE(reps.byName(QStringLiteral("Kept")));
+}
+
+TEST(Book, FailedBulkLoadLeavesNothingBehind)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    try {
+        BulkWriter out(*book);
+        out.addRep({0, QStringLiteral("One"), {}, {}});
+        out.addRep({0, QStringLiteral("One"), {}, {}}); // UNIQUE(name) fails
+        out.commit();
+        FAIL() << "duplicate rep accepted";
+    } catch (const sql::Error &) {
+    }
+    EXPECT_TRUE(RepRepository(*book).all().isEmpty());
+}
+
+TEST(Book, RefusesATextFileAndLeavesItUntouched)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("notes.tpbook"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("Opportunity,Amount\nBig deal,100\n");
+    f.close();
+    const QByteArray before = readAll(path);
+    QString message;
+    EXPECT_EQ(openError(path, &message), BookError::Kind::NotABook);
+    EXPECT_TRUE(message.contains(QStringLiteral("notes.tpbook")));
+    EXPECT_EQ(readAll(path), before);
+}
+
+TEST(Book, RefusesAForeignSqliteDatabase)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("other.db"));
+    {
+        sql::Database db(path, sql::Database::Mode::Create);
+        db.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+    }
+    const QByteArray before = readAll(path);
+    EXPECT_EQ(openError(path), BookError::Kind::NotABook);
+    EXPECT_EQ(readAll(path), before);
+}
+
+TEST(Book, RefusesABookFromANewerVersion)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("new.tpbook"));
+    {
+        auto book = Book::create(path);
+        book->db().exec("PRAGMA user_version = 99");
+        book->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        book->db().exec("PRAGMA journal_mode = DELETE");
+    }
+    const QByteArray before = readAll(path);
+    QString message;
+    EXPECT_EQ(openError(path, &message), BookError::Kind::TooNew);
+    EXPECT_TRUE(message.contains(QStringLiteral("newer version")));
+    EXPECT_EQ(readAll(path), before);
+}
+
+TEST(Book, RefusesACorruptBookAndLeavesItUntouched)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("broken.tpbook"));
+    {
+        auto book = test::makeFixtureBook(path);
+        book->db().exec("PRAGMA journal_mode = DELETE");
+    }
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+    f.seek(100); // the schema table's b-tree page header
+    f.write(QByteArray(400, '\x5a'));
+    f.close();
+    const QByteArray before = readAll(path);
+    QString message;
+    EXPECT_EQ(openError(path, &message), BookError::Kind::Corrupt);
+    EXPECT_TRUE(message.contains(QStringLiteral("damaged")));
+    EXPECT_EQ(readAll(path), before);
+}
+
+TEST(Book, MissingFileIsReported)
+{
+    test::TempDir dir;
+    EXPECT_EQ(openError(dir.path(QStringLiteral("nope.tpbook"))), BookError::Kind::Missing);
+}
+
+TEST(Book, TwoConnectionsWriteWithoutCorruption)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("shared.tpbook"));
+    auto first = Book::create(path);
+    auto second = Book::open(path);
+    for (int i = 0; i < 50; ++i) {
+        Book &book = i % 2 ? *first : *second;
+        RepRepository(book).insert({0, QStringLiteral("Rep %1").arg(i), {}, {}});
+    }
+    EXPECT_EQ(RepRepository(*first).all().size(), 50);
+    EXPECT_EQ(RepRepository(*second).all().size(), 50);
+    auto check = first->db().prepare("PRAGMA integrity_check");
+    ASSERT_TRUE(check.step());
+    EXPECT_EQ(check.text(0), QStringLiteral("ok"));
+}
+
+TEST(Book, SaveCopyAsWritesAnOpenableBook)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    const QString copy = dir.path(QStringLiteral("copy.tpbook"));
+    book->saveCopyAs(copy);
+    auto reopened = Book::open(copy);
+    EXPECT_EQ(RepRepository(*reopened).all().size(), 2);
+    EXPECT_THROW(book->saveCopyAs(copy), BookError);
+}

@@ -1,0 +1,126 @@
+#include "fixtures.h"
+#include "testsupport.h"
+
+#include "cli/cli.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+
+namespace {
+
+struct Result
+{
+    int code;
+    QString out;
+    QString err;
+};
+
+Result run(const QStringList &arguments)
+{
+    QString out, err;
+    QTextStream o(&out), e(&err);
+    const int code = cli::run(arguments, o, e);
+    o.flush();
+    e.flush();
+    return {code, out, err};
+}
+
+} // namespace
+
+TEST(Cli, HelpVersionAndUsageErrors)
+{
+    EXPECT_EQ(run({QStringLiteral("--help")}).code, cli::Ok);
+    EXPECT_TRUE(run({QStringLiteral("--help")}).out.contains(QStringLiteral("summary")));
+    EXPECT_TRUE(run({QStringLiteral("--version")}).out.startsWith(QStringLiteral("territory-planner ")));
+    EXPECT_EQ(run({QStringLiteral("frobnicate")}).code, cli::Usage);
+    EXPECT_EQ(run({QStringLiteral("summary")}).code, cli::Usage);
+    EXPECT_EQ(run({QStringLiteral("summary"), QStringLiteral("--db")}).code, cli::Usage);
+    EXPECT_EQ(run({QStringLiteral("summary"), QStringLiteral("--db"), QStringLiteral("x"),
+                   QStringLiteral("--bogus")}).code,
+              cli::Usage);
+    const Result badDate = run({QStringLiteral("summary"), QStringLiteral("--db"), QStringLiteral("x"),
+                                QStringLiteral("--as-of"), QStringLiteral("20/11/2026")});
+    EXPECT_EQ(badDate.code, cli::Usage);
+    EXPECT_TRUE(badDate.err.contains(QStringLiteral("YYYY-MM-DD")));
+    EXPECT_EQ(run({QStringLiteral("export"), QStringLiteral("--db"), QStringLiteral("x"),
+                   QStringLiteral("--what"), QStringLiteral("planets"), QStringLiteral("--csv"),
+                   QStringLiteral("y")}).code,
+              cli::Usage);
+}
+
+TEST(Cli, BadInputExitsOneWithAMessageAndTheBookUnchanged)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("a.tpbook"));
+    test::makeFixtureBook(path)->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    const QByteArray before = test::readAll(path);
+    const Result unknownRep = run({QStringLiteral("summary"), QStringLiteral("--db"), path,
+                                   QStringLiteral("--rep"), QStringLiteral("Nobody")});
+    EXPECT_EQ(unknownRep.code, cli::BadInput);
+    EXPECT_TRUE(unknownRep.err.contains(QStringLiteral("Nobody")));
+    EXPECT_EQ(test::readAll(path), before);
+
+    const QString text = dir.path(QStringLiteral("text.csv"));
+    QFile f(text);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("a,b\n1,2\n");
+    f.close();
+    const Result notABook = run({QStringLiteral("summary"), QStringLiteral("--db"), text});
+    EXPECT_EQ(notABook.code, cli::BadInput);
+    EXPECT_TRUE(notABook.err.contains(QStringLiteral("not a Territory Planner book")));
+}
+
+TEST(Cli, SummaryJsonAndExport)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("a.tpbook"));
+    test::makeFixtureBook(path);
+    const Result summary = run({QStringLiteral("summary"), QStringLiteral("--db"), path,
+                                QStringLiteral("--as-of"), QStringLiteral("2026-11-20"),
+                                QStringLiteral("--json")});
+    ASSERT_EQ(summary.code, cli::Ok) << summary.err.toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(summary.out.toUtf8()).object();
+    EXPECT_EQ(json[QStringLiteral("counts")].toObject()[QStringLiteral("open")].toInt(), 5);
+
+    const QString csv = dir.path(QStringLiteral("out.csv"));
+    const Result exported = run({QStringLiteral("export"), QStringLiteral("--db"), path,
+                                 QStringLiteral("--what"), QStringLiteral("accounts"),
+                                 QStringLiteral("--rep"), QStringLiteral("Ben"),
+                                 QStringLiteral("--csv"), csv});
+    ASSERT_EQ(exported.code, cli::Ok) << exported.err.toStdString();
+    const QString content = QString::fromUtf8(test::readAll(csv));
+    EXPECT_TRUE(content.contains(QStringLiteral("A2,'=Bolt Systems,")));
+    EXPECT_FALSE(content.contains(QStringLiteral("Acme")));
+}
+
+TEST(Cli, RunsHeadlessWithoutADisplay)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("d.tpbook"));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TP_EXECUTABLE),
+                  {QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--as-of"),
+                   QStringLiteral("2026-11-20")});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+    process.start(QStringLiteral(TP_EXECUTABLE),
+                  {QStringLiteral("summary"), QStringLiteral("--db"), path, QStringLiteral("--json")});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    EXPECT_EQ(json[QStringLiteral("counts")].toObject()[QStringLiteral("opportunities")].toInt(), 1500);
+    process.start(QStringLiteral(TP_EXECUTABLE), {QStringLiteral("summary")});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 2);
+}

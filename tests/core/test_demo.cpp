@@ -1,0 +1,132 @@
+#include "testsupport.h"
+
+#include "demo/demobook.h"
+#include "report/summary.h"
+#include "storage/book.h"
+#include "storage/sqlite.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+
+namespace {
+
+const QDate demoToday(2026, 11, 20);
+
+class DemoBook : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = new test::TempDir;
+        demo::Options options;
+        options.today = demoToday;
+        demo::writeDemoBook(s_dir->path(QStringLiteral("demo.tpbook")), options);
+        s_book = Book::open(s_dir->path(QStringLiteral("demo.tpbook"))).release();
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_book;
+        delete s_dir;
+    }
+    static qint64 scalar(const char *sql)
+    {
+        auto st = s_book->db().prepare(sql);
+        return st.step() ? st.int64(0) : -1;
+    }
+    static inline test::TempDir *s_dir = nullptr;
+    static inline Book *s_book = nullptr;
+};
+
+} // namespace
+
+TEST_F(DemoBook, HasTheShapeThePagesNeed)
+{
+    EXPECT_EQ(scalar("SELECT count(*) FROM reps"), 6);
+    EXPECT_EQ(scalar("SELECT count(*) FROM reps WHERE capacity > 0"), 6);
+    EXPECT_EQ(scalar("SELECT count(*) FROM accounts"), 300);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities"), 1500);
+    EXPECT_GE(scalar("SELECT count(DISTINCT industry) FROM accounts"), 6);
+    EXPECT_EQ(scalar("SELECT count(DISTINCT size_band) FROM accounts"), 3);
+    EXPECT_EQ(scalar("SELECT count(*) FROM territories"), 6);
+    EXPECT_EQ(scalar("SELECT count(*) FROM quotas WHERE period = '2026-Q4'"), 6);
+    // 18 months of history.
+    EXPECT_LE(scalar("SELECT julianday('2026-11-20') - julianday(min(created_date)) FROM opportunities"), 540);
+    EXPECT_GE(scalar("SELECT julianday('2026-11-20') - julianday(min(created_date)) FROM opportunities"), 500);
+}
+
+TEST_F(DemoBook, RowsAreConsistent)
+{
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND stage > 4"), 0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status = 1 AND stage != 5"), 0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status = 2 AND stage != 6"), 0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status != 0 AND closed_date IS NULL"), 0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE owner_id IS NULL OR account_id IS NULL"), 0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE last_activity_date < created_date"), 0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE created_date > '2026-11-20'"), 0);
+    // Every deal's history starts in Qualify on its created date and ends in its current stage.
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities o WHERE NOT EXISTS (SELECT 1 FROM "
+                     "stage_history h WHERE h.opportunity_id = o.id AND h.stage = 1 AND "
+                     "h.entered_date = o.created_date)"),
+              0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities o WHERE o.stage != (SELECT h.stage FROM "
+                     "stage_history h WHERE h.opportunity_id = o.id ORDER BY h.entered_date DESC, "
+                     "h.id DESC LIMIT 1)"),
+              0);
+    auto check = s_book->db().prepare("PRAGMA foreign_key_check");
+    EXPECT_FALSE(check.step());
+}
+
+TEST_F(DemoBook, HasStalledPushedAgedAndScoredExamples)
+{
+    const qint64 open = scalar("SELECT count(*) FROM opportunities WHERE status = 0");
+    EXPECT_GT(open, 150);
+    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 1"), 100);
+    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 2"), 100);
+    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND last_activity_date < '2026-08-22'"), 10);
+    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND close_date < '2026-11-20'"), 5);
+    EXPECT_GT(scalar("SELECT count(*) FROM (SELECT opportunity_id FROM close_date_changes GROUP BY "
+                     "opportunity_id HAVING count(*) >= 2)"),
+              5);
+    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND created_date < '2026-03-01'"), 5);
+    const qint64 scored = scalar("SELECT count(DISTINCT account_id) FROM account_scores");
+    EXPECT_GT(scored, 100);
+    EXPECT_LT(scored, 300);
+    EXPECT_GT(scalar("SELECT count(*) FROM activities WHERE type = 'meeting'"), 50);
+}
+
+TEST_F(DemoBook, IsDeterministicForASeed)
+{
+    test::TempDir dir;
+    demo::Options options;
+    options.today = demoToday;
+    demo::writeDemoBook(dir.path(QStringLiteral("again.tpbook")), options);
+    auto again = Book::open(dir.path(QStringLiteral("again.tpbook")));
+    const SummaryRequest request{demoToday, {}, {}, {}};
+    EXPECT_EQ(SummaryBuilder::toJson(SummaryBuilder::build(*again, request)),
+              SummaryBuilder::toJson(SummaryBuilder::build(*s_book, request)));
+    options.seed = 7;
+    demo::writeDemoBook(dir.path(QStringLiteral("other.tpbook")), options);
+    auto other = Book::open(dir.path(QStringLiteral("other.tpbook")));
+    EXPECT_NE(SummaryBuilder::toJson(SummaryBuilder::build(*other, request)),
+              SummaryBuilder::toJson(SummaryBuilder::build(*s_book, request)));
+}
+
+TEST(Demo, RefusesToOverwriteAnExistingBook)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("d.tpbook"));
+    demo::writeDemoBook(path, {});
+    EXPECT_THROW(demo::writeDemoBook(path, {}), BookError);
+    EXPECT_NO_THROW(Book::open(path));
+}
+
+TEST(Demo, CancelRemovesThePartialFile)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("d.tpbook"));
+    demo::writeDemoBook(path, {}, [](double fraction) { return fraction < 0.5; });
+    EXPECT_FALSE(QFile::exists(path));
+}

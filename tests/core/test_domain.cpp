@@ -1,0 +1,67 @@
+#include "domain/dates.h"
+#include "domain/money.h"
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+
+TEST(Money, WeightedRoundsHalfAwayFromZeroPerDeal)
+{
+    EXPECT_EQ(weighted(200'010, 2500), 50'003); // 500.025 -> 500.03
+    EXPECT_EQ(weighted(10, 2500), 3);            // 0.025 -> 0.03
+    EXPECT_EQ(weighted(-10, 2500), -3);
+    EXPECT_EQ(weighted(333'333, 3333), 111'100);
+    EXPECT_EQ(weighted(1'000'000, 0), 0);
+    EXPECT_EQ(weighted(1'000'000, 10000), 1'000'000);
+}
+
+TEST(Money, DecimalRoundTrip)
+{
+    EXPECT_EQ(minorToDecimal(123450), QStringLiteral("1234.50"));
+    EXPECT_EQ(minorToDecimal(5), QStringLiteral("0.05"));
+    EXPECT_EQ(minorToDecimal(-5), QStringLiteral("-0.05"));
+    EXPECT_EQ(minorToDecimal(0), QStringLiteral("0.00"));
+    EXPECT_EQ(decimalToMinor(QStringLiteral("1234.5")), 123450);
+    EXPECT_EQ(decimalToMinor(QStringLiteral("-3")), -300);
+    EXPECT_EQ(decimalToMinor(QStringLiteral("0.125")), 13);
+    EXPECT_FALSE(decimalToMinor(QStringLiteral("12a")));
+    EXPECT_FALSE(decimalToMinor(QStringLiteral("")));
+    EXPECT_FALSE(decimalToMinor(QStringLiteral(".")));
+}
+
+TEST(Dates, IsoParsing)
+{
+    EXPECT_EQ(parseIsoDate("2026-11-20"), QDate(2026, 11, 20));
+    EXPECT_FALSE(parseIsoDate("2026-13-01").isValid());
+    EXPECT_FALSE(parseIsoDate("20261120").isValid());
+    EXPECT_FALSE(parseIsoDate("").isValid());
+    EXPECT_EQ(parseIsoDay("2026-11-20"), QDate(2026, 11, 20).toJulianDay());
+    EXPECT_EQ(parseIsoDay("garbage!!!"), 0);
+}
+
+TEST(Dates, CalendarQuarters)
+{
+    const Period q4 = Period::containing(QDate(2026, 11, 20));
+    EXPECT_EQ(q4.label(), QStringLiteral("2026-Q4"));
+    EXPECT_EQ(q4.start, QDate(2026, 10, 1));
+    EXPECT_EQ(q4.end, QDate(2026, 12, 31));
+    EXPECT_EQ(q4.days(), 92);
+    const auto parsed = Period::parse(QStringLiteral("2026-Q1"));
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(parsed->start, QDate(2026, 1, 1));
+    EXPECT_EQ(parsed->end, QDate(2026, 3, 31));
+    EXPECT_FALSE(Period::parse(QStringLiteral("2026-Q5")));
+    EXPECT_FALSE(Period::parse(QStringLiteral("Q4")));
+}
+
+TEST(Dates, FiscalYearStartingInApril)
+{
+    // FY2027 runs April 2026 .. March 2027; November is in its Q3.
+    const Period p = Period::containing(QDate(2026, 11, 20), 4);
+    EXPECT_EQ(p.label(), QStringLiteral("2027-Q3"));
+    EXPECT_EQ(p.start, QDate(2026, 10, 1));
+    EXPECT_EQ(p.end, QDate(2026, 12, 31));
+    const Period q1 = Period::containing(QDate(2026, 4, 1), 4);
+    EXPECT_EQ(q1.label(), QStringLiteral("2027-Q1"));
+    EXPECT_EQ(Period::parse(QStringLiteral("2027-Q1"), 4)->start, QDate(2026, 4, 1));
+}

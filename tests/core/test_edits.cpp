@@ -1,0 +1,109 @@
+#include "fixtures.h"
+#include "testsupport.h"
+
+#include "storage/accounts.h"
+#include "storage/errors.h"
+#include "storage/opportunities.h"
+#include "storage/reps.h"
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+
+namespace {
+
+Id idOf(Book &book, const char *crm)
+{
+    auto st = book.db().prepare("SELECT id FROM opportunities WHERE crm_id = ?");
+    st.bind(1, QString::fromLatin1(crm));
+    return st.step() ? st.int64(0) : 0;
+}
+
+} // namespace
+
+TEST(Edits, StageChangeWritesHistoryAndUndoRestoresExactly)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    OpportunityRepository repo(*book);
+    const Id id = idOf(*book, "O1");
+    const Opportunity before = *repo.byId(id);
+    const QDate today(2026, 11, 20);
+
+    const OpportunityChange change = repo.setStage(id, Stage::Won, today);
+    Opportunity after = *repo.byId(id);
+    EXPECT_EQ(after.stage, Stage::Won);
+    EXPECT_EQ(after.status, Status::Won);
+    EXPECT_EQ(after.closedDate, today);
+    EXPECT_EQ(after.stageEntered, today);
+    ASSERT_EQ(repo.stageHistory(id).size(), 1u);
+
+    repo.undo(change);
+    after = *repo.byId(id);
+    EXPECT_EQ(after.stage, before.stage);
+    EXPECT_EQ(after.status, Status::Open);
+    EXPECT_FALSE(after.closedDate.isValid());
+    EXPECT_EQ(after.stageEntered, before.stageEntered);
+    EXPECT_TRUE(repo.stageHistory(id).empty());
+
+    repo.redo(change);
+    EXPECT_EQ(repo.byId(id)->stage, Stage::Won);
+    ASSERT_EQ(repo.stageHistory(id).size(), 1u);
+    EXPECT_EQ(repo.stageHistory(id).front().id, change.stageRows.front().id);
+}
+
+TEST(Edits, PushingTheCloseDateIsRecordedPullingInIsNot)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    OpportunityRepository repo(*book);
+    const Id id = idOf(*book, "O3");
+    const auto push = repo.setCloseDate(id, QDate(2027, 1, 31), QDate(2026, 11, 20));
+    ASSERT_EQ(repo.closeDateChanges(id).size(), 1u);
+    EXPECT_EQ(repo.closeDateChanges(id).front().oldDate, QDate(2026, 12, 15));
+    repo.setCloseDate(id, QDate(2026, 12, 1), QDate(2026, 11, 21));
+    EXPECT_EQ(repo.closeDateChanges(id).size(), 1u);
+    EXPECT_EQ(repo.byId(id)->closeDate, QDate(2026, 12, 1));
+    repo.undo(push);
+    EXPECT_TRUE(repo.closeDateChanges(id).empty());
+}
+
+TEST(Edits, InvalidValuesAreRefusedAndNothingChanges)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    OpportunityRepository repo(*book);
+    const Id id = idOf(*book, "O2");
+    const Opportunity before = *repo.byId(id);
+    EXPECT_THROW(repo.setAmount(id, -1), InputError);
+    EXPECT_THROW(repo.setProbabilityOverride(id, 10001), InputError);
+    EXPECT_THROW(repo.setCloseDate(id, QDate(), QDate(2026, 11, 20)), InputError);
+    EXPECT_THROW(repo.setOwner(id, 999), InputError);
+    EXPECT_THROW(repo.setAmount(987654, 5), InputError);
+    const Opportunity after = *repo.byId(id);
+    EXPECT_EQ(after.amount, before.amount);
+    EXPECT_EQ(after.probabilityOverride, before.probabilityOverride);
+    EXPECT_EQ(after.ownerId, before.ownerId);
+}
+
+TEST(Edits, AccountPotentialOwnerQuotaAndCapacity)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    AccountRepository accounts(*book);
+    const auto change = accounts.setPotential(1, 12'345'600);
+    EXPECT_EQ(accounts.byId(1)->potential, 12'345'600);
+    accounts.write(change.before);
+    EXPECT_FALSE(accounts.byId(1)->potential);
+    EXPECT_THROW(accounts.setPotential(1, -5), InputError);
+
+    RepRepository reps(*book);
+    reps.setQuota(1, QStringLiteral("2027-Q1"), 7'000'000);
+    EXPECT_EQ(reps.quota(1, QStringLiteral("2027-Q1")), 7'000'000);
+    reps.setQuota(1, QStringLiteral("2027-Q1"), std::nullopt);
+    EXPECT_FALSE(reps.quota(1, QStringLiteral("2027-Q1")));
+    reps.setCapacity(2, 12);
+    EXPECT_EQ(reps.byId(2)->capacity, 12);
+    EXPECT_THROW(reps.setCapacity(2, -1), InputError);
+    EXPECT_EQ(reps.byId(2)->capacity, 12);
+}

@@ -1,0 +1,3 @@
+#include <QString>
+#include "storage/book.h"
+int probe() { return QString().size(); }

@@ -1,0 +1,3 @@
+#include <QWidget>
+#include "storage/book.h"
+int probe() { QWidget w; return 0; }
