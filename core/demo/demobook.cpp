@@ -141,7 +141,8 @@ void writeDemoBook(const QString &path, const Options &options,
             throw BookError(BookError::Kind::Io, QStringLiteral("cancelled"));
         }
 
-        static constexpr std::array<int, 4> stageDays{21, 30, 20, 18};
+        // Typical days per stage: a deal that keeps moving closes in about six weeks.
+        static constexpr std::array<int, 4> stageDays{8, 12, 8, 7};
         const int window = 540; // about 18 months
         for (int i = 0; i < plan.opportunities; ++i) {
             const AccountInfo &acct = accounts[std::size_t(rng.between(0, plan.accounts - 1))];
@@ -165,11 +166,12 @@ void writeDemoBook(const QString &path, const Options &options,
             Stage stage = Stage::Qualify;
             history.push_back({0, 0, stage, cursor});
             bool closed = false;
-            const bool stuck = rng.chance(0.18); // stalled deals that stopped moving
+            // Deals of the last six months that stopped moving: the stalled ones.
+            const bool stuck = o.created.daysTo(today) < 180 && rng.chance(0.07);
             while (!closed) {
                 const int limit = stageDays[std::size_t(stageIndex(stage))];
-                const QDate next = cursor.addDays(rng.between(limit / 3, limit * 2));
-                if (next > today || (stuck && rng.chance(0.5)))
+                const QDate next = cursor.addDays(rng.between(limit / 2, limit * 2));
+                if (next > today || (stuck && rng.chance(0.6)))
                     break;
                 cursor = next;
                 const double lose = 0.22 + 0.04 * stageIndex(stage);

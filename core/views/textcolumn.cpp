@@ -69,6 +69,20 @@ void TextColumn::set(std::size_t row, const QString &text)
     m_folded.append(f);
 }
 
+void TextColumn::appendAll(const TextColumn &other)
+{
+    const auto raw = std::uint32_t(m_raw.size());
+    const auto folded = std::uint32_t(m_folded.size());
+    m_raw.append(other.m_raw);
+    m_folded.append(other.m_folded);
+    m_offsets.reserve(m_offsets.size() + other.m_offsets.size());
+    for (Span span : other.m_offsets) {
+        span.raw += raw;
+        span.folded += folded;
+        m_offsets.push_back(span);
+    }
+}
+
 QString TextColumn::at(std::size_t row) const
 {
     const auto v = utf8(row);

@@ -16,6 +16,7 @@ public:
     void reserve(std::size_t rows, std::size_t bytes);
     void append(std::string_view utf8);
     void set(std::size_t row, const QString &text); // rare edits: rebuilds nothing, appends
+    void appendAll(const TextColumn &other);
     std::size_t size() const { return m_offsets.size(); }
 
     QString at(std::size_t row) const;

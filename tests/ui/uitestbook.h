@@ -1,0 +1,65 @@
+#pragma once
+
+#include "domain/entities.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <QtGlobal>
+
+#include <ostream>
+
+// Readable QStrings in GoogleTest's failure messages.
+inline void PrintTo(const QString &text, std::ostream *os)
+{
+    *os << '"' << text.toStdString() << '"';
+}
+
+namespace tp::ui {
+class BookSession;
+}
+
+namespace tp::test {
+
+// A small hand-built book whose every figure is known (amounts in minor units, USD):
+//   reps        Alice Archer (capacity 2), Bob Baker (book default 20)
+//   territories North (Alice), South (Bob)
+//   accounts    Acme Corp   North  Alice  potential 500,000.00   open: O1 + O2 = 12,500.00
+//               Globex      South  Bob    derived                open: O3 = 7,000.00
+//               Initech     North  -      derived                open: O5 = 1,200.50
+//   opportunities
+//     O1 Acme renewal      Alice  10,000.00  Propose            close 2026-12-15
+//     O2 Acme expansion    Alice   2,500.00  Qualify  override 40%
+//     O3 Globex pilot      Bob     7,000.00  Negotiate import 60%
+//     O4 Globex platform   Bob    20,000.00  Won
+//     O5 Initech new logo  -       1,200.50  Prove
+//     O6 Old deal          Alice     300.00  Lost
+//   quotas      Alice 2026-Q4 30,000.00; Bob none
+struct SmallBook
+{
+    QString path;
+    Id alice = 0, bob = 0;
+    Id north = 0, south = 0;
+    Id acme = 0, globex = 0, initech = 0;
+    Id o1 = 0, o2 = 0, o3 = 0, o4 = 0, o5 = 0, o6 = 0;
+};
+
+SmallBook writeSmallBook(const QString &path);
+
+// Opens `path` in the session and waits for its view; false when it did not load.
+bool openAndWait(ui::BookSession &session, const QString &path);
+
+// Collects the warnings QAbstractItemModelTester reports (category qt.modeltest) while alive,
+// so a broken model fails the test with the tester's own words instead of aborting.
+class ModelTestWarnings
+{
+public:
+    ModelTestWarnings();
+    ~ModelTestWarnings();
+    QStringList messages() const;
+
+private:
+    void *m_previous;
+};
+
+} // namespace tp::test

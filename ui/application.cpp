@@ -1,0 +1,197 @@
+#include "application.h"
+
+#include "demo/demobook.h"
+#include "mainwindow/infobanner.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/recentbooks.h"
+#include "pages/tablepage.h"
+#include "session/booksession.h"
+#include "style/icons.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPixmap>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+#include <cstdio>
+
+namespace tp::ui {
+
+namespace {
+
+struct Arguments
+{
+    QString book;
+    QString screenshotDir;
+    bool screenshots = false;
+    QString error;
+};
+
+Arguments parseArguments(const QStringList &arguments)
+{
+    Arguments parsed;
+    const QString screenshotOption = QStringLiteral("--screenshot");
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments[i];
+        if (arg == screenshotOption) {
+            if (i + 1 >= arguments.size()) {
+                parsed.error =
+                        QCoreApplication::translate("tp::ui", "--screenshot needs a folder.");
+                return parsed;
+            }
+            parsed.screenshots = true;
+            parsed.screenshotDir = arguments[++i];
+        } else if (arg.startsWith(screenshotOption + QLatin1Char('='))) {
+            parsed.screenshots = true;
+            parsed.screenshotDir = arg.mid(screenshotOption.size() + 1);
+        } else if (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")) {
+            parsed.error = QCoreApplication::translate("tp::ui", "Unknown option %1.").arg(arg);
+            return parsed;
+        } else if (parsed.book.isEmpty()) {
+            parsed.book = arg;
+        } else {
+            parsed.error = QCoreApplication::translate("tp::ui", "Only one book can be opened: %1.")
+                                   .arg(arg);
+            return parsed;
+        }
+    }
+    if (parsed.screenshots && parsed.screenshotDir.isEmpty())
+        parsed.error = QCoreApplication::translate("tp::ui", "--screenshot needs a folder.");
+    return parsed;
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "territory-planner: %s\n", qUtf8Printable(message));
+}
+
+// First launch: a fresh copy of the demo book, written once.
+bool openDemoBook(MainWindow &window, bool *created)
+{
+    const QString path = demoBookPath();
+    *created = false;
+    if (!QFileInfo::exists(path)) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        try {
+            demo::writeDemoBook(path, {});
+            *created = true;
+        } catch (const std::exception &e) {
+            printError(QCoreApplication::translate("tp::ui", "Cannot write the demo book %1: %2")
+                               .arg(path, QString::fromLocal8Bit(e.what())));
+            return false;
+        }
+    }
+    return window.openBook(path);
+}
+
+} // namespace
+
+QString demoBookPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+            + QStringLiteral("/Demo.tpbook");
+}
+
+void setUpApplication(QApplication &app)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Territory Planner"));
+    QCoreApplication::setApplicationName(QStringLiteral("territory-planner"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TP_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Territory Planner"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.territoryplanner.TerritoryPlanner"));
+    app.setWindowIcon(appIcon());
+    // A process started without a locale (LANG unset or C) would show "1500" and "12.00$":
+    // use the conventions of US English then, as the C locale has no real ones.
+    if (QLocale::system().language() == QLocale::C)
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+bool saveScreenshots(MainWindow &window, const QString &dir, QString *error)
+{
+    if (!QDir().mkpath(dir)) {
+        if (error)
+            *error = QCoreApplication::translate("tp::ui", "Cannot create the folder %1.").arg(dir);
+        return false;
+    }
+    window.show();
+    window.resize(1400, 900);
+    for (int i = 0; i < window.pages().size(); ++i) {
+        window.showPage(i);
+        // Let layouts and the table's first paint settle before grabbing.
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        const QPixmap pixmap = window.grab();
+        const QString file =
+                QDir(dir).filePath(window.pages().at(i)->key() + QStringLiteral(".png"));
+        if (pixmap.isNull() || !pixmap.save(file, "PNG")) {
+            if (error)
+                *error = QCoreApplication::translate("tp::ui", "Cannot write %1.").arg(file);
+            return false;
+        }
+    }
+    return true;
+}
+
+int runGui(QApplication &app, const QStringList &arguments)
+{
+    setUpApplication(app);
+    const Arguments args = parseArguments(arguments);
+    if (!args.error.isEmpty()) {
+        printError(args.error);
+        return 2;
+    }
+
+    MainWindow window;
+    window.setInteractive(!args.screenshots);
+    // Screenshots show the default layout, not whatever this user last arranged.
+    if (!args.screenshots)
+        window.restoreSettings();
+
+    bool started = false;
+    bool demoCreated = false;
+    if (!args.book.isEmpty()) {
+        started = window.openBook(args.book);
+        if (!started && args.screenshots)
+            return 1;
+    } else {
+        const QString last = window.recentBooks()->paths().value(0);
+        if (!last.isEmpty() && QFileInfo::exists(last)) {
+            QString ignored;
+            started = window.session()->openBook(last, &ignored); // quietly: fall back to the demo
+        }
+        if (!started)
+            started = openDemoBook(window, &demoCreated);
+    }
+    if (demoCreated) {
+        window.banner()->showMessage(QCoreApplication::translate(
+                "tp::ui",
+                "This is a demo book with made-up reps, accounts and opportunities, so you can "
+                "try everything. Edits stay in this copy. Use File ▸ New Book… to start your "
+                "own."));
+        window.statusBar()->showMessage(
+                QCoreApplication::translate("tp::ui", "Opened a copy of the demo book."), 10000);
+    }
+
+    if (args.screenshots) {
+        if (!started || !window.session()->waitUntilLoaded()) {
+            printError(QCoreApplication::translate("tp::ui", "The book could not be loaded."));
+            return 1;
+        }
+        QString error;
+        if (!saveScreenshots(window, args.screenshotDir, &error)) {
+            printError(error);
+            return 1;
+        }
+        return 0;
+    }
+
+    window.show();
+    return app.exec();
+}
+
+} // namespace tp::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QApplication;
+
+namespace tp::ui {
+
+class MainWindow;
+
+// Runs the desktop application; app/main.cpp calls it after creating the QApplication (with
+// the high-DPI rounding policy set to PassThrough before that). `arguments` are the command-line
+// arguments after the program name:
+//   [BOOK] [--screenshot DIR]
+// Without BOOK it reopens the last book, else (first launch) a copy of the demo book. With
+// --screenshot it renders every page to DIR/<page>.png at 1400×900 and exits: 0 when all were
+// written, 1 when the book or an image failed, 2 on a usage error.
+int runGui(QApplication &app, const QStringList &arguments);
+
+// Sets the application's names, desktop file name and icon (runGui does it first).
+void setUpApplication(QApplication &app);
+
+// Shows the window at 1400×900 and grabs each page into `dir` (accounts.png, opportunities.png,
+// reps.png). The book must be loaded. False with the reason in *error when a file failed.
+bool saveScreenshots(MainWindow &window, const QString &dir, QString *error = nullptr);
+
+// Where the first launch puts its copy of the demo book.
+QString demoBookPath();
+
+} // namespace tp::ui

@@ -1,0 +1,77 @@
+#include "infobanner.h"
+
+#include "style/icons.h"
+#include "style/theme.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+
+namespace tp::ui {
+
+InfoBanner::InfoBanner(QWidget *parent)
+    : QFrame(parent), m_icon(new QLabel(this)), m_label(new QLabel(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::PlainText);
+    m_label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    const int iconSize = fontMetrics().height();
+    m_icon->setPixmap(themeIcon(QStringLiteral("help-about")).pixmap(iconSize, iconSize));
+
+    auto *close = new QToolButton(this);
+    close->setAutoRaise(true);
+    close->setIcon(themeIcon(QStringLiteral("edit-clear")));
+    close->setToolTip(tr("Dismiss"));
+    close->setAccessibleName(tr("Dismiss"));
+    connect(close, &QToolButton::clicked, this, [this] {
+        hide();
+        emit dismissed();
+    });
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 6, 6);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addWidget(m_label, 1);
+    layout->addWidget(close, 0, Qt::AlignTop);
+    updateColors();
+    hide();
+}
+
+void InfoBanner::showMessage(const QString &text)
+{
+    m_label->setText(text);
+    show();
+}
+
+QString InfoBanner::text() const
+{
+    return m_label->text();
+}
+
+void InfoBanner::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        updateColors();
+}
+
+void InfoBanner::updateColors()
+{
+    // A tint of the highlight colour over the window background, light or dark alike.
+    QPalette p = palette();
+    const QColor base = QPalette().color(QPalette::Window);
+    const QColor tint = QPalette().color(QPalette::Highlight);
+    const qreal share = theme::isDark(QPalette()) ? 0.30 : 0.14;
+    const QColor mixed = QColor::fromRgbF(base.redF() * (1 - share) + tint.redF() * share,
+                                          base.greenF() * (1 - share) + tint.greenF() * share,
+                                          base.blueF() * (1 - share) + tint.blueF() * share);
+    p.setColor(QPalette::Window, mixed);
+    // Setting our own palette in changeEvent would loop: only when it differs.
+    if (p.color(QPalette::Window) != palette().color(QPalette::Window))
+        setPalette(p);
+}
+
+} // namespace tp::ui

@@ -1,0 +1,461 @@
+#include "mainwindow.h"
+
+#include "infobanner.h"
+#include "recentbooks.h"
+#include "scopebar.h"
+
+#include "pages/accounts/accountspage.h"
+#include "pages/opportunities/opportunitiespage.h"
+#include "pages/reps/repspage.h"
+#include "session/booksession.h"
+#include "session/scopestate.h"
+#include "style/icons.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <cstdio>
+
+namespace tp::ui {
+
+namespace {
+
+const QString bookFilter()
+{
+    return MainWindow::tr("Territory Planner books (*.tpbook);;All files (*)");
+}
+
+QString withBookSuffix(QString path)
+{
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".tpbook");
+    return path;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent),
+      m_session(new BookSession(this)),
+      m_scope(new ScopeState(this)),
+      m_recent(new RecentBooks(this))
+{
+    initResources();
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(appIcon());
+    setUnifiedTitleAndToolBarOnMac(true);
+
+    createPages();
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    auto *scopeToolBar = addToolBar(tr("Scope"));
+    scopeToolBar->setObjectName(QStringLiteral("ScopeToolBar"));
+    scopeToolBar->setMovable(false);
+    m_scopeBar = new ScopeBar(m_session, m_scope, scopeToolBar);
+    scopeToolBar->addWidget(m_scopeBar);
+
+    connect(m_session, &BookSession::loaded, this, [this] {
+        m_scope->reset(m_session->settings().fiscalStartMonth);
+        if (m_interactive) // screenshots and tests leave the user's list alone
+            m_recent->add(m_session->path());
+        updateTitleAndStatus();
+        showStatus(tr("Opened %1.").arg(QFileInfo(m_session->path()).fileName()));
+    });
+    connect(m_session, &BookSession::loadFailed, this,
+            [this](const QString &path, const QString &message) {
+                updateTitleAndStatus();
+                showError(tr("Cannot Open Book"), message);
+                Q_UNUSED(path);
+            });
+    connect(m_session, &BookSession::loadCancelled, this, [this](const QString &path) {
+        updateTitleAndStatus();
+        showStatus(tr("Opening %1 was cancelled.").arg(QFileInfo(path).fileName()));
+    });
+    connect(m_session, &BookSession::loadingStarted, this, [this](const QString &path) {
+        updateTitleAndStatus();
+        showStatus(tr("Opening %1…").arg(QFileInfo(path).fileName()), 0);
+    });
+    connect(m_session, &BookSession::loadProgress, this, [this](qint64 done, qint64 total) {
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    });
+    connect(m_session, &BookSession::errorOccurred, this,
+            [this](const QString &message) { showStatus(message, 10000); });
+    connect(m_recent, &RecentBooks::changed, this, [this] { m_recent->fillMenu(m_recentMenu); });
+    connect(m_recent, &RecentBooks::openRequested, this,
+            [this](const QString &path) { openBook(path); });
+
+    updateTitleAndStatus();
+    showPage(0);
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages()
+{
+    m_banner = new InfoBanner(this);
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("Navigation"));
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setSpacing(2);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_stack = new QStackedWidget(this);
+
+    m_pages = { new AccountsPage(m_session, m_scope, m_stack),
+                new OpportunitiesPage(m_session, m_scope, m_stack),
+                new RepsPage(m_session, m_scope, m_stack) };
+    for (TablePage *page : std::as_const(m_pages)) {
+        m_stack->addWidget(page);
+        auto *item = new QListWidgetItem(page->icon(), page->title(), m_navigation);
+        item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 18));
+        connect(page, &TablePage::statusMessage, this, [this](const QString &m) { showStatus(m); });
+    }
+    int widest = 0;
+    for (TablePage *page : std::as_const(m_pages))
+        widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(page->title()));
+    m_navigation->setMinimumWidth(widest + 24 + 48);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("MainSplitter"));
+    m_splitter->addWidget(m_navigation);
+    m_splitter->addWidget(m_stack);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setSizes({ m_navigation->minimumWidth(), 1000 });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_stack->setCurrentIndex(row);
+        if (m_pageGroup && row < m_pageGroup->actions().size())
+            m_pageGroup->actions().at(row)->setChecked(true);
+        updateEditMenu();
+    });
+}
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(themeIcon(QStringLiteral("document-new")), tr("&New Book…"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setStatusTip(tr("Create a new, empty book"));
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newBook);
+
+    m_openAction = new QAction(themeIcon(QStringLiteral("document-open")), tr("&Open…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Open a book"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openBookDialog);
+
+    m_saveCopyAction =
+            new QAction(themeIcon(QStringLiteral("document-save-as")), tr("Save &Copy As…"), this);
+    m_saveCopyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveCopyAction->setStatusTip(tr("Write a copy of the whole book to another file"));
+    connect(m_saveCopyAction, &QAction::triggered, this, &MainWindow::saveCopyDialog);
+
+    m_quitAction = new QAction(themeIcon(QStringLiteral("application-exit")), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QUndoStack *stack = m_session->undoStack();
+    m_undoAction = stack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setIcon(themeIcon(QStringLiteral("edit-undo")));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = stack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setIcon(themeIcon(QStringLiteral("edit-redo")));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+
+    m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setStatusTip(tr("Search the current page"));
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        if (TablePage *page = currentPage())
+            page->focusSearch();
+    });
+
+    m_pageGroup = new QActionGroup(this);
+    for (int i = 0; i < m_pages.size(); ++i) {
+        QAction *action = m_pageGroup->addAction(m_pages[i]->icon(), m_pages[i]->title());
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, i] { showPage(i); });
+    }
+    addActions({ m_undoAction, m_redoAction, m_findAction });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recent->fillMenu(m_recentMenu);
+    file->addSeparator();
+    file->addAction(m_saveCopyAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu->addAction(m_undoAction);
+    m_editMenu->addAction(m_redoAction);
+    m_pageActionsSeparator = m_editMenu->addSeparator();
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_findAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_pageGroup->actions());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *aboutAction =
+            help->addAction(themeIcon(QStringLiteral("help-about")), tr("&About Territory Planner"),
+                            this, &MainWindow::about);
+    aboutAction->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_bookLabel = new QLabel(this);
+    m_countsLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop opening the book; the current one stays open"));
+    connect(m_cancelButton, &QToolButton::clicked, m_session, &BookSession::cancelLoading);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    statusBar()->addPermanentWidget(m_countsLabel);
+    statusBar()->addPermanentWidget(m_bookLabel);
+    m_progress->hide();
+    m_cancelButton->hide();
+}
+
+TablePage *MainWindow::currentPage() const
+{
+    return qobject_cast<TablePage *>(m_stack->currentWidget());
+}
+
+TablePage *MainWindow::page(const QString &key) const
+{
+    for (TablePage *p : m_pages)
+        if (p->key() == key)
+            return p;
+    return nullptr;
+}
+
+QList<QAction *> MainWindow::pageSwitchActions() const
+{
+    return m_pageGroup->actions();
+}
+
+void MainWindow::showPage(int index)
+{
+    if (index < 0 || index >= m_pages.size())
+        return;
+    m_navigation->setCurrentRow(index);
+    m_stack->setCurrentIndex(index);
+    m_pageGroup->actions().at(index)->setChecked(true);
+    updateEditMenu();
+}
+
+void MainWindow::updateEditMenu()
+{
+    // The Edit menu shows the current page's actions between Undo/Redo and Find.
+    for (QAction *action : std::as_const(m_editMenuPageActions))
+        m_editMenu->removeAction(action);
+    m_editMenuPageActions.clear();
+    if (TablePage *page = currentPage()) {
+        const QList<QAction *> actions = page->pageActions();
+        const QList<QAction *> all = m_editMenu->actions();
+        const int at = int(all.indexOf(m_pageActionsSeparator));
+        QAction *before = at + 1 < all.size() ? all.at(at + 1) : nullptr;
+        m_editMenu->insertActions(before, actions);
+        m_editMenuPageActions = actions;
+    }
+}
+
+void MainWindow::updateTitleAndStatus()
+{
+    const bool open = m_session->isOpen();
+    const QString name = open ? QFileInfo(m_session->path()).fileName() : QString();
+    setWindowTitle(open ? name : tr("Territory Planner"));
+    setWindowFilePath(open ? m_session->path() : QString());
+    m_bookLabel->setText(name);
+    m_bookLabel->setToolTip(open ? QDir::toNativeSeparators(m_session->path()) : QString());
+    m_countsLabel->setText(
+            open ? tr("%Ln accounts", nullptr, m_session->accountCount()) + QStringLiteral(" · ")
+                            + tr("%Ln opportunities", nullptr, m_session->opportunityCount())
+                 : QString());
+    m_saveCopyAction->setEnabled(open);
+    const bool loading = m_session->isLoading();
+    m_progress->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+    if (loading)
+        m_progress->setRange(0, 0);
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::showStatus(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    if (m_interactive) {
+        QMessageBox::warning(this, title, message);
+    } else {
+        showStatus(message, 10000);
+        std::fprintf(stderr, "%s\n", qUtf8Printable(message));
+    }
+}
+
+bool MainWindow::openBook(const QString &path, QString *error)
+{
+    QString message;
+    if (m_session->openBook(path, &message))
+        return true;
+    if (!QFileInfo::exists(path))
+        m_recent->remove(path);
+    showError(tr("Cannot Open Book"), message);
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool MainWindow::createBook(const QString &path, QString *error)
+{
+    QString message;
+    if (m_session->createBook(path, &message))
+        return true;
+    showError(tr("Cannot Create Book"), message);
+    if (error)
+        *error = message;
+    return false;
+}
+
+void MainWindow::newBook()
+{
+    const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+            + QStringLiteral("/") + tr("Untitled") + QStringLiteral(".tpbook");
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Book"), start, bookFilter());
+    if (!path.isEmpty())
+        createBook(withBookSuffix(path));
+}
+
+void MainWindow::openBookDialog()
+{
+    const QString start = m_session->isOpen()
+            ? QFileInfo(m_session->path()).absolutePath()
+            : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Book"), start, bookFilter());
+    if (!path.isEmpty())
+        openBook(path);
+}
+
+void MainWindow::saveCopyDialog()
+{
+    if (!m_session->isOpen())
+        return;
+    const QFileInfo current(m_session->path());
+    const QString start = current.absolutePath() + QLatin1Char('/')
+            + tr("%1 copy").arg(current.completeBaseName()) + QStringLiteral(".tpbook");
+    const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save Copy As"), start, bookFilter());
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (m_session->saveCopyAs(withBookSuffix(path), &error))
+        showStatus(tr("Saved a copy as %1.").arg(QFileInfo(withBookSuffix(path)).fileName()));
+    else
+        showError(tr("Cannot Save Copy"), error);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+            this, tr("About Territory Planner"),
+            tr("<h3>Territory Planner %1</h3>"
+               "<p>Plan a B2B sales book of accounts: where to spend scarce selling time for the "
+               "best return, and what is real in a pipeline.</p>"
+               "<p>Local-first: each book is one file on your computer, and nothing is sent "
+               "anywhere.</p>")
+                    .arg(QStringLiteral(TP_VERSION)));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    const QByteArray splitter = settings.value(QStringLiteral("splitter")).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    showPage(settings.value(QStringLiteral("page"), 0).toInt());
+    settings.endGroup();
+    for (TablePage *page : std::as_const(m_pages))
+        page->restoreHeaderState(
+                settings.value(QStringLiteral("pages/%1/header").arg(page->key())).toByteArray());
+    m_settingsRestored = true;
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("page"), m_stack->currentIndex());
+    settings.endGroup();
+    for (TablePage *page : m_pages)
+        settings.setValue(QStringLiteral("pages/%1/header").arg(page->key()),
+                          page->saveHeaderState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_settingsRestored)
+        saveSettings();
+    m_session->cancelLoading();
+    event->accept();
+}
+
+} // namespace tp::ui

@@ -1,0 +1,115 @@
+#pragma once
+
+#include <QList>
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+class QToolButton;
+
+namespace tp::ui {
+
+class BookSession;
+class InfoBanner;
+class RecentBooks;
+class ScopeBar;
+class ScopeState;
+class TablePage;
+
+// Composes the window: the page navigation and stack, the scope bar, menus and status bar.
+// Pages own their tables and actions; the session owns the data and the undo stack.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    BookSession *session() const { return m_session; }
+    ScopeState *scope() const { return m_scope; }
+    ScopeBar *scopeBar() const { return m_scopeBar; }
+    InfoBanner *banner() const { return m_banner; }
+    QList<TablePage *> pages() const { return m_pages; }
+    TablePage *currentPage() const;
+    TablePage *page(const QString &key) const;
+    void showPage(int index);
+
+    // Starts opening a book. A file that is not a book, is corrupt or newer is refused with the
+    // book's own message (a message box when interactive) and the current book stays.
+    bool openBook(const QString &path, QString *error = nullptr);
+    bool createBook(const QString &path, QString *error = nullptr);
+
+    // Non-interactive windows (screenshots, tests) never open modal dialogs: messages go to
+    // the status bar and stderr instead.
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    bool isInteractive() const { return m_interactive; }
+
+    // Window geometry and state, splitter, last page and column layouts from QSettings.
+    // Writing them back on close happens only after a restore.
+    void restoreSettings();
+    void saveSettings() const;
+
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *redoAction() const { return m_redoAction; }
+    QAction *findAction() const { return m_findAction; }
+    QList<QAction *> pageSwitchActions() const;
+    RecentBooks *recentBooks() const { return m_recent; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createPages();
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void updateTitleAndStatus();
+    void updateEditMenu();
+    void showError(const QString &title, const QString &message);
+    void showStatus(const QString &message, int timeoutMs = 6000);
+
+    void newBook();
+    void openBookDialog();
+    void saveCopyDialog();
+    void about();
+
+    BookSession *m_session;
+    ScopeState *m_scope;
+    ScopeBar *m_scopeBar = nullptr;
+    InfoBanner *m_banner = nullptr;
+    RecentBooks *m_recent;
+    QSplitter *m_splitter = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QList<TablePage *> m_pages;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveCopyAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_pageActionsSeparator = nullptr;
+    QActionGroup *m_pageGroup = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QList<QAction *> m_editMenuPageActions;
+
+    QLabel *m_bookLabel = nullptr;
+    QLabel *m_countsLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+
+    bool m_interactive = true;
+    bool m_settingsRestored = false;
+};
+
+} // namespace tp::ui

@@ -1,0 +1,146 @@
+#include "booktablemodel.h"
+
+#include "session/booksession.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace tp::ui {
+
+BookTableModel::BookTableModel(BookSession *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
+{
+    connect(session, &BookSession::aboutToSwitchBook, this, [this] {
+        beginResetModel();
+        m_resetting = true;
+        m_rows.clear();
+        m_sorted.clear();
+        m_sortedValid = false;
+    });
+    connect(session, &BookSession::loaded, this, [this] {
+        if (!m_resetting)
+            beginResetModel();
+        m_resetting = false;
+        // Rep and territory indexes belong to the previous book.
+        m_filter.owner = -1;
+        m_filter.scopeRep = -1;
+        m_filter.scopeTerritory = -1;
+        m_sortedValid = false;
+        bookLoaded();
+        rebuild();
+        endResetModel();
+    });
+}
+
+int BookTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int BookTableModel::rowOfSource(int source) const
+{
+    // A linear scan of ints: well under a millisecond at a million rows, once per edit.
+    const auto it = std::find(m_rows.begin(), m_rows.end(), source);
+    return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+}
+
+void BookTableModel::rebuild()
+{
+    if (!m_session->view()) {
+        m_rows.clear();
+        m_sorted.clear();
+        m_sortedValid = false;
+        return;
+    }
+    if (!m_sortedValid) {
+        if (m_sortColumn < 0 || m_sortColumn >= columnCount()) {
+            m_sorted.resize(std::size_t(totalCount()));
+            std::iota(m_sorted.begin(), m_sorted.end(), 0);
+        } else {
+            m_sorted = sortedRows(m_sortColumn, m_sortOrder == Qt::DescendingOrder);
+        }
+        m_sortedValid = true;
+    }
+    m_rows = filteredRows(m_sorted, m_filter);
+}
+
+void BookTableModel::populate()
+{
+    if (!m_session->view())
+        return;
+    bookLoaded();
+    rebuild();
+}
+
+void BookTableModel::refresh()
+{
+    beginResetModel();
+    rebuild();
+    endResetModel();
+}
+
+void BookTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column == m_sortColumn && order == m_sortOrder && m_sortedValid)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    m_sortedValid = false;
+    refresh();
+}
+
+void BookTableModel::setFilter(const RowFilter &filter)
+{
+    m_filter = filter;
+    refresh();
+}
+
+void BookTableModel::setTextFilter(const QString &text)
+{
+    if (text == m_filter.text)
+        return;
+    m_filter.text = text;
+    refresh();
+}
+
+void BookTableModel::setOwnerFilter(int repIndex)
+{
+    if (repIndex == m_filter.owner)
+        return;
+    m_filter.owner = repIndex;
+    refresh();
+}
+
+void BookTableModel::setStageFilter(std::optional<Stage> stage)
+{
+    if (stage == m_filter.stage)
+        return;
+    m_filter.stage = stage;
+    refresh();
+}
+
+void BookTableModel::setStatusFilter(std::optional<Status> status)
+{
+    if (status == m_filter.status)
+        return;
+    m_filter.status = status;
+    refresh();
+}
+
+void BookTableModel::setScope(int repIndex, int territoryIndex)
+{
+    if (repIndex == m_filter.scopeRep && territoryIndex == m_filter.scopeTerritory)
+        return;
+    m_filter.scopeRep = repIndex;
+    m_filter.scopeTerritory = territoryIndex;
+    refresh();
+}
+
+void BookTableModel::emitRowChanged(int source)
+{
+    const int row = rowOfSource(source);
+    if (row >= 0)
+        emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
+} // namespace tp::ui

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "domain/money.h"
+#include "domain/stage.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QHash>
+#include <QLocale>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+namespace tp::ui {
+
+QString stageName(Stage stage);
+QString statusName(Status status);
+
+// Money, numbers, dates and percentages in the user's locale. Kept by the models so data()
+// does not build a QLocale per cell.
+class Formatter
+{
+public:
+    explicit Formatter(const QLocale &locale = QLocale());
+
+    const QLocale &locale() const { return m_locale; }
+
+    // `currency` is an ISO code; the symbol is the one a locale of that currency uses.
+    QString money(Minor amount, const QString &currency) const;
+    QString number(qint64 value) const;
+    QString date(const QDate &date) const;
+    QString dateFromDay(qint64 julianDay) const;
+    QString percent(BasisPoints probability) const;
+
+    // Parses what a user typed (or a cell pasted): "1,234.50", "$1,234.50", "1234,5" in a
+    // comma locale. Empty gives nullopt with *ok = true; garbage gives nullopt with *ok = false.
+    std::optional<Minor> parseMoney(const QString &text, bool *ok) const;
+    // A value from an editor or setData(): a number in major units or text; invalid clears.
+    std::optional<Minor> moneyFromVariant(const QVariant &value, bool *ok) const;
+
+    QString currencySymbol(const QString &currency) const;
+
+private:
+    QLocale m_locale;
+    mutable QHash<QString, QString> m_symbols;
+};
+
+} // namespace tp::ui

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <Qt>
+
+namespace tp::ui {
+
+// Roles the table models answer beyond Qt's own.
+enum ModelRole {
+    // The raw typed value of a cell for delegates and tests: money as qlonglong minor units,
+    // dates as QDate, stages as int(tp::Stage), probabilities as basis points, ids as qlonglong.
+    RawValueRole = Qt::UserRole,
+    // The stable id (qlonglong) of the row's entity.
+    IdRole,
+};
+
+} // namespace tp::ui

@@ -1,0 +1,103 @@
+#include "accountspage.h"
+
+#include "delegates/moneydelegate.h"
+#include "delegates/ownerdelegate.h"
+#include "models/accounttablemodel.h"
+#include "session/booksession.h"
+#include "style/icons.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QTableView>
+
+namespace tp::ui {
+
+AccountsPage::AccountsPage(BookSession *session, ScopeState *scope, QWidget *parent)
+    : TablePage(session, scope, parent),
+      m_model(new AccountTableModel(session, this)),
+      m_ownerFilter(new QComboBox(this))
+{
+    using Column = AccountColumn;
+    setModel(m_model, { 28, 16, 9, 10, 19, 14, 14, 13, 8, 18 },
+             { int(Column::Name), int(Column::Territory) });
+    QTableView *view = tableView();
+    view->setItemDelegateForColumn(int(Column::Potential), new MoneyDelegate(true, this));
+    view->setItemDelegateForColumn(int(Column::Owner), new OwnerDelegate(session, this));
+
+    m_ownerFilter->setToolTip(tr("Show one owner's accounts"));
+    m_ownerFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    fillOwnerCombo(m_ownerFilter, session);
+    connect(m_ownerFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setOwnerFilter(m_ownerFilter->currentData().toInt()); });
+    addFilterWidget(m_ownerFilter);
+
+    m_clearPotentialAction = new QAction(themeIcon(QStringLiteral("edit-clear")),
+                                         tr("C&lear Revenue Potential"), this);
+    m_clearPotentialAction->setStatusTip(
+            tr("Derive the revenue potential of the selected accounts from their open pipeline"));
+    connect(m_clearPotentialAction, &QAction::triggered, this, &AccountsPage::clearPotentials);
+    addPageAction(m_clearPotentialAction);
+    updateActions();
+}
+
+QIcon AccountsPage::icon() const
+{
+    return pageIcon(QStringLiteral("accounts"));
+}
+
+void AccountsPage::onBookLoaded()
+{
+    fillOwnerCombo(m_ownerFilter, m_session);
+}
+
+QString AccountsPage::countLabel(int shown, int total) const
+{
+    if (shown == total)
+        return tr("%Ln accounts", nullptr, total);
+    return tr("%1 of %Ln accounts", nullptr, total).arg(m_model->formatter().number(shown));
+}
+
+QString AccountsPage::emptyBookText() const
+{
+    return tr("This book has no accounts yet.");
+}
+
+QString AccountsPage::noMatchText() const
+{
+    return tr("No accounts match the search, the owner filter and the scope.");
+}
+
+QList<Id> AccountsPage::selectedWithPotential() const
+{
+    QList<Id> ids;
+    const BookView *view = m_session->view();
+    if (!view)
+        return ids;
+    for (int row : selectedRows())
+        if (view->accounts.potential[std::size_t(m_model->sourceRow(row))] >= 0)
+            ids.append(m_model->idAt(row));
+    return ids;
+}
+
+void AccountsPage::updateActions()
+{
+    TablePage::updateActions();
+    if (!m_clearPotentialAction) // called while the page is still being built
+        return;
+    m_clearPotentialAction->setEnabled(!selectedWithPotential().isEmpty());
+}
+
+void AccountsPage::clearPotentials()
+{
+    const QList<Id> ids = selectedWithPotential();
+    if (ids.isEmpty())
+        return;
+    m_session->beginEditGroup(
+            tr("Clear revenue potential of %n account(s)", nullptr, int(ids.size())));
+    for (Id id : ids)
+        if (!m_session->setAccountPotential(id, std::nullopt))
+            break;
+    m_session->endEditGroup();
+}
+
+} // namespace tp::ui

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "domain/entities.h"
+#include "storage/opportunities.h"
+#include "views/bookview.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QThread;
+class QUndoStack;
+
+namespace tp {
+class Book;
+}
+
+namespace tp::ui {
+
+// The open book: the one object through which data changes (Tiled's document). It owns the
+// book, the in-memory BookView the tables show, and the undo stack. Every edit is one undo
+// command; after an edit it patches the view and emits one typed signal for that row.
+//
+// Opening checks the file on the calling (GUI) thread with Book::open, then loads the view on a
+// worker thread; the book shown so far stays until the new one is loaded, so a bad file or a
+// cancelled load leaves it as it was.
+class BookSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit BookSession(QObject *parent = nullptr);
+    ~BookSession() override;
+
+    // Starts opening `path`. False (with the user-facing reason in *error) when the file is not
+    // a book, is corrupt, newer, locked or missing: nothing changed then.
+    bool openBook(const QString &path, QString *error = nullptr);
+    // Creates a new empty book at `path` and opens it.
+    bool createBook(const QString &path, QString *error = nullptr);
+    // Writes a consistent copy of the open book (Book::saveCopyAs).
+    bool saveCopyAs(const QString &path, QString *error = nullptr);
+    void cancelLoading();
+    // Spins the event loop until the pending load ends; true when a book is loaded then.
+    bool waitUntilLoaded(int timeoutMs = 60000);
+
+    bool isOpen() const { return m_book && m_view; }
+    bool isLoading() const { return m_job != nullptr; }
+    QString path() const { return m_path; }
+    QString loadingPath() const;
+    // The data the tables show; null until a book is loaded. Changes only through this session.
+    const BookView *view() const { return m_view.get(); }
+    const BookSettings &settings() const;
+    QUndoStack *undoStack() const { return m_undoStack; }
+    Book *book() const { return m_book.get(); }
+
+    // Edits. Each writes to the book at once (one transaction) and pushes one undo command.
+    // False when the book refuses the value: errorOccurred() carries the reason and nothing
+    // changed. Stage and close-date edits are dated today, the day the change happens.
+    bool setOpportunityStage(Id opportunity, Stage stage);
+    bool setOpportunityAmount(Id opportunity, Minor amount);
+    bool setOpportunityCloseDate(Id opportunity, const QDate &date);
+    bool setOpportunityProbability(Id opportunity, std::optional<BasisPoints> probability);
+    bool setOpportunityOwner(Id opportunity, std::optional<Id> owner);
+    bool setAccountPotential(Id account, std::optional<Minor> potential);
+    bool setAccountOwner(Id account, std::optional<Id> owner);
+    bool setRepCapacity(Id rep, std::optional<int> capacity);
+    bool setQuota(Id rep, const QString &period, std::optional<Minor> amount);
+
+    // Several edits as one undo step (a page's bulk action). Begin only when an edit will follow.
+    void beginEditGroup(const QString &text);
+    void endEditGroup();
+
+    // Reads that go through core repositories (quotas are not part of the view).
+    std::optional<Minor> quota(Id rep, const QString &period) const;
+    int opportunityCount() const;
+    int accountCount() const;
+
+    // Reports a refused input from a model, delegate or dialog like a refused edit.
+    void reportError(const QString &message);
+
+    // For undo commands: run a core call, turning its exceptions into errorOccurred().
+    bool runGuarded(const std::function<void(Book &)> &work);
+    // For undo commands: bring the view in line with a row the book now holds, then announce it.
+    void applyOpportunity(const Opportunity &row);
+    void applyAccount(const Account &row);
+    void applyRepCapacity(Id rep, std::optional<int> capacity);
+    void applyQuota(Id rep, const QString &period);
+
+signals:
+    void loadingStarted(const QString &path);
+    void loadProgress(qint64 done, qint64 total);
+    void loadFailed(const QString &path, const QString &message);
+    void loadCancelled(const QString &path);
+    // The book and view are about to be replaced: models begin their reset.
+    void aboutToSwitchBook();
+    // A (new) book and its view are in place: models end their reset.
+    void loaded();
+
+    void opportunityChanged(tp::Id opportunity);
+    void accountChanged(tp::Id account);
+    void repChanged(tp::Id rep);
+    void quotaChanged(tp::Id rep, const QString &period);
+    void errorOccurred(const QString &message);
+
+private:
+    struct LoadJob;
+
+    bool startLoading(std::unique_ptr<Book> book, const QString &path);
+    void finishLoading(const std::shared_ptr<LoadJob> &job);
+    bool editOpportunity(const std::function<OpportunityChange(Book &)> &edit,
+                         const std::function<QString(const Opportunity &)> &describe);
+    QString repName(std::optional<Id> rep) const;
+    // Adds (+1) or removes (-1) an opportunity row's share of its account's open totals.
+    void contributeToAccount(int row, int sign);
+
+    std::unique_ptr<Book> m_book;
+    std::unique_ptr<BookView> m_view;
+    QString m_path;
+    QUndoStack *m_undoStack;
+    std::shared_ptr<LoadJob> m_job;
+    QList<QThread *> m_threads;
+};
+
+} // namespace tp::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "domain/dates.h"
+
+#include <QDate>
+#include <QObject>
+
+namespace tp::ui {
+
+// What the scope bar selects (METRICS "Scope", "Period", "As-of date"), shared by every page.
+// Rep and territory are indexes into the loaded BookView (-1: all), reset when a book loads.
+class ScopeState : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ScopeState(QObject *parent = nullptr);
+
+    int repIndex() const { return m_rep; }
+    int territoryIndex() const { return m_territory; }
+    const Period &period() const { return m_period; }
+    QDate asOf() const { return m_asOf; }
+    int fiscalStartMonth() const { return m_fiscalStartMonth; }
+
+    void setRepIndex(int rep);
+    void setTerritoryIndex(int territory);
+    void setPeriod(const Period &period);
+    // Moving the as-of date moves the period to the one containing it.
+    void setAsOf(const QDate &date);
+    // A new book: fiscal year start from its settings, scope back to everything.
+    void reset(int fiscalStartMonth);
+
+signals:
+    void changed();
+
+private:
+    int m_rep = -1;
+    int m_territory = -1;
+    int m_fiscalStartMonth = 1;
+    QDate m_asOf;
+    Period m_period;
+};
+
+} // namespace tp::ui

@@ -1,0 +1,86 @@
+#include "theme.h"
+
+#include <QApplication>
+#include <QHash>
+#include <QPainter>
+#include <QPixmap>
+
+namespace tp::ui::theme {
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+bool isDark()
+{
+    return isDark(QApplication::palette());
+}
+
+QColor derivedText()
+{
+    // Between text and background, readable on both.
+    return isDark() ? QColor(0x9a, 0xa7, 0xb4) : QColor(0x6b, 0x75, 0x80);
+}
+
+QColor warningText()
+{
+    return isDark() ? QColor(0xff, 0xb3, 0x47) : QColor(0xb3, 0x5c, 0x00);
+}
+
+QColor positiveText()
+{
+    return isDark() ? QColor(0x6f, 0xcf, 0x8b) : QColor(0x1e, 0x7b, 0x3c);
+}
+
+QColor negativeText()
+{
+    return isDark() ? QColor(0xf0, 0x84, 0x7f) : QColor(0xb0, 0x2a, 0x24);
+}
+
+QColor stageColor(Stage stage)
+{
+    const bool dark = isDark();
+    switch (stage) {
+    case Stage::Qualify:
+        return dark ? QColor(0x8f, 0xb8, 0xe6) : QColor(0x5b, 0x93, 0xc7);
+    case Stage::Prove:
+        return dark ? QColor(0x5f, 0x9f, 0xe0) : QColor(0x2c, 0x6a, 0xa0);
+    case Stage::Propose:
+        return dark ? QColor(0xff, 0xc0, 0x4d) : QColor(0xf2, 0x9a, 0x1f);
+    case Stage::Negotiate:
+        return dark ? QColor(0xf5, 0x8f, 0x3b) : QColor(0xd2, 0x6b, 0x0c);
+    case Stage::Won:
+        return positiveText();
+    case Stage::Lost:
+        return dark ? QColor(0x8a, 0x8f, 0x96) : QColor(0x9a, 0x9f, 0xa6);
+    }
+    return {};
+}
+
+QIcon stageIcon(Stage stage)
+{
+    // Cached per palette variant: data() asks for it on every paint.
+    static QHash<int, QIcon> cache;
+    const int key = int(stage) * 2 + (isDark() ? 1 : 0);
+    const auto it = cache.constFind(key);
+    if (it != cache.constEnd())
+        return *it;
+    QIcon icon;
+    for (const int size : { 12, 16, 24, 32 }) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(stageColor(stage));
+        const qreal inset = size * 0.2;
+        painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    cache.insert(key, icon);
+    return icon;
+}
+
+} // namespace tp::ui::theme

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "domain/stage.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QPalette>
+
+namespace tp::ui::theme {
+
+// Qt 6.4 has no colour-scheme API: the platform palette is the truth. A dark window background
+// selects the dark variants of our own colours.
+bool isDark(const QPalette &palette);
+bool isDark();
+
+// Text of values the app derived rather than the user entered (e.g. revenue potential).
+QColor derivedText();
+// Text of a figure that needs attention (over capacity).
+QColor warningText();
+// Won / lost text in the status column.
+QColor positiveText();
+QColor negativeText();
+QColor stageColor(Stage stage);
+// A small round swatch of the stage colour for the stage column.
+QIcon stageIcon(Stage stage);
+
+} // namespace tp::ui::theme
