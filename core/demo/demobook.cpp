@@ -202,8 +202,13 @@ void writeDemoBook(const QString &path, const Options &options,
             }
             if (o.lastActivity < o.created)
                 o.lastActivity = o.created;
-            if (rng.chance(0.15))
-                o.probability = int(rng.between(1, 9)) * 1000;
+            // A CRM probability on some open deals; closed deals draw it too, so the
+            // random stream, and with it the rest of the book, stays as it was.
+            if (rng.chance(0.15)) {
+                const int crmValue = int(rng.between(1, 9)) * 1000;
+                if (!closed)
+                    o.probability = crmValue;
+            }
             const Id id = out.addOpportunity(o);
             for (auto &row : history) {
                 row.opportunityId = id;
