@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <thread>
 
 namespace tp {
 
@@ -89,42 +90,70 @@ std::vector<int> sortBy(std::size_t n, bool descending, KeyOf keyOf)
 }
 
 // Sorting text by comparing whole strings in a million-row arena misses the cache on every
-// comparison; sorting packed 16-byte prefixes first and comparing the rest only on ties does not.
+// comparison. Rows are sorted by packed 24-byte prefixes of their folded text instead (names
+// share long prefixes such as "Account renewal "), and the arena is read only on the rare ties.
+struct TextKey
+{
+    std::uint64_t a, b, c;
+    int row;
+};
+
+std::uint64_t packBigEndian(std::string_view s, std::size_t from)
+{
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+        v = (v << 8) | (from + i < s.size() ? static_cast<unsigned char>(s[from + i]) : 0u);
+    return v;
+}
+
+template<typename Less>
+void sortOnBothCores(std::vector<TextKey> &keys, Less less)
+{
+    if (keys.size() < 100'000) {
+        std::sort(keys.begin(), keys.end(), less);
+        return;
+    }
+    const auto middle = keys.begin() + std::ptrdiff_t(keys.size() / 2);
+    std::thread other([&] { std::sort(middle, keys.end(), less); });
+    std::sort(keys.begin(), middle, less);
+    other.join();
+    std::inplace_merge(keys.begin(), middle, keys.end(), less);
+}
+
 std::vector<int> sortByText(const TextColumn &column, std::size_t n, bool descending)
 {
-    struct Key
-    {
-        std::uint64_t hi, lo;
-        int row;
-    };
-    auto pack = [](std::string_view s, std::size_t from) {
-        std::uint64_t v = 0;
-        for (std::size_t i = 0; i < 8; ++i)
-            v = (v << 8) | (from + i < s.size() ? static_cast<unsigned char>(s[from + i]) : 0u);
-        return v;
-    };
-    std::vector<Key> keys(n);
+    std::vector<TextKey> keys(n);
     for (std::size_t r = 0; r < n; ++r) {
         const auto f = column.folded(r);
-        keys[r] = {pack(f, 0), pack(f, 8), int(r)};
+        keys[r] = {packBigEndian(f, 0), packBigEndian(f, 8), packBigEndian(f, 16), int(r)};
     }
-    auto less = [&](const Key &l, const Key &r) {
-        if (l.hi != r.hi)
-            return l.hi < r.hi;
-        if (l.lo != r.lo)
-            return l.lo < r.lo;
+    // Rows with equal text keep their order in both directions.
+    auto tail = [&](const TextKey &l, const TextKey &r) {
         const auto lf = column.folded(std::size_t(l.row)), rf = column.folded(std::size_t(r.row));
-        return lf != rf ? lf < rf : l.row < r.row;
+        return lf.substr(std::min<std::size_t>(24, lf.size())).compare(rf.substr(std::min<std::size_t>(24, rf.size())));
     };
     if (descending)
-        std::sort(keys.begin(), keys.end(), [&](const Key &l, const Key &r) {
-            if (l.hi != r.hi || l.lo != r.lo)
-                return less(r, l);
-            const auto lf = column.folded(std::size_t(l.row)), rf = column.folded(std::size_t(r.row));
-            return lf != rf ? rf < lf : l.row < r.row;
+        sortOnBothCores(keys, [&](const TextKey &l, const TextKey &r) {
+            if (l.a != r.a)
+                return r.a < l.a;
+            if (l.b != r.b)
+                return r.b < l.b;
+            if (l.c != r.c)
+                return r.c < l.c;
+            const int t = tail(l, r);
+            return t != 0 ? t > 0 : l.row < r.row;
         });
     else
-        std::sort(keys.begin(), keys.end(), less);
+        sortOnBothCores(keys, [&](const TextKey &l, const TextKey &r) {
+            if (l.a != r.a)
+                return l.a < r.a;
+            if (l.b != r.b)
+                return l.b < r.b;
+            if (l.c != r.c)
+                return l.c < r.c;
+            const int t = tail(l, r);
+            return t != 0 ? t < 0 : l.row < r.row;
+        });
     std::vector<int> rows(n);
     for (std::size_t i = 0; i < n; ++i)
         rows[i] = keys[i].row;
@@ -157,6 +186,35 @@ std::vector<char> matchingAccounts(const BookView &view, const TextMatcher &m)
     std::vector<char> match(std::size_t(a.size()), 0);
     for (std::size_t i = 0; i < match.size(); ++i)
         match[i] = m.in(a.name.folded(i)) || m.in(a.crmId.folded(i));
+    return match;
+}
+
+
+// Which opportunities match the text: names and ids are read in storage order, sequentially
+// through the arenas, on both cores; referenced names are matched once per account and rep.
+std::vector<char> matchingOpportunities(const BookView &view, const TextMatcher &text)
+{
+    const auto &o = view.opportunities;
+    const std::vector<char> repMatch = matchingReps(view, text);
+    const std::vector<char> accountMatch = matchingAccounts(view, text);
+    std::vector<char> match(std::size_t(o.size()), 0);
+    auto scan = [&](std::size_t from, std::size_t to) {
+        for (std::size_t r = from; r < to; ++r) {
+            const int account = o.account[r];
+            const int owner = o.owner[r];
+            match[r] = (account >= 0 && accountMatch[std::size_t(account)])
+                    || (owner >= 0 && repMatch[std::size_t(owner)]) || text.in(o.name.folded(r))
+                    || text.in(o.crmId.folded(r));
+        }
+    };
+    const std::size_t half = match.size() / 2;
+    if (match.size() < 100'000) {
+        scan(0, match.size());
+    } else {
+        std::thread other(scan, half, match.size());
+        scan(0, half);
+        other.join();
+    }
     return match;
 }
 
@@ -248,11 +306,8 @@ std::vector<int> filterOpportunities(const BookView &view, const std::vector<int
     const auto &o = view.opportunities;
     const QByteArray folded = filter.text.trimmed().toCaseFolded().toUtf8();
     const TextMatcher text{std::string(folded.constData(), std::size_t(folded.size()))};
-    std::vector<char> repMatch, accountMatch;
-    if (text.active()) {
-        repMatch = matchingReps(view, text);
-        accountMatch = matchingAccounts(view, text);
-    }
+    const std::vector<char> textMatch = text.active() ? matchingOpportunities(view, text)
+                                                      : std::vector<char>();
     const bool showRemoved = filter.status == Status::Removed;
     std::vector<int> rows;
     rows.reserve(order.size());
@@ -273,9 +328,7 @@ std::vector<int> filterOpportunities(const BookView &view, const std::vector<int
         if (filter.scopeTerritory >= 0
             && (account < 0 || view.accounts.territory[std::size_t(account)] != filter.scopeTerritory))
             continue;
-        if (text.active() && !text.in(o.name.folded(r)) && !text.in(o.crmId.folded(r))
-            && !(account >= 0 && accountMatch[std::size_t(account)])
-            && !(owner >= 0 && repMatch[std::size_t(owner)]))
+        if (text.active() && !textMatch[r])
             continue;
         rows.push_back(row);
     }
@@ -288,9 +341,14 @@ std::vector<int> filterAccounts(const BookView &view, const std::vector<int> &or
     const auto &a = view.accounts;
     const QByteArray folded = filter.text.trimmed().toCaseFolded().toUtf8();
     const TextMatcher text{std::string(folded.constData(), std::size_t(folded.size()))};
-    std::vector<char> repMatch;
-    if (text.active())
+    std::vector<char> repMatch, industryMatch;
+    if (text.active()) {
         repMatch = matchingReps(view, text);
+        for (const QString &industry : a.industries) {
+            const QByteArray f = industry.toCaseFolded().toUtf8();
+            industryMatch.push_back(text.in(std::string_view(f.constData(), std::size_t(f.size()))));
+        }
+    }
     std::vector<int> rows;
     rows.reserve(order.size());
     for (int row : order) {
@@ -303,7 +361,7 @@ std::vector<int> filterAccounts(const BookView &view, const std::vector<int> &or
         if (filter.scopeTerritory >= 0 && a.territory[r] != filter.scopeTerritory)
             continue;
         if (text.active() && !text.in(a.name.folded(r)) && !text.in(a.crmId.folded(r))
-            && !(a.industry[r] >= 0 && text.in(a.industries.at(a.industry[r]).toCaseFolded().toStdString()))
+            && !(a.industry[r] >= 0 && industryMatch[std::size_t(a.industry[r])])
             && !(owner >= 0 && repMatch[std::size_t(owner)]))
             continue;
         rows.push_back(row);

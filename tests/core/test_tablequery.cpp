@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <numeric>
+
 using namespace tp;
 
 namespace {
@@ -125,4 +128,70 @@ TEST(TableQuery, LoadCanBeCancelled)
     }
     auto full = loadBookView(path, [](qint64 done, qint64 total) { return done <= total; });
     EXPECT_TRUE(full);
+}
+
+namespace {
+
+// A view of `n` opportunities whose names share prefixes longer than the sort's packed keys and
+// repeat, so ties and long common prefixes are both exercised; large enough to use both cores.
+std::unique_ptr<BookView> syntheticView(int n)
+{
+    auto view = std::make_unique<BookView>();
+    view->reps.push_back({1, QStringLiteral("Ana Rep"), std::nullopt});
+    auto &o = view->opportunities;
+    const char *stems[] = {"Helix platform expansion programme ", "helix platform expansion programmE ",
+                           "Zeta", "Ärger GmbH renewal ", ""};
+    for (int i = 0; i < n; ++i) {
+        const std::string name = std::string(stems[i % 5]) + std::to_string((i * 7919) % (n / 3 + 1));
+        o.id.push_back(i + 1);
+        o.name.append(name);
+        o.crmId.append("X" + std::to_string(i));
+        o.account.push_back(-1);
+        o.owner.push_back(i % 3 == 0 ? 0 : -1);
+        o.amount.push_back(i);
+        o.currency.push_back(0);
+        o.stage.push_back(std::uint8_t(Stage::Qualify));
+        o.status.push_back(std::uint8_t(Status::Open));
+        o.probability.push_back(-1);
+        o.override.push_back(-1);
+        o.created.push_back(0);
+        o.closeDate.push_back(0);
+        o.lastActivity.push_back(0);
+    }
+    return view;
+}
+
+} // namespace
+
+TEST(TableQuery, TextSortMatchesAStableSortOfFoldedTextBothWays)
+{
+    const auto view = syntheticView(150'000);
+    const auto &names = view->opportunities.name;
+    std::vector<int> expected(std::size_t(view->opportunities.size()));
+    std::iota(expected.begin(), expected.end(), 0);
+    std::stable_sort(expected.begin(), expected.end(), [&](int l, int r) {
+        return names.folded(std::size_t(l)) < names.folded(std::size_t(r));
+    });
+    EXPECT_EQ(sortedOpportunities(*view, OpportunityColumn::Name, false), expected);
+    std::stable_sort(expected.begin(), expected.end(), [&](int l, int r) {
+        return names.folded(std::size_t(r)) < names.folded(std::size_t(l));
+    });
+    EXPECT_EQ(sortedOpportunities(*view, OpportunityColumn::Name, true), expected);
+}
+
+TEST(TableQuery, TextFilterMatchesEveryRowItShouldInSortedOrder)
+{
+    const auto view = syntheticView(150'000);
+    const auto order = sortedOpportunities(*view, OpportunityColumn::Amount, true);
+    RowFilter f;
+    f.text = QStringLiteral("PROGRAMME 4");
+    std::vector<int> expected;
+    for (int row : order) {
+        if (view->opportunities.name.folded(std::size_t(row)).find("programme 4") != std::string_view::npos)
+            expected.push_back(row);
+    }
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(filterOpportunities(*view, order, f), expected);
+    f.text = QStringLiteral("ana rep"); // the owner: every third row
+    EXPECT_EQ(filterOpportunities(*view, order, f).size(), 50'000u);
 }
