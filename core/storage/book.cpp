@@ -101,6 +101,10 @@ std::unique_ptr<Book> Book::create(const QString &path)
                         tr("%1 already exists; choose another name.").arg(info.fileName()));
     try {
         sql::Database db(path, sql::Database::Mode::Create);
+        // 16 KiB pages: a book is read in whole-table scans far more often than it is written
+        // row by row, and bigger pages mean a quarter of the reads (measured in PERFORMANCE.md).
+        // Only an empty file takes a page size, so this comes before WAL and the schema.
+        db.exec("PRAGMA page_size = 16384");
         configure(db);
         schema::migrate(db);
         return std::unique_ptr<Book>(new Book(std::move(db), path));

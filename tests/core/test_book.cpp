@@ -46,6 +46,7 @@ TEST(Book, CreateAndReopenKeepsData)
     ASSERT_TRUE(rep);
     EXPECT_EQ(rep->capacity, 18);
     EXPECT_EQ(book->db().pragmaInt("foreign_keys"), 1);
+    EXPECT_EQ(book->db().pragmaInt("page_size"), 16384);
     auto st = book->db().prepare("PRAGMA journal_mode");
     ASSERT_TRUE(st.step());
     EXPECT_EQ(st.text(0), QStringLiteral("wal"));

@@ -37,6 +37,20 @@ TEST(Dates, IsoParsing)
     EXPECT_FALSE(parseIsoDate("").isValid());
     EXPECT_EQ(parseIsoDay("2026-11-20"), QDate(2026, 11, 20).toJulianDay());
     EXPECT_EQ(parseIsoDay("garbage!!!"), 0);
+    EXPECT_EQ(parseIsoDay("2026-02-29"), 0);
+    EXPECT_EQ(parseIsoDay("2026-04-31"), 0);
+    EXPECT_EQ(parseIsoDay("2026-00-10"), 0);
+    EXPECT_EQ(parseIsoDay("2024-02-29"), QDate(2024, 2, 29).toJulianDay());
+    EXPECT_EQ(parseIsoDay("2000-02-29"), QDate(2000, 2, 29).toJulianDay());
+    EXPECT_EQ(parseIsoDay("1900-02-29"), 0);
+    EXPECT_EQ(parseIsoDay("2026-11-20T10:00:00Z"), QDate(2026, 11, 20).toJulianDay());
+    // Every day of a few centuries agrees with QDate.
+    for (QDate day(1899, 1, 1); day.year() < 2201; day = day.addDays(1)) {
+        const QByteArray iso = day.toString(Qt::ISODate).toLatin1();
+        ASSERT_EQ(parseIsoDay(std::string_view(iso.constData(), std::size_t(iso.size()))),
+                  day.toJulianDay())
+                << iso.constData();
+    }
 }
 
 TEST(Dates, CalendarQuarters)
