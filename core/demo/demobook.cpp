@@ -55,6 +55,36 @@ QString latin(const char *s)
     return QString::fromUtf8(s);
 }
 
+// Account names from the drawn parts, unique without running numbers: a name already taken
+// moves on to the next free combination, and only once all are taken does a number appear.
+class AccountNames
+{
+public:
+    QString accountName(std::size_t prefix, std::size_t word, std::size_t suffix)
+    {
+        const std::size_t combinations = namePrefixes.size() * nameWords.size() * legalSuffixes.size();
+        std::size_t code = (prefix * nameWords.size() + word) * legalSuffixes.size() + suffix;
+        const std::size_t round = m_count / combinations;
+        if (m_count % combinations == 0)
+            m_taken.assign(combinations, false);
+        while (m_taken[code])
+            code = (code + 1) % combinations;
+        m_taken[code] = true;
+        ++m_count;
+        const std::size_t s = code % legalSuffixes.size();
+        const std::size_t w = code / legalSuffixes.size() % nameWords.size();
+        const std::size_t p = code / legalSuffixes.size() / nameWords.size();
+        QString name = latin(namePrefixes[p]) + QLatin1Char(' ') + latin(nameWords[w]);
+        if (round > 0)
+            name += QLatin1Char(' ') + QString::number(round + 1);
+        return name + QLatin1Char(' ') + latin(legalSuffixes[s]);
+    }
+
+private:
+    std::vector<bool> m_taken;
+    std::size_t m_count = 0;
+};
+
 struct Plan
 {
     int accounts;
@@ -105,19 +135,20 @@ void writeDemoBook(const QString &path, const Options &options,
             Id id;
             std::size_t territory;
             int size;
-            QString name;
+            QString shortName; // what deals are called by: "Helix"
         };
         std::vector<AccountInfo> accounts;
+        AccountNames names;
         accounts.reserve(std::size_t(plan.accounts));
         for (int i = 0; i < plan.accounts; ++i) {
             Account a;
             const auto t = std::size_t(rng.between(0, 5));
             const int size = int(rng.between(0, 9) < 5 ? 0 : (rng.chance(0.6) ? 1 : 2));
             a.crmId = QStringLiteral("001DEMO%1").arg(i, 8, 10, QLatin1Char('0'));
-            a.name = latin(namePrefixes[std::size_t(rng.between(0, 15))]) + QLatin1Char(' ')
-                     + latin(nameWords[std::size_t(rng.between(0, 7))]) + QLatin1Char(' ')
-                     + QString::number(i) + QLatin1Char(' ')
-                     + latin(legalSuffixes[std::size_t(rng.between(0, 5))]);
+            const auto prefix = std::size_t(rng.between(0, 15));
+            const auto word = std::size_t(rng.between(0, 7));
+            const auto suffix = std::size_t(rng.between(0, 5));
+            a.name = names.accountName(prefix, word, suffix);
             a.industry = latin(industries[std::size_t(rng.between(0, 7))]);
             a.sizeBand = latin(sizeBands[std::size_t(size)]);
             a.region = latin(regionNames[t]);
@@ -127,7 +158,7 @@ void writeDemoBook(const QString &path, const Options &options,
                 static constexpr std::array<Minor, 3> base{80'000, 400'000, 2'000'000};
                 a.potential = (base[std::size_t(size)] + rng.between(0, base[std::size_t(size)])) * 100;
             }
-            accounts.push_back({out.addAccount(a), t, size, a.name});
+            accounts.push_back({out.addAccount(a), t, size, latin(namePrefixes[prefix])});
             // Engagement scores on part of the book, some factors left unscored.
             if (plan.accounts <= 1000 ? rng.chance(0.6) : rng.chance(0.3)) {
                 for (Id factor = 1; factor <= 6; ++factor) {
@@ -151,14 +182,15 @@ void writeDemoBook(const QString &path, const Options &options,
             o.accountId = acct.id;
             // Mostly the territory owner; a few deals sit with a colleague.
             o.ownerId = rng.chance(0.9) ? reps[acct.territory] : reps[std::size_t(rng.between(0, 5))];
-            o.name = acct.name.section(QLatin1Char(' '), 0, 0) + QLatin1Char(' ')
-                     + latin(dealKinds[std::size_t(rng.between(0, 5))]) + QLatin1Char(' ')
-                     + QString::number(i);
+            const auto kind = std::size_t(rng.between(0, 5));
             static constexpr std::array<Minor, 3> dealBase{15'000, 60'000, 250'000};
             const Minor base = dealBase[std::size_t(acct.size)];
             o.amount = (base + rng.between(0, base * 3)) * 100 + rng.between(0, 1) * 50;
             o.currency = QStringLiteral("USD");
             o.created = today.addDays(-rng.between(3, window));
+            // Named the way reps name deals: "Helix renewal 2026".
+            o.name = acct.shortName + QLatin1Char(' ') + latin(dealKinds[kind]) + QLatin1Char(' ')
+                     + QString::number(o.created.year());
 
             // Walk the stages: each step either advances, is lost, or the deal is still open.
             std::vector<StageHistoryRow> history;

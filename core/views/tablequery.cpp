@@ -1,6 +1,7 @@
 #include "tablequery.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <thread>
 
@@ -95,6 +96,7 @@ std::vector<int> sortBy(std::size_t n, bool descending, KeyOf keyOf)
 struct TextKey
 {
     std::uint64_t a, b, c;
+    std::uint32_t length; // of the folded text: texts that fit the key never touch the arena
     int row;
 };
 
@@ -125,10 +127,13 @@ std::vector<int> sortByText(const TextColumn &column, std::size_t n, bool descen
     std::vector<TextKey> keys(n);
     for (std::size_t r = 0; r < n; ++r) {
         const auto f = column.folded(r);
-        keys[r] = {packBigEndian(f, 0), packBigEndian(f, 8), packBigEndian(f, 16), int(r)};
+        keys[r] = {packBigEndian(f, 0), packBigEndian(f, 8), packBigEndian(f, 16),
+                   std::uint32_t(std::min<std::size_t>(f.size(), UINT32_MAX)), int(r)};
     }
     // Rows with equal text keep their order in both directions.
     auto tail = [&](const TextKey &l, const TextKey &r) {
+        if (l.length <= 24 && r.length <= 24)
+            return l.length < r.length ? -1 : (l.length > r.length ? 1 : 0);
         const auto lf = column.folded(std::size_t(l.row)), rf = column.folded(std::size_t(r.row));
         return lf.substr(std::min<std::size_t>(24, lf.size())).compare(rf.substr(std::min<std::size_t>(24, rf.size())));
     };
