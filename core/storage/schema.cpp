@@ -252,9 +252,39 @@ INSERT OR IGNORE INTO stage_aliases (alias, stage) VALUES
     ('Closed Lost', 6), ('Lost', 6), ('closedlost', 6);
 )SQL";
 
+// Version 3: what imports need to be undone exactly and recognised again. An import journals
+// the rows it changes (their earlier values) and, per table, the highest row id before it ran
+// (rows above it are its own); mappings are remembered per header fingerprint.
+constexpr const char *version3 = R"SQL(
+ALTER TABLE imports ADD COLUMN source TEXT;
+ALTER TABLE imports ADD COLUMN complete INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE imports ADD COLUMN rows_removed INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE import_journal (
+    import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    before TEXT,
+    PRIMARY KEY (import_id, seq)) WITHOUT ROWID;
+
+CREATE TABLE import_watermarks (
+    import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    max_row_id INTEGER NOT NULL,
+    PRIMARY KEY (import_id, table_name)) WITHOUT ROWID;
+
+CREATE TABLE import_mappings (
+    fingerprint TEXT PRIMARY KEY,
+    mapping TEXT NOT NULL,
+    saved_on TEXT NOT NULL);
+
+CREATE INDEX snapshots_taken ON snapshots(taken_on);
+)SQL";
+
 const std::vector<const char *> &migrations()
 {
-    static const std::vector<const char *> steps{version1, version2};
+    static const std::vector<const char *> steps{version1, version2, version3};
     return steps;
 }
 

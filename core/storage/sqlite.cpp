@@ -218,6 +218,11 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
+
 bool Statement::isNull(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;

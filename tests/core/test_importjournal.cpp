@@ -1,0 +1,121 @@
+#include "bookdump.h"
+#include "fixtures.h"
+#include "testsupport.h"
+
+#include "import/importjournal.h"
+#include "storage/errors.h"
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+
+namespace {
+
+Id startImport(sql::Database &db)
+{
+    db.exec("INSERT INTO imports (started_at, file_name, kind, as_of) "
+            "VALUES ('2026-11-20T10:00:00', 'deals.csv', 'opportunities', '2026-11-20')");
+    return db.lastInsertId();
+}
+
+// What an import does: new rep, account and deal, an update of an existing deal and account,
+// history rows and a snapshot.
+void changeTheBook(sql::Database &db, crm::ImportJournal &journal, Id importId)
+{
+    db.exec("INSERT INTO reps (name) VALUES ('Cleo New')");
+    const Id rep = db.lastInsertId();
+    db.exec("INSERT INTO accounts (crm_id, name, owner_id) VALUES ('A9', 'Newco', " + std::to_string(rep) + ")");
+    const Id account = db.lastInsertId();
+    db.exec("INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, stage, created_date) "
+            "VALUES ('O9', " + std::to_string(account) + ", " + std::to_string(rep) + ", 'Newco deal', 500, 1, '2026-11-01')");
+    journal.beforeUpdate("opportunities", db.lastInsertId()); // inserted here: nothing to save
+
+    auto st = db.prepare("SELECT id FROM opportunities WHERE crm_id = 'O1'");
+    ASSERT_TRUE(st.step());
+    const Id o1 = st.int64(0);
+    journal.beforeUpdate("opportunities", o1);
+    db.exec("UPDATE opportunities SET stage = 3, amount = amount + 1, close_date = '2027-01-31', "
+            "next_step = NULL, account_id = " + std::to_string(account) + " WHERE crm_id = 'O1'");
+    journal.beforeUpdate("opportunities", o1); // saved once: the first values win
+    db.exec("UPDATE opportunities SET name = 'Renamed twice' WHERE crm_id = 'O1'");
+    journal.beforeUpdate("accounts", 1);
+    db.exec("UPDATE accounts SET name = 'Changed', potential = NULL, owner_id = " + std::to_string(rep)
+            + " WHERE id = 1");
+    auto history = db.prepare("INSERT INTO stage_history (opportunity_id, stage, entered_date, import_id) "
+                              "VALUES (?, 3, '2026-11-20', ?)");
+    history.bind(1, o1).bind(2, importId).run();
+    auto snapshot = db.prepare("INSERT INTO snapshots (import_id, taken_on, source) VALUES (?, '2026-11-20', 'x')");
+    snapshot.bind(1, importId).run();
+    const Id snap = db.lastInsertId();
+    db.exec("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, amount) SELECT "
+            + std::to_string(snap) + ", id, stage, status, amount FROM opportunities");
+}
+
+} // namespace
+
+TEST(ImportJournal, UndoRestoresTheExactEarlierBook)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    sql::Database &db = book->db();
+    const QString before = test::dumpBook(db);
+    Id importId = 0;
+    {
+        sql::Transaction tx(db);
+        importId = startImport(db);
+        crm::ImportJournal journal(db, importId);
+        changeTheBook(db, journal, importId);
+        tx.commit();
+    }
+    ASSERT_NE(test::dumpBook(db), before);
+    EXPECT_EQ(crm::lastImport(*book), importId);
+    crm::undoImport(*book, importId);
+    EXPECT_EQ(test::dumpBook(db), before);
+    EXPECT_FALSE(crm::lastImport(*book));
+}
+
+TEST(ImportJournal, OnlyTheLastImportCanBeUndoneAndTwoUndoInOrder)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    sql::Database &db = book->db();
+    const QString original = test::dumpBook(db);
+    Id first = 0, second = 0;
+    {
+        sql::Transaction tx(db);
+        first = startImport(db);
+        crm::ImportJournal journal(db, first);
+        changeTheBook(db, journal, first);
+        tx.commit();
+    }
+    const QString afterFirst = test::dumpBook(db);
+    {
+        sql::Transaction tx(db);
+        second = startImport(db);
+        crm::ImportJournal journal(db, second);
+        journal.beforeUpdate("opportunities", 1);
+        db.exec("UPDATE opportunities SET amount = 1 WHERE id = 1");
+        db.exec("INSERT INTO reps (name) VALUES ('Dora Later')");
+        tx.commit();
+    }
+    EXPECT_THROW(crm::undoImport(*book, first), InputError);
+    crm::undoImport(*book, second);
+    EXPECT_EQ(test::dumpBook(db), afterFirst);
+    crm::undoImport(*book, first);
+    EXPECT_EQ(test::dumpBook(db), original);
+}
+
+TEST(ImportJournal, AFailedImportLeavesNoJournal)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    sql::Database &db = book->db();
+    const QString before = test::dumpBook(db);
+    {
+        sql::Transaction tx(db); // never committed: the import failed
+        const Id importId = startImport(db);
+        crm::ImportJournal journal(db, importId);
+        changeTheBook(db, journal, importId);
+    }
+    EXPECT_EQ(test::dumpBook(db), before);
+}
