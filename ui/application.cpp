@@ -6,6 +6,7 @@
 #include "mainwindow/recentbooks.h"
 #include "pages/tablepage.h"
 #include "session/booksession.h"
+#include "style/colorscheme.h"
 #include "style/icons.h"
 
 #include <QApplication>
@@ -104,6 +105,8 @@ void setUpApplication(QApplication &app)
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Territory Planner"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.territoryplanner.TerritoryPlanner"));
     app.setWindowIcon(appIcon());
+    // Light or dark as the desktop prefers, before any window exists; follows changes live.
+    (new ColorSchemeFollower(&app))->start();
     // A process started without a locale (LANG unset or C) would show "1500" and "12.00$":
     // use the conventions of US English then, as the C locale has no real ones.
     if (QLocale::system().language() == QLocale::C)

@@ -18,7 +18,7 @@ class MainWindow;
 // written, 1 when the book or an image failed, 2 on a usage error.
 int runGui(QApplication &app, const QStringList &arguments);
 
-// Sets the application's names, desktop file name and icon (runGui does it first).
+// Sets the application's names, desktop file name, icon and colour scheme (runGui does it first).
 void setUpApplication(QApplication &app);
 
 // Shows the window at 1400×900 and grabs each page into `dir` (accounts.png, opportunities.png,

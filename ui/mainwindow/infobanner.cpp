@@ -3,6 +3,7 @@
 #include "style/icons.h"
 #include "style/theme.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,8 +19,6 @@ InfoBanner::InfoBanner(QWidget *parent)
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::PlainText);
     m_label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    const int iconSize = fontMetrics().height();
-    m_icon->setPixmap(themeIcon(QStringLiteral("help-about")).pixmap(iconSize, iconSize));
 
     auto *close = new QToolButton(this);
     close->setAutoRaise(true);
@@ -60,15 +59,15 @@ void InfoBanner::changeEvent(QEvent *event)
 
 void InfoBanner::updateColors()
 {
+    // The icon is drawn for the palette (see style/icons.h): a label keeps a pixmap, renew it.
+    const int iconSize = fontMetrics().height();
+    m_icon->setPixmap(themeIcon(QStringLiteral("help-about")).pixmap(iconSize, iconSize));
     // A tint of the highlight colour over the window background, light or dark alike.
     QPalette p = palette();
-    const QColor base = QPalette().color(QPalette::Window);
-    const QColor tint = QPalette().color(QPalette::Highlight);
-    const qreal share = theme::isDark(QPalette()) ? 0.30 : 0.14;
-    const QColor mixed = QColor::fromRgbF(base.redF() * (1 - share) + tint.redF() * share,
-                                          base.greenF() * (1 - share) + tint.greenF() * share,
-                                          base.blueF() * (1 - share) + tint.blueF() * share);
-    p.setColor(QPalette::Window, mixed);
+    const QPalette app = QApplication::palette();
+    const qreal share = theme::isDark(app) ? 0.30 : 0.14;
+    p.setColor(QPalette::Window,
+               theme::blend(app.color(QPalette::Window), app.color(QPalette::Highlight), share));
     // Setting our own palette in changeEvent would loop: only when it differs.
     if (p.color(QPalette::Window) != palette().color(QPalette::Window))
         setPalette(p);

@@ -10,6 +10,7 @@
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "style/icons.h"
+#include "style/theme.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -123,6 +124,7 @@ void MainWindow::createPages()
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     m_navigation->setAccessibleName(tr("Pages"));
+    updateNavigationColors();
     m_stack = new QStackedWidget(this);
 
     m_pages = { new AccountsPage(m_session, m_scope, m_stack),
@@ -448,6 +450,30 @@ void MainWindow::saveSettings() const
     for (TablePage *page : m_pages)
         settings.setValue(QStringLiteral("pages/%1/header").arg(page->key()),
                           page->saveHeaderState());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    const bool paletteChanged = event->type() == QEvent::PaletteChange
+            || event->type() == QEvent::ApplicationPaletteChange;
+    if (paletteChanged && m_navigation)
+        updateNavigationColors();
+}
+
+void MainWindow::updateNavigationColors()
+{
+    // The current page is a tint of the highlight, not the full colour: the coloured page
+    // icons stay clear on it, light or dark.
+    const QPalette app = QApplication::palette();
+    const QColor tint = theme::blend(app.color(QPalette::Base), app.color(QPalette::Highlight),
+                                     theme::isDark(app) ? 0.35 : 0.22);
+    QPalette p = m_navigation->palette();
+    for (const QPalette::ColorGroup group : { QPalette::Active, QPalette::Inactive }) {
+        p.setColor(group, QPalette::Highlight, tint);
+        p.setColor(group, QPalette::HighlightedText, app.color(group, QPalette::Text));
+    }
+    m_navigation->setPalette(p);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -63,6 +63,7 @@ public:
     RecentBooks *recentBooks() const { return m_recent; }
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -72,6 +73,7 @@ private:
     void createStatusBar();
     void updateTitleAndStatus();
     void updateEditMenu();
+    void updateNavigationColors();
     void showError(const QString &title, const QString &message);
     void showStatus(const QString &message, int timeoutMs = 6000);
 

@@ -58,6 +58,19 @@ QColor stageColor(Stage stage)
     return {};
 }
 
+QColor iconColor()
+{
+    // A blue-grey at least 3:1 on the window, the base and the tinted info banner.
+    return isDark() ? QColor(0xa7, 0xb1, 0xbc) : QColor(0x7a, 0x87, 0x93);
+}
+
+QColor blend(const QColor &base, const QColor &tint, qreal share)
+{
+    return QColor::fromRgbF(float(base.redF() * (1 - share) + tint.redF() * share),
+                            float(base.greenF() * (1 - share) + tint.greenF() * share),
+                            float(base.blueF() * (1 - share) + tint.blueF() * share));
+}
+
 QIcon stageIcon(Stage stage)
 {
     // Cached per palette variant: data() asks for it on every paint.

@@ -8,8 +8,9 @@
 
 namespace tp::ui::theme {
 
-// Qt 6.4 has no colour-scheme API: the platform palette is the truth. A dark window background
-// selects the dark variants of our own colours.
+// Qt 6.4 has no colour-scheme API: the application palette is the truth (the platform's, or the
+// dark one of style/colorscheme.h). A dark window background selects the dark variants of our
+// own colours.
 bool isDark(const QPalette &palette);
 bool isDark();
 
@@ -21,6 +22,10 @@ QColor warningText();
 QColor positiveText();
 QColor negativeText();
 QColor stageColor(Stage stage);
+// Strokes of our own symbolic icons (the fallbacks of themeIcon()).
+QColor iconColor();
+// `share` of `tint` over `base`, e.g. a faint highlight over the window background.
+QColor blend(const QColor &base, const QColor &tint, qreal share);
 // A small round swatch of the stage colour for the stage column.
 QIcon stageIcon(Stage stage);
 

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QTableView>
 
 namespace tp::ui {
@@ -72,6 +73,17 @@ OpportunitiesPage::OpportunitiesPage(BookSession *session, ScopeState *scope, QW
             &OpportunitiesPage::clearProbabilityOverrides);
     addPageAction(m_clearOverrideAction);
     updateActions();
+}
+
+void OpportunitiesPage::changeEvent(QEvent *event)
+{
+    TablePage::changeEvent(event);
+    // The stage swatches are drawn for the palette: a combo keeps the icons it was given.
+    if (event->type() != QEvent::PaletteChange && event->type() != QEvent::ApplicationPaletteChange)
+        return;
+    for (int i = 0; i < m_stageFilter->count(); ++i)
+        if (const int stage = m_stageFilter->itemData(i).toInt(); stage > 0)
+            m_stageFilter->setItemIcon(i, theme::stageIcon(Stage(stage)));
 }
 
 QIcon OpportunitiesPage::icon() const

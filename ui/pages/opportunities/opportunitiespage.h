@@ -30,6 +30,7 @@ public:
     void clearProbabilityOverrides();
 
 protected:
+    void changeEvent(QEvent *event) override;
     QString countLabel(int shown, int total) const override;
     QString emptyBookText() const override;
     QString noMatchText() const override;
