@@ -1,0 +1,29 @@
+#pragma once
+
+// Where the CSV reader's bytes come from: a file read in blocks, or a buffer in memory.
+
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+
+#include <memory>
+
+namespace tp::csv {
+
+class ByteSource
+{
+public:
+    virtual ~ByteSource() = default;
+    // Reads up to `size` bytes; 0 at the end. Throws InputError when reading fails.
+    virtual qint64 read(char *data, qint64 size) = 0;
+    virtual void seek(qint64 position) = 0;
+    virtual qint64 size() const = 0;
+    // The name errors use: the file's name, or what the caller called the buffer.
+    virtual QString name() const = 0;
+};
+
+// Throws InputError if the file cannot be opened.
+std::unique_ptr<ByteSource> openFile(const QString &path);
+std::unique_ptr<ByteSource> memorySource(const QByteArray &bytes, const QString &name);
+
+} // namespace tp::csv

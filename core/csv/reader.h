@@ -1,0 +1,108 @@
+#pragma once
+
+// A streaming CSV reader for what spreadsheets and CRMs really export: RFC 4180 plus UTF-16,
+// Windows-1252, BOMs, Excel's `sep=` line, bare CR line ends and NUL bytes. It reads the file
+// in fixed-size blocks, so memory stays flat whatever the file size.
+
+#include "csv/encoding.h"
+#include "csv/parseerror.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace tp::csv {
+
+// What the reader detected (or was told).
+struct Dialect
+{
+    Encoding encoding = Encoding::Utf8;
+    char delimiter = ',';
+    bool sepLine = false; // the file starts with Excel's `sep=X` line, which is not a record
+};
+
+struct Options
+{
+    std::optional<Encoding> encoding;  // detected when empty
+    std::optional<char> delimiter;     // sniffed when empty (a `sep=` line also sets it)
+    qint64 blockSize = 1 << 20;        // bytes read at a time; tests use tiny blocks
+    qint64 maxRecordBytes = 64 << 20;  // a longer record is an error (memory stays bounded)
+};
+
+struct Record
+{
+    qint64 line = 0; // physical line (1-based) of the record's first character
+    // UTF-8, unquoted and unescaped. Valid until the next call of next() or rewind().
+    std::vector<std::string_view> fields;
+};
+
+class ReaderPrivate;
+
+// Usage:
+//     tp::csv::Reader reader(path);
+//     tp::csv::Record record;
+//     while (reader.next(record)) { ... record.fields ... }
+// Reuse one Record: its vector keeps its capacity, so the loop allocates nothing per record.
+//
+// Semantics:
+// - Encoding: a BOM (UTF-8, UTF-16LE/BE) decides; else the NUL pattern of UTF-16 without BOM;
+//   else the whole file is checked to be UTF-8 (a fast pre-pass), and if it is not, it is read
+//   as Windows-1252 (a truncated last character counts as invalid). Records are always UTF-8;
+//   invalid input where the encoding is certain (a lone surrogate, a bad byte after a UTF-8
+//   BOM) becomes U+FFFD. NUL characters are dropped, in every encoding: they carry no text,
+//   and QString, SQLite and the UI would each treat them differently.
+// - Delimiter: an Excel `sep=X` first line names it (and is skipped), else it is sniffed among
+//   `,` `;` tab `|` on the first records (see sniffer.h).
+// - Quoted fields keep line breaks (LF, CR, CRLF) verbatim; `""` is a quote. A quote inside an
+//   unquoted field is plain text (`5" screen`). Spaces between a closing quote and the
+//   delimiter are ignored; anything else there is a ParseError, as is a quote never closed.
+// - Line ends are LF, CRLF or a bare CR. Blank lines are skipped (line numbers count them);
+//   a missing final line end is fine. Field counts may differ between records: the caller
+//   decides what a ragged row means, and where the header is.
+// - A record longer than Options::maxRecordBytes (64 MiB: a quote never closed in a big file)
+//   is a ParseError too, so memory stays bounded whatever the file.
+// - After a ParseError the reader stays at the error: next() throws it again until rewind().
+// - `fileName()` and ParseError::file() are the file's name without its folder; bytes without
+//   a name are called "pasted text".
+class Reader
+{
+public:
+    // Opens the file and detects its dialect. Throws InputError if it cannot be read, or if
+    // Options::delimiter is a quote, a line break or not ASCII.
+    explicit Reader(const QString &path, const Options &options = {});
+    // The same over bytes in memory (tests, fuzzing, the clipboard); `name` is used in errors.
+    // Never throws a ParseError (only next() does); InputError for a bad forced delimiter.
+    static Reader fromBytes(const QByteArray &bytes, const QString &name = {},
+                            const Options &options = {});
+    Reader(Reader &&other) noexcept;
+    Reader &operator=(Reader &&other) noexcept;
+    ~Reader();
+
+    const Dialect &dialect() const;
+    QString fileName() const;
+
+    // The next record; false at the end. Throws ParseError, or InputError if reading fails.
+    bool next(Record &record);
+
+    // For a progress bar: bytes of the file consumed so far (at most a block ahead of the
+    // records returned), and the file size.
+    qint64 bytesRead() const;
+    qint64 totalBytes() const;
+
+    // Back to the first record, for a second pass.
+    void rewind();
+
+private:
+    struct FromBytes
+    {
+    };
+    Reader(FromBytes, const QByteArray &bytes, const QString &name, const Options &options);
+
+    std::unique_ptr<ReaderPrivate> d;
+};
+
+} // namespace tp::csv

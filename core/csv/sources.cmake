@@ -1,0 +1,10 @@
+# The import's streaming CSV reader (namespace tp::csv). Included by core/CMakeLists.txt.
+target_sources(tp_core PRIVATE
+    csv/bytefinder.h
+    csv/bytesource.cpp csv/bytesource.h
+    csv/encoding.cpp csv/encoding.h
+    csv/parseerror.cpp csv/parseerror.h
+    csv/reader.cpp csv/reader.h
+    csv/sniffer.cpp csv/sniffer.h
+    csv/windows1252.cpp
+)
