@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include "cli/importcommand.h"
+#include "cli/options.h"
+
 #include "demo/demobook.h"
 #include "report/csvexport.h"
 #include "report/summary.h"
@@ -24,8 +27,8 @@ QString tr(const char *text)
     return QCoreApplication::translate(context, text);
 }
 
-const QStringList commands{QStringLiteral("demo"), QStringLiteral("summary"),
-                           QStringLiteral("export")};
+const QStringList commands{QStringLiteral("demo"), QStringLiteral("import"),
+                           QStringLiteral("summary"), QStringLiteral("export")};
 
 QString usage()
 {
@@ -33,40 +36,15 @@ QString usage()
               "       territory-planner COMMAND [OPTIONS]\n\n"
               "Commands (headless, no display needed):\n"
               "  demo     --db BOOK [--seed N] [--size small|large]\n"
+              "  import   --db BOOK [--kind opportunities|accounts|quotas] [--preset auto|NAME]\n"
+              "           [--mapping MAP.json] [--map-stage \"CRM NAME=Stage\"]... [--date-order dmy|mdy|ymd]\n"
+              "           [--as-of DATE] [--complete] [--dry-run] [--skip-invalid] [--json] FILE...\n"
               "  summary  --db BOOK [--as-of DATE] [--period 2026-Q4] [--rep NAME] [--territory NAME] [--json]\n"
               "  export   --db BOOK --what opportunities|accounts [--rep NAME] [--territory NAME] --csv OUT\n\n"
               "Options:\n"
               "  -h, --help     Show this help\n"
               "  -v, --version  Show the version\n\n"
               "Exit codes: 0 success, 1 bad input (the book is left unchanged), 2 usage error.\n");
-}
-
-// Parses a subcommand's options; on failure writes the reason and returns false.
-bool parse(QCommandLineParser &parser, const QStringList &arguments, QTextStream &err)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("territory-planner")} + arguments)) {
-        err << parser.errorText() << '\n' << usage();
-        return false;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()) << '\n';
-        return false;
-    }
-    return true;
-}
-
-std::optional<QDate> parseDate(const QString &text, const QString &option, QTextStream &err)
-{
-    if (text.isEmpty())
-        return QDate();
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid()) {
-        err << tr("%1: expected a date as YYYY-MM-DD, found \"%2\".").arg(option, text) << '\n';
-        return std::nullopt;
-    }
-    return date;
 }
 
 int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -78,7 +56,7 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("size"), tr("small (default) or large."), tr("SIZE"),
                       QStringLiteral("small")});
     parser.addOption({QStringLiteral("as-of"), tr("The demo's today (default: today)."), tr("DATE")});
-    if (!parse(parser, arguments, err))
+    if (!parseOptions(parser, arguments, err, usage()))
         return Usage;
     if (parser.isSet(QStringLiteral("help"))) {
         out << parser.helpText();
@@ -96,7 +74,7 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << tr("demo: --seed takes a whole number and --size small or large.") << '\n';
         return Usage;
     }
-    const auto asOf = parseDate(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
+    const auto asOf = parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
     if (!asOf)
         return Usage;
     demo::Options options;
@@ -125,7 +103,7 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("rep"), tr("Only this rep."), tr("NAME")});
     parser.addOption({QStringLiteral("territory"), tr("Only this territory."), tr("NAME")});
     parser.addOption({QStringLiteral("json"), tr("Print one JSON document.")});
-    if (!parse(parser, arguments, err))
+    if (!parseOptions(parser, arguments, err, usage()))
         return Usage;
     if (parser.isSet(QStringLiteral("help"))) {
         out << parser.helpText();
@@ -136,7 +114,7 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << tr("summary: --db BOOK is required.") << '\n';
         return Usage;
     }
-    const auto asOf = parseDate(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
+    const auto asOf = parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
     if (!asOf)
         return Usage;
     try {
@@ -169,7 +147,7 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
     parser.addOption({QStringLiteral("territory"), tr("Only this territory."), tr("NAME")});
     parser.addOption({QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE")});
     parser.addOption({QStringLiteral("csv"), tr("The CSV file to write."), tr("OUT")});
-    if (!parse(parser, arguments, err))
+    if (!parseOptions(parser, arguments, err, usage()))
         return Usage;
     if (parser.isSet(QStringLiteral("help"))) {
         out << parser.helpText();
@@ -186,7 +164,7 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
         err << tr("export: --what takes opportunities or accounts, found \"%1\".").arg(what) << '\n';
         return Usage;
     }
-    if (!parseDate(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err))
+    if (!parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err))
         return Usage;
     try {
         const auto view = loadBookView(db);
@@ -266,6 +244,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     if (command == QLatin1String("demo"))
         return demo(rest, out, err);
+    if (command == QLatin1String("import"))
+        return importCommand(arguments.mid(1), out, err, usage());
     if (command == QLatin1String("summary"))
         return summary(rest, out, err);
     if (command == QLatin1String("export"))

@@ -125,6 +125,13 @@ JsonWriter &JsonWriter::ratio(const QString &key, std::optional<double> ratio)
     return ratio ? value(key, *ratio) : null(key);
 }
 
+JsonWriter &JsonWriter::boolean(const QString &key, bool value)
+{
+    prefix(key);
+    m_out += value ? QLatin1String("true") : QLatin1String("false");
+    return *this;
+}
+
 JsonWriter &JsonWriter::null(const QString &key)
 {
     prefix(key);

@@ -25,6 +25,7 @@ public:
     JsonWriter &money(const QString &key, Minor amount);
     JsonWriter &ratio(const QString &key, std::optional<double> ratio);
     JsonWriter &null(const QString &key);
+    JsonWriter &boolean(const QString &key, bool value);
     JsonWriter &optionalText(const QString &key, const std::optional<QString> &text);
 
     QString toString() const { return m_out + QLatin1Char('\n'); }

@@ -94,7 +94,10 @@ QString SummaryBuilder::toJson(const Summary &s)
 QString SummaryBuilder::toText(const Summary &s)
 {
     const QLocale locale;
-    const auto money = [&](Minor m) { return locale.toCurrencyString(toMajor(m), s.currency); };
+    // "USD 1,234.50": the code as its own word, digits grouped as the locale does.
+    const auto money = [&](Minor m) {
+        return s.currency + QChar(0x00A0) + locale.toString(toMajor(m), 'f', 2);
+    };
     const PipelineTotals &p = s.pipeline;
     QString scope = tr("team");
     if (s.rep)

@@ -1,0 +1,338 @@
+#include "importcommand.h"
+
+#include "cli.h"
+#include "import/importer.h"
+#include "import/presets.h"
+#include "options.h"
+#include "report/jsonwriter.h"
+#include "storage/book.h"
+#include "storage/errors.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace tp::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("tp::cli", text);
+}
+
+// A mapping file: {"kind": "opportunities", "preset": "generic", "columns": {"close_date":
+// "Expected close", ...}, "stages": {"Won it": "Won"}, "date_order": "dmy"}. Columns name the
+// header cell (matched like presets do) or give its 1-based number.
+bool applyMappingFile(const QString &path, crm::ImportOptions &options, QStringList &headerNames,
+                      QTextStream &err)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err << tr("%1: cannot be read.").arg(path) << '\n';
+        return false;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (!doc.isObject()) {
+        err << tr("%1: not a JSON object (%2).").arg(path, error.errorString()) << '\n';
+        return false;
+    }
+    const QJsonObject o = doc.object();
+    if (o.contains(QStringLiteral("kind"))) {
+        options.kind = crm::kindFromKey(o.value(QStringLiteral("kind")).toString());
+        if (!options.kind) {
+            err << tr("%1: unknown kind \"%2\".").arg(path, o.value(QStringLiteral("kind")).toString()) << '\n';
+            return false;
+        }
+    }
+    if (o.contains(QStringLiteral("preset")))
+        options.preset = o.value(QStringLiteral("preset")).toString();
+    const QJsonObject columns = o.value(QStringLiteral("columns")).toObject();
+    for (auto it = columns.begin(); it != columns.end(); ++it) {
+        const auto field = crm::fieldFromKey(it.key());
+        if (!field) {
+            err << tr("%1: unknown field \"%2\".").arg(path, it.key()) << '\n';
+            return false;
+        }
+        if (it.value().isDouble())
+            options.columns.emplace_back(*field, it.value().toInt() - 1);
+        else {
+            options.columns.emplace_back(*field, -1);
+            headerNames.append(it.value().toString());
+        }
+    }
+    const QJsonObject stages = o.value(QStringLiteral("stages")).toObject();
+    for (auto it = stages.begin(); it != stages.end(); ++it) {
+        const auto stage = stageFromKey(it.value().toString());
+        if (!stage) {
+            err << tr("%1: unknown stage \"%2\".").arg(path, it.value().toString()) << '\n';
+            return false;
+        }
+        options.stageMap.insert(it.key(), *stage);
+    }
+    if (o.contains(QStringLiteral("date_order"))) {
+        options.dateOrder = values::dateOrderFromKey(o.value(QStringLiteral("date_order")).toString());
+        if (!options.dateOrder) {
+            err << tr("%1: date_order must be dmy, mdy or ymd.").arg(path) << '\n';
+            return false;
+        }
+    }
+    return true;
+}
+
+// Columns given by header name in a mapping file become column numbers for this file.
+bool resolveHeaderNames(const QString &file, crm::ImportOptions &options, const QStringList &names,
+                        QTextStream &err)
+{
+    if (names.isEmpty())
+        return true;
+    crm::ImportOptions probe = options;
+    probe.columns.clear();
+    const crm::StageResolver none({}, {});
+    const crm::Analysis a = crm::analyzeFile(file, probe, none);
+    int next = 0;
+    for (auto &[field, column] : options.columns) {
+        if (column >= 0)
+            continue;
+        const QString name = names.at(next++);
+        for (int c = 0; c < a.header.size(); ++c) {
+            if (crm::normalizeHeader(a.header[c]) == crm::normalizeHeader(name))
+                column = c;
+        }
+        if (column < 0) {
+            err << tr("%1: no column \"%2\" in the header.").arg(QFileInfo(file).fileName(), name) << '\n';
+            return false;
+        }
+    }
+    return true;
+}
+
+void writeJson(JsonWriter &json, const crm::ImportReport &r)
+{
+    const crm::Analysis &a = r.analysis;
+    json.beginObject();
+    json.value(QStringLiteral("file"), a.file);
+    json.value(QStringLiteral("preset"), a.presetId);
+    json.value(QStringLiteral("kind"), crm::kindKey(a.kind));
+    json.value(QStringLiteral("encoding"), csv::encodingName(a.dialect.encoding));
+    json.value(QStringLiteral("delimiter"), QString(QLatin1Char(a.dialect.delimiter)));
+    json.value(QStringLiteral("header_line"), a.headerLine);
+    json.value(QStringLiteral("rows"), a.rows);
+    json.value(QStringLiteral("created"), r.counts.created);
+    json.value(QStringLiteral("updated"), r.counts.updated);
+    json.value(QStringLiteral("unchanged"), r.counts.unchanged);
+    json.value(QStringLiteral("removed"), r.counts.removed);
+    json.value(QStringLiteral("rejected"), r.rejectedRows);
+    json.value(QStringLiteral("accounts_created"), r.counts.accountsCreated);
+    json.value(QStringLiteral("reps_created"), r.counts.repsCreated);
+    json.value(QStringLiteral("stage_changes"), r.counts.stageChanges);
+    json.value(QStringLiteral("close_date_pushes"), r.counts.closeDatePushes);
+    json.boolean(QStringLiteral("committed"), r.committed);
+    json.beginArray(QStringLiteral("unmapped_columns"));
+    for (const QString &c : a.unmappedColumns)
+        json.value(QString(), c);
+    json.endArray();
+    json.beginArray(QStringLiteral("warnings"));
+    for (const QString &w : a.warnings)
+        json.value(QString(), w);
+    json.endArray();
+    json.beginArray(QStringLiteral("problems"));
+    for (const QString &p : a.problems)
+        json.value(QString(), p);
+    json.endArray();
+    json.beginArray(QStringLiteral("rejections"));
+    for (const crm::Rejection &x : r.rejections) {
+        json.beginObject();
+        json.value(QStringLiteral("line"), x.line);
+        json.value(QStringLiteral("column"), x.column);
+        json.value(QStringLiteral("field"), x.field);
+        json.value(QStringLiteral("value"), x.value);
+        json.value(QStringLiteral("reason"), x.reason);
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+}
+
+QString textSummary(const crm::ImportReport &r, bool dryRun)
+{
+    const crm::Analysis &a = r.analysis;
+    QString s = tr("%1 (%2, %3): %4 rows; %5 created, %6 updated, %7 unchanged, %8 removed, %9 rejected")
+                        .arg(a.file, a.presetId, crm::kindKey(a.kind))
+                        .arg(a.rows)
+                        .arg(r.counts.created)
+                        .arg(r.counts.updated)
+                        .arg(r.counts.unchanged)
+                        .arg(r.counts.removed)
+                        .arg(r.rejectedRows);
+    if (r.counts.accountsCreated || r.counts.repsCreated)
+        s += tr("; %1 new accounts, %2 new reps").arg(r.counts.accountsCreated).arg(r.counts.repsCreated);
+    if (r.counts.stageChanges || r.counts.closeDatePushes)
+        s += tr("; %1 stage changes, %2 close dates pushed").arg(r.counts.stageChanges).arg(r.counts.closeDatePushes);
+    s += dryRun ? tr(" (dry run: nothing written)") : QString();
+    s += QLatin1Char('\n');
+    for (const QString &w : a.warnings)
+        s += QStringLiteral("  ") + tr("note: %1").arg(w) + QLatin1Char('\n');
+    return s;
+}
+
+} // namespace
+
+int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &err, const QString &usage)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
+    parser.addOption({QStringLiteral("kind"), tr("opportunities, accounts or quotas."), tr("KIND")});
+    parser.addOption({QStringLiteral("preset"), tr("auto or a preset name."), tr("PRESET")});
+    parser.addOption({QStringLiteral("mapping"), tr("A JSON mapping file."), tr("MAP")});
+    parser.addOption({QStringLiteral("map-stage"), tr("A CRM stage and ours: \"CRM NAME=Stage\"."), tr("MAP")});
+    parser.addOption({QStringLiteral("date-order"), tr("dmy, mdy or ymd for ambiguous dates."), tr("ORDER")});
+    parser.addOption({QStringLiteral("as-of"), tr("The snapshot's date (default today)."), tr("DATE")});
+    parser.addOption({QStringLiteral("complete"), tr("The file is the whole pipeline of its source.")});
+    parser.addOption({QStringLiteral("dry-run"), tr("Report what would change; write nothing.")});
+    parser.addOption({QStringLiteral("skip-invalid"), tr("Import the valid rows, report the rest.")});
+    parser.addOption({QStringLiteral("json"), tr("Print one JSON document.")});
+    if (!parseOptions(parser, arguments, err, usage, true))
+        return Usage;
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Ok;
+    }
+    const QString db = parser.value(QStringLiteral("db"));
+    const QStringList files = parser.positionalArguments();
+    if (db.isEmpty() || files.isEmpty()) {
+        err << tr("import: --db BOOK and at least one FILE are required.") << '\n';
+        return Usage;
+    }
+    crm::ImportOptions options;
+    QStringList headerNames;
+    if (parser.isSet(QStringLiteral("mapping"))
+        && !applyMappingFile(parser.value(QStringLiteral("mapping")), options, headerNames, err))
+        return Usage;
+    if (parser.isSet(QStringLiteral("kind"))) {
+        options.kind = crm::kindFromKey(parser.value(QStringLiteral("kind")));
+        if (!options.kind) {
+            err << tr("--kind: expected opportunities, accounts, activities, quotas or scores.") << '\n';
+            return Usage;
+        }
+    }
+    if (parser.isSet(QStringLiteral("preset"))) {
+        options.preset = parser.value(QStringLiteral("preset"));
+        if (options.preset != QLatin1String("auto") && !crm::presetById(options.preset)) {
+            err << tr("--preset: unknown preset \"%1\".").arg(options.preset) << '\n';
+            return Usage;
+        }
+    }
+    for (const QString &m : parser.values(QStringLiteral("map-stage"))) {
+        const auto eq = m.lastIndexOf(QLatin1Char('='));
+        const auto stage = eq > 0 ? stageFromKey(m.mid(eq + 1).trimmed()) : std::nullopt;
+        if (!stage) {
+            err << tr("--map-stage: expected \"CRM NAME=Stage\" with Stage one of Qualify, Prove, "
+                      "Propose, Negotiate, Won, Lost; found \"%1\".").arg(m) << '\n';
+            return Usage;
+        }
+        options.stageMap.insert(m.left(eq).trimmed(), *stage);
+    }
+    if (parser.isSet(QStringLiteral("date-order"))) {
+        options.dateOrder = values::dateOrderFromKey(parser.value(QStringLiteral("date-order")));
+        if (!options.dateOrder) {
+            err << tr("--date-order: expected dmy, mdy or ymd.") << '\n';
+            return Usage;
+        }
+    }
+    const auto asOf = parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
+    if (!asOf)
+        return Usage;
+    options.asOf = *asOf;
+    options.complete = parser.isSet(QStringLiteral("complete"));
+    options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    options.skipInvalid = parser.isSet(QStringLiteral("skip-invalid"));
+    const bool asJson = parser.isSet(QStringLiteral("json"));
+
+    std::vector<crm::ImportReport> reports;
+    bool failed = false;
+    // A book that does not exist yet is created (importing is how most books begin), and
+    // removed again when the import fails or is a dry run: nothing is left behind.
+    const bool created = !QFileInfo::exists(db);
+    struct RemoveUnlessKept
+    {
+        QString path;
+        bool keep = false;
+        ~RemoveUnlessKept()
+        {
+            if (keep || path.isEmpty())
+                return;
+            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                QFile::remove(path + suffix);
+        }
+    } cleanup{created ? db : QString()};
+    try {
+        auto book = created ? Book::create(db) : Book::open(db);
+        sql::Transaction all(book->db());
+        for (const QString &file : files) {
+            crm::ImportOptions forFile = options;
+            if (!resolveHeaderNames(file, forFile, headerNames, err))
+                return BadInput;
+            reports.push_back(crm::importFile(*book, file, forFile));
+            const crm::ImportReport &r = reports.back();
+            if (!r.analysis.problems.isEmpty()) {
+                for (const QString &p : r.analysis.problems)
+                    err << r.analysis.file << ": " << p << '\n';
+                failed = true;
+            } else if (r.rejectedRows > 0 && !options.skipInvalid) {
+                for (const crm::Rejection &x : r.rejections) {
+                    err << tr("%1, line %2%3: %4%5")
+                                    .arg(r.analysis.file)
+                                    .arg(x.line)
+                                    .arg(x.column > 0 ? tr(", column %1").arg(x.column) : QString())
+                                    .arg(x.field.isEmpty() ? QString() : x.field + QStringLiteral(": "))
+                                    .arg(x.reason)
+                        << '\n';
+                }
+                err << tr("%1: %2 rows rejected; nothing was imported (use --skip-invalid to "
+                          "import the valid rows).")
+                                .arg(r.analysis.file)
+                                .arg(r.rejectedRows)
+                    << '\n';
+                failed = true;
+            }
+            if (failed)
+                break;
+        }
+        if (!failed && !options.dryRun) {
+            all.commit();
+            cleanup.keep = true;
+        }
+    } catch (const BookError &e) {
+        err << e.message() << '\n';
+        return BadInput;
+    } catch (const InputError &e) {
+        err << e.message() << '\n';
+        return BadInput;
+    } catch (const sql::Error &e) {
+        err << tr("%1: %2").arg(db, e.message()) << '\n';
+        return BadInput;
+    }
+    if (asJson) {
+        JsonWriter json;
+        json.beginObject();
+        json.boolean(QStringLiteral("dry_run"), options.dryRun);
+        json.boolean(QStringLiteral("committed"), !failed && !options.dryRun);
+        json.beginArray(QStringLiteral("files"));
+        for (const auto &r : reports)
+            writeJson(json, r);
+        json.endArray();
+        json.endObject();
+        out << json.toString();
+    } else if (!failed) {
+        for (const auto &r : reports)
+            out << textSummary(r, options.dryRun);
+    }
+    return failed ? BadInput : Ok;
+}
+
+} // namespace tp::cli

@@ -1,0 +1,44 @@
+#include "options.h"
+
+#include <QCoreApplication>
+
+namespace tp::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("tp::cli", text);
+}
+
+} // namespace
+
+bool parseOptions(QCommandLineParser &parser, const QStringList &arguments, QTextStream &err,
+                  const QString &usage, bool positionals)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("territory-planner")} + arguments)) {
+        err << parser.errorText() << '\n' << usage;
+        return false;
+    }
+    if (!positionals && !parser.positionalArguments().isEmpty()) {
+        err << tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()) << '\n';
+        return false;
+    }
+    return true;
+}
+
+std::optional<QDate> parseDateOption(const QString &text, const QString &option, QTextStream &err)
+{
+    if (text.isEmpty())
+        return QDate();
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid()) {
+        err << tr("%1: expected a date as YYYY-MM-DD, found \"%2\".").arg(option, text) << '\n';
+        return std::nullopt;
+    }
+    return date;
+}
+
+} // namespace tp::cli

@@ -1,0 +1,352 @@
+#include "analysis.h"
+
+#include "presets.h"
+#include "storage/errors.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <set>
+
+namespace tp::crm {
+
+namespace {
+
+QString translate(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("tp::crm", text, nullptr, n);
+}
+
+QString toQString(std::string_view v)
+{
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+QStringList toStrings(const csv::Record &record)
+{
+    QStringList out;
+    out.reserve(qsizetype(record.fields.size()));
+    for (std::string_view f : record.fields)
+        out.append(toQString(f));
+    return out;
+}
+
+bool isBlank(const csv::Record &record)
+{
+    return std::all_of(record.fields.begin(), record.fields.end(),
+                       [](std::string_view f) { return values::trimmed(f).empty(); });
+}
+
+QString fingerprintOf(const QStringList &header)
+{
+    QStringList normalized;
+    for (const QString &h : header)
+        normalized.append(normalizeHeader(h));
+    return QString::fromLatin1(QCryptographicHash::hash(normalized.join(QChar(0x1f)).toUtf8(),
+                                                        QCryptographicHash::Sha1)
+                                       .toHex());
+}
+
+QString strippedOrdinal(QStringView value)
+{
+    static const QRegularExpression ordinal(QStringLiteral("^\\s*\\d+\\s*[-.)]\\s*"));
+    QString v = value.toString();
+    v.remove(ordinal);
+    return v;
+}
+
+// The value detectors of the mapped columns, by field.
+struct Detectors
+{
+    std::map<Field, values::AmountColumn> amounts;
+    std::map<Field, values::ProbabilityColumn> probabilities;
+    std::map<Field, values::DateColumn> dates;
+    std::map<Field, values::IdentifierColumn> identifiers;
+    QHash<QString, qint64> stageCounts;
+    std::vector<std::pair<int, ValueType>> observed; // column, type
+    std::vector<std::pair<int, Field>> fieldOfColumn;
+    int stageColumn = -1;
+
+    explicit Detectors(const std::vector<std::pair<Field, int>> &columns)
+    {
+        for (const auto &[field, column] : columns) {
+            if (field == Field::Stage)
+                stageColumn = column;
+            switch (fieldInfo(field).type) {
+            case ValueType::Amount:
+                amounts[field];
+                break;
+            case ValueType::Probability:
+                probabilities[field];
+                break;
+            case ValueType::Date:
+                dates[field];
+                break;
+            case ValueType::Identifier:
+                identifiers[field];
+                break;
+            default:
+                continue;
+            }
+            fieldOfColumn.emplace_back(column, field);
+        }
+    }
+
+    void observe(const csv::Record &record)
+    {
+        for (const auto &[column, field] : fieldOfColumn) {
+            if (column >= int(record.fields.size()))
+                continue;
+            const std::string_view v = record.fields[std::size_t(column)];
+            switch (fieldInfo(field).type) {
+            case ValueType::Amount:
+                amounts[field].observe(v);
+                break;
+            case ValueType::Probability:
+                probabilities[field].observe(v);
+                break;
+            case ValueType::Date:
+                dates[field].observe(v);
+                break;
+            case ValueType::Identifier:
+                identifiers[field].observe(v);
+                break;
+            default:
+                break;
+            }
+        }
+        if (stageColumn >= 0 && stageColumn < int(record.fields.size())) {
+            const std::string_view v = values::trimmed(record.fields[std::size_t(stageColumn)]);
+            if (!v.empty())
+                ++stageCounts[toQString(v)];
+        }
+    }
+};
+
+} // namespace
+
+bool isFooterRecord(const csv::Record &record)
+{
+    int nonEmpty = 0;
+    for (std::string_view f : record.fields) {
+        if (!values::trimmed(f).empty() && ++nonEmpty > 1)
+            return false;
+    }
+    return nonEmpty == 1 && isSalesforceFooter(toStrings(record));
+}
+
+int Analysis::columnOf(Field field) const
+{
+    for (const auto &[f, column] : columns) {
+        if (f == field)
+            return column;
+    }
+    return -1;
+}
+
+StageResolver::StageResolver(const QHash<QString, Stage> &aliases, const QHash<QString, Stage> &userMap)
+{
+    for (auto it = aliases.begin(); it != aliases.end(); ++it)
+        m_aliases.insert(it.key().trimmed().toCaseFolded(), it.value());
+    for (auto it = userMap.begin(); it != userMap.end(); ++it)
+        m_user.insert(it.key().trimmed().toCaseFolded(), it.value());
+}
+
+std::optional<Stage> StageResolver::resolve(QStringView value) const
+{
+    const QString key = value.trimmed().toString().toCaseFolded();
+    if (const auto it = m_user.constFind(key); it != m_user.constEnd())
+        return *it;
+    if (const auto it = m_aliases.constFind(key); it != m_aliases.constEnd())
+        return *it;
+    const QString bare = strippedOrdinal(key);
+    if (bare != key) {
+        if (const auto it = m_user.constFind(bare); it != m_user.constEnd())
+            return *it;
+        if (const auto it = m_aliases.constFind(bare); it != m_aliases.constEnd())
+            return *it;
+    }
+    return std::nullopt;
+}
+
+QHash<QString, Stage> loadStageAliases(sql::Database &db)
+{
+    QHash<QString, Stage> aliases;
+    auto st = db.prepare("SELECT alias, stage FROM stage_aliases");
+    while (st.step())
+        aliases.insert(st.text(0), Stage(st.integer(1)));
+    return aliases;
+}
+
+Analysis analyzeFile(const QString &path, const ImportOptions &options, const StageResolver &stages,
+                     const ImportProgress &progress)
+{
+    Analysis a;
+    csv::Reader reader(path, options.csv);
+    a.file = reader.fileName();
+    a.dialect = reader.dialect();
+
+    // The header: among the first records (title rows may stand above it).
+    constexpr int headerSearch = 30;
+    std::vector<QStringList> first;
+    std::vector<qint64> firstLines;
+    csv::Record record;
+    while (int(first.size()) < headerSearch && reader.next(record)) {
+        first.push_back(toStrings(record));
+        firstLines.push_back(record.line);
+    }
+    const int headerIndex = findHeaderRow(first, options.kind);
+    if (headerIndex < 0)
+        throw InputError(translate("%1: no header row found in the first %2 lines.")
+                                 .arg(a.file)
+                                 .arg(headerSearch));
+    a.header = first[std::size_t(headerIndex)];
+    a.headerLine = firstLines[std::size_t(headerIndex)];
+    a.fingerprint = fingerprintOf(a.header);
+
+    // The preset and the mapping.
+    const Preset *preset = nullptr;
+    std::optional<PresetMatch> match;
+    if (options.preset.isEmpty() || options.preset == QLatin1String("auto")) {
+        match = detectPreset(a.header, options.kind);
+        preset = match ? match->preset : presetById(QStringLiteral("generic"));
+    } else {
+        preset = presetById(options.preset);
+        if (!preset)
+            throw InputError(translate("Unknown preset %1.").arg(options.preset));
+        match = matchPreset(*preset, a.header);
+    }
+    a.presetId = preset->id;
+    a.kind = options.kind.value_or(preset->kind);
+    if (!options.columns.empty()) {
+        a.columns = options.columns;
+    } else if (match) {
+        for (const auto &[field, column] : match->columns) {
+            if (column >= 0)
+                a.columns.emplace_back(field, column);
+        }
+    }
+    for (const auto &[field, column] : a.columns) {
+        if (column < 0 || column >= a.header.size())
+            throw InputError(translate("%1: the mapping names column %2, but the header has %3 columns.")
+                                     .arg(a.file)
+                                     .arg(column + 1)
+                                     .arg(a.header.size()));
+    }
+    for (int c = 0; c < a.header.size(); ++c) {
+        const bool mapped = std::any_of(a.columns.begin(), a.columns.end(),
+                                        [c](const auto &p) { return p.second == c; });
+        if (!mapped && !preset->ignoredHeaders.contains(normalizeHeader(a.header[c]))
+            && !a.header[c].trimmed().isEmpty())
+            a.unmappedColumns.append(a.header[c]);
+    }
+    for (Field field : fieldsOf(a.kind)) {
+        if (isRequired(a.kind, field) && a.columnOf(field) < 0)
+            a.problems.append(translate("No column is mapped to the required field \"%1\".")
+                                      .arg(fieldLabel(field)));
+    }
+    if (a.kind == Kind::Scores && a.columnOf(Field::CrmId) < 0 && a.columnOf(Field::Name) < 0)
+        a.problems.append(translate("Map the account's CRM id or its name."));
+
+    // The data rows: every value of the mapped columns goes through its detector.
+    Detectors detectors(a.columns);
+    auto take = [&](const csv::Record &r, const QStringList *asStrings) {
+        if (isBlank(r))
+            return;
+        if (preset->salesforceFooter && (!a.footer.isEmpty() || isFooterRecord(r))) {
+            const QStringList cells = asStrings ? *asStrings : toStrings(r);
+            a.footer.append(cells.join(QLatin1Char(' ')).trimmed());
+            return;
+        }
+        ++a.rows;
+        detectors.observe(r);
+    };
+    // The records read ahead while looking for the header, then the rest of the file.
+    for (std::size_t i = std::size_t(headerIndex) + 1; i < first.size(); ++i) {
+        std::vector<std::string> utf8;
+        for (const QString &cell : first[i])
+            utf8.push_back(cell.toStdString());
+        csv::Record r;
+        r.line = firstLines[i];
+        for (const std::string &cell : utf8)
+            r.fields.emplace_back(cell);
+        take(r, &first[i]);
+    }
+    qint64 counter = 0;
+    while (reader.next(record)) {
+        take(record, nullptr);
+        if (++counter % 8192 == 0 && progress && !progress(reader.bytesRead(), reader.totalBytes()))
+            throw InputError(translate("Cancelled."));
+    }
+    if (!a.footer.isEmpty())
+        a.warnings.append(translate("Dropped the report footer (%n line(s)): %1", int(a.footer.size()))
+                                  .arg(a.footer.join(QStringLiteral(" / "))));
+
+    // Formats decided over all the rows.
+    for (auto &[field, column] : detectors.amounts) {
+        a.amounts[field] = column.decide(options.decimal);
+        if (!a.amounts[field].problem().isEmpty())
+            a.warnings.append(fieldLabel(field) + QStringLiteral(": ") + a.amounts[field].problem());
+    }
+    for (auto &[field, column] : detectors.probabilities) {
+        a.probabilities[field] = column.decide();
+        if (!a.probabilities[field].problem().isEmpty())
+            a.warnings.append(fieldLabel(field) + QStringLiteral(": ") + a.probabilities[field].problem());
+    }
+    // A file writes all its dates one way: a column that cannot tell days from months takes
+    // the order another column of the file settles (when the settled ones agree).
+    std::optional<values::DateOrder> fileOrder = options.dateOrder;
+    if (!fileOrder) {
+        std::set<values::DateOrder> settled;
+        for (auto &[field, column] : detectors.dates) {
+            const values::DateFormat f = column.decide();
+            if (f.order && !f.ambiguous && !f.contradictory && f.dayMonthOnly + f.monthDayOnly > 0)
+                settled.insert(*f.order);
+        }
+        if (settled.size() == 1)
+            fileOrder = *settled.begin();
+    }
+    for (auto &[field, column] : detectors.dates) {
+        values::DateFormat format = column.decide(options.dateOrder);
+        if (format.needsOrder() && !format.contradictory && fileOrder) {
+            format = column.decide(fileOrder);
+            a.warnings.append(translate("%1: days and months cannot be told apart; read as %2 like "
+                                        "the file's other dates.")
+                                      .arg(fieldLabel(field), values::dateOrderName(*fileOrder)));
+        }
+        a.dates[field] = format;
+        if (format.needsOrder() || (format.contradictory && !options.dateOrder))
+            a.problems.append(fieldLabel(field) + QStringLiteral(": ") + format.problem());
+    }
+    for (auto &[field, column] : detectors.identifiers) {
+        const values::IdentifierReport report = column.decide();
+        a.identifiers[field] = report;
+        if (report.mangled > 0)
+            a.problems.append(translate("%1: %n value(s) look like ids that Excel turned into numbers "
+                                        "(for example \"%2\"); export the file from the CRM again "
+                                        "without opening it in Excel.",
+                                        int(report.mangled))
+                                      .arg(fieldLabel(field), toQString(report.mangledExample)));
+    }
+    for (auto it = detectors.stageCounts.begin(); it != detectors.stageCounts.end(); ++it)
+        a.stages.push_back({it.key(), it.value(), stages.resolve(it.key())});
+    std::sort(a.stages.begin(), a.stages.end(), [](const StageValue &l, const StageValue &r) {
+        return l.rows != r.rows ? l.rows > r.rows : l.value < r.value;
+    });
+    QStringList unknown;
+    for (const StageValue &s : a.stages) {
+        if (!s.stage)
+            unknown.append(translate("\"%1\" (%n row(s))", int(s.rows)).arg(s.value));
+    }
+    // Pipedrive and Dynamics decide Won and Lost by their status column; unknown stage names
+    // still need a mapping for the open deals.
+    if (!unknown.isEmpty())
+        a.problems.append(translate("Stages with no mapping: %1. Map each to a stage "
+                                    "(on the command line: --map-stage \"NAME=Stage\").")
+                                  .arg(unknown.join(QStringLiteral(", "))));
+    return a;
+}
+
+} // namespace tp::crm

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "csv/reader.h"
+#include "domain/stage.h"
+#include "storage/sqlite.h"
+#include "fields.h"
+#include "values/amounts.h"
+#include "values/booleans.h"
+#include "values/dates.h"
+#include "values/identifiers.h"
+#include "values/probabilities.h"
+
+#include <QDate>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace tp::crm {
+
+// What the user (wizard or command line) decided about a file.
+struct ImportOptions
+{
+    std::optional<Kind> kind;                  // else the preset's
+    QString preset = QStringLiteral("auto");   // a preset id, or auto-detect
+    std::vector<std::pair<Field, int>> columns; // an explicit mapping; empty: the preset's
+    QHash<QString, Stage> stageMap;            // CRM stage value (any case) → stage; wins over aliases
+    std::optional<values::DateOrder> dateOrder;
+    std::optional<values::DecimalSeparator> decimal;
+    QDate asOf;                                // the snapshot's date; invalid: today
+    bool complete = false;
+    bool dryRun = false;
+    bool skipInvalid = false;
+    csv::Options csv;
+};
+
+// A row the import refuses: where, which field, what it found and why.
+struct Rejection
+{
+    qint64 line = 0;
+    int column = 0; // 1-based; 0 when the whole row is at fault
+    QString field;
+    QString value;
+    QString reason;
+};
+
+// A CRM stage value of the file with its row count and the stage it maps to, if any.
+struct StageValue
+{
+    QString value;
+    qint64 rows = 0;
+    std::optional<Stage> stage;
+};
+
+// What the first pass over a file found: dialect, header, preset and mapping, the decided
+// value formats, the stage values, and what blocks the import.
+struct Analysis
+{
+    QString file;
+    csv::Dialect dialect;
+    qint64 headerLine = 0;
+    QStringList header;
+    QString presetId;
+    Kind kind = Kind::Opportunities;
+    std::vector<std::pair<Field, int>> columns; // mapped fields only
+    QStringList unmappedColumns;
+    QString fingerprint; // of the header: remembered mappings are found by it
+    qint64 rows = 0;     // data rows (footers and blank lines excluded)
+    QStringList footer;  // report footer lines dropped (Salesforce)
+    std::vector<StageValue> stages;
+    std::map<Field, values::AmountFormat> amounts;
+    std::map<Field, values::ProbabilityFormat> probabilities;
+    std::map<Field, values::DateFormat> dates;
+    std::map<Field, values::IdentifierReport> identifiers;
+    QStringList warnings; // reported, not blocking
+    QStringList problems; // blocking until the user settles them
+
+    int columnOf(Field field) const;
+    bool canImport() const { return problems.isEmpty(); }
+};
+
+using ImportProgress = std::function<bool(qint64 done, qint64 total)>; // false: cancel
+
+// Resolves a CRM stage value: the user's map, else the book's aliases (a leading ordinal such
+// as "1-" ignored).
+class StageResolver
+{
+public:
+    StageResolver(const QHash<QString, Stage> &aliases, const QHash<QString, Stage> &userMap);
+    std::optional<Stage> resolve(QStringView value) const;
+
+private:
+    QHash<QString, Stage> m_aliases, m_user;
+};
+
+QHash<QString, Stage> loadStageAliases(sql::Database &db);
+
+// A Salesforce report footer line ("Grand Totals (N records)" and the two after it): a record
+// with a single non-empty cell that says so. Cheap for ordinary rows (no text is built).
+bool isFooterRecord(const csv::Record &record);
+
+// The first pass. Throws InputError (csv::ParseError) for a file that cannot be read.
+Analysis analyzeFile(const QString &path, const ImportOptions &options, const StageResolver &stages,
+                     const ImportProgress &progress = {});
+
+} // namespace tp::crm

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "analysis.h"
+#include "opportunityupsert.h"
+
+namespace tp {
+class Book;
+}
+
+namespace tp::crm {
+
+struct ImportReport
+{
+    Analysis analysis;
+    Id importId = 0;        // the import's row, 0 when nothing was written
+    bool committed = false; // false: a dry run, a blocked file, or rejected rows without --skip-invalid
+    UpsertCounts counts;
+    qint64 rejectedRows = 0;
+    std::vector<Rejection> rejections; // the first maxRejections, in file order
+    static constexpr std::size_t maxRejections = 1000;
+};
+
+// Imports a CSV file into the book as one transaction: the first pass analyses the file (see
+// analyzeFile()); if nothing blocks, the second pass parses every row and writes it. A rejected
+// row fails the whole import unless `skipInvalid`; a dry run, a cancel (progress returns false)
+// or any error roll everything back. Throws InputError for a file that cannot be read or
+// parsed as CSV (naming file, line and column).
+ImportReport importFile(Book &book, const QString &path, const ImportOptions &options,
+                        const ImportProgress &progress = {});
+
+} // namespace tp::crm

@@ -1,0 +1,285 @@
+#include "rowreader.h"
+
+#include "values/common.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace tp::crm {
+
+namespace {
+
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("tp::crm", text);
+}
+
+QString toQString(std::string_view v)
+{
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+// Status words of Pipedrive, Dynamics (English, German, French) and friends.
+std::optional<Status> statusFromWord(QStringView word)
+{
+    static const QHash<QString, Status> words{
+            {QStringLiteral("open"), Status::Open},       {QStringLiteral("offen"), Status::Open},
+            {QStringLiteral("ouvert"), Status::Open},     {QStringLiteral("ouverte"), Status::Open},
+            {QStringLiteral("in progress"), Status::Open},
+            {QStringLiteral("won"), Status::Won},         {QStringLiteral("closed won"), Status::Won},
+            {QStringLiteral("gewonnen"), Status::Won},    {QStringLiteral("gagné"), Status::Won},
+            {QStringLiteral("gagnée"), Status::Won},
+            {QStringLiteral("lost"), Status::Lost},       {QStringLiteral("closed lost"), Status::Lost},
+            {QStringLiteral("verloren"), Status::Lost},   {QStringLiteral("perdu"), Status::Lost},
+            {QStringLiteral("perdue"), Status::Lost},
+            {QStringLiteral("deleted"), Status::Removed}, {QStringLiteral("gelöscht"), Status::Removed},
+            {QStringLiteral("supprimé"), Status::Removed}};
+    return words.contains(word.trimmed().toString().toCaseFolded())
+            ? std::optional<Status>(words.value(word.trimmed().toString().toCaseFolded()))
+            : std::nullopt;
+}
+
+} // namespace
+
+RowReader::RowReader(const Analysis &analysis, const StageResolver &stages)
+    : m_analysis(analysis)
+    , m_stages(stages)
+    , m_columns(std::size_t(Field::Period) + 1, -1)
+{
+    for (const auto &[field, column] : analysis.columns)
+        m_columns[std::size_t(field)] = column;
+    m_salesforceIds = analysis.presetId.startsWith(QLatin1String("salesforce"));
+}
+
+std::string_view RowReader::cell(const csv::Record &record, Field field) const
+{
+    const int column = m_columns[std::size_t(field)];
+    if (column < 0 || column >= int(record.fields.size()))
+        return {};
+    return record.fields[std::size_t(column)];
+}
+
+void RowReader::reject(std::vector<Rejection> &rejections, const csv::Record &record, Field field,
+                       const QString &reason) const
+{
+    const int column = m_columns[std::size_t(field)];
+    rejections.push_back({record.line, column + 1, fieldLabel(field),
+                          toQString(values::trimmed(cell(record, field))), reason});
+}
+
+QString RowReader::text(const csv::Record &record, Field field) const
+{
+    return toQString(values::trimmed(cell(record, field)));
+}
+
+QString RowReader::identifier(const csv::Record &record, Field field) const
+{
+    const std::string_view v = values::trimmed(cell(record, field));
+    if (v.empty())
+        return {};
+    // A 15-character Salesforce id and its 18-character form are one record.
+    return m_salesforceIds ? QString::fromStdString(values::idLookupKey(v)) : toQString(v);
+}
+
+bool RowReader::date(const csv::Record &record, Field field, QDate &out,
+                     std::vector<Rejection> &rejections) const
+{
+    const auto format = m_analysis.dates.find(field);
+    if (format == m_analysis.dates.end())
+        return true;
+    const auto result = values::parseDate(cell(record, field), format->second);
+    if (result.isInvalid()) {
+        reject(rejections, record, field, result.error);
+        return false;
+    }
+    out = result.hasValue() ? result.value : QDate();
+    return true;
+}
+
+bool RowReader::amount(const csv::Record &record, Field field, std::optional<Minor> &out,
+                       QString &currency, std::vector<Rejection> &rejections) const
+{
+    const auto format = m_analysis.amounts.find(field);
+    if (format == m_analysis.amounts.end())
+        return true;
+    const auto result = values::parseAmount(cell(record, field), format->second);
+    if (result.isInvalid()) {
+        reject(rejections, record, field, result.error);
+        return false;
+    }
+    if (!result.hasValue())
+        return true;
+    out = result.value.minor;
+    if (!result.value.currency.isEmpty()) {
+        const QString found = result.value.currency.toString();
+        if (!currency.isEmpty() && currency.compare(found, Qt::CaseInsensitive) != 0) {
+            reject(rejections, record, field,
+                   translate("the amount is in %1 but the currency column says %2").arg(found, currency));
+            return false;
+        }
+        currency = found;
+    }
+    return true;
+}
+
+bool RowReader::checkWidth(const csv::Record &record, std::vector<Rejection> &rejections) const
+{
+    const auto width = std::size_t(m_analysis.header.size());
+    if (record.fields.size() == width)
+        return true;
+    if (record.fields.size() > width) {
+        bool extraEmpty = true;
+        for (std::size_t i = width; i < record.fields.size(); ++i)
+            extraEmpty = extraEmpty && values::trimmed(record.fields[i]).empty();
+        if (extraEmpty)
+            return true;
+    }
+    // Short rows are fine when every mapped column is there (exports drop trailing empties).
+    if (record.fields.size() < width) {
+        bool allMapped = true;
+        for (const auto &[field, column] : m_analysis.columns)
+            allMapped = allMapped && column < int(record.fields.size());
+        if (allMapped)
+            return true;
+    }
+    rejections.push_back({record.line, 0, QString(), QString(),
+                          translate("expected %1 columns as in the header, found %2")
+                                  .arg(width)
+                                  .arg(record.fields.size())});
+    return false;
+}
+
+bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out,
+                                std::vector<Rejection> &rejections) const
+{
+    const std::size_t before = rejections.size();
+    out = OpportunityInput();
+    out.line = record.line;
+    out.crmId = identifier(record, Field::CrmId);
+    out.name = text(record, Field::Name);
+    if (out.name.isEmpty())
+        reject(rejections, record, Field::Name, translate("expected the opportunity's name, found nothing"));
+    out.accountName = text(record, Field::AccountName);
+    out.accountCrmId = identifier(record, Field::AccountCrmId);
+    out.owner = text(record, Field::Owner);
+    out.nextStep = text(record, Field::NextStep);
+    out.currency = text(record, Field::Currency).toUpper();
+
+    const QString stageText = text(record, Field::Stage);
+    const std::optional<Stage> stage = m_stages.resolve(stageText);
+    if (!stage)
+        reject(rejections, record, Field::Stage,
+               stageText.isEmpty() ? translate("expected a stage, found nothing")
+                                   : translate("no stage is mapped to \"%1\"").arg(stageText));
+    else
+        out.stage = *stage;
+    // A status column (or Salesforce's Closed and Won flags) decides Won and Lost.
+    if (m_columns[std::size_t(Field::Status)] >= 0) {
+        const QString word = text(record, Field::Status);
+        const auto status = statusFromWord(word);
+        if (!word.isEmpty() && !status)
+            reject(rejections, record, Field::Status,
+                   translate("expected Open, Won or Lost, found \"%1\"").arg(word));
+        else if (status == Status::Won)
+            out.stage = Stage::Won;
+        else if (status == Status::Lost)
+            out.stage = Stage::Lost;
+        else if (status == Status::Open && !isOpenStage(out.stage))
+            reject(rejections, record, Field::Status,
+                   translate("the status says open but the stage \"%1\" is closed").arg(stageText));
+    }
+    if (m_columns[std::size_t(Field::IsClosed)] >= 0) {
+        const auto closed = values::parseBoolean(cell(record, Field::IsClosed));
+        const auto won = values::parseBoolean(cell(record, Field::IsWon));
+        if (closed.isInvalid())
+            reject(rejections, record, Field::IsClosed, closed.error);
+        else if (won.isInvalid())
+            reject(rejections, record, Field::IsWon, won.error);
+        else if (closed.hasValue() && closed.value)
+            out.stage = won.hasValue() && won.value ? Stage::Won : Stage::Lost;
+    }
+
+    if (!amount(record, Field::Amount, out.amount, out.currency, rejections))
+        ; // rejected above
+    if (const auto format = m_analysis.probabilities.find(Field::Probability);
+        format != m_analysis.probabilities.end()) {
+        const auto p = values::parseProbability(cell(record, Field::Probability), format->second);
+        if (p.isInvalid())
+            reject(rejections, record, Field::Probability, p.error);
+        else if (p.hasValue())
+            out.probability = p.value;
+    }
+    date(record, Field::CloseDate, out.closeDate, rejections);
+    date(record, Field::CreatedDate, out.created, rejections);
+    date(record, Field::LastActivity, out.lastActivity, rejections);
+    date(record, Field::StageChanged, out.stageChanged, rejections);
+    QDate won, lost;
+    date(record, Field::WonTime, won, rejections);
+    date(record, Field::LostTime, lost, rejections);
+    if (out.stage == Stage::Won && won.isValid())
+        out.closedDate = won;
+    else if (out.stage == Stage::Lost && lost.isValid())
+        out.closedDate = lost;
+    return rejections.size() == before;
+}
+
+bool RowReader::readQuota(const csv::Record &record, QuotaInput &out,
+                          std::vector<Rejection> &rejections) const
+{
+    const std::size_t before = rejections.size();
+    out.rep = text(record, Field::Owner);
+    out.period = text(record, Field::Period).toUpper();
+    if (out.rep.isEmpty())
+        reject(rejections, record, Field::Owner, translate("expected the rep's name, found nothing"));
+    static const QRegularExpression quarter(QStringLiteral("^(\\d{4})-Q([1-4])$"));
+    static const QRegularExpression reversed(QStringLiteral("^Q([1-4])[- ](\\d{4})$"));
+    if (const auto m = reversed.match(out.period); m.hasMatch())
+        out.period = m.captured(2) + QStringLiteral("-Q") + m.captured(1);
+    if (!quarter.match(out.period).hasMatch())
+        reject(rejections, record, Field::Period,
+               translate("expected a quarter such as 2026-Q4, found \"%1\"").arg(text(record, Field::Period)));
+    std::optional<Minor> amount;
+    QString currency;
+    this->amount(record, Field::Amount, amount, currency, rejections);
+    if (rejections.size() == before && !amount)
+        reject(rejections, record, Field::Amount, translate("expected the quota amount, found nothing"));
+    else if (amount && *amount < 0)
+        reject(rejections, record, Field::Amount, translate("a quota cannot be negative"));
+    out.amount = amount.value_or(0);
+    return rejections.size() == before;
+}
+
+bool RowReader::readAccount(const csv::Record &record, AccountInput &out,
+                            std::vector<Rejection> &rejections) const
+{
+    const std::size_t before = rejections.size();
+    out = AccountInput();
+    out.crmId = identifier(record, Field::CrmId);
+    out.name = text(record, Field::Name);
+    if (out.name.isEmpty())
+        reject(rejections, record, Field::Name, translate("expected the account's name, found nothing"));
+    out.industry = text(record, Field::Industry);
+    out.sizeBand = text(record, Field::SizeBand);
+    out.region = text(record, Field::Region);
+    out.territory = text(record, Field::Territory);
+    out.owner = text(record, Field::Owner);
+    const QString employees = text(record, Field::Employees);
+    if (!employees.isEmpty()) {
+        QString digits = employees;
+        digits.remove(QLatin1Char(',')).remove(QLatin1Char('.')).remove(QLatin1Char(' ')).remove(QChar(0xA0));
+        bool ok = false;
+        const int n = digits.toInt(&ok);
+        if (!ok || n < 0)
+            reject(rejections, record, Field::Employees,
+                   translate("expected a number of employees, found \"%1\"").arg(employees));
+        else
+            out.employees = n;
+    }
+    QString currency;
+    amount(record, Field::Potential, out.potential, currency, rejections);
+    if (out.potential && *out.potential < 0)
+        reject(rejections, record, Field::Potential, translate("a revenue potential cannot be negative"));
+    return rejections.size() == before;
+}
+
+} // namespace tp::crm

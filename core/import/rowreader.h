@@ -1,0 +1,54 @@
+#pragma once
+
+#include "analysis.h"
+#include "opportunityupsert.h"
+
+#include <optional>
+
+namespace tp::crm {
+
+// Turns the cells of one data row into typed values with the formats the analysis decided,
+// collecting a Rejection for every cell that does not parse.
+class RowReader
+{
+public:
+    RowReader(const Analysis &analysis, const StageResolver &stages);
+
+    // False when the row is rejected (reasons appended to `rejections`).
+    bool readOpportunity(const csv::Record &record, OpportunityInput &out,
+                         std::vector<Rejection> &rejections) const;
+    struct QuotaInput
+    {
+        QString rep;
+        QString period;
+        Minor amount = 0;
+    };
+    bool readQuota(const csv::Record &record, QuotaInput &out, std::vector<Rejection> &rejections) const;
+    struct AccountInput
+    {
+        QString crmId, name, industry, sizeBand, region, territory, owner;
+        std::optional<int> employees;
+        std::optional<Minor> potential;
+    };
+    bool readAccount(const csv::Record &record, AccountInput &out, std::vector<Rejection> &rejections) const;
+
+    // A row as wide as the header (trailing empty cells aside), else a rejection.
+    bool checkWidth(const csv::Record &record, std::vector<Rejection> &rejections) const;
+
+private:
+    std::string_view cell(const csv::Record &record, Field field) const;
+    void reject(std::vector<Rejection> &rejections, const csv::Record &record, Field field,
+                const QString &reason) const;
+    QString text(const csv::Record &record, Field field) const;
+    QString identifier(const csv::Record &record, Field field) const;
+    bool date(const csv::Record &record, Field field, QDate &out, std::vector<Rejection> &rejections) const;
+    bool amount(const csv::Record &record, Field field, std::optional<Minor> &out, QString &currency,
+                std::vector<Rejection> &rejections) const;
+
+    const Analysis &m_analysis;
+    const StageResolver &m_stages;
+    std::vector<int> m_columns; // by Field, -1 unmapped
+    bool m_salesforceIds = false;
+};
+
+} // namespace tp::crm

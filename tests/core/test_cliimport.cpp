@@ -1,0 +1,109 @@
+#include "testsupport.h"
+
+#include "cli/cli.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+
+namespace {
+
+struct Result
+{
+    int code;
+    QString out;
+    QString err;
+};
+
+Result run(const QStringList &arguments)
+{
+    QString out, err;
+    QTextStream o(&out), e(&err);
+    const int code = cli::run(arguments, o, e);
+    o.flush();
+    e.flush();
+    return {code, out, err};
+}
+
+QString sample(const char *name)
+{
+    return test::dataFile(QStringLiteral("import/") + QString::fromUtf8(name));
+}
+
+} // namespace
+
+TEST(CliImport, ImportsCreatesTheBookAndReportsJson)
+{
+    test::TempDir dir;
+    const QString book = dir.path(QStringLiteral("new.tpbook"));
+    const Result r = run({QStringLiteral("import"), QStringLiteral("--db"), book, QStringLiteral("--as-of"),
+                          QStringLiteral("2026-11-13"), QStringLiteral("--json"), sample("salesforce-report.csv")});
+    ASSERT_EQ(r.code, cli::Ok) << r.err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    EXPECT_TRUE(o.value(QStringLiteral("committed")).toBool());
+    const QJsonObject file = o.value(QStringLiteral("files")).toArray().at(0).toObject();
+    EXPECT_EQ(file.value(QStringLiteral("preset")).toString(), QStringLiteral("salesforce-report"));
+    EXPECT_EQ(file.value(QStringLiteral("created")).toInt(), 200);
+    EXPECT_EQ(file.value(QStringLiteral("rejected")).toInt(), 0);
+    EXPECT_TRUE(QFileInfo::exists(book));
+
+    // The next week's export, as text.
+    const Result week2 = run({QStringLiteral("import"), QStringLiteral("--db"), book, QStringLiteral("--as-of"),
+                              QStringLiteral("2026-11-20"), sample("salesforce-report-week2.csv")});
+    ASSERT_EQ(week2.code, cli::Ok) << week2.err.toStdString();
+    EXPECT_TRUE(week2.out.contains(QStringLiteral("stage changes"))) << week2.out.toStdString();
+}
+
+TEST(CliImport, BadRowsFailWithFileLineAndColumnAndLeaveNoNewBook)
+{
+    test::TempDir dir;
+    const QString csv = dir.path(QStringLiteral("bad.csv"));
+    {
+        QFile f(csv);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("Rep,Period,Quota\nAna,2026-Q4,1000\nBen,someday,2000\n");
+    }
+    const QString book = dir.path(QStringLiteral("new.tpbook"));
+    const Result r = run({QStringLiteral("import"), QStringLiteral("--db"), book, csv});
+    EXPECT_EQ(r.code, cli::BadInput);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("bad.csv, line 3, column 2"))) << r.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(book));
+
+    const Result skipped = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                                QStringLiteral("--skip-invalid"), csv});
+    EXPECT_EQ(skipped.code, cli::Ok) << skipped.err.toStdString();
+    EXPECT_TRUE(skipped.out.contains(QStringLiteral("1 created"))) << skipped.out.toStdString();
+}
+
+TEST(CliImport, UsageErrorsAndStageMapping)
+{
+    test::TempDir dir;
+    const QString book = dir.path(QStringLiteral("b.tpbook"));
+    EXPECT_EQ(run({QStringLiteral("import"), QStringLiteral("--db"), book}).code, cli::Usage);
+    EXPECT_EQ(run({QStringLiteral("import"), QStringLiteral("--db"), book, QStringLiteral("--kind"),
+                   QStringLiteral("deals"), sample("quotas.csv")}).code,
+              cli::Usage);
+    EXPECT_EQ(run({QStringLiteral("import"), QStringLiteral("--db"), book, QStringLiteral("--map-stage"),
+                   QStringLiteral("Foo"), sample("quotas.csv")}).code,
+              cli::Usage);
+    const QString csv = dir.path(QStringLiteral("deals.csv"));
+    {
+        QFile f(csv);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("Deal - ID,Deal - Title,Deal - Stage,Deal - Status,Deal - Value,Deal - Owner\n"
+                "1,Alpha,Scoping,Open,100,Ana\n2,Beta,Scoping,Won,200,Ana\n");
+    }
+    const Result blocked = run({QStringLiteral("import"), QStringLiteral("--db"), book, csv});
+    EXPECT_EQ(blocked.code, cli::BadInput);
+    EXPECT_TRUE(blocked.err.contains(QStringLiteral("Scoping"))) << blocked.err.toStdString();
+    const Result mapped = run({QStringLiteral("import"), QStringLiteral("--db"), book, QStringLiteral("--map-stage"),
+                               QStringLiteral("Scoping=Prove"), csv});
+    EXPECT_EQ(mapped.code, cli::Ok) << mapped.err.toStdString();
+    EXPECT_TRUE(mapped.out.contains(QStringLiteral("2 created"))) << mapped.out.toStdString();
+}

@@ -1,0 +1,204 @@
+#include "bookdump.h"
+#include "testsupport.h"
+
+#include "import/importer.h"
+#include "import/importjournal.h"
+#include "storage/book.h"
+#include "storage/errors.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+using namespace tp::crm;
+
+namespace {
+
+QString sample(const char *name)
+{
+    return test::dataFile(QStringLiteral("import/") + QString::fromUtf8(name));
+}
+
+ImportOptions asOf(QDate date)
+{
+    ImportOptions o;
+    o.asOf = date;
+    return o;
+}
+
+QString writeFile(test::TempDir &dir, const char *name, const QByteArray &bytes)
+{
+    const QString path = dir.path(QString::fromUtf8(name));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(bytes);
+    return path;
+}
+
+qint64 scalar(Book &book, const char *sql)
+{
+    auto st = book.db().prepare(sql);
+    return st.step() ? st.int64(0) : -1;
+}
+
+const QByteArray genericHeader = "Deal,Account,Owner,Stage,Amount,Close\n";
+
+} // namespace
+
+TEST(Import, SalesforceReportTwiceThenALaterWeek)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    auto first = importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13)));
+    ASSERT_TRUE(first.committed);
+    EXPECT_EQ(first.analysis.presetId, QStringLiteral("salesforce-report"));
+    EXPECT_EQ(first.analysis.rows, 200);
+    EXPECT_EQ(first.analysis.footer.size(), 3);
+    EXPECT_EQ(first.counts.created, 200);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities"), 200);
+
+    const QString before = test::dumpBook(book->db());
+    auto again = importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13)));
+    EXPECT_EQ(again.counts.unchanged, 200);
+    EXPECT_EQ(again.counts.created + again.counts.updated, 0);
+
+    auto week2 = importFile(*book, sample("salesforce-report-week2.csv"), asOf(QDate(2026, 11, 20)));
+    ASSERT_TRUE(week2.committed);
+    EXPECT_GT(week2.counts.stageChanges, 0);
+    EXPECT_GT(week2.counts.closeDatePushes, 0);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM stage_history WHERE entered_date = '2026-11-20'"),
+              week2.counts.stageChanges + scalar(*book, "SELECT count(*) FROM opportunities o JOIN "
+                                                        "stage_history h ON h.opportunity_id = o.id "
+                                                        "WHERE h.import_id = 3 AND h.entered_date = "
+                                                        "'2026-11-20' AND o.id > 200"));
+    // Undo of the later week puts the book back as it was after the first.
+    undoImport(*book, week2.importId);
+    undoImport(*book, again.importId);
+    EXPECT_EQ(test::dumpBook(book->db()), before);
+}
+
+TEST(Import, EverySampleExportImports)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    for (const char *file : {"hubspot-deals.csv", "pipedrive-deals.csv", "quotas.csv", "salesforce-accounts.csv"}) {
+        const auto report = importFile(*book, sample(file), asOf(QDate(2026, 11, 20)));
+        EXPECT_TRUE(report.committed) << file << " " << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+        EXPECT_EQ(report.rejectedRows, 0) << file;
+    }
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM quotas"), 6);
+    // Pipedrive's status decides Won and Lost whatever its stage column says.
+    EXPECT_GT(scalar(*book, "SELECT count(*) FROM opportunities WHERE status = 1"), 0);
+}
+
+TEST(Import, ARejectedRowFailsTheWholeImportUnlessSkipped)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QString path = writeFile(dir, "deals.csv",
+                                   genericHeader + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
+                                                   "Beta,Acme,Mia,Prospecting,lots,2026-12-02\n"
+                                                   "Gamma,Bolt,Tom,Closed Won,2500.50,2026-11-02\n");
+    ImportOptions options = asOf(QDate(2026, 11, 20));
+    options.kind = Kind::Opportunities;
+    options.preset = QStringLiteral("generic");
+    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
+                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    const QString before = test::dumpBook(book->db());
+    auto report = importFile(*book, path, options);
+    EXPECT_FALSE(report.committed);
+    EXPECT_EQ(report.rejectedRows, 1);
+    ASSERT_EQ(report.rejections.size(), 1u);
+    EXPECT_EQ(report.rejections[0].line, 3);
+    EXPECT_EQ(report.rejections[0].column, 5);
+    EXPECT_EQ(report.rejections[0].value, QStringLiteral("lots"));
+    EXPECT_EQ(test::dumpBook(book->db()), before);
+
+    options.skipInvalid = true;
+    report = importFile(*book, path, options);
+    EXPECT_TRUE(report.committed);
+    EXPECT_EQ(report.counts.created, 2);
+    EXPECT_EQ(scalar(*book, "SELECT amount FROM opportunities WHERE name = 'Gamma'"), 250050);
+    EXPECT_EQ(scalar(*book, "SELECT rows_rejected FROM imports"), 1);
+}
+
+TEST(Import, ADryRunWritesNothingButCounts)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QString before = test::dumpBook(book->db());
+    ImportOptions options = asOf(QDate(2026, 11, 20));
+    options.dryRun = true;
+    const auto report = importFile(*book, sample("salesforce-report.csv"), options);
+    EXPECT_FALSE(report.committed);
+    EXPECT_EQ(report.counts.created, 200);
+    EXPECT_EQ(test::dumpBook(book->db()), before);
+}
+
+TEST(Import, UnknownStagesAndAmbiguousDatesBlockUntilSettled)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QString path = writeFile(dir, "deals.csv",
+                                   genericHeader + "Alpha,Acme,Mia,Scoping,1000,3/4/2026\n"
+                                                   "Beta,Acme,Mia,Scoping,1000,5/6/2026\n"
+                                                   "Gamma,Bolt,Tom,Closed Won,2500,7/8/2026\n");
+    ImportOptions options = asOf(QDate(2026, 11, 20));
+    options.preset = QStringLiteral("generic");
+    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
+                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    auto report = importFile(*book, path, options);
+    EXPECT_FALSE(report.committed);
+    ASSERT_EQ(report.analysis.problems.size(), 2);
+    EXPECT_TRUE(report.analysis.problems.join(QLatin1Char(' ')).contains(QStringLiteral("\"Scoping\" (2 row")));
+    ASSERT_EQ(report.analysis.stages.size(), 2u);
+    EXPECT_EQ(report.analysis.stages[0].value, QStringLiteral("Scoping"));
+    EXPECT_EQ(report.analysis.stages[0].rows, 2);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities"), 0);
+
+    options.stageMap.insert(QStringLiteral("scoping"), Stage::Prove);
+    options.dateOrder = values::DateOrder::DayMonthYear;
+    report = importFile(*book, path, options);
+    ASSERT_TRUE(report.committed) << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE stage = 2 AND close_date = '2026-04-03'"), 1);
+}
+
+TEST(Import, ACsvErrorNamesFileLineAndLeavesTheBookAlone)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QString path = writeFile(dir, "broken.csv",
+                                   genericHeader + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
+                                                   "\"Beta,Acme,Mia,Prospecting,1000,2026-12-02\n");
+    ImportOptions options = asOf(QDate(2026, 11, 20));
+    options.preset = QStringLiteral("generic");
+    options.columns = {{Field::Name, 0}, {Field::Stage, 3}};
+    const QString before = test::dumpBook(book->db());
+    try {
+        importFile(*book, path, options);
+        FAIL() << "expected an error";
+    } catch (const InputError &e) {
+        EXPECT_TRUE(e.message().contains(QStringLiteral("broken.csv"))) << e.message().toStdString();
+        EXPECT_TRUE(e.message().contains(QStringLiteral("line 3"))) << e.message().toStdString();
+    }
+    EXPECT_EQ(test::dumpBook(book->db()), before);
+}
+
+TEST(Import, AnAmbiguousDateColumnTakesTheOrderTheFilesOtherDatesSettle)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QString path = writeFile(dir, "deals.csv",
+                                   "Deal,Stage,Close,Created\n"
+                                   "Alpha,Prospecting,3/4/2026,25/1/2026\n"
+                                   "Beta,Prospecting,5/6/2026,13/2/2026\n");
+    ImportOptions options = asOf(QDate(2026, 11, 20));
+    options.preset = QStringLiteral("generic");
+    options.columns = {{Field::Name, 0}, {Field::Stage, 1}, {Field::CloseDate, 2}, {Field::CreatedDate, 3}};
+    const auto report = importFile(*book, path, options);
+    ASSERT_TRUE(report.committed) << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(report.analysis.warnings.size(), 1);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE name = 'Alpha' "
+                            "AND close_date = '2026-04-03' AND created_date = '2026-01-25'"), 1);
+}
