@@ -30,6 +30,23 @@ QDate parseIsoDate(std::string_view text)
     return QDate(y, m, d);
 }
 
+bool formatIsoDate(const QDate &date, char (&out)[10])
+{
+    int y = 0, m = 0, d = 0;
+    date.getDate(&y, &m, &d);
+    if (!date.isValid() || y < 1000 || y > 9999)
+        return false;
+    for (int i = 3; i >= 0; --i, y /= 10)
+        out[i] = char('0' + y % 10);
+    out[4] = '-';
+    out[5] = char('0' + m / 10);
+    out[6] = char('0' + m % 10);
+    out[7] = '-';
+    out[8] = char('0' + d / 10);
+    out[9] = char('0' + d % 10);
+    return true;
+}
+
 qint64 parseIsoDay(std::string_view text)
 {
     // The hot path of loading a book (three dates per opportunity): the Julian day number is

@@ -12,6 +12,9 @@ namespace tp {
 QDate parseIsoDate(std::string_view text);
 // Same, as a Julian day number (0 when invalid): the columnar views keep dates this way.
 qint64 parseIsoDay(std::string_view text);
+// Writes "YYYY-MM-DD" (10 characters, no terminator) for a valid date with a four-digit year;
+// returns false otherwise. No allocation: the import writes several dates per row.
+bool formatIsoDate(const QDate &date, char (&out)[10]);
 inline QDate dayToDate(qint64 day) { return day ? QDate::fromJulianDay(day) : QDate(); }
 inline qint64 dateToDay(const QDate &date) { return date.isValid() ? date.toJulianDay() : 0; }
 

@@ -33,12 +33,6 @@ QStringList toStrings(const csv::Record &record)
     return out;
 }
 
-bool isBlank(const csv::Record &record)
-{
-    return std::all_of(record.fields.begin(), record.fields.end(),
-                       [](std::string_view f) { return values::trimmed(f).empty(); });
-}
-
 QString fingerprintOf(const QStringList &header)
 {
     QStringList normalized;
@@ -126,6 +120,12 @@ struct Detectors
 };
 
 } // namespace
+
+bool isBlankRecord(const csv::Record &record)
+{
+    return std::all_of(record.fields.begin(), record.fields.end(),
+                       [](std::string_view f) { return values::trimmed(f).empty(); });
+}
 
 bool isFooterRecord(const csv::Record &record)
 {
@@ -253,7 +253,7 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
     // The data rows: every value of the mapped columns goes through its detector.
     Detectors detectors(a.columns);
     auto take = [&](const csv::Record &r, const QStringList *asStrings) {
-        if (isBlank(r))
+        if (isBlankRecord(r))
             return;
         if (preset->salesforceFooter && (!a.footer.isEmpty() || isFooterRecord(r))) {
             const QStringList cells = asStrings ? *asStrings : toStrings(r);

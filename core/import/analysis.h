@@ -102,6 +102,8 @@ QHash<QString, Stage> loadStageAliases(sql::Database &db);
 // A Salesforce report footer line ("Grand Totals (N records)" and the two after it): a record
 // with a single non-empty cell that says so. Cheap for ordinary rows (no text is built).
 bool isFooterRecord(const csv::Record &record);
+// A record whose cells are all empty or blank.
+bool isBlankRecord(const csv::Record &record);
 
 // The first pass. Throws InputError (csv::ParseError) for a file that cannot be read.
 Analysis analyzeFile(const QString &path, const ImportOptions &options, const StageResolver &stages,

@@ -6,58 +6,46 @@ namespace tp::crm {
 
 namespace {
 
-QString folded(const QString &s)
+QString folded(std::string_view utf8)
 {
-    return s.trimmed().toCaseFolded();
+    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size())).trimmed().toCaseFolded();
 }
 
-constexpr const char *selectColumns =
-        "SELECT id, name, account_id, owner_id, amount, currency, stage, status, probability_bp, "
-        "created_date, close_date, closed_date, last_activity_date, next_step, stage_entered_date "
-        "FROM opportunities ";
-
-Opportunity readOpportunity(sql::Statement &st)
+void assign(std::string &to, std::string_view from)
 {
-    Opportunity o;
-    o.id = st.int64(0);
-    o.name = st.text(1);
-    if (!st.isNull(2))
-        o.accountId = st.int64(2);
-    if (!st.isNull(3))
-        o.ownerId = st.int64(3);
-    o.amount = st.int64(4);
-    o.currency = st.text(5);
-    o.stage = Stage(st.integer(6));
-    o.status = Status(st.integer(7));
-    if (!st.isNull(8))
-        o.probability = st.integer(8);
-    o.created = st.date(9);
-    o.closeDate = st.date(10);
-    o.closedDate = st.date(11);
-    o.lastActivity = st.date(12);
-    o.nextStep = st.text(13);
-    o.stageEntered = st.date(14);
-    return o;
+    to.assign(from.data(), from.size());
 }
 
-bool sameImportedFields(const Opportunity &a, const Opportunity &b)
+std::optional<Id> optionalId(sql::Statement &st, int column)
 {
-    return a.name == b.name && a.accountId == b.accountId && a.ownerId == b.ownerId
-            && a.amount == b.amount && a.currency == b.currency && a.stage == b.stage
-            && a.status == b.status && a.probability == b.probability && a.created == b.created
-            && a.closeDate == b.closeDate && a.closedDate == b.closedDate
-            && a.lastActivity == b.lastActivity && a.nextStep == b.nextStep
-            && a.stageEntered == b.stageEntered;
+    return st.isNull(column) ? std::nullopt : std::optional<Id>(st.int64(column));
+}
+
+// The key of an opportunity without CRM id: its name and account.
+std::uint64_t keylessHash(std::string_view name, std::optional<Id> account)
+{
+    return KeyIndex::hash(name, std::uint64_t(account.value_or(0)) + 1);
 }
 
 } // namespace
 
+bool OpportunityUpserter::Stored::sameFields(const Stored &o) const
+{
+    return name == o.name && accountId == o.accountId && ownerId == o.ownerId
+            && amount == o.amount && currency == o.currency && stage == o.stage
+            && status == o.status && probability == o.probability && created == o.created
+            && closeDate == o.closeDate && closedDate == o.closedDate
+            && lastActivity == o.lastActivity && nextStep == o.nextStep
+            && stageEntered == o.stageEntered;
+}
+
 struct OpportunityUpserter::Statements
 {
     explicit Statements(sql::Database &db)
-        : byCrmId(db.prepare(std::string(selectColumns) + "WHERE crm_id = ?"))
-        , byNameAndAccount(db.prepare(std::string(selectColumns)
-                                      + "WHERE crm_id IS NULL AND name = ? AND account_id IS ?"))
+        : byId(db.prepare("SELECT crm_id, name, account_id, owner_id, amount, currency, stage, "
+                          "status, probability_bp, created_date, close_date, closed_date, "
+                          "last_activity_date, next_step, stage_entered_date "
+                          "FROM opportunities WHERE id = ?"))
         , insert(db.prepare("INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, "
                             "currency, stage, status, probability_bp, created_date, close_date, "
                             "closed_date, last_activity_date, next_step, stage_entered_date) "
@@ -71,15 +59,20 @@ struct OpportunityUpserter::Statements
                                   "import_id) VALUES (?, ?, ?, ?)"))
         , closeDateChange(db.prepare("INSERT INTO close_date_changes (opportunity_id, old_date, "
                                      "new_date, changed_on, import_id) VALUES (?, ?, ?, ?, ?)"))
-        , snapshotRow(db.prepare("INSERT OR REPLACE INTO snapshot_rows (snapshot_id, opportunity_id, "
+        , snapshotRow(db.prepare("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, "
                                  "stage, status, amount, close_date, probability_bp, owner_id) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
+        , resnapshotRow(db.prepare("INSERT OR REPLACE INTO snapshot_rows (snapshot_id, "
+                                   "opportunity_id, stage, status, amount, close_date, "
+                                   "probability_bp, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
         , insertRep(db.prepare("INSERT INTO reps (name) VALUES (?)"))
         , insertAccount(db.prepare("INSERT INTO accounts (crm_id, name, owner_id) VALUES (?, ?, ?)"))
     {
     }
-    sql::Statement byCrmId, byNameAndAccount, insert, update, stageHistory, closeDateChange,
-            snapshotRow, insertRep, insertAccount;
+    // A plain insert for an opportunity's first row in the snapshot (OR REPLACE would cost a
+    // statement journal per row), the replacing one when a file lists an opportunity twice.
+    sql::Statement byId, insert, update, stageHistory, closeDateChange, snapshotRow, resnapshotRow,
+            insertRep, insertAccount;
 };
 
 OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journal,
@@ -92,18 +85,28 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
     {
         auto st = m_db.prepare("SELECT id, name FROM reps");
         while (st.step())
-            m_reps.insert(folded(st.text(1)), st.int64(0));
+            m_reps.insert(folded(st.utf8(1)), st.int64(0));
     }
     {
         auto st = m_db.prepare("SELECT id, crm_id, name FROM accounts ORDER BY id");
         while (st.step()) {
             const Id id = st.int64(0);
-            if (!st.isNull(1))
-                m_accountsByCrmId.insert(st.text(1), id);
-            const QString name = folded(st.text(2));
+            if (!st.isNull(1) && !m_accountsByCrmId.find(st.utf8(1)))
+                m_accountsByCrmId.insert(st.utf8(1), id);
+            const QString name = folded(st.utf8(2));
             if (!m_accountsByName.contains(name))
                 m_accountsByName.insert(name, id);
         }
+    }
+    {
+        // The CRM ids' index holds every id beside its row id: reading it is reading far less
+        // than the table.
+        auto count = m_db.prepare("SELECT count(*) FROM opportunities WHERE crm_id IS NOT NULL");
+        count.step();
+        m_byCrmId.reserve(std::size_t(count.int64(0)) + std::size_t(m_context.expectedRows));
+        auto st = m_db.prepare("SELECT id, crm_id FROM opportunities WHERE crm_id IS NOT NULL");
+        while (st.step())
+            m_byCrmId.insert(KeyIndex::hash(st.utf8(1)), st.int64(0));
     }
     {
         auto st = m_db.prepare("SELECT id FROM snapshots WHERE source = ? AND import_id IS NOT ? "
@@ -115,49 +118,56 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
     auto st = m_db.prepare("INSERT INTO snapshots (import_id, taken_on, source) VALUES (?, ?, ?)");
     st.bind(1, m_context.importId).bind(2, m_context.asOf).bind(3, m_context.source).run();
     m_snapshot = m_db.lastInsertId();
+    auto highest = m_db.prepare("SELECT coalesce(max(id), 0) FROM opportunities");
+    highest.step();
+    m_firstNew = highest.int64(0) + 1;
 }
 
 OpportunityUpserter::~OpportunityUpserter() = default;
 
-Id OpportunityUpserter::repFor(const QString &name)
+Id OpportunityUpserter::repFor(const std::string &name)
 {
+    if (const Id *id = m_repsByText.find(name))
+        return *id;
     const QString key = folded(name);
-    const auto it = m_reps.constFind(key);
-    if (it != m_reps.constEnd())
-        return *it;
-    m_st->insertRep.bind(1, name.trimmed()).run();
-    const Id id = m_db.lastInsertId();
-    m_reps.insert(key, id);
-    ++m_counts.repsCreated;
+    Id id = 0;
+    if (const auto it = m_reps.constFind(key); it != m_reps.constEnd()) {
+        id = *it;
+    } else {
+        m_st->insertRep.bind(1, std::string_view(name)).run();
+        id = m_db.lastInsertId();
+        m_reps.insert(key, id);
+        ++m_counts.repsCreated;
+    }
+    m_repsByText.insert(name, id);
     return id;
 }
 
 std::optional<Id> OpportunityUpserter::accountFor(const OpportunityInput &row, std::optional<Id> owner)
 {
-    if (!row.accountCrmId.isEmpty()) {
-        const auto it = m_accountsByCrmId.constFind(row.accountCrmId);
-        if (it != m_accountsByCrmId.constEnd())
-            return *it;
+    if (!row.accountCrmId.empty()) {
+        if (const Id *id = m_accountsByCrmId.find(row.accountCrmId))
+            return *id;
     }
+    if (row.accountName.empty() && row.accountCrmId.empty())
+        return std::nullopt;
     const QString name = folded(row.accountName);
-    if (row.accountCrmId.isEmpty() && !name.isEmpty()) {
+    if (row.accountCrmId.empty()) {
         const auto it = m_accountsByName.constFind(name);
         if (it != m_accountsByName.constEnd())
             return *it;
     }
-    if (name.isEmpty() && row.accountCrmId.isEmpty())
-        return std::nullopt;
     // A new account, owned by the deal's owner until an accounts import says otherwise.
     auto &st = m_st->insertAccount;
-    if (row.accountCrmId.isEmpty())
+    if (row.accountCrmId.empty())
         st.bindNull(1);
     else
-        st.bind(1, row.accountCrmId);
-    st.bind(2, row.accountName.trimmed().isEmpty() ? row.accountCrmId : row.accountName.trimmed())
+        st.bind(1, std::string_view(row.accountCrmId));
+    st.bind(2, std::string_view(row.accountName.empty() ? row.accountCrmId : row.accountName))
             .bind(3, owner)
             .run();
     const Id id = m_db.lastInsertId();
-    if (!row.accountCrmId.isEmpty())
+    if (!row.accountCrmId.empty())
         m_accountsByCrmId.insert(row.accountCrmId, id);
     if (!name.isEmpty() && !m_accountsByName.contains(name))
         m_accountsByName.insert(name, id);
@@ -165,23 +175,71 @@ std::optional<Id> OpportunityUpserter::accountFor(const OpportunityInput &row, s
     return id;
 }
 
+void OpportunityUpserter::loadKeyless()
+{
+    m_keylessLoaded = true;
+    auto st = m_db.prepare("SELECT id, name, account_id FROM opportunities WHERE crm_id IS NULL");
+    while (st.step())
+        m_keyless.insert(keylessHash(st.utf8(1), optionalId(st, 2)), st.int64(0));
+}
+
+// Reads opportunity `id` into m_existing if it is the one the row means (hashes can collide).
+bool OpportunityUpserter::load(Id id, const OpportunityInput &row, std::optional<Id> account)
+{
+    auto &st = m_st->byId;
+    st.bind(1, id);
+    if (!st.step()) {
+        st.reset();
+        return false;
+    }
+    const bool match = row.crmId.empty()
+            ? st.isNull(0) && st.utf8(1) == row.name && optionalId(st, 2) == account
+            : st.utf8(0) == row.crmId;
+    if (match) {
+        Stored &e = m_existing;
+        e.id = id;
+        assign(e.name, st.utf8(1));
+        e.accountId = optionalId(st, 2);
+        e.ownerId = optionalId(st, 3);
+        e.amount = st.int64(4);
+        assign(e.currency, st.utf8(5));
+        e.stage = Stage(st.integer(6));
+        e.status = Status(st.integer(7));
+        e.probability = st.isNull(8) ? std::nullopt : std::optional<BasisPoints>(st.integer(8));
+        e.created = st.date(9);
+        e.closeDate = st.date(10);
+        e.closedDate = st.date(11);
+        e.lastActivity = st.date(12);
+        assign(e.nextStep, st.utf8(13));
+        e.stageEntered = st.date(14);
+    }
+    st.reset();
+    return match;
+}
+
+bool OpportunityUpserter::findExisting(const OpportunityInput &row, std::optional<Id> account)
+{
+    const auto matches = [&](Id id) { return load(id, row, account); };
+    if (!row.crmId.empty())
+        return m_byCrmId.find(KeyIndex::hash(row.crmId), matches);
+    if (!m_keylessLoaded)
+        loadKeyless();
+    return m_keyless.find(keylessHash(row.name, account), matches);
+}
+
 void OpportunityUpserter::upsert(const OpportunityInput &row)
 {
-    const std::optional<Id> owner = row.owner.trimmed().isEmpty() ? std::nullopt
-                                                                  : std::optional<Id>(repFor(row.owner));
+    const std::optional<Id> owner = row.owner.empty() ? std::nullopt
+                                                      : std::optional<Id>(repFor(row.owner));
     const std::optional<Id> account = accountFor(row, owner);
+    const bool exists = findExisting(row, account);
+    const Stored *existing = exists ? &m_existing : nullptr;
 
-    std::optional<Opportunity> existing;
-    sql::Statement &find = row.crmId.isEmpty() ? m_st->byNameAndAccount : m_st->byCrmId;
-    if (row.crmId.isEmpty())
-        find.bind(1, row.name).bind(2, account);
+    Stored &o = m_next;
+    if (existing)
+        o = *existing;
     else
-        find.bind(1, row.crmId);
-    if (find.step())
-        existing = readOpportunity(find);
-    find.reset();
-
-    Opportunity o = existing.value_or(Opportunity{});
+        o = Stored{};
     o.name = row.name;
     if (account || !existing)
         o.accountId = account;
@@ -189,10 +247,10 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
         o.ownerId = owner;
     if (row.amount)
         o.amount = *row.amount;
-    if (!row.currency.isEmpty())
+    if (!row.currency.empty())
         o.currency = row.currency;
     else if (!existing)
-        o.currency = m_context.bookCurrency;
+        o.currency = m_context.bookCurrency.toStdString();
     o.stage = row.stage;
     o.status = statusForStage(row.stage);
     if (row.probability)
@@ -205,7 +263,7 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
         o.closeDate = row.closeDate;
     if (row.lastActivity.isValid())
         o.lastActivity = row.lastActivity;
-    if (!row.nextStep.isEmpty() || !existing)
+    if (!row.nextStep.empty() || !existing)
         o.nextStep = row.nextStep;
     if (o.status == Status::Open) {
         o.closedDate = QDate();
@@ -224,32 +282,36 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
         o.stageEntered = m_context.asOf; // new since the last snapshot of this source
     if (!existing) {
         auto &st = m_st->insert;
-        if (row.crmId.isEmpty())
+        if (row.crmId.empty())
             st.bindNull(1);
         else
-            st.bind(1, row.crmId);
-        st.bind(2, o.accountId).bind(3, o.ownerId).bind(4, o.name).bind(5, o.amount)
-                .bind(6, o.currency).bind(7, int(o.stage)).bind(8, int(o.status))
-                .bind(9, o.probability).bind(10, o.created).bind(11, o.closeDate)
-                .bind(12, o.closedDate).bind(13, o.lastActivity).bind(14, o.nextStep)
-                .bind(15, o.stageEntered)
+            st.bindStatic(1, row.crmId);
+        st.bind(2, o.accountId).bind(3, o.ownerId).bindStatic(4, o.name)
+                .bind(5, o.amount).bindStatic(6, o.currency).bind(7, int(o.stage))
+                .bind(8, int(o.status)).bind(9, o.probability).bind(10, o.created)
+                .bind(11, o.closeDate).bind(12, o.closedDate).bind(13, o.lastActivity)
+                .bindStatic(14, o.nextStep).bind(15, o.stageEntered)
                 .run();
         o.id = m_db.lastInsertId();
+        if (row.crmId.empty())
+            m_keyless.insert(keylessHash(row.name, o.accountId), o.id);
+        else
+            m_byCrmId.insert(KeyIndex::hash(row.crmId), o.id);
         if (o.stageEntered.isValid()) {
             m_st->stageHistory.bind(1, o.id).bind(2, int(o.stage)).bind(3, o.stageEntered)
                     .bind(4, m_context.importId).run();
         }
         ++m_counts.created;
-    } else if (sameImportedFields(*existing, o)) {
+    } else if (existing->sameFields(o)) {
         ++m_counts.unchanged;
     } else {
         m_journal.beforeUpdate("opportunities", o.id);
         auto &st = m_st->update;
-        st.bind(1, o.accountId).bind(2, o.ownerId).bind(3, o.name).bind(4, o.amount)
-                .bind(5, o.currency).bind(6, int(o.stage)).bind(7, int(o.status))
-                .bind(8, o.probability).bind(9, o.created).bind(10, o.closeDate)
-                .bind(11, o.closedDate).bind(12, o.lastActivity).bind(13, o.nextStep)
-                .bind(14, o.stageEntered).bind(15, o.id)
+        st.bind(1, o.accountId).bind(2, o.ownerId).bindStatic(3, o.name)
+                .bind(4, o.amount).bindStatic(5, o.currency).bind(6, int(o.stage))
+                .bind(7, int(o.status)).bind(8, o.probability).bind(9, o.created)
+                .bind(10, o.closeDate).bind(11, o.closedDate).bind(12, o.lastActivity)
+                .bindStatic(13, o.nextStep).bind(14, o.stageEntered).bind(15, o.id)
                 .run();
         if (existing->stage != o.stage) {
             m_st->stageHistory.bind(1, o.id).bind(2, int(o.stage))
@@ -267,25 +329,48 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
         }
         ++m_counts.updated;
     }
-    snapshot(o.id, o);
-    m_seen.push_back(o.id);
+    snapshot(o);
+    if (m_context.complete && o.id < m_firstNew)
+        m_seen.push_back(o.id); // for finish(): new ones are in no earlier snapshot
 }
 
-void OpportunityUpserter::snapshot(Id opportunity, const Opportunity &o)
+void OpportunityUpserter::snapshot(const Stored &o)
 {
+    if (o.id >= m_firstNew)
+        return; // created by this import: taken in one statement by finish()
+    const auto index = std::size_t(o.id);
+    if (index >= m_snapshotted.size())
+        m_snapshotted.resize(std::max(index + 1, m_snapshotted.size() * 2));
+    const bool again = m_snapshotted[index];
     const bool recent = o.status != Status::Open && o.closedDate.isValid()
             && o.closedDate.daysTo(m_context.asOf) <= m_context.recentlyClosedDays;
-    if (o.status != Status::Open && !recent)
+    if (o.status != Status::Open && !recent) {
+        if (again) // listed twice, closed long ago the second time: not in the snapshot after all
+            m_db.prepare("DELETE FROM snapshot_rows WHERE snapshot_id = ? AND opportunity_id = ?")
+                    .bind(1, m_snapshot).bind(2, o.id).run();
         return;
-    m_st->snapshotRow.bind(1, m_snapshot).bind(2, opportunity).bind(3, int(o.stage))
+    }
+    m_snapshotted[index] = true;
+    (again ? m_st->resnapshotRow : m_st->snapshotRow)
+            .bind(1, m_snapshot).bind(2, o.id).bind(3, int(o.stage))
             .bind(4, int(o.status)).bind(5, o.amount).bind(6, o.closeDate).bind(7, o.probability)
             .bind(8, o.ownerId)
             .run();
 }
 
-void OpportunityUpserter::finish(bool complete)
+void OpportunityUpserter::finish()
 {
-    if (!complete)
+    // The opportunities this import created, in their final state, with the same rule as
+    // snapshot(): open, or closed within recentlyClosedDays of the as-of date (or after it).
+    m_db.prepare("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, amount, "
+                 "close_date, probability_bp, owner_id) "
+                 "SELECT ?, id, stage, status, amount, close_date, probability_bp, owner_id "
+                 "FROM opportunities WHERE id >= ? AND (status = 0 OR closed_date >= ?)")
+            .bind(1, m_snapshot)
+            .bind(2, m_firstNew)
+            .bind(3, m_context.asOf.addDays(-m_context.recentlyClosedDays))
+            .run();
+    if (!m_context.complete)
         return;
     std::sort(m_seen.begin(), m_seen.end());
     // The source's pipeline: open opportunities any earlier snapshot of the source holds.

@@ -2,6 +2,7 @@
 
 #include "domain/entities.h"
 #include "importjournal.h"
+#include "keyindex.h"
 #include "storage/sqlite.h"
 
 #include <QDate>
@@ -10,24 +11,27 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 namespace tp::crm {
 
-// One opportunity as a file row says it, values already parsed and stages resolved.
+// One opportunity as a file row says it, values already parsed and stages resolved. Text is
+// UTF-8 and trimmed (std::string, so that a reused input allocates nothing per row).
 struct OpportunityInput
 {
     qint64 line = 0;
-    QString crmId; // empty: matched by name and account instead
-    QString name;
-    QString accountName;
-    QString accountCrmId;
-    QString owner;
+    std::string crmId; // empty: matched by name and account instead
+    std::string name;
+    std::string accountName;
+    std::string accountCrmId;
+    std::string owner;
     Stage stage = Stage::Qualify; // Won/Lost when the status says so
     std::optional<Minor> amount;
-    QString currency; // empty: the book's currency
+    std::string currency; // empty: the book's currency
     std::optional<BasisPoints> probability;
     QDate closeDate, created, lastActivity, stageChanged, closedDate;
-    QString nextStep;
+    std::string nextStep;
 };
 
 struct UpsertCounts
@@ -51,32 +55,60 @@ public:
         QString source;          // the preset: snapshots of the same source are compared
         QString bookCurrency;
         int recentlyClosedDays = 365; // closed deals this recent are part of the snapshot
+        qint64 expectedRows = 0;      // the file's rows, as the analysis counted them
+        // The file is the whole pipeline of its source: finish() marks removed the open
+        // opportunities of the source's earlier snapshots that the file lacks.
+        bool complete = false;
     };
     OpportunityUpserter(sql::Database &db, ImportJournal &journal, const Context &context);
     ~OpportunityUpserter();
 
     void upsert(const OpportunityInput &row);
-    // After the last row. `complete`: the file is the whole pipeline of its source, so open
-    // opportunities of its previous snapshot that the file lacks are marked removed.
-    void finish(bool complete);
+    // After the last row (required): completes the snapshot with the opportunities the import
+    // created, and marks removed what a complete file lacks (Context::complete).
+    void finish();
     const UpsertCounts &counts() const { return m_counts; }
+
+    // The imported fields of one opportunity as the book holds them.
+    struct Stored
+    {
+        Id id = 0;
+        std::string name, currency, nextStep;
+        std::optional<Id> accountId, ownerId;
+        Minor amount = 0;
+        Stage stage = Stage::Qualify;
+        Status status = Status::Open;
+        std::optional<BasisPoints> probability;
+        QDate created, closeDate, closedDate, lastActivity, stageEntered;
+        bool sameFields(const Stored &other) const;
+    };
 
 private:
     struct Statements;
-    Id repFor(const QString &name);
+    Id repFor(const std::string &name);
     std::optional<Id> accountFor(const OpportunityInput &row, std::optional<Id> owner);
-    void snapshot(Id opportunity, const Opportunity &o);
+    bool findExisting(const OpportunityInput &row, std::optional<Id> account);
+    bool load(Id id, const OpportunityInput &row, std::optional<Id> account);
+    void loadKeyless();
+    void snapshot(const Stored &o);
 
     sql::Database &m_db;
     ImportJournal &m_journal;
     Context m_context;
     std::unique_ptr<Statements> m_st;
-    QHash<QString, Id> m_reps;             // folded name → id
-    QHash<QString, Id> m_accountsByCrmId;
-    QHash<QString, Id> m_accountsByName;   // folded name → id
+    TextIds m_repsByText;                               // as files spell them → id
+    QHash<QString, Id> m_reps;                          // folded name → id
+    TextIds m_accountsByCrmId;
+    QHash<QString, Id> m_accountsByName;                // folded name → id
+    KeyIndex m_byCrmId;                                 // opportunities by CRM id
+    KeyIndex m_keyless;                                 // without CRM id: by name and account
+    bool m_keylessLoaded = false;
+    Stored m_existing, m_next;                          // reused: no allocation per row
     std::optional<Id> m_previousSnapshot;  // of the same source
     Id m_snapshot = 0;
-    std::vector<Id> m_seen;                // opportunities in this file (for --complete)
+    Id m_firstNew = 1;                     // opportunities from this id on are new in this import
+    std::vector<Id> m_seen;                // with `complete`: opportunities of the book the file has
+    std::vector<bool> m_snapshotted;       // by opportunity id: in this import's snapshot
     UpsertCounts m_counts;
 };
 

@@ -97,7 +97,7 @@ bool RowReader::date(const csv::Record &record, Field field, QDate &out,
 }
 
 bool RowReader::amount(const csv::Record &record, Field field, std::optional<Minor> &out,
-                       QString &currency, std::vector<Rejection> &rejections) const
+                       std::string &currency, std::vector<Rejection> &rejections) const
 {
     const auto format = m_analysis.amounts.find(field);
     if (format == m_analysis.amounts.end())
@@ -111,13 +111,14 @@ bool RowReader::amount(const csv::Record &record, Field field, std::optional<Min
         return true;
     out = result.value.minor;
     if (!result.value.currency.isEmpty()) {
-        const QString found = result.value.currency.toString();
-        if (!currency.isEmpty() && currency.compare(found, Qt::CaseInsensitive) != 0) {
+        const std::string_view found = result.value.currency.code();
+        if (!currency.empty() && !values::detail::equalsIgnoringCase(currency, found)) {
             reject(rejections, record, field,
-                   translate("the amount is in %1 but the currency column says %2").arg(found, currency));
+                   translate("the amount is in %1 but the currency column says %2")
+                           .arg(result.value.currency.toString(), toQString(currency)));
             return false;
         }
-        currency = found;
+        currency.assign(found.data(), found.size());
     }
     return true;
 }
@@ -149,28 +150,62 @@ bool RowReader::checkWidth(const csv::Record &record, std::vector<Rejection> &re
     return false;
 }
 
+void RowReader::textInto(const csv::Record &record, Field field, std::string &out) const
+{
+    const std::string_view v = values::trimmed(cell(record, field));
+    out.assign(v.data(), v.size());
+}
+
+void RowReader::identifierInto(const csv::Record &record, Field field, std::string &out) const
+{
+    const std::string_view v = values::trimmed(cell(record, field));
+    // A 15-character Salesforce id and its 18-character form are one record.
+    if (m_salesforceIds && !v.empty())
+        values::assignIdLookupKey(v, out);
+    else
+        out.assign(v.data(), v.size());
+}
+
+std::optional<Stage> RowReader::stageOf(std::string_view value) const
+{
+    // A file has a handful of distinct stage values: resolve each once.
+    for (const auto &[text, stage] : m_stageCache) {
+        if (text == value)
+            return stage;
+    }
+    const std::optional<Stage> stage = m_stages.resolve(toQString(value));
+    if (m_stageCache.size() < 32) // more is free text, not stages: no use remembering
+        m_stageCache.emplace_back(std::string(value), stage);
+    return stage;
+}
+
 bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out,
                                 std::vector<Rejection> &rejections) const
 {
     const std::size_t before = rejections.size();
-    out = OpportunityInput();
     out.line = record.line;
-    out.crmId = identifier(record, Field::CrmId);
-    out.name = text(record, Field::Name);
-    if (out.name.isEmpty())
+    identifierInto(record, Field::CrmId, out.crmId);
+    textInto(record, Field::Name, out.name);
+    if (out.name.empty())
         reject(rejections, record, Field::Name, translate("expected the opportunity's name, found nothing"));
-    out.accountName = text(record, Field::AccountName);
-    out.accountCrmId = identifier(record, Field::AccountCrmId);
-    out.owner = text(record, Field::Owner);
-    out.nextStep = text(record, Field::NextStep);
-    out.currency = text(record, Field::Currency).toUpper();
+    textInto(record, Field::AccountName, out.accountName);
+    identifierInto(record, Field::AccountCrmId, out.accountCrmId);
+    textInto(record, Field::Owner, out.owner);
+    textInto(record, Field::NextStep, out.nextStep);
+    textInto(record, Field::Currency, out.currency);
+    for (char &c : out.currency)
+        c = (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+    out.stage = Stage::Qualify;
+    out.amount.reset();
+    out.probability.reset();
+    out.closeDate = out.created = out.lastActivity = out.stageChanged = out.closedDate = QDate();
 
-    const QString stageText = text(record, Field::Stage);
-    const std::optional<Stage> stage = m_stages.resolve(stageText);
+    const std::string_view stageText = values::trimmed(cell(record, Field::Stage));
+    const std::optional<Stage> stage = stageOf(stageText);
     if (!stage)
         reject(rejections, record, Field::Stage,
-               stageText.isEmpty() ? translate("expected a stage, found nothing")
-                                   : translate("no stage is mapped to \"%1\"").arg(stageText));
+               stageText.empty() ? translate("expected a stage, found nothing")
+                                 : translate("no stage is mapped to \"%1\"").arg(toQString(stageText)));
     else
         out.stage = *stage;
     // A status column (or Salesforce's Closed and Won flags) decides Won and Lost.
@@ -186,7 +221,7 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
             out.stage = Stage::Lost;
         else if (status == Status::Open && !isOpenStage(out.stage))
             reject(rejections, record, Field::Status,
-                   translate("the status says open but the stage \"%1\" is closed").arg(stageText));
+                   translate("the status says open but the stage \"%1\" is closed").arg(toQString(stageText)));
     }
     if (m_columns[std::size_t(Field::IsClosed)] >= 0) {
         const auto closed = values::parseBoolean(cell(record, Field::IsClosed));
@@ -199,8 +234,7 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
             out.stage = won.hasValue() && won.value ? Stage::Won : Stage::Lost;
     }
 
-    if (!amount(record, Field::Amount, out.amount, out.currency, rejections))
-        ; // rejected above
+    amount(record, Field::Amount, out.amount, out.currency, rejections); // a rejection if invalid
     if (const auto format = m_analysis.probabilities.find(Field::Probability);
         format != m_analysis.probabilities.end()) {
         const auto p = values::parseProbability(cell(record, Field::Probability), format->second);
@@ -239,7 +273,7 @@ bool RowReader::readQuota(const csv::Record &record, QuotaInput &out,
         reject(rejections, record, Field::Period,
                translate("expected a quarter such as 2026-Q4, found \"%1\"").arg(text(record, Field::Period)));
     std::optional<Minor> amount;
-    QString currency;
+    std::string currency;
     this->amount(record, Field::Amount, amount, currency, rejections);
     if (rejections.size() == before && !amount)
         reject(rejections, record, Field::Amount, translate("expected the quota amount, found nothing"));
@@ -275,7 +309,7 @@ bool RowReader::readAccount(const csv::Record &record, AccountInput &out,
         else
             out.employees = n;
     }
-    QString currency;
+    std::string currency;
     amount(record, Field::Potential, out.potential, currency, rejections);
     if (out.potential && *out.potential < 0)
         reject(rejections, record, Field::Potential, translate("a revenue potential cannot be negative"));

@@ -4,6 +4,9 @@
 #include "opportunityupsert.h"
 
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace tp::crm {
 
@@ -41,14 +44,19 @@ private:
                 const QString &reason) const;
     QString text(const csv::Record &record, Field field) const;
     QString identifier(const csv::Record &record, Field field) const;
+    void textInto(const csv::Record &record, Field field, std::string &out) const;
+    void identifierInto(const csv::Record &record, Field field, std::string &out) const;
+    std::optional<Stage> stageOf(std::string_view value) const;
     bool date(const csv::Record &record, Field field, QDate &out, std::vector<Rejection> &rejections) const;
-    bool amount(const csv::Record &record, Field field, std::optional<Minor> &out, QString &currency,
+    bool amount(const csv::Record &record, Field field, std::optional<Minor> &out, std::string &currency,
                 std::vector<Rejection> &rejections) const;
 
     const Analysis &m_analysis;
     const StageResolver &m_stages;
     std::vector<int> m_columns; // by Field, -1 unmapped
     bool m_salesforceIds = false;
+    // The file's distinct stage values, resolved once (a handful: a linear search is fastest).
+    mutable std::vector<std::pair<std::string, std::optional<Stage>>> m_stageCache;
 };
 
 } // namespace tp::crm

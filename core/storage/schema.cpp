@@ -282,9 +282,17 @@ CREATE TABLE import_mappings (
 CREATE INDEX snapshots_taken ON snapshots(taken_on);
 )SQL";
 
+// Version 4: no indexes on the owner columns. No query can use them (scope filters read
+// "(? IS NULL OR owner_id = ?)"), and they cost an import of a million rows a second; deleting a
+// rep, the one thing they served, scans instead.
+const char *const version4 = R"SQL(
+DROP INDEX IF EXISTS opportunities_owner;
+DROP INDEX IF EXISTS accounts_owner;
+)SQL";
+
 const std::vector<const char *> &migrations()
 {
-    static const std::vector<const char *> steps{version1, version2, version3};
+    static const std::vector<const char *> steps{version1, version2, version3, version4};
     return steps;
 }
 

@@ -1,5 +1,7 @@
 #include "sqlite.h"
 
+#include "domain/dates.h"
+
 #include <sqlite3.h>
 
 #include <atomic>
@@ -37,6 +39,10 @@ Error::Error(const QString &message, int code)
 Database::Database(const QString &path, Mode mode)
     : m_path(path)
 {
+    // No memory statistics: they take a global mutex on every allocation SQLite makes (an
+    // import makes several per row). Only possible before SQLite initialises, hence once here.
+    static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    Q_UNUSED(configured);
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadOnly:
@@ -180,11 +186,23 @@ Statement &Statement::bind(int index, std::string_view utf8)
     return *this;
 }
 
+Statement &Statement::bindStatic(int index, std::string_view utf8)
+{
+    check(*m_db,
+          sqlite3_bind_text64(m_stmt, index, utf8.data(), sqlite3_uint64(utf8.size()),
+                              SQLITE_STATIC, SQLITE_UTF8),
+          "bind");
+    return *this;
+}
+
 Statement &Statement::bind(int index, const QDate &date)
 {
+    char text[10];
     if (!date.isValid())
         return bindNull(index);
-    return bind(index, date.toString(Qt::ISODate));
+    if (!formatIsoDate(date, text)) // years outside 1000-9999: rare, the slow way
+        return bind(index, date.toString(Qt::ISODate));
+    return bind(index, std::string_view(text, sizeof text));
 }
 
 Statement &Statement::bindNull(int index)
@@ -257,7 +275,9 @@ QDate Statement::date(int column) const
 {
     if (isNull(column))
         return {};
-    return QDate::fromString(text(column), Qt::ISODate);
+    const std::string_view iso = utf8(column);
+    const QDate date = parseIsoDate(iso);
+    return date.isValid() || iso.empty() ? date : QDate::fromString(text(column), Qt::ISODate);
 }
 
 std::optional<qint64> Statement::optionalInt64(int column) const

@@ -76,6 +76,8 @@ public:
     Statement &bind(int index, double value);
     Statement &bind(int index, const QString &value);
     Statement &bind(int index, std::string_view utf8);
+    // Without a copy: `utf8` must stay alive and unchanged until the statement is reset.
+    Statement &bindStatic(int index, std::string_view utf8);
     Statement &bind(int index, const QDate &date); // ISO text, NULL when invalid
     Statement &bindNull(int index);
     template<typename T>

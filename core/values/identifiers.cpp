@@ -126,6 +126,16 @@ std::string idLookupKey(std::string_view id)
     return std::string(t);
 }
 
+void assignIdLookupKey(std::string_view id, std::string &out)
+{
+    const std::string_view t = trimmed(id);
+    std::array<char, 18> canonical;
+    if (canonical18(t, canonical))
+        out.assign(canonical.data(), canonical.size());
+    else
+        out.assign(t.data(), t.size());
+}
+
 void IdentifierColumn::observe(std::string_view value)
 {
     const std::string_view t = trimmed(value);

@@ -33,6 +33,8 @@ std::optional<std::string> salesforceId18(std::string_view id);
 // The key to match records by: the 18-character form of a Salesforce id, else the trimmed id
 // unchanged. Use the same function on both sides of a lookup.
 std::string idLookupKey(std::string_view id);
+// The same into `out`, reusing its buffer (no allocation per row).
+void assignIdLookupKey(std::string_view id, std::string &out);
 
 struct IdentifierReport
 {

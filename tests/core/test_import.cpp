@@ -202,3 +202,89 @@ TEST(Import, AnAmbiguousDateColumnTakesTheOrderTheFilesOtherDatesSettle)
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE name = 'Alpha' "
                             "AND close_date = '2026-04-03' AND created_date = '2026-01-25'"), 1);
 }
+
+namespace {
+
+// A generic export of `rows` valid deals (several batches of the reading thread's pipeline).
+QByteArray manyDeals(int rows)
+{
+    QByteArray out = genericHeader;
+    for (int i = 0; i < rows; ++i)
+        out += "Deal " + QByteArray::number(i) + ",Acme " + QByteArray::number(i % 97)
+                + ",Mia,Prospecting," + QByteArray::number(1000 + i) + ",2026-12-01\n";
+    return out;
+}
+
+ImportOptions genericOptions()
+{
+    ImportOptions options = asOf(QDate(2026, 11, 20));
+    options.preset = QStringLiteral("generic");
+    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
+                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    return options;
+}
+
+} // namespace
+
+TEST(Import, CancelMidwayLeavesTheBookAsItWas)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QString path = writeFile(dir, "deals.csv", manyDeals(30000));
+    const QString before = test::dumpBook(book->db());
+    qint64 calls = 0;
+    bool sawSecondHalf = false;
+    try {
+        importFile(*book, path, genericOptions(), [&](qint64 done, qint64 total) {
+            ++calls;
+            sawSecondHalf = sawSecondHalf || done > total / 2;
+            return !(sawSecondHalf && done < total); // cancel once rows are being written
+        });
+        FAIL() << "expected the import to be cancelled";
+    } catch (const InputError &e) {
+        EXPECT_TRUE(e.message().contains(QStringLiteral("cancelled"))) << e.message().toStdString();
+    }
+    EXPECT_TRUE(sawSecondHalf);
+    EXPECT_EQ(test::dumpBook(book->db()), before);
+    // And the book takes the same file afterwards.
+    EXPECT_TRUE(importFile(*book, path, genericOptions()).committed);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities"), 30000);
+}
+
+TEST(Import, ABadRowFarDownFailsWithItsLineAndChangesNothing)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    // The last of 20,001 rows (the reading thread's fifth batch) has an amount that is no
+    // number: the whole import fails, naming line and column.
+    const QString path = writeFile(dir, "deals.csv",
+                                   manyDeals(20000) + "Last,Acme,Mia,Prospecting,twelve,2026-12-01\n");
+    const QString before = test::dumpBook(book->db());
+    const auto report = importFile(*book, path, genericOptions());
+    EXPECT_FALSE(report.committed);
+    EXPECT_EQ(report.rejectedRows, 1);
+    ASSERT_EQ(report.rejections.size(), 1u);
+    EXPECT_EQ(report.rejections[0].line, 20002);
+    EXPECT_EQ(report.rejections[0].column, 5);
+    EXPECT_EQ(report.rejections[0].value, QStringLiteral("twelve"));
+    EXPECT_EQ(test::dumpBook(book->db()), before);
+}
+
+TEST(Import, SkippingInvalidRowsKeepsTheFirstThousandReasons)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    QByteArray bytes = manyDeals(100);
+    for (int i = 0; i < 1500; ++i)
+        bytes += "Bad " + QByteArray::number(i) + ",Acme,Mia,Prospecting,n/a,2026-12-01\n";
+    const QString path = writeFile(dir, "deals.csv", bytes);
+    ImportOptions options = genericOptions();
+    options.skipInvalid = true;
+    const auto report = importFile(*book, path, options);
+    EXPECT_TRUE(report.committed);
+    EXPECT_EQ(report.counts.created, 100);
+    EXPECT_EQ(report.rejectedRows, 1500);
+    ASSERT_EQ(report.rejections.size(), ImportReport::maxRejections);
+    EXPECT_EQ(report.rejections.front().line, 102);
+    EXPECT_EQ(report.rejections.back().line, 102 + qint64(ImportReport::maxRejections) - 1);
+}

@@ -19,10 +19,10 @@ OpportunityInput deal(const char *crm, const char *name, const char *account, co
                       Stage stage, Minor amount, QDate close)
 {
     OpportunityInput in;
-    in.crmId = QString::fromUtf8(crm);
-    in.name = QString::fromUtf8(name);
-    in.accountName = QString::fromUtf8(account);
-    in.owner = QString::fromUtf8(owner);
+    in.crmId = crm;
+    in.name = name;
+    in.accountName = account;
+    in.owner = owner;
     in.stage = stage;
     in.amount = amount;
     in.closeDate = close;
@@ -47,10 +47,12 @@ UpsertCounts runImport(Book &book, const std::vector<OpportunityInput> &rows, QD
     st.bind(1, QStringLiteral("2026-11-20T10:00:00")).bind(2, asOf).run();
     const Id id = db.lastInsertId();
     ImportJournal journal(db, id);
-    OpportunityUpserter upserter(db, journal, {id, asOf, QStringLiteral("test"), QStringLiteral("USD")});
+    OpportunityUpserter upserter(db, journal,
+                                 {id, asOf, QStringLiteral("test"), QStringLiteral("USD"), 365,
+                                  qint64(rows.size()), complete});
     for (const auto &row : rows)
         upserter.upsert(row);
-    upserter.finish(complete);
+    upserter.finish();
     tx.commit();
     if (importId)
         *importId = id;
@@ -147,7 +149,7 @@ TEST(OpportunityUpsert, UndoOfALaterImportRestoresTheFirst)
     auto later = firstExport();
     later[0].stage = Stage::Prove;
     later[1].closeDate = QDate(2027, 1, 15);
-    later[2].owner = QStringLiteral("New Rep");
+    later[2].owner = "New Rep";
     later.push_back(deal("006D", "Cobalt new", "Cobalt", "Mia Rossi", Stage::Qualify, 10'000, QDate(2027, 2, 1)));
     Id second = 0;
     runImport(*book, later, week2, true, &second);
@@ -169,4 +171,54 @@ TEST(OpportunityUpsert, WithoutCrmIdsDealsMatchByNameAndAccount)
     EXPECT_EQ(counts.created, 0);
     EXPECT_EQ(counts.updated, 1);
     EXPECT_EQ(counts.unchanged, 2);
+}
+
+TEST(OpportunityUpsert, AFileListingADealTwiceKeepsItsLastRowEverywhere)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    auto rows = firstExport();
+    rows.push_back(rows[0]);
+    rows.back().stage = Stage::Propose;
+    rows.back().amount = 111'000;
+    const auto counts = runImport(*book, rows, week1);
+    EXPECT_EQ(counts.created, 3);
+    EXPECT_EQ(counts.updated, 1);
+    EXPECT_EQ(count(*book, "SELECT count(*) FROM opportunities"), 3);
+    // The snapshot holds each deal once, as its last row says.
+    EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows"), 3);
+    EXPECT_EQ(count(*book, "SELECT r.amount FROM snapshot_rows r JOIN opportunities o "
+                           "ON o.id = r.opportunity_id WHERE o.crm_id = '006A'"),
+              111'000);
+
+    // The same in a later import, where the deal already exists: replaced, not duplicated.
+    rows.back().amount = 122'000;
+    runImport(*book, rows, week2);
+    EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows r JOIN snapshots s "
+                           "ON s.id = r.snapshot_id WHERE s.taken_on = '2026-11-20'"),
+              3);
+    EXPECT_EQ(count(*book, "SELECT r.amount FROM snapshot_rows r JOIN snapshots s ON s.id = r.snapshot_id "
+                           "JOIN opportunities o ON o.id = r.opportunity_id "
+                           "WHERE s.taken_on = '2026-11-20' AND o.crm_id = '006A'"),
+              122'000);
+}
+
+TEST(OpportunityUpsert, TheSnapshotKeepsOpenAndRecentlyClosedDealsOnly)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    auto rows = firstExport();
+    rows.push_back(deal("006W", "Won lately", "Acme GmbH", "Mia Rossi", Stage::Won, 5'000, week1.addDays(-30)));
+    rows.push_back(deal("006L", "Lost long ago", "Acme GmbH", "Mia Rossi", Stage::Lost, 5'000,
+                        week1.addDays(-400)));
+    runImport(*book, rows, week1);
+    EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows"), 4);
+    EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows r JOIN opportunities o "
+                           "ON o.id = r.opportunity_id WHERE o.crm_id = '006L'"),
+              0);
+    // Existing deals go through the per-row path: the same rule.
+    runImport(*book, rows, week2);
+    EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows r JOIN snapshots s "
+                           "ON s.id = r.snapshot_id WHERE s.taken_on = '2026-11-20'"),
+              4);
 }
