@@ -288,3 +288,69 @@ TEST(Import, SkippingInvalidRowsKeepsTheFirstThousandReasons)
     EXPECT_EQ(report.rejections.front().line, 102);
     EXPECT_EQ(report.rejections.back().line, 102 + qint64(ImportReport::maxRejections) - 1);
 }
+
+TEST(Import, TheSameDataInDifferentDialectsMakesIdenticalBooks)
+{
+    // One small pipeline written the way different tools and locales write it.
+    const QString rows[][6] = {
+            {QStringLiteral("Renewal “Gold”"), QStringLiteral("Müller & Söhne"), QStringLiteral("Zoë Müller"),
+             QStringLiteral("Prospecting"), QStringLiteral("1234567.89"), QStringLiteral("2026-12-01")},
+            {QStringLiteral("Pilot, phase 2"), QStringLiteral("Café Noir"), QStringLiteral("José Álvarez"),
+             QStringLiteral("Closed Won"), QStringLiteral("2500.50"), QStringLiteral("2026-10-15")},
+            {QStringLiteral("Expansion €"), QStringLiteral("O'Brien Ltd."), QStringLiteral("Mia Rossi"),
+             QStringLiteral("Negotiation/Review"), QStringLiteral("99.00"), QStringLiteral("2027-01-31")}};
+    const auto csvCell = [](QString cell, QChar delimiter) {
+        if (cell.contains(delimiter) || cell.contains(QLatin1Char('"')))
+            cell = QLatin1Char('"') + cell.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return cell;
+    };
+    // Text in a dialect: delimiter, decimal comma (1.234.567,89), D.M.YYYY dates.
+    const auto text = [&](QChar delimiter, bool german) {
+        QString out = QStringLiteral("Deal%1Account%1Owner%1Stage%1Amount%1Close\r\n").arg(delimiter);
+        for (const auto &r : rows) {
+            QStringList cells;
+            for (int c = 0; c < 6; ++c) {
+                QString v = r[c];
+                if (german && c == 4) {
+                    const QLocale de(QLocale::German, QLocale::Germany);
+                    v = de.toString(v.toDouble(), 'f', 2);
+                } else if (german && c == 5) {
+                    v = QDate::fromString(v, Qt::ISODate).toString(QStringLiteral("d.M.yyyy"));
+                }
+                cells << csvCell(v, delimiter);
+            }
+            out += cells.join(delimiter) + QStringLiteral("\r\n");
+        }
+        return out;
+    };
+    QByteArray utf16 = "\xFF\xFE";
+    const QString tabbed = text(QLatin1Char('\t'), false);
+    utf16.append(reinterpret_cast<const char *>(tabbed.utf16()), tabbed.size() * 2);
+    const QString german = text(QLatin1Char(';'), true);
+    QByteArray windows1252 = "sep=;\r\n";
+    for (const QChar c : german) // the test's characters: Latin-1 plus € and curly quotes
+        windows1252 += c == QChar(0x20AC) ? '\x80' : c == QChar(0x201C) ? '\x93' : c == QChar(0x201D) ? '\x94' : char(c.unicode());
+    const QByteArray files[] = {"\xEF\xBB\xBF" + text(QLatin1Char(','), false).toUtf8(), utf16, windows1252,
+                                text(QLatin1Char('|'), false).toUtf8()};
+
+    test::TempDir dir;
+    QString first;
+    int n = 0;
+    for (const QByteArray &bytes : files) {
+        const QString name = QStringLiteral("book%1.tpbook").arg(n);
+        auto book = Book::create(dir.path(name));
+        const QString path = writeFile(dir, QStringLiteral("deals%1.csv").arg(n).toUtf8().constData(), bytes);
+        const auto report = importFile(*book, path, genericOptions());
+        ASSERT_TRUE(report.committed) << n << ": " << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+        EXPECT_EQ(report.counts.created, 3) << n;
+        // The books differ only in the name of the file each import came from.
+        const QString dump = test::dumpBook(book->db()).replace(QStringLiteral("deals%1.csv").arg(n), QStringLiteral("deals.csv"));
+        if (n == 0)
+            first = dump;
+        else
+            EXPECT_EQ(dump, first) << "dialect " << n;
+        ++n;
+    }
+    EXPECT_TRUE(first.contains(QStringLiteral("Renewal “Gold”")));
+    EXPECT_TRUE(first.contains(QStringLiteral("123456789")));
+}
