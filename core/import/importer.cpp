@@ -1,5 +1,6 @@
 #include "importer.h"
 
+#include "activityupsert.h"
 #include "importjournal.h"
 #include "presets.h"
 #include "rowpipeline.h"
@@ -181,7 +182,7 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
     const Analysis &a = report.analysis;
     if (!a.canImport())
         return report;
-    if (a.kind == Kind::Activities || a.kind == Kind::Scores)
+    if (a.kind == Kind::Scores)
         throw InputError(translate("Importing %1 is not available yet.").arg(kindLabel(a.kind)));
 
     const QDate asOf = options.asOf.isValid() ? options.asOf : QDate::currentDate();
@@ -243,7 +244,13 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
                                             [&](const RowReader::AccountInput &in) { small.account(in); },
                                             report, secondHalf);
         break;
-    case Kind::Activities:
+    case Kind::Activities: {
+        ActivityUpserter activities(db, journal, report.counts, asOf);
+        importRows<RowReader::ActivityInput>(path, options, a, rows, &RowReader::readActivity,
+                                             [&](const RowReader::ActivityInput &in) { activities.upsert(in); },
+                                             report, secondHalf);
+        break;
+    }
     case Kind::Scores:
         break;
     }

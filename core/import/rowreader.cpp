@@ -39,6 +39,33 @@ std::optional<Status> statusFromWord(QStringView word)
             : std::nullopt;
 }
 
+// An activity type from what CRMs write: Salesforce task subtypes and event types, HubSpot
+// engagement types, German and French labels. Anything else is "other".
+QString activityType(const QString &word)
+{
+    static const QHash<QString, QString> types{
+            {QStringLiteral("call"), QStringLiteral("call")},
+            {QStringLiteral("phone call"), QStringLiteral("call")},
+            {QStringLiteral("phone"), QStringLiteral("call")},
+            {QStringLiteral("anruf"), QStringLiteral("call")},
+            {QStringLiteral("telefonat"), QStringLiteral("call")},
+            {QStringLiteral("appel"), QStringLiteral("call")},
+            {QStringLiteral("appel téléphonique"), QStringLiteral("call")},
+            {QStringLiteral("email"), QStringLiteral("email")},
+            {QStringLiteral("e-mail"), QStringLiteral("email")},
+            {QStringLiteral("listemail"), QStringLiteral("email")},
+            {QStringLiteral("mail"), QStringLiteral("email")},
+            {QStringLiteral("courriel"), QStringLiteral("email")},
+            {QStringLiteral("meeting"), QStringLiteral("meeting")},
+            {QStringLiteral("event"), QStringLiteral("meeting")},
+            {QStringLiteral("demo"), QStringLiteral("meeting")},
+            {QStringLiteral("besprechung"), QStringLiteral("meeting")},
+            {QStringLiteral("termin"), QStringLiteral("meeting")},
+            {QStringLiteral("réunion"), QStringLiteral("meeting")},
+            {QStringLiteral("rendez-vous"), QStringLiteral("meeting")}};
+    return types.value(word.trimmed().toCaseFolded(), QStringLiteral("other"));
+}
+
 } // namespace
 
 RowReader::RowReader(const Analysis &analysis, const StageResolver &stages)
@@ -72,13 +99,23 @@ QString RowReader::text(const csv::Record &record, Field field) const
     return toQString(values::trimmed(cell(record, field)));
 }
 
+bool RowReader::salesforceIds(Field field) const
+{
+    if (m_salesforceIds)
+        return true;
+    // Another file of Salesforce ids (an activities export): the same canonical form, so that
+    // its ids meet those of the deals.
+    const auto report = m_analysis.identifiers.find(field);
+    return report != m_analysis.identifiers.end() && report->second.allSalesforce();
+}
+
 QString RowReader::identifier(const csv::Record &record, Field field) const
 {
     const std::string_view v = values::trimmed(cell(record, field));
     if (v.empty())
         return {};
     // A 15-character Salesforce id and its 18-character form are one record.
-    return m_salesforceIds ? QString::fromStdString(values::idLookupKey(v)) : toQString(v);
+    return salesforceIds(field) ? QString::fromStdString(values::idLookupKey(v)) : toQString(v);
 }
 
 bool RowReader::date(const csv::Record &record, Field field, QDate &out,
@@ -160,7 +197,7 @@ void RowReader::identifierInto(const csv::Record &record, Field field, std::stri
 {
     const std::string_view v = values::trimmed(cell(record, field));
     // A 15-character Salesforce id and its 18-character form are one record.
-    if (m_salesforceIds && !v.empty())
+    if (!v.empty() && salesforceIds(field))
         values::assignIdLookupKey(v, out);
     else
         out.assign(v.data(), v.size());
@@ -280,6 +317,24 @@ bool RowReader::readQuota(const csv::Record &record, QuotaInput &out,
     else if (amount && *amount < 0)
         reject(rejections, record, Field::Amount, translate("a quota cannot be negative"));
     out.amount = amount.value_or(0);
+    return rejections.size() == before;
+}
+
+bool RowReader::readActivity(const csv::Record &record, ActivityInput &out,
+                             std::vector<Rejection> &rejections) const
+{
+    const std::size_t before = rejections.size();
+    out.crmId = identifier(record, Field::CrmId);
+    out.type = activityType(text(record, Field::ActivityType));
+    out.owner = text(record, Field::Owner);
+    out.accountName = text(record, Field::AccountName);
+    out.accountCrmId = identifier(record, Field::AccountCrmId);
+    out.opportunityCrmId = identifier(record, Field::OpportunityCrmId);
+    out.subject = text(record, Field::Subject);
+    out.date = QDate();
+    date(record, Field::ActivityDate, out.date, rejections);
+    if (rejections.size() == before && !out.date.isValid())
+        reject(rejections, record, Field::ActivityDate, translate("expected the activity's date, found nothing"));
     return rejections.size() == before;
 }
 

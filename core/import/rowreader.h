@@ -34,6 +34,13 @@ public:
         std::optional<Minor> potential;
     };
     bool readAccount(const csv::Record &record, AccountInput &out, std::vector<Rejection> &rejections) const;
+    struct ActivityInput
+    {
+        QString crmId, type, owner, accountName, accountCrmId, opportunityCrmId, subject;
+        QDate date;
+    };
+    // `type` becomes call, email, meeting or other (CRM words in English, German and French).
+    bool readActivity(const csv::Record &record, ActivityInput &out, std::vector<Rejection> &rejections) const;
 
     // A row as wide as the header (trailing empty cells aside), else a rejection.
     bool checkWidth(const csv::Record &record, std::vector<Rejection> &rejections) const;
@@ -44,6 +51,7 @@ private:
                 const QString &reason) const;
     QString text(const csv::Record &record, Field field) const;
     QString identifier(const csv::Record &record, Field field) const;
+    bool salesforceIds(Field field) const;
     void textInto(const csv::Record &record, Field field, std::string &out) const;
     void identifierInto(const csv::Record &record, Field field, std::string &out) const;
     std::optional<Stage> stageOf(std::string_view value) const;

@@ -354,3 +354,39 @@ TEST(Import, TheSameDataInDifferentDialectsMakesIdenticalBooks)
     EXPECT_TRUE(first.contains(QStringLiteral("Renewal “Gold”")));
     EXPECT_TRUE(first.contains(QStringLiteral("123456789")));
 }
+
+TEST(Import, ActivitiesLinkToDealsAndAccountsAndMoveTheLastActivityDate)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    ASSERT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 20))).committed);
+    const qint64 accounts = scalar(*book, "SELECT count(*) FROM accounts");
+
+    const auto report = importFile(*book, sample("salesforce-activities.csv"), asOf(QDate(2026, 11, 20)));
+    ASSERT_TRUE(report.committed) << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(report.analysis.kind, Kind::Activities);
+    EXPECT_EQ(report.counts.created, 6);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities a JOIN opportunities o ON o.id = a.opportunity_id "
+                            "WHERE o.crm_id = '006Kx0000000000IAA'"),
+              4);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities WHERE type = 'call'"), 2);      // Call, Anruf
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities WHERE type = 'email'"), 2);     // Email, ListEmail
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities WHERE type = 'meeting'"), 2);   // Meeting, Event
+    // The latest past activity (11/18), not the planned QBR (12/15), is the deal's last activity.
+    auto st = book->db().prepare("SELECT last_activity_date FROM opportunities WHERE crm_id = '006Kx0000000000IAA'");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.text(0), QStringLiteral("2026-11-18"));
+    // One new account (the one the deals did not know), none for those they did.
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts"), accounts + 1);
+
+    const auto again = importFile(*book, sample("salesforce-activities.csv"), asOf(QDate(2026, 11, 20)));
+    EXPECT_EQ(again.counts.created, 0);
+    EXPECT_EQ(again.counts.unchanged, 6);
+    // Undo of the activities import puts the deal's date back.
+    undoImport(*book, again.importId);
+    undoImport(*book, report.importId);
+    auto back = book->db().prepare("SELECT coalesce(last_activity_date, '') FROM opportunities WHERE crm_id = '006Kx0000000000IAA'");
+    ASSERT_TRUE(back.step());
+    EXPECT_EQ(back.text(0), QString());
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities"), 0);
+}
