@@ -103,6 +103,10 @@ QHash<QString, Stage> loadStageAliases(sql::Database &db);
 // with a single non-empty cell that says so. Cheap for ordinary rows (no text is built).
 bool isFooterRecord(const csv::Record &record);
 
+// The fingerprint of a header row: remembered mappings are found by it. Cells are compared as
+// presets compare them (normalizeHeader()), so a re-export with other spacing or case matches.
+QString headerFingerprint(const QStringList &header);
+
 // The first pass. Throws InputError (csv::ParseError) for a file that cannot be read.
 Analysis analyzeFile(const QString &path, const ImportOptions &options, const StageResolver &stages,
                      const ImportProgress &progress = {});
