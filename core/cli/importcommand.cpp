@@ -1,7 +1,9 @@
 #include "importcommand.h"
 
 #include "cli.h"
+#include "import/filepreview.h"
 #include "import/importer.h"
+#include "import/mappingstore.h"
 #include "import/presets.h"
 #include "options.h"
 #include "report/jsonwriter.h"
@@ -111,7 +113,21 @@ bool resolveHeaderNames(const QString &file, crm::ImportOptions &options, const 
     return true;
 }
 
-void writeJson(JsonWriter &json, const crm::ImportReport &r)
+// Without --mapping, a file whose header the wizard has seen before imports as the user mapped
+// it then (the command line's own options still win). Returns the day that mapping was saved.
+std::optional<QDate> applyRememberedMapping(Book &book, const QString &file,
+                                            crm::ImportOptions &options)
+{
+    const crm::FilePreview preview = crm::previewFile(file, options.csv, options.kind);
+    const auto remembered = crm::MappingStore(book).load(preview.fingerprint);
+    if (!remembered)
+        return std::nullopt;
+    if (!remembered->applyTo(options))
+        return std::nullopt; // another preset or kind was asked for: the mapping does not apply
+    return remembered->savedOn;
+}
+
+void writeJson(JsonWriter &json, const crm::ImportReport &r, const std::optional<QDate> &remembered)
 {
     const crm::Analysis &a = r.analysis;
     json.beginObject();
@@ -121,6 +137,9 @@ void writeJson(JsonWriter &json, const crm::ImportReport &r)
     json.value(QStringLiteral("encoding"), csv::encodingName(a.dialect.encoding));
     json.value(QStringLiteral("delimiter"), QString(QLatin1Char(a.dialect.delimiter)));
     json.value(QStringLiteral("header_line"), a.headerLine);
+    json.optionalText(QStringLiteral("remembered_mapping"),
+                      remembered ? std::optional<QString>(remembered->toString(Qt::ISODate))
+                                 : std::nullopt);
     json.value(QStringLiteral("rows"), a.rows);
     json.value(QStringLiteral("created"), r.counts.created);
     json.value(QStringLiteral("updated"), r.counts.updated);
@@ -158,7 +177,7 @@ void writeJson(JsonWriter &json, const crm::ImportReport &r)
     json.endObject();
 }
 
-QString textSummary(const crm::ImportReport &r, bool dryRun)
+QString textSummary(const crm::ImportReport &r, bool dryRun, const std::optional<QDate> &remembered)
 {
     const crm::Analysis &a = r.analysis;
     QString s = tr("%1 (%2, %3): %4 rows; %5 created, %6 updated, %7 unchanged, %8 removed, %9 rejected")
@@ -175,6 +194,9 @@ QString textSummary(const crm::ImportReport &r, bool dryRun)
         s += tr("; %1 stage changes, %2 close dates pushed").arg(r.counts.stageChanges).arg(r.counts.closeDatePushes);
     s += dryRun ? tr(" (dry run: nothing written)") : QString();
     s += QLatin1Char('\n');
+    if (remembered)
+        s += QStringLiteral("  ") + tr("note: mapped as remembered on %1").arg(remembered->toString(Qt::ISODate))
+                + QLatin1Char('\n');
     for (const QString &w : a.warnings)
         s += QStringLiteral("  ") + tr("note: %1").arg(w) + QLatin1Char('\n');
     return s;
@@ -254,6 +276,8 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     const bool asJson = parser.isSet(QStringLiteral("json"));
 
     std::vector<crm::ImportReport> reports;
+    std::vector<std::optional<QDate>> remembered;
+    const bool useRemembered = !parser.isSet(QStringLiteral("mapping"));
     bool failed = false;
     // A book that does not exist yet is created (importing is how most books begin), and
     // removed again when the import fails or is a dry run: nothing is left behind.
@@ -277,6 +301,8 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
             crm::ImportOptions forFile = options;
             if (!resolveHeaderNames(file, forFile, headerNames, err))
                 return BadInput;
+            remembered.push_back(useRemembered ? applyRememberedMapping(*book, file, forFile)
+                                               : std::nullopt);
             reports.push_back(crm::importFile(*book, file, forFile));
             const crm::ImportReport &r = reports.back();
             if (!r.analysis.problems.isEmpty()) {
@@ -323,14 +349,14 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         json.boolean(QStringLiteral("dry_run"), options.dryRun);
         json.boolean(QStringLiteral("committed"), !failed && !options.dryRun);
         json.beginArray(QStringLiteral("files"));
-        for (const auto &r : reports)
-            writeJson(json, r);
+        for (std::size_t i = 0; i < reports.size(); ++i)
+            writeJson(json, reports[i], remembered[i]);
         json.endArray();
         json.endObject();
         out << json.toString();
     } else if (!failed) {
-        for (const auto &r : reports)
-            out << textSummary(r, options.dryRun);
+        for (std::size_t i = 0; i < reports.size(); ++i)
+            out << textSummary(reports[i], options.dryRun, remembered[i]);
     }
     return failed ? BadInput : Ok;
 }

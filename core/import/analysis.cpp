@@ -33,16 +33,6 @@ QStringList toStrings(const csv::Record &record)
     return out;
 }
 
-QString fingerprintOf(const QStringList &header)
-{
-    QStringList normalized;
-    for (const QString &h : header)
-        normalized.append(normalizeHeader(h));
-    return QString::fromLatin1(QCryptographicHash::hash(normalized.join(QChar(0x1f)).toUtf8(),
-                                                        QCryptographicHash::Sha1)
-                                       .toHex());
-}
-
 QString strippedOrdinal(QStringView value)
 {
     static const QRegularExpression ordinal(QStringLiteral("^\\s*\\d+\\s*[-.)]\\s*"));
@@ -127,6 +117,16 @@ bool isBlankRecord(const csv::Record &record)
                        [](std::string_view f) { return values::trimmed(f).empty(); });
 }
 
+QString headerFingerprint(const QStringList &header)
+{
+    QStringList normalized;
+    for (const QString &h : header)
+        normalized.append(normalizeHeader(h));
+    return QString::fromLatin1(QCryptographicHash::hash(normalized.join(QChar(0x1f)).toUtf8(),
+                                                        QCryptographicHash::Sha1)
+                                       .toHex());
+}
+
 bool isFooterRecord(const csv::Record &record)
 {
     int nonEmpty = 0;
@@ -204,7 +204,7 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
                                  .arg(headerSearch));
     a.header = first[std::size_t(headerIndex)];
     a.headerLine = firstLines[std::size_t(headerIndex)];
-    a.fingerprint = fingerprintOf(a.header);
+    a.fingerprint = headerFingerprint(a.header);
 
     // The preset and the mapping.
     const Preset *preset = nullptr;

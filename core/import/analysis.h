@@ -105,6 +105,10 @@ bool isFooterRecord(const csv::Record &record);
 // A record whose cells are all empty or blank.
 bool isBlankRecord(const csv::Record &record);
 
+// The fingerprint of a header row: remembered mappings are found by it. Cells are compared as
+// presets compare them (normalizeHeader()), so a re-export with other spacing or case matches.
+QString headerFingerprint(const QStringList &header);
+
 // The first pass. Throws InputError (csv::ParseError) for a file that cannot be read.
 Analysis analyzeFile(const QString &path, const ImportOptions &options, const StageResolver &stages,
                      const ImportProgress &progress = {});

@@ -1,6 +1,9 @@
 #include "testsupport.h"
 
 #include "cli/cli.h"
+#include "import/filepreview.h"
+#include "import/mappingstore.h"
+#include "storage/book.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -106,4 +109,47 @@ TEST(CliImport, UsageErrorsAndStageMapping)
                                QStringLiteral("Scoping=Prove"), csv});
     EXPECT_EQ(mapped.code, cli::Ok) << mapped.err.toStdString();
     EXPECT_TRUE(mapped.out.contains(QStringLiteral("2 created"))) << mapped.out.toStdString();
+}
+
+TEST(CliImport, AMappingRememberedForTheHeaderIsUsedWithoutMappingFile)
+{
+    test::TempDir dir;
+    const QString csv = dir.path(QStringLiteral("deals.csv"));
+    {
+        QFile f(csv);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("Deal,Account,Phase,Value,Close\nAlpha,Acme,Scoping,1000,25/12/2026\n"
+                "Beta,Bolt,Signed,2000,3/4/2026\n");
+    }
+    const QString book = dir.path(QStringLiteral("a.tpbook"));
+    const QStringList import{QStringLiteral("import"), QStringLiteral("--db"), book,
+                             QStringLiteral("--json"), csv};
+    // Unknown to the presets: "Phase" is no stage column, so nothing can be imported.
+    const Result unknown = run(import);
+    ASSERT_EQ(unknown.code, cli::BadInput);
+    {
+        auto b = Book::create(book);
+        crm::RememberedMapping m;
+        m.preset = QStringLiteral("generic");
+        m.columns = {{crm::Field::Name, 0}, {crm::Field::AccountName, 1}, {crm::Field::Stage, 2},
+                     {crm::Field::Amount, 3}, {crm::Field::CloseDate, 4}};
+        m.stageMap.insert(QStringLiteral("Scoping"), Stage::Qualify);
+        m.stageMap.insert(QStringLiteral("Signed"), Stage::Won);
+        crm::MappingStore(*b).save(crm::previewFile(csv).fingerprint, m, QDate(2026, 11, 2));
+    }
+    const Result r = run(import);
+    ASSERT_EQ(r.code, cli::Ok) << r.err.toStdString();
+    const QJsonObject file = QJsonDocument::fromJson(r.out.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("files"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject();
+    EXPECT_EQ(file.value(QStringLiteral("created")).toInt(), 2);
+    EXPECT_EQ(file.value(QStringLiteral("remembered_mapping")).toString(), QStringLiteral("2026-11-02"));
+
+    // Another kind on the command line: the remembered layout does not apply.
+    const Result quotas = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                               QStringLiteral("--kind"), QStringLiteral("quotas"), csv});
+    EXPECT_EQ(quotas.code, cli::BadInput);
 }

@@ -3,6 +3,7 @@
 
 #include "report/csvexport.h"
 #include "report/csvwriter.h"
+#include "report/rejectionscsv.h"
 #include "storage/bookviewloader.h"
 
 #include <QBuffer>
@@ -66,4 +67,21 @@ TEST(CsvExport, AccountsWithDerivedPotential)
                                                                          Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 3);
     EXPECT_EQ(lines[1], QStringLiteral("A1,Acme Ünited,Software,,,West,Ana,13333.33,yes,13333.33,2"));
+}
+
+TEST(RejectionsCsv, OneRowPerRejectionWithAnEmptyColumnForWholeRows)
+{
+    std::vector<crm::Rejection> rejections{
+        {3, 5, QStringLiteral("Amount"), QStringLiteral("lots"), QStringLiteral("not an amount")},
+        {7, 0, QString(), QString(), QStringLiteral("3 fields, the header has 6")},
+        {9, 2, QStringLiteral("Account"), QStringLiteral("=cmd()"), QStringLiteral("odd")}};
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    ASSERT_TRUE(RejectionsCsv::write(QStringLiteral("deals.csv"), rejections, buffer));
+    const QStringList lines = QString::fromUtf8(buffer.data().mid(3)).split(QStringLiteral("\r\n"));
+    ASSERT_EQ(lines.size(), 5); // header, three rows, the empty rest after the last line end
+    EXPECT_EQ(lines[0], QStringLiteral("File,Line,Column,Field,Value,Reason"));
+    EXPECT_EQ(lines[1], QStringLiteral("deals.csv,3,5,Amount,lots,not an amount"));
+    EXPECT_EQ(lines[2], QStringLiteral("deals.csv,7,,,,\"3 fields, the header has 6\""));
+    EXPECT_EQ(lines[3], QStringLiteral("deals.csv,9,2,Account,'=cmd(),odd"));
 }
