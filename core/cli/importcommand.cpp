@@ -208,7 +208,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
-    parser.addOption({QStringLiteral("kind"), tr("opportunities, accounts or quotas."), tr("KIND")});
+    parser.addOption({QStringLiteral("kind"), tr("opportunities, accounts, activities or quotas."), tr("KIND")});
     parser.addOption({QStringLiteral("preset"), tr("auto or a preset name."), tr("PRESET")});
     parser.addOption({QStringLiteral("mapping"), tr("A JSON mapping file."), tr("MAP")});
     parser.addOption({QStringLiteral("map-stage"), tr("A CRM stage and ours: \"CRM NAME=Stage\"."), tr("MAP")});
@@ -296,6 +296,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     } cleanup{created ? db : QString()};
     try {
         auto book = created ? Book::create(db) : Book::open(db);
+        const crm::ImportConnection connection(book->db()); // before the transaction
         sql::Transaction all(book->db());
         for (const QString &file : files) {
             crm::ImportOptions forFile = options;

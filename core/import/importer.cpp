@@ -164,6 +164,24 @@ void importRows(const QString &path, const ImportOptions &options, const Analysi
 
 } // namespace
 
+ImportConnection::ImportConnection(sql::Database &db)
+    : m_db(db)
+    , m_active(db.pragmaInt("foreign_keys") != 0) // else an outer ImportConnection holds it
+{
+    if (!m_active)
+        return;
+    m_db.exec("PRAGMA cache_size = -65536");
+    m_db.exec("PRAGMA foreign_keys = OFF");
+}
+
+ImportConnection::~ImportConnection()
+{
+    if (!m_active)
+        return;
+    m_db.exec("PRAGMA foreign_keys = ON");
+    m_db.exec("PRAGMA cache_size = -2000");
+}
+
 ImportReport importFile(Book &book, const QString &path, const ImportOptions &options,
                         const ImportProgress &progress)
 {
@@ -186,25 +204,7 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
         throw InputError(translate("Importing %1 is not available yet.").arg(kindLabel(a.kind)));
 
     const QDate asOf = options.asOf.isValid() ? options.asOf : QDate::currentDate();
-    // For the import's length: a page cache big enough for the indexes it walks (64 MiB,
-    // within its memory budget; SQLite's default 2 MiB re-reads pages for every row), and no
-    // foreign-key checks, which cost three lookups and a statement journal per row for ids the
-    // importer itself took from the book (pragmas outside the transaction, restored after).
-    struct ImportPragmas
-    {
-        sql::Database &db;
-        explicit ImportPragmas(sql::Database &d)
-            : db(d)
-        {
-            db.exec("PRAGMA cache_size = -65536");
-            db.exec("PRAGMA foreign_keys = OFF");
-        }
-        ~ImportPragmas()
-        {
-            db.exec("PRAGMA foreign_keys = ON");
-            db.exec("PRAGMA cache_size = -2000");
-        }
-    } pragmas(db);
+    const ImportConnection connection(db);
     sql::Transaction tx(db);
     db.prepare("INSERT INTO imports (started_at, file_name, preset, kind, as_of, source, complete) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)")

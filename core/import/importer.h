@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 #include "opportunityupsert.h"
+#include "storage/sqlite.h"
 
 namespace tp {
 class Book;
@@ -18,6 +19,25 @@ struct ImportReport
     qint64 rejectedRows = 0;
     std::vector<Rejection> rejections; // the first maxRejections, in file order
     static constexpr std::size_t maxRejections = 1000;
+};
+
+// The connection's settings for importing, for the guard's lifetime: a page cache big enough
+// for the indexes an import walks (64 MiB, within its memory budget; SQLite's default 2 MiB
+// re-reads pages for every row), and no foreign-key checks, which cost three lookups and a
+// statement journal per row for ids the importer itself took from the book. SQLite ignores the
+// foreign-key pragma inside a transaction: a caller that wraps several imports in one makes
+// the guard before it (importFile() makes its own, which then does nothing).
+class ImportConnection
+{
+public:
+    explicit ImportConnection(sql::Database &db);
+    ~ImportConnection();
+    ImportConnection(const ImportConnection &) = delete;
+    ImportConnection &operator=(const ImportConnection &) = delete;
+
+private:
+    sql::Database &m_db;
+    bool m_active;
 };
 
 // Imports a CSV file into the book as one transaction: the first pass analyses the file (see

@@ -1,4 +1,5 @@
 #include "fixtures.h"
+#include "clirun.h"
 #include "testsupport.h"
 
 #include "cli/cli.h"
@@ -14,21 +15,11 @@ using namespace tp;
 
 namespace {
 
-struct Result
-{
-    int code;
-    QString out;
-    QString err;
-};
+using Result = test::CliResult;
 
 Result run(const QStringList &arguments)
 {
-    QString out, err;
-    QTextStream o(&out), e(&err);
-    const int code = cli::run(arguments, o, e);
-    o.flush();
-    e.flush();
-    return {code, out, err};
+    return test::runCli(arguments);
 }
 
 } // namespace

@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "testsupport.h"
 
 #include "cli/cli.h"
@@ -17,21 +18,11 @@ using namespace tp;
 
 namespace {
 
-struct Result
-{
-    int code;
-    QString out;
-    QString err;
-};
+using Result = test::CliResult;
 
 Result run(const QStringList &arguments)
 {
-    QString out, err;
-    QTextStream o(&out), e(&err);
-    const int code = cli::run(arguments, o, e);
-    o.flush();
-    e.flush();
-    return {code, out, err};
+    return test::runCli(arguments);
 }
 
 QString sample(const char *name)
