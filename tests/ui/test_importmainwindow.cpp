@@ -1,0 +1,90 @@
+// The main window's import: File ▸ Import CSV… and Undo Last Import, CSV files dropped on the
+// window.
+#include "importtesting.h"
+#include "uitestbook.h"
+
+#include "import/importactions.h"
+#include "import/importplan.h"
+#include "import/importwizard.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QUrl>
+
+using namespace tp;
+using tp::ui::ImportWizard;
+
+namespace {
+
+class GuiImportMainWindow : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        book = test::writeSmallBook(dir.path(QStringLiteral("small.tpbook")));
+        window = std::make_unique<ui::MainWindow>();
+        window->setInteractive(false);
+        ASSERT_TRUE(window->openBook(book.path));
+        ASSERT_TRUE(window->session()->waitUntilLoaded());
+    }
+
+    QDropEvent drop(const QMimeData &mime)
+    {
+        return QDropEvent(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    }
+
+    test::TempDir dir;
+    test::SmallBook book;
+    std::unique_ptr<ui::MainWindow> window;
+};
+
+TEST_F(GuiImportMainWindow, TheFileMenuImportsAndUndoesTheLastImport)
+{
+    QMenu *file = window->menuBar()->actions().at(0)->menu();
+    ASSERT_NE(file, nullptr);
+    QAction *import = window->importActions()->importAction();
+    EXPECT_TRUE(file->actions().contains(import));
+    EXPECT_TRUE(file->actions().contains(window->importActions()->undoImportAction()));
+    EXPECT_EQ(import->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_I));
+    EXPECT_TRUE(import->isEnabled());
+    EXPECT_FALSE(window->importActions()->undoImportAction()->isEnabled());
+    import->trigger();
+    ImportWizard *wizard = window->importActions()->wizard();
+    ASSERT_NE(wizard, nullptr);
+    EXPECT_EQ(wizard->currentId(), ImportWizard::FilePageId);
+    wizard->reject();
+    EXPECT_EQ(window->importActions()->wizard(), nullptr);
+}
+
+TEST_F(GuiImportMainWindow, ACsvDroppedOnTheWindowOpensTheWizardOnIt)
+{
+    window->show();
+    QMimeData text;
+    text.setUrls({ QUrl::fromLocalFile(dir.path(QStringLiteral("notes.pdf"))) });
+    QDragEnterEvent refused(QPoint(100, 100), Qt::CopyAction, &text, Qt::LeftButton,
+                            Qt::NoModifier);
+    QCoreApplication::sendEvent(window.get(), &refused);
+    EXPECT_FALSE(refused.isAccepted());
+
+    QMimeData csv;
+    csv.setUrls({ QUrl::fromLocalFile(test::importSample("salesforce-report.csv")) });
+    QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &csv, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(window.get(), &enter);
+    EXPECT_TRUE(enter.isAccepted());
+    QDropEvent dropped = drop(csv);
+    QCoreApplication::sendEvent(window.get(), &dropped);
+    EXPECT_TRUE(dropped.isAccepted());
+    ImportWizard *wizard = window->importActions()->wizard();
+    ASSERT_NE(wizard, nullptr);
+    EXPECT_TRUE(wizard->plan()->filePath().endsWith(QStringLiteral("salesforce-report.csv")));
+    EXPECT_EQ(wizard->currentId(), ImportWizard::PresetPageId);
+    wizard->plan()->waitUntilAnalysed();
+    wizard->reject();
+}
+
+} // namespace
