@@ -4,6 +4,7 @@
 
 #include "import/fieldmappingtable.h"
 #include "import/filepage.h"
+#include "import/importcounts.h"
 #include "import/importer.h"
 #include "import/importjob.h"
 #include "import/importplan.h"
@@ -102,8 +103,10 @@ TEST_F(GuiImportWizard, WalksASalesforceReportToACommittedImport)
     EXPECT_EQ(count("SELECT count(*) FROM opportunities"), 0); // a dry run
 
     ASSERT_TRUE(commit(wizard));
-    EXPECT_TRUE(wizard->importPage()->resultLabel()->text().contains(QStringLiteral("200 new")))
-            << qPrintable(wizard->importPage()->resultLabel()->text());
+    EXPECT_EQ(wizard->importPage()->counts()->text(QStringLiteral("created")),
+              QStringLiteral("200"));
+    EXPECT_TRUE(
+            wizard->importPage()->resultLabel()->text().startsWith(QStringLiteral("Imported.")));
     EXPECT_EQ(count("SELECT count(*) FROM opportunities"), 200);
     EXPECT_EQ(session->opportunityCount(), 200); // the view was reloaded
     EXPECT_EQ(session->undoStack()->count(), 1);

@@ -1,5 +1,6 @@
 #include "importrunpage.h"
 
+#include "importcounts.h"
 #include "importjob.h"
 #include "importplan.h"
 #include "importrate.h"
@@ -21,6 +22,7 @@ ImportRunPage::ImportRunPage(ImportPlan *plan, QWidget *parent)
       m_progress(new QProgressBar(this)),
       m_rate(new QLabel(this)),
       m_cancel(new QPushButton(tr("&Cancel Import"), this)),
+      m_counts(new ImportCounts(this)),
       m_result(new QLabel(this))
 {
     setTitle(tr("Importing"));
@@ -38,6 +40,8 @@ ImportRunPage::ImportRunPage(ImportPlan *plan, QWidget *parent)
     layout->addWidget(m_progress);
     layout->addLayout(bar);
     layout->addSpacing(12);
+    layout->addWidget(m_counts);
+    layout->addSpacing(6);
     layout->addWidget(m_result);
     layout->addStretch(1);
 
@@ -54,6 +58,7 @@ bool ImportRunPage::isRunning() const
 void ImportRunPage::initializePage()
 {
     m_committed = false;
+    setTitle(tr("Importing"));
     m_record = {};
     m_record.file = m_plan->filePath();
     m_record.options = m_plan->importOptions();
@@ -63,6 +68,8 @@ void ImportRunPage::initializePage()
     m_progress->setValue(0);
     m_rate->setText(tr("Starting…"));
     m_result->clear();
+    m_counts->clear();
+    m_counts->hide();
     m_cancel->setEnabled(true);
     m_cancel->show();
     m_clock.start();
@@ -97,31 +104,33 @@ void ImportRunPage::onFinished()
     const QLocale locale;
     if (r.outcome == ImportJobResult::Outcome::Finished && r.report.committed) {
         m_committed = true;
+        setTitle(tr("Imported"));
         m_progress->setValue(m_progress->maximum());
         const double seconds = std::max<qint64>(r.elapsedMs, 1) / 1000.0;
         m_rate->setText(tr("%1 rows in %2 s (%3 rows/s)")
                                 .arg(locale.toString(m_record.rows),
                                      locale.toString(seconds, 'f', 1),
                                      locale.toString(qint64(double(m_record.rows) / seconds))));
-        const crm::UpsertCounts &c = r.report.counts;
-        m_result->setText(tr("Imported: %1 new, %2 updated, %3 unchanged, %4 removed, %5 "
-                             "rejected. Edit ▸ Undo takes the whole import back.")
-                                  .arg(locale.toString(c.created), locale.toString(c.updated),
-                                       locale.toString(c.unchanged), locale.toString(c.removed),
-                                       locale.toString(r.report.rejectedRows)));
+        m_counts->setReport(r.report, m_record.options.complete);
+        m_counts->show();
+        m_result->setText(tr("Imported. Edit ▸ Undo, or File ▸ Undo Last Import, takes the whole "
+                             "import back."));
         m_record.importId = r.report.importId;
         m_record.stamp = r.stamp;
         emit committed(m_record);
     } else if (r.outcome == ImportJobResult::Outcome::Finished) {
         // Rejected rows appeared after the preview (the file changed): nothing was written.
+        setTitle(tr("Import Failed"));
         m_rate->clear();
         m_result->setText(
                 tr("Nothing was imported: %Ln row(s) were rejected. The book is unchanged.",
                    nullptr, int(r.report.rejectedRows)));
     } else if (r.outcome == ImportJobResult::Outcome::Cancelled) {
+        setTitle(tr("Import Cancelled"));
         m_rate->clear();
         m_result->setText(tr("Import cancelled. The book is unchanged."));
     } else {
+        setTitle(tr("Import Failed"));
         m_rate->clear();
         m_result->setText(tr("The import failed: %1").arg(r.error));
     }

@@ -11,6 +11,7 @@ class QPushButton;
 
 namespace tp::ui {
 
+class ImportCounts;
 class ImportJob;
 class ImportPlan;
 
@@ -28,6 +29,7 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QLabel *rateLabel() const { return m_rate; }
     QLabel *resultLabel() const { return m_result; }
+    ImportCounts *counts() const { return m_counts; }
     ImportJob *job() const { return m_job; }
     bool isRunning() const;
     bool wasCommitted() const { return m_committed; }
@@ -49,6 +51,7 @@ private:
     QProgressBar *m_progress;
     QLabel *m_rate;
     QPushButton *m_cancel;
+    ImportCounts *m_counts;
     QLabel *m_result;
     QElapsedTimer m_clock;
     ImportRecord m_record;

@@ -1,5 +1,6 @@
 #include "previewpage.h"
 
+#include "importcounts.h"
 #include "importjob.h"
 #include "importplan.h"
 #include "messagelabel.h"
@@ -10,7 +11,6 @@
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,21 +23,12 @@
 
 namespace tp::ui {
 
-namespace {
-
-enum Count { Created, Updated, Unchanged, Removed, Rejected, CountCount };
-
-const char *const countKeys[CountCount] = { "created", "updated", "unchanged", "removed",
-                                            "rejected" };
-
-} // namespace
-
 PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
     : QWizardPage(parent),
       m_plan(plan),
       m_job(new ImportJob(this)),
       m_progress(new QProgressBar(this)),
-      m_removedLabel(new QLabel(tr("Marked removed:"), this)),
+      m_counts(new ImportCounts(this)),
       m_rejectedTitle(new QLabel(this)),
       m_export(new QPushButton(tr("&Export…"), this)),
       m_rejections(new RejectionModel(this)),
@@ -56,22 +47,6 @@ PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
     setButtonText(QWizard::CommitButton, tr("&Import"));
 
     m_progress->setFormat(tr("Trying the import… %p%"));
-    auto *counts = new QGridLayout;
-    const QString labels[CountCount] = { tr("New:"), tr("Updated:"), tr("Unchanged:"), QString(),
-                                         tr("Rejected:") };
-    for (int i = 0; i < CountCount; ++i) {
-        auto *value = new QLabel(this);
-        value->setObjectName(QString::fromLatin1(countKeys[i]));
-        value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        QFont bold = value->font();
-        bold.setBold(true);
-        value->setFont(bold);
-        m_counts.append(value);
-        QLabel *label = i == Removed ? m_removedLabel : new QLabel(labels[i], this);
-        counts->addWidget(label, i, 0);
-        counts->addWidget(value, i, 1);
-    }
-    counts->setColumnStretch(2, 1);
 
     m_rejections->setObjectName(QStringLiteral("rejections"));
     m_view->setModel(m_rejections);
@@ -92,7 +67,7 @@ PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_progress);
-    layout->addLayout(counts);
+    layout->addWidget(m_counts);
     layout->addLayout(rejectedBar);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_skipInvalid);
@@ -119,18 +94,13 @@ PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
 
 QString PreviewPage::countText(const QString &key) const
 {
-    for (const QLabel *label : m_counts) {
-        if (label->objectName() == key)
-            return label->text();
-    }
-    return {};
+    return m_counts->text(key);
 }
 
 void PreviewPage::initializePage()
 {
     const bool opportunities = m_plan->analysis().kind == crm::Kind::Opportunities;
     m_complete->setVisible(opportunities);
-    m_removedLabel->setText(tr("Marked removed:"));
     {
         const QSignalBlocker a(m_skipInvalid), b(m_complete);
         m_skipInvalid->setChecked(m_plan->options().skipInvalid);
@@ -148,8 +118,7 @@ void PreviewPage::cleanupPage()
 void PreviewPage::runDryRun()
 {
     m_ran = false;
-    for (QLabel *label : std::as_const(m_counts))
-        label->clear();
+    m_counts->clear();
     m_rejections->setRejections({});
     m_progress->setRange(0, 0);
     m_progress->show();
@@ -170,15 +139,7 @@ void PreviewPage::showResult()
         emit completeChanged();
         return;
     }
-    const QLocale locale;
-    const crm::UpsertCounts &c = r.report.counts;
-    const qint64 values[CountCount] = { c.created, c.updated, c.unchanged, c.removed,
-                                        r.report.rejectedRows };
-    for (int i = 0; i < CountCount; ++i)
-        m_counts[i]->setText(locale.toString(values[i]));
-    const bool complete = m_complete->isVisible() && m_complete->isChecked();
-    m_counts[Removed]->setVisible(complete);
-    m_removedLabel->setVisible(complete);
+    m_counts->setReport(r.report, !m_complete->isHidden() && m_complete->isChecked());
     m_rejections->setRejections(r.report.rejections);
     m_view->resizeColumnToContents(RejectionModel::Field);
     m_view->resizeColumnToContents(RejectionModel::Value);

@@ -10,6 +10,7 @@ class QTableView;
 
 namespace tp::ui {
 
+class ImportCounts;
 class ImportJob;
 class ImportPlan;
 class MessageLabel;
@@ -52,8 +53,7 @@ private:
     ImportPlan *m_plan;
     ImportJob *m_job;
     QProgressBar *m_progress;
-    QList<QLabel *> m_counts;
-    QLabel *m_removedLabel;
+    ImportCounts *m_counts;
     QLabel *m_rejectedTitle;
     QPushButton *m_export;
     RejectionModel *m_rejections;
