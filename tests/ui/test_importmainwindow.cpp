@@ -1,19 +1,24 @@
 // The main window's import: File ▸ Import CSV… and Undo Last Import, CSV files dropped on the
-// window.
+// window, and the wizard's pages rendered for the documentation.
 #include "importtesting.h"
 #include "uitestbook.h"
 
 #include "import/importactions.h"
 #include "import/importplan.h"
+#include "import/importscreenshots.h"
 #include "import/importwizard.h"
 #include "mainwindow/mainwindow.h"
+#include "session/booksession.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QImage>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QUndoStack>
 #include <QUrl>
 
 using namespace tp;
@@ -85,6 +90,26 @@ TEST_F(GuiImportMainWindow, ACsvDroppedOnTheWindowOpensTheWizardOnIt)
     EXPECT_EQ(wizard->currentId(), ImportWizard::PresetPageId);
     wizard->plan()->waitUntilAnalysed();
     wizard->reject();
+}
+
+TEST_F(GuiImportMainWindow, RendersTheWizardsPagesWithoutImporting)
+{
+    const QString before = test::dumpBook(book.path);
+    const QString shots = dir.path(QStringLiteral("shots"));
+    QString error;
+    ASSERT_TRUE(ui::saveImportScreenshots(*window, test::importSample("salesforce-quirks.csv"),
+                                          shots, &error))
+            << qPrintable(error);
+    for (const char *name :
+         { "import-file", "import-preset", "import-mapping", "import-preview" }) {
+        const QImage image(
+                QDir(shots).filePath(QString::fromLatin1(name) + QStringLiteral(".png")));
+        ASSERT_FALSE(image.isNull()) << name;
+        EXPECT_EQ(image.size(), QSize(960, 720) * image.devicePixelRatio()) << name;
+    }
+    EXPECT_EQ(test::dumpBook(book.path), before); // it imported into a copy
+    EXPECT_EQ(window->importActions()->wizard(), nullptr);
+    EXPECT_EQ(window->session()->undoStack()->count(), 0);
 }
 
 } // namespace

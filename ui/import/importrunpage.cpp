@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace tp::ui {
 
 ImportRunPage::ImportRunPage(ImportPlan *plan, QWidget *parent)
@@ -106,11 +108,16 @@ void ImportRunPage::onFinished()
         m_committed = true;
         setTitle(tr("Imported"));
         m_progress->setValue(m_progress->maximum());
-        const double seconds = std::max<qint64>(r.elapsedMs, 1) / 1000.0;
-        m_rate->setText(tr("%1 rows in %2 s (%3 rows/s)")
-                                .arg(locale.toString(m_record.rows),
-                                     locale.toString(seconds, 'f', 1),
-                                     locale.toString(qint64(double(m_record.rows) / seconds))));
+        if (r.elapsedMs < 1000) {
+            m_rate->setText(
+                    tr("%1 rows in less than a second").arg(locale.toString(m_record.rows)));
+        } else {
+            const double seconds = r.elapsedMs / 1000.0;
+            m_rate->setText(tr("%1 rows in %2 (%3 rows/s)")
+                                    .arg(locale.toString(m_record.rows),
+                                         ImportRate::durationText(qint64(std::lround(seconds))),
+                                         locale.toString(qint64(double(m_record.rows) / seconds))));
+        }
         m_counts->setReport(r.report, m_record.options.complete);
         m_counts->show();
         m_result->setText(tr("Imported. Edit ▸ Undo, or File ▸ Undo Last Import, takes the whole "
