@@ -9,8 +9,10 @@
 
 #include <QAction>
 #include <QFile>
+#include <QProgressDialog>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace tp;
@@ -97,6 +99,35 @@ TEST_F(GuiImportUndo, ARedoOfAFileThatChangedIsRefusedAndLeavesTheHistory)
     EXPECT_EQ(stack->count(), 0); // dropped: nothing faithful to redo
     ASSERT_EQ(errors.count(), 1);
     EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("has changed")));
+    EXPECT_EQ(test::dumpBook(bookPath, { QStringLiteral("import_mappings") }), before);
+}
+
+TEST_F(GuiImportUndo, ARedoCanBeCancelledAndThenLeavesTheHistory)
+{
+    const QString big = dir.path(QStringLiteral("big.csv"));
+    test::writeBigReport(big, 20000);
+    const QString before = test::dumpBook(bookPath, { QStringLiteral("import_mappings") });
+    ASSERT_TRUE(importThroughWizard(big));
+    QUndoStack *stack = session->undoStack();
+    stack->undo();
+    ASSERT_TRUE(session->waitUntilLoaded());
+    ASSERT_EQ(test::dumpBook(bookPath, { QStringLiteral("import_mappings") }), before);
+
+    // The redo runs behind a progress dialog; its Cancel stops it.
+    bool cancelled = false;
+    QTimer::singleShot(0, window.get(), [&] {
+        auto *progress = window->findChild<QProgressDialog *>();
+        ASSERT_NE(progress, nullptr);
+        EXPECT_TRUE(progress->isVisible());
+        emit progress->canceled();
+        cancelled = true;
+    });
+    QSignalSpy errors(session.get(), &ui::BookSession::errorOccurred);
+    stack->redo();
+    EXPECT_TRUE(cancelled);
+    EXPECT_EQ(stack->count(), 0);
+    ASSERT_EQ(errors.count(), 1);
+    EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("cancelled")));
     EXPECT_EQ(test::dumpBook(bookPath, { QStringLiteral("import_mappings") }), before);
 }
 

@@ -1,17 +1,14 @@
 #include "importcommand.h"
 
-#include "session/booksession.h"
-
 #include <QCoreApplication>
 
 namespace tp::ui {
 
-ImportCommand::ImportCommand(BookSession *session, ImportRecord record, Reimport reimport)
+ImportCommand::ImportCommand(ImportRecord record, Steps steps)
     : QUndoCommand(QCoreApplication::translate("tp::ui::ImportCommand", "Import %1")
                            .arg(record.fileName())),
-      m_session(session),
       m_record(std::move(record)),
-      m_reimport(std::move(reimport))
+      m_steps(std::move(steps))
 { }
 
 void ImportCommand::redo()
@@ -20,7 +17,7 @@ void ImportCommand::redo()
         m_written = false;
         return;
     }
-    const std::optional<Id> id = m_reimport ? m_reimport(m_record) : std::nullopt;
+    const std::optional<Id> id = m_steps.redo ? m_steps.redo(m_record) : std::nullopt;
     if (!id) {
         setObsolete(true); // the book is as the undo left it; nothing here can be replayed
         return;
@@ -30,7 +27,7 @@ void ImportCommand::redo()
 
 void ImportCommand::undo()
 {
-    if (!m_session->undoImport(m_record.importId))
+    if (!m_steps.undo || !m_steps.undo(m_record))
         setObsolete(true); // refused (another import came after it, or I/O): the book is unchanged
 }
 

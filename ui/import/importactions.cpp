@@ -7,12 +7,47 @@
 #include "style/icons.h"
 
 #include <QAction>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QProgressDialog>
 #include <QUndoStack>
 #include <QWidget>
 
 namespace tp::ui {
+
+namespace {
+
+// Keeps the progress dialog of an undo or redo up until the work ends: Escape and the close
+// button cancel what can be cancelled (like its Cancel button) but never hide it, so the
+// window cannot take another undo or redo meanwhile.
+class StayOpen : public QObject
+{
+public:
+    StayOpen(QProgressDialog *dialog, ImportJob *job, bool cancellable)
+        : QObject(dialog), m_job(job), m_cancellable(cancellable)
+    {
+        dialog->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        const bool escape = event->type() == QEvent::KeyPress
+                && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape;
+        if (!escape && event->type() != QEvent::Close)
+            return false;
+        if (m_cancellable)
+            m_job->cancel();
+        event->ignore();
+        return true;
+    }
+
+private:
+    ImportJob *m_job;
+    bool m_cancellable;
+};
+
+} // namespace
 
 ImportActions::ImportActions(BookSession *session, QWidget *window)
     : QObject(window),
@@ -85,8 +120,51 @@ ImportWizard *ImportActions::openWizard(const QString &path)
 void ImportActions::onImported(ImportWizard *wizard, const ImportRecord &record)
 {
     wizard->plan()->rememberMapping();
-    m_session->recordImport(record, [this](const ImportRecord &r) { return reimport(r); });
+    // The undo stack may outlive these actions (it is the session's): then it does nothing.
+    const QPointer<ImportActions> self(this);
+    ImportCommand::Steps steps;
+    steps.undo = [self](const ImportRecord &r) { return self && self->undoImport(r); };
+    steps.redo = [self](const ImportRecord &r) { return self ? self->reimport(r) : std::nullopt; };
+    m_session->recordImport(record, std::move(steps));
     emit statusMessage(tr("Imported %1.").arg(record.fileName()));
+}
+
+void ImportActions::runModally(ImportJob &job, const QString &label, bool cancellable)
+{
+    QProgressDialog progress(label, cancellable ? tr("Cancel") : QString(), 0, 0, m_window);
+    progress.setWindowTitle(tr("Import"));
+    // Shown at once: while it runs, the window must take no other undo or redo.
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setAutoReset(false);
+    progress.setAutoClose(false);
+    if (!cancellable)
+        progress.setCancelButton(nullptr);
+    new StayOpen(&progress, &job, cancellable);
+    connect(&job, &ImportJob::progress, &progress, [&progress](qint64 done, qint64 total) {
+        progress.setRange(0, 1000);
+        progress.setValue(total > 0 ? int(done * 1000 / total) : 0);
+    });
+    // Cancel asks the job to stop; the dialog stays until it has (not QProgressDialog's hiding).
+    disconnect(&progress, &QProgressDialog::canceled, &progress, &QProgressDialog::cancel);
+    connect(&progress, &QProgressDialog::canceled, &job, &ImportJob::cancel);
+    progress.show();
+    job.waitForFinished(-1);
+}
+
+bool ImportActions::undoImport(const ImportRecord &record)
+{
+    ImportJob job;
+    job.startUndo(m_session->path(), record.importId);
+    runModally(job, tr("Undoing the import of %1…").arg(record.fileName()), false);
+    const ImportJobResult &r = job.result();
+    if (r.outcome != ImportJobResult::Outcome::Finished) {
+        m_session->reportError(
+                tr("Cannot undo the import of %1: %2").arg(record.fileName(), r.error));
+        return false;
+    }
+    m_session->reloadView();
+    return true;
 }
 
 std::optional<Id> ImportActions::reimport(const ImportRecord &record)
@@ -99,20 +177,8 @@ std::optional<Id> ImportActions::reimport(const ImportRecord &record)
         return std::nullopt;
     }
     ImportJob job;
-    QProgressDialog progress(tr("Importing %1 again…").arg(record.fileName()), tr("Cancel"), 0,
-                             1000, m_window);
-    progress.setWindowTitle(tr("Redo Import"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400);
-    progress.setAutoReset(false);
-    connect(&job, &ImportJob::progress, &progress, [&progress](qint64 done, qint64 total) {
-        progress.setValue(total > 0 ? int(done * 1000 / total) : 0);
-    });
-    connect(&progress, &QProgressDialog::canceled, &job, &ImportJob::cancel);
     job.start(ImportJob::Mode::Import, m_session->path(), record.file, record.options);
-    job.waitForFinished(-1);
-    progress.close();
-
+    runModally(job, tr("Importing %1 again…").arg(record.fileName()), true);
     const ImportJobResult &r = job.result();
     if (r.outcome == ImportJobResult::Outcome::Finished && r.report.committed) {
         m_session->reloadView();

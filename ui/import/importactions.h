@@ -11,13 +11,15 @@ class QWidget;
 namespace tp::ui {
 
 class BookSession;
+class ImportJob;
 class ImportWizard;
 
 // The import's actions and their wiring, so that the main window only places them:
 // File ▸ Import CSV… (Ctrl+I) opens the wizard; File ▸ Undo Last Import is the undo stack's
 // undo, enabled when the step it would undo is an import. A committed import is handed to the
-// session as one undo step, and its mapping is remembered for the file's header. Redoing an
-// import runs it again here, with a progress dialog that can cancel it.
+// session as one undo step, and its mapping is remembered for the file's header. Undoing and
+// redoing an import run here, off the GUI thread, behind a window-modal progress dialog (a redo
+// can be cancelled there).
 class ImportActions : public QObject
 {
     Q_OBJECT
@@ -41,7 +43,10 @@ signals:
 
 private:
     void onImported(ImportWizard *wizard, const ImportRecord &record);
+    bool undoImport(const ImportRecord &record);
     std::optional<Id> reimport(const ImportRecord &record);
+    // Runs `job` (started already) to its end behind a window-modal progress dialog.
+    void runModally(ImportJob &job, const QString &label, bool cancellable);
     void updateActions();
 
     BookSession *m_session;

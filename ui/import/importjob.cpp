@@ -1,5 +1,6 @@
 #include "importjob.h"
 
+#include "import/importjournal.h"
 #include "storage/book.h"
 #include "storage/errors.h"
 
@@ -19,6 +20,7 @@ struct ImportJob::Task
     QString bookPath;
     QString file;
     crm::ImportOptions options;
+    Id importId = 0; // Undo
     std::atomic<bool> cancel{ false };
     ImportJob *job = nullptr; // receives progress through queued calls
     ImportJobResult result;
@@ -41,7 +43,8 @@ void ImportJob::run(Task &task)
     QElapsedTimer clock;
     clock.start();
     ImportJobResult &r = task.result;
-    r.stamp = FileStamp::of(task.file);
+    if (!task.file.isEmpty())
+        r.stamp = FileStamp::of(task.file);
     const crm::ImportProgress progress = [&task](qint64 done, qint64 total) {
         if (task.cancel)
             return false;
@@ -69,6 +72,9 @@ void ImportJob::run(Task &task)
             r.report = crm::importFile(*book, task.file, options, progress);
             r.analysis = r.report.analysis;
             break;
+        case Mode::Undo:
+            crm::undoImport(*book, task.importId);
+            break;
         }
         r.outcome = ImportJobResult::Outcome::Finished;
     } catch (const InputError &e) {
@@ -90,13 +96,27 @@ void ImportJob::run(Task &task)
 void ImportJob::start(Mode mode, const QString &bookPath, const QString &file,
                       const crm::ImportOptions &options)
 {
-    if (m_current)
-        m_current->cancel = true; // the newest run wins
     auto task = std::make_shared<Task>();
     task->mode = mode;
     task->bookPath = bookPath;
     task->file = file;
     task->options = options;
+    launch(task);
+}
+
+void ImportJob::startUndo(const QString &bookPath, Id importId)
+{
+    auto task = std::make_shared<Task>();
+    task->mode = Mode::Undo;
+    task->bookPath = bookPath;
+    task->importId = importId;
+    launch(task);
+}
+
+void ImportJob::launch(const std::shared_ptr<Task> &task)
+{
+    if (m_current)
+        m_current->cancel = true; // the newest run wins
     task->job = this;
     m_current = task;
     m_result = {};

@@ -26,20 +26,23 @@ struct ImportJobResult
 
 // Runs one core import call on a worker thread, on its own connection to the book (the GUI's
 // connection stays free; SQLite's WAL lets the GUI read meanwhile): the analysis pass, a dry
-// run, or the import itself. Progress comes back as signals; cancel() makes the next progress
-// callback return false, which rolls the import back. Starting again drops the previous run.
+// run, the import itself, or the undo of an import. Progress comes back as signals; cancel()
+// makes the next progress callback return false, which rolls the import back (an undo cannot
+// be cancelled: it is one short transaction). Starting again drops the previous run.
 class ImportJob : public QObject
 {
     Q_OBJECT
 
 public:
-    enum class Mode { Analyse, DryRun, Import };
+    enum class Mode { Analyse, DryRun, Import, Undo };
 
     explicit ImportJob(QObject *parent = nullptr);
     ~ImportJob() override; // cancels and waits: nothing outlives the job
 
     void start(Mode mode, const QString &bookPath, const QString &file,
                const crm::ImportOptions &options);
+    // Undoes the import `importId` (the book's most recent).
+    void startUndo(const QString &bookPath, Id importId);
     void cancel();
     bool isRunning() const { return m_current != nullptr; }
     bool isCancelling() const;
@@ -55,6 +58,7 @@ signals:
 private:
     struct Task;
     static void run(Task &task);
+    void launch(const std::shared_ptr<Task> &task);
 
     std::shared_ptr<Task> m_current;
     QList<QThread *> m_threads;

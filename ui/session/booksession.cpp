@@ -4,7 +4,6 @@
 #include "commands/importcommand.h"
 #include "commands/opportunitycommand.h"
 #include "commands/repcommands.h"
-#include "import/importjournal.h"
 #include "models/formatter.h"
 #include "storage/accounts.h"
 #include "storage/book.h"
@@ -413,18 +412,10 @@ bool BookSession::setQuota(Id rep, const QString &period, std::optional<Minor> a
     return true;
 }
 
-void BookSession::recordImport(const ImportRecord &record, ImportCommand::Reimport reimport)
+void BookSession::recordImport(const ImportRecord &record, ImportCommand::Steps steps)
 {
-    m_undoStack->push(new ImportCommand(this, record, std::move(reimport)));
+    m_undoStack->push(new ImportCommand(record, std::move(steps)));
     reloadView();
-}
-
-bool BookSession::undoImport(Id importId)
-{
-    if (!runGuarded([importId](Book &book) { crm::undoImport(book, importId); }))
-        return false;
-    reloadView();
-    return true;
 }
 
 void BookSession::beginEditGroup(const QString &text)

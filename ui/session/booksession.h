@@ -79,10 +79,7 @@ public:
     bool setQuota(Id rep, const QString &period, std::optional<Minor> amount);
 
     // A committed CSV import becomes one undo step, and the view is reloaded to show it.
-    void recordImport(const ImportRecord &record, ImportCommand::Reimport reimport);
-    // Undoes an import (the most recent of the book) and reloads the view. False when the book
-    // refused: errorOccurred() says why, and nothing changed.
-    bool undoImport(Id importId);
+    void recordImport(const ImportRecord &record, ImportCommand::Steps steps);
 
     // Several edits as one undo step (a page's bulk action). Begin only when an edit will follow.
     void beginEditGroup(const QString &text);
