@@ -4,9 +4,12 @@
 #include "uitestbook.h"
 
 #include "import/importactions.h"
+#include "import/importjob.h"
 #include "import/importplan.h"
+#include "import/importrunpage.h"
 #include "import/importscreenshots.h"
 #include "import/importwizard.h"
+#include "import/previewpage.h"
 #include "mainwindow/mainwindow.h"
 #include "session/booksession.h"
 
@@ -18,6 +21,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QStatusBar>
 #include <QUndoStack>
 #include <QUrl>
 
@@ -64,6 +68,29 @@ TEST_F(GuiImportMainWindow, TheFileMenuImportsAndUndoesTheLastImport)
     EXPECT_EQ(wizard->currentId(), ImportWizard::FilePageId);
     wizard->reject();
     EXPECT_EQ(window->importActions()->wizard(), nullptr);
+}
+
+TEST_F(GuiImportMainWindow, SaysWhatAnImportAndItsUndoDidInTheStatusBar)
+{
+    ImportWizard *wizard = window->importActions()->openWizard(test::importSample("quotas.csv"));
+    ASSERT_NE(wizard, nullptr);
+    ASSERT_TRUE(wizard->plan()->waitUntilAnalysed());
+    wizard->next();
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ImportWizard::PreviewPageId);
+    ASSERT_TRUE(wizard->previewPage()->job()->waitForFinished());
+    wizard->next();
+    ASSERT_TRUE(wizard->importPage()->job()->waitForFinished());
+    ASSERT_TRUE(window->session()->waitUntilLoaded()); // the reload after the import
+    EXPECT_EQ(window->statusBar()->currentMessage(), QStringLiteral("Imported quotas.csv."));
+    EXPECT_EQ(window->windowTitle(), QStringLiteral("small.tpbook"));
+    wizard->accept();
+
+    window->undoAction()->trigger();
+    ASSERT_TRUE(window->session()->waitUntilLoaded());
+    EXPECT_EQ(window->statusBar()->currentMessage(),
+              QStringLiteral("Undid the import of quotas.csv."));
+    EXPECT_TRUE(window->redoAction()->isEnabled());
 }
 
 TEST_F(GuiImportMainWindow, ACsvDroppedOnTheWindowOpensTheWizardOnIt)

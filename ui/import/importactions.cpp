@@ -164,6 +164,7 @@ bool ImportActions::undoImport(const ImportRecord &record)
         return false;
     }
     m_session->reloadView();
+    emit statusMessage(tr("Undid the import of %1.").arg(record.fileName()));
     return true;
 }
 
@@ -182,6 +183,7 @@ std::optional<Id> ImportActions::reimport(const ImportRecord &record)
     const ImportJobResult &r = job.result();
     if (r.outcome == ImportJobResult::Outcome::Finished && r.report.committed) {
         m_session->reloadView();
+        emit statusMessage(tr("Imported %1 again.").arg(record.fileName()));
         return r.report.importId;
     }
     m_session->reportError(

@@ -81,9 +81,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &BookSession::loaded, this, [this] {
         // Rep and territory are view indexes: a reloaded view may order them differently.
         m_scope->reset(m_session->settings().fiscalStartMonth);
+        if (m_session->wasReloaded()) {
+            // After an import or its undo: the same book, and the message about it stays.
+            const QString message = statusBar()->currentMessage();
+            updateTitleAndStatus();
+            if (!message.isEmpty())
+                showStatus(message);
+            return;
+        }
         updateTitleAndStatus();
-        if (m_session->wasReloaded())
-            return; // after an import or its undo: the same book
         if (m_interactive) // screenshots and tests leave the user's list alone
             m_recent->add(m_session->path());
         showStatus(tr("Opened %1.").arg(QFileInfo(m_session->path()).fileName()));
