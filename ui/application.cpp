@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "demo/demobook.h"
+#include "import/importscreenshots.h"
 #include "mainwindow/infobanner.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/recentbooks.h"
@@ -28,6 +29,7 @@ struct Arguments
 {
     QString book;
     QString screenshotDir;
+    QString screenshotImport; // a CSV file: the import wizard's pages too
     bool screenshots = false;
     QString error;
 };
@@ -36,9 +38,19 @@ Arguments parseArguments(const QStringList &arguments)
 {
     Arguments parsed;
     const QString screenshotOption = QStringLiteral("--screenshot");
+    const QString importOption = QStringLiteral("--screenshot-import");
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &arg = arguments[i];
-        if (arg == screenshotOption) {
+        if (arg == importOption) {
+            if (i + 1 >= arguments.size()) {
+                parsed.error = QCoreApplication::translate("tp::ui",
+                                                           "--screenshot-import needs a CSV file.");
+                return parsed;
+            }
+            parsed.screenshotImport = arguments[++i];
+        } else if (arg.startsWith(importOption + QLatin1Char('='))) {
+            parsed.screenshotImport = arg.mid(importOption.size() + 1);
+        } else if (arg == screenshotOption) {
             if (i + 1 >= arguments.size()) {
                 parsed.error =
                         QCoreApplication::translate("tp::ui", "--screenshot needs a folder.");
@@ -62,6 +74,9 @@ Arguments parseArguments(const QStringList &arguments)
     }
     if (parsed.screenshots && parsed.screenshotDir.isEmpty())
         parsed.error = QCoreApplication::translate("tp::ui", "--screenshot needs a folder.");
+    if (!parsed.screenshotImport.isEmpty() && !parsed.screenshots)
+        parsed.error = QCoreApplication::translate("tp::ui",
+                                                   "--screenshot-import goes with --screenshot.");
     return parsed;
 }
 
@@ -186,7 +201,10 @@ int runGui(QApplication &app, const QStringList &arguments)
             return 1;
         }
         QString error;
-        if (!saveScreenshots(window, args.screenshotDir, &error)) {
+        if (!saveScreenshots(window, args.screenshotDir, &error)
+            || (!args.screenshotImport.isEmpty()
+                && !saveImportScreenshots(window, args.screenshotImport, args.screenshotDir,
+                                          &error))) {
             printError(error);
             return 1;
         }

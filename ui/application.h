@@ -12,10 +12,11 @@ class MainWindow;
 // Runs the desktop application; app/main.cpp calls it after creating the QApplication (with
 // the high-DPI rounding policy set to PassThrough before that). `arguments` are the command-line
 // arguments after the program name:
-//   [BOOK] [--screenshot DIR]
+//   [BOOK] [--screenshot DIR [--screenshot-import CSV]]
 // Without BOOK it reopens the last book, else (first launch) a copy of the demo book. With
 // --screenshot it renders every page to DIR/<page>.png at 1400×900 and exits: 0 when all were
-// written, 1 when the book or an image failed, 2 on a usage error.
+// written, 1 when the book or an image failed, 2 on a usage error. With --screenshot-import it
+// also renders the import wizard's pages for CSV (DIR/import-*.png) without importing it.
 int runGui(QApplication &app, const QStringList &arguments);
 
 // Sets the application's names, desktop file name, icon and colour scheme (runGui does it first).

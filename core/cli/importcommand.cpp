@@ -210,7 +210,10 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
     parser.addOption({QStringLiteral("kind"), tr("opportunities, accounts, activities or quotas."), tr("KIND")});
     parser.addOption({QStringLiteral("preset"), tr("auto or a preset name."), tr("PRESET")});
-    parser.addOption({QStringLiteral("mapping"), tr("A JSON mapping file."), tr("MAP")});
+    parser.addOption({QStringLiteral("mapping"),
+                      tr("A JSON mapping file (without one: the mapping remembered for the file's "
+                         "header, if any)."),
+                      tr("MAP")});
     parser.addOption({QStringLiteral("map-stage"), tr("A CRM stage and ours: \"CRM NAME=Stage\"."), tr("MAP")});
     parser.addOption({QStringLiteral("date-order"), tr("dmy, mdy or ymd for ambiguous dates."), tr("ORDER")});
     parser.addOption({QStringLiteral("as-of"), tr("The snapshot's date (default today)."), tr("DATE")});

@@ -8,8 +8,8 @@ bool RejectionsCsv::write(const QString &file, const std::vector<crm::Rejection>
                           QIODevice &out)
 {
     CsvWriter csv(out);
-    for (const QString &h : { tr("File"), tr("Line"), tr("Column"), tr("Field"), tr("Value"),
-                              tr("Reason") })
+    for (const QString &h :
+         { tr("File"), tr("Line"), tr("Column"), tr("Field"), tr("Value"), tr("Reason") })
         csv.text(h);
     csv.endRow();
     for (const crm::Rejection &r : rejections) {

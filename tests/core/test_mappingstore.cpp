@@ -21,8 +21,11 @@ RememberedMapping genericDeals()
     RememberedMapping m;
     m.preset = QStringLiteral("generic");
     m.kind = Kind::Opportunities;
-    m.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Stage, 3}, {Field::Amount, 4},
-                 {Field::CloseDate, 5}};
+    m.columns = { { Field::Name, 0 },
+                  { Field::AccountName, 1 },
+                  { Field::Stage, 3 },
+                  { Field::Amount, 4 },
+                  { Field::CloseDate, 5 } };
     m.stageMap.insert(QStringLiteral("Scoping"), Stage::Qualify);
     m.stageMap.insert(QStringLiteral("Signed"), Stage::Won);
     m.dateOrder = values::DateOrder::DayMonthYear;
@@ -82,7 +85,7 @@ TEST(MappingStore, SavingAgainReplacesTheMapping)
     MappingStore store(*book);
     store.save(QStringLiteral("fp1"), genericDeals(), QDate(2026, 11, 1));
     RememberedMapping changed = genericDeals();
-    changed.columns = {{Field::Name, 2}, {Field::Stage, 3}};
+    changed.columns = { { Field::Name, 2 }, { Field::Stage, 3 } };
     changed.stageMap.clear();
     changed.dateOrder.reset();
     store.save(QStringLiteral("fp1"), changed, QDate(2026, 11, 20));
@@ -107,7 +110,7 @@ TEST(MappingStore, JsonThatIsNoMappingIsIgnoredAndUnknownEntriesSkipped)
                 "period": 0}, "stages": {"X": "Nirvana"}, "date_order": "sideways"})");
     ASSERT_TRUE(m);
     EXPECT_EQ(m->kind, Kind::Quotas);
-    EXPECT_EQ(m->columns, (std::vector<std::pair<Field, int>>{{Field::Owner, 0}}));
+    EXPECT_EQ(m->columns, (std::vector<std::pair<Field, int>>{ { Field::Owner, 0 } }));
     EXPECT_TRUE(m->stageMap.isEmpty());
     EXPECT_FALSE(m->dateOrder);
 }
@@ -146,14 +149,15 @@ TEST(MappingStore, AMappingOfAnImportMakesTheSameFileImportAgain)
     ImportOptions options;
     options.asOf = QDate(2026, 11, 20);
     options.preset = QStringLiteral("generic");
-    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
-                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    options.columns = { { Field::Name, 0 },  { Field::AccountName, 1 }, { Field::Owner, 2 },
+                        { Field::Stage, 3 }, { Field::Amount, 4 },      { Field::CloseDate, 5 } };
     options.stageMap.insert(QStringLiteral("Scoping"), Stage::Qualify);
     options.stageMap.insert(QStringLiteral("Signed"), Stage::Won);
     options.dateOrder = values::DateOrder::DayMonthYear;
     const ImportReport first = importFile(*book, path, options);
     ASSERT_TRUE(first.committed) << first.analysis.problems.join(QLatin1Char(' ')).toStdString();
-    MappingStore(*book).save(first.analysis.fingerprint, RememberedMapping::of(first.analysis, options));
+    MappingStore(*book).save(first.analysis.fingerprint,
+                             RememberedMapping::of(first.analysis, options));
 
     // The same header with other spacing and case finds it; the file's values need it.
     const QString again = writeFile(dir, "again.csv",
@@ -169,7 +173,8 @@ TEST(MappingStore, AMappingOfAnImportMakesTheSameFileImportAgain)
     const ImportReport second = importFile(*book, again, reuse);
     ASSERT_TRUE(second.committed) << second.analysis.problems.join(QLatin1Char(' ')).toStdString();
     EXPECT_EQ(second.counts.created, 1);
-    auto st = book->db().prepare("SELECT amount, stage, close_date FROM opportunities WHERE name = 'Gamma'");
+    auto st = book->db().prepare(
+            "SELECT amount, stage, close_date FROM opportunities WHERE name = 'Gamma'");
     ASSERT_TRUE(st.step());
     EXPECT_EQ(st.int64(0), 300025);
     EXPECT_EQ(Stage(st.integer(1)), Stage::Won);
@@ -178,15 +183,17 @@ TEST(MappingStore, AMappingOfAnImportMakesTheSameFileImportAgain)
 
 TEST(FilePreview, ReadsTheHeaderAndTheFirstRowsOnly)
 {
-    const FilePreview p = previewFile(test::dataFile(QStringLiteral("import/salesforce-report.csv")));
+    const FilePreview p =
+            previewFile(test::dataFile(QStringLiteral("import/salesforce-report.csv")));
     EXPECT_EQ(p.headerLine, 1);
     ASSERT_EQ(p.header.size(), 16);
     EXPECT_EQ(p.header.at(3), QStringLiteral("Stage"));
     EXPECT_EQ(p.samples.size(), 8u);
-    EXPECT_EQ(p.samplesOf(0), (QStringList{QStringLiteral("Mia Rossi"), QStringLiteral("José Álvarez"),
-                                          QStringLiteral("Tom O'Neill")}));
+    EXPECT_EQ(p.samplesOf(0),
+              (QStringList{ QStringLiteral("Mia Rossi"), QStringLiteral("José Álvarez"),
+                            QStringLiteral("Tom O'Neill") }));
     // Empty cells are no samples: the first row has no Last Activity.
-    EXPECT_EQ(p.samplesOf(10, 1), QStringList{QStringLiteral("12/12/2025")});
+    EXPECT_EQ(p.samplesOf(10, 1), QStringList{ QStringLiteral("12/12/2025") });
     EXPECT_TRUE(p.samplesOf(99).isEmpty());
     EXPECT_EQ(p.fingerprint, headerFingerprint(p.header));
 }

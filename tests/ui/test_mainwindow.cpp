@@ -257,12 +257,16 @@ TEST_F(GuiMainWindow, ExecutableRendersScreenshotsAndFailsOnABadBook)
 
     QProcess process;
     process.setProcessEnvironment(env);
-    process.start(executable, { book.path, QStringLiteral("--screenshot"), shots });
+    process.start(executable,
+                  { book.path, QStringLiteral("--screenshot"), shots,
+                    QStringLiteral("--screenshot-import"),
+                    test::dataFile(QStringLiteral("import/salesforce-quirks.csv")) });
     ASSERT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().constData();
     for (const QString &name :
-         { QStringLiteral("accounts"), QStringLiteral("opportunities"), QStringLiteral("reps") }) {
+         { QStringLiteral("accounts"), QStringLiteral("opportunities"), QStringLiteral("reps"),
+           QStringLiteral("import-mapping"), QStringLiteral("import-preview") }) {
         const QImage image(QDir(shots).filePath(name + QStringLiteral(".png")));
         ASSERT_FALSE(image.isNull()) << qPrintable(name);
         EXPECT_GT(colourCount(image), 20) << qPrintable(name);

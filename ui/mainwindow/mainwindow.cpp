@@ -4,6 +4,8 @@
 #include "recentbooks.h"
 #include "scopebar.h"
 
+#include "import/csvdrophandler.h"
+#include "import/importactions.h"
 #include "pages/accounts/accountspage.h"
 #include "pages/opportunities/opportunitiespage.h"
 #include "pages/reps/repspage.h"
@@ -77,10 +79,19 @@ MainWindow::MainWindow(QWidget *parent)
     scopeToolBar->addWidget(m_scopeBar);
 
     connect(m_session, &BookSession::loaded, this, [this] {
+        // Rep and territory are view indexes: a reloaded view may order them differently.
         m_scope->reset(m_session->settings().fiscalStartMonth);
+        if (m_session->wasReloaded()) {
+            // After an import or its undo: the same book, and the message about it stays.
+            const QString message = statusBar()->currentMessage();
+            updateTitleAndStatus();
+            if (!message.isEmpty())
+                showStatus(message);
+            return;
+        }
+        updateTitleAndStatus();
         if (m_interactive) // screenshots and tests leave the user's list alone
             m_recent->add(m_session->path());
-        updateTitleAndStatus();
         showStatus(tr("Opened %1.").arg(QFileInfo(m_session->path()).fileName()));
     });
     connect(m_session, &BookSession::loadFailed, this,
@@ -95,7 +106,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_session, &BookSession::loadingStarted, this, [this](const QString &path) {
         updateTitleAndStatus();
-        showStatus(tr("Opening %1…").arg(QFileInfo(path).fileName()), 0);
+        if (!m_session->isReloading())
+            showStatus(tr("Opening %1…").arg(QFileInfo(path).fileName()), 0);
     });
     connect(m_session, &BookSession::loadProgress, this, [this](qint64 done, qint64 total) {
         m_progress->setRange(0, 1000);
@@ -167,8 +179,21 @@ void MainWindow::createPages()
     });
 }
 
+void MainWindow::setInteractive(bool interactive)
+{
+    m_interactive = interactive;
+    m_import->setInteractive(interactive);
+}
+
 void MainWindow::createActions()
 {
+    m_import = new ImportActions(m_session, this);
+    connect(m_import, &ImportActions::statusMessage, this,
+            [this](const QString &message) { showStatus(message); });
+    auto *drops = new CsvDropHandler(this);
+    connect(drops, &CsvDropHandler::fileDropped, m_import,
+            [this](const QString &path) { m_import->openWizard(path); });
+
     m_newAction = new QAction(themeIcon(QStringLiteral("document-new")), tr("&New Book…"), this);
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setStatusTip(tr("Create a new, empty book"));
@@ -223,6 +248,9 @@ void MainWindow::createMenus()
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent->fillMenu(m_recentMenu);
+    file->addSeparator();
+    file->addAction(m_import->importAction());
+    file->addAction(m_import->undoImportAction());
     file->addSeparator();
     file->addAction(m_saveCopyAction);
     file->addSeparator();
@@ -326,7 +354,8 @@ void MainWindow::updateTitleAndStatus()
     m_saveCopyAction->setEnabled(open);
     const bool loading = m_session->isLoading();
     m_progress->setVisible(loading);
-    m_cancelButton->setVisible(loading);
+    // A reload after an import is not for cancelling: the tables would stay out of date.
+    m_cancelButton->setVisible(loading && !m_session->isReloading());
     if (loading)
         m_progress->setRange(0, 0);
     else

@@ -16,6 +16,7 @@ class QToolButton;
 namespace tp::ui {
 
 class BookSession;
+class ImportActions;
 class InfoBanner;
 class RecentBooks;
 class ScopeBar;
@@ -48,7 +49,7 @@ public:
 
     // Non-interactive windows (screenshots, tests) never open modal dialogs: messages go to
     // the status bar and stderr instead.
-    void setInteractive(bool interactive) { m_interactive = interactive; }
+    void setInteractive(bool interactive);
     bool isInteractive() const { return m_interactive; }
 
     // Window geometry and state, splitter, last page and column layouts from QSettings.
@@ -61,6 +62,8 @@ public:
     QAction *findAction() const { return m_findAction; }
     QList<QAction *> pageSwitchActions() const;
     RecentBooks *recentBooks() const { return m_recent; }
+    // File ▸ Import CSV… and Undo Last Import, and the wizard they open (also on a dropped CSV).
+    ImportActions *importActions() const { return m_import; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -87,6 +90,7 @@ private:
     ScopeBar *m_scopeBar = nullptr;
     InfoBanner *m_banner = nullptr;
     RecentBooks *m_recent;
+    ImportActions *m_import = nullptr;
     QSplitter *m_splitter = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -1,6 +1,7 @@
 #include "booksession.h"
 
 #include "commands/accountcommand.h"
+#include "commands/importcommand.h"
 #include "commands/opportunitycommand.h"
 #include "commands/repcommands.h"
 #include "models/formatter.h"
@@ -27,7 +28,7 @@ namespace tp::ui {
 struct BookSession::LoadJob
 {
     QString path;
-    std::unique_ptr<Book> book; // opened on the GUI thread; used there once loaded
+    std::unique_ptr<Book> book; // opened on the GUI thread; used there once loaded; null: reload
     std::unique_ptr<BookView> view;
     QString error;
     std::atomic<bool> cancel{ false };
@@ -191,12 +192,29 @@ void BookSession::finishLoading(const std::shared_ptr<LoadJob> &job)
         emit loadFailed(job->path, job->error);
         return;
     }
+    m_reloaded = !job->book;
     emit aboutToSwitchBook();
-    m_undoStack->clear(); // its commands belong to the previous book
-    m_book = std::move(job->book);
+    if (!m_reloaded) {
+        m_undoStack->clear(); // its commands belong to the previous book
+        m_book = std::move(job->book);
+    }
     m_view = std::move(job->view);
     m_path = job->path;
     emit loaded();
+}
+
+bool BookSession::isReloading() const
+{
+    return m_job && !m_job->book;
+}
+
+bool BookSession::reloadView()
+{
+    if (!m_book)
+        return false;
+    if (m_job && m_job->book)
+        return true; // another book is opening: it replaces this one anyway
+    return startLoading(nullptr, m_path);
 }
 
 void BookSession::cancelLoading()
@@ -392,6 +410,12 @@ bool BookSession::setQuota(Id rep, const QString &period, std::optional<Minor> a
     const QString text = tr("Change %1 quota of %2").arg(period, repName(rep));
     m_undoStack->push(new QuotaCommand(this, change, text));
     return true;
+}
+
+void BookSession::recordImport(const ImportRecord &record, ImportCommand::Steps steps)
+{
+    m_undoStack->push(new ImportCommand(record, std::move(steps)));
+    reloadView();
 }
 
 void BookSession::beginEditGroup(const QString &text)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commands/importcommand.h"
 #include "domain/entities.h"
 #include "storage/opportunities.h"
 #include "views/bookview.h"
@@ -44,11 +45,18 @@ public:
     // Writes a consistent copy of the open book (Book::saveCopyAs).
     bool saveCopyAs(const QString &path, QString *error = nullptr);
     void cancelLoading();
+    // Loads the view again from the open book, after an import or its undo wrote to it through
+    // another connection. Unlike opening, the undo history stays. The current view stays shown
+    // until the new one is in place (aboutToSwitchBook(), loaded()).
+    bool reloadView();
+    // Whether the last loaded() came from reloadView() rather than opening a book.
+    bool wasReloaded() const { return m_reloaded; }
     // Spins the event loop until the pending load ends; true when a book is loaded then.
     bool waitUntilLoaded(int timeoutMs = 60000);
 
     bool isOpen() const { return m_book && m_view; }
     bool isLoading() const { return m_job != nullptr; }
+    bool isReloading() const;
     QString path() const { return m_path; }
     QString loadingPath() const;
     // The data the tables show; null until a book is loaded. Changes only through this session.
@@ -69,6 +77,9 @@ public:
     bool setAccountOwner(Id account, std::optional<Id> owner);
     bool setRepCapacity(Id rep, std::optional<int> capacity);
     bool setQuota(Id rep, const QString &period, std::optional<Minor> amount);
+
+    // A committed CSV import becomes one undo step, and the view is reloaded to show it.
+    void recordImport(const ImportRecord &record, ImportCommand::Steps steps);
 
     // Several edits as one undo step (a page's bulk action). Begin only when an edit will follow.
     void beginEditGroup(const QString &text);
@@ -109,6 +120,7 @@ signals:
 private:
     struct LoadJob;
 
+    // A null book reloads the view of the open one.
     bool startLoading(std::unique_ptr<Book> book, const QString &path);
     void finishLoading(const std::shared_ptr<LoadJob> &job);
     bool editOpportunity(const std::function<OpportunityChange(Book &)> &edit,
@@ -123,6 +135,7 @@ private:
     QUndoStack *m_undoStack;
     std::shared_ptr<LoadJob> m_job;
     QList<QThread *> m_threads;
+    bool m_reloaded = false;
 };
 
 } // namespace tp::ui
