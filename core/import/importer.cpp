@@ -166,12 +166,16 @@ void importRows(const QString &path, const ImportOptions &options, const Analysi
 
 ImportConnection::ImportConnection(sql::Database &db)
     : m_db(db)
-    , m_active(db.pragmaInt("foreign_keys") != 0) // else an outer ImportConnection holds it
+    , m_active(db.pragmaInt("foreign_keys") != 0 // else an outer ImportConnection holds it
+               && !db.inTransaction())
 {
     if (!m_active)
         return;
     m_db.exec("PRAGMA cache_size = -65536");
     m_db.exec("PRAGMA foreign_keys = OFF");
+    // An import building indexes sorts a million keys: in temporary files, which the OS caches,
+    // rather than in this process's memory (the book's everyday setting).
+    m_db.exec("PRAGMA temp_store = FILE");
 }
 
 ImportConnection::~ImportConnection()
@@ -180,6 +184,7 @@ ImportConnection::~ImportConnection()
         return;
     m_db.exec("PRAGMA foreign_keys = ON");
     m_db.exec("PRAGMA cache_size = -2000");
+    m_db.exec("PRAGMA temp_store = MEMORY");
 }
 
 ImportReport importFile(Book &book, const QString &path, const ImportOptions &options,

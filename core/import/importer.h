@@ -24,8 +24,9 @@ struct ImportReport
 // The connection's settings for importing, for the guard's lifetime: a page cache big enough
 // for the indexes an import walks (64 MiB, within its memory budget; SQLite's default 2 MiB
 // re-reads pages for every row), and no foreign-key checks, which cost three lookups and a
-// statement journal per row for ids the importer itself took from the book. SQLite ignores the
-// foreign-key pragma inside a transaction: a caller that wraps several imports in one makes
+// statement journal per row for ids the importer itself took from the book, and temporary
+// files rather than memory for the sorts that build indexes after a large import. SQLite
+// ignores these pragmas inside a transaction: a caller that wraps several imports in one makes
 // the guard before it (importFile() makes its own, which then does nothing).
 class ImportConnection
 {

@@ -1,5 +1,7 @@
 #include "opportunityupsert.h"
 
+#include "storage/schema.h"
+
 #include <algorithm>
 
 namespace tp::crm {
@@ -107,6 +109,18 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
         auto st = m_db.prepare("SELECT id, crm_id FROM opportunities WHERE crm_id IS NOT NULL");
         while (st.step())
             m_byCrmId.insert(KeyIndex::hash(st.utf8(1)), st.int64(0));
+    }
+    {
+        // A file bringing more deals than the book holds: its rows go in without index upkeep
+        // and finish() builds the indexes in one sort each. The key index above keeps the CRM
+        // ids unique meanwhile, and the unique index checks them again when it is built.
+        auto count = m_db.prepare("SELECT count(*) FROM opportunities");
+        count.step();
+        m_indexesDeferred = m_context.expectedRows >= deferIndexesFromRows
+                && m_context.expectedRows > count.int64(0);
+        count.reset(); // a statement still running would lock the indexes
+        if (m_indexesDeferred)
+            schema::dropOpportunityIndexes(m_db);
     }
     {
         auto st = m_db.prepare("SELECT id FROM snapshots WHERE source = ? AND import_id IS NOT ? "
@@ -360,6 +374,13 @@ void OpportunityUpserter::snapshot(const Stored &o)
 
 void OpportunityUpserter::finish()
 {
+    // The key indexes served the rows; their memory is better spent on the sorts below.
+    m_byCrmId = KeyIndex{};
+    m_keyless = KeyIndex{};
+    if (m_indexesDeferred) {
+        schema::createOpportunityIndexes(m_db);
+        m_indexesDeferred = false;
+    }
     // The opportunities this import created, in their final state, with the same rule as
     // snapshot(): open, or closed within recentlyClosedDays of the as-of date (or after it).
     m_db.prepare("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, amount, "

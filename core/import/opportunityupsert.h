@@ -60,6 +60,10 @@ public:
         // opportunities of the source's earlier snapshots that the file lacks.
         bool complete = false;
     };
+    // From this many rows on, an import into a book holding fewer deals than the file builds the
+    // opportunities' indexes once at the end rather than row by row.
+    static constexpr qint64 deferIndexesFromRows = 20000;
+
     OpportunityUpserter(sql::Database &db, ImportJournal &journal, const Context &context);
     ~OpportunityUpserter();
 
@@ -109,6 +113,7 @@ private:
     Id m_firstNew = 1;                     // opportunities from this id on are new in this import
     std::vector<Id> m_seen;                // with `complete`: opportunities of the book the file has
     std::vector<bool> m_snapshotted;       // by opportunity id: in this import's snapshot
+    bool m_indexesDeferred = false;        // dropped for a large import; finish() builds them
     UpsertCounts m_counts;
 };
 

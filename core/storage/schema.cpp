@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include <sqlite3.h>
+
 #include <string>
 #include <vector>
 
@@ -290,13 +292,65 @@ DROP INDEX IF EXISTS opportunities_owner;
 DROP INDEX IF EXISTS accounts_owner;
 )SQL";
 
-const std::vector<const char *> &migrations()
+// Version 5: the opportunities' CRM ids are unique through a named index instead of a column
+// constraint, so that an import of many new deals can drop it and build it once at the end
+// (one sort instead of a million B-tree descents); SQLite cannot drop a column constraint, so
+// the table is rebuilt (https://sqlite.org/lang_altertable.html#otheralter). Runs with
+// foreign-key enforcement off (see migrate()): dropping the old table must not cascade.
+const char *const version5 = R"SQL(
+CREATE TABLE opportunities_v5 (
+    id INTEGER PRIMARY KEY,
+    crm_id TEXT,
+    account_id INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+    owner_id INTEGER REFERENCES reps(id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    amount INTEGER NOT NULL DEFAULT 0,
+    currency TEXT NOT NULL DEFAULT 'USD',
+    stage INTEGER NOT NULL REFERENCES stages(id),
+    status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 3),
+    probability_bp INTEGER CHECK (probability_bp IS NULL OR probability_bp BETWEEN 0 AND 10000),
+    probability_override_bp INTEGER
+        CHECK (probability_override_bp IS NULL OR probability_override_bp BETWEEN 0 AND 10000),
+    created_date TEXT NOT NULL,
+    close_date TEXT,
+    closed_date TEXT,
+    last_activity_date TEXT,
+    next_activity_date TEXT,
+    next_step TEXT,
+    stage_entered_date TEXT,
+    lost_reason TEXT);
+INSERT INTO opportunities_v5 SELECT id, crm_id, account_id, owner_id, name, amount, currency,
+    stage, status, probability_bp, probability_override_bp, created_date, close_date, closed_date,
+    last_activity_date, next_activity_date, next_step, stage_entered_date, lost_reason
+    FROM opportunities;
+DROP TABLE opportunities;
+ALTER TABLE opportunities_v5 RENAME TO opportunities;
+)SQL";
+
+// The opportunities' secondary indexes (version 5 on).
+const char *const opportunityIndexes = R"SQL(
+CREATE UNIQUE INDEX opportunities_crm_id ON opportunities(crm_id);
+CREATE INDEX opportunities_account ON opportunities(account_id);
+)SQL";
+
+const std::vector<std::string> &migrations()
 {
-    static const std::vector<const char *> steps{version1, version2, version3, version4};
+    static const std::vector<std::string> steps{version1, version2, version3, version4,
+                                                std::string(version5) + opportunityIndexes};
     return steps;
 }
 
 } // namespace
+
+void dropOpportunityIndexes(sql::Database &db)
+{
+    db.exec("DROP INDEX opportunities_crm_id; DROP INDEX opportunities_account;");
+}
+
+void createOpportunityIndexes(sql::Database &db)
+{
+    db.exec(opportunityIndexes);
+}
 
 int currentVersion()
 {
@@ -307,14 +361,35 @@ void migrate(sql::Database &db, int target)
 {
     const int goal = target < 0 ? currentVersion() : target;
     int version = db.pragmaInt("user_version");
-    while (version < goal) {
-        sql::Transaction tx(db);
-        db.exec(migrations()[std::size_t(version)]);
-        ++version;
-        db.exec("PRAGMA user_version = " + std::to_string(version));
-        db.exec("PRAGMA application_id = " + std::to_string(applicationId));
-        tx.commit();
+    if (version >= goal)
+        return;
+    // A step may rebuild a table that others refer to; with enforcement on, dropping the old
+    // table would cascade into them. The pragma is ignored inside a transaction, hence here;
+    // each step checks the references itself before it commits.
+    const bool enforced = db.pragmaInt("foreign_keys") != 0;
+    db.exec("PRAGMA foreign_keys = OFF");
+    try {
+        while (version < goal) {
+            sql::Transaction tx(db);
+            db.exec(migrations()[std::size_t(version)]);
+            ++version;
+            db.exec("PRAGMA user_version = " + std::to_string(version));
+            db.exec("PRAGMA application_id = " + std::to_string(applicationId));
+            auto check = db.prepare("PRAGMA foreign_key_check");
+            if (check.step())
+                throw sql::Error(QStringLiteral("schema version %1 leaves a broken reference in %2")
+                                         .arg(version)
+                                         .arg(check.text(0)),
+                                 SQLITE_CONSTRAINT_FOREIGNKEY);
+            tx.commit();
+        }
+    } catch (...) {
+        if (enforced)
+            db.exec("PRAGMA foreign_keys = ON");
+        throw;
     }
+    if (enforced)
+        db.exec("PRAGMA foreign_keys = ON");
 }
 
 } // namespace tp::schema

@@ -49,6 +49,7 @@ public:
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql);
     qint64 lastInsertId() const;
+    bool inTransaction() const;
     int changes() const;
     int pragmaInt(std::string_view name);
     QString path() const { return m_path; }

@@ -102,6 +102,54 @@ TEST(Book, MigratesAVersionOneBookForward)
     EXPECT_EQ(criteria.integer(0), 7);
 }
 
+TEST(Book, RebuildingTheOpportunitiesTableKeepsEverythingThatRefersToThem)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("v4.tpbook"));
+    {
+        sql::Database db(path, sql::Database::Mode::Create);
+        db.exec("PRAGMA foreign_keys = ON");
+        schema::migrate(db, 4);
+        db.exec("INSERT INTO reps (id, name) VALUES (1, 'Ann')");
+        db.exec("INSERT INTO accounts (id, name) VALUES (1, 'Acme')");
+        db.exec("INSERT INTO opportunities (id, crm_id, account_id, owner_id, name, amount, stage, "
+                "created_date, probability_override_bp) "
+                "VALUES (7, '006A', 1, 1, 'Big one', 500, 3, '2026-01-02', 4200), "
+                "(9, NULL, 1, 1, 'No id', 10, 1, '2026-02-03', NULL)");
+        db.exec("INSERT INTO snapshots (id, taken_on) VALUES (1, '2026-03-01')");
+        db.exec("INSERT INTO snapshot_rows VALUES (1, 7, 3, 0, 500, NULL, NULL, 1)");
+        db.exec("INSERT INTO stage_history (opportunity_id, stage, entered_date) "
+                "VALUES (7, 3, '2026-02-01')");
+        db.exec("INSERT INTO activities (type, activity_date, opportunity_id) "
+                "VALUES ('call', '2026-02-02', 7)");
+        db.exec("INSERT INTO opportunity_criteria VALUES (7, 1, '2026-02-01')");
+    }
+    auto book = Book::open(path);
+    ASSERT_EQ(book->schemaVersion(), schema::currentVersion());
+    auto &db = book->db();
+    const auto count = [&](const char *sql) {
+        auto st = db.prepare(sql);
+        st.step();
+        return st.int64(0);
+    };
+    EXPECT_EQ(count("SELECT count(*) FROM opportunities"), 2);
+    EXPECT_EQ(count("SELECT probability_override_bp FROM opportunities WHERE crm_id = '006A'"), 4200);
+    EXPECT_EQ(count("SELECT count(*) FROM snapshot_rows WHERE opportunity_id = 7"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM stage_history WHERE opportunity_id = 7"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM activities WHERE opportunity_id = 7"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM opportunity_criteria WHERE opportunity_id = 7"), 1);
+    EXPECT_EQ(db.pragmaInt("foreign_keys"), 1);
+    // The CRM id is still unique, now through an index an import can drop and build again.
+    EXPECT_THROW(db.exec("INSERT INTO opportunities (crm_id, name, stage, created_date) "
+                         "VALUES ('006A', 'Twin', 1, '2026-01-01')"),
+                 sql::Error);
+    EXPECT_EQ(count("SELECT count(*) FROM sqlite_schema WHERE name = 'opportunities_crm_id'"), 1);
+    // References into the rebuilt table still cascade.
+    db.exec("DELETE FROM opportunities WHERE id = 7");
+    EXPECT_EQ(count("SELECT count(*) FROM snapshot_rows"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM activities WHERE opportunity_id IS NULL"), 1);
+}
+
 TEST(Book, TransactionRollsBackUnlessCommitted)
 {
     test::TempDir dir;

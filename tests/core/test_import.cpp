@@ -3,10 +3,12 @@
 
 #include "import/importer.h"
 #include "import/importjournal.h"
+#include "import/opportunityupsert.h"
 #include "storage/book.h"
 #include "storage/errors.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 #include <gtest/gtest.h>
 
@@ -43,6 +45,14 @@ qint64 scalar(Book &book, const char *sql)
 }
 
 const QByteArray genericHeader = "Deal,Account,Owner,Stage,Amount,Close\n";
+
+QString schemaOf(Book &book)
+{
+    auto st = book.db().prepare("SELECT group_concat(sql, ';') FROM "
+                                "(SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name)");
+    st.step();
+    return st.text(0);
+}
 
 } // namespace
 
@@ -260,14 +270,49 @@ TEST(Import, ABadRowFarDownFailsWithItsLineAndChangesNothing)
     const QString path = writeFile(dir, "deals.csv",
                                    manyDeals(20000) + "Last,Acme,Mia,Prospecting,twelve,2026-12-01\n");
     const QString before = test::dumpBook(book->db());
+    const QString schema = schemaOf(*book);
     const auto report = importFile(*book, path, genericOptions());
     EXPECT_FALSE(report.committed);
+    EXPECT_EQ(schemaOf(*book), schema); // the indexes a large import drops come back
     EXPECT_EQ(report.rejectedRows, 1);
     ASSERT_EQ(report.rejections.size(), 1u);
     EXPECT_EQ(report.rejections[0].line, 20002);
     EXPECT_EQ(report.rejections[0].column, 5);
     EXPECT_EQ(report.rejections[0].value, QStringLiteral("twelve"));
     EXPECT_EQ(test::dumpBook(book->db()), before);
+}
+
+TEST(Import, ALargeImportIntoAnEmptyBookBuildsItsIndexesAtTheEnd)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QString schema = schemaOf(*book);
+    // Opportunity ids, one listed twice: the second row updates the first, the index built at
+    // the end finds no duplicate.
+    QByteArray bytes = "Opportunity ID,Deal,Account,Owner,Stage,Amount,Close\n";
+    const int rows = int(OpportunityUpserter::deferIndexesFromRows) + 10;
+    for (int i = 0; i < rows; ++i)
+        bytes += "006X" + QByteArray::number(i) + ",Deal " + QByteArray::number(i) + ",Account "
+                + QByteArray::number(i % 97) + ",Mia,Prospecting,100,2026-12-01\n";
+    bytes += "006X7,Deal 7 renamed,Account 7,Mia,Prospecting,100,2026-12-01\n";
+    ImportOptions options = genericOptions();
+    options.columns = {{Field::CrmId, 0}, {Field::Name, 1}, {Field::AccountName, 2}, {Field::Owner, 3},
+                       {Field::Stage, 4}, {Field::Amount, 5}, {Field::CloseDate, 6}};
+    const auto report = importFile(*book, writeFile(dir, "deals.csv", bytes), options);
+    ASSERT_TRUE(report.committed) << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(report.counts.created, rows);
+    EXPECT_EQ(report.counts.updated, 1);
+    EXPECT_EQ(schemaOf(*book), schema);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities o INDEXED BY opportunities_account "
+                            "JOIN accounts a ON a.id = o.account_id WHERE a.name = 'Account 7'"),
+              scalar(*book, "SELECT count(*) FROM opportunities o NOT INDEXED "
+                            "JOIN accounts a ON a.id = o.account_id WHERE a.name = 'Account 7'"));
+    auto check = book->db().prepare("PRAGMA integrity_check");
+    ASSERT_TRUE(check.step());
+    EXPECT_EQ(check.text(0), QStringLiteral("ok"));
+    EXPECT_THROW(book->db().exec("INSERT INTO opportunities (crm_id, name, stage, created_date) "
+                                 "VALUES ('006X7', 'Twin', 1, '2026-01-01')"),
+                 sql::Error);
 }
 
 TEST(Import, SkippingInvalidRowsKeepsTheFirstThousandReasons)
@@ -343,8 +388,12 @@ TEST(Import, TheSameDataInDifferentDialectsMakesIdenticalBooks)
         const auto report = importFile(*book, path, genericOptions());
         ASSERT_TRUE(report.committed) << n << ": " << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
         EXPECT_EQ(report.counts.created, 3) << n;
-        // The books differ only in the name of the file each import came from.
-        const QString dump = test::dumpBook(book->db()).replace(QStringLiteral("deals%1.csv").arg(n), QStringLiteral("deals.csv"));
+        // The books differ only in the name of the file each import came from and the time
+        // each import started.
+        static const QRegularExpression timestamp(QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+        const QString dump = test::dumpBook(book->db())
+                                     .replace(QStringLiteral("deals%1.csv").arg(n), QStringLiteral("deals.csv"))
+                                     .replace(timestamp, QStringLiteral("<started>"));
         if (n == 0)
             first = dump;
         else
