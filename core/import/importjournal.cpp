@@ -1,7 +1,9 @@
 #include "importjournal.h"
 
+#include "opportunityupsert.h"
 #include "storage/book.h"
 #include "storage/errors.h"
+#include "storage/schema.h"
 
 #include <QCoreApplication>
 
@@ -115,28 +117,99 @@ std::optional<Id> lastImport(Book &book)
     return std::nullopt;
 }
 
+namespace {
+
+// What deleting the rows above `watermark` in each table does to the rows that refer to them,
+// done per referring column in one statement: the ON DELETE action the schema declares
+// (CASCADE deletes, SET NULL clears; anything else is left for the final check to refuse).
+// With foreign-key enforcement on, SQLite would look for referring rows once per deleted row,
+// scanning each table that has no index on the column (snapshot_rows by opportunity): hours
+// for the undo of a large import.
+void settleReferences(sql::Database &db, const std::map<std::string, Id> &watermark)
+{
+    std::vector<std::string> tables;
+    {
+        auto st = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' "
+                             "AND name NOT LIKE 'sqlite_%'");
+        while (st.step())
+            tables.emplace_back(st.utf8(0));
+    }
+    for (const std::string &table : tables) {
+        auto keys = db.prepare("SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list(?)");
+        keys.bind(1, QString::fromStdString(table));
+        while (keys.step()) {
+            const auto parent = watermark.find(std::string(keys.utf8(0)));
+            if (parent == watermark.end())
+                continue;
+            const std::string column(keys.utf8(1));
+            const std::string action(keys.utf8(2));
+            std::string sql;
+            if (action == "CASCADE")
+                sql = "DELETE FROM \"" + table + "\" WHERE \"" + column + "\" > ?1";
+            else if (action == "SET NULL")
+                sql = "UPDATE \"" + table + "\" SET \"" + column + "\" = NULL WHERE \"" + column + "\" > ?1";
+            else
+                continue;
+            // Rows that go themselves (the table's own rows above its watermark) are left alone.
+            const auto own = watermark.find(table);
+            if (own != watermark.end())
+                sql += " AND rowid <= ?2";
+            auto st = db.prepare(sql);
+            st.bind(1, parent->second);
+            if (own != watermark.end())
+                st.bind(2, own->second);
+            st.run();
+        }
+    }
+}
+
+// Deletes the rows of `table` above its watermark. All of them: SQLite drops the table's pages
+// without visiting its rows (foreign-key enforcement is off). Most of the opportunities: their
+// indexes are built again afterwards rather than updated for every row.
+void deleteAbove(sql::Database &db, const char *table, const std::map<std::string, Id> &watermark)
+{
+    const auto it = watermark.find(table);
+    if (it == watermark.end())
+        return;
+    const Id mark = it->second;
+    if (mark == 0) {
+        db.exec(std::string("DELETE FROM \"") + table + "\"");
+        return;
+    }
+    bool rebuild = false;
+    if (std::string_view(table) == "opportunities") {
+        auto highest = db.prepare("SELECT coalesce(max(rowid), 0) FROM opportunities");
+        highest.step();
+        const Id above = highest.int64(0) - mark;
+        rebuild = above >= OpportunityUpserter::deferIndexesFromRows && above > mark;
+    }
+    if (rebuild)
+        schema::dropOpportunityIndexes(db);
+    db.prepare(std::string("DELETE FROM \"") + table + "\" WHERE rowid > ?").bind(1, mark).run();
+    if (rebuild)
+        schema::createOpportunityIndexes(db);
+}
+
+} // namespace
+
 void undoImport(Book &book, Id importId)
 {
     if (lastImport(book) != importId)
         throw InputError(QCoreApplication::translate(
                 "tp::crm", "Only the most recent import can be undone."));
     sql::Database &db = book.db();
+    const sql::ForeignKeysOff unenforced(db); // references are settled below, then checked
     sql::Transaction tx(db);
+    std::map<std::string, Id> watermark;
     {
         auto marks = db.prepare("SELECT table_name, max_row_id FROM import_watermarks WHERE import_id = ?");
         marks.bind(1, importId);
-        std::map<std::string, Id> watermark;
         while (marks.step())
             watermark[std::string(marks.utf8(0))] = marks.int64(1);
-        for (const char *table : ImportJournal::tables()) {
-            const auto it = watermark.find(table);
-            if (it == watermark.end())
-                continue;
-            auto del = db.prepare(std::string("DELETE FROM \"") + table + "\" WHERE rowid > ?");
-            del.bind(1, it->second);
-            del.step();
-        }
     }
+    settleReferences(db, watermark);
+    for (const char *table : ImportJournal::tables())
+        deleteAbove(db, table, watermark);
     {
         auto rows = db.prepare("SELECT table_name, row_id, before FROM import_journal "
                                "WHERE import_id = ? ORDER BY seq DESC");
@@ -156,9 +229,16 @@ void undoImport(Book &book, Id importId)
             it->second.run();
         }
     }
-    auto drop = db.prepare("DELETE FROM imports WHERE id = ?");
-    drop.bind(1, importId);
-    drop.step();
+    // The import's own record goes last (it is the latest): its journal, watermarks, snapshot.
+    settleReferences(db, {{"imports", importId - 1}});
+    db.prepare("DELETE FROM imports WHERE id = ?").bind(1, importId).run();
+    {
+        auto check = db.prepare("PRAGMA foreign_key_check");
+        if (check.step())
+            throw InputError(QCoreApplication::translate(
+                    "tp::crm", "The import cannot be undone: rows of %1 still refer to what it "
+                               "added. The book is unchanged.").arg(check.text(0)));
+    }
     tx.commit();
 }
 

@@ -364,32 +364,22 @@ void migrate(sql::Database &db, int target)
     if (version >= goal)
         return;
     // A step may rebuild a table that others refer to; with enforcement on, dropping the old
-    // table would cascade into them. The pragma is ignored inside a transaction, hence here;
-    // each step checks the references itself before it commits.
-    const bool enforced = db.pragmaInt("foreign_keys") != 0;
-    db.exec("PRAGMA foreign_keys = OFF");
-    try {
-        while (version < goal) {
-            sql::Transaction tx(db);
-            db.exec(migrations()[std::size_t(version)]);
-            ++version;
-            db.exec("PRAGMA user_version = " + std::to_string(version));
-            db.exec("PRAGMA application_id = " + std::to_string(applicationId));
-            auto check = db.prepare("PRAGMA foreign_key_check");
-            if (check.step())
-                throw sql::Error(QStringLiteral("schema version %1 leaves a broken reference in %2")
-                                         .arg(version)
-                                         .arg(check.text(0)),
-                                 SQLITE_CONSTRAINT_FOREIGNKEY);
-            tx.commit();
-        }
-    } catch (...) {
-        if (enforced)
-            db.exec("PRAGMA foreign_keys = ON");
-        throw;
+    // table would cascade into them. Each step checks the references itself before it commits.
+    const sql::ForeignKeysOff unenforced(db);
+    while (version < goal) {
+        sql::Transaction tx(db);
+        db.exec(migrations()[std::size_t(version)]);
+        ++version;
+        db.exec("PRAGMA user_version = " + std::to_string(version));
+        db.exec("PRAGMA application_id = " + std::to_string(applicationId));
+        auto check = db.prepare("PRAGMA foreign_key_check");
+        if (check.step())
+            throw sql::Error(QStringLiteral("schema version %1 leaves a broken reference in %2")
+                                     .arg(version)
+                                     .arg(check.text(0)),
+                             SQLITE_CONSTRAINT_FOREIGNKEY);
+        tx.commit();
     }
-    if (enforced)
-        db.exec("PRAGMA foreign_keys = ON");
 }
 
 } // namespace tp::schema

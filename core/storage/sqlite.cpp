@@ -319,4 +319,23 @@ void Transaction::commit()
     m_done = true;
 }
 
+ForeignKeysOff::ForeignKeysOff(Database &db)
+    : m_db(db)
+    , m_active(db.pragmaInt("foreign_keys") != 0 && !db.inTransaction())
+{
+    if (m_active)
+        m_db.exec("PRAGMA foreign_keys = OFF");
+}
+
+ForeignKeysOff::~ForeignKeysOff()
+{
+    if (!m_active)
+        return;
+    try {
+        m_db.exec("PRAGMA foreign_keys = ON");
+    } catch (const Error &) {
+        // The connection is already unusable.
+    }
+}
+
 } // namespace tp::sql

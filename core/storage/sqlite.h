@@ -124,4 +124,20 @@ private:
     bool m_done = false;
 };
 
+// Foreign-key enforcement off for the guard's lifetime, for work that settles references itself
+// (a table rebuild, undoing an import) and checks them before it commits. SQLite ignores the
+// pragma inside a transaction, so the guard does nothing there: make it before the transaction.
+class ForeignKeysOff
+{
+public:
+    explicit ForeignKeysOff(Database &db);
+    ~ForeignKeysOff();
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    Database &m_db;
+    bool m_active;
+};
+
 } // namespace tp::sql

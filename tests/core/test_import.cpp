@@ -315,6 +315,25 @@ TEST(Import, ALargeImportIntoAnEmptyBookBuildsItsIndexesAtTheEnd)
                  sql::Error);
 }
 
+TEST(Import, UndoOfALargeImportRestoresTheBookAndItsIndexes)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    ASSERT_TRUE(importFile(*book, writeFile(dir, "few.csv", manyDeals(50)), genericOptions()).committed);
+    const QString before = test::dumpBook(book->db());
+    const QString schema = schemaOf(*book);
+    // Many more deals than the book holds, some of them the same as before (updated).
+    const auto report = importFile(*book, writeFile(dir, "many.csv", manyDeals(25000)), genericOptions());
+    ASSERT_TRUE(report.committed);
+    ASSERT_GT(report.counts.created, OpportunityUpserter::deferIndexesFromRows);
+    undoImport(*book, report.importId);
+    EXPECT_EQ(test::dumpBook(book->db()), before);
+    EXPECT_EQ(schemaOf(*book), schema);
+    auto check = book->db().prepare("PRAGMA integrity_check");
+    ASSERT_TRUE(check.step());
+    EXPECT_EQ(check.text(0), QStringLiteral("ok"));
+}
+
 TEST(Import, SkippingInvalidRowsKeepsTheFirstThousandReasons)
 {
     test::TempDir dir;

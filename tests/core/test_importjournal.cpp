@@ -119,3 +119,45 @@ TEST(ImportJournal, AFailedImportLeavesNoJournal)
     }
     EXPECT_EQ(test::dumpBook(db), before);
 }
+
+TEST(ImportJournal, UndoSettlesLaterRowsThatReferToWhatTheImportAdded)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    sql::Database &db = book->db();
+    Id importId = 0;
+    {
+        sql::Transaction tx(db);
+        importId = startImport(db);
+        crm::ImportJournal journal(db, importId);
+        changeTheBook(db, journal, importId);
+        tx.commit();
+    }
+    // After the import, by hand: a note on the new rep, a commitment tied to the import's
+    // snapshot, an activity and a stage change of the new deal (rows of tables the import
+    // writes: above its watermarks, so they go with it, as later edits go before an undo).
+    db.exec("INSERT INTO review_notes (rep_id, created_on, kind, text) "
+            "SELECT id, '2026-11-21', 'note', 'about Cleo' FROM reps WHERE name = 'Cleo New'");
+    db.exec("INSERT INTO review_notes (rep_id, created_on, kind, text, snapshot_id) "
+            "SELECT 1, '2026-11-21', 'commitment', 'kept', max(id) FROM snapshots");
+    db.exec("INSERT INTO activities (type, activity_date, rep_id, opportunity_id) "
+            "SELECT 'call', '2026-11-21', 1, id FROM opportunities WHERE crm_id = 'O9'");
+    db.exec("INSERT INTO stage_history (opportunity_id, stage, entered_date) "
+            "SELECT id, 2, '2026-11-21' FROM opportunities WHERE crm_id = 'O9'");
+
+    crm::undoImport(*book, importId);
+    const auto count = [&](const char *sql) {
+        auto st = db.prepare(sql);
+        st.step();
+        return st.int64(0);
+    };
+    EXPECT_EQ(count("SELECT count(*) FROM review_notes WHERE text = 'about Cleo'"), 0); // CASCADE
+    EXPECT_EQ(count("SELECT count(*) FROM review_notes WHERE text = 'kept' AND snapshot_id IS NULL"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM activities WHERE activity_date = '2026-11-21'"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM stage_history WHERE entered_date = '2026-11-21'"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM import_journal"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM import_watermarks"), 0);
+    EXPECT_EQ(db.pragmaInt("foreign_keys"), 1);
+    auto check = db.prepare("PRAGMA foreign_key_check");
+    EXPECT_FALSE(check.step()) << check.text(0).toStdString();
+}
