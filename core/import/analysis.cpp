@@ -1,6 +1,7 @@
 #include "analysis.h"
 
 #include "presets.h"
+#include "rowpipeline.h"
 #include "storage/errors.h"
 
 #include <QCoreApplication>
@@ -9,6 +10,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string>
+#include <unordered_map>
 
 namespace tp::crm {
 
@@ -42,69 +45,113 @@ QString strippedOrdinal(QStringView value)
 }
 
 // The value detectors of the mapped columns, by field.
+// A record that outlives the reader's next(): its fields' bytes in one buffer, reused.
+struct CopiedRecord
+{
+    qint64 line = 0;
+    std::string bytes;
+    std::vector<std::size_t> ends; // of each field in `bytes`
+
+    void assign(const csv::Record &r)
+    {
+        line = r.line;
+        bytes.clear();
+        ends.clear();
+        for (const std::string_view f : r.fields) {
+            bytes.append(f);
+            ends.push_back(bytes.size());
+        }
+    }
+    const csv::Record &view(csv::Record &out) const
+    {
+        out.line = line;
+        out.fields.clear();
+        std::size_t begin = 0;
+        for (const std::size_t end : ends) {
+            out.fields.emplace_back(bytes.data() + begin, end - begin);
+            begin = end;
+        }
+        return out;
+    }
+};
+
+// Hashes UTF-8 text, so that a std::string_view finds a std::string key without a copy.
+struct TextHash
+{
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
 struct Detectors
 {
     std::map<Field, values::AmountColumn> amounts;
     std::map<Field, values::ProbabilityColumn> probabilities;
     std::map<Field, values::DateColumn> dates;
     std::map<Field, values::IdentifierColumn> identifiers;
-    QHash<QString, qint64> stageCounts;
-    std::vector<std::pair<int, ValueType>> observed; // column, type
-    std::vector<std::pair<int, Field>> fieldOfColumn;
+    std::unordered_map<std::string, qint64, TextHash, std::equal_to<>> stageCounts; // by UTF-8 value
     int stageColumn = -1;
+
+    // Each mapped column with the one detector it feeds (map nodes do not move).
+    struct Observer
+    {
+        int column;
+        values::AmountColumn *amount = nullptr;
+        values::ProbabilityColumn *probability = nullptr;
+        values::DateColumn *date = nullptr;
+        values::IdentifierColumn *identifier = nullptr;
+    };
+    std::vector<Observer> observers;
 
     explicit Detectors(const std::vector<std::pair<Field, int>> &columns)
     {
         for (const auto &[field, column] : columns) {
             if (field == Field::Stage)
                 stageColumn = column;
+            Observer o{column};
             switch (fieldInfo(field).type) {
             case ValueType::Amount:
-                amounts[field];
+                o.amount = &amounts[field];
                 break;
             case ValueType::Probability:
-                probabilities[field];
+                o.probability = &probabilities[field];
                 break;
             case ValueType::Date:
-                dates[field];
+                o.date = &dates[field];
                 break;
             case ValueType::Identifier:
-                identifiers[field];
+                o.identifier = &identifiers[field];
                 break;
             default:
                 continue;
             }
-            fieldOfColumn.emplace_back(column, field);
+            observers.push_back(o);
         }
     }
 
     void observe(const csv::Record &record)
     {
-        for (const auto &[column, field] : fieldOfColumn) {
-            if (column >= int(record.fields.size()))
+        const auto width = record.fields.size();
+        for (const Observer &o : observers) {
+            if (std::size_t(o.column) >= width)
                 continue;
-            const std::string_view v = record.fields[std::size_t(column)];
-            switch (fieldInfo(field).type) {
-            case ValueType::Amount:
-                amounts[field].observe(v);
-                break;
-            case ValueType::Probability:
-                probabilities[field].observe(v);
-                break;
-            case ValueType::Date:
-                dates[field].observe(v);
-                break;
-            case ValueType::Identifier:
-                identifiers[field].observe(v);
-                break;
-            default:
-                break;
-            }
+            const std::string_view v = record.fields[std::size_t(o.column)];
+            if (o.amount)
+                o.amount->observe(v);
+            else if (o.probability)
+                o.probability->observe(v);
+            else if (o.date)
+                o.date->observe(v);
+            else
+                o.identifier->observe(v);
         }
-        if (stageColumn >= 0 && stageColumn < int(record.fields.size())) {
+        if (stageColumn >= 0 && std::size_t(stageColumn) < width) {
             const std::string_view v = values::trimmed(record.fields[std::size_t(stageColumn)]);
-            if (!v.empty())
-                ++stageCounts[toQString(v)];
+            if (v.empty())
+                return;
+            if (const auto it = stageCounts.find(v); it != stageCounts.end())
+                ++it->second;
+            else
+                stageCounts.emplace(std::string(v), 1);
         }
     }
 };
@@ -252,33 +299,36 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
 
     // The data rows: every value of the mapped columns goes through its detector.
     Detectors detectors(a.columns);
-    auto take = [&](const csv::Record &r, const QStringList *asStrings) {
-        if (isBlankRecord(r))
-            return;
+    auto take = [&](const csv::Record &r) {
         if (preset->salesforceFooter && (!a.footer.isEmpty() || isFooterRecord(r))) {
-            const QStringList cells = asStrings ? *asStrings : toStrings(r);
-            a.footer.append(cells.join(QLatin1Char(' ')).trimmed());
+            a.footer.append(toStrings(r).join(QLatin1Char(' ')).trimmed());
             return;
         }
         ++a.rows;
         detectors.observe(r);
     };
-    // The records read ahead while looking for the header, then the rest of the file.
-    for (std::size_t i = std::size_t(headerIndex) + 1; i < first.size(); ++i) {
-        std::vector<std::string> utf8;
-        for (const QString &cell : first[i])
-            utf8.push_back(cell.toStdString());
-        csv::Record r;
-        r.line = firstLines[i];
-        for (const std::string &cell : utf8)
-            r.fields.emplace_back(cell);
-        take(r, &first[i]);
-    }
-    qint64 counter = 0;
-    while (reader.next(record)) {
-        take(record, nullptr);
-        if (++counter % 8192 == 0 && progress && !progress(reader.bytesRead(), reader.totalBytes()))
+    // The data rows, read and split into fields on a second thread (the import's own pipeline,
+    // reading again from the line after the header, skipping blank lines) while this one
+    // observes them.
+    Analysis upToHeader;
+    upToHeader.headerLine = a.headerLine; // and no footer: take() finds it
+    RowPipeline<CopiedRecord> rows(
+            path, options.csv, upToHeader,
+            [](const csv::Record &, std::vector<Rejection> &) { return true; },
+            [](const csv::Record &r, CopiedRecord &copy, std::vector<Rejection> &) {
+                copy.assign(r);
+                return true;
+            },
+            0);
+    csv::Record view;
+    while (auto batch = rows.next()) {
+        for (std::size_t i = 0; i < batch->size; ++i)
+            take(batch->rows[i].view(view));
+        if (progress && !progress(batch->bytesRead, batch->totalBytes)) {
+            rows.stop();
             throw InputError(translate("Cancelled."));
+        }
+        rows.release(std::move(batch));
     }
     if (!a.footer.isEmpty())
         a.warnings.append(translate("Dropped the report footer (%n line(s)): %1", int(a.footer.size()))
@@ -330,8 +380,10 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
                                         int(report.mangled))
                                       .arg(fieldLabel(field), toQString(report.mangledExample)));
     }
-    for (auto it = detectors.stageCounts.begin(); it != detectors.stageCounts.end(); ++it)
-        a.stages.push_back({it.key(), it.value(), stages.resolve(it.key())});
+    for (const auto &[utf8, rows] : detectors.stageCounts) {
+        const QString value = toQString(utf8);
+        a.stages.push_back({value, rows, stages.resolve(value)});
+    }
     std::sort(a.stages.begin(), a.stages.end(), [](const StageValue &l, const StageValue &r) {
         return l.rows != r.rows ? l.rows > r.rows : l.value < r.value;
     });

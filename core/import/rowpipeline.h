@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -41,7 +42,8 @@ public:
 
     RowPipeline(const QString &path, const csv::Options &options, const Analysis &analysis,
                 CheckWidth checkWidth, Read read, std::size_t maxRejections)
-        : m_reader(path, options)
+        : m_path(path)
+        , m_options(options)
         , m_analysis(analysis)
         , m_checkWidth(std::move(checkWidth))
         , m_read(std::move(read))
@@ -116,12 +118,15 @@ private:
     void produce()
     {
         try {
+            // Opened here: opening checks the whole file's encoding, work for this thread.
+            m_reader.emplace(m_path, m_options);
+            csv::Reader &reader = *m_reader;
             csv::Record record;
             std::vector<Rejection> rejections;
             bool inFooter = false;
             std::unique_ptr<Batch> batch;
             qint64 kept = 0; // rejections passed on so far
-            while (!m_stop && m_reader.next(record)) {
+            while (!m_stop && reader.next(record)) {
                 if (record.line <= m_analysis.headerLine || isBlankRecord(record))
                     continue;
                 if (!m_analysis.footer.isEmpty() && !inFooter)
@@ -150,14 +155,14 @@ private:
                     }
                 }
                 if (batch->size == batchRows || batch->rejectedRows >= qint64(batchRows)) {
-                    batch->bytesRead = m_reader.bytesRead();
-                    batch->totalBytes = m_reader.totalBytes();
+                    batch->bytesRead = reader.bytesRead();
+                    batch->totalBytes = reader.totalBytes();
                     publish(std::move(batch));
                 }
             }
             if (batch) {
-                batch->bytesRead = m_reader.bytesRead();
-                batch->totalBytes = m_reader.totalBytes();
+                batch->bytesRead = reader.bytesRead();
+                batch->totalBytes = reader.totalBytes();
                 publish(std::move(batch));
             }
         } catch (...) {
@@ -171,7 +176,9 @@ private:
         m_changed.notify_all();
     }
 
-    csv::Reader m_reader;
+    const QString m_path;
+    const csv::Options m_options;
+    std::optional<csv::Reader> m_reader; // on the reading thread
     const Analysis &m_analysis;
     CheckWidth m_checkWidth;
     Read m_read;
