@@ -2,15 +2,6 @@
 
 namespace tp::crm {
 
-namespace {
-
-QString folded(const QString &s)
-{
-    return s.trimmed().toCaseFolded();
-}
-
-} // namespace
-
 struct ActivityUpserter::Statements
 {
     explicit Statements(sql::Database &db)
@@ -23,85 +14,40 @@ struct ActivityUpserter::Statements
                             "account_id, opportunity_id, subject) VALUES (?, ?, ?, ?, ?, ?, ?)"))
         , update(db.prepare("UPDATE activities SET type = ?, activity_date = ?, rep_id = ?, "
                             "account_id = ?, opportunity_id = ?, subject = ? WHERE id = ?"))
-        , accountByCrmId(db.prepare("SELECT id FROM accounts WHERE crm_id = ?"))
-        , insertAccount(db.prepare("INSERT INTO accounts (crm_id, name, owner_id) VALUES (?, ?, ?)"))
-        , insertRep(db.prepare("INSERT INTO reps (name) VALUES (?)"))
         , opportunityByCrmId(db.prepare("SELECT id, last_activity_date FROM opportunities WHERE crm_id = ?"))
         , touchOpportunity(db.prepare("UPDATE opportunities SET last_activity_date = ? WHERE id = ?"))
     {
     }
-    sql::Statement byCrmId, same, insert, update, accountByCrmId, insertAccount, insertRep,
-            opportunityByCrmId, touchOpportunity;
-    QHash<QString, Id> accountsByName; // folded → id, loaded on first use
-    bool accountsLoaded = false;
+    sql::Statement byCrmId, same, insert, update, opportunityByCrmId, touchOpportunity;
 };
 
-ActivityUpserter::ActivityUpserter(sql::Database &db, ImportJournal &journal, UpsertCounts &counts,
-                                   QDate asOf)
+ActivityUpserter::ActivityUpserter(sql::Database &db, ImportJournal &journal,
+                                   BookDirectory &directory, UpsertCounts &counts, QDate asOf)
     : m_db(db)
     , m_journal(journal)
+    , m_directory(directory)
     , m_counts(counts)
     , m_st(std::make_unique<Statements>(db))
     , m_asOf(asOf)
 {
-    auto st = m_db.prepare("SELECT id, name FROM reps");
-    while (st.step())
-        m_reps.insert(folded(st.text(1)), st.int64(0));
 }
 
 ActivityUpserter::~ActivityUpserter() = default;
 
-std::optional<Id> ActivityUpserter::rep(const QString &name)
-{
-    if (name.isEmpty())
-        return std::nullopt;
-    const QString key = folded(name);
-    if (const auto it = m_reps.constFind(key); it != m_reps.constEnd())
-        return *it;
-    m_st->insertRep.bind(1, name).run();
-    const Id id = m_db.lastInsertId();
-    m_reps.insert(key, id);
-    ++m_counts.repsCreated;
-    return id;
-}
-
+// By CRM id; else by name, unless the file gives a CRM id the book lacks: then a new account.
 std::optional<Id> ActivityUpserter::account(const RowReader::ActivityInput &row, std::optional<Id> owner)
 {
     if (!row.accountCrmId.isEmpty()) {
-        auto &st = m_st->accountByCrmId;
-        st.bind(1, row.accountCrmId);
-        const std::optional<Id> id = st.step() ? std::optional<Id>(st.int64(0)) : std::nullopt;
-        st.reset();
-        if (id)
+        if (const auto id = m_directory.accountByCrmId(row.accountCrmId))
             return id;
     }
     if (row.accountName.isEmpty() && row.accountCrmId.isEmpty())
         return std::nullopt;
-    if (!m_st->accountsLoaded) {
-        m_st->accountsLoaded = true;
-        auto st = m_db.prepare("SELECT id, name FROM accounts ORDER BY id");
-        while (st.step()) {
-            const QString key = folded(st.text(1));
-            if (!m_st->accountsByName.contains(key))
-                m_st->accountsByName.insert(key, st.int64(0));
-        }
-    }
-    const QString key = folded(row.accountName);
     if (row.accountCrmId.isEmpty()) {
-        if (const auto it = m_st->accountsByName.constFind(key); it != m_st->accountsByName.constEnd())
-            return *it;
+        if (const auto id = m_directory.accountByName(row.accountName))
+            return id;
     }
-    auto &st = m_st->insertAccount;
-    if (row.accountCrmId.isEmpty())
-        st.bindNull(1);
-    else
-        st.bind(1, row.accountCrmId);
-    st.bind(2, row.accountName.isEmpty() ? row.accountCrmId : row.accountName).bind(3, owner).run();
-    const Id id = m_db.lastInsertId();
-    if (!key.isEmpty() && !m_st->accountsByName.contains(key))
-        m_st->accountsByName.insert(key, id);
-    ++m_counts.accountsCreated;
-    return id;
+    return m_directory.createAccount(row.accountCrmId, row.accountName, owner);
 }
 
 std::optional<Id> ActivityUpserter::opportunity(const QString &crmId)
@@ -117,7 +63,7 @@ std::optional<Id> ActivityUpserter::opportunity(const QString &crmId)
 
 void ActivityUpserter::upsert(const RowReader::ActivityInput &row)
 {
-    const std::optional<Id> repId = rep(row.owner);
+    const std::optional<Id> repId = m_directory.rep(row.owner);
     const std::optional<Id> accountId = account(row, repId);
     const std::optional<Id> opportunityId = opportunity(row.opportunityCrmId);
 

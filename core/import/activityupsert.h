@@ -1,10 +1,10 @@
 #pragma once
 
+#include "bookdirectory.h"
 #include "importjournal.h"
 #include "opportunityupsert.h"
 #include "rowreader.h"
 
-#include <QHash>
 
 namespace tp::crm {
 
@@ -17,23 +17,23 @@ namespace tp::crm {
 class ActivityUpserter
 {
 public:
-    ActivityUpserter(sql::Database &db, ImportJournal &journal, UpsertCounts &counts, QDate asOf);
+    ActivityUpserter(sql::Database &db, ImportJournal &journal, BookDirectory &directory,
+                     UpsertCounts &counts, QDate asOf);
     ~ActivityUpserter();
 
     void upsert(const RowReader::ActivityInput &row);
 
 private:
     struct Statements;
-    std::optional<Id> rep(const QString &name);
     std::optional<Id> account(const RowReader::ActivityInput &row, std::optional<Id> owner);
     std::optional<Id> opportunity(const QString &crmId);
 
     sql::Database &m_db;
     ImportJournal &m_journal;
+    BookDirectory &m_directory;
     UpsertCounts &m_counts;
     std::unique_ptr<Statements> m_st;
     QDate m_asOf;
-    QHash<QString, Id> m_reps; // folded name → id
 };
 
 } // namespace tp::crm

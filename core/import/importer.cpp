@@ -1,6 +1,8 @@
 #include "importer.h"
 
+#include "accountupsert.h"
 #include "activityupsert.h"
+#include "bookdirectory.h"
 #include "importjournal.h"
 #include "presets.h"
 #include "rowpipeline.h"
@@ -21,117 +23,6 @@ QString translate(const char *text)
 {
     return QCoreApplication::translate("tp::crm", text);
 }
-
-// Quotas and accounts: smaller tables, matched by rep and period, or CRM id and name.
-class SmallUpserts
-{
-public:
-    SmallUpserts(sql::Database &db, ImportJournal &journal, UpsertCounts &counts)
-        : m_db(db)
-        , m_journal(journal)
-        , m_counts(counts)
-    {
-    }
-
-    Id rep(const QString &name)
-    {
-        auto find = m_db.prepare("SELECT id FROM reps WHERE name = ? COLLATE NOCASE");
-        find.bind(1, name);
-        if (find.step())
-            return find.int64(0);
-        m_db.prepare("INSERT INTO reps (name) VALUES (?)").bind(1, name).run();
-        ++m_counts.repsCreated;
-        return m_db.lastInsertId();
-    }
-
-    void quota(const RowReader::QuotaInput &q)
-    {
-        const Id repId = rep(q.rep);
-        auto find = m_db.prepare("SELECT id, amount FROM quotas WHERE rep_id = ? AND period = ?");
-        find.bind(1, repId).bind(2, q.period);
-        if (!find.step()) {
-            m_db.prepare("INSERT INTO quotas (rep_id, period, amount) VALUES (?, ?, ?)")
-                    .bind(1, repId).bind(2, q.period).bind(3, q.amount).run();
-            ++m_counts.created;
-        } else if (find.int64(1) == q.amount) {
-            ++m_counts.unchanged;
-        } else {
-            const Id id = find.int64(0);
-            m_journal.beforeUpdate("quotas", id);
-            m_db.prepare("UPDATE quotas SET amount = ? WHERE id = ?").bind(1, q.amount).bind(2, id).run();
-            ++m_counts.updated;
-        }
-    }
-
-    void account(const RowReader::AccountInput &a)
-    {
-        std::optional<Id> id;
-        if (!a.crmId.isEmpty()) {
-            auto find = m_db.prepare("SELECT id FROM accounts WHERE crm_id = ?");
-            find.bind(1, a.crmId);
-            if (find.step())
-                id = find.int64(0);
-        } else {
-            auto find = m_db.prepare("SELECT id FROM accounts WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1");
-            find.bind(1, a.name);
-            if (find.step())
-                id = find.int64(0);
-        }
-        const std::optional<Id> owner = a.owner.isEmpty() ? std::nullopt : std::optional<Id>(rep(a.owner));
-        const QString band = !a.sizeBand.isEmpty() ? a.sizeBand : sizeBandOf(a.employees);
-        if (!id) {
-            auto st = m_db.prepare("INSERT INTO accounts (crm_id, name, industry, size_band, region, "
-                                   "owner_id, potential) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            if (a.crmId.isEmpty())
-                st.bindNull(1);
-            else
-                st.bind(1, a.crmId);
-            st.bind(2, a.name).bind(3, a.industry).bind(4, band).bind(5, a.region).bind(6, owner)
-                    .bind(7, a.potential).run();
-            ++m_counts.created;
-            return;
-        }
-        auto current = m_db.prepare("SELECT name, coalesce(industry, ''), coalesce(size_band, ''), "
-                                    "coalesce(region, ''), owner_id, potential FROM accounts WHERE id = ?");
-        current.bind(1, *id);
-        current.step();
-        const QString industry = a.industry.isEmpty() ? current.text(1) : a.industry;
-        const QString sizeBand = band.isEmpty() ? current.text(2) : band;
-        const QString region = a.region.isEmpty() ? current.text(3) : a.region;
-        const std::optional<Id> newOwner = owner ? owner : current.optionalInt64(4);
-        std::optional<Minor> potential = a.potential;
-        if (!potential && !current.isNull(5))
-            potential = current.int64(5);
-        if (current.text(0) == a.name && current.text(1) == industry && current.text(2) == sizeBand
-            && current.text(3) == region && current.optionalInt64(4) == newOwner
-            && (current.isNull(5) ? std::optional<Minor>() : std::optional<Minor>(current.int64(5))) == potential) {
-            ++m_counts.unchanged;
-            return;
-        }
-        m_journal.beforeUpdate("accounts", *id);
-        m_db.prepare("UPDATE accounts SET name = ?, industry = ?, size_band = ?, region = ?, "
-                     "owner_id = ?, potential = ? WHERE id = ?")
-                .bind(1, a.name).bind(2, industry).bind(3, sizeBand).bind(4, region)
-                .bind(5, newOwner).bind(6, potential).bind(7, *id)
-                .run();
-        ++m_counts.updated;
-    }
-
-    // The demo's bands: SMB below 100 employees, Mid-market below 1,000, else Enterprise.
-    static QString sizeBandOf(std::optional<int> employees)
-    {
-        if (!employees)
-            return {};
-        if (*employees < 100)
-            return QStringLiteral("SMB");
-        return *employees < 1000 ? QStringLiteral("Mid-market") : QStringLiteral("Enterprise");
-    }
-
-private:
-    sql::Database &m_db;
-    ImportJournal &m_journal;
-    UpsertCounts &m_counts;
-};
 
 // Writes the rows of one kind as the pipeline hands them over, collecting rejections.
 template<typename Input, typename Read, typename Write>
@@ -230,7 +121,6 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
                               OpportunityUpserter::Context{report.importId, asOf, a.presetId,
                                                            settings.currency, 365, a.rows,
                                                            options.complete});
-    SmallUpserts small(db, journal, report.counts);
     const RowReader rows(a, stages);
     const auto secondHalf = half(true);
     switch (a.kind) {
@@ -239,18 +129,25 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
                                      [&](const OpportunityInput &in) { opportunities->upsert(in); },
                                      report, secondHalf);
         break;
-    case Kind::Quotas:
+    case Kind::Quotas: {
+        BookDirectory directory(db, report.counts);
+        QuotaUpserter quotas(db, journal, directory, report.counts);
         importRows<RowReader::QuotaInput>(path, options, a, rows, &RowReader::readQuota,
-                                          [&](const RowReader::QuotaInput &in) { small.quota(in); },
+                                          [&](const RowReader::QuotaInput &in) { quotas.upsert(in); },
                                           report, secondHalf);
         break;
-    case Kind::Accounts:
+    }
+    case Kind::Accounts: {
+        BookDirectory directory(db, report.counts);
+        AccountUpserter accounts(db, journal, directory, report.counts);
         importRows<RowReader::AccountInput>(path, options, a, rows, &RowReader::readAccount,
-                                            [&](const RowReader::AccountInput &in) { small.account(in); },
+                                            [&](const RowReader::AccountInput &in) { accounts.upsert(in); },
                                             report, secondHalf);
         break;
+    }
     case Kind::Activities: {
-        ActivityUpserter activities(db, journal, report.counts, asOf);
+        BookDirectory directory(db, report.counts);
+        ActivityUpserter activities(db, journal, directory, report.counts, asOf);
         importRows<RowReader::ActivityInput>(path, options, a, rows, &RowReader::readActivity,
                                              [&](const RowReader::ActivityInput &in) { activities.upsert(in); },
                                              report, secondHalf);

@@ -8,11 +8,6 @@ namespace tp::crm {
 
 namespace {
 
-QString folded(std::string_view utf8)
-{
-    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size())).trimmed().toCaseFolded();
-}
-
 void assign(std::string &to, std::string_view from)
 {
     to.assign(from.data(), from.size());
@@ -67,14 +62,11 @@ struct OpportunityUpserter::Statements
         , resnapshotRow(db.prepare("INSERT OR REPLACE INTO snapshot_rows (snapshot_id, "
                                    "opportunity_id, stage, status, amount, close_date, "
                                    "probability_bp, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
-        , insertRep(db.prepare("INSERT INTO reps (name) VALUES (?)"))
-        , insertAccount(db.prepare("INSERT INTO accounts (crm_id, name, owner_id) VALUES (?, ?, ?)"))
     {
     }
     // A plain insert for an opportunity's first row in the snapshot (OR REPLACE would cost a
     // statement journal per row), the replacing one when a file lists an opportunity twice.
-    sql::Statement byId, insert, update, stageHistory, closeDateChange, snapshotRow, resnapshotRow,
-            insertRep, insertAccount;
+    sql::Statement byId, insert, update, stageHistory, closeDateChange, snapshotRow, resnapshotRow;
 };
 
 OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journal,
@@ -83,23 +75,8 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
     , m_journal(journal)
     , m_context(context)
     , m_st(std::make_unique<Statements>(db))
+    , m_directory(db, m_counts)
 {
-    {
-        auto st = m_db.prepare("SELECT id, name FROM reps");
-        while (st.step())
-            m_reps.insert(folded(st.utf8(1)), st.int64(0));
-    }
-    {
-        auto st = m_db.prepare("SELECT id, crm_id, name FROM accounts ORDER BY id");
-        while (st.step()) {
-            const Id id = st.int64(0);
-            if (!st.isNull(1) && !m_accountsByCrmId.find(st.utf8(1)))
-                m_accountsByCrmId.insert(st.utf8(1), id);
-            const QString name = folded(st.utf8(2));
-            if (!m_accountsByName.contains(name))
-                m_accountsByName.insert(name, id);
-        }
-    }
     {
         // The CRM ids' index holds every id beside its row id: reading it is reading far less
         // than the table.
@@ -139,24 +116,19 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
 
 OpportunityUpserter::~OpportunityUpserter() = default;
 
-Id OpportunityUpserter::repFor(const std::string &name)
+// The directory, behind caches keyed by the file's own spelling: most rows repeat a rep and an
+// account that earlier rows met, and need no QString then.
+std::optional<Id> OpportunityUpserter::repFor(const std::string &name)
 {
     if (const Id *id = m_repsByText.find(name))
         return *id;
-    const QString key = folded(name);
-    Id id = 0;
-    if (const auto it = m_reps.constFind(key); it != m_reps.constEnd()) {
-        id = *it;
-    } else {
-        m_st->insertRep.bind(1, std::string_view(name)).run();
-        id = m_db.lastInsertId();
-        m_reps.insert(key, id);
-        ++m_counts.repsCreated;
-    }
-    m_repsByText.insert(name, id);
+    const std::optional<Id> id = m_directory.rep(QString::fromStdString(name));
+    if (id)
+        m_repsByText.insert(name, *id);
     return id;
 }
 
+// By CRM id; else by name, unless the file gives a CRM id the book lacks: then a new account.
 std::optional<Id> OpportunityUpserter::accountFor(const OpportunityInput &row, std::optional<Id> owner)
 {
     if (!row.accountCrmId.empty()) {
@@ -165,27 +137,13 @@ std::optional<Id> OpportunityUpserter::accountFor(const OpportunityInput &row, s
     }
     if (row.accountName.empty() && row.accountCrmId.empty())
         return std::nullopt;
-    const QString name = folded(row.accountName);
-    if (row.accountCrmId.empty()) {
-        const auto it = m_accountsByName.constFind(name);
-        if (it != m_accountsByName.constEnd())
-            return *it;
-    }
-    // A new account, owned by the deal's owner until an accounts import says otherwise.
-    auto &st = m_st->insertAccount;
-    if (row.accountCrmId.empty())
-        st.bindNull(1);
-    else
-        st.bind(1, std::string_view(row.accountCrmId));
-    st.bind(2, std::string_view(row.accountName.empty() ? row.accountCrmId : row.accountName))
-            .bind(3, owner)
-            .run();
-    const Id id = m_db.lastInsertId();
-    if (!row.accountCrmId.empty())
-        m_accountsByCrmId.insert(row.accountCrmId, id);
-    if (!name.isEmpty() && !m_accountsByName.contains(name))
-        m_accountsByName.insert(name, id);
-    ++m_counts.accountsCreated;
+    const QString crmId = QString::fromStdString(row.accountCrmId);
+    std::optional<Id> id = crmId.isEmpty() ? m_directory.accountByName(QString::fromStdString(row.accountName))
+                                           : m_directory.accountByCrmId(crmId);
+    if (!id)
+        id = m_directory.createAccount(crmId, QString::fromStdString(row.accountName), owner);
+    if (!crmId.isEmpty())
+        m_accountsByCrmId.insert(row.accountCrmId, *id);
     return id;
 }
 
@@ -243,8 +201,7 @@ bool OpportunityUpserter::findExisting(const OpportunityInput &row, std::optiona
 
 void OpportunityUpserter::upsert(const OpportunityInput &row)
 {
-    const std::optional<Id> owner = row.owner.empty() ? std::nullopt
-                                                      : std::optional<Id>(repFor(row.owner));
+    const std::optional<Id> owner = row.owner.empty() ? std::nullopt : repFor(row.owner);
     const std::optional<Id> account = accountFor(row, owner);
     const bool exists = findExisting(row, account);
     const Stored *existing = exists ? &m_existing : nullptr;

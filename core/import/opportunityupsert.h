@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "bookdirectory.h"
 #include "importjournal.h"
 #include "keyindex.h"
 #include "storage/sqlite.h"
@@ -89,7 +90,7 @@ public:
 
 private:
     struct Statements;
-    Id repFor(const std::string &name);
+    std::optional<Id> repFor(const std::string &name);
     std::optional<Id> accountFor(const OpportunityInput &row, std::optional<Id> owner);
     bool findExisting(const OpportunityInput &row, std::optional<Id> account);
     bool load(Id id, const OpportunityInput &row, std::optional<Id> account);
@@ -101,9 +102,7 @@ private:
     Context m_context;
     std::unique_ptr<Statements> m_st;
     TextIds m_repsByText;                               // as files spell them → id
-    QHash<QString, Id> m_reps;                          // folded name → id
-    TextIds m_accountsByCrmId;
-    QHash<QString, Id> m_accountsByName;                // folded name → id
+    TextIds m_accountsByCrmId;                          // met in this file → id
     KeyIndex m_byCrmId;                                 // opportunities by CRM id
     KeyIndex m_keyless;                                 // without CRM id: by name and account
     bool m_keylessLoaded = false;
@@ -115,6 +114,7 @@ private:
     std::vector<bool> m_snapshotted;       // by opportunity id: in this import's snapshot
     bool m_indexesDeferred = false;        // dropped for a large import; finish() builds them
     UpsertCounts m_counts;
+    BookDirectory m_directory; // after m_counts, which it counts new reps and accounts in
 };
 
 } // namespace tp::crm

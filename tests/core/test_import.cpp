@@ -458,3 +458,32 @@ TEST(Import, ActivitiesLinkToDealsAndAccountsAndMoveTheLastActivityDate)
     EXPECT_EQ(back.text(0), QString());
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities"), 0);
 }
+
+TEST(Import, AccountsWithoutIdsMatchByNameWhateverTheCaseAndOnlyOnce)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QByteArray header = "\"Account Name\",\"Industry\",\"Employees\",\"Account Owner\"\n";
+    ImportOptions options = asOf(QDate(2026, 11, 20));
+    options.kind = Kind::Accounts;
+    const auto first = importFile(*book, writeFile(dir, "a.csv", header
+                                                  + "\"Müller GmbH\",Retail,50,Mia Rossi\n"
+                                                    "\"Acme\",Energy,5000,mia rossi\n"
+                                                    "\"ACME \",Energy,5000,Mia Rossi\n"), options);
+    ASSERT_TRUE(first.committed) << first.analysis.problems.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(first.counts.created, 2);
+    EXPECT_EQ(first.counts.unchanged, 0);
+    EXPECT_EQ(first.counts.updated, 1); // the second Acme row renames it "ACME"
+    EXPECT_EQ(first.counts.repsCreated, 1);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts"), 2);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts WHERE size_band = 'Enterprise'"), 1);
+
+    const auto again = importFile(*book, writeFile(dir, "b.csv", header
+                                                  + "\"MÜLLER GMBH\",,,\n"
+                                                    "\"acme\",Energy,5000,Mia Rossi\n"), options);
+    ASSERT_TRUE(again.committed);
+    EXPECT_EQ(again.counts.created, 0);
+    EXPECT_EQ(again.counts.updated, 2); // names as the file writes them now
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts WHERE industry = 'Retail' AND name = 'MÜLLER GMBH'"), 1);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM reps"), 1);
+}

@@ -1,0 +1,116 @@
+#include "accountupsert.h"
+
+#include "opportunityupsert.h"
+
+namespace tp::crm {
+
+struct AccountUpserter::Statements
+{
+    explicit Statements(sql::Database &db)
+        : current(db.prepare("SELECT name, coalesce(industry, ''), coalesce(size_band, ''), "
+                             "coalesce(region, ''), owner_id, potential FROM accounts WHERE id = ?"))
+        , insert(db.prepare("INSERT INTO accounts (crm_id, name, industry, size_band, region, "
+                            "owner_id, potential) VALUES (?, ?, ?, ?, ?, ?, ?)"))
+        , update(db.prepare("UPDATE accounts SET name = ?, industry = ?, size_band = ?, region = ?, "
+                            "owner_id = ?, potential = ? WHERE id = ?"))
+    {
+    }
+    sql::Statement current, insert, update;
+};
+
+AccountUpserter::AccountUpserter(sql::Database &db, ImportJournal &journal,
+                                 BookDirectory &directory, UpsertCounts &counts)
+    : m_db(db)
+    , m_journal(journal)
+    , m_directory(directory)
+    , m_counts(counts)
+    , m_st(std::make_unique<Statements>(db))
+{
+}
+
+AccountUpserter::~AccountUpserter() = default;
+
+QString AccountUpserter::sizeBandOf(std::optional<int> employees)
+{
+    if (!employees)
+        return {};
+    if (*employees < 100)
+        return QStringLiteral("SMB");
+    return *employees < 1000 ? QStringLiteral("Mid-market") : QStringLiteral("Enterprise");
+}
+
+void AccountUpserter::upsert(const RowReader::AccountInput &a)
+{
+    const std::optional<Id> id = a.crmId.isEmpty() ? m_directory.accountByName(a.name)
+                                                   : m_directory.accountByCrmId(a.crmId);
+    const std::optional<Id> owner = m_directory.rep(a.owner);
+    const QString band = !a.sizeBand.isEmpty() ? a.sizeBand : sizeBandOf(a.employees);
+    if (!id) {
+        auto &st = m_st->insert;
+        if (a.crmId.isEmpty())
+            st.bindNull(1);
+        else
+            st.bind(1, a.crmId);
+        st.bind(2, a.name).bind(3, a.industry).bind(4, band).bind(5, a.region).bind(6, owner)
+                .bind(7, a.potential).run();
+        m_directory.addAccount(m_db.lastInsertId(), a.crmId, a.name);
+        ++m_counts.created;
+        return;
+    }
+    auto &current = m_st->current;
+    current.bind(1, *id);
+    current.step();
+    const QString name = current.text(0);
+    const QString industry = a.industry.isEmpty() ? current.text(1) : a.industry;
+    const QString sizeBand = band.isEmpty() ? current.text(2) : band;
+    const QString region = a.region.isEmpty() ? current.text(3) : a.region;
+    const std::optional<Id> oldOwner = current.optionalInt64(4);
+    const std::optional<Minor> oldPotential = current.optionalInt64(5);
+    const bool same = name == a.name && current.text(1) == industry && current.text(2) == sizeBand
+            && current.text(3) == region;
+    current.reset();
+    const std::optional<Id> newOwner = owner ? owner : oldOwner;
+    const std::optional<Minor> potential = a.potential ? a.potential : oldPotential;
+    if (same && newOwner == oldOwner && potential == oldPotential) {
+        ++m_counts.unchanged;
+        return;
+    }
+    m_journal.beforeUpdate("accounts", *id);
+    m_st->update.bind(1, a.name).bind(2, industry).bind(3, sizeBand).bind(4, region)
+            .bind(5, newOwner).bind(6, potential).bind(7, *id)
+            .run();
+    ++m_counts.updated;
+}
+
+QuotaUpserter::QuotaUpserter(sql::Database &db, ImportJournal &journal, BookDirectory &directory,
+                             UpsertCounts &counts)
+    : m_journal(journal)
+    , m_directory(directory)
+    , m_counts(counts)
+    , m_find(db.prepare("SELECT id, amount FROM quotas WHERE rep_id = ? AND period = ?"))
+    , m_insert(db.prepare("INSERT INTO quotas (rep_id, period, amount) VALUES (?, ?, ?)"))
+    , m_update(db.prepare("UPDATE quotas SET amount = ? WHERE id = ?"))
+{
+}
+
+void QuotaUpserter::upsert(const RowReader::QuotaInput &q)
+{
+    const std::optional<Id> rep = m_directory.rep(q.rep);
+    m_find.bind(1, rep).bind(2, q.period);
+    const bool found = m_find.step();
+    const Id id = found ? m_find.int64(0) : 0;
+    const Minor amount = found ? m_find.int64(1) : 0;
+    m_find.reset();
+    if (!found) {
+        m_insert.bind(1, rep).bind(2, q.period).bind(3, q.amount).run();
+        ++m_counts.created;
+    } else if (amount == q.amount) {
+        ++m_counts.unchanged;
+    } else {
+        m_journal.beforeUpdate("quotas", id);
+        m_update.bind(1, q.amount).bind(2, id).run();
+        ++m_counts.updated;
+    }
+}
+
+} // namespace tp::crm

@@ -1,0 +1,92 @@
+#include "bookdirectory.h"
+
+#include "opportunityupsert.h"
+
+namespace tp::crm {
+
+BookDirectory::BookDirectory(sql::Database &db, UpsertCounts &counts)
+    : m_db(db)
+    , m_counts(counts)
+    , m_insertRep(db.prepare("INSERT INTO reps (name) VALUES (?)"))
+    , m_insertAccount(db.prepare("INSERT INTO accounts (crm_id, name, owner_id) VALUES (?, ?, ?)"))
+{
+    auto st = m_db.prepare("SELECT id, name FROM reps ORDER BY id");
+    while (st.step()) {
+        const QString key = folded(st.text(1));
+        if (!m_reps.contains(key))
+            m_reps.insert(key, st.int64(0));
+    }
+}
+
+std::optional<Id> BookDirectory::rep(const QString &name)
+{
+    const QString key = folded(name);
+    if (key.isEmpty())
+        return std::nullopt;
+    if (const auto it = m_reps.constFind(key); it != m_reps.constEnd())
+        return *it;
+    m_insertRep.bind(1, name.trimmed()).run();
+    const Id id = m_db.lastInsertId();
+    m_reps.insert(key, id);
+    ++m_counts.repsCreated;
+    return id;
+}
+
+// Read on first use: an import of quotas needs no accounts.
+void BookDirectory::loadAccounts()
+{
+    m_accountsLoaded = true;
+    auto st = m_db.prepare("SELECT id, crm_id, name FROM accounts ORDER BY id");
+    while (st.step()) {
+        const Id id = st.int64(0);
+        if (!st.isNull(1))
+            m_accountsByCrmId.insert(st.text(1), id);
+        const QString key = folded(st.text(2));
+        if (!m_accountsByName.contains(key))
+            m_accountsByName.insert(key, id);
+    }
+}
+
+std::optional<Id> BookDirectory::accountByCrmId(const QString &crmId)
+{
+    if (!m_accountsLoaded)
+        loadAccounts();
+    if (const auto it = m_accountsByCrmId.constFind(crmId); it != m_accountsByCrmId.constEnd())
+        return *it;
+    return std::nullopt;
+}
+
+std::optional<Id> BookDirectory::accountByName(const QString &name)
+{
+    if (!m_accountsLoaded)
+        loadAccounts();
+    if (const auto it = m_accountsByName.constFind(folded(name)); it != m_accountsByName.constEnd())
+        return *it;
+    return std::nullopt;
+}
+
+Id BookDirectory::createAccount(const QString &crmId, const QString &name, std::optional<Id> owner)
+{
+    if (crmId.isEmpty())
+        m_insertAccount.bindNull(1);
+    else
+        m_insertAccount.bind(1, crmId);
+    m_insertAccount.bind(2, name.isEmpty() ? crmId : name).bind(3, owner).run();
+    const Id id = m_db.lastInsertId();
+    addAccount(id, crmId, name);
+    ++m_counts.accountsCreated;
+    return id;
+}
+
+void BookDirectory::addAccount(Id id, const QString &crmId, const QString &name)
+{
+    if (!m_accountsLoaded)
+        loadAccounts();
+    if (!crmId.isEmpty())
+        m_accountsByCrmId.insert(crmId, id);
+    const QString key = folded(name);
+    if (!key.isEmpty() && !m_accountsByName.contains(key))
+        m_accountsByName.insert(key, id);
+}
+
+} // namespace tp::crm

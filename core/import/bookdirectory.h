@@ -1,0 +1,48 @@
+#pragma once
+
+#include "domain/entities.h"
+#include "storage/sqlite.h"
+
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+namespace tp::crm {
+
+struct UpsertCounts;
+
+// The reps and accounts an import finds or creates, read from the book once: reps and accounts
+// by name folded (trimmed, case-folded: "ACME " is "Acme"), accounts by CRM id as written. What
+// it creates, or is told about, later rows of the same file find again. Creations are counted
+// in `counts` (repsCreated, accountsCreated).
+class BookDirectory
+{
+public:
+    BookDirectory(sql::Database &db, UpsertCounts &counts);
+
+    // The rep of that name, created if the book has none; nullopt for an empty name.
+    std::optional<Id> rep(const QString &name);
+
+    std::optional<Id> accountByCrmId(const QString &crmId);
+    std::optional<Id> accountByName(const QString &name); // the oldest of that name
+    // A new account with only a CRM id (may be empty), a name and an owner.
+    Id createAccount(const QString &crmId, const QString &name, std::optional<Id> owner);
+    // An account the caller inserted itself (with more columns).
+    void addAccount(Id id, const QString &crmId, const QString &name);
+
+    static QString folded(const QString &name) { return name.trimmed().toCaseFolded(); }
+
+private:
+    void loadAccounts();
+
+    sql::Database &m_db;
+    UpsertCounts &m_counts;
+    sql::Statement m_insertRep, m_insertAccount;
+    QHash<QString, Id> m_reps;                  // folded name → id
+    QHash<QString, Id> m_accountsByCrmId;
+    QHash<QString, Id> m_accountsByName;        // folded name → the oldest id
+    bool m_accountsLoaded = false;
+};
+
+} // namespace tp::crm
