@@ -119,7 +119,8 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
     if (a.kind == Kind::Opportunities)
         opportunities.emplace(db, journal,
                               OpportunityUpserter::Context{report.importId, asOf, a.presetId,
-                                                           settings.currency, 365, a.rows,
+                                                           settings.currency,
+                                                           settings.metricsWindowDays, a.rows,
                                                            options.complete});
     const RowReader rows(a, stages);
     const auto secondHalf = half(true);

@@ -55,7 +55,8 @@ public:
         QDate asOf;
         QString source;          // the preset: snapshots of the same source are compared
         QString bookCurrency;
-        int recentlyClosedDays = 365; // closed deals this recent are part of the snapshot
+        int recentlyClosedDays = 365; // closed deals this recent are part of the snapshot (the
+                                      // book's metrics window)
         qint64 expectedRows = 0;      // the file's rows, as the analysis counted them
         // The file is the whole pipeline of its source: finish() marks removed the open
         // opportunities of the source's earlier snapshots that the file lacks.

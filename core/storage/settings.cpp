@@ -36,6 +36,7 @@ BookSettings SettingsRepository::load()
     s.currency = value(QStringLiteral("currency"), s.currency);
     s.fiscalStartMonth = integer(QStringLiteral("fiscal_year_start_month"), s.fiscalStartMonth);
     s.defaultCapacity = integer(QStringLiteral("rep.default_capacity"), s.defaultCapacity);
+    s.metricsWindowDays = integer(QStringLiteral("metrics.window_days"), s.metricsWindowDays);
     auto st = m_db.prepare("SELECT id, default_probability_bp, limit_days FROM stages");
     while (st.step()) {
         const int id = st.integer(0);

@@ -16,6 +16,9 @@ struct BookSettings
     QString currency = QStringLiteral("USD");
     int fiscalStartMonth = 1;
     int defaultCapacity = 20;
+    // The key metrics' window (METRICS.md); an import's snapshot also keeps the deals closed
+    // within it, the "recently closed" pipeline that later snapshots are compared with.
+    int metricsWindowDays = 365;
     // Indexed by stageIndex(): Qualify..Lost.
     std::array<BasisPoints, 6> stageProbability{1000, 2500, 5000, 7500, 10000, 0};
     std::array<int, 4> stageLimitDays{30, 45, 30, 30};

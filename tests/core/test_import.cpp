@@ -6,6 +6,7 @@
 #include "import/opportunityupsert.h"
 #include "storage/book.h"
 #include "storage/errors.h"
+#include "storage/settings.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -486,4 +487,18 @@ TEST(Import, AccountsWithoutIdsMatchByNameWhateverTheCaseAndOnlyOnce)
     EXPECT_EQ(again.counts.updated, 2); // names as the file writes them now
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts WHERE industry = 'Retail' AND name = 'MÜLLER GMBH'"), 1);
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM reps"), 1);
+}
+
+TEST(Import, TheSnapshotKeepsDealsClosedWithinTheBooksMetricsWindow)
+{
+    const QByteArray bytes = genericHeader + "Open one,Acme,Mia,Prospecting,100,2026-12-01\n"
+                                             "Won lately,Acme,Mia,Closed Won,100,2026-11-01\n"
+                                             "Won in September,Acme,Mia,Closed Won,100,2026-09-21\n";
+    for (const auto &[window, kept] : {std::pair{365, 3}, std::pair{30, 2}}) {
+        test::TempDir dir;
+        auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+        SettingsRepository(*book).setValue(QStringLiteral("metrics.window_days"), QString::number(window));
+        ASSERT_TRUE(importFile(*book, writeFile(dir, "deals.csv", bytes), genericOptions()).committed);
+        EXPECT_EQ(scalar(*book, "SELECT count(*) FROM snapshot_rows"), kept) << window << " days";
+    }
 }
