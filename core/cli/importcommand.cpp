@@ -26,6 +26,22 @@ QString tr(const char *text)
     return QCoreApplication::translate("tp::cli", text);
 }
 
+// The keys of the kinds the importer takes, e.g. "opportunities, accounts, activities, quotas".
+QString importableKindKeys(const QString &separator)
+{
+    QStringList keys;
+    for (crm::Kind kind : crm::importableKinds())
+        keys.append(crm::kindKey(kind));
+    return keys.join(separator);
+}
+
+// A kind key of --kind or a mapping file: only kinds the importer takes.
+std::optional<crm::Kind> importableKind(const QString &key)
+{
+    const std::optional<crm::Kind> kind = crm::kindFromKey(key);
+    return kind && crm::isImportable(*kind) ? kind : std::nullopt;
+}
+
 // A mapping file: {"kind": "opportunities", "preset": "generic", "columns": {"close_date":
 // "Expected close", ...}, "stages": {"Won it": "Won"}, "date_order": "dmy"}. Columns name the
 // header cell (matched like presets do) or give its 1-based number.
@@ -45,9 +61,12 @@ bool applyMappingFile(const QString &path, crm::ImportOptions &options, QStringL
     }
     const QJsonObject o = doc.object();
     if (o.contains(QStringLiteral("kind"))) {
-        options.kind = crm::kindFromKey(o.value(QStringLiteral("kind")).toString());
+        options.kind = importableKind(o.value(QStringLiteral("kind")).toString());
         if (!options.kind) {
-            err << tr("%1: unknown kind \"%2\".").arg(path, o.value(QStringLiteral("kind")).toString()) << '\n';
+            err << tr("%1: kind \"%2\" cannot be imported; expected one of %3.")
+                            .arg(path, o.value(QStringLiteral("kind")).toString(),
+                                 importableKindKeys(QStringLiteral(", ")))
+                << '\n';
             return false;
         }
     }
@@ -208,7 +227,9 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
-    parser.addOption({QStringLiteral("kind"), tr("opportunities, accounts, activities or quotas."), tr("KIND")});
+    parser.addOption({QStringLiteral("kind"),
+                      tr("What the files hold, one of %1.").arg(importableKindKeys(QStringLiteral(", "))),
+                      tr("KIND")});
     parser.addOption({QStringLiteral("preset"), tr("auto or a preset name."), tr("PRESET")});
     parser.addOption({QStringLiteral("mapping"),
                       tr("A JSON mapping file (without one: the mapping remembered for the file's "
@@ -239,9 +260,12 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         && !applyMappingFile(parser.value(QStringLiteral("mapping")), options, headerNames, err))
         return Usage;
     if (parser.isSet(QStringLiteral("kind"))) {
-        options.kind = crm::kindFromKey(parser.value(QStringLiteral("kind")));
+        options.kind = importableKind(parser.value(QStringLiteral("kind")));
         if (!options.kind) {
-            err << tr("--kind: expected opportunities, accounts, activities, quotas or scores.") << '\n';
+            err << tr("--kind: expected one of %1; found \"%2\".")
+                            .arg(importableKindKeys(QStringLiteral(", ")),
+                                 parser.value(QStringLiteral("kind")))
+                << '\n';
             return Usage;
         }
     }

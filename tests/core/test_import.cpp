@@ -390,3 +390,37 @@ TEST(Import, ActivitiesLinkToDealsAndAccountsAndMoveTheLastActivityDate)
     EXPECT_EQ(back.text(0), QString());
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities"), 0);
 }
+
+TEST(Import, TheImporterTakesExactlyTheKindsThatAreImportable)
+{
+    // One fitting file per kind; scores are read from accounts (a CRM id and a name).
+    const std::pair<Kind, const char *> files[] = {
+        { Kind::Opportunities, "salesforce-report.csv" }, { Kind::Accounts, "salesforce-accounts.csv" },
+        { Kind::Activities, "salesforce-activities.csv" }, { Kind::Quotas, "quotas.csv" },
+        { Kind::Scores, "salesforce-accounts.csv" } };
+    std::vector<Kind> importable;
+    for (const auto &[kind, file] : files) {
+        SCOPED_TRACE(kindKey(kind).toStdString());
+        test::TempDir dir;
+        auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+        ImportOptions options = asOf(QDate(2026, 11, 20));
+        options.kind = kind;
+        options.dryRun = true;
+        if (kind == Kind::Scores) // no preset reads scores: map the account's id and name
+            options.columns = { { Field::CrmId, 0 }, { Field::Name, 1 } };
+        bool refused = false;
+        try {
+            const ImportReport report = importFile(*book, sample(file), options);
+            EXPECT_TRUE(report.analysis.canImport())
+                    << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+            EXPECT_EQ(report.rejectedRows, 0);
+        } catch (const InputError &) {
+            refused = true;
+        }
+        EXPECT_EQ(isImportable(kind), !refused);
+        if (isImportable(kind))
+            importable.push_back(kind);
+    }
+    EXPECT_EQ(importableKinds(), importable); // in the order of the enum
+    EXPECT_FALSE(isImportable(Kind::Scores));
+}

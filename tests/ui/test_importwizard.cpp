@@ -3,6 +3,7 @@
 #include "importtesting.h"
 
 #include "import/fieldmappingtable.h"
+#include "import/fields.h"
 #include "import/filepage.h"
 #include "import/importcounts.h"
 #include "import/importer.h"
@@ -71,6 +72,12 @@ TEST_F(GuiImportWizard, WalksASalesforceReportToACommittedImport)
     EXPECT_TRUE(preset->isComplete());
     EXPECT_EQ(preset->presetCombo()->currentData().toString(), QStringLiteral("salesforce-report"));
     EXPECT_EQ(preset->kindCombo()->currentData().toInt(), int(crm::Kind::Opportunities));
+    // It offers what the importer takes, no more (engagement scores it refuses).
+    std::vector<crm::Kind> offered;
+    for (int i = 0; i < preset->kindCombo()->count(); ++i)
+        offered.push_back(crm::Kind(preset->kindCombo()->itemData(i).toInt()));
+    EXPECT_EQ(offered, crm::importableKinds());
+    EXPECT_EQ(preset->kindCombo()->findData(int(crm::Kind::Scores)), -1);
     EXPECT_FALSE(preset->rememberedCheck()->isVisible()); // nothing remembered yet
     EXPECT_EQ(preset->columnTable()->rowCount(), 16);
 
