@@ -338,6 +338,35 @@ TEST_F(GuiImportWizard, AFileThatIsNoCsvStaysOnTheFilePageWithTheReason)
     wizard->reject();
 }
 
+TEST_F(GuiImportWizard, TheFilePageTellsAnEncodingThatOnlyTheWholeFileSettles)
+{
+    // Valid UTF-8 well past what the file page checks, then a Windows-1252 byte.
+    const QString path = dir.path(QStringLiteral("late-latin.csv"));
+    {
+        QByteArray bytes = "Rep,Period,Quota\n";
+        while (bytes.size() < 3 * 1000 * 1000)
+            bytes += "Zoë Müller,2026-Q4,1000\n";
+        bytes += "Ren\xE9,2026-Q4,5\n";
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    ImportWizard *wizard = actions->openWizard();
+    ASSERT_NE(wizard, nullptr);
+    ASSERT_EQ(wizard->currentId(), ImportWizard::FilePageId);
+    wizard->filePage()->setPath(path);
+    ASSERT_TRUE(wizard->filePage()->isComplete());
+    EXPECT_TRUE(wizard->filePage()->summaryLabel()->text().contains(
+            QStringLiteral("UTF-8 so far (reading the rest…)")))
+            << qPrintable(wizard->filePage()->summaryLabel()->text());
+    EXPECT_EQ(wizard->filePage()->firstRows()->item(0, 0)->text(), QStringLiteral("Zoë Müller"));
+    ASSERT_TRUE(wizard->plan()->waitUntilAnalysed());
+    EXPECT_TRUE(wizard->filePage()->summaryLabel()->text().contains(
+            QStringLiteral("Windows-1252, comma-separated")))
+            << qPrintable(wizard->filePage()->summaryLabel()->text());
+    wizard->reject();
+}
+
 TEST_F(GuiImportWizard, RemembersItsSizeAndPosition)
 {
     actions->setInteractive(true);
