@@ -35,6 +35,12 @@ QString importableKindKeys(const QString &separator)
     return keys.join(separator);
 }
 
+// What blocks the import, told the command line's way.
+QStringList problems(const crm::Analysis &a)
+{
+    return a.problemsWithStageHint(tr("Map each with --map-stage \"NAME=Stage\"."));
+}
+
 // A kind key of --kind or a mapping file: only kinds the importer takes.
 std::optional<crm::Kind> importableKind(const QString &key)
 {
@@ -179,7 +185,7 @@ void writeJson(JsonWriter &json, const crm::ImportReport &r, const std::optional
         json.value(QString(), w);
     json.endArray();
     json.beginArray(QStringLiteral("problems"));
-    for (const QString &p : a.problems)
+    for (const QString &p : problems(a))
         json.value(QString(), p);
     json.endArray();
     json.beginArray(QStringLiteral("rejections"));
@@ -334,7 +340,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
             reports.push_back(crm::importFile(*book, file, forFile));
             const crm::ImportReport &r = reports.back();
             if (!r.analysis.problems.isEmpty()) {
-                for (const QString &p : r.analysis.problems)
+                for (const QString &p : problems(r.analysis))
                     err << r.analysis.file << ": " << p << '\n';
                 failed = true;
             } else if (r.rejectedRows > 0 && !options.skipInvalid) {

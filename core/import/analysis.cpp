@@ -146,6 +146,14 @@ int Analysis::columnOf(Field field) const
     return -1;
 }
 
+QStringList Analysis::problemsWithStageHint(const QString &hint) const
+{
+    QStringList out = problems;
+    if (unmappedStagesProblem >= 0 && unmappedStagesProblem < out.size() && !hint.isEmpty())
+        out[unmappedStagesProblem] += QLatin1Char(' ') + hint;
+    return out;
+}
+
 StageResolver::StageResolver(const QHash<QString, Stage> &aliases, const QHash<QString, Stage> &userMap)
 {
     for (auto it = aliases.begin(); it != aliases.end(); ++it)
@@ -342,10 +350,11 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
     }
     // Pipedrive and Dynamics decide Won and Lost by their status column; unknown stage names
     // still need a mapping for the open deals.
-    if (!unknown.isEmpty())
-        a.problems.append(translate("Stages with no mapping: %1. Map each to a stage "
-                                    "(on the command line: --map-stage \"NAME=Stage\").")
+    if (!unknown.isEmpty()) {
+        a.unmappedStagesProblem = int(a.problems.size());
+        a.problems.append(translate("Stages with no mapping: %1.")
                                   .arg(unknown.join(QStringLiteral(", "))));
+    }
     return a;
 }
 

@@ -152,6 +152,17 @@ TEST(Import, UnknownStagesAndAmbiguousDatesBlockUntilSettled)
     EXPECT_FALSE(report.committed);
     ASSERT_EQ(report.analysis.problems.size(), 2);
     EXPECT_TRUE(report.analysis.problems.join(QLatin1Char(' ')).contains(QStringLiteral("\"Scoping\" (2 row")));
+    // Core says what is unmapped; how to map it is the command line's or the wizard's to say.
+    const int stageProblem = report.analysis.unmappedStagesProblem;
+    ASSERT_GE(stageProblem, 0);
+    ASSERT_LT(stageProblem, report.analysis.problems.size());
+    EXPECT_TRUE(report.analysis.problems[stageProblem].startsWith(
+            QStringLiteral("Stages with no mapping: \"Scoping\" (2 row")));
+    EXPECT_FALSE(report.analysis.problems.join(QLatin1Char(' ')).contains(QStringLiteral("--")));
+    const QStringList hinted = report.analysis.problemsWithStageHint(QStringLiteral("Map them."));
+    ASSERT_EQ(hinted.size(), report.analysis.problems.size());
+    for (int i = 0; i < hinted.size(); ++i)
+        EXPECT_EQ(hinted[i].endsWith(QStringLiteral(". Map them.")), i == stageProblem) << i;
     ASSERT_EQ(report.analysis.stages.size(), 2u);
     EXPECT_EQ(report.analysis.stages[0].value, QStringLiteral("Scoping"));
     EXPECT_EQ(report.analysis.stages[0].rows, 2);
@@ -161,6 +172,7 @@ TEST(Import, UnknownStagesAndAmbiguousDatesBlockUntilSettled)
     options.dateOrder = values::DateOrder::DayMonthYear;
     report = importFile(*book, path, options);
     ASSERT_TRUE(report.committed) << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(report.analysis.unmappedStagesProblem, -1);
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE stage = 2 AND close_date = '2026-04-03'"), 1);
 }
 

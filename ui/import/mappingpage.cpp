@@ -146,7 +146,9 @@ void MappingPage::showAnalysis()
     m_stages->showStages(a.stages);
     m_stagesTitle->parentWidget()->setVisible(!a.stages.empty());
     showFormats();
-    m_messages->setMessages(a.problems, a.warnings);
+    m_messages->setMessages(
+            a.problemsWithStageHint(tr("Choose one of our stages for each in the stage table above.")),
+            a.warnings);
 }
 
 void MappingPage::showFormats()
