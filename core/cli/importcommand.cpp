@@ -205,18 +205,32 @@ void writeJson(JsonWriter &json, const crm::ImportReport &r, const std::optional
 QString textSummary(const crm::ImportReport &r, bool dryRun, const std::optional<QDate> &remembered)
 {
     const crm::Analysis &a = r.analysis;
-    QString s = tr("%1 (%2, %3): %4 rows; %5 created, %6 updated, %7 unchanged, %8 removed, %9 rejected")
+    // Texts counted with %n call QCoreApplication::translate() themselves, so that lupdate finds
+    // them (translations/territory-planner_en.ts has their singular and plural forms).
+    QString s = QCoreApplication::translate("tp::cli",
+                                            "%1 (%2, %3): %n row(s); %4 created, %5 updated, "
+                                            "%6 unchanged, %7 removed, %8 rejected",
+                                            nullptr, int(a.rows))
                         .arg(a.file, a.presetId, crm::kindKey(a.kind))
-                        .arg(a.rows)
                         .arg(r.counts.created)
                         .arg(r.counts.updated)
                         .arg(r.counts.unchanged)
                         .arg(r.counts.removed)
                         .arg(r.rejectedRows);
     if (r.counts.accountsCreated || r.counts.repsCreated)
-        s += tr("; %1 new accounts, %2 new reps").arg(r.counts.accountsCreated).arg(r.counts.repsCreated);
+        s += QStringLiteral("; ")
+                + QCoreApplication::translate("tp::cli", "%n new account(s)", nullptr,
+                                              int(r.counts.accountsCreated))
+                + QStringLiteral(", ")
+                + QCoreApplication::translate("tp::cli", "%n new rep(s)", nullptr,
+                                              int(r.counts.repsCreated));
     if (r.counts.stageChanges || r.counts.closeDatePushes)
-        s += tr("; %1 stage changes, %2 close dates pushed").arg(r.counts.stageChanges).arg(r.counts.closeDatePushes);
+        s += QStringLiteral("; ")
+                + QCoreApplication::translate("tp::cli", "%n stage change(s)", nullptr,
+                                              int(r.counts.stageChanges))
+                + QStringLiteral(", ")
+                + QCoreApplication::translate("tp::cli", "%n close date(s) pushed", nullptr,
+                                              int(r.counts.closeDatePushes));
     s += dryRun ? tr(" (dry run: nothing written)") : QString();
     s += QLatin1Char('\n');
     if (remembered)
@@ -353,10 +367,11 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
                                     .arg(x.reason)
                         << '\n';
                 }
-                err << tr("%1: %2 rows rejected; nothing was imported (use --skip-invalid to "
-                          "import the valid rows).")
+                err << QCoreApplication::translate("tp::cli",
+                                                   "%1: %n row(s) rejected; nothing was imported "
+                                                   "(use --skip-invalid to import the valid rows).",
+                                                   nullptr, int(r.rejectedRows))
                                 .arg(r.analysis.file)
-                                .arg(r.rejectedRows)
                     << '\n';
                 failed = true;
             }

@@ -14,10 +14,13 @@ namespace tp::crm {
 
 namespace {
 
-QString translate(const char *text, int n = -1)
+QString translate(const char *text)
 {
-    return QCoreApplication::translate("tp::crm", text, nullptr, n);
+    return QCoreApplication::translate("tp::crm", text);
 }
+
+// Texts counted with %n call QCoreApplication::translate() themselves, so that lupdate finds
+// them: translations/territory-planner_en.ts gives their singular and plural forms.
 
 QString toQString(std::string_view v)
 {
@@ -289,7 +292,9 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
             throw InputError(translate("Cancelled."));
     }
     if (!a.footer.isEmpty())
-        a.warnings.append(translate("Dropped the report footer (%n line(s)): %1", int(a.footer.size()))
+        a.warnings.append(QCoreApplication::translate("tp::crm",
+                                                      "Dropped the report footer (%n line(s)): %1",
+                                                      nullptr, int(a.footer.size()))
                                   .arg(a.footer.join(QStringLiteral(" / "))));
 
     // Formats decided over all the rows.
@@ -332,10 +337,12 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
         const values::IdentifierReport report = column.decide();
         a.identifiers[field] = report;
         if (report.mangled > 0)
-            a.problems.append(translate("%1: %n value(s) look like ids that Excel turned into numbers "
-                                        "(for example \"%2\"); export the file from the CRM again "
-                                        "without opening it in Excel.",
-                                        int(report.mangled))
+            a.problems.append(QCoreApplication::translate(
+                                      "tp::crm",
+                                      "%1: %n value(s) look like ids that Excel turned into "
+                                      "numbers (for example \"%2\"); export the file from the CRM "
+                                      "again without opening it in Excel.",
+                                      nullptr, int(report.mangled))
                                       .arg(fieldLabel(field), toQString(report.mangledExample)));
     }
     for (auto it = detectors.stageCounts.begin(); it != detectors.stageCounts.end(); ++it)
@@ -346,7 +353,9 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
     QStringList unknown;
     for (const StageValue &s : a.stages) {
         if (!s.stage)
-            unknown.append(translate("\"%1\" (%n row(s))", int(s.rows)).arg(s.value));
+            unknown.append(QCoreApplication::translate("tp::crm", "\"%1\" (%n row(s))", nullptr,
+                                                       int(s.rows))
+                                   .arg(s.value));
     }
     // Pipedrive and Dynamics decide Won and Lost by their status column; unknown stage names
     // still need a mapping for the open deals.

@@ -186,10 +186,9 @@ TEST_F(GuiImportWizard, AsksWhatTheFileLeavesOpenThenListsAndExportsRejectedRows
     EXPECT_EQ(mapping->messages()->problems().size(), 3);
     // The wizard says where to map an unknown stage, not the command line's option.
     const QString problems = mapping->messages()->problems().join(QLatin1Char('\n'));
-    EXPECT_TRUE(problems.contains(QStringLiteral("Stages with no mapping: \"Verbal Commit\" (4 row")))
-            << qPrintable(problems);
-    EXPECT_TRUE(problems.contains(
-            QStringLiteral("). Choose one of our stages for each in the stage table above.")))
+    EXPECT_TRUE(problems.contains(QStringLiteral(
+            "Stages with no mapping: \"Verbal Commit\" (4 rows). Choose one of our stages for "
+            "each in the stage table above.")))
             << qPrintable(problems);
     EXPECT_FALSE(problems.contains(QStringLiteral("--map-stage")));
     wizard->back();
