@@ -156,6 +156,16 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::MappingPage</name>
+    <message numerus="yes">
+        <source>%n value(s) in this column look like ids that Excel turned into numbers.</source>
+        <translation>
+            <numerusform>%n value in this column looks like an id that Excel turned into a number.</numerusform>
+            <numerusform>%n values in this column look like ids that Excel turned into numbers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::OpportunitiesPage</name>
     <message numerus="yes">
         <source>%Ln opportunities</source>

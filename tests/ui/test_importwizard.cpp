@@ -374,6 +374,69 @@ TEST_F(GuiImportWizard, TheFilePageTellsAnEncodingThatOnlyTheWholeFileSettles)
     wizard->reject();
 }
 
+TEST_F(GuiImportWizard, ResolvesHubSpotsInternalStageIds)
+{
+    ImportWizard *wizard = openWizard(test::importSample("hubspot-stage-ids.csv"));
+    ASSERT_NE(wizard, nullptr);
+    EXPECT_EQ(wizard->presetPage()->presetCombo()->currentData().toString(),
+              QStringLiteral("hubspot"));
+    wizard->next();
+    ui::MappingPage *mapping = wizard->mappingPage();
+    const std::pair<const char *, Stage> stages[] = {
+        { "appointmentscheduled", Stage::Qualify }, { "qualifiedtobuy", Stage::Qualify },
+        { "presentationscheduled", Stage::Prove },  { "decisionmakerboughtin", Stage::Prove },
+        { "contractsent", Stage::Negotiate },       { "closedwon", Stage::Won },
+        { "closedlost", Stage::Lost } };
+    EXPECT_EQ(mapping->stageTable()->rowCount(), int(std::size(stages)));
+    for (const auto &[value, stage] : stages) {
+        QComboBox *combo = mapping->stageTable()->comboOf(QString::fromLatin1(value));
+        ASSERT_NE(combo, nullptr) << value;
+        EXPECT_EQ(combo->currentData().toInt(), int(stage)) << value;
+    }
+    EXPECT_EQ(mapping->stageTable()->unmappedCount(), 0);
+    EXPECT_TRUE(mapping->messages()->problems().isEmpty())
+            << qPrintable(mapping->messages()->problems().join(QLatin1Char('\n')));
+    EXPECT_TRUE(mapping->fieldTable()->problemOf(crm::Field::CrmId).isEmpty());
+    ASSERT_TRUE(toPreview(wizard));
+    ui::PreviewPage *preview = wizard->previewPage();
+    EXPECT_EQ(preview->countText(QStringLiteral("created")), QStringLiteral("18"));
+    EXPECT_EQ(preview->countText(QStringLiteral("rejected")), QStringLiteral("0"));
+    // No rejected rows, no table: the counts and the choices stay together at the top.
+    wizard->resize(960, 720);
+    QCoreApplication::processEvents();
+    EXPECT_FALSE(preview->rejectionView()->isVisible());
+    EXPECT_EQ(preview->counts()->height(), preview->counts()->sizeHint().height());
+    EXPECT_LT(preview->completeCheck()->geometry().bottom(), preview->height() / 2);
+    wizard->reject();
+}
+
+TEST_F(GuiImportWizard, FlagsIdsThatExcelTurnedIntoNumbers)
+{
+    ImportWizard *wizard = openWizard(test::importSample("hubspot-excel.csv"));
+    ASSERT_NE(wizard, nullptr);
+    wizard->next();
+    ui::MappingPage *mapping = wizard->mappingPage();
+    EXPECT_FALSE(mapping->isComplete());
+    EXPECT_EQ(mapping->messages()->problems(),
+              QStringList{ QStringLiteral(
+                      "CRM id: 18 values look like ids that Excel turned into numbers (for "
+                      "example \"4.87688E+15\"); export the file from the CRM again without "
+                      "opening it in Excel.") });
+    ui::FieldMappingTable *fields = mapping->fieldTable();
+    EXPECT_EQ(fields->problemOf(crm::Field::CrmId),
+              QStringLiteral("18 values in this column look like ids that Excel turned into "
+                             "numbers."));
+    QTableWidgetItem *samples =
+            fields->item(fields->rowOf(crm::Field::CrmId), ui::FieldMappingTable::SamplesColumn);
+    ASSERT_NE(samples, nullptr);
+    EXPECT_EQ(samples->text(), QStringLiteral("4.87688E+15"));
+    EXPECT_TRUE(samples->toolTip().startsWith(fields->problemOf(crm::Field::CrmId)));
+    // Its account ids are short enough to have survived Excel.
+    EXPECT_TRUE(fields->problemOf(crm::Field::AccountCrmId).isEmpty());
+    EXPECT_EQ(mapping->stageTable()->unmappedCount(), 0);
+    wizard->reject();
+}
+
 TEST_F(GuiImportWizard, RemembersItsSizeAndPosition)
 {
     actions->setInteractive(true);

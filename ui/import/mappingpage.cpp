@@ -139,6 +139,14 @@ void MappingPage::showAnalysis()
     }
     const crm::Analysis &a = m_plan->analysis();
     m_fields->showMapping(a.kind, m_plan->preview(), a.columns);
+    std::map<crm::Field, QString> faults;
+    for (const auto &[field, report] : a.identifiers) {
+        if (report.mangled > 0)
+            faults[field] = tr("%n value(s) in this column look like ids that Excel turned into "
+                               "numbers.",
+                               nullptr, int(report.mangled));
+    }
+    m_fields->setFieldProblems(faults);
     m_unmapped->setText(
             a.unmappedColumns.isEmpty()
                     ? tr("Every column of the file is imported.")
