@@ -1,5 +1,6 @@
 // territory-planner: the GUI, or a headless command when the first argument names one.
 #include "cli/cli.h"
+#include "i18n/translations.h"
 #if TP_HAS_GUI
 #include "ui/application.h"
 #endif
@@ -21,6 +22,7 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("territory-planner"));
         QCoreApplication::setApplicationVersion(QStringLiteral(TP_VERSION));
+        tp::installTranslations(app);
         QTextStream out(stdout);
         QTextStream err(stderr);
         return tp::cli::run(arguments, out, err);
@@ -29,6 +31,7 @@ int main(int argc, char **argv)
 #if TP_HAS_GUI
     QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
+    tp::installTranslations(app);
     return tp::ui::runGui(app, arguments);
 #else
     QTextStream err(stderr);

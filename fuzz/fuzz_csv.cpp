@@ -4,7 +4,9 @@
 // rest is the file. Besides "never crash", it checks what must hold for any input:
 // - every field is valid UTF-8 without NUL;
 // - the records and the error (line, column) do not depend on the block size;
-// - rewind() gives the same records again.
+// - rewind() gives the same records again;
+// - a bounded encoding check (Options::encodingCheckBytes) that says the encoding is settled
+//   decided as the whole-file check does.
 #include "csv/reader.h"
 
 #include <QByteArray>
@@ -79,6 +81,15 @@ std::optional<Outcome> read(const QByteArray &bytes, const tp::csv::Options &opt
     }
 }
 
+std::optional<tp::csv::Dialect> dialectOf(const QByteArray &bytes, const tp::csv::Options &options)
+{
+    try {
+        return tp::csv::Reader::fromBytes(bytes, QStringLiteral("fuzz.csv"), options).dialect();
+    } catch (const tp::InputError &) {
+        return std::nullopt;
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -98,6 +109,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     options.maxRecordBytes = 1 << 16; // errors for long records, not slow runs
 
     const std::optional<Outcome> whole = read(bytes, options);
+    tp::csv::Options bounded = options;
+    bounded.encodingCheckBytes = 1 + (control >> 5) * 4; // 1..29 bytes
+    const std::optional<tp::csv::Dialect> wholeDialect = dialectOf(bytes, options);
+    const std::optional<tp::csv::Dialect> boundedDialect = dialectOf(bytes, bounded);
+    check(wholeDialect.has_value() == boundedDialect.has_value());
+    if (wholeDialect && boundedDialect) {
+        check(wholeDialect->encodingSettled);
+        if (boundedDialect->encodingSettled) {
+            check(boundedDialect->encoding == wholeDialect->encoding);
+            check(boundedDialect->delimiter == wholeDialect->delimiter);
+            check(boundedDialect->sepLine == wholeDialect->sepLine);
+        } else {
+            check(!options.encoding && boundedDialect->encoding == tp::csv::Encoding::Utf8);
+        }
+        read(bytes, bounded); // its fields are clean UTF-8 too
+    }
     options.blockSize = 1 + (control >> 5); // 1..8 bytes: every boundary gets hit
     const std::optional<Outcome> pieces = read(bytes, options);
     check(whole.has_value() == pieces.has_value());

@@ -4,6 +4,7 @@
 #include "cli/options.h"
 
 #include "demo/demobook.h"
+#include "import/fields.h"
 #include "report/csvexport.h"
 #include "report/summary.h"
 #include "storage/book.h"
@@ -30,13 +31,22 @@ QString tr(const char *text)
 const QStringList commands{QStringLiteral("demo"), QStringLiteral("import"),
                            QStringLiteral("summary"), QStringLiteral("export")};
 
+// "opportunities|accounts|...": the kinds `import --kind` accepts.
+QString importableKinds()
+{
+    QStringList keys;
+    for (crm::Kind kind : crm::importableKinds())
+        keys.append(crm::kindKey(kind));
+    return keys.join(QLatin1Char('|'));
+}
+
 QString usage()
 {
     return tr("Usage: territory-planner [BOOK] [--screenshot DIR]\n"
               "       territory-planner COMMAND [OPTIONS]\n\n"
               "Commands (headless, no display needed):\n"
               "  demo     --db BOOK [--seed N] [--size small|large]\n"
-              "  import   --db BOOK [--kind opportunities|accounts|quotas] [--preset auto|NAME]\n"
+              "  import   --db BOOK [--kind %1] [--preset auto|NAME]\n"
               "           [--mapping MAP.json] [--map-stage \"CRM NAME=Stage\"]... [--date-order dmy|mdy|ymd]\n"
               "           [--as-of DATE] [--complete] [--dry-run] [--skip-invalid] [--json] FILE...\n"
               "  summary  --db BOOK [--as-of DATE] [--period 2026-Q4] [--rep NAME] [--territory NAME] [--json]\n"
@@ -44,7 +54,8 @@ QString usage()
               "Options:\n"
               "  -h, --help     Show this help\n"
               "  -v, --version  Show the version\n\n"
-              "Exit codes: 0 success, 1 bad input (the book is left unchanged), 2 usage error.\n");
+              "Exit codes: 0 success, 1 bad input (the book is left unchanged), 2 usage error.\n")
+            .arg(importableKinds());
 }
 
 int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)

@@ -26,6 +26,28 @@ QString tr(const char *text)
     return QCoreApplication::translate("tp::cli", text);
 }
 
+// The keys of the kinds the importer takes, e.g. "opportunities, accounts, activities, quotas".
+QString importableKindKeys(const QString &separator)
+{
+    QStringList keys;
+    for (crm::Kind kind : crm::importableKinds())
+        keys.append(crm::kindKey(kind));
+    return keys.join(separator);
+}
+
+// What blocks the import, told the command line's way.
+QStringList problems(const crm::Analysis &a)
+{
+    return a.problemsWithStageHint(tr("Map each with --map-stage \"NAME=Stage\"."));
+}
+
+// A kind key of --kind or a mapping file: only kinds the importer takes.
+std::optional<crm::Kind> importableKind(const QString &key)
+{
+    const std::optional<crm::Kind> kind = crm::kindFromKey(key);
+    return kind && crm::isImportable(*kind) ? kind : std::nullopt;
+}
+
 // A mapping file: {"kind": "opportunities", "preset": "generic", "columns": {"close_date":
 // "Expected close", ...}, "stages": {"Won it": "Won"}, "date_order": "dmy"}. Columns name the
 // header cell (matched like presets do) or give its 1-based number.
@@ -45,9 +67,12 @@ bool applyMappingFile(const QString &path, crm::ImportOptions &options, QStringL
     }
     const QJsonObject o = doc.object();
     if (o.contains(QStringLiteral("kind"))) {
-        options.kind = crm::kindFromKey(o.value(QStringLiteral("kind")).toString());
+        options.kind = importableKind(o.value(QStringLiteral("kind")).toString());
         if (!options.kind) {
-            err << tr("%1: unknown kind \"%2\".").arg(path, o.value(QStringLiteral("kind")).toString()) << '\n';
+            err << tr("%1: kind \"%2\" cannot be imported; expected one of %3.")
+                            .arg(path, o.value(QStringLiteral("kind")).toString(),
+                                 importableKindKeys(QStringLiteral(", ")))
+                << '\n';
             return false;
         }
     }
@@ -160,7 +185,7 @@ void writeJson(JsonWriter &json, const crm::ImportReport &r, const std::optional
         json.value(QString(), w);
     json.endArray();
     json.beginArray(QStringLiteral("problems"));
-    for (const QString &p : a.problems)
+    for (const QString &p : problems(a))
         json.value(QString(), p);
     json.endArray();
     json.beginArray(QStringLiteral("rejections"));
@@ -180,18 +205,32 @@ void writeJson(JsonWriter &json, const crm::ImportReport &r, const std::optional
 QString textSummary(const crm::ImportReport &r, bool dryRun, const std::optional<QDate> &remembered)
 {
     const crm::Analysis &a = r.analysis;
-    QString s = tr("%1 (%2, %3): %4 rows; %5 created, %6 updated, %7 unchanged, %8 removed, %9 rejected")
+    // Texts counted with %n call QCoreApplication::translate() themselves, so that lupdate finds
+    // them (translations/territory-planner_en.ts has their singular and plural forms).
+    QString s = QCoreApplication::translate("tp::cli",
+                                            "%1 (%2, %3): %n row(s); %4 created, %5 updated, "
+                                            "%6 unchanged, %7 removed, %8 rejected",
+                                            nullptr, int(a.rows))
                         .arg(a.file, a.presetId, crm::kindKey(a.kind))
-                        .arg(a.rows)
                         .arg(r.counts.created)
                         .arg(r.counts.updated)
                         .arg(r.counts.unchanged)
                         .arg(r.counts.removed)
                         .arg(r.rejectedRows);
     if (r.counts.accountsCreated || r.counts.repsCreated)
-        s += tr("; %1 new accounts, %2 new reps").arg(r.counts.accountsCreated).arg(r.counts.repsCreated);
+        s += QStringLiteral("; ")
+                + QCoreApplication::translate("tp::cli", "%n new account(s)", nullptr,
+                                              int(r.counts.accountsCreated))
+                + QStringLiteral(", ")
+                + QCoreApplication::translate("tp::cli", "%n new rep(s)", nullptr,
+                                              int(r.counts.repsCreated));
     if (r.counts.stageChanges || r.counts.closeDatePushes)
-        s += tr("; %1 stage changes, %2 close dates pushed").arg(r.counts.stageChanges).arg(r.counts.closeDatePushes);
+        s += QStringLiteral("; ")
+                + QCoreApplication::translate("tp::cli", "%n stage change(s)", nullptr,
+                                              int(r.counts.stageChanges))
+                + QStringLiteral(", ")
+                + QCoreApplication::translate("tp::cli", "%n close date(s) pushed", nullptr,
+                                              int(r.counts.closeDatePushes));
     s += dryRun ? tr(" (dry run: nothing written)") : QString();
     s += QLatin1Char('\n');
     if (remembered)
@@ -208,7 +247,9 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
-    parser.addOption({QStringLiteral("kind"), tr("opportunities, accounts, activities or quotas."), tr("KIND")});
+    parser.addOption({QStringLiteral("kind"),
+                      tr("What the files hold, one of %1.").arg(importableKindKeys(QStringLiteral(", "))),
+                      tr("KIND")});
     parser.addOption({QStringLiteral("preset"), tr("auto or a preset name."), tr("PRESET")});
     parser.addOption({QStringLiteral("mapping"),
                       tr("A JSON mapping file (without one: the mapping remembered for the file's "
@@ -239,9 +280,12 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         && !applyMappingFile(parser.value(QStringLiteral("mapping")), options, headerNames, err))
         return Usage;
     if (parser.isSet(QStringLiteral("kind"))) {
-        options.kind = crm::kindFromKey(parser.value(QStringLiteral("kind")));
+        options.kind = importableKind(parser.value(QStringLiteral("kind")));
         if (!options.kind) {
-            err << tr("--kind: expected opportunities, accounts, activities, quotas or scores.") << '\n';
+            err << tr("--kind: expected one of %1; found \"%2\".")
+                            .arg(importableKindKeys(QStringLiteral(", ")),
+                                 parser.value(QStringLiteral("kind")))
+                << '\n';
             return Usage;
         }
     }
@@ -310,7 +354,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
             reports.push_back(crm::importFile(*book, file, forFile));
             const crm::ImportReport &r = reports.back();
             if (!r.analysis.problems.isEmpty()) {
-                for (const QString &p : r.analysis.problems)
+                for (const QString &p : problems(r.analysis))
                     err << r.analysis.file << ": " << p << '\n';
                 failed = true;
             } else if (r.rejectedRows > 0 && !options.skipInvalid) {
@@ -323,10 +367,11 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
                                     .arg(x.reason)
                         << '\n';
                 }
-                err << tr("%1: %2 rows rejected; nothing was imported (use --skip-invalid to "
-                          "import the valid rows).")
+                err << QCoreApplication::translate("tp::cli",
+                                                   "%1: %n row(s) rejected; nothing was imported "
+                                                   "(use --skip-invalid to import the valid rows).",
+                                                   nullptr, int(r.rejectedRows))
                                 .arg(r.analysis.file)
-                                .arg(r.rejectedRows)
                     << '\n';
                 failed = true;
             }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace tp::csv {
 
@@ -114,8 +115,10 @@ private:
         std::size_t size;
     };
 
+    enum class Utf8Check { Valid, ValidSoFar, Invalid };
+
     void detect(const Options &options);
-    bool isValidUtf8(bool &sawNul);
+    Utf8Check checkUtf8(qint64 limit, bool &sawNul);
     std::string decodedSample(bool &complete);
 
     Scan scan();
@@ -188,13 +191,22 @@ void ReaderPrivate::detect(const Options &options)
     }
     if (encoding == Encoding::Utf8 || encoding == Encoding::Utf8Bom) {
         bool sawNul = false;
-        if (isValidUtf8(sawNul)) {
+        switch (checkUtf8(options.encodingCheckBytes, sawNul)) {
+        case Utf8Check::Valid:
             m_passthrough = true;
             m_dropNuls = sawNul;
-        } else if (encoding == Encoding::Utf8 && !options.encoding) {
-            encoding = Encoding::Windows1252;
+            break;
+        case Utf8Check::ValidSoFar:
+            // Decoded, not passed through: the unread rest may hold bytes that are not UTF-8.
+            if (encoding == Encoding::Utf8 && !options.encoding)
+                dialect.encodingSettled = false;
+            break;
+        case Utf8Check::Invalid:
+            if (encoding == Encoding::Utf8 && !options.encoding)
+                encoding = Encoding::Windows1252;
+            // else: UTF-8 by BOM or by the caller's word, with invalid bytes shown as U+FFFD.
+            break;
         }
-        // else: UTF-8 by BOM or by the caller's word, with invalid bytes shown as U+FFFD.
     }
     dialect.encoding = encoding;
     m_decoder = Decoder(decoderSource(encoding));
@@ -217,18 +229,29 @@ void ReaderPrivate::detect(const Options &options)
 }
 
 // The whole-file pre-pass: one invalid byte anywhere makes a file without BOM Windows-1252.
-bool ReaderPrivate::isValidUtf8(bool &sawNul)
+// A positive `limit` stops it after that many bytes: ValidSoFar when the file goes on.
+ReaderPrivate::Utf8Check ReaderPrivate::checkUtf8(qint64 limit, bool &sawNul)
 {
     source->seek(m_bomLength);
     m_raw.reserve(m_blockSize, 0);
     Utf8Validator validator;
+    qint64 left = limit > 0 ? limit : std::numeric_limits<qint64>::max();
     for (;;) {
-        const qint64 n = source->read(m_raw.data(), qint64(m_blockSize));
-        if (n <= 0 || !validator.feed(m_raw.data(), std::size_t(n)))
+        if (left == 0) {
+            char more;
+            if (source->read(&more, 1) > 0)
+                return Utf8Check::ValidSoFar;
             break;
+        }
+        const qint64 n = source->read(m_raw.data(), std::min(qint64(m_blockSize), left));
+        if (n <= 0)
+            break;
+        left -= n;
+        if (!validator.feed(m_raw.data(), std::size_t(n)))
+            return Utf8Check::Invalid;
     }
     sawNul = validator.sawNul();
-    return validator.finish();
+    return validator.finish() ? Utf8Check::Valid : Utf8Check::Invalid;
 }
 
 std::string ReaderPrivate::decodedSample(bool &complete)

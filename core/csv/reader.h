@@ -23,6 +23,10 @@ struct Dialect
     Encoding encoding = Encoding::Utf8;
     char delimiter = ',';
     bool sepLine = false; // the file starts with Excel's `sep=X` line, which is not a record
+    // False when a bounded UTF-8 check (Options::encodingCheckBytes) found the start of a file
+    // without BOM valid but did not read the rest: a bad byte further on would make the whole
+    // file Windows-1252. The reader then reads it as UTF-8, bad bytes as U+FFFD.
+    bool encodingSettled = true;
 };
 
 struct Options
@@ -31,6 +35,10 @@ struct Options
     std::optional<char> delimiter;     // sniffed when empty (a `sep=` line also sets it)
     qint64 blockSize = 1 << 20;        // bytes read at a time; tests use tiny blocks
     qint64 maxRecordBytes = 64 << 20;  // a longer record is an error (memory stays bounded)
+    // How much of a file without BOM the UTF-8 check reads; 0: all of it. A bound makes
+    // opening cheap whatever the file's size (a preview of its first rows), at the price of
+    // Dialect::encodingSettled.
+    qint64 encodingCheckBytes = 0;
 };
 
 struct Record
@@ -50,8 +58,9 @@ class ReaderPrivate;
 //
 // Semantics:
 // - Encoding: a BOM (UTF-8, UTF-16LE/BE) decides; else the NUL pattern of UTF-16 without BOM;
-//   else the whole file is checked to be UTF-8 (a fast pre-pass), and if it is not, it is read
-//   as Windows-1252 (a truncated last character counts as invalid). Records are always UTF-8;
+//   else the whole file is checked to be UTF-8 (a fast pre-pass, which Options::encodingCheckBytes
+//   can bound), and if it is not, it is read as Windows-1252 (a truncated last character counts
+//   as invalid). Records are always UTF-8;
 //   invalid input where the encoding is certain (a lone surrogate, a bad byte after a UTF-8
 //   BOM) becomes U+FFFD. NUL characters are dropped, in every encoding: they carry no text,
 //   and QString, SQLite and the UI would each treat them differently.

@@ -17,10 +17,13 @@ namespace tp::crm {
 
 namespace {
 
-QString translate(const char *text, int n = -1)
+QString translate(const char *text)
 {
-    return QCoreApplication::translate("tp::crm", text, nullptr, n);
+    return QCoreApplication::translate("tp::crm", text);
 }
+
+// Texts counted with %n call QCoreApplication::translate() themselves, so that lupdate finds
+// them: translations/territory-planner_en.ts gives their singular and plural forms.
 
 QString toQString(std::string_view v)
 {
@@ -193,6 +196,14 @@ int Analysis::columnOf(Field field) const
     return -1;
 }
 
+QStringList Analysis::problemsWithStageHint(const QString &hint) const
+{
+    QStringList out = problems;
+    if (unmappedStagesProblem >= 0 && unmappedStagesProblem < out.size() && !hint.isEmpty())
+        out[unmappedStagesProblem] += QLatin1Char(' ') + hint;
+    return out;
+}
+
 StageResolver::StageResolver(const QHash<QString, Stage> &aliases, const QHash<QString, Stage> &userMap)
 {
     for (auto it = aliases.begin(); it != aliases.end(); ++it)
@@ -331,7 +342,9 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
         rows.release(std::move(batch));
     }
     if (!a.footer.isEmpty())
-        a.warnings.append(translate("Dropped the report footer (%n line(s)): %1", int(a.footer.size()))
+        a.warnings.append(QCoreApplication::translate("tp::crm",
+                                                      "Dropped the report footer (%n line(s)): %1",
+                                                      nullptr, int(a.footer.size()))
                                   .arg(a.footer.join(QStringLiteral(" / "))));
 
     // Formats decided over all the rows.
@@ -374,10 +387,12 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
         const values::IdentifierReport report = column.decide();
         a.identifiers[field] = report;
         if (report.mangled > 0)
-            a.problems.append(translate("%1: %n value(s) look like ids that Excel turned into numbers "
-                                        "(for example \"%2\"); export the file from the CRM again "
-                                        "without opening it in Excel.",
-                                        int(report.mangled))
+            a.problems.append(QCoreApplication::translate(
+                                      "tp::crm",
+                                      "%1: %n value(s) look like ids that Excel turned into "
+                                      "numbers (for example \"%2\"); export the file from the CRM "
+                                      "again without opening it in Excel.",
+                                      nullptr, int(report.mangled))
                                       .arg(fieldLabel(field), toQString(report.mangledExample)));
     }
     for (const auto &[utf8, rows] : detectors.stageCounts) {
@@ -390,14 +405,17 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
     QStringList unknown;
     for (const StageValue &s : a.stages) {
         if (!s.stage)
-            unknown.append(translate("\"%1\" (%n row(s))", int(s.rows)).arg(s.value));
+            unknown.append(QCoreApplication::translate("tp::crm", "\"%1\" (%n row(s))", nullptr,
+                                                       int(s.rows))
+                                   .arg(s.value));
     }
     // Pipedrive and Dynamics decide Won and Lost by their status column; unknown stage names
     // still need a mapping for the open deals.
-    if (!unknown.isEmpty())
-        a.problems.append(translate("Stages with no mapping: %1. Map each to a stage "
-                                    "(on the command line: --map-stage \"NAME=Stage\").")
+    if (!unknown.isEmpty()) {
+        a.unmappedStagesProblem = int(a.problems.size());
+        a.problems.append(translate("Stages with no mapping: %1.")
                                   .arg(unknown.join(QStringLiteral(", "))));
+    }
     return a;
 }
 

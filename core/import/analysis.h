@@ -78,9 +78,15 @@ struct Analysis
     std::map<Field, values::IdentifierReport> identifiers;
     QStringList warnings; // reported, not blocking
     QStringList problems; // blocking until the user settles them
+    // Which of `problems` lists the stage values with no mapping (-1: none). Its text says
+    // what they are, not how to map them: that depends on where the user is.
+    int unmappedStagesProblem = -1;
 
     int columnOf(Field field) const;
     bool canImport() const { return problems.isEmpty(); }
+    // The problems, with `hint` after the one about stage values with no mapping: how the caller
+    // (the command line, the wizard) lets the user map them.
+    QStringList problemsWithStageHint(const QString &hint) const;
 };
 
 using ImportProgress = std::function<bool(qint64 done, qint64 total)>; // false: cancel

@@ -48,6 +48,34 @@ QString translate(const char *text)
 
 } // namespace
 
+bool isImportable(Kind kind)
+{
+    switch (kind) {
+    case Kind::Opportunities:
+    case Kind::Accounts:
+    case Kind::Activities:
+    case Kind::Quotas:
+        return true;
+    case Kind::Scores:
+        return false;
+    }
+    return false;
+}
+
+const std::vector<Kind> &importableKinds()
+{
+    static const std::vector<Kind> kinds = [] {
+        std::vector<Kind> out;
+        for (Kind k : {Kind::Opportunities, Kind::Accounts, Kind::Activities, Kind::Quotas,
+                       Kind::Scores}) {
+            if (isImportable(k))
+                out.push_back(k);
+        }
+        return out;
+    }();
+    return kinds;
+}
+
 QString kindKey(Kind kind)
 {
     switch (kind) {

@@ -12,6 +12,8 @@ namespace {
 
 // As many records as analyzeFile() searches for the header.
 constexpr int headerSearch = 30;
+// The UTF-8 check of a file without BOM reads this much of it (a millisecond or so), not all.
+constexpr qint64 encodingCheckBytes = 1 << 20;
 
 QStringList toStrings(const csv::Record &record)
 {
@@ -52,7 +54,10 @@ FilePreview previewFile(const QString &path, const csv::Options &csv, std::optio
                         int sampleRows)
 {
     FilePreview preview;
-    csv::Reader reader(path, csv);
+    csv::Options options = csv;
+    if (options.encodingCheckBytes <= 0 || options.encodingCheckBytes > encodingCheckBytes)
+        options.encodingCheckBytes = encodingCheckBytes;
+    csv::Reader reader(path, options);
     preview.file = reader.fileName();
     preview.dialect = reader.dialect();
 

@@ -13,7 +13,10 @@ namespace tp::crm {
 
 // The start of a file, read without a full pass: its dialect, where its header is, the header
 // and its fingerprint, and the first data rows (the mapping dialog's sample values). Cheap
-// whatever the size of the file; the full pass is analyzeFile().
+// whatever the size of the file; the full pass is analyzeFile(). The encoding of a file without
+// BOM is decided from its first MiB: when that is valid UTF-8 and the file goes on,
+// dialect.encodingSettled is false and only the full pass can tell (a bad byte further on
+// makes it Windows-1252).
 struct FilePreview
 {
     QString file; // the file's name, as errors name it

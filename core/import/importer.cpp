@@ -96,7 +96,7 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
     const Analysis &a = report.analysis;
     if (!a.canImport())
         return report;
-    if (a.kind == Kind::Scores)
+    if (!isImportable(a.kind))
         throw InputError(translate("Importing %1 is not available yet.").arg(kindLabel(a.kind)));
 
     const QDate asOf = options.asOf.isValid() ? options.asOf : QDate::currentDate();

@@ -2,6 +2,7 @@
 #include "testsupport.h"
 
 #include "cli/cli.h"
+#include "import/fields.h"
 #include "import/filepreview.h"
 #include "import/mappingstore.h"
 #include "storage/book.h"
@@ -95,11 +96,50 @@ TEST(CliImport, UsageErrorsAndStageMapping)
     }
     const Result blocked = run({QStringLiteral("import"), QStringLiteral("--db"), book, csv});
     EXPECT_EQ(blocked.code, cli::BadInput);
-    EXPECT_TRUE(blocked.err.contains(QStringLiteral("Scoping"))) << blocked.err.toStdString();
+    EXPECT_TRUE(blocked.err.contains(QStringLiteral(
+            "Stages with no mapping: \"Scoping\" (2 rows). Map each with --map-stage \"NAME=Stage\".\n")))
+            << blocked.err.toStdString();
     const Result mapped = run({QStringLiteral("import"), QStringLiteral("--db"), book, QStringLiteral("--map-stage"),
                                QStringLiteral("Scoping=Prove"), csv});
     EXPECT_EQ(mapped.code, cli::Ok) << mapped.err.toStdString();
     EXPECT_TRUE(mapped.out.contains(QStringLiteral("2 created"))) << mapped.out.toStdString();
+}
+
+TEST(CliImport, KindTakesOnlyTheKindsTheImporterTakes)
+{
+    test::TempDir dir;
+    const QString book = dir.path(QStringLiteral("b.tpbook"));
+    const Result scores = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                               QStringLiteral("--kind"), QStringLiteral("scores"),
+                               sample("salesforce-accounts.csv")});
+    EXPECT_EQ(scores.code, cli::Usage);
+    EXPECT_EQ(scores.err,
+              QStringLiteral("--kind: expected one of opportunities, accounts, activities, quotas; "
+                             "found \"scores\".\n"));
+    EXPECT_FALSE(QFileInfo::exists(book));
+
+    const QString mapping = dir.path(QStringLiteral("scores.json"));
+    {
+        QFile f(mapping);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(R"({"kind": "scores"})");
+    }
+    const Result mapped = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                               QStringLiteral("--mapping"), mapping,
+                               sample("salesforce-accounts.csv")});
+    EXPECT_EQ(mapped.code, cli::Usage);
+    EXPECT_TRUE(mapped.err.contains(QStringLiteral("kind \"scores\" cannot be imported")))
+            << mapped.err.toStdString();
+
+    for (crm::Kind kind : crm::importableKinds()) {
+        const Result r = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                              QStringLiteral("--dry-run"), QStringLiteral("--kind"),
+                              crm::kindKey(kind), sample("quotas.csv")});
+        EXPECT_NE(r.code, cli::Usage) << r.err.toStdString();
+    }
+    const Result help = run({QStringLiteral("--help")});
+    EXPECT_TRUE(help.out.contains(QStringLiteral("--kind opportunities|accounts|activities|quotas]")))
+            << help.out.toStdString();
 }
 
 TEST(CliImport, AMappingRememberedForTheHeaderIsUsedWithoutMappingFile)

@@ -163,6 +163,17 @@ TEST(Import, UnknownStagesAndAmbiguousDatesBlockUntilSettled)
     EXPECT_FALSE(report.committed);
     ASSERT_EQ(report.analysis.problems.size(), 2);
     EXPECT_TRUE(report.analysis.problems.join(QLatin1Char(' ')).contains(QStringLiteral("\"Scoping\" (2 row")));
+    // Core says what is unmapped; how to map it is the command line's or the wizard's to say.
+    const int stageProblem = report.analysis.unmappedStagesProblem;
+    ASSERT_GE(stageProblem, 0);
+    ASSERT_LT(stageProblem, report.analysis.problems.size());
+    EXPECT_TRUE(report.analysis.problems[stageProblem].startsWith(
+            QStringLiteral("Stages with no mapping: \"Scoping\" (2 row")));
+    EXPECT_FALSE(report.analysis.problems.join(QLatin1Char(' ')).contains(QStringLiteral("--")));
+    const QStringList hinted = report.analysis.problemsWithStageHint(QStringLiteral("Map them."));
+    ASSERT_EQ(hinted.size(), report.analysis.problems.size());
+    for (int i = 0; i < hinted.size(); ++i)
+        EXPECT_EQ(hinted[i].endsWith(QStringLiteral(". Map them.")), i == stageProblem) << i;
     ASSERT_EQ(report.analysis.stages.size(), 2u);
     EXPECT_EQ(report.analysis.stages[0].value, QStringLiteral("Scoping"));
     EXPECT_EQ(report.analysis.stages[0].rows, 2);
@@ -172,6 +183,7 @@ TEST(Import, UnknownStagesAndAmbiguousDatesBlockUntilSettled)
     options.dateOrder = values::DateOrder::DayMonthYear;
     report = importFile(*book, path, options);
     ASSERT_TRUE(report.committed) << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(report.analysis.unmappedStagesProblem, -1);
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE stage = 2 AND close_date = '2026-04-03'"), 1);
 }
 
@@ -501,4 +513,38 @@ TEST(Import, TheSnapshotKeepsDealsClosedWithinTheBooksMetricsWindow)
         ASSERT_TRUE(importFile(*book, writeFile(dir, "deals.csv", bytes), genericOptions()).committed);
         EXPECT_EQ(scalar(*book, "SELECT count(*) FROM snapshot_rows"), kept) << window << " days";
     }
+}
+
+TEST(Import, TheImporterTakesExactlyTheKindsThatAreImportable)
+{
+    // One fitting file per kind; scores are read from accounts (a CRM id and a name).
+    const std::pair<Kind, const char *> files[] = {
+        { Kind::Opportunities, "salesforce-report.csv" }, { Kind::Accounts, "salesforce-accounts.csv" },
+        { Kind::Activities, "salesforce-activities.csv" }, { Kind::Quotas, "quotas.csv" },
+        { Kind::Scores, "salesforce-accounts.csv" } };
+    std::vector<Kind> importable;
+    for (const auto &[kind, file] : files) {
+        SCOPED_TRACE(kindKey(kind).toStdString());
+        test::TempDir dir;
+        auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+        ImportOptions options = asOf(QDate(2026, 11, 20));
+        options.kind = kind;
+        options.dryRun = true;
+        if (kind == Kind::Scores) // no preset reads scores: map the account's id and name
+            options.columns = { { Field::CrmId, 0 }, { Field::Name, 1 } };
+        bool refused = false;
+        try {
+            const ImportReport report = importFile(*book, sample(file), options);
+            EXPECT_TRUE(report.analysis.canImport())
+                    << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+            EXPECT_EQ(report.rejectedRows, 0);
+        } catch (const InputError &) {
+            refused = true;
+        }
+        EXPECT_EQ(isImportable(kind), !refused);
+        if (isImportable(kind))
+            importable.push_back(kind);
+    }
+    EXPECT_EQ(importableKinds(), importable); // in the order of the enum
+    EXPECT_FALSE(isImportable(Kind::Scores));
 }

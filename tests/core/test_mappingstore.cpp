@@ -198,6 +198,32 @@ TEST(FilePreview, ReadsTheHeaderAndTheFirstRowsOnly)
     EXPECT_EQ(p.fingerprint, headerFingerprint(p.header));
 }
 
+TEST(FilePreview, DecidesTheEncodingOnTheFilesStartAndLeavesTheRestToTheAnalysis)
+{
+    // 3 MB of valid UTF-8, then one Windows-1252 byte: the preview does not read that far.
+    test::TempDir dir;
+    QByteArray bytes = "Deal,Account,Stage,Amount\n";
+    while (bytes.size() < 3 * 1000 * 1000)
+        bytes += "Müller deal,Müller & Söhne,Prospecting,1000\n";
+    bytes += "Caf\xE9 deal,Caf\xE9,Prospecting,5\n";
+    const QString path = writeFile(dir, "late-latin.csv", bytes);
+    const FilePreview p = previewFile(path);
+    EXPECT_EQ(p.dialect.encoding, csv::Encoding::Utf8);
+    EXPECT_FALSE(p.dialect.encodingSettled);
+    ASSERT_FALSE(p.samples.empty());
+    EXPECT_EQ(p.samples.front().at(1), QStringLiteral("Müller & Söhne"));
+
+    // The analysis reads the whole file: Windows-1252 (the ü and ö above become mojibake).
+    const Analysis a = analyzeFile(path, {}, StageResolver({}, {}));
+    EXPECT_EQ(a.dialect.encoding, csv::Encoding::Windows1252);
+    EXPECT_TRUE(a.dialect.encodingSettled);
+
+    // A small file is checked whole.
+    const FilePreview small =
+            previewFile(test::dataFile(QStringLiteral("import/salesforce-report.csv")));
+    EXPECT_TRUE(small.dialect.encodingSettled);
+}
+
 TEST(FilePreview, AFileWithoutAHeaderIsAnError)
 {
     test::TempDir dir;

@@ -79,6 +79,47 @@ TEST(CsvReader, Windows1252DecidedOnTheWholeFileNotASample)
     EXPECT_EQ(r.records.back(), (std::vector<std::string>{"99", "€ 100"}));
 }
 
+TEST(CsvReader, ABoundedEncodingCheckDecidesOnTheStartAndSaysSo)
+{
+    // 1.2 MB of ASCII, then one Windows-1252 euro sign: past a 64 KiB check.
+    QByteArray bytes = "id,text\n";
+    while (bytes.size() < 1200 * 1000)
+        bytes += "12345,plain ascii text\n";
+    bytes += "99,\x80 100\n";
+    csv::Options bounded;
+    bounded.encodingCheckBytes = 64 << 10;
+    csv::Reader reader = csv::Reader::fromBytes(bytes, {}, bounded);
+    EXPECT_EQ(reader.dialect().encoding, Encoding::Utf8);
+    EXPECT_FALSE(reader.dialect().encodingSettled);
+    const ReadResult r = readAll(reader);
+    EXPECT_EQ(r.records.front(), (std::vector<std::string>{"id", "text"}));
+    EXPECT_EQ(r.records.back(), (std::vector<std::string>{"99", "\uFFFD 100"}));
+
+    // A check that reaches the bad byte decides as the whole-file one does.
+    bounded.encodingCheckBytes = 2 << 20;
+    const csv::Reader whole = csv::Reader::fromBytes(bytes, {}, bounded);
+    EXPECT_EQ(whole.dialect().encoding, Encoding::Windows1252);
+    EXPECT_TRUE(whole.dialect().encodingSettled);
+    EXPECT_TRUE(csv::Reader::fromBytes(bytes).dialect().encodingSettled);
+
+    // A bad byte within the bound settles it; so does a file no longer than the bound.
+    bounded.encodingCheckBytes = 64 << 10;
+    const csv::Reader early = csv::Reader::fromBytes("a,b\n\x80,1\n" + bytes, {}, bounded);
+    EXPECT_EQ(early.dialect().encoding, Encoding::Windows1252);
+    EXPECT_TRUE(early.dialect().encodingSettled);
+    const QByteArray exact = bytes.left(64 << 10);
+    const csv::Reader small = csv::Reader::fromBytes(exact, {}, bounded);
+    EXPECT_EQ(small.dialect().encoding, Encoding::Utf8);
+    EXPECT_TRUE(small.dialect().encodingSettled);
+    const csv::Reader longer = csv::Reader::fromBytes(exact + "1\n", {}, bounded);
+    EXPECT_FALSE(longer.dialect().encodingSettled);
+
+    // A byte order mark decides whatever the check reads.
+    const csv::Reader bom = csv::Reader::fromBytes("\xEF\xBB\xBF" + bytes, {}, bounded);
+    EXPECT_EQ(bom.dialect().encoding, Encoding::Utf8Bom);
+    EXPECT_TRUE(bom.dialect().encodingSettled);
+}
+
 TEST(CsvReader, ForcedEncodingOverridesDetection)
 {
     csv::Options latin;

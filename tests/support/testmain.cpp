@@ -1,5 +1,8 @@
 // A GoogleTest main that creates the Qt application first (offscreen unless told otherwise),
-// so both core and widget tests can run in one process.
+// so both core and widget tests can run in one process, with the translations the application
+// installs (1 row, 2 rows).
+#include "i18n/translations.h"
+
 #include <QApplication>
 #include <QStandardPaths>
 
@@ -13,6 +16,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("TerritoryPlannerTests"));
     QApplication::setApplicationName(QStringLiteral("territory-planner-tests"));
+    if (!tp::installTranslations(app))
+        qWarning("The translations could not be installed.");
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -11,9 +11,14 @@
 #include "import/importwizard.h"
 #include "import/previewpage.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/scopebar.h"
+#include "models/booktablemodel.h"
+#include "pages/opportunities/opportunitiespage.h"
 #include "session/booksession.h"
+#include "session/scopestate.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -27,6 +32,7 @@
 
 using namespace tp;
 using tp::ui::ImportWizard;
+using tp::ui::TablePage;
 
 namespace {
 
@@ -41,6 +47,34 @@ protected:
         ASSERT_TRUE(window->openBook(book.path));
         ASSERT_TRUE(window->session()->waitUntilLoaded());
     }
+
+    // Imports tests/data/import/quotas.csv through the wizard and waits for the view's reload.
+    // It adds reps, among them Avery Chen, who sorts before Bob Baker.
+    void importQuotas()
+    {
+        ImportWizard *wizard =
+                window->importActions()->openWizard(test::importSample("quotas.csv"));
+        ASSERT_NE(wizard, nullptr);
+        ASSERT_TRUE(wizard->plan()->waitUntilAnalysed());
+        wizard->next();
+        wizard->next();
+        ASSERT_EQ(wizard->currentId(), ImportWizard::PreviewPageId);
+        ASSERT_TRUE(wizard->previewPage()->job()->waitForFinished());
+        wizard->next();
+        ASSERT_TRUE(wizard->importPage()->job()->waitForFinished());
+        ASSERT_TRUE(window->session()->waitUntilLoaded());
+        wizard->accept();
+    }
+
+    // Undo or Redo, then waits for the view's reload.
+    void trigger(QAction *action)
+    {
+        ASSERT_TRUE(action->isEnabled());
+        action->trigger();
+        ASSERT_TRUE(window->session()->waitUntilLoaded());
+    }
+
+    int repIndex(Id rep) const { return window->session()->view()->repIndex(rep); }
 
     QDropEvent drop(const QMimeData &mime)
     {
@@ -91,6 +125,66 @@ TEST_F(GuiImportMainWindow, SaysWhatAnImportAndItsUndoDidInTheStatusBar)
     EXPECT_EQ(window->statusBar()->currentMessage(),
               QStringLiteral("Undid the import of quotas.csv."));
     EXPECT_TRUE(window->redoAction()->isEnabled());
+}
+
+TEST_F(GuiImportMainWindow, AnImportItsUndoAndRedoKeepTheScopeAndThePageFilters)
+{
+    ui::ScopeBar *bar = window->scopeBar();
+    test::choose(bar->repCombo(), repIndex(book.bob));
+    test::choose(bar->territoryCombo(), window->session()->view()->territoryIndex(book.south));
+    const QString period = bar->periodCombo()->itemData(0).toString();
+    test::choose(bar->periodCombo(), period);
+    auto *page = qobject_cast<ui::OpportunitiesPage *>(window->page(QStringLiteral("opportunities")));
+    ASSERT_NE(page, nullptr);
+    test::choose(page->ownerFilter(), repIndex(book.bob));
+    test::choose(page->statusFilter(), int(Status::Open));
+    ASSERT_EQ(page->model()->rowCount(), 1); // O3 Globex pilot
+    ASSERT_EQ(repIndex(book.bob), 1);
+
+    const auto expectBobInSouth = [&](const char *after) {
+        SCOPED_TRACE(after);
+        const int bob = repIndex(book.bob);
+        EXPECT_EQ(window->scope()->repIndex(), bob);
+        EXPECT_EQ(bar->repCombo()->currentText(), QStringLiteral("Bob Baker"));
+        EXPECT_EQ(window->scope()->territoryIndex(),
+                  window->session()->view()->territoryIndex(book.south));
+        EXPECT_EQ(bar->territoryCombo()->currentText(), QStringLiteral("South"));
+        EXPECT_EQ(bar->periodCombo()->currentData().toString(), period);
+        EXPECT_EQ(page->model()->filter().scopeRep, bob);
+        EXPECT_EQ(page->ownerFilter()->currentText(), QStringLiteral("Bob Baker"));
+        EXPECT_EQ(page->model()->filter().owner, bob);
+        EXPECT_EQ(page->statusFilter()->currentData().toInt(), int(Status::Open));
+        EXPECT_EQ(page->model()->rowCount(), 1);
+    };
+    importQuotas();
+    ASSERT_EQ(repIndex(book.bob), 2); // Avery Chen came before him
+    expectBobInSouth("the import");
+    trigger(window->undoAction());
+    ASSERT_EQ(repIndex(book.bob), 1);
+    expectBobInSouth("its undo");
+    trigger(window->redoAction());
+    ASSERT_EQ(repIndex(book.bob), 2);
+    expectBobInSouth("its redo");
+}
+
+TEST_F(GuiImportMainWindow, AScopedRepThatAnUndoRemovesFallsBackToAllReps)
+{
+    importQuotas();
+    ui::ScopeBar *bar = window->scopeBar();
+    const int avery = bar->repCombo()->findText(QStringLiteral("Avery Chen"));
+    ASSERT_GE(avery, 0);
+    test::choose(bar->repCombo(), bar->repCombo()->itemData(avery));
+    test::choose(bar->territoryCombo(), window->session()->view()->territoryIndex(book.north));
+    TablePage *page = window->page(QStringLiteral("opportunities"));
+    EXPECT_EQ(page->model()->rowCount(), 0); // Avery owns nothing yet
+
+    trigger(window->undoAction());
+    EXPECT_EQ(bar->repCombo()->findText(QStringLiteral("Avery Chen")), -1);
+    EXPECT_EQ(window->scope()->repIndex(), -1);
+    EXPECT_EQ(bar->repCombo()->currentText(), QStringLiteral("All reps"));
+    EXPECT_EQ(page->model()->filter().scopeRep, -1);
+    EXPECT_EQ(bar->territoryCombo()->currentText(), QStringLiteral("North"));
+    EXPECT_EQ(page->model()->rowCount(), 4); // O1, O2, O5, O6: North's accounts
 }
 
 TEST_F(GuiImportMainWindow, ACsvDroppedOnTheWindowOpensTheWizardOnIt)

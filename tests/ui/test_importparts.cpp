@@ -33,7 +33,8 @@ TEST(GuiImportRate, RowsPerSecondAndTimeLeftInTheLocale)
     ASSERT_TRUE(rate.rowsPerSecond());
     EXPECT_DOUBLE_EQ(*rate.rowsPerSecond(), 12'500.0);
     EXPECT_EQ(rate.secondsLeft(), 6);
-    EXPECT_EQ(rate.text(us), QStringLiteral("12,500 rows/s · about 6 second(s) left"));
+    EXPECT_EQ(rate.text(us), QStringLiteral("12,500 rows/s · about 6 seconds left"));
+    EXPECT_EQ(ui::ImportRate::durationText(1), QStringLiteral("1 second"));
     const QLocale german(QLocale::German, QLocale::Germany);
     EXPECT_TRUE(rate.text(german).startsWith(QStringLiteral("12.500 rows/s")));
     rate.update(1, 100, 2000);

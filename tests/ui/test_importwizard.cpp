@@ -3,6 +3,7 @@
 #include "importtesting.h"
 
 #include "import/fieldmappingtable.h"
+#include "import/fields.h"
 #include "import/filepage.h"
 #include "import/importcounts.h"
 #include "import/importer.h"
@@ -71,6 +72,12 @@ TEST_F(GuiImportWizard, WalksASalesforceReportToACommittedImport)
     EXPECT_TRUE(preset->isComplete());
     EXPECT_EQ(preset->presetCombo()->currentData().toString(), QStringLiteral("salesforce-report"));
     EXPECT_EQ(preset->kindCombo()->currentData().toInt(), int(crm::Kind::Opportunities));
+    // It offers what the importer takes, no more (engagement scores it refuses).
+    std::vector<crm::Kind> offered;
+    for (int i = 0; i < preset->kindCombo()->count(); ++i)
+        offered.push_back(crm::Kind(preset->kindCombo()->itemData(i).toInt()));
+    EXPECT_EQ(offered, crm::importableKinds());
+    EXPECT_EQ(preset->kindCombo()->findData(int(crm::Kind::Scores)), -1);
     EXPECT_FALSE(preset->rememberedCheck()->isVisible()); // nothing remembered yet
     EXPECT_EQ(preset->columnTable()->rowCount(), 16);
 
@@ -177,6 +184,13 @@ TEST_F(GuiImportWizard, AsksWhatTheFileLeavesOpenThenListsAndExportsRejectedRows
     EXPECT_FALSE(mapping->decimalCombo()->isVisibleTo(mapping));
     EXPECT_EQ(mapping->stageTable()->unmappedCount(), 1);
     EXPECT_EQ(mapping->messages()->problems().size(), 3);
+    // The wizard says where to map an unknown stage, not the command line's option.
+    const QString problems = mapping->messages()->problems().join(QLatin1Char('\n'));
+    EXPECT_TRUE(problems.contains(QStringLiteral(
+            "Stages with no mapping: \"Verbal Commit\" (4 rows). Choose one of our stages for "
+            "each in the stage table above.")))
+            << qPrintable(problems);
+    EXPECT_FALSE(problems.contains(QStringLiteral("--map-stage")));
     wizard->back();
     settleQuirks(wizard);
     EXPECT_TRUE(mapping->messages()->problems().isEmpty());
@@ -328,6 +342,98 @@ TEST_F(GuiImportWizard, AFileThatIsNoCsvStaysOnTheFilePageWithTheReason)
     wizard->next();
     ASSERT_TRUE(wizard->plan()->waitUntilAnalysed());
     EXPECT_EQ(wizard->presetPage()->kindCombo()->currentData().toInt(), int(crm::Kind::Quotas));
+    wizard->reject();
+}
+
+TEST_F(GuiImportWizard, TheFilePageTellsAnEncodingThatOnlyTheWholeFileSettles)
+{
+    // Valid UTF-8 well past what the file page checks, then a Windows-1252 byte.
+    const QString path = dir.path(QStringLiteral("late-latin.csv"));
+    {
+        QByteArray bytes = "Rep,Period,Quota\n";
+        while (bytes.size() < 3 * 1000 * 1000)
+            bytes += "Zoë Müller,2026-Q4,1000\n";
+        bytes += "Ren\xE9,2026-Q4,5\n";
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    ImportWizard *wizard = actions->openWizard();
+    ASSERT_NE(wizard, nullptr);
+    ASSERT_EQ(wizard->currentId(), ImportWizard::FilePageId);
+    wizard->filePage()->setPath(path);
+    ASSERT_TRUE(wizard->filePage()->isComplete());
+    EXPECT_TRUE(wizard->filePage()->summaryLabel()->text().contains(
+            QStringLiteral("UTF-8 so far (reading the rest…)")))
+            << qPrintable(wizard->filePage()->summaryLabel()->text());
+    EXPECT_EQ(wizard->filePage()->firstRows()->item(0, 0)->text(), QStringLiteral("Zoë Müller"));
+    ASSERT_TRUE(wizard->plan()->waitUntilAnalysed());
+    EXPECT_TRUE(wizard->filePage()->summaryLabel()->text().contains(
+            QStringLiteral("Windows-1252, comma-separated")))
+            << qPrintable(wizard->filePage()->summaryLabel()->text());
+    wizard->reject();
+}
+
+TEST_F(GuiImportWizard, ResolvesHubSpotsInternalStageIds)
+{
+    ImportWizard *wizard = openWizard(test::importSample("hubspot-stage-ids.csv"));
+    ASSERT_NE(wizard, nullptr);
+    EXPECT_EQ(wizard->presetPage()->presetCombo()->currentData().toString(),
+              QStringLiteral("hubspot"));
+    wizard->next();
+    ui::MappingPage *mapping = wizard->mappingPage();
+    const std::pair<const char *, Stage> stages[] = {
+        { "appointmentscheduled", Stage::Qualify }, { "qualifiedtobuy", Stage::Qualify },
+        { "presentationscheduled", Stage::Prove },  { "decisionmakerboughtin", Stage::Prove },
+        { "contractsent", Stage::Negotiate },       { "closedwon", Stage::Won },
+        { "closedlost", Stage::Lost } };
+    EXPECT_EQ(mapping->stageTable()->rowCount(), int(std::size(stages)));
+    for (const auto &[value, stage] : stages) {
+        QComboBox *combo = mapping->stageTable()->comboOf(QString::fromLatin1(value));
+        ASSERT_NE(combo, nullptr) << value;
+        EXPECT_EQ(combo->currentData().toInt(), int(stage)) << value;
+    }
+    EXPECT_EQ(mapping->stageTable()->unmappedCount(), 0);
+    EXPECT_TRUE(mapping->messages()->problems().isEmpty())
+            << qPrintable(mapping->messages()->problems().join(QLatin1Char('\n')));
+    EXPECT_TRUE(mapping->fieldTable()->problemOf(crm::Field::CrmId).isEmpty());
+    ASSERT_TRUE(toPreview(wizard));
+    ui::PreviewPage *preview = wizard->previewPage();
+    EXPECT_EQ(preview->countText(QStringLiteral("created")), QStringLiteral("18"));
+    EXPECT_EQ(preview->countText(QStringLiteral("rejected")), QStringLiteral("0"));
+    // No rejected rows, no table: the counts and the choices stay together at the top.
+    wizard->resize(960, 720);
+    QCoreApplication::processEvents();
+    EXPECT_FALSE(preview->rejectionView()->isVisible());
+    EXPECT_EQ(preview->counts()->height(), preview->counts()->sizeHint().height());
+    EXPECT_LT(preview->completeCheck()->geometry().bottom(), preview->height() / 2);
+    wizard->reject();
+}
+
+TEST_F(GuiImportWizard, FlagsIdsThatExcelTurnedIntoNumbers)
+{
+    ImportWizard *wizard = openWizard(test::importSample("hubspot-excel.csv"));
+    ASSERT_NE(wizard, nullptr);
+    wizard->next();
+    ui::MappingPage *mapping = wizard->mappingPage();
+    EXPECT_FALSE(mapping->isComplete());
+    EXPECT_EQ(mapping->messages()->problems(),
+              QStringList{ QStringLiteral(
+                      "CRM id: 18 values look like ids that Excel turned into numbers (for "
+                      "example \"4.87688E+15\"); export the file from the CRM again without "
+                      "opening it in Excel.") });
+    ui::FieldMappingTable *fields = mapping->fieldTable();
+    EXPECT_EQ(fields->problemOf(crm::Field::CrmId),
+              QStringLiteral("18 values in this column look like ids that Excel turned into "
+                             "numbers."));
+    QTableWidgetItem *samples =
+            fields->item(fields->rowOf(crm::Field::CrmId), ui::FieldMappingTable::SamplesColumn);
+    ASSERT_NE(samples, nullptr);
+    EXPECT_EQ(samples->text(), QStringLiteral("4.87688E+15"));
+    EXPECT_TRUE(samples->toolTip().startsWith(fields->problemOf(crm::Field::CrmId)));
+    // Its account ids are short enough to have survived Excel.
+    EXPECT_TRUE(fields->problemOf(crm::Field::AccountCrmId).isEmpty());
+    EXPECT_EQ(mapping->stageTable()->unmappedCount(), 0);
     wizard->reject();
 }
 

@@ -1,10 +1,14 @@
 #include "fieldmappingtable.h"
 
 #include "cellcomboguard.h"
+#include "style/theme.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHeaderView>
 #include <QSignalBlocker>
+
+#include <algorithm>
 
 namespace tp::ui {
 
@@ -48,6 +52,11 @@ void FieldMappingTable::rebuild(crm::Kind kind, const crm::FilePreview &preview)
     m_fields = crm::fieldsOf(kind);
     clearContents();
     setRowCount(int(m_fields.size()));
+    // Wide enough for the file's column names (CRM exports have long ones), within reason.
+    int longestName = 0;
+    for (const QString &name : preview.header)
+        longestName = std::max(longestName, int(name.trimmed().size()));
+    const int comboLength = std::clamp(longestName, 18, 34);
     int widest = 0;
     for (int row = 0; row < rowCount(); ++row) {
         const crm::Field field = m_fields[std::size_t(row)];
@@ -63,7 +72,7 @@ void FieldMappingTable::rebuild(crm::Kind kind, const crm::FilePreview &preview)
         auto *combo = new QComboBox(this);
         combo->setAccessibleName(crm::fieldLabel(field));
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(18);
+        combo->setMinimumContentsLength(comboLength);
         combo->addItem(tr("Not imported"), -1);
         combo->insertSeparator(1);
         for (int c = 0; c < preview.header.size(); ++c) {
@@ -119,6 +128,46 @@ void FieldMappingTable::showSamples(int row, int column)
         oneLine.append(QString(v).replace(QLatin1Char('\n'), QLatin1Char(' ')));
     samples->setText(oneLine.join(QStringLiteral("  ·  ")));
     samples->setToolTip(values.join(QLatin1Char('\n')));
+    samples->setData(Qt::UserRole, samples->toolTip());
+    markProblems();
+}
+
+void FieldMappingTable::setFieldProblems(const std::map<crm::Field, QString> &problems)
+{
+    m_problems = problems;
+    markProblems();
+}
+
+QString FieldMappingTable::problemOf(crm::Field field) const
+{
+    const auto it = m_problems.find(field);
+    return it == m_problems.end() ? QString() : it->second;
+}
+
+void FieldMappingTable::markProblems()
+{
+    for (int row = 0; row < rowCount(); ++row) {
+        QTableWidgetItem *samples = item(row, SamplesColumn);
+        if (!samples)
+            continue;
+        const QString problem = problemOf(m_fields[std::size_t(row)]);
+        const QString values = samples->data(Qt::UserRole).toString();
+        if (problem.isEmpty()) {
+            samples->setData(Qt::ForegroundRole, QVariant());
+            samples->setToolTip(values);
+        } else {
+            samples->setForeground(theme::warningText());
+            samples->setToolTip(values.isEmpty() ? problem
+                                                 : problem + QStringLiteral("\n\n") + values);
+        }
+    }
+}
+
+void FieldMappingTable::changeEvent(QEvent *event)
+{
+    QTableWidget::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        markProblems();
 }
 
 } // namespace tp::ui

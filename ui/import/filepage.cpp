@@ -98,6 +98,7 @@ FilePage::FilePage(ImportPlan *plan, QWidget *parent)
         emit completeChanged();
     });
     connect(m_browse, &QPushButton::clicked, this, &FilePage::browse);
+    connect(m_plan, &ImportPlan::analysisFinished, this, &FilePage::showSummary);
 }
 
 void FilePage::setPath(const QString &path)
@@ -151,13 +152,8 @@ void FilePage::showFile()
         m_summary->clear();
         return;
     }
-    const QLocale locale;
+    showSummary();
     const auto &p = m_plan->preview();
-    m_summary->setText(
-            tr("%1 · %2 · %3, %4 · header on line %5 · columns: %6")
-                    .arg(p.file, locale.formattedDataSize(QFileInfo(m_plan->filePath()).size()),
-                         csv::encodingName(p.dialect.encoding), delimiterName(p.dialect.delimiter),
-                         locale.toString(p.headerLine), locale.toString(p.header.size())));
 
     // The header and the first rows, as the file has them.
     m_rows->clear();
@@ -178,6 +174,30 @@ void FilePage::showFile()
     const int widest = fontMetrics().averageCharWidth() * 28;
     for (int column = 0; column < m_rows->columnCount(); ++column)
         m_rows->setColumnWidth(column, std::min(m_rows->columnWidth(column), widest));
+}
+
+void FilePage::showSummary()
+{
+    if (!isComplete()) {
+        m_summary->clear();
+        return;
+    }
+    // The preview decides the encoding of a big file on its start; the analysis, which reads
+    // all of it on a worker thread, has the last word.
+    const auto &p = m_plan->preview();
+    QString encoding = csv::encodingName(p.dialect.encoding);
+    if (m_plan->hasAnalysis())
+        encoding = csv::encodingName(m_plan->analysis().dialect.encoding);
+    else if (!p.dialect.encodingSettled)
+        encoding = (m_plan->isAnalysing() ? tr("%1 so far (reading the rest…)")
+                                          : tr("%1 in its first megabyte"))
+                           .arg(encoding);
+    const QLocale locale;
+    m_summary->setText(
+            tr("%1 · %2 · %3, %4 · header on line %5 · columns: %6")
+                    .arg(p.file, locale.formattedDataSize(QFileInfo(m_plan->filePath()).size()),
+                         encoding, delimiterName(p.dialect.delimiter),
+                         locale.toString(p.headerLine), locale.toString(p.header.size())));
 }
 
 bool FilePage::isComplete() const

@@ -109,13 +109,11 @@ void ImportRunPage::onFinished()
         setTitle(tr("Imported"));
         m_progress->setValue(m_progress->maximum());
         if (r.elapsedMs < 1000) {
-            m_rate->setText(
-                    tr("%1 rows in less than a second").arg(locale.toString(m_record.rows)));
+            m_rate->setText(tr("%Ln row(s) in less than a second", nullptr, int(m_record.rows)));
         } else {
             const double seconds = r.elapsedMs / 1000.0;
-            m_rate->setText(tr("%1 rows in %2 (%3 rows/s)")
-                                    .arg(locale.toString(m_record.rows),
-                                         ImportRate::durationText(qint64(std::lround(seconds))),
+            m_rate->setText(tr("%Ln row(s) in %1 (%2 rows/s)", nullptr, int(m_record.rows))
+                                    .arg(ImportRate::durationText(qint64(std::lround(seconds))),
                                          locale.toString(qint64(double(m_record.rows) / seconds))));
         }
         m_counts->setReport(r.report, m_record.options.complete);

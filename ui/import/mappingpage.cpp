@@ -139,6 +139,14 @@ void MappingPage::showAnalysis()
     }
     const crm::Analysis &a = m_plan->analysis();
     m_fields->showMapping(a.kind, m_plan->preview(), a.columns);
+    std::map<crm::Field, QString> faults;
+    for (const auto &[field, report] : a.identifiers) {
+        if (report.mangled > 0)
+            faults[field] = tr("%n value(s) in this column look like ids that Excel turned into "
+                               "numbers.",
+                               nullptr, int(report.mangled));
+    }
+    m_fields->setFieldProblems(faults);
     m_unmapped->setText(
             a.unmappedColumns.isEmpty()
                     ? tr("Every column of the file is imported.")
@@ -146,7 +154,9 @@ void MappingPage::showAnalysis()
     m_stages->showStages(a.stages);
     m_stagesTitle->parentWidget()->setVisible(!a.stages.empty());
     showFormats();
-    m_messages->setMessages(a.problems, a.warnings);
+    m_messages->setMessages(
+            a.problemsWithStageHint(tr("Choose one of our stages for each in the stage table above.")),
+            a.warnings);
 }
 
 void MappingPage::showFormats()

@@ -18,13 +18,6 @@
 
 namespace tp::ui {
 
-namespace {
-
-constexpr crm::Kind allKinds[] = { crm::Kind::Opportunities, crm::Kind::Accounts,
-                                   crm::Kind::Activities, crm::Kind::Quotas, crm::Kind::Scores };
-
-} // namespace
-
 PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
     : QWizardPage(parent),
       m_plan(plan),
@@ -73,7 +66,7 @@ PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
 
     for (const crm::Preset &p : crm::presets())
         m_preset->addItem(p.label, p.id);
-    for (crm::Kind kind : allKinds)
+    for (crm::Kind kind : crm::importableKinds())
         m_kind->addItem(crm::kindLabel(kind), int(kind));
 
     connect(m_preset, &QComboBox::activated, this,

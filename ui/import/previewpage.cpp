@@ -73,6 +73,9 @@ PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
     layout->addWidget(m_skipInvalid);
     layout->addWidget(m_complete);
     layout->addWidget(m_messages);
+    // Takes the room the rejected rows' table leaves when there are none (stretch 0: while
+    // the table shows, it takes it all), so that the counts stay together at the top.
+    layout->addStretch(0);
 
     connect(m_job, &ImportJob::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setRange(0, 1000);

@@ -27,6 +27,7 @@ class PreviewPage : public QWizardPage
 public:
     explicit PreviewPage(ImportPlan *plan, QWidget *parent = nullptr);
 
+    ImportCounts *counts() const { return m_counts; }
     QCheckBox *skipInvalidCheck() const { return m_skipInvalid; }
     QCheckBox *completeCheck() const { return m_complete; }
     QPushButton *exportButton() const { return m_export; }

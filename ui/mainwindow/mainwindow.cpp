@@ -79,16 +79,17 @@ MainWindow::MainWindow(QWidget *parent)
     scopeToolBar->addWidget(m_scopeBar);
 
     connect(m_session, &BookSession::loaded, this, [this] {
-        // Rep and territory are view indexes: a reloaded view may order them differently.
-        m_scope->reset(m_session->settings().fiscalStartMonth);
         if (m_session->wasReloaded()) {
-            // After an import or its undo: the same book, and the message about it stays.
+            // After an import, its undo or redo: the same book, so the user's scope stays, and
+            // so does the message about what happened.
+            m_scope->carryOver(*m_session);
             const QString message = statusBar()->currentMessage();
             updateTitleAndStatus();
             if (!message.isEmpty())
                 showStatus(message);
             return;
         }
+        m_scope->reset(m_session->settings().fiscalStartMonth);
         updateTitleAndStatus();
         if (m_interactive) // screenshots and tests leave the user's list alone
             m_recent->add(m_session->path());

@@ -21,10 +21,15 @@ BookTableModel::BookTableModel(BookSession *session, QObject *parent)
         if (!m_resetting)
             beginResetModel();
         m_resetting = false;
-        // Rep and territory indexes belong to the previous book.
-        m_filter.owner = -1;
-        m_filter.scopeRep = -1;
-        m_filter.scopeTerritory = -1;
+        // Rep and territory indexes follow their rows into a reloaded view of the same book;
+        // another book starts without the stage and status filters too.
+        m_filter.owner = m_session->carriedRepIndex(m_filter.owner);
+        m_filter.scopeRep = m_session->carriedRepIndex(m_filter.scopeRep);
+        m_filter.scopeTerritory = m_session->carriedTerritoryIndex(m_filter.scopeTerritory);
+        if (!m_session->wasReloaded()) {
+            m_filter.stage.reset();
+            m_filter.status.reset();
+        }
         m_sortedValid = false;
         bookLoaded();
         rebuild();

@@ -166,7 +166,7 @@ void TablePage::addPageAction(QAction *action)
     m_actions.append(action);
 }
 
-void TablePage::fillOwnerCombo(QComboBox *combo, const BookSession *session)
+void TablePage::fillOwnerCombo(QComboBox *combo, const BookSession *session, int selected)
 {
     const QSignalBlocker blocker(combo);
     combo->clear();
@@ -177,7 +177,7 @@ void TablePage::fillOwnerCombo(QComboBox *combo, const BookSession *session)
         for (std::size_t i = 0; i < view->reps.size(); ++i)
             combo->addItem(view->reps[i].name, int(i));
     }
-    combo->setCurrentIndex(0);
+    combo->setCurrentIndex(std::max(0, combo->findData(selected)));
 }
 
 void TablePage::onScopeChanged()

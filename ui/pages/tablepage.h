@@ -62,8 +62,8 @@ protected:
                   const QList<int> &stretchColumns = {});
     void addFilterWidget(QWidget *widget);
     void addPageAction(QAction *action);
-    // "All owners" plus the book's reps (user data: rep index, -1 for all).
-    static void fillOwnerCombo(QComboBox *combo, const BookSession *session);
+    // "All owners" plus the book's reps (user data: rep index, -1 for all), `selected` current.
+    static void fillOwnerCombo(QComboBox *combo, const BookSession *session, int selected = -1);
 
     // Count label text, e.g. "120 of 1,500 opportunities".
     virtual QString countLabel(int shown, int total) const = 0;

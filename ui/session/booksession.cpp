@@ -14,6 +14,7 @@
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
 #include <QThread>
 #include <QTimer>
@@ -193,6 +194,7 @@ void BookSession::finishLoading(const std::shared_ptr<LoadJob> &job)
         return;
     }
     m_reloaded = !job->book;
+    carryIndexes(m_reloaded ? m_view.get() : nullptr, *job->view);
     emit aboutToSwitchBook();
     if (!m_reloaded) {
         m_undoStack->clear(); // its commands belong to the previous book
@@ -201,6 +203,36 @@ void BookSession::finishLoading(const std::shared_ptr<LoadJob> &job)
     m_view = std::move(job->view);
     m_path = job->path;
     emit loaded();
+}
+
+void BookSession::carryIndexes(const BookView *previous, const BookView &next)
+{
+    m_repCarry.clear();
+    m_territoryCarry.clear();
+    if (!previous)
+        return;
+    QHash<Id, int> reps, territories;
+    for (std::size_t i = 0; i < next.reps.size(); ++i)
+        reps.insert(next.reps[i].id, int(i));
+    for (std::size_t i = 0; i < next.territories.size(); ++i)
+        territories.insert(next.territories[i].id, int(i));
+    for (const RepRow &rep : previous->reps)
+        m_repCarry.push_back(reps.value(rep.id, -1));
+    for (const TerritoryRow &territory : previous->territories)
+        m_territoryCarry.push_back(territories.value(territory.id, -1));
+}
+
+int BookSession::carriedRepIndex(int previous) const
+{
+    return previous >= 0 && previous < int(m_repCarry.size()) ? m_repCarry[std::size_t(previous)]
+                                                              : -1;
+}
+
+int BookSession::carriedTerritoryIndex(int previous) const
+{
+    return previous >= 0 && previous < int(m_territoryCarry.size())
+            ? m_territoryCarry[std::size_t(previous)]
+            : -1;
 }
 
 bool BookSession::isReloading() const

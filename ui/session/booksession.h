@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QThread;
 class QUndoStack;
@@ -51,6 +52,11 @@ public:
     bool reloadView();
     // Whether the last loaded() came from reloadView() rather than opening a book.
     bool wasReloaded() const { return m_reloaded; }
+    // Where a rep or territory index of the view shown before the last loaded() is in the view
+    // now: a reload may add or drop rows before it. -1 when it is gone, was -1, or when another
+    // book was opened (indexes of another book mean nothing here).
+    int carriedRepIndex(int previous) const;
+    int carriedTerritoryIndex(int previous) const;
     // Spins the event loop until the pending load ends; true when a book is loaded then.
     bool waitUntilLoaded(int timeoutMs = 60000);
 
@@ -123,6 +129,8 @@ private:
     // A null book reloads the view of the open one.
     bool startLoading(std::unique_ptr<Book> book, const QString &path);
     void finishLoading(const std::shared_ptr<LoadJob> &job);
+    // Fills the carried indexes from `previous` (null: another book) to `next`.
+    void carryIndexes(const BookView *previous, const BookView &next);
     bool editOpportunity(const std::function<OpportunityChange(Book &)> &edit,
                          const std::function<QString(const Opportunity &)> &describe);
     QString repName(std::optional<Id> rep) const;
@@ -136,6 +144,7 @@ private:
     std::shared_ptr<LoadJob> m_job;
     QList<QThread *> m_threads;
     bool m_reloaded = false;
+    std::vector<int> m_repCarry, m_territoryCarry; // old index → new index, after a reload
 };
 
 } // namespace tp::ui

@@ -1,5 +1,7 @@
 #include "scopestate.h"
 
+#include "booksession.h"
+
 namespace tp::ui {
 
 ScopeState::ScopeState(QObject *parent)
@@ -47,6 +49,17 @@ void ScopeState::reset(int fiscalStartMonth)
     m_rep = -1;
     m_territory = -1;
     m_period = Period::containing(m_asOf, m_fiscalStartMonth);
+    emit changed();
+}
+
+void ScopeState::carryOver(const BookSession &session)
+{
+    const int rep = session.carriedRepIndex(m_rep);
+    const int territory = session.carriedTerritoryIndex(m_territory);
+    if (rep == m_rep && territory == m_territory)
+        return;
+    m_rep = rep;
+    m_territory = territory;
     emit changed();
 }
 

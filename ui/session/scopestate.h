@@ -7,8 +7,11 @@
 
 namespace tp::ui {
 
+class BookSession;
+
 // What the scope bar selects (METRICS "Scope", "Period", "As-of date"), shared by every page.
-// Rep and territory are indexes into the loaded BookView (-1: all), reset when a book loads.
+// Rep and territory are indexes into the loaded BookView (-1: all): reset when another book
+// loads, carried to the same rows when the open book's view is reloaded.
 class ScopeState : public QObject
 {
     Q_OBJECT
@@ -29,6 +32,10 @@ public:
     void setAsOf(const QDate &date);
     // A new book: fiscal year start from its settings, scope back to everything.
     void reset(int fiscalStartMonth);
+    // The open book's view reloaded (after an import, its undo or redo): the rep and territory
+    // stay those the user chose, at their new indexes, or everything when they are gone.
+    // Period and as-of date stay.
+    void carryOver(const BookSession &session);
 
 signals:
     void changed();

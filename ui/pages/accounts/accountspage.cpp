@@ -47,7 +47,9 @@ QIcon AccountsPage::icon() const
 
 void AccountsPage::onBookLoaded()
 {
-    fillOwnerCombo(m_ownerFilter, m_session);
+    // The model carries its owner filter across a reload of the book (BookSession).
+    fillOwnerCombo(m_ownerFilter, m_session,
+                   m_session->carriedRepIndex(m_ownerFilter->currentData().toInt()));
 }
 
 QString AccountsPage::countLabel(int shown, int total) const

@@ -93,9 +93,13 @@ QIcon OpportunitiesPage::icon() const
 
 void OpportunitiesPage::onBookLoaded()
 {
-    fillOwnerCombo(m_ownerFilter, m_session);
-    m_model->setStageFilter(std::nullopt);
-    m_model->setStatusFilter(std::nullopt);
+    // The model carries its owner filter across a reload of the book (BookSession).
+    fillOwnerCombo(m_ownerFilter, m_session,
+                   m_session->carriedRepIndex(m_ownerFilter->currentData().toInt()));
+    // Another book starts without stage and status filters (the model drops them); a reload
+    // of the same book keeps them.
+    if (m_session->wasReloaded())
+        return;
     const QSignalBlocker stage(m_stageFilter), status(m_statusFilter);
     m_stageFilter->setCurrentIndex(0);
     m_statusFilter->setCurrentIndex(0);

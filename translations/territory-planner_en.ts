@@ -1,0 +1,243 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>tp::SummaryBuilder</name>
+    <message numerus="yes">
+        <source>%n open opportunities in %1 left out of the totals: no exchange rate to %2.</source>
+        <translation>
+            <numerusform>%n open opportunity in %1 left out of the totals: no exchange rate to %2.</numerusform>
+            <numerusform>%n open opportunities in %1 left out of the totals: no exchange rate to %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::cli</name>
+    <message numerus="yes">
+        <source>%1 (%2, %3): %n row(s); %4 created, %5 updated, %6 unchanged, %7 removed, %8 rejected</source>
+        <translation>
+            <numerusform>%1 (%2, %3): %n row; %4 created, %5 updated, %6 unchanged, %7 removed, %8 rejected</numerusform>
+            <numerusform>%1 (%2, %3): %n rows; %4 created, %5 updated, %6 unchanged, %7 removed, %8 rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new account(s)</source>
+        <translation>
+            <numerusform>%n new account</numerusform>
+            <numerusform>%n new accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new rep(s)</source>
+        <translation>
+            <numerusform>%n new rep</numerusform>
+            <numerusform>%n new reps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage change(s)</source>
+        <translation>
+            <numerusform>%n stage change</numerusform>
+            <numerusform>%n stage changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n close date(s) pushed</source>
+        <translation>
+            <numerusform>%n close date pushed</numerusform>
+            <numerusform>%n close dates pushed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s) rejected; nothing was imported (use --skip-invalid to import the valid rows).</source>
+        <translation>
+            <numerusform>%1: %n row rejected; nothing was imported (use --skip-invalid to import the valid rows).</numerusform>
+            <numerusform>%1: %n rows rejected; nothing was imported (use --skip-invalid to import the valid rows).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::crm</name>
+    <message numerus="yes">
+        <source>Dropped the report footer (%n line(s)): %1</source>
+        <translation>
+            <numerusform>Dropped the report footer (%n line): %1</numerusform>
+            <numerusform>Dropped the report footer (%n lines): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n value(s) look like ids that Excel turned into numbers (for example &quot;%2&quot;); export the file from the CRM again without opening it in Excel.</source>
+        <translation>
+            <numerusform>%1: %n value looks like an id that Excel turned into a number (for example &quot;%2&quot;); export the file from the CRM again without opening it in Excel.</numerusform>
+            <numerusform>%1: %n values look like ids that Excel turned into numbers (for example &quot;%2&quot;); export the file from the CRM again without opening it in Excel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; (%n row(s))</source>
+        <translation>
+            <numerusform>&quot;%1&quot; (%n row)</numerusform>
+            <numerusform>&quot;%1&quot; (%n rows)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::AccountsPage</name>
+    <message numerus="yes">
+        <source>%Ln accounts</source>
+        <translation>
+            <numerusform>%Ln account</numerusform>
+            <numerusform>%Ln accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln accounts</source>
+        <translation>
+            <numerusform>%1 of %Ln account</numerusform>
+            <numerusform>%1 of %Ln accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear revenue potential of %n account(s)</source>
+        <translation>
+            <numerusform>Clear revenue potential of %n account</numerusform>
+            <numerusform>Clear revenue potential of %n accounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::ImportRate</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::ImportRunPage</name>
+    <message numerus="yes">
+        <source>%Ln row(s) in less than a second</source>
+        <translation>
+            <numerusform>%Ln row in less than a second</numerusform>
+            <numerusform>%Ln rows in less than a second</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) in %1 (%2 rows/s)</source>
+        <translation>
+            <numerusform>%Ln row in %1 (%2 rows/s)</numerusform>
+            <numerusform>%Ln rows in %1 (%2 rows/s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %Ln row(s) were rejected. The book is unchanged.</source>
+        <translation>
+            <numerusform>Nothing was imported: %Ln row was rejected. The book is unchanged.</numerusform>
+            <numerusform>Nothing was imported: %Ln rows were rejected. The book is unchanged.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln accounts</source>
+        <translation>
+            <numerusform>%Ln account</numerusform>
+            <numerusform>%Ln accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln opportunities</source>
+        <translation>
+            <numerusform>%Ln opportunity</numerusform>
+            <numerusform>%Ln opportunities</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::MappingPage</name>
+    <message numerus="yes">
+        <source>%n value(s) in this column look like ids that Excel turned into numbers.</source>
+        <translation>
+            <numerusform>%n value in this column looks like an id that Excel turned into a number.</numerusform>
+            <numerusform>%n values in this column look like ids that Excel turned into numbers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::OpportunitiesPage</name>
+    <message numerus="yes">
+        <source>%Ln opportunities</source>
+        <translation>
+            <numerusform>%Ln opportunity</numerusform>
+            <numerusform>%Ln opportunities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln opportunities</source>
+        <translation>
+            <numerusform>%1 of %Ln opportunity</numerusform>
+            <numerusform>%1 of %Ln opportunities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n probability override(s)</source>
+        <translation>
+            <numerusform>Clear %n probability override</numerusform>
+            <numerusform>Clear %n probability overrides</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::PreviewPage</name>
+    <message numerus="yes">
+        <source>%Ln row(s) cannot be imported. Correct the file and start again, or tick Skip invalid rows to import the others.</source>
+        <translation>
+            <numerusform>%Ln row cannot be imported. Correct the file and start again, or tick Skip invalid rows to import the others.</numerusform>
+            <numerusform>%Ln rows cannot be imported. Correct the file and start again, or tick Skip invalid rows to import the others.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::RepsPage</name>
+    <message numerus="yes">
+        <source>%Ln reps</source>
+        <translation>
+            <numerusform>%Ln rep</numerusform>
+            <numerusform>%Ln reps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln reps</source>
+        <translation>
+            <numerusform>%1 of %Ln rep</numerusform>
+            <numerusform>%1 of %Ln reps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Default capacity for %n rep(s)</source>
+        <translation>
+            <numerusform>Default capacity for %n rep</numerusform>
+            <numerusform>Default capacity for %n reps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1 quota of %n rep(s)</source>
+        <translation>
+            <numerusform>Remove %1 quota of %n rep</numerusform>
+            <numerusform>Remove %1 quota of %n reps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::TablePage</name>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation>
+            <numerusform>Copied %n row.</numerusform>
+            <numerusform>Copied %n rows.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
