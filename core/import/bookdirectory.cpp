@@ -40,19 +40,19 @@ void BookDirectory::loadAccounts()
     while (st.step()) {
         const Id id = st.int64(0);
         if (!st.isNull(1))
-            m_accountsByCrmId.insert(st.text(1), id);
+            m_accountsByCrmId.insert(st.utf8(1), id); // unique in the book
         const QString key = folded(st.text(2));
         if (!m_accountsByName.contains(key))
             m_accountsByName.insert(key, id);
     }
 }
 
-std::optional<Id> BookDirectory::accountByCrmId(const QString &crmId)
+std::optional<Id> BookDirectory::accountByCrmId(std::string_view utf8)
 {
     if (!m_accountsLoaded)
         loadAccounts();
-    if (const auto it = m_accountsByCrmId.constFind(crmId); it != m_accountsByCrmId.constEnd())
-        return *it;
+    if (const Id *id = m_accountsByCrmId.find(utf8))
+        return *id;
     return std::nullopt;
 }
 
@@ -82,8 +82,11 @@ void BookDirectory::addAccount(Id id, const QString &crmId, const QString &name)
 {
     if (!m_accountsLoaded)
         loadAccounts();
-    if (!crmId.isEmpty())
-        m_accountsByCrmId.insert(crmId, id);
+    if (!crmId.isEmpty()) {
+        const std::string utf8 = crmId.toStdString();
+        if (!m_accountsByCrmId.find(utf8))
+            m_accountsByCrmId.insert(utf8, id);
+    }
     const QString key = folded(name);
     if (!key.isEmpty() && !m_accountsByName.contains(key))
         m_accountsByName.insert(key, id);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "keyindex.h"
 #include "storage/sqlite.h"
 
 #include <QHash>
@@ -24,7 +25,8 @@ public:
     // The rep of that name, created if the book has none; nullopt for an empty name.
     std::optional<Id> rep(const QString &name);
 
-    std::optional<Id> accountByCrmId(const QString &crmId);
+    std::optional<Id> accountByCrmId(std::string_view utf8);
+    std::optional<Id> accountByCrmId(const QString &crmId) { return accountByCrmId(crmId.toStdString()); }
     std::optional<Id> accountByName(const QString &name); // the oldest of that name
     // A new account with only a CRM id (may be empty), a name and an owner.
     Id createAccount(const QString &crmId, const QString &name, std::optional<Id> owner);
@@ -40,7 +42,7 @@ private:
     UpsertCounts &m_counts;
     sql::Statement m_insertRep, m_insertAccount;
     QHash<QString, Id> m_reps;                  // folded name → id
-    QHash<QString, Id> m_accountsByCrmId;
+    TextIds m_accountsByCrmId;                  // UTF-8 as written → id
     QHash<QString, Id> m_accountsByName;        // folded name → the oldest id
     bool m_accountsLoaded = false;
 };

@@ -116,8 +116,8 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
 
 OpportunityUpserter::~OpportunityUpserter() = default;
 
-// The directory, behind caches keyed by the file's own spelling: most rows repeat a rep and an
-// account that earlier rows met, and need no QString then.
+// The directory, behind a cache keyed by the file's own spelling: most rows repeat a rep that
+// earlier rows met, and need no QString then.
 std::optional<Id> OpportunityUpserter::repFor(const std::string &name)
 {
     if (const Id *id = m_repsByText.find(name))
@@ -132,19 +132,17 @@ std::optional<Id> OpportunityUpserter::repFor(const std::string &name)
 std::optional<Id> OpportunityUpserter::accountFor(const OpportunityInput &row, std::optional<Id> owner)
 {
     if (!row.accountCrmId.empty()) {
-        if (const Id *id = m_accountsByCrmId.find(row.accountCrmId))
-            return *id;
+        if (const auto id = m_directory.accountByCrmId(row.accountCrmId))
+            return id;
     }
     if (row.accountName.empty() && row.accountCrmId.empty())
         return std::nullopt;
-    const QString crmId = QString::fromStdString(row.accountCrmId);
-    std::optional<Id> id = crmId.isEmpty() ? m_directory.accountByName(QString::fromStdString(row.accountName))
-                                           : m_directory.accountByCrmId(crmId);
-    if (!id)
-        id = m_directory.createAccount(crmId, QString::fromStdString(row.accountName), owner);
-    if (!crmId.isEmpty())
-        m_accountsByCrmId.insert(row.accountCrmId, *id);
-    return id;
+    const QString name = QString::fromStdString(row.accountName);
+    if (row.accountCrmId.empty()) {
+        if (const auto id = m_directory.accountByName(name))
+            return id;
+    }
+    return m_directory.createAccount(QString::fromStdString(row.accountCrmId), name, owner);
 }
 
 void OpportunityUpserter::loadKeyless()

@@ -103,7 +103,6 @@ private:
     Context m_context;
     std::unique_ptr<Statements> m_st;
     TextIds m_repsByText;                               // as files spell them → id
-    TextIds m_accountsByCrmId;                          // met in this file → id
     KeyIndex m_byCrmId;                                 // opportunities by CRM id
     KeyIndex m_keyless;                                 // without CRM id: by name and account
     bool m_keylessLoaded = false;
