@@ -1,13 +1,15 @@
 #include "keyindex.h"
 
 #include <bit>
+#include <climits>
+#include <cstdint>
 #include <stdexcept>
 
 namespace tp::crm {
 
 std::uint64_t KeyIndex::hash(std::string_view key, std::uint64_t salt)
 {
-    // FNV-1a, then a finaliser so that the low bits (the slot) depend on every byte.
+    // FNV-1a, then a finaliser so that the upper half (slot and tag) depends on every byte.
     std::uint64_t h = 0xcbf29ce484222325ULL ^ (salt * 0x9e3779b97f4a7c15ULL);
     for (const char c : key) {
         h ^= std::uint8_t(c);
@@ -28,18 +30,18 @@ void KeyIndex::reserve(std::size_t rows)
 
 void KeyIndex::insert(std::uint64_t hash, Id id)
 {
-    if (id <= 0)
-        throw std::out_of_range("KeyIndex: row ids start at 1");
+    if (id <= 0 || id > Id(UINT32_MAX))
+        throw std::out_of_range("KeyIndex: row ids run from 1 to 2^32 - 1");
     if ((m_size + 1) * 4 > m_slots.size() * 3)
         rehash(m_slots.empty() ? 1024 : m_slots.size() * 2);
-    place({hash, id});
+    place({tagOf(hash), std::uint32_t(id)});
     ++m_size;
 }
 
 void KeyIndex::place(const Slot &slot)
 {
     const std::size_t mask = m_slots.size() - 1;
-    std::size_t i = std::size_t(slot.hash) & mask;
+    std::size_t i = slot.tag & mask;
     while (m_slots[i].id != 0)
         i = (i + 1) & mask;
     m_slots[i] = slot;

@@ -3,6 +3,7 @@
 #include "storage/schema.h"
 
 #include <algorithm>
+#include <string>
 
 namespace tp::crm {
 
@@ -86,6 +87,11 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
         auto st = m_db.prepare("SELECT id, crm_id FROM opportunities WHERE crm_id IS NOT NULL");
         while (st.step())
             m_byCrmId.insert(KeyIndex::hash(st.utf8(1)), st.int64(0));
+        // Memory: SQLite's page cache (64 MiB while importing) gives way to a key index above
+        // 16 MiB, down to 16 MiB of cache, so that a book of millions of deals stays in budget.
+        const auto indexMiB = qint64(m_byCrmId.bytes() >> 20);
+        if (indexMiB > 16)
+            m_db.exec("PRAGMA cache_size = -" + std::to_string(std::max<qint64>(16, 80 - indexMiB) * 1024));
     }
     {
         // A file bringing more deals than the book holds: its rows go in without index upkeep

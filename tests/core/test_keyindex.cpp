@@ -39,6 +39,9 @@ TEST(KeyIndex, CollidingHashesGiveEveryCandidateUntilOneMatches)
     }));
     EXPECT_EQ(seen, (std::vector<Id>{7, 9}));
     EXPECT_THROW(index.insert(1, 0), std::out_of_range);
+    EXPECT_THROW(index.insert(1, Id(1) << 32), std::out_of_range); // ids are kept in 32 bits
+    index.insert(1, (Id(1) << 32) - 1);
+    EXPECT_TRUE(index.find(1, [](Id id) { return id == (Id(1) << 32) - 1; }));
 }
 
 TEST(KeyIndex, SaltSeparatesEqualTexts)
