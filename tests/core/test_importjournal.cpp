@@ -161,3 +161,30 @@ TEST(ImportJournal, UndoSettlesLaterRowsThatReferToWhatTheImportAdded)
     auto check = db.prepare("PRAGMA foreign_key_check");
     EXPECT_FALSE(check.step()) << check.text(0).toStdString();
 }
+
+TEST(ImportJournal, AReferenceWithoutADeleteActionRefusesTheUndoAndChangesNothing)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    sql::Database &db = book->db();
+    db.exec("CREATE TABLE pins (id INTEGER PRIMARY KEY, "
+            "opportunity_id INTEGER REFERENCES opportunities(id))"); // NO ACTION
+    Id importId = 0;
+    {
+        sql::Transaction tx(db);
+        importId = startImport(db);
+        crm::ImportJournal journal(db, importId);
+        changeTheBook(db, journal, importId);
+        tx.commit();
+    }
+    db.exec("INSERT INTO pins (opportunity_id) SELECT id FROM opportunities WHERE crm_id = 'O9'");
+    const QString before = test::dumpBook(db);
+    try {
+        crm::undoImport(*book, importId);
+        FAIL() << "expected the undo to be refused";
+    } catch (const InputError &e) {
+        EXPECT_TRUE(e.message().contains(QStringLiteral("pins"))) << e.message().toStdString();
+    }
+    EXPECT_EQ(test::dumpBook(db), before);
+    EXPECT_EQ(db.pragmaInt("foreign_keys"), 1);
+}
