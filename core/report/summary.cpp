@@ -94,8 +94,9 @@ QString SummaryBuilder::toJson(const Summary &s)
 QString SummaryBuilder::toText(const Summary &s)
 {
     const QLocale locale;
-    // "USD 1,234.50": the code as its own word, digits grouped as the locale does.
-    const auto money = [&](Minor m) {
+    // "USD 1,234.50": the code as its own word, digits grouped as the locale does. A QString,
+    // not the QStringBuilder the sum would deduce to: that would refer to dead temporaries.
+    const auto money = [&](Minor m) -> QString {
         return s.currency + QChar(0x00A0) + locale.toString(toMajor(m), 'f', 2);
     };
     const PipelineTotals &p = s.pipeline;

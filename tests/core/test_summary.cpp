@@ -84,6 +84,19 @@ TEST(Summary, KeysComeInContractOrderAndMoneyHasTwoDecimals)
     EXPECT_TRUE(json.contains(QStringLiteral("\"amount\": 10000.00")));
 }
 
+TEST(Summary, TheTextShowsMoneyWithTheCurrencyCode)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString text = SummaryBuilder::toText(SummaryBuilder::build(*book, {QDate(2026, 11, 20), {}, {}, {}}));
+    QLocale::setDefault(previous);
+    // Each amount is built from temporaries: the text holds them, not what was left of them.
+    EXPECT_TRUE(text.contains(QStringLiteral("Open pipeline: USD\u00A022,833.93"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("USD\u00A010,000.00"))) << text.toStdString();
+}
+
 TEST(Summary, RepAndTerritoryScopes)
 {
     test::TempDir dir;
