@@ -79,11 +79,17 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
     , m_directory(db, m_counts)
 {
     {
+        auto highest = m_db.prepare("SELECT coalesce(max(id), 0) FROM opportunities");
+        highest.step();
+        m_firstNew = highest.int64(0) + 1;
+    }
+    // How many deals the book holds, at most: the highest row id (counting them would read a
+    // whole index).
+    const qint64 held = m_firstNew - 1;
+    {
         // The CRM ids' index holds every id beside its row id: reading it is reading far less
         // than the table.
-        auto count = m_db.prepare("SELECT count(*) FROM opportunities WHERE crm_id IS NOT NULL");
-        count.step();
-        m_byCrmId.reserve(std::size_t(count.int64(0)) + std::size_t(m_context.expectedRows));
+        m_byCrmId.reserve(std::size_t(held) + std::size_t(m_context.expectedRows));
         auto st = m_db.prepare("SELECT id, crm_id FROM opportunities WHERE crm_id IS NOT NULL");
         while (st.step())
             m_byCrmId.insert(KeyIndex::hash(st.utf8(1)), st.int64(0));
@@ -93,18 +99,12 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
         if (indexMiB > 16)
             m_db.exec("PRAGMA cache_size = -" + std::to_string(std::max<qint64>(16, 80 - indexMiB) * 1024));
     }
-    {
-        // A file bringing more deals than the book holds: its rows go in without index upkeep
-        // and finish() builds the indexes in one sort each. The key index above keeps the CRM
-        // ids unique meanwhile, and the unique index checks them again when it is built.
-        auto count = m_db.prepare("SELECT count(*) FROM opportunities");
-        count.step();
-        m_indexesDeferred = m_context.expectedRows >= deferIndexesFromRows
-                && m_context.expectedRows > count.int64(0);
-        count.reset(); // a statement still running would lock the indexes
-        if (m_indexesDeferred)
-            schema::dropOpportunityIndexes(m_db);
-    }
+    // A file bringing more deals than the book holds: its rows go in without index upkeep and
+    // finish() builds the indexes in one sort each. The key index above keeps the CRM ids
+    // unique meanwhile, and the unique index checks them again when it is built.
+    m_indexesDeferred = m_context.expectedRows >= deferIndexesFromRows && m_context.expectedRows > held;
+    if (m_indexesDeferred)
+        schema::dropOpportunityIndexes(m_db);
     {
         auto st = m_db.prepare("SELECT id FROM snapshots WHERE source = ? AND import_id IS NOT ? "
                                "ORDER BY taken_on DESC, id DESC LIMIT 1");
@@ -115,9 +115,6 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
     auto st = m_db.prepare("INSERT INTO snapshots (import_id, taken_on, source) VALUES (?, ?, ?)");
     st.bind(1, m_context.importId).bind(2, m_context.asOf).bind(3, m_context.source).run();
     m_snapshot = m_db.lastInsertId();
-    auto highest = m_db.prepare("SELECT coalesce(max(id), 0) FROM opportunities");
-    highest.step();
-    m_firstNew = highest.int64(0) + 1;
 }
 
 OpportunityUpserter::~OpportunityUpserter() = default;

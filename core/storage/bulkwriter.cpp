@@ -7,42 +7,6 @@ namespace tp {
 
 namespace {
 
-// ISO text without QString round trips: this runs millions of times for a large book.
-struct IsoDate
-{
-    char text[11];
-    std::string_view view;
-    explicit IsoDate(const QDate &d)
-    {
-        if (!d.isValid()) {
-            view = {};
-            return;
-        }
-        const int y = d.year(), m = d.month(), day = d.day();
-        text[0] = char('0' + y / 1000 % 10);
-        text[1] = char('0' + y / 100 % 10);
-        text[2] = char('0' + y / 10 % 10);
-        text[3] = char('0' + y % 10);
-        text[4] = '-';
-        text[5] = char('0' + m / 10);
-        text[6] = char('0' + m % 10);
-        text[7] = '-';
-        text[8] = char('0' + day / 10);
-        text[9] = char('0' + day % 10);
-        text[10] = 0;
-        view = std::string_view(text, 10);
-    }
-};
-
-void bindDate(sql::Statement &st, int index, const QDate &d)
-{
-    const IsoDate iso(d);
-    if (iso.view.empty())
-        st.bindNull(index);
-    else
-        st.bind(index, iso.view);
-}
-
 std::optional<QString> nonEmpty(const QString &s)
 {
     return s.isEmpty() ? std::nullopt : std::optional<QString>(s);
@@ -119,13 +83,13 @@ Id BulkWriter::addOpportunity(const Opportunity &o)
             .bind(8, int(o.status))
             .bind(9, o.probability)
             .bind(10, o.probabilityOverride);
-    bindDate(st, 11, o.created);
-    bindDate(st, 12, o.closeDate);
-    bindDate(st, 13, o.closedDate);
-    bindDate(st, 14, o.lastActivity);
-    bindDate(st, 15, o.nextActivity);
+    st.bind(11, o.created);
+    st.bind(12, o.closeDate);
+    st.bind(13, o.closedDate);
+    st.bind(14, o.lastActivity);
+    st.bind(15, o.nextActivity);
     st.bind(16, nonEmpty(o.nextStep));
-    bindDate(st, 17, o.stageEntered);
+    st.bind(17, o.stageEntered);
     st.run();
     return m_book.db().lastInsertId();
 }
@@ -134,7 +98,7 @@ void BulkWriter::addStageHistory(const StageHistoryRow &row)
 {
     auto &st = m_st->stageHistory;
     st.bind(1, row.opportunityId).bind(2, int(row.stage));
-    bindDate(st, 3, row.entered);
+    st.bind(3, row.entered);
     st.run();
 }
 
@@ -142,9 +106,9 @@ void BulkWriter::addCloseDateChange(const CloseDateChangeRow &row)
 {
     auto &st = m_st->closeDateChange;
     st.bind(1, row.opportunityId);
-    bindDate(st, 2, row.oldDate);
-    bindDate(st, 3, row.newDate);
-    bindDate(st, 4, row.changedOn);
+    st.bind(2, row.oldDate);
+    st.bind(3, row.newDate);
+    st.bind(4, row.changedOn);
     st.run();
 }
 
@@ -152,7 +116,7 @@ void BulkWriter::addActivity(const Activity &a)
 {
     auto &st = m_st->activity;
     st.bind(1, nonEmpty(a.crmId)).bind(2, activityTypeKey(a.type));
-    bindDate(st, 3, a.date);
+    st.bind(3, a.date);
     st.bind(4, a.repId).bind(5, a.accountId).bind(6, a.opportunityId).bind(7, nonEmpty(a.subject));
     st.run();
 }

@@ -29,4 +29,10 @@ QString dumpBook(sql::Database &db)
     return out;
 }
 
+qint64 scalar(sql::Database &db, const char *sql)
+{
+    auto st = db.prepare(sql);
+    return st.step() ? st.int64(0) : -1;
+}
+
 } // namespace tp::test

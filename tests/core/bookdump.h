@@ -10,4 +10,7 @@ namespace tp::test {
 // books hold the same data.
 QString dumpBook(sql::Database &db);
 
+// The first column of a query's first row as a number, -1 when it returns no row.
+qint64 scalar(sql::Database &db, const char *sql);
+
 } // namespace tp::test

@@ -1,3 +1,4 @@
+#include "bookdump.h"
 #include "fixtures.h"
 #include "testsupport.h"
 
@@ -127,11 +128,7 @@ TEST(Book, RebuildingTheOpportunitiesTableKeepsEverythingThatRefersToThem)
     auto book = Book::open(path);
     ASSERT_EQ(book->schemaVersion(), schema::currentVersion());
     auto &db = book->db();
-    const auto count = [&](const char *sql) {
-        auto st = db.prepare(sql);
-        st.step();
-        return st.int64(0);
-    };
+    const auto count = [&](const char *sql) { return test::scalar(db, sql); };
     EXPECT_EQ(count("SELECT count(*) FROM opportunities"), 2);
     EXPECT_EQ(count("SELECT probability_override_bp FROM opportunities WHERE crm_id = '006A'"), 4200);
     EXPECT_EQ(count("SELECT count(*) FROM snapshot_rows WHERE opportunity_id = 7"), 1);

@@ -30,19 +30,11 @@ ImportOptions asOf(QDate date)
     return o;
 }
 
-QString writeFile(test::TempDir &dir, const char *name, const QByteArray &bytes)
-{
-    const QString path = dir.path(QString::fromUtf8(name));
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(bytes);
-    return path;
-}
+using test::writeFile;
 
 qint64 scalar(Book &book, const char *sql)
 {
-    auto st = book.db().prepare(sql);
-    return st.step() ? st.int64(0) : -1;
+    return test::scalar(book.db(), sql);
 }
 
 const QByteArray genericHeader = "Deal,Account,Owner,Stage,Amount,Close\n";

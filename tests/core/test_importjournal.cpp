@@ -51,6 +51,17 @@ void changeTheBook(sql::Database &db, crm::ImportJournal &journal, Id importId)
             + std::to_string(snap) + ", id, stage, status, amount FROM opportunities");
 }
 
+// changeTheBook() as one committed import; returns its id.
+Id importTheChanges(sql::Database &db)
+{
+    sql::Transaction tx(db);
+    const Id importId = startImport(db);
+    crm::ImportJournal journal(db, importId);
+    changeTheBook(db, journal, importId);
+    tx.commit();
+    return importId;
+}
+
 } // namespace
 
 TEST(ImportJournal, UndoRestoresTheExactEarlierBook)
@@ -59,14 +70,7 @@ TEST(ImportJournal, UndoRestoresTheExactEarlierBook)
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     sql::Database &db = book->db();
     const QString before = test::dumpBook(db);
-    Id importId = 0;
-    {
-        sql::Transaction tx(db);
-        importId = startImport(db);
-        crm::ImportJournal journal(db, importId);
-        changeTheBook(db, journal, importId);
-        tx.commit();
-    }
+    const Id importId = importTheChanges(db);
     ASSERT_NE(test::dumpBook(db), before);
     EXPECT_EQ(crm::lastImport(*book), importId);
     crm::undoImport(*book, importId);
@@ -80,14 +84,8 @@ TEST(ImportJournal, OnlyTheLastImportCanBeUndoneAndTwoUndoInOrder)
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     sql::Database &db = book->db();
     const QString original = test::dumpBook(db);
-    Id first = 0, second = 0;
-    {
-        sql::Transaction tx(db);
-        first = startImport(db);
-        crm::ImportJournal journal(db, first);
-        changeTheBook(db, journal, first);
-        tx.commit();
-    }
+    const Id first = importTheChanges(db);
+    Id second = 0;
     const QString afterFirst = test::dumpBook(db);
     {
         sql::Transaction tx(db);
@@ -125,14 +123,7 @@ TEST(ImportJournal, UndoSettlesLaterRowsThatReferToWhatTheImportAdded)
     test::TempDir dir;
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     sql::Database &db = book->db();
-    Id importId = 0;
-    {
-        sql::Transaction tx(db);
-        importId = startImport(db);
-        crm::ImportJournal journal(db, importId);
-        changeTheBook(db, journal, importId);
-        tx.commit();
-    }
+    const Id importId = importTheChanges(db);
     // After the import, by hand: a note on the new rep, a commitment tied to the import's
     // snapshot, an activity and a stage change of the new deal (rows of tables the import
     // writes: above its watermarks, so they go with it, as later edits go before an undo).
@@ -146,11 +137,7 @@ TEST(ImportJournal, UndoSettlesLaterRowsThatReferToWhatTheImportAdded)
             "SELECT id, 2, '2026-11-21' FROM opportunities WHERE crm_id = 'O9'");
 
     crm::undoImport(*book, importId);
-    const auto count = [&](const char *sql) {
-        auto st = db.prepare(sql);
-        st.step();
-        return st.int64(0);
-    };
+    const auto count = [&](const char *sql) { return test::scalar(db, sql); };
     EXPECT_EQ(count("SELECT count(*) FROM review_notes WHERE text = 'about Cleo'"), 0); // CASCADE
     EXPECT_EQ(count("SELECT count(*) FROM review_notes WHERE text = 'kept' AND snapshot_id IS NULL"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM activities WHERE activity_date = '2026-11-21'"), 0);
@@ -169,14 +156,7 @@ TEST(ImportJournal, AReferenceWithoutADeleteActionRefusesTheUndoAndChangesNothin
     sql::Database &db = book->db();
     db.exec("CREATE TABLE pins (id INTEGER PRIMARY KEY, "
             "opportunity_id INTEGER REFERENCES opportunities(id))"); // NO ACTION
-    Id importId = 0;
-    {
-        sql::Transaction tx(db);
-        importId = startImport(db);
-        crm::ImportJournal journal(db, importId);
-        changeTheBook(db, journal, importId);
-        tx.commit();
-    }
+    const Id importId = importTheChanges(db);
     db.exec("INSERT INTO pins (opportunity_id) SELECT id FROM opportunities WHERE crm_id = 'O9'");
     const QString before = test::dumpBook(db);
     try {

@@ -33,14 +33,7 @@ RememberedMapping genericDeals()
     return m;
 }
 
-QString writeFile(test::TempDir &dir, const char *name, const QByteArray &bytes)
-{
-    const QString path = dir.path(QString::fromUtf8(name));
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(bytes);
-    return path;
-}
+using test::writeFile;
 
 const QByteArray genericDealsCsv = "Deal,Account,Owner,Phase,Value,Close\n"
                                    "Alpha,Acme,Mia,Scoping,\"1.000,50\",3/4/2026\n"

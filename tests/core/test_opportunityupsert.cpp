@@ -68,8 +68,7 @@ QString opportunitiesTable(Book &book)
 
 qint64 count(Book &book, const char *sql)
 {
-    auto st = book.db().prepare(sql);
-    return st.step() ? st.int64(0) : -1;
+    return test::scalar(book.db(), sql);
 }
 
 } // namespace

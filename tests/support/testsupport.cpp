@@ -22,4 +22,13 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+QString writeFile(const TempDir &dir, const char *name, const QByteArray &bytes)
+{
+    const QString path = dir.path(QString::fromUtf8(name));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(bytes);
+    return path;
+}
+
 } // namespace tp::test

@@ -21,5 +21,7 @@ private:
 
 QString dataFile(const QString &name);
 QByteArray readAll(const QString &path);
+// Writes `bytes` to the file `name` in `dir`; returns its path.
+QString writeFile(const TempDir &dir, const char *name, const QByteArray &bytes);
 
 } // namespace tp::test
