@@ -1,5 +1,6 @@
 #include "importrunpage.h"
 
+#include "analysisprogress.h"
 #include "importcounts.h"
 #include "importjob.h"
 #include "importplan.h"
@@ -91,7 +92,7 @@ void ImportRunPage::cancel()
 
 void ImportRunPage::onProgress(qint64 done, qint64 total)
 {
-    m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    showShare(m_progress, done, total);
     if (m_job->isCancelling())
         return;
     ImportRate rate(m_record.rows);

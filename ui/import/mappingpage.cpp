@@ -1,6 +1,7 @@
 #include "mappingpage.h"
 
 #include "fieldmappingtable.h"
+#include "analysisprogress.h"
 #include "importplan.h"
 #include "messagelabel.h"
 #include "stagemappingtable.h"
@@ -111,15 +112,7 @@ MappingPage::MappingPage(ImportPlan *plan, QWidget *parent)
             [this] { m_plan->setDateOrder(selectedData<values::DateOrder>(m_dateOrder)); });
     connect(m_decimal, &QComboBox::activated, this,
             [this] { m_plan->setDecimal(selectedData<values::DecimalSeparator>(m_decimal)); });
-    connect(m_plan, &ImportPlan::analysisStarted, this, [this] {
-        m_progress->setRange(0, 0);
-        m_progress->show();
-        emit completeChanged();
-    });
-    connect(m_plan, &ImportPlan::analysisProgress, this, [this](qint64 done, qint64 total) {
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
-    });
+    followAnalysis(m_plan, this, m_progress);
     connect(m_plan, &ImportPlan::analysisFinished, this, &MappingPage::showAnalysis);
 }
 

@@ -2,6 +2,7 @@
 
 #include "csv/encoding.h"
 #include "import/presets.h"
+#include "analysisprogress.h"
 #include "importplan.h"
 #include "messagelabel.h"
 
@@ -74,15 +75,7 @@ PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
     connect(m_kind, &QComboBox::activated, this,
             [this] { m_plan->setKind(crm::Kind(m_kind->currentData().toInt())); });
     connect(m_remembered, &QCheckBox::toggled, m_plan, &ImportPlan::setUseRemembered);
-    connect(m_plan, &ImportPlan::analysisStarted, this, [this] {
-        m_progress->setRange(0, 0);
-        m_progress->show();
-        emit completeChanged();
-    });
-    connect(m_plan, &ImportPlan::analysisProgress, this, [this](qint64 done, qint64 total) {
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
-    });
+    followAnalysis(m_plan, this, m_progress);
     connect(m_plan, &ImportPlan::analysisFinished, this, &PresetPage::showAnalysis);
 }
 

@@ -1,5 +1,6 @@
 #include "previewpage.h"
 
+#include "analysisprogress.h"
 #include "importcounts.h"
 #include "importjob.h"
 #include "importplan.h"
@@ -77,10 +78,8 @@ PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
     // the table shows, it takes it all), so that the counts stay together at the top.
     layout->addStretch(0);
 
-    connect(m_job, &ImportJob::progress, this, [this](qint64 done, qint64 total) {
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
-    });
+    connect(m_job, &ImportJob::progress, this,
+            [this](qint64 done, qint64 total) { showShare(m_progress, done, total); });
     connect(m_job, &ImportJob::finished, this, &PreviewPage::showResult);
     connect(m_skipInvalid, &QCheckBox::toggled, this, [this](bool on) {
         m_plan->setSkipInvalid(on);
