@@ -47,7 +47,6 @@ QString strippedOrdinal(QStringView value)
     return v;
 }
 
-// The value detectors of the mapped columns, by field.
 // A record that outlives the reader's next(): its fields' bytes in one buffer, reused.
 struct CopiedRecord
 {
@@ -85,6 +84,7 @@ struct TextHash
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
+// The value detectors of the mapped columns, by field.
 struct Detectors
 {
     std::map<Field, values::AmountColumn> amounts;

@@ -15,6 +15,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <string>
+
 namespace tp::crm {
 
 namespace {
@@ -59,11 +61,13 @@ ImportConnection::ImportConnection(sql::Database &db)
     : m_db(db)
     , m_active(db.pragmaInt("foreign_keys") != 0 // else an outer ImportConnection holds it
                && !db.inTransaction())
+    , m_unenforced(db)
 {
     if (!m_active)
         return;
+    m_cacheSize = m_db.pragmaInt("cache_size");
+    m_tempStore = m_db.pragmaInt("temp_store");
     m_db.exec("PRAGMA cache_size = -65536");
-    m_db.exec("PRAGMA foreign_keys = OFF");
     // An import building indexes sorts a million keys: in temporary files, which the OS caches,
     // rather than in this process's memory (the book's everyday setting).
     m_db.exec("PRAGMA temp_store = FILE");
@@ -73,9 +77,12 @@ ImportConnection::~ImportConnection()
 {
     if (!m_active)
         return;
-    m_db.exec("PRAGMA foreign_keys = ON");
-    m_db.exec("PRAGMA cache_size = -2000");
-    m_db.exec("PRAGMA temp_store = MEMORY");
+    try {
+        m_db.exec("PRAGMA cache_size = " + std::to_string(m_cacheSize));
+        m_db.exec("PRAGMA temp_store = " + std::to_string(m_tempStore));
+    } catch (const sql::Error &) {
+        // The connection is already unusable.
+    }
 }
 
 ImportReport importFile(Book &book, const QString &path, const ImportOptions &options,

@@ -39,6 +39,8 @@ public:
 private:
     sql::Database &m_db;
     bool m_active;
+    int m_cacheSize = 0, m_tempStore = 0; // the connection's own, given back at the end
+    sql::ForeignKeysOff m_unenforced;     // after m_active, which reads the pragma first
 };
 
 // Imports a CSV file into the book as one transaction: the first pass analyses the file (see

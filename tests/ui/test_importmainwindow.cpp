@@ -106,19 +106,9 @@ TEST_F(GuiImportMainWindow, TheFileMenuImportsAndUndoesTheLastImport)
 
 TEST_F(GuiImportMainWindow, SaysWhatAnImportAndItsUndoDidInTheStatusBar)
 {
-    ImportWizard *wizard = window->importActions()->openWizard(test::importSample("quotas.csv"));
-    ASSERT_NE(wizard, nullptr);
-    ASSERT_TRUE(wizard->plan()->waitUntilAnalysed());
-    wizard->next();
-    wizard->next();
-    ASSERT_EQ(wizard->currentId(), ImportWizard::PreviewPageId);
-    ASSERT_TRUE(wizard->previewPage()->job()->waitForFinished());
-    wizard->next();
-    ASSERT_TRUE(wizard->importPage()->job()->waitForFinished());
-    ASSERT_TRUE(window->session()->waitUntilLoaded()); // the reload after the import
+    ASSERT_NO_FATAL_FAILURE(importQuotas());
     EXPECT_EQ(window->statusBar()->currentMessage(), QStringLiteral("Imported quotas.csv."));
     EXPECT_EQ(window->windowTitle(), QStringLiteral("small.tpbook"));
-    wizard->accept();
 
     window->undoAction()->trigger();
     ASSERT_TRUE(window->session()->waitUntilLoaded());
