@@ -3,6 +3,7 @@
 #include "storage/errors.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -23,6 +24,8 @@ public:
             throw InputError(QCoreApplication::translate("tp::csv", "Cannot open %1: %2.")
                                      .arg(QFileInfo(path).fileName(), errorText()));
         m_size = m_file.size();
+        m_stamp = SourceStamp{m_size,
+                              m_file.fileTime(QFileDevice::FileModificationTime).toMSecsSinceEpoch()};
     }
 
     qint64 read(char *data, qint64 size) override
@@ -43,6 +46,7 @@ public:
 
     qint64 size() const override { return m_size; }
     QString name() const override { return QFileInfo(m_file.fileName()).fileName(); }
+    std::optional<SourceStamp> stamp() const override { return m_stamp; }
 
 private:
     QString errorText() const
@@ -54,6 +58,7 @@ private:
 
     QFile m_file;
     qint64 m_size = 0;
+    SourceStamp m_stamp;
 };
 
 class MemorySource : public ByteSource

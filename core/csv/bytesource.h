@@ -7,8 +7,17 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace tp::csv {
+
+// A file's size and modification time: it has not changed while both are the same.
+struct SourceStamp
+{
+    qint64 size = 0;
+    qint64 modifiedMs = 0;
+    bool operator==(const SourceStamp &) const = default;
+};
 
 class ByteSource
 {
@@ -20,6 +29,8 @@ public:
     virtual qint64 size() const = 0;
     // The name errors use: the file's name, or what the caller called the buffer.
     virtual QString name() const = 0;
+    // For a file, its stamp when it was opened; bytes in memory have none.
+    virtual std::optional<SourceStamp> stamp() const { return std::nullopt; }
 };
 
 // Throws InputError if the file cannot be opened.

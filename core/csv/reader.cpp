@@ -178,6 +178,16 @@ void ReaderPrivate::detect(const Options &options)
 {
     std::vector<char> head(headBytes);
     const qint64 headSize = readFully(*source, head.data(), headBytes);
+    if (options.known && options.known->encodingSettled && options.known->source
+        && options.known->source == source->stamp()) {
+        dialect = *options.known;
+        m_bomLength = bomLength(dialect.encoding, head.data(), std::size_t(headSize));
+        m_passthrough = dialect.validUtf8;
+        m_dropNuls = dialect.hasNuls;
+        m_decoder = Decoder(decoderSource(dialect.encoding));
+        return;
+    }
+    dialect.source = source->stamp();
     Encoding encoding;
     if (options.encoding) {
         encoding = *options.encoding;
@@ -193,8 +203,8 @@ void ReaderPrivate::detect(const Options &options)
         bool sawNul = false;
         switch (checkUtf8(options.encodingCheckBytes, sawNul)) {
         case Utf8Check::Valid:
-            m_passthrough = true;
-            m_dropNuls = sawNul;
+            m_passthrough = dialect.validUtf8 = true;
+            m_dropNuls = dialect.hasNuls = sawNul;
             break;
         case Utf8Check::ValidSoFar:
             // Decoded, not passed through: the unread rest may hold bytes that are not UTF-8.

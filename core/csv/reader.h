@@ -4,6 +4,7 @@
 // Windows-1252, BOMs, Excel's `sep=` line, bare CR line ends and NUL bytes. It reads the file
 // in fixed-size blocks, so memory stays flat whatever the file size.
 
+#include "csv/bytesource.h"
 #include "csv/encoding.h"
 #include "csv/parseerror.h"
 
@@ -27,6 +28,12 @@ struct Dialect
     // without BOM valid but did not read the rest: a bad byte further on would make the whole
     // file Windows-1252. The reader then reads it as UTF-8, bad bytes as U+FFFD.
     bool encodingSettled = true;
+    // What the whole-file UTF-8 check found: valid throughout (read straight into records, NULs
+    // dropped if it holds any).
+    bool validUtf8 = false;
+    bool hasNuls = false;
+    // The file the dialect was detected on, for Options::known.
+    std::optional<SourceStamp> source;
 };
 
 struct Options
@@ -39,6 +46,10 @@ struct Options
     // opening cheap whatever the file's size (a preview of its first rows), at the price of
     // Dialect::encodingSettled.
     qint64 encodingCheckBytes = 0;
+    // The dialect an earlier reader of the same file detected (the import's second pass): used
+    // as it is, without detection or the UTF-8 pre-pass, while the file has the size and
+    // modification time it had then; else everything is detected again.
+    std::optional<Dialect> known;
 };
 
 struct Record

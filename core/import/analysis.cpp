@@ -323,6 +323,7 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
     // observes them.
     Analysis upToHeader;
     upToHeader.headerLine = a.headerLine; // and no footer: take() finds it
+    upToHeader.dialect = a.dialect;
     RowPipeline<CopiedRecord> rows(
             path, options.csv, upToHeader,
             [](const csv::Record &, std::vector<Rejection> &) { return true; },

@@ -7,6 +7,7 @@
 #include "presets.h"
 #include "rowpipeline.h"
 #include "rowreader.h"
+#include "timing.h"
 #include "storage/book.h"
 #include "storage/errors.h"
 #include "storage/settings.h"
@@ -14,10 +15,13 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 
 #include <string>
 
 namespace tp::crm {
+
+Q_LOGGING_CATEGORY(importTiming, "tp.import.timing", QtWarningMsg)
 
 namespace {
 
@@ -65,23 +69,29 @@ ImportConnection::ImportConnection(sql::Database &db)
 {
     if (!m_active)
         return;
-    m_cacheSize = m_db.pragmaInt("cache_size");
-    m_tempStore = m_db.pragmaInt("temp_store");
-    m_db.exec("PRAGMA cache_size = -65536");
+    m_cacheSize.emplace(db, "cache_size", -65536);
     // An import building indexes sorts a million keys: in temporary files, which the OS caches,
     // rather than in this process's memory (the book's everyday setting).
-    m_db.exec("PRAGMA temp_store = FILE");
+    m_tempStore.emplace(db, "temp_store", 1);
+    // Only a connection alone with the book may leave WAL mode; asking must not wait for the
+    // others to go.
+    const sql::PragmaOverride noWaiting(db, "busy_timeout", 0);
+    try {
+        auto st = db.prepare("PRAGMA journal_mode = DELETE");
+        m_leftWal = st.step() && st.utf8(0) == "delete";
+    } catch (const sql::Error &) {
+        // SQLITE_BUSY: the book is open elsewhere; the import keeps the write-ahead log.
+    }
 }
 
 ImportConnection::~ImportConnection()
 {
-    if (!m_active)
+    if (!m_leftWal)
         return;
     try {
-        m_db.exec("PRAGMA cache_size = " + std::to_string(m_cacheSize));
-        m_db.exec("PRAGMA temp_store = " + std::to_string(m_tempStore));
+        m_db.exec("PRAGMA journal_mode = WAL");
     } catch (const sql::Error &) {
-        // The connection is already unusable.
+        // Someone opened the book meanwhile; Book::open() sets WAL mode again.
     }
 }
 
@@ -99,7 +109,13 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
             return progress(second ? total + done : done, 2 * total);
         };
     };
+    QElapsedTimer clock;
+    clock.start();
+    const auto phase = [&clock](const char *what) {
+        qCDebug(importTiming, "%s: %lld ms", what, clock.restart());
+    };
     report.analysis = analyzeFile(path, options, stages, half(false));
+    phase("analysis");
     const Analysis &a = report.analysis;
     if (!a.canImport())
         return report;
@@ -164,8 +180,10 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
     case Kind::Scores:
         break;
     }
+    phase("rows");
     if (opportunities) {
         opportunities->finish();
+        phase("indexes and snapshot");
         const UpsertCounts &c = opportunities->counts();
         report.counts = c;
     }
@@ -183,6 +201,7 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
     if (options.dryRun)
         return report;
     tx.commit();
+    phase("commit");
     report.committed = true;
     return report;
 }

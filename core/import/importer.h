@@ -21,13 +21,20 @@ struct ImportReport
     static constexpr std::size_t maxRejections = 1000;
 };
 
-// The connection's settings for importing, for the guard's lifetime: a page cache big enough
-// for the indexes an import walks (64 MiB, within its memory budget; SQLite's default 2 MiB
-// re-reads pages for every row), and no foreign-key checks, which cost three lookups and a
-// statement journal per row for ids the importer itself took from the book, and temporary
-// files rather than memory for the sorts that build indexes after a large import. SQLite
-// ignores these pragmas inside a transaction: a caller that wraps several imports in one makes
-// the guard before it (importFile() makes its own, which then does nothing).
+// The connection's settings for importing, for the guard's lifetime:
+// - a page cache big enough for the indexes an import walks (64 MiB, within its memory budget;
+//   SQLite's default 2 MiB re-reads pages for every row);
+// - no foreign-key checks, which cost three lookups and a statement journal per row for ids
+//   the importer itself took from the book;
+// - temporary files rather than memory for the sorts that build indexes after a large import;
+// - a rollback journal instead of the write-ahead log when no other connection has the book
+//   open (the command line): a write-ahead log holds every page the import writes and copies
+//   it into the book at the end, twice the writing for a fresh book, while a rollback journal
+//   holds only the pages that existed before. With the book open elsewhere (the GUI, which
+//   imports on a second connection) the import keeps the log. WAL mode comes back at the end;
+//   a killed import leaves a journal that SQLite rolls back when the book is next opened.
+// SQLite ignores these pragmas inside a transaction: a caller that wraps several imports in
+// one makes the guard before it (importFile() makes its own, which then does nothing).
 class ImportConnection
 {
 public:
@@ -36,11 +43,15 @@ public:
     ImportConnection(const ImportConnection &) = delete;
     ImportConnection &operator=(const ImportConnection &) = delete;
 
+    // Whether the import writes through a rollback journal (see above).
+    bool leftWal() const { return m_leftWal; }
+
 private:
     sql::Database &m_db;
     bool m_active;
-    int m_cacheSize = 0, m_tempStore = 0; // the connection's own, given back at the end
-    sql::ForeignKeysOff m_unenforced;     // after m_active, which reads the pragma first
+    sql::ForeignKeysOff m_unenforced; // after m_active, which reads the pragma first
+    std::optional<sql::PragmaOverride> m_cacheSize, m_tempStore;
+    bool m_leftWal = false;
 };
 
 // Imports a CSV file into the book as one transaction: the first pass analyses the file (see

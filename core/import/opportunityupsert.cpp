@@ -1,6 +1,9 @@
 #include "opportunityupsert.h"
 
 #include "storage/schema.h"
+#include "timing.h"
+
+#include <QElapsedTimer>
 
 #include <algorithm>
 #include <string>
@@ -336,8 +339,11 @@ void OpportunityUpserter::finish()
     m_byCrmId = KeyIndex{};
     m_keyless = KeyIndex{};
     if (m_indexesDeferred) {
+        QElapsedTimer clock;
+        clock.start();
         schema::createOpportunityIndexes(m_db);
         m_indexesDeferred = false;
+        qCDebug(importTiming, "indexes: %lld ms", clock.elapsed());
     }
     // The opportunities this import created, in their final state, with the same rule as
     // snapshot(): open, or closed within recentlyClosedDays of the as-of date (or after it).

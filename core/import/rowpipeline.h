@@ -43,7 +43,7 @@ public:
     RowPipeline(const QString &path, const csv::Options &options, const Analysis &analysis,
                 CheckWidth checkWidth, Read read, std::size_t maxRejections)
         : m_path(path)
-        , m_options(options)
+        , m_options(readingAgain(options, analysis))
         , m_analysis(analysis)
         , m_checkWidth(std::move(checkWidth))
         , m_read(std::move(read))
@@ -55,6 +55,14 @@ public:
     }
 
     ~RowPipeline() { stop(); }
+
+    // The file is read again as the analysis read it, without detecting its dialect again
+    // (a pass over the whole file to check it is UTF-8), unless it has changed since.
+    static csv::Options readingAgain(csv::Options options, const Analysis &analysis)
+    {
+        options.known = analysis.dialect;
+        return options;
+    }
     RowPipeline(const RowPipeline &) = delete;
     RowPipeline &operator=(const RowPipeline &) = delete;
 

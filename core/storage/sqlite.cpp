@@ -338,4 +338,21 @@ ForeignKeysOff::~ForeignKeysOff()
     }
 }
 
+PragmaOverride::PragmaOverride(Database &db, std::string_view name, int value)
+    : m_db(db)
+    , m_name(name)
+    , m_earlier(db.pragmaInt(name))
+{
+    m_db.exec("PRAGMA " + m_name + " = " + std::to_string(value));
+}
+
+PragmaOverride::~PragmaOverride()
+{
+    try {
+        m_db.exec("PRAGMA " + m_name + " = " + std::to_string(m_earlier));
+    } catch (const Error &) {
+        // The connection is already unusable.
+    }
+}
+
 } // namespace tp::sql

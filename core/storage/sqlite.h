@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 struct sqlite3;
@@ -138,6 +139,22 @@ public:
 private:
     Database &m_db;
     bool m_active;
+};
+
+// An integer pragma set for the guard's lifetime and given back its earlier value afterwards
+// (cache_size, temp_store, threads: settings of the connection, not of the file).
+class PragmaOverride
+{
+public:
+    PragmaOverride(Database &db, std::string_view name, int value);
+    ~PragmaOverride();
+    PragmaOverride(const PragmaOverride &) = delete;
+    PragmaOverride &operator=(const PragmaOverride &) = delete;
+
+private:
+    Database &m_db;
+    std::string m_name;
+    int m_earlier;
 };
 
 } // namespace tp::sql

@@ -26,6 +26,9 @@ bool isAsciiSpace(char c)
 
 int wideSpaceEndingAt(std::string_view text, std::size_t end)
 {
+    // Each of them ends in a continuation byte; most text ends in ASCII.
+    if (end == 0 || static_cast<unsigned char>(text[end - 1]) < 0x80)
+        return 0;
     for (const std::string_view space : wideSpaces) {
         if (end >= space.size() && text.compare(end - space.size(), space.size(), space) == 0)
             return int(space.size());

@@ -6,8 +6,10 @@
 #include "import/opportunityupsert.h"
 #include "storage/book.h"
 #include "storage/errors.h"
+#include "storage/schema.h"
 #include "storage/settings.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
 
@@ -541,4 +543,76 @@ TEST(Import, TheImporterTakesExactlyTheKindsThatAreImportable)
     }
     EXPECT_EQ(importableKinds(), importable); // in the order of the enum
     EXPECT_FALSE(isImportable(Kind::Scores));
+}
+
+namespace {
+
+QString journalMode(Book &book)
+{
+    auto st = book.db().prepare("PRAGMA journal_mode");
+    return st.step() ? st.text(0) : QString();
+}
+
+} // namespace
+
+// Alone with the book (the command line), an import writes through a rollback journal, which
+// holds only the pages that existed before, instead of logging every page it writes and
+// copying them again at the end; the book is in WAL mode again afterwards. With the book open
+// elsewhere (the GUI) it keeps the log, and does not wait for the others to close it.
+TEST(Import, LeavesWalModeOnlyWhenAloneWithTheBook)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("a.tpbook"));
+    auto book = Book::create(path);
+    ASSERT_EQ(journalMode(*book), QStringLiteral("wal"));
+    const int busyTimeout = book->db().pragmaInt("busy_timeout");
+    {
+        const ImportConnection alone(book->db());
+        EXPECT_TRUE(alone.leftWal());
+        EXPECT_EQ(journalMode(*book), QStringLiteral("delete"));
+    }
+    EXPECT_EQ(journalMode(*book), QStringLiteral("wal"));
+
+    auto other = Book::open(path);
+    QElapsedTimer waited;
+    waited.start();
+    {
+        const ImportConnection shared(book->db());
+        EXPECT_FALSE(shared.leftWal());
+        EXPECT_EQ(journalMode(*book), QStringLiteral("wal"));
+    }
+    EXPECT_LT(waited.elapsed(), busyTimeout / 2) << "waited for the other connection";
+    EXPECT_EQ(book->db().pragmaInt("busy_timeout"), busyTimeout);
+
+    // Both ways the import works, and the other connection sees it.
+    EXPECT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13))).committed);
+    EXPECT_GT(scalar(*other, "SELECT count(*) FROM opportunities"), 0);
+    other.reset();
+    EXPECT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 20))).committed);
+    EXPECT_EQ(journalMode(*book), QStringLiteral("wal"));
+}
+
+// The connection's own settings come back after an import, whatever it changed meanwhile
+// (the page cache, temporary storage, the index builds' sort threads).
+TEST(Import, GivesTheConnectionItsSettingsBack)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    sql::Database &db = book->db();
+    const int cache = db.pragmaInt("cache_size"), temp = db.pragmaInt("temp_store"),
+              threads = db.pragmaInt("threads");
+    {
+        const ImportConnection importing(db);
+        EXPECT_EQ(db.pragmaInt("cache_size"), -65536);
+        EXPECT_EQ(db.pragmaInt("foreign_keys"), 0);
+        sql::Transaction tx(db);
+        schema::dropOpportunityIndexes(db);
+        schema::createOpportunityIndexes(db);
+        EXPECT_EQ(db.pragmaInt("cache_size"), -65536);
+        EXPECT_EQ(db.pragmaInt("threads"), threads);
+        tx.commit();
+    }
+    EXPECT_EQ(db.pragmaInt("cache_size"), cache);
+    EXPECT_EQ(db.pragmaInt("temp_store"), temp);
+    EXPECT_EQ(db.pragmaInt("foreign_keys"), 1);
 }

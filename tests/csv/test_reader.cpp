@@ -420,3 +420,51 @@ TEST(CsvReader, MissingFileIsAnInputError)
     }
     EXPECT_THROW(csv::Reader reader(dir.root()), InputError);
 }
+
+// The import reads a file again as its analysis did: the dialect it was given is used as it
+// is while the file is the same, and detected afresh once the file has changed.
+TEST(CsvReader, AKnownDialectIsUsedOnlyWhileTheFileIsUnchanged)
+{
+    TempDir dir;
+    const QString path = writeFile(dir, "a.csv", "id;text\n1;caf\xC3\xA9\n");
+    const csv::Reader first(path);
+    ASSERT_EQ(first.dialect().delimiter, ';');
+    EXPECT_TRUE(first.dialect().validUtf8);
+    ASSERT_TRUE(first.dialect().source.has_value());
+
+    // Proof that it is not detected again: a dialect with another delimiter is taken at its word.
+    csv::Options again;
+    again.known = first.dialect();
+    again.known->delimiter = ',';
+    csv::Reader trusted(path, again);
+    EXPECT_EQ(trusted.dialect().delimiter, ',');
+    EXPECT_EQ(readAll(trusted).records, (Table{{"id;text"}, {"1;café"}}));
+
+    // The same size, a later modification time: detected again.
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+    ASSERT_TRUE(file.setFileTime(file.fileTime(QFileDevice::FileModificationTime).addSecs(5),
+                                 QFileDevice::FileModificationTime));
+    file.close();
+    csv::Reader touched(path, again);
+    EXPECT_EQ(touched.dialect().delimiter, ';');
+
+    // Rewritten in Windows-1252 (no longer UTF-8): detected again, not passed through.
+    writeFile(dir, "a.csv", "id;text\n1;caf\xE9 \x80\n");
+    again.known = first.dialect();
+    csv::Reader rewritten(path, again);
+    EXPECT_EQ(rewritten.dialect().encoding, Encoding::Windows1252);
+    EXPECT_EQ(readAll(rewritten).records, (Table{{"id", "text"}, {"1", "café €"}}));
+
+    // Bytes in memory have no stamp to compare, and a bounded check settles nothing: neither
+    // is ever taken at its word.
+    again.known->delimiter = ',';
+    EXPECT_EQ(csv::Reader::fromBytes("id;text\n1;x\n", {}, again).dialect().delimiter, ';');
+    csv::Options bounded;
+    bounded.encodingCheckBytes = 4;
+    csv::Dialect unsettled = csv::Reader(path, bounded).dialect();
+    ASSERT_FALSE(unsettled.encodingSettled);
+    unsettled.delimiter = ',';
+    again.known = unsettled;
+    EXPECT_EQ(csv::Reader(path, again).dialect().delimiter, ';');
+}
