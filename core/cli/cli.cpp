@@ -50,7 +50,7 @@ QString usage()
               "           [--mapping MAP.json] [--map-stage \"CRM NAME=Stage\"]... [--date-order dmy|mdy|ymd]\n"
               "           [--as-of DATE] [--complete] [--dry-run] [--skip-invalid] [--json] FILE...\n"
               "  summary  --db BOOK [--as-of DATE] [--period 2026-Q4] [--rep NAME] [--territory NAME] [--json]\n"
-              "  export   --db BOOK --what opportunities|accounts [--rep NAME] [--territory NAME] --csv OUT\n\n"
+              "  export   --db BOOK --what opportunities|accounts|worklist [--rep NAME] [--territory NAME] --csv OUT\n\n"
               "Options:\n"
               "  -h, --help     Show this help\n"
               "  -v, --version  Show the version\n\n"
@@ -153,7 +153,7 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
-    parser.addOption({QStringLiteral("what"), tr("opportunities or accounts."), tr("TABLE")});
+    parser.addOption({QStringLiteral("what"), tr("opportunities, accounts or worklist."), tr("TABLE")});
     parser.addOption({QStringLiteral("rep"), tr("Only this rep."), tr("NAME")});
     parser.addOption({QStringLiteral("territory"), tr("Only this territory."), tr("NAME")});
     parser.addOption({QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE")});
@@ -171,8 +171,9 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
         err << tr("export: --db BOOK and --csv OUT are required.") << '\n';
         return Usage;
     }
-    if (what != QLatin1String("opportunities") && what != QLatin1String("accounts")) {
-        err << tr("export: --what takes opportunities or accounts, found \"%1\".").arg(what) << '\n';
+    if (what != QLatin1String("opportunities") && what != QLatin1String("accounts")
+        && what != QLatin1String("worklist")) {
+        err << tr("export: --what takes opportunities, accounts or worklist, found \"%1\".").arg(what) << '\n';
         return Usage;
     }
     if (!parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err))
@@ -204,9 +205,15 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
             err << tr("%1: cannot write: %2").arg(csvPath, file.errorString()) << '\n';
             return BadInput;
         }
-        const bool written = what == QLatin1String("opportunities")
-                                     ? CsvExport::opportunities(*view, filter, file)
-                                     : CsvExport::accounts(*view, filter, file);
+        bool written = false;
+        if (what == QLatin1String("opportunities")) {
+            written = CsvExport::opportunities(*view, filter, file);
+        } else if (what == QLatin1String("accounts")) {
+            written = CsvExport::accounts(*view, filter, file);
+        } else {
+            auto book = Book::open(db);
+            written = CsvExport::workList(*view, buildRoiReport(*book, *view, filter), file);
+        }
         if (!written || !file.commit()) {
             err << tr("%1: cannot write: %2").arg(csvPath, file.errorString()) << '\n';
             return BadInput;

@@ -95,4 +95,44 @@ bool CsvExport::accounts(const BookView &view, const RowFilter &filter, QIODevic
     return csv.ok();
 }
 
+bool CsvExport::workList(const BookView &view, const RoiReport &roi, QIODevice &out)
+{
+    const auto &a = view.accounts;
+    CsvWriter csv(out);
+    for (const QString &h : {tr("Rank"), tr("Account ID"), tr("Account Name"), tr("Owner"),
+                             tr("Likelihood (%)"), tr("Revenue Potential"), tr("Potential Derived"),
+                             tr("Expected Value"), tr("Quadrant"), tr("Below Floor"),
+                             tr("Open Pipeline"), tr("Active Opportunities"), tr("Weight Profile"),
+                             tr("Within Capacity")})
+        csv.text(h);
+    for (const EngagementFactor &f : roi.model.factors)
+        csv.text(f.name);
+    csv.endRow();
+    const roi::RoiResult &r = roi.result;
+    for (std::size_t i = 0; i < r.workList.size(); ++i) {
+        const roi::ScoredAccount &s = r.workList[i];
+        const auto row = std::size_t(s.row);
+        csv.number(QString::number(i + 1));
+        csv.text(a.crmId.at(row));
+        csv.text(a.name.at(row));
+        csv.text(repName(view, a.owner[row]));
+        csv.number(QString::number(s.likelihood * 100.0, 'f', 1));
+        csv.number(minorToDecimal(s.potential));
+        csv.text(s.potentialDerived ? QStringLiteral("yes") : QStringLiteral("no"));
+        csv.number(minorToDecimal(s.ev));
+        csv.text(roi::quadrantKey(s.quadrant));
+        csv.text(s.belowFloor ? QStringLiteral("yes") : QStringLiteral("no"));
+        csv.number(minorToDecimal(a.openAmount[row]));
+        csv.number(QString::number(a.openCount[row]));
+        csv.text(s.profile >= 0 ? roi.model.profiles[std::size_t(s.profile)].name : QString());
+        csv.text(int(i) < r.withinCapacity ? QStringLiteral("yes") : QStringLiteral("no"));
+        for (int f = 0; f < roi.scores.factorCount; ++f) {
+            const int score = roi.scores.at(s.row, f);
+            csv.number(score >= 0 ? QString::number(score) : QString());
+        }
+        csv.endRow();
+    }
+    return csv.ok();
+}
+
 } // namespace tp

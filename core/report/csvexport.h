@@ -1,5 +1,6 @@
 #pragma once
 
+#include "report/roireport.h"
 #include "views/bookview.h"
 #include "views/tablequery.h"
 
@@ -16,6 +17,9 @@ class CsvExport
 public:
     static bool opportunities(const BookView &view, const RowFilter &filter, QIODevice &out);
     static bool accounts(const BookView &view, const RowFilter &filter, QIODevice &out);
+    // The ranked work list of a scope (METRICS "Accounts"), every scored account, with its
+    // scores per factor (blank: not scored) and whether it fits in the scope's capacity.
+    static bool workList(const BookView &view, const RoiReport &roi, QIODevice &out);
 };
 
 } // namespace tp

@@ -1,6 +1,8 @@
 #include "summary.h"
 
 #include "jsonwriter.h"
+#include "roireport.h"
+#include "storage/bookviewloader.h"
 #include "storage/errors.h"
 #include "storage/reps.h"
 #include "storage/settings.h"
@@ -43,6 +45,16 @@ Summary SummaryBuilder::build(Book &book, const SummaryRequest &request)
         s.territory = territory->name;
     }
     s.pipeline = queryPipeline(book, scope);
+
+    const auto view = loadBookView(book.path());
+    RowFilter accounts;
+    if (scope.rep)
+        accounts.scopeRep = view->repIndex(*scope.rep);
+    if (scope.territory)
+        accounts.scopeTerritory = view->territoryIndex(*scope.territory);
+    s.roi = buildRoiReport(book, *view, accounts).result;
+    for (std::size_t i = 0; i < std::min<std::size_t>(s.roi.workList.size(), workListLength); ++i)
+        s.workListNames.push_back(view->accounts.name.at(std::size_t(s.roi.workList[i].row)));
     return s;
 }
 
@@ -78,6 +90,33 @@ QString SummaryBuilder::toJson(const Summary &s)
                 .endObject();
     }
     json.endObject();
+    json.endObject();
+    const roi::RoiResult &r = s.roi;
+    json.beginObject(QStringLiteral("roi"))
+            .value(QStringLiteral("scored"), qint64(r.workList.size()))
+            .value(QStringLiteral("unscored"), qint64(r.unscored.size()))
+            .value(QStringLiteral("below_floor"), r.belowFloor)
+            .value(QStringLiteral("likelihood_threshold"), r.likelihoodThreshold)
+            .money(QStringLiteral("potential_threshold"), r.potentialThreshold)
+            .value(QStringLiteral("capacity"), r.capacity)
+            .value(QStringLiteral("within_capacity"), r.withinCapacity);
+    json.beginObject(QStringLiteral("quadrants"));
+    for (roi::Quadrant q : roi::quadrants)
+        json.value(roi::quadrantKey(q), r.quadrantCounts[std::size_t(q)]);
+    json.endObject();
+    json.beginArray(QStringLiteral("work_list"));
+    for (std::size_t i = 0; i < s.workListNames.size(); ++i) {
+        const roi::ScoredAccount &a = r.workList[i];
+        json.beginObject()
+                .value(QStringLiteral("account"), s.workListNames[i])
+                .value(QStringLiteral("likelihood"), a.likelihood)
+                .money(QStringLiteral("potential"), a.potential)
+                .money(QStringLiteral("ev"), a.ev)
+                .value(QStringLiteral("quadrant"), roi::quadrantKey(a.quadrant))
+                .boolean(QStringLiteral("below_floor"), a.belowFloor)
+                .endObject();
+    }
+    json.endArray();
     json.endObject();
     json.beginArray(QStringLiteral("warnings"));
     if (p.unconvertedCount > 0)
@@ -121,6 +160,15 @@ QString SummaryBuilder::toText(const Summary &s)
                        .arg(money(t.amount), 18)
                        .arg(money(t.weighted), 18);
     }
+    const roi::RoiResult &r = s.roi;
+    out += tr("Accounts scored: %1, needing scoring: %2, below floor: %3\n")
+                   .arg(locale.toString(qint64(r.workList.size())),
+                        locale.toString(qint64(r.unscored.size())), locale.toString(r.belowFloor));
+    QStringList quadrantCounts;
+    for (roi::Quadrant q : roi::quadrants)
+        quadrantCounts.append(QStringLiteral("%1 %2").arg(roi::quadrantName(q),
+                                                          locale.toString(r.quadrantCounts[std::size_t(q)])));
+    out += QStringLiteral("  ") + quadrantCounts.join(QStringLiteral(", ")) + QLatin1Char('\n');
     if (p.unconvertedCount > 0)
         out += tr("Warning: %1 open opportunities in %2 left out (no exchange rate).\n")
                        .arg(p.unconvertedCount)

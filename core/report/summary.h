@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analytics/roi.h"
 #include "storage/book.h"
 #include "storage/pipelinequeries.h"
 #include "domain/dates.h"
@@ -19,6 +20,9 @@ struct SummaryRequest
     QString territory;   // empty: no territory filter
 };
 
+// `summary`'s work list: the top of the scope's ranked accounts (CLI.md).
+inline constexpr std::size_t workListLength = 20;
+
 // The resolved request and the figures of the summary (CLI.md, METRICS.md).
 struct Summary
 {
@@ -28,6 +32,9 @@ struct Summary
     std::optional<QString> rep;
     std::optional<QString> territory;
     PipelineTotals pipeline;
+    // METRICS "Accounts" for the scope: the ranked work list holds account names.
+    roi::RoiResult roi;
+    std::vector<QString> workListNames; // of roi.workList, in its order (the first 20)
 };
 
 class SummaryBuilder

@@ -37,6 +37,12 @@ BookSettings SettingsRepository::load()
     s.fiscalStartMonth = integer(QStringLiteral("fiscal_year_start_month"), s.fiscalStartMonth);
     s.defaultCapacity = integer(QStringLiteral("rep.default_capacity"), s.defaultCapacity);
     s.metricsWindowDays = integer(QStringLiteral("metrics.window_days"), s.metricsWindowDays);
+    s.roi.likelihoodThreshold = real(QStringLiteral("roi.likelihood_threshold"),
+                                     s.roi.likelihoodThreshold);
+    s.roi.potentialThreshold = decimalToMinor(value(QStringLiteral("roi.potential_threshold")));
+    s.roi.floorLikelihood = real(QStringLiteral("roi.floor_likelihood"), s.roi.floorLikelihood);
+    s.roi.floorPotential = decimalToMinor(value(QStringLiteral("roi.floor_potential")))
+                                   .value_or(s.roi.floorPotential);
     auto st = m_db.prepare("SELECT id, default_probability_bp, limit_days FROM stages");
     while (st.step()) {
         const int id = st.integer(0);

@@ -2,6 +2,7 @@
 
 #include "book.h"
 #include "domain/money.h"
+#include "domain/scoring.h"
 #include "domain/stage.h"
 
 #include <QString>
@@ -22,6 +23,7 @@ struct BookSettings
     // Indexed by stageIndex(): Qualify..Lost.
     std::array<BasisPoints, 6> stageProbability{1000, 2500, 5000, 7500, 10000, 0};
     std::array<int, 4> stageLimitDays{30, 45, 30, 30};
+    RoiSettings roi;
 
     BasisPoints defaultProbability(Stage s) const { return stageProbability[std::size_t(stageIndex(s))]; }
 };

@@ -88,6 +88,18 @@ TEST(Cli, SummaryJsonAndExport)
     const QString content = QString::fromUtf8(test::readAll(csv));
     EXPECT_TRUE(content.contains(QStringLiteral("A2,'=Bolt Systems,")));
     EXPECT_FALSE(content.contains(QStringLiteral("Acme")));
+
+    // The work list: Ben's one account, scored on ICP fit only (3·4 / (5·3) = 0.8).
+    Book::open(path)->db().exec("INSERT INTO account_scores VALUES (2, 1, 4)");
+    const Result workList = run({QStringLiteral("export"), QStringLiteral("--db"), path,
+                                 QStringLiteral("--what"), QStringLiteral("worklist"),
+                                 QStringLiteral("--rep"), QStringLiteral("Ben"),
+                                 QStringLiteral("--csv"), csv});
+    ASSERT_EQ(workList.code, cli::Ok) << workList.err.toStdString();
+    const QStringList rows = QString::fromUtf8(test::readAll(csv)).split(QStringLiteral("\r\n"),
+                                                                        Qt::SkipEmptyParts);
+    ASSERT_EQ(rows.size(), 2);
+    EXPECT_TRUE(rows[1].startsWith(QStringLiteral("1,A2,'=Bolt Systems,Ben,80.0,"))) << rows[1].toStdString();
 }
 
 TEST(Cli, RunsHeadlessWithoutADisplay)
