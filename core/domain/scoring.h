@@ -6,7 +6,6 @@
 #include <QString>
 
 #include <cstdint>
-
 #include <optional>
 #include <vector>
 
@@ -51,10 +50,6 @@ struct RoiSettings
     double floorLikelihood = 0.2;
     Minor floorPotential = 0;              // R_min
 };
-
-} // namespace tp
-
-namespace tp {
 
 // The scores of a set of accounts (the rows of a BookView), row by row: 0..5, or -1 when the
 // factor is not scored ("not scored" is not 0).

@@ -56,13 +56,6 @@ public:
 
     ~RowPipeline() { stop(); }
 
-    // The file is read again as the analysis read it, without detecting its dialect again
-    // (a pass over the whole file to check it is UTF-8), unless it has changed since.
-    static csv::Options readingAgain(csv::Options options, const Analysis &analysis)
-    {
-        options.known = analysis.dialect;
-        return options;
-    }
     RowPipeline(const RowPipeline &) = delete;
     RowPipeline &operator=(const RowPipeline &) = delete;
 
@@ -103,6 +96,14 @@ public:
     }
 
 private:
+    // The file is read again as the analysis read it, without detecting its dialect again
+    // (a pass over the whole file to check it is UTF-8), unless it has changed since.
+    static csv::Options readingAgain(csv::Options options, const Analysis &analysis)
+    {
+        options.known = analysis.dialect;
+        return options;
+    }
+
     std::unique_ptr<Batch> freeBatch()
     {
         std::unique_lock lock(m_mutex);

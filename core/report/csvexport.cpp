@@ -39,9 +39,7 @@ bool CsvExport::opportunities(const BookView &view, const RowFilter &filter, QIO
                              tr("Expected Close Date"), tr("Last Activity")})
         csv.text(h);
     csv.endRow();
-    std::vector<int> order(std::size_t(o.size()));
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = int(i);
+    const std::vector<int> order = storageOrder(std::size_t(o.size()));
     for (int row : filterOpportunities(view, order, filter)) {
         const auto r = std::size_t(row);
         const int account = o.account[r];
@@ -72,9 +70,7 @@ bool CsvExport::accounts(const BookView &view, const RowFilter &filter, QIODevic
                              tr("Potential Derived"), tr("Open Pipeline"), tr("Open Opportunities")})
         csv.text(h);
     csv.endRow();
-    std::vector<int> order(std::size_t(a.size()));
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = int(i);
+    const std::vector<int> order = storageOrder(std::size_t(a.size()));
     for (int row : filterAccounts(view, order, filter)) {
         const auto r = std::size_t(row);
         bool derived = false;

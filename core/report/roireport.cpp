@@ -15,10 +15,8 @@ RoiReport buildRoiReport(Book &book, const BookView &view, const RowFilter &scop
     RowFilter accountsOnly;
     accountsOnly.scopeRep = scope.scopeRep;
     accountsOnly.scopeTerritory = scope.scopeTerritory;
-    std::vector<int> all(std::size_t(view.accounts.size()));
-    for (std::size_t i = 0; i < all.size(); ++i)
-        all[i] = int(i);
-    const std::vector<int> rows = filterAccounts(view, all, accountsOnly);
+    const std::vector<int> rows = filterAccounts(view, storageOrder(std::size_t(view.accounts.size())),
+                                                 accountsOnly);
     const int capacity = capacityOf(view, rows, scope.scopeRep, settings.defaultCapacity);
     report.result = roi::evaluate(view, rows, report.model, report.scores, settings.roi, capacity);
     return report;

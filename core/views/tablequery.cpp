@@ -51,8 +51,7 @@ std::vector<int> dictionaryRanks(const QStringList &dictionary)
 std::vector<int> accountNameRanks(const BookView &view)
 {
     const auto &a = view.accounts;
-    std::vector<int> order(std::size_t(a.size()));
-    std::iota(order.begin(), order.end(), 0);
+    std::vector<int> order = storageOrder(std::size_t(a.size()));
     std::sort(order.begin(), order.end(), [&](int l, int r) {
         const auto lf = a.name.folded(std::size_t(l)), rf = a.name.folded(std::size_t(r));
         return lf != rf ? lf < rf : l < r;
@@ -224,6 +223,13 @@ std::vector<char> matchingOpportunities(const BookView &view, const TextMatcher 
 }
 
 } // namespace
+
+std::vector<int> storageOrder(std::size_t rows)
+{
+    std::vector<int> order(rows);
+    std::iota(order.begin(), order.end(), 0);
+    return order;
+}
 
 std::vector<int> sortedOpportunities(const BookView &view, OpportunityColumn column, bool descending)
 {

@@ -32,6 +32,9 @@ struct RowFilter
     std::optional<Status> status; // opportunities only; Removed rows show only when asked
 };
 
+// Rows 0 .. rows - 1 in storage order, for filtering a table without sorting it.
+std::vector<int> storageOrder(std::size_t rows);
+
 std::vector<int> sortedOpportunities(const BookView &view, OpportunityColumn column, bool descending);
 std::vector<int> sortedAccounts(const BookView &view, AccountColumn column, bool descending);
 
