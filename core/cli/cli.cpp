@@ -211,8 +211,7 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
         } else if (what == QLatin1String("accounts")) {
             written = CsvExport::accounts(*view, filter, file);
         } else {
-            auto book = Book::open(db);
-            written = CsvExport::workList(*view, buildRoiReport(*book, *view, filter), file);
+            written = CsvExport::workList(*view, buildRoiReport(*view, filter), file);
         }
         if (!written || !file.commit()) {
             err << tr("%1: cannot write: %2").arg(csvPath, file.errorString()) << '\n';

@@ -91,7 +91,7 @@ bool CsvExport::accounts(const BookView &view, const RowFilter &filter, QIODevic
     return csv.ok();
 }
 
-bool CsvExport::workList(const BookView &view, const RoiReport &roi, QIODevice &out)
+bool CsvExport::workList(const BookView &view, const roi::RoiResult &r, QIODevice &out)
 {
     const auto &a = view.accounts;
     CsvWriter csv(out);
@@ -101,10 +101,9 @@ bool CsvExport::workList(const BookView &view, const RoiReport &roi, QIODevice &
                              tr("Open Pipeline"), tr("Active Opportunities"), tr("Weight Profile"),
                              tr("Within Capacity")})
         csv.text(h);
-    for (const EngagementFactor &f : roi.model.factors)
+    for (const EngagementFactor &f : view.scoring.factors)
         csv.text(f.name);
     csv.endRow();
-    const roi::RoiResult &r = roi.result;
     for (std::size_t i = 0; i < r.workList.size(); ++i) {
         const roi::ScoredAccount &s = r.workList[i];
         const auto row = std::size_t(s.row);
@@ -120,10 +119,10 @@ bool CsvExport::workList(const BookView &view, const RoiReport &roi, QIODevice &
         csv.text(s.belowFloor ? QStringLiteral("yes") : QStringLiteral("no"));
         csv.number(minorToDecimal(a.openAmount[row]));
         csv.number(QString::number(a.openCount[row]));
-        csv.text(s.profile >= 0 ? roi.model.profiles[std::size_t(s.profile)].name : QString());
+        csv.text(s.profile >= 0 ? view.scoring.profiles[std::size_t(s.profile)].name : QString());
         csv.text(int(i) < r.withinCapacity ? QStringLiteral("yes") : QStringLiteral("no"));
-        for (int f = 0; f < roi.scores.factorCount; ++f) {
-            const int score = roi.scores.at(s.row, f);
+        for (int f = 0; f < view.scores.factorCount; ++f) {
+            const int score = view.scores.at(s.row, f);
             csv.number(score >= 0 ? QString::number(score) : QString());
         }
         csv.endRow();

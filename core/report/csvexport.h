@@ -19,7 +19,7 @@ public:
     static bool accounts(const BookView &view, const RowFilter &filter, QIODevice &out);
     // The ranked work list of a scope (METRICS "Accounts"), every scored account, with its
     // scores per factor (blank: not scored) and whether it fits in the scope's capacity.
-    static bool workList(const BookView &view, const RoiReport &roi, QIODevice &out);
+    static bool workList(const BookView &view, const roi::RoiResult &roi, QIODevice &out);
 };
 
 } // namespace tp

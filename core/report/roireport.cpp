@@ -1,25 +1,22 @@
 #include "roireport.h"
 
 #include "storage/scoring.h"
-#include "storage/settings.h"
 
 namespace tp {
 
-RoiReport buildRoiReport(Book &book, const BookView &view, const RowFilter &scope)
+std::vector<int> scopeAccounts(const BookView &view, const RowFilter &scope)
 {
-    RoiReport report;
-    ScoringRepository scoring(book);
-    report.model = scoring.model();
-    report.scores = scoring.scores(view, report.model);
-    const BookSettings settings = SettingsRepository(book).load();
     RowFilter accountsOnly;
     accountsOnly.scopeRep = scope.scopeRep;
     accountsOnly.scopeTerritory = scope.scopeTerritory;
-    const std::vector<int> rows = filterAccounts(view, storageOrder(std::size_t(view.accounts.size())),
-                                                 accountsOnly);
-    const int capacity = capacityOf(view, rows, scope.scopeRep, settings.defaultCapacity);
-    report.result = roi::evaluate(view, rows, report.model, report.scores, settings.roi, capacity);
-    return report;
+    return filterAccounts(view, storageOrder(std::size_t(view.accounts.size())), accountsOnly);
+}
+
+roi::RoiResult buildRoiReport(const BookView &view, const RowFilter &scope)
+{
+    const std::vector<int> rows = scopeAccounts(view, scope);
+    const int capacity = capacityOf(view, rows, scope.scopeRep, view.settings.defaultCapacity);
+    return roi::evaluate(view, rows, view.scoring, view.scores, view.settings.roi, capacity);
 }
 
 } // namespace tp

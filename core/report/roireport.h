@@ -1,21 +1,16 @@
 #pragma once
 
 #include "analytics/roi.h"
-#include "storage/book.h"
 #include "views/bookview.h"
 #include "views/tablequery.h"
 
 namespace tp {
 
-// The ROI figures of a scope (RowFilter::scopeRep / scopeTerritory), as `summary` and
-// `export --what worklist` report them and the ROI page shows them.
-struct RoiReport
-{
-    ScoringModel model;
-    ScoreMatrix scores;
-    roi::RoiResult result;
-};
+// The account rows of a scope (RowFilter::scopeRep / scopeTerritory; other filters ignored).
+std::vector<int> scopeAccounts(const BookView &view, const RowFilter &scope);
 
-RoiReport buildRoiReport(Book &book, const BookView &view, const RowFilter &scope);
+// The ROI figures of a scope, from the view's scores and settings, as `summary` and
+// `export --what worklist` report them and the ROI page shows them.
+roi::RoiResult buildRoiReport(const BookView &view, const RowFilter &scope);
 
 } // namespace tp

@@ -52,7 +52,7 @@ Summary SummaryBuilder::build(Book &book, const SummaryRequest &request)
         accounts.scopeRep = view->repIndex(*scope.rep);
     if (scope.territory)
         accounts.scopeTerritory = view->territoryIndex(*scope.territory);
-    s.roi = buildRoiReport(book, *view, accounts).result;
+    s.roi = buildRoiReport(*view, accounts);
     for (std::size_t i = 0; i < std::min<std::size_t>(s.roi.workList.size(), workListLength); ++i)
         s.workListNames.push_back(view->accounts.name.at(std::size_t(s.roi.workList[i].row)));
     return s;

@@ -1,6 +1,7 @@
 #include "bookviewloader.h"
 
 #include "columnreaders.h"
+#include "scoring.h"
 #include "settings.h"
 #include "sqlite.h"
 
@@ -98,6 +99,11 @@ std::unique_ptr<BookView> loadBookView(const QString &bookPath, const LoadProgre
     if (progress && !progress(shared.done.load(), total))
         return nullptr;
     const loader::AccountRows accountRows(view->accounts);
+    {
+        ScoringRepository scoring(*book);
+        view->scoring = scoring.model();
+        view->scores = scoring.scores(*view, view->scoring);
+    }
 
     // Two readers by id range, one per core of the machine this runs on (the scan is CPU
     // bound), each on its own connection. The GUI's connection does not write while a book

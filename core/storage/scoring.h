@@ -4,13 +4,31 @@
 #include "domain/scoring.h"
 #include "views/bookview.h"
 
+#include <QCoreApplication>
+
+#include <optional>
 #include <span>
+#include <vector>
 
 namespace tp {
 
+// One account's score for one factor; nullopt: not scored (which is not 0).
+struct ScoreEdit
+{
+    Id account = 0;
+    Id factor = 0;
+    std::optional<int> score;
+
+    bool operator==(const ScoreEdit &) const = default;
+};
+
 // The engagement factors, weight profiles and account scores of a book (METRICS "Accounts").
+// Every write is one transaction and returns what undo needs to put the book back; a missing
+// account, factor or profile, or a value out of range, is an InputError and writes nothing.
 class ScoringRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(tp::ScoringRepository)
+
 public:
     explicit ScoringRepository(Book &book)
         : m_db(book.db())
@@ -21,6 +39,14 @@ public:
     ScoringModel model();
     // The scores of the view's accounts, row by row, for the model's factors.
     ScoreMatrix scores(const BookView &view, const ScoringModel &model);
+
+    // Writes the scores (0..5, or none); returns the edits that restore the scores before.
+    std::vector<ScoreEdit> setScores(std::span<const ScoreEdit> edits);
+    QString note(Id account);
+    // Sets the account's scoring note (empty clears it); returns the note before.
+    QString setNote(Id account, const QString &note);
+    // Sets a profile's weight for a factor (finite, >= 0); returns the weight before.
+    double setWeight(Id profile, Id factor, double weight);
 
 private:
     sql::Database &m_db;

@@ -74,6 +74,8 @@ struct BookView
     std::vector<TerritoryRow> territories;
     AccountColumns accounts;
     OpportunityColumns opportunities;
+    ScoringModel scoring; // engagement factors and weight profiles
+    ScoreMatrix scores;   // by account row, for scoring's factors
 
     int repIndex(Id repId) const;
     int territoryIndex(Id territoryId) const;

@@ -7,11 +7,15 @@
 #include "report/roireport.h"
 #include "report/summary.h"
 #include "storage/bookviewloader.h"
+#include "storage/errors.h"
+#include "storage/scoring.h"
 
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <cmath>
 
 #include <gtest/gtest.h>
 
@@ -151,7 +155,12 @@ protected:
         view = loadBookView(path);
     }
 
-    RoiReport report(const RowFilter &scope = {}) { return buildRoiReport(*book, *view, scope); }
+    // Reads the book again, so edits made through `book` count.
+    RoiResult report(const RowFilter &scope = {})
+    {
+        view = loadBookView(path);
+        return buildRoiReport(*view, scope);
+    }
     QString name(int row) const { return view->accounts.name.at(std::size_t(row)); }
 
     test::TempDir dir;
@@ -164,10 +173,9 @@ protected:
 
 TEST_F(RoiBook, TheMostSpecificProfileApplies)
 {
-    const RoiReport r = report();
-    const ProfileResolver profiles(r.model, *view);
+    const ProfileResolver profiles(view->scoring, *view);
     auto profileName = [&](int row) {
-        return r.model.profiles[std::size_t(profiles.profileFor(row))].name;
+        return view->scoring.profiles[std::size_t(profiles.profileFor(row))].name;
     };
     EXPECT_EQ(profileName(view->accounts.indexOf(1)), QStringLiteral("Enterprise")); // beats Retail, West
     EXPECT_EQ(profileName(view->accounts.indexOf(2)), QStringLiteral("Retail"));     // beats West
@@ -177,8 +185,7 @@ TEST_F(RoiBook, TheMostSpecificProfileApplies)
 
 TEST_F(RoiBook, TheWorkListIsRankedByExpectedValueThenLikelihoodThenName)
 {
-    const RoiReport r = report();
-    const RoiResult &res = r.result;
+    const RoiResult res = report();
     std::vector<QString> names;
     for (const ScoredAccount &s : res.workList)
         names.push_back(name(s.row));
@@ -204,7 +211,7 @@ TEST_F(RoiBook, TheWorkListIsRankedByExpectedValueThenLikelihoodThenName)
 
 TEST_F(RoiBook, ThresholdsQuadrantsAndFloors)
 {
-    const RoiResult res = report().result;
+    const RoiResult res = report();
     // R of the seven: 1,000,000; 500,000; 100,000; 200,000; 200,000; 80,000; 300,000 →
     // the median is 200,000.
     EXPECT_TRUE(res.thresholdIsMedian);
@@ -229,7 +236,7 @@ TEST_F(RoiBook, ThresholdsQuadrantsAndFloors)
     // A threshold the user set, and a potential floor.
     book->db().exec("UPDATE settings SET value = '150000.00' WHERE key = 'roi.potential_threshold';"
                     "UPDATE settings SET value = '90000' WHERE key = 'roi.floor_potential';");
-    const RoiResult set = report().result;
+    const RoiResult set = report();
     EXPECT_FALSE(set.thresholdIsMedian);
     EXPECT_EQ(set.potentialThreshold, 15000000);
     EXPECT_EQ(set.belowFloor, 2); // Gale, and Delta's 80,000
@@ -240,7 +247,7 @@ TEST_F(RoiBook, UnscoredAccountsAreListedApartAndScopesFilter)
     book->db().exec("DELETE FROM account_scores WHERE account_id IN (2, 6)");
     RowFilter ana;
     ana.scopeRep = view->repIndex(1);
-    const RoiResult res = report(ana).result;
+    const RoiResult res = report(ana);
     ASSERT_EQ(res.unscored.size(), 1u);
     EXPECT_EQ(name(res.unscored[0]), QStringLiteral("Bolt"));
     ASSERT_EQ(res.workList.size(), 2u); // Acme, Crane
@@ -250,9 +257,9 @@ TEST_F(RoiBook, UnscoredAccountsAreListedApartAndScopesFilter)
 
     RowFilter west;
     west.scopeTerritory = view->territoryIndex(1);
-    EXPECT_EQ(report(west).result.workList.size(), 2u);
+    EXPECT_EQ(report(west).workList.size(), 2u);
     // The team: Ana's 2 and Ben's book default of 20.
-    EXPECT_EQ(report().result.capacity, 22);
+    EXPECT_EQ(report().capacity, 22);
 }
 
 TEST_F(RoiBook, SummaryReportsTheRoiSection)
@@ -290,4 +297,55 @@ TEST_F(RoiBook, TheWorkListExportsAsCsv)
                                                  "Critical issue,Relationship,Competitive position,Timing")));
     EXPECT_EQ(lines[1], QStringLiteral("1,A1,Acme,Ana,80.0,1000000.00,no,800000.00,pursue,no,0.00,0,"
                                        "Enterprise,yes,4,0,,,,"));
+}
+
+TEST_F(RoiBook, ScoresAreWrittenAndTheirUndoPutsBackWhatWasThere)
+{
+    ScoringRepository scoring(*book);
+    // Acme: ICP fit 4 → 2, Access 0 → not scored, Timing not scored → 5.
+    const std::vector<ScoreEdit> edits{{1, 1, 2}, {1, 2, std::nullopt}, {1, 6, 5}};
+    const std::vector<ScoreEdit> undo = scoring.setScores(edits);
+    const std::vector<ScoreEdit> expectedUndo{{1, 6, std::nullopt}, {1, 2, 0}, {1, 1, 4}};
+    EXPECT_EQ(undo, expectedUndo);
+    report();
+    const int acme = view->accounts.indexOf(1);
+    EXPECT_EQ(view->scores.at(acme, 0), 2);
+    EXPECT_EQ(view->scores.at(acme, 1), -1);
+    EXPECT_EQ(view->scores.at(acme, 5), 5);
+
+    scoring.setScores(undo);
+    report();
+    EXPECT_EQ(view->scores.at(acme, 0), 4);
+    EXPECT_EQ(view->scores.at(acme, 1), 0);
+    EXPECT_EQ(view->scores.at(acme, 5), -1);
+}
+
+TEST_F(RoiBook, AScoreOutOfRangeOrForAMissingAccountWritesNothing)
+{
+    ScoringRepository scoring(*book);
+    const std::vector<ScoreEdit> outOfRange{{1, 1, 3}, {2, 1, 6}};
+    EXPECT_THROW(scoring.setScores(outOfRange), InputError);
+    const std::vector<ScoreEdit> missing{{1, 1, 3}, {99, 1, 2}};
+    EXPECT_THROW(scoring.setScores(missing), InputError);
+    const std::vector<ScoreEdit> noFactor{{1, 99, 2}};
+    EXPECT_THROW(scoring.setScores(noFactor), InputError);
+    report();
+    EXPECT_EQ(view->scores.at(view->accounts.indexOf(1), 0), 4); // the first edit rolled back
+}
+
+TEST_F(RoiBook, NotesAndWeightsReturnTheValueBefore)
+{
+    ScoringRepository scoring(*book);
+    EXPECT_EQ(scoring.setNote(1, QStringLiteral("  Met the CFO  ")), QString());
+    EXPECT_EQ(scoring.note(1), QStringLiteral("Met the CFO"));
+    EXPECT_EQ(scoring.setNote(1, QString()), QStringLiteral("Met the CFO"));
+    EXPECT_THROW(scoring.setNote(99, QStringLiteral("x")), InputError);
+
+    EXPECT_DOUBLE_EQ(scoring.setWeight(1, 1, 5.0), 3.0);
+    EXPECT_DOUBLE_EQ(scoring.setWeight(1, 1, 3.0), 5.0);
+    EXPECT_THROW(scoring.setWeight(1, 1, -1.0), InputError);
+    EXPECT_THROW(scoring.setWeight(1, 1, std::nan("")), InputError);
+    EXPECT_THROW(scoring.setWeight(99, 1, 1.0), InputError);
+    report();
+    EXPECT_DOUBLE_EQ(view->scoring.profiles[0].weights[0], 3.0);
 }
