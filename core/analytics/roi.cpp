@@ -231,4 +231,32 @@ RoiResult evaluate(const BookView &view, std::span<const int> rows, const Scorin
     return result;
 }
 
+std::vector<RepLoad> repsOverCapacity(const BookView &view, std::span<const int> reps)
+{
+    std::vector<int> active(view.reps.size(), 0);
+    const auto &o = view.opportunities;
+    for (std::size_t i = 0; i < o.status.size(); ++i) {
+        if (o.status[i] == std::uint8_t(Status::Open) && o.owner[i] >= 0)
+            ++active[std::size_t(o.owner[i])];
+    }
+    std::vector<RepLoad> over;
+    const auto consider = [&](int rep) {
+        const int capacity =
+                view.reps[std::size_t(rep)].capacity.value_or(view.settings.defaultCapacity);
+        if (active[std::size_t(rep)] > capacity)
+            over.push_back({rep, active[std::size_t(rep)], capacity});
+    };
+    if (reps.empty()) {
+        for (std::size_t r = 0; r < view.reps.size(); ++r)
+            consider(int(r));
+    } else {
+        for (const int rep : reps)
+            consider(rep);
+    }
+    std::stable_sort(over.begin(), over.end(), [](const RepLoad &a, const RepLoad &b) {
+        return a.active - a.capacity > b.active - b.capacity;
+    });
+    return over;
+}
+
 } // namespace tp::roi

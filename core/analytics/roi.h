@@ -84,4 +84,16 @@ struct RoiResult
 RoiResult evaluate(const BookView &view, std::span<const int> rows, const ScoringModel &model,
                    const ScoreMatrix &scores, const RoiSettings &settings, int capacity);
 
+// A rep's active opportunities (open ones they own) against their capacity (their own, else the
+// book's default).
+struct RepLoad
+{
+    int rep = -1; // index into BookView::reps
+    int active = 0;
+    int capacity = 0;
+};
+// The reps of `reps` (indexes; all reps when empty) who carry more than their capacity, most
+// over first.
+std::vector<RepLoad> repsOverCapacity(const BookView &view, std::span<const int> reps = {});
+
 } // namespace tp::roi

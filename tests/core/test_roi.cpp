@@ -349,3 +349,42 @@ TEST_F(RoiBook, NotesAndWeightsReturnTheValueBefore)
     report();
     EXPECT_DOUBLE_EQ(view->scoring.profiles[0].weights[0], 3.0);
 }
+
+TEST_F(RoiBook, EqualExpectedValueAndLikelihoodRankByNameIgnoringCase)
+{
+    // Two copies of Echo (L 0.5, R 200,000): "aster" sorts before "Echo" only when case is
+    // ignored ('E' < 'a' in code units); "Echo" and "echo" keep the book's order.
+    book->db().exec(R"SQL(
+        INSERT INTO accounts (id, crm_id, name, industry, size_band, owner_id, potential) VALUES
+            (8, 'A8', 'echo', 'Energy', 'SMB', 2, 20000000),
+            (9, 'A9', 'aster', 'Energy', 'SMB', 2, 20000000);
+        INSERT INTO account_scores SELECT 8, factor_id, score FROM account_scores WHERE account_id = 5;
+        INSERT INTO account_scores SELECT 9, factor_id, score FROM account_scores WHERE account_id = 5;
+    )SQL");
+    const RoiResult res = report();
+    QStringList tied;
+    for (const ScoredAccount &s : res.workList) {
+        if (s.ev == 10000000 && s.likelihood == 0.5)
+            tied.append(name(s.row));
+    }
+    EXPECT_EQ(tied, (QStringList{QStringLiteral("aster"), QStringLiteral("Echo"),
+                                 QStringLiteral("echo")}));
+}
+
+TEST_F(RoiBook, RepsOverCapacityAreNamedMostOverFirst)
+{
+    EXPECT_TRUE(repsOverCapacity(*view).empty()); // Ana: 2 open of 2; Ben: 1 of 20
+    book->db().exec("UPDATE reps SET capacity = 1 WHERE id = 1;"
+                    "UPDATE settings SET value = '0' WHERE key = 'rep.default_capacity'");
+    report();
+    const std::vector<RepLoad> over = repsOverCapacity(*view);
+    ASSERT_EQ(over.size(), 2u);
+    EXPECT_EQ(view->reps[std::size_t(over[0].rep)].name, QStringLiteral("Ana")); // tie: book order
+    EXPECT_EQ(over[0].active, 2);
+    EXPECT_EQ(over[0].capacity, 1);
+    EXPECT_EQ(view->reps[std::size_t(over[1].rep)].name, QStringLiteral("Ben"));
+    EXPECT_EQ(over[1].active, 1);
+    EXPECT_EQ(over[1].capacity, 0);
+    const std::vector<int> onlyBen{view->repIndex(2)};
+    EXPECT_EQ(repsOverCapacity(*view, onlyBen).size(), 1u);
+}

@@ -3,6 +3,7 @@
 #include "commands/importcommand.h"
 #include "domain/entities.h"
 #include "storage/opportunities.h"
+#include "storage/scoring.h"
 #include "views/bookview.h"
 
 #include <QList>
@@ -84,6 +85,16 @@ public:
     bool setRepCapacity(Id rep, std::optional<int> capacity);
     bool setQuota(Id rep, const QString &period, std::optional<Minor> amount);
 
+    // Scoring edits (METRICS "Accounts"); each is one undo step and saved at once.
+    // Scores of several accounts and factors at once (bulk scoring), described by `text`.
+    bool setScores(std::vector<ScoreEdit> edits, const QString &text);
+    bool setScoringNote(Id account, const QString &note);
+    QString scoringNote(Id account) const;
+    // Consecutive changes of the same weight merge into one undo step.
+    bool setWeight(Id profile, Id factor, double weight);
+    // L* and R* (nullopt: the median of the scope). Consecutive changes merge.
+    bool setRoiThresholds(double likelihood, std::optional<Minor> potential);
+
     // A committed CSV import becomes one undo step, and the view is reloaded to show it.
     void recordImport(const ImportRecord &record, ImportCommand::Steps steps);
 
@@ -106,6 +117,10 @@ public:
     void applyAccount(const Account &row);
     void applyRepCapacity(Id rep, std::optional<int> capacity);
     void applyQuota(Id rep, const QString &period);
+    void applyScores(const std::vector<ScoreEdit> &edits);
+    void applyNote(Id account);
+    void applyWeight(Id profile, Id factor, double weight);
+    void applyRoiThresholds(const RoiSettings &roi);
 
 signals:
     void loadingStarted(const QString &path);
@@ -121,6 +136,9 @@ signals:
     void accountChanged(tp::Id account);
     void repChanged(tp::Id rep);
     void quotaChanged(tp::Id rep, const QString &period);
+    // Scores, weights or the ROI thresholds changed: the ROI figures must be evaluated again.
+    void scoringChanged();
+    void scoringNoteChanged(tp::Id account);
     void errorOccurred(const QString &message);
 
 private:
