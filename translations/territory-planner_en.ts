@@ -231,12 +231,70 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::RoiPage</name>
+    <message numerus="yes">
+        <source>%n rep(s) carry more active opportunities than their capacity: %1</source>
+        <translation>
+            <numerusform>%n rep carries more active opportunities than their capacity: %1</numerusform>
+            <numerusform>%n reps carry more active opportunities than their capacity: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, and %n more.</source>
+        <translation>
+            <numerusform>, and %n more.</numerusform>
+            <numerusform>, and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation>
+            <numerusform>Copied %n row.</numerusform>
+            <numerusform>Copied %n rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::ScoringPanel</name>
+    <message numerus="yes">
+        <source>%n accounts selected</source>
+        <translation>
+            <numerusform>%n account selected</numerusform>
+            <numerusform>%n accounts selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Score %1 of %n account(s): %2</source>
+        <translation>
+            <numerusform>Score %1 of %n account: %2</numerusform>
+            <numerusform>Score %1 of %n accounts: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %1 of %n account(s)</source>
+        <translation>
+            <numerusform>Clear %1 of %n account</numerusform>
+            <numerusform>Clear %1 of %n accounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::TablePage</name>
     <message numerus="yes">
         <source>Copied %n row(s).</source>
         <translation>
             <numerusform>Copied %n row.</numerusform>
             <numerusform>Copied %n rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::WorkListModel</name>
+    <message numerus="yes">
+        <source>Beyond the capacity of %n active deal(s)</source>
+        <translation>
+            <numerusform>Beyond the capacity of %n active deal</numerusform>
+            <numerusform>Beyond the capacity of %n active deals</numerusform>
         </translation>
     </message>
 </context>

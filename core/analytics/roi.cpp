@@ -251,7 +251,8 @@ std::vector<RepLoad> repsOverCapacity(const BookView &view, std::span<const int>
             consider(int(r));
     } else {
         for (const int rep : reps)
-            consider(rep);
+            if (rep >= 0 && std::size_t(rep) < view.reps.size())
+                consider(rep);
     }
     std::stable_sort(over.begin(), over.end(), [](const RepLoad &a, const RepLoad &b) {
         return a.active - a.capacity > b.active - b.capacity;

@@ -124,7 +124,7 @@ TEST_F(GuiImportMainWindow, AnImportItsUndoAndRedoKeepTheScopeAndThePageFilters)
     test::choose(bar->territoryCombo(), window->session()->view()->territoryIndex(book.south));
     const QString period = bar->periodCombo()->itemData(0).toString();
     test::choose(bar->periodCombo(), period);
-    auto *page = qobject_cast<ui::OpportunitiesPage *>(window->page(QStringLiteral("opportunities")));
+    auto *page = qobject_cast<ui::OpportunitiesPage *>(window->tablePage(QStringLiteral("opportunities")));
     ASSERT_NE(page, nullptr);
     test::choose(page->ownerFilter(), repIndex(book.bob));
     test::choose(page->statusFilter(), int(Status::Open));
@@ -165,7 +165,7 @@ TEST_F(GuiImportMainWindow, AScopedRepThatAnUndoRemovesFallsBackToAllReps)
     ASSERT_GE(avery, 0);
     test::choose(bar->repCombo(), bar->repCombo()->itemData(avery));
     test::choose(bar->territoryCombo(), window->session()->view()->territoryIndex(book.north));
-    TablePage *page = window->page(QStringLiteral("opportunities"));
+    TablePage *page = window->tablePage(QStringLiteral("opportunities"));
     EXPECT_EQ(page->model()->rowCount(), 0); // Avery owns nothing yet
 
     trigger(window->undoAction());

@@ -87,29 +87,29 @@ int colourCount(const QImage &image)
     return int(colours.size());
 }
 
-TEST_F(GuiMainWindow, ComposesThreePagesAndTheStandardMenus)
+TEST_F(GuiMainWindow, ComposesFourPagesAndTheStandardMenus)
 {
     ASSERT_TRUE(openBook());
     window().show();
     EXPECT_EQ(menuTitles(window().menuBar()),
               (QStringList{ QStringLiteral("&File"), QStringLiteral("&Edit"),
                             QStringLiteral("&View"), QStringLiteral("&Help") }));
-    ASSERT_EQ(window().pages().size(), 3);
+    ASSERT_EQ(window().pages().size(), 4);
     const QStringList keys{ QStringLiteral("accounts"), QStringLiteral("opportunities"),
-                            QStringLiteral("reps") };
+                            QStringLiteral("reps"), QStringLiteral("roi") };
     const QList<QAction *> switches = window().pageSwitchActions();
-    ASSERT_EQ(switches.size(), 3);
-    for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(switches.size(), 4);
+    for (int i = 0; i < 4; ++i) {
         EXPECT_EQ(switches[i]->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         switches[i]->trigger();
         ASSERT_NE(window().currentPage(), nullptr);
         EXPECT_EQ(window().currentPage()->key(), keys[i]);
         EXPECT_TRUE(window().currentPage()->isVisible());
     }
-    EXPECT_EQ(window().page(QStringLiteral("accounts"))->countText(), QStringLiteral("3 accounts"));
-    EXPECT_EQ(window().page(QStringLiteral("opportunities"))->countText(),
+    EXPECT_EQ(window().tablePage(QStringLiteral("accounts"))->countText(), QStringLiteral("3 accounts"));
+    EXPECT_EQ(window().tablePage(QStringLiteral("opportunities"))->countText(),
               QStringLiteral("6 opportunities"));
-    EXPECT_EQ(window().page(QStringLiteral("reps"))->countText(), QStringLiteral("2 reps"));
+    EXPECT_EQ(window().tablePage(QStringLiteral("reps"))->countText(), QStringLiteral("2 reps"));
     EXPECT_EQ(window().windowTitle(), QStringLiteral("small.tpbook"));
     EXPECT_EQ(window().undoAction()->shortcut(), QKeySequence(QKeySequence::Undo));
     EXPECT_EQ(window().redoAction()->shortcut(), QKeySequence(QKeySequence::Redo));
@@ -159,7 +159,7 @@ TEST_F(GuiMainWindow, ABadFileIsRefusedAndTheBookStays)
     EXPECT_TRUE(error.contains(QStringLiteral("junk.tpbook"))) << qPrintable(error);
     EXPECT_EQ(window().session()->path(), book.path);
     EXPECT_EQ(window().windowTitle(), QStringLiteral("small.tpbook"));
-    EXPECT_EQ(window().page(QStringLiteral("opportunities"))->model()->rowCount(), 6);
+    EXPECT_EQ(window().tablePage(QStringLiteral("opportunities"))->model()->rowCount(), 6);
 }
 
 TEST_F(GuiMainWindow, ScopeBarLimitsEveryPage)
@@ -169,16 +169,16 @@ TEST_F(GuiMainWindow, ScopeBarLimitsEveryPage)
     const int bob = rep->findText(QStringLiteral("Bob Baker"));
     ASSERT_GT(bob, 0);
     rep->setCurrentIndex(bob);
-    EXPECT_EQ(window().page(QStringLiteral("opportunities"))->model()->rowCount(), 2);
-    EXPECT_EQ(window().page(QStringLiteral("accounts"))->model()->rowCount(), 1);
-    EXPECT_EQ(window().page(QStringLiteral("reps"))->model()->rowCount(), 1);
-    EXPECT_EQ(window().page(QStringLiteral("opportunities"))->countText(),
+    EXPECT_EQ(window().tablePage(QStringLiteral("opportunities"))->model()->rowCount(), 2);
+    EXPECT_EQ(window().tablePage(QStringLiteral("accounts"))->model()->rowCount(), 1);
+    EXPECT_EQ(window().tablePage(QStringLiteral("reps"))->model()->rowCount(), 1);
+    EXPECT_EQ(window().tablePage(QStringLiteral("opportunities"))->countText(),
               QStringLiteral("2 of 6 opportunities"));
     rep->setCurrentIndex(0);
     QComboBox *territory = window().scopeBar()->territoryCombo();
     territory->setCurrentIndex(territory->findText(QStringLiteral("North")));
-    EXPECT_EQ(window().page(QStringLiteral("opportunities"))->model()->rowCount(), 4);
-    EXPECT_EQ(window().page(QStringLiteral("accounts"))->model()->rowCount(), 2);
+    EXPECT_EQ(window().tablePage(QStringLiteral("opportunities"))->model()->rowCount(), 4);
+    EXPECT_EQ(window().tablePage(QStringLiteral("accounts"))->model()->rowCount(), 2);
     // Periods are quarters around the as-of date.
     QComboBox *period = window().scopeBar()->periodCombo();
     EXPECT_GE(period->count(), 5);
@@ -190,7 +190,7 @@ TEST_F(GuiMainWindow, CopiesSelectedRowsAsTabSeparatedText)
     ASSERT_TRUE(openBook());
     window().show();
     window().showPage(0);
-    TablePage *page = window().currentPage();
+    auto *page = qobject_cast<TablePage *>(window().currentPage());
     page->model()->sort(int(AccountColumn::Name), Qt::AscendingOrder);
     QTableView *view = page->tableView();
     view->selectionModel()->select(page->model()->index(0, 0),
@@ -214,15 +214,15 @@ TEST_F(GuiMainWindow, CopiesSelectedRowsAsTabSeparatedText)
 TEST_F(GuiMainWindow, SaysWhyATableIsEmpty)
 {
     window().show();
-    EXPECT_TRUE(window().page(QStringLiteral("accounts"))
+    EXPECT_TRUE(window().tablePage(QStringLiteral("accounts"))
                         ->emptyText()
                         .contains(QStringLiteral("No book is open")));
     ASSERT_TRUE(window().createBook(dir.path(QStringLiteral("new.tpbook"))));
     ASSERT_TRUE(window().session()->waitUntilLoaded());
-    EXPECT_EQ(window().page(QStringLiteral("accounts"))->emptyText(),
+    EXPECT_EQ(window().tablePage(QStringLiteral("accounts"))->emptyText(),
               QStringLiteral("This book has no accounts yet."));
     ASSERT_TRUE(openBook());
-    TablePage *page = window().page(QStringLiteral("opportunities"));
+    TablePage *page = window().tablePage(QStringLiteral("opportunities"));
     page->model()->setTextFilter(QStringLiteral("no such deal"));
     EXPECT_TRUE(page->emptyText().startsWith(QStringLiteral("No opportunities match")));
     EXPECT_EQ(page->countText(), QStringLiteral("0 of 6 opportunities"));

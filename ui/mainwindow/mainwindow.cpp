@@ -9,6 +9,8 @@
 #include "pages/accounts/accountspage.h"
 #include "pages/opportunities/opportunitiespage.h"
 #include "pages/reps/repspage.h"
+#include "pages/roi/roipage.h"
+#include "pages/tablepage.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "style/icons.h"
@@ -142,15 +144,16 @@ void MainWindow::createPages()
 
     m_pages = { new AccountsPage(m_session, m_scope, m_stack),
                 new OpportunitiesPage(m_session, m_scope, m_stack),
-                new RepsPage(m_session, m_scope, m_stack) };
-    for (TablePage *page : std::as_const(m_pages)) {
+                new RepsPage(m_session, m_scope, m_stack),
+                new RoiPage(m_session, m_scope, m_stack) };
+    for (Page *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
         auto *item = new QListWidgetItem(page->icon(), page->title(), m_navigation);
         item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 18));
-        connect(page, &TablePage::statusMessage, this, [this](const QString &m) { showStatus(m); });
+        connect(page, &Page::statusMessage, this, [this](const QString &m) { showStatus(m); });
     }
     int widest = 0;
-    for (TablePage *page : std::as_const(m_pages))
+    for (Page *page : std::as_const(m_pages))
         widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(page->title()));
     m_navigation->setMinimumWidth(widest + 24 + 48);
 
@@ -228,7 +231,7 @@ void MainWindow::createActions()
     m_findAction->setShortcut(QKeySequence::Find);
     m_findAction->setStatusTip(tr("Search the current page"));
     connect(m_findAction, &QAction::triggered, this, [this] {
-        if (TablePage *page = currentPage())
+        if (Page *page = currentPage())
             page->focusSearch();
     });
 
@@ -296,17 +299,22 @@ void MainWindow::createStatusBar()
     m_cancelButton->hide();
 }
 
-TablePage *MainWindow::currentPage() const
+Page *MainWindow::currentPage() const
 {
-    return qobject_cast<TablePage *>(m_stack->currentWidget());
+    return qobject_cast<Page *>(m_stack->currentWidget());
 }
 
-TablePage *MainWindow::page(const QString &key) const
+Page *MainWindow::page(const QString &key) const
 {
-    for (TablePage *p : m_pages)
+    for (Page *p : m_pages)
         if (p->key() == key)
             return p;
     return nullptr;
+}
+
+TablePage *MainWindow::tablePage(const QString &key) const
+{
+    return qobject_cast<TablePage *>(page(key));
 }
 
 QList<QAction *> MainWindow::pageSwitchActions() const
@@ -330,7 +338,7 @@ void MainWindow::updateEditMenu()
     for (QAction *action : std::as_const(m_editMenuPageActions))
         m_editMenu->removeAction(action);
     m_editMenuPageActions.clear();
-    if (TablePage *page = currentPage()) {
+    if (Page *page = currentPage()) {
         const QList<QAction *> actions = page->pageActions();
         const QList<QAction *> all = m_editMenu->actions();
         const int at = int(all.indexOf(m_pageActionsSeparator));
@@ -462,8 +470,8 @@ void MainWindow::restoreSettings()
         m_splitter->restoreState(splitter);
     showPage(settings.value(QStringLiteral("page"), 0).toInt());
     settings.endGroup();
-    for (TablePage *page : std::as_const(m_pages))
-        page->restoreHeaderState(
+    for (Page *page : std::as_const(m_pages))
+        page->restoreState(
                 settings.value(QStringLiteral("pages/%1/header").arg(page->key())).toByteArray());
     m_settingsRestored = true;
 }
@@ -477,9 +485,9 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("page"), m_stack->currentIndex());
     settings.endGroup();
-    for (TablePage *page : m_pages)
+    for (Page *page : m_pages)
         settings.setValue(QStringLiteral("pages/%1/header").arg(page->key()),
-                          page->saveHeaderState());
+                          page->saveState());
 }
 
 void MainWindow::changeEvent(QEvent *event)

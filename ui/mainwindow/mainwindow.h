@@ -21,6 +21,7 @@ class InfoBanner;
 class RecentBooks;
 class ScopeBar;
 class ScopeState;
+class Page;
 class TablePage;
 
 // Composes the window: the page navigation and stack, the scope bar, menus and status bar.
@@ -37,9 +38,11 @@ public:
     ScopeState *scope() const { return m_scope; }
     ScopeBar *scopeBar() const { return m_scopeBar; }
     InfoBanner *banner() const { return m_banner; }
-    QList<TablePage *> pages() const { return m_pages; }
-    TablePage *currentPage() const;
-    TablePage *page(const QString &key) const;
+    QList<Page *> pages() const { return m_pages; }
+    Page *currentPage() const;
+    Page *page(const QString &key) const;
+    // The page of `key` when it is a table page, else null.
+    TablePage *tablePage(const QString &key) const;
     void showPage(int index);
 
     // Starts opening a book. A file that is not a book, is corrupt or newer is refused with the
@@ -94,7 +97,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QList<TablePage *> m_pages;
+    QList<Page *> m_pages;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;

@@ -11,6 +11,12 @@ enum ModelRole {
     RawValueRole = Qt::UserRole,
     // The stable id (qlonglong) of the row's entity.
     IdRole,
+    // The ROI work list: each factor's share of the likelihood (QVariantList of double, -1 for
+    // a factor not scored), and whether the row is the last one within the rep's capacity.
+    ContributionsRole,
+    CapacityLineRole,
+    // The account row (int) in the BookView.
+    AccountRowRole,
 };
 
 } // namespace tp::ui

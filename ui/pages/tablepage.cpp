@@ -32,7 +32,7 @@ constexpr int immediateSearchRows = 50000;
 } // namespace
 
 TablePage::TablePage(BookSession *session, ScopeState *scope, QWidget *parent)
-    : QWidget(parent),
+    : Page(parent),
       m_session(session),
       m_scope(scope),
       m_view(new QTableView(this)),
@@ -88,8 +88,7 @@ TablePage::TablePage(BookSession *session, ScopeState *scope, QWidget *parent)
     m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_copyAction->setStatusTip(tr("Copy the selected rows as tab-separated text"));
     connect(m_copyAction, &QAction::triggered, this, &TablePage::copySelection);
-    addAction(m_copyAction);
-    m_actions.append(m_copyAction);
+    addPageAction(m_copyAction);
 
     connect(scope, &ScopeState::changed, this, &TablePage::onScopeChanged);
     connect(session, &BookSession::loaded, this, [this] {
@@ -158,12 +157,6 @@ void TablePage::addFilterWidget(QWidget *widget)
 {
     // After the search field and the filters before it; the stretch and the count stay last.
     m_filterRow->insertWidget(m_nextFilterIndex++, widget);
-}
-
-void TablePage::addPageAction(QAction *action)
-{
-    addAction(action);
-    m_actions.append(action);
 }
 
 void TablePage::fillOwnerCombo(QComboBox *combo, const BookSession *session, int selected)
@@ -329,7 +322,7 @@ bool TablePage::eventFilter(QObject *watched, QEvent *event)
 void TablePage::showContextMenu(const QPoint &pos)
 {
     QMenu menu(this);
-    menu.addActions(m_actions);
+    menu.addActions(pageActions());
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 

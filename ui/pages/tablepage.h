@@ -1,8 +1,6 @@
 #pragma once
 
-#include <QIcon>
-#include <QList>
-#include <QWidget>
+#include "page.h"
 
 class QAction;
 class QComboBox;
@@ -21,20 +19,13 @@ class ScopeState;
 // The shape every table page shares: a filter row (search field, the page's filter combos,
 // a count), the table, an empty-state message over it, a context menu of the page's actions
 // and Copy as tab-separated rows. Each page is its own subclass in its own folder.
-class TablePage : public QWidget
+class TablePage : public Page
 {
     Q_OBJECT
 
 public:
     TablePage(BookSession *session, ScopeState *scope, QWidget *parent = nullptr);
 
-    // Stable key for settings and screenshot file names ("accounts").
-    virtual QString key() const = 0;
-    virtual QString title() const = 0;
-    virtual QIcon icon() const = 0;
-
-    // The page's actions, for its context menu and the main window's Edit menu.
-    QList<QAction *> pageActions() const { return m_actions; }
     QAction *copyAction() const { return m_copyAction; }
 
     QTableView *tableView() const { return m_view; }
@@ -43,16 +34,15 @@ public:
     QString countText() const;
     QString emptyText() const;
 
-    void focusSearch();
+    void focusSearch() override;
     // The selected rows, visible columns in their visual order, as tab-separated text.
     QString selectedRowsAsText() const;
     void copySelection();
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
-
-signals:
-    void statusMessage(const QString &message);
+    QByteArray saveState() const override { return saveHeaderState(); }
+    void restoreState(const QByteArray &state) override { restoreHeaderState(state); }
 
 protected:
     // Sets up the table for `model`. `columnWidths` are in average character widths, so they
@@ -61,7 +51,6 @@ protected:
     void setModel(BookTableModel *model, const QList<int> &columnWidths,
                   const QList<int> &stretchColumns = {});
     void addFilterWidget(QWidget *widget);
-    void addPageAction(QAction *action);
     // "All owners" plus the book's reps (user data: rep index, -1 for all), `selected` current.
     static void fillOwnerCombo(QComboBox *combo, const BookSession *session, int selected = -1);
 
@@ -97,7 +86,6 @@ private:
     QLabel *m_emptyLabel;
     QTimer *m_searchTimer;
     QAction *m_copyAction;
-    QList<QAction *> m_actions;
     int m_nextFilterIndex = 1;
     QList<int> m_defaultWidths; // pixels
     QList<int> m_stretchColumns;

@@ -13,9 +13,10 @@ namespace tp::ui {
 
 namespace {
 
+// The roi.potential_threshold setting: the amount, or empty (not NULL) for the median.
 QString thresholdText(std::optional<Minor> potential)
 {
-    return potential ? minorToDecimal(*potential) : QString();
+    return potential ? minorToDecimal(*potential) : QStringLiteral("");
 }
 
 QString accountName(const BookView *view, Id account)

@@ -58,6 +58,20 @@ QColor stageColor(Stage stage)
     return {};
 }
 
+QColor quadrantColor(int quadrant, bool dark)
+{
+    switch (quadrant) {
+    case 0: // pursue
+        return dark ? QColor(0x5c, 0xc9, 0x7b) : QColor(0x1e, 0x8e, 0x3e);
+    case 1: // develop access
+        return dark ? QColor(0x6e, 0xa8, 0xf0) : QColor(0x1f, 0x6f, 0xc5);
+    case 2: // quick wins
+        return dark ? QColor(0xf2, 0xb4, 0x4a) : QColor(0xd9, 0x82, 0x0b);
+    default: // deprioritize
+        return dark ? QColor(0x9a, 0xa0, 0xa8) : QColor(0x8a, 0x90, 0x98);
+    }
+}
+
 QColor iconColor()
 {
     // A blue-grey at least 3:1 on the window, the base and the tinted info banner.

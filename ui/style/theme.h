@@ -22,6 +22,9 @@ QColor warningText();
 QColor positiveText();
 QColor negativeText();
 QColor stageColor(Stage stage);
+// The ROI quadrants (roi::Quadrant order: pursue, develop access, quick wins, deprioritize):
+// green, blue, amber and grey, each readable on the light and the dark chart background.
+QColor quadrantColor(int quadrant, bool dark);
 // Strokes of our own symbolic icons (the fallbacks of themeIcon()).
 QColor iconColor();
 // `share` of `tint` over `base`, e.g. a faint highlight over the window background.

@@ -1,0 +1,301 @@
+// The ROI page offscreen: the chart adapter's data without pixels, selection shared by the
+// chart, the work list and the panels, keyboard scoring, weights, dragged thresholds, undo,
+// the capacity warning and the chart's export.
+#include "uitestbook.h"
+
+#include "charts/quadrantchart.h"
+#include "charts/quadrantdata.h"
+#include "charts/quadrantlayer.h"
+#include "mainwindow/mainwindow.h"
+#include "pages/roi/roipage.h"
+#include "pages/roi/roistate.h"
+#include "pages/roi/scoringpanel.h"
+#include "pages/roi/weightspanel.h"
+#include "pages/roi/worklistmodel.h"
+#include "session/booksession.h"
+#include "storage/book.h"
+#include "style/theme.h"
+#include "testsupport.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QImage>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMouseEvent>
+#include <QTableView>
+#include <QTest>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace tp;
+using namespace tp::ui;
+
+namespace {
+
+// The small book, scored: Acme all 5 (L 1.0, potential 500,000 set → EV 500,000); Globex ICP fit
+// 5 and access 0 (L 0.5 with the default weights 3 and 3; potential derived from its open
+// 7,000 → EV 3,500); Initech not scored. R* is the median 253,500: Acme pursue, Globex quick win.
+class GuiRoi : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        book = test::writeSmallBook(dir.path(QStringLiteral("small.tpbook")));
+        {
+            auto b = Book::open(book.path);
+            b->db().exec(QStringLiteral("INSERT INTO account_scores VALUES "
+                                        "(%1, 1, 5), (%1, 2, 5), (%1, 3, 5), (%1, 4, 5), (%1, 5, 5), (%1, 6, 5),"
+                                        "(%2, 1, 5), (%2, 2, 0)")
+                                 .arg(book.acme)
+                                 .arg(book.globex)
+                                 .toStdString());
+        }
+        window = std::make_unique<MainWindow>();
+        window->setInteractive(false);
+        window->resize(1300, 850);
+        ASSERT_TRUE(window->openBook(book.path) && window->session()->waitUntilLoaded());
+        page = qobject_cast<RoiPage *>(window->page(QStringLiteral("roi")));
+        ASSERT_NE(page, nullptr);
+        window->showPage(int(window->pages().indexOf(page)));
+        window->show();
+        QApplication::processEvents();
+    }
+    void TearDown() override
+    {
+        window.reset();
+        QLocale::setDefault(QLocale::system());
+    }
+
+    int row(Id account) const { return session()->view()->accounts.indexOf(account); }
+    BookSession *session() const { return window->session(); }
+    const roi::RoiResult &result() const { return page->state()->result(); }
+    roi::Quadrant quadrantOf(Id account) const
+    {
+        return result().workList[std::size_t(page->state()->rankOf(row(account)))].quadrant;
+    }
+    void mouse(QEvent::Type type, const QPoint &at, Qt::MouseButtons buttons)
+    {
+        QWidget *viewport = page->chart()->viewport();
+        QMouseEvent event(type, QPointF(at), viewport->mapToGlobal(QPointF(at)),
+                          type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                          Qt::NoModifier);
+        QApplication::sendEvent(viewport, &event);
+    }
+
+    test::TempDir dir;
+    test::SmallBook book;
+    std::unique_ptr<MainWindow> window;
+    RoiPage *page = nullptr;
+};
+
+TEST_F(GuiRoi, TheChartDataHasPointsSizesColoursAndThresholds)
+{
+    const QuadrantData data = quadrantData(result(), session()->view()->settings.roi);
+    ASSERT_EQ(data.points.size(), 2u); // Initech needs scoring: not drawn at zero
+    EXPECT_EQ(data.points[0].account, row(book.acme)); // the largest EV first
+    EXPECT_DOUBLE_EQ(data.points[0].likelihood, 1.0);
+    EXPECT_DOUBLE_EQ(data.points[0].potential, 500000.0);
+    EXPECT_DOUBLE_EQ(data.points[0].radius, maxPointRadius);
+    EXPECT_EQ(data.points[0].quadrant, roi::Quadrant::Pursue);
+    EXPECT_EQ(data.points[1].account, row(book.globex));
+    EXPECT_DOUBLE_EQ(data.points[1].potential, 7000.0);
+    // Area grows with EV: 2.5² + (14² − 2.5²) × 3,500 / 500,000.
+    EXPECT_NEAR(data.points[1].radius, std::sqrt(6.25 + 189.75 * 0.007), 1e-9);
+    EXPECT_EQ(data.points[1].quadrant, roi::Quadrant::QuickWins);
+    EXPECT_DOUBLE_EQ(data.likelihoodThreshold, 0.5);
+    EXPECT_DOUBLE_EQ(data.potentialThreshold, 253500.0);
+    EXPECT_TRUE(data.thresholdIsMedian);
+    EXPECT_DOUBLE_EQ(data.floorLikelihood, 0.2);
+    EXPECT_DOUBLE_EQ(data.maxPotential, 500000.0);
+    EXPECT_DOUBLE_EQ(data.minPositivePotential, 7000.0);
+    EXPECT_EQ(data.counts, (std::array<int, 4>{1, 0, 1, 0}));
+    EXPECT_EQ(quadrantColor(roi::Quadrant::Pursue, false), QColor(0x1e, 0x8e, 0x3e));
+    EXPECT_NE(quadrantColor(roi::Quadrant::QuickWins, true),
+              quadrantColor(roi::Quadrant::QuickWins, false));
+    // Thresholds being dragged recolour by the METRICS rule.
+    EXPECT_EQ(QuadrantData::quadrantAt(data.points[1], 0.6, 5000.0), roi::Quadrant::DevelopAccess);
+    EXPECT_EQ(QuadrantData::quadrantAt(data.points[1], 0.5, 7000.0), roi::Quadrant::Pursue);
+    EXPECT_DOUBLE_EQ(pointRadius(0, 100), minPointRadius);
+    EXPECT_DOUBLE_EQ(pointRadius(100, 0), minPointRadius);
+}
+
+TEST_F(GuiRoi, ASelectionRunsThroughTheChartTheWorkListAndThePanel)
+{
+    QuadrantChart *chart = page->chart();
+    const QPoint acme = chart->positionOf(1.0, 500000.0);
+    EXPECT_EQ(chart->accountAt(acme), row(book.acme));
+    EXPECT_EQ(chart->accountAt(chart->positionOf(0.25, 400000.0)), -1);
+    mouse(QEvent::MouseButtonPress, acme, Qt::LeftButton);
+    mouse(QEvent::MouseButtonRelease, acme, Qt::NoButton);
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.acme)});
+    EXPECT_EQ(page->workList()->selectionModel()->selectedRows().size(), 1);
+    EXPECT_TRUE(page->workList()->selectionModel()->isRowSelected(0));
+    EXPECT_EQ(page->scoringPanel()->shownScore(0), 5);
+    EXPECT_TRUE(page->scoringPanel()->profileLabel()->text().contains(QStringLiteral("Book default")));
+
+    page->workList()->selectRow(1);
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.globex)});
+    EXPECT_EQ(page->state()->current(), row(book.globex));
+    EXPECT_EQ(page->scoringPanel()->shownScore(1), 0);
+    EXPECT_EQ(page->scoringPanel()->shownScore(2), -1); // not scored, apart from 0
+    EXPECT_EQ(page->scoringPanel()->potentialEdit()->text(), QString()); // derived
+    EXPECT_EQ(page->scoringPanel()->potentialEdit()->placeholderText(),
+              QStringLiteral("Derived: $7,000.00"));
+
+    // Initech is listed apart, and picking it there selects it everywhere.
+    ASSERT_EQ(page->needsScoringList()->model()->rowCount(), 1);
+    page->needsScoringList()->setCurrentIndex(page->needsScoringList()->model()->index(0, 0));
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.initech)});
+    EXPECT_FALSE(page->workList()->selectionModel()->hasSelection());
+
+    if (const QString shots = qEnvironmentVariable("TP_TEST_SCREENSHOTS"); !shots.isEmpty()) {
+        page->workList()->selectRow(0);
+        QApplication::processEvents();
+        window->grab().save(shots + QStringLiteral("/roi-selected.png"));
+    }
+}
+
+TEST_F(GuiRoi, DigitsScoreTheCurrentFactorAndUndoPutsItBack)
+{
+    page->state()->select({row(book.initech)});
+    ScoringPanel *panel = page->scoringPanel();
+    panel->setFocus();
+    EXPECT_EQ(panel->currentFactor(), 0);
+    QTest::keyClick(panel, Qt::Key_4);
+    EXPECT_EQ(panel->currentFactor(), 1); // moved on to the next factor
+    EXPECT_EQ(result().workList.size(), 3u);
+    EXPECT_TRUE(result().unscored.empty());
+    EXPECT_EQ(page->chart()->data().points.size(), 3u);
+    EXPECT_EQ(panel->shownScore(0), 4);
+    QTest::keyClick(panel, Qt::Key_Delete); // access: not scored (it was already)
+    QTest::keyClick(panel, Qt::Key_Up);
+    EXPECT_EQ(panel->currentFactor(), 1);
+    QTest::keyClick(panel, Qt::Key_2);
+    EXPECT_EQ(panel->shownScore(1), 2);
+    EXPECT_EQ(session()->undoStack()->count(), 2);
+
+    session()->undoStack()->undo();
+    EXPECT_EQ(panel->shownScore(1), -1);
+    session()->undoStack()->undo();
+    EXPECT_EQ(result().workList.size(), 2u);
+    EXPECT_EQ(page->chart()->data().points.size(), 2u);
+    EXPECT_EQ(result().unscored, std::vector<int>{row(book.initech)});
+    session()->undoStack()->redo();
+    EXPECT_EQ(panel->shownScore(0), 4);
+
+    // Page Down moves to the next account of the work list.
+    page->state()->select({row(book.acme)});
+    QTest::keyClick(panel, Qt::Key_PageDown);
+    EXPECT_EQ(page->state()->current(), result().workList[1].row);
+
+    // Digits typed in the work list score its selection too.
+    page->workList()->selectRow(page->workListModel()->rowOfAccount(row(book.globex)));
+    panel->setCurrentFactor(2);
+    QTest::keyClick(page->workList(), Qt::Key_3);
+    EXPECT_EQ(session()->view()->scores.at(row(book.globex), 2), 3);
+    EXPECT_EQ(panel->currentFactor(), 3);
+}
+
+TEST_F(GuiRoi, BulkScoringIsOneUndoStep)
+{
+    page->state()->select({row(book.acme), row(book.globex), row(book.initech)});
+    ScoringPanel *panel = page->scoringPanel();
+    panel->setCurrentFactor(5);
+    panel->scoreCurrentFactor(1);
+    EXPECT_EQ(session()->undoStack()->count(), 1);
+    EXPECT_EQ(panel->shownScore(5), 1);
+    EXPECT_EQ(session()->undoStack()->undoText(), QStringLiteral("Score Timing of 3 accounts: 1"));
+    session()->undoStack()->undo();
+    EXPECT_EQ(panel->shownScore(5), std::nullopt); // Acme 5, the others not scored
+    EXPECT_EQ(session()->view()->scores.at(row(book.acme), 5), 5);
+}
+
+TEST_F(GuiRoi, AWeightChangeMovesThePointsAndIsOneUndoStep)
+{
+    WeightsPanel *weights = page->weightsPanel();
+    ASSERT_EQ(weights->profileCombo()->currentText(), QStringLiteral("Book default"));
+    weights->weightBox(1)->setValue(2.0);
+    weights->weightBox(1)->setValue(0.0); // access no longer counts: Globex's L is 15 / 15
+    EXPECT_EQ(session()->undoStack()->count(), 1); // the steps of one weight merge
+    const QuadrantData &data = page->chart()->data();
+    ASSERT_EQ(data.points.size(), 2u);
+    EXPECT_DOUBLE_EQ(data.points[1].likelihood, 1.0);
+    EXPECT_EQ(quadrantOf(book.globex), roi::Quadrant::QuickWins);
+    session()->undoStack()->undo();
+    EXPECT_DOUBLE_EQ(page->chart()->data().points[1].likelihood, 0.5);
+    EXPECT_DOUBLE_EQ(weights->weightBox(1)->value(), 3.0);
+}
+
+TEST_F(GuiRoi, DraggingTheLikelihoodLineSetsTheThresholdAndUndoes)
+{
+    QuadrantChart *chart = page->chart();
+    const QPoint line = chart->positionOf(0.5, 100000.0);
+    const QPoint to = chart->positionOf(0.8, 100000.0);
+    mouse(QEvent::MouseButtonPress, line, Qt::LeftButton);
+    mouse(QEvent::MouseMove, to, Qt::LeftButton);
+    EXPECT_DOUBLE_EQ(chart->layer()->likelihoodThreshold(), 0.8); // drawn while dragging
+    EXPECT_EQ(session()->undoStack()->count(), 0);                // saved on release
+    mouse(QEvent::MouseButtonRelease, to, Qt::NoButton);
+    EXPECT_EQ(session()->undoStack()->count(), 1);
+    EXPECT_DOUBLE_EQ(session()->view()->settings.roi.likelihoodThreshold, 0.8);
+    EXPECT_DOUBLE_EQ(page->likelihoodThresholdBox()->value(), 80.0);
+    EXPECT_EQ(quadrantOf(book.globex), roi::Quadrant::Deprioritize);
+    EXPECT_TRUE(page->medianCheck()->isChecked()); // the potential line did not move
+
+    session()->undoStack()->undo();
+    EXPECT_DOUBLE_EQ(page->likelihoodThresholdBox()->value(), 50.0);
+    EXPECT_EQ(quadrantOf(book.globex), roi::Quadrant::QuickWins);
+
+    // The spin boxes set them too: a potential of 5,000 puts Globex in pursue.
+    page->medianCheck()->setChecked(false);
+    page->potentialThresholdBox()->setValue(5000.0);
+    EXPECT_EQ(quadrantOf(book.globex), roi::Quadrant::Pursue);
+    EXPECT_EQ(session()->view()->settings.roi.potentialThreshold, Minor(500000));
+    page->medianCheck()->setChecked(true);
+    EXPECT_FALSE(session()->view()->settings.roi.potentialThreshold.has_value());
+}
+
+TEST_F(GuiRoi, ARepOverCapacityIsNamed)
+{
+    EXPECT_TRUE(page->warningLabel()->isHidden()); // Alice: 2 open of 2
+    ASSERT_TRUE(session()->setRepCapacity(book.alice, 1));
+    EXPECT_FALSE(page->warningLabel()->isHidden());
+    EXPECT_TRUE(page->warningLabel()->text().contains(
+            QStringLiteral("Alice Archer carries 2 active opportunities, more than a capacity of 1")));
+    session()->undoStack()->undo();
+    EXPECT_TRUE(page->warningLabel()->isHidden());
+}
+
+TEST_F(GuiRoi, TheChartExportsAsPngAndPdf)
+{
+    const QString png = dir.path(QStringLiteral("quadrant.png"));
+    const QString pdf = dir.path(QStringLiteral("quadrant.pdf"));
+    ASSERT_TRUE(page->exportChart(png));
+    ASSERT_TRUE(page->exportChart(pdf));
+    const QImage image(png);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), page->chart()->size() * 2);
+    // The Acme point, in the pursue colour, where the chart puts it.
+    const QPoint acme = page->chart()->positionOf(1.0, 500000.0) * 2;
+    const QColor pixel = image.pixelColor(acme - QPoint(4, 0));
+    const QColor pursue = quadrantColor(roi::Quadrant::Pursue, theme::isDark());
+    EXPECT_GT(pixel.green(), pixel.red()) << qPrintable(pixel.name()) << " vs " << qPrintable(pursue.name());
+    QFile file(pdf);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(file.read(5).startsWith("%PDF"));
+    QString error;
+    EXPECT_FALSE(page->exportChart(dir.path(QStringLiteral("missing/folder/x.png")), &error));
+    EXPECT_FALSE(error.isEmpty());
+}
+
+} // namespace

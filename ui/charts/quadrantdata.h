@@ -1,0 +1,54 @@
+#pragma once
+
+#include "analytics/roi.h"
+
+#include <QColor>
+
+#include <array>
+#include <vector>
+
+namespace tp::ui {
+
+// What the ROI quadrant chart draws, computed from an evaluated scope without any pixels: the
+// scored accounts as points at (likelihood, potential) whose area grows with EV, their quadrant
+// (and so their colour), the two thresholds and the floors. Unscored accounts are not points.
+struct QuadrantPoint
+{
+    int account = -1;      // row in BookView::accounts
+    double likelihood = 0; // 0..1
+    double potential = 0;  // in major units of the book currency
+    double radius = 0;     // in device-independent pixels
+    roi::Quadrant quadrant = roi::Quadrant::Deprioritize;
+};
+
+struct QuadrantData
+{
+    // Drawing order: the largest EV first, so smaller points stay visible on top.
+    std::vector<QuadrantPoint> points;
+    double likelihoodThreshold = 0.5; // L*
+    double potentialThreshold = 0;    // R*, major units
+    bool thresholdIsMedian = true;
+    double floorLikelihood = 0;
+    double floorPotential = 0;
+    double maxPotential = 0;         // the largest R drawn (0 without points)
+    double minPositivePotential = 0; // the smallest R above 0 (for a log scale), 0 if none
+    std::array<int, 4> counts{};     // by roi::Quadrant
+
+    // The quadrant of a point for thresholds other than the evaluated ones (a line being
+    // dragged), by the same rule as METRICS.
+    static roi::Quadrant quadrantAt(const QuadrantPoint &point, double likelihoodThreshold,
+                                    double potentialThreshold);
+};
+
+inline constexpr double minPointRadius = 2.5;
+inline constexpr double maxPointRadius = 14.0;
+
+// Area proportional to EV between the smallest and the largest point: an EV of 0 (or below) is
+// the smallest, `maxEv` the largest.
+double pointRadius(Minor ev, Minor maxEv);
+
+QuadrantData quadrantData(const roi::RoiResult &result, const RoiSettings &settings);
+
+QColor quadrantColor(roi::Quadrant quadrant, bool dark);
+
+} // namespace tp::ui

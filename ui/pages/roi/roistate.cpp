@@ -1,0 +1,132 @@
+#include "roistate.h"
+
+#include "models/formatter.h"
+#include "report/roireport.h"
+#include "session/booksession.h"
+#include "session/scopestate.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace tp::ui {
+
+RoiState::RoiState(BookSession *session, ScopeState *scope, QObject *parent)
+    : QObject(parent), m_session(session), m_scope(scope)
+{
+    connect(session, &BookSession::loaded, this, [this] {
+        m_selection.clear();
+        m_current = -1;
+        // The scope bar hears of the new view after us: its rep and territory indexes are
+        // still those of the view before (a reload carries them; another book starts over).
+        const bool reloaded = m_session->wasReloaded();
+        m_repIndex = reloaded ? m_session->carriedRepIndex(m_scope->repIndex()) : -1;
+        m_territoryIndex =
+                reloaded ? m_session->carriedTerritoryIndex(m_scope->territoryIndex()) : -1;
+        evaluate(true);
+        emit selectionChanged();
+    });
+    connect(scope, &ScopeState::changed, this, [this] {
+        m_repIndex = m_scope->repIndex();
+        m_territoryIndex = m_scope->territoryIndex();
+        evaluate(true);
+    });
+    connect(session, &BookSession::scoringChanged, this, [this] { evaluate(false); });
+    connect(session, &BookSession::accountChanged, this, [this] { evaluate(false); });
+    connect(session, &BookSession::opportunityChanged, this, [this] { evaluate(false); });
+    connect(session, &BookSession::repChanged, this, [this] { evaluate(false); });
+    m_repIndex = scope->repIndex();
+    m_territoryIndex = scope->territoryIndex();
+    evaluate(true);
+}
+
+void RoiState::evaluate(bool scopeChanged)
+{
+    const BookView *view = m_session->view();
+    m_result = {};
+    m_overCapacity.clear();
+    m_rank.clear();
+    if (view && !m_session->isReloading()) {
+        RowFilter scope;
+        scope.scopeRep = m_repIndex < int(view->reps.size()) ? m_repIndex : -1;
+        scope.scopeTerritory = m_territoryIndex < int(view->territories.size()) ? m_territoryIndex : -1;
+        m_result = buildRoiReport(*view, scope);
+        m_rank.assign(std::size_t(view->accounts.size()), -1);
+        for (std::size_t i = 0; i < m_result.workList.size(); ++i)
+            m_rank[std::size_t(m_result.workList[i].row)] = int(i);
+        std::vector<int> reps;
+        if (scope.scopeRep >= 0) {
+            reps.push_back(scope.scopeRep);
+        } else if (scope.scopeTerritory >= 0) {
+            std::vector<char> owns(view->reps.size(), 0);
+            for (const int row : scopeAccounts(*view, scope))
+                if (const int owner = view->accounts.owner[std::size_t(row)]; owner >= 0)
+                    owns[std::size_t(owner)] = 1;
+            for (std::size_t r = 0; r < owns.size(); ++r)
+                if (owns[r])
+                    reps.push_back(int(r));
+        }
+        if (scope.scopeTerritory < 0 || !reps.empty())
+            m_overCapacity = roi::repsOverCapacity(*view, reps);
+    }
+    emit evaluated(scopeChanged);
+}
+
+int RoiState::rankOf(int account) const
+{
+    return account >= 0 && std::size_t(account) < m_rank.size() ? m_rank[std::size_t(account)] : -1;
+}
+
+void RoiState::select(std::vector<int> accounts, int current)
+{
+    if (current < 0 && !accounts.empty())
+        current = accounts.front();
+    if (current >= 0 && std::find(accounts.begin(), accounts.end(), current) == accounts.end())
+        accounts.push_back(current);
+    if (accounts == m_selection && current == m_current)
+        return;
+    m_selection = std::move(accounts);
+    m_current = current;
+    emit selectionChanged();
+}
+
+QString RoiState::describe(int account) const
+{
+    const BookView *view = m_session->view();
+    const int rank = rankOf(account);
+    if (!view || rank < 0)
+        return {};
+    const roi::ScoredAccount &s = m_result.workList[std::size_t(rank)];
+    const Formatter format;
+    const QString currency = view->settings.currency;
+    const auto percent = [&](double share) { return format.percent(BasisPoints(std::lround(share * 1000) * 10)); };
+    const auto money = [&](Minor amount) { return format.money(amount, currency); };
+    QString text = QStringLiteral("<b>%1</b><br>").arg(view->accounts.name.at(std::size_t(account)).toHtmlEscaped());
+    text += tr("Likelihood %1 · potential %2%3 · EV %4")
+                    .arg(percent(s.likelihood), money(s.potential),
+                         s.potentialDerived ? tr(" (derived)") : QString(), money(s.ev));
+    text += QStringLiteral("<br>%1").arg(roi::quadrantName(s.quadrant));
+    if (s.belowFloor)
+        text += tr(", below a floor");
+    const roi::ProfileResolver profiles(view->scoring, *view);
+    const std::vector<double> shares = roi::contributions(profiles.weightsFor(account),
+                                                          view->scores.row(account));
+    std::vector<int> order(shares.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return shares[std::size_t(a)] > shares[std::size_t(b)]; });
+    QStringList top;
+    for (const int f : order) {
+        if (top.size() == 3 || shares[std::size_t(f)] <= 0)
+            break;
+        top.append(tr("%1 +%2").arg(view->scoring.factors[std::size_t(f)].name.toHtmlEscaped(),
+                                    percent(shares[std::size_t(f)])));
+    }
+    if (!top.isEmpty())
+        text += QStringLiteral("<br>") + tr("Top factors: %1").arg(top.join(QStringLiteral(", ")));
+    return text;
+}
+
+} // namespace tp::ui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "analytics/roi.h"
+
+#include <QObject>
+#include <QString>
+
+#include <vector>
+
+namespace tp::ui {
+
+class BookSession;
+class ScopeState;
+
+// The ROI figures of the scope bar's scope, evaluated again whenever a score, a weight, a
+// threshold, an account or an opportunity changes, and the ROI page's selection (account rows)
+// shared by the chart, the work list, the "needs scoring" list and the scoring panel.
+class RoiState : public QObject
+{
+    Q_OBJECT
+
+public:
+    RoiState(BookSession *session, ScopeState *scope, QObject *parent = nullptr);
+
+    BookSession *session() const { return m_session; }
+    const roi::RoiResult &result() const { return m_result; }
+    // The reps of the scope who carry more active opportunities than their capacity.
+    const std::vector<roi::RepLoad> &overCapacity() const { return m_overCapacity; }
+    // Position of an account row in the work list, -1 when it is not scored or not in scope.
+    int rankOf(int account) const;
+
+    const std::vector<int> &selection() const { return m_selection; }
+    int current() const { return m_current; }
+    // Selects account rows; `current` is the one the scoring panel shows (-1: the first).
+    void select(std::vector<int> accounts, int current = -1);
+
+    // The ROI page's account tool-tip: figures and the top contributing factors.
+    QString describe(int account) const;
+
+signals:
+    // New figures (`scopeChanged`: another scope or book, so zoom and scroll start over).
+    void evaluated(bool scopeChanged);
+    void selectionChanged();
+
+private:
+    void evaluate(bool scopeChanged);
+
+    BookSession *m_session;
+    ScopeState *m_scope;
+    roi::RoiResult m_result;
+    std::vector<int> m_rank; // account row → position in the work list, -1
+    std::vector<roi::RepLoad> m_overCapacity;
+    std::vector<int> m_selection;
+    int m_current = -1;
+    int m_repIndex = -1, m_territoryIndex = -1; // the scope evaluated
+};
+
+} // namespace tp::ui

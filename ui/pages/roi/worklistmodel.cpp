@@ -1,0 +1,212 @@
+#include "worklistmodel.h"
+
+#include "models/modelroles.h"
+#include "roistate.h"
+#include "session/booksession.h"
+#include "style/theme.h"
+
+#include <QBrush>
+#include <QFont>
+
+#include <cmath>
+
+namespace tp::ui {
+
+WorkListModel::WorkListModel(RoiState *state, QObject *parent)
+    : QAbstractTableModel(parent), m_state(state)
+{
+    connect(state, &RoiState::evaluated, this, [this] {
+        beginResetModel();
+        rebuild();
+        endResetModel();
+    });
+    rebuild();
+}
+
+void WorkListModel::rebuild()
+{
+    m_positions.clear();
+    const auto &list = m_state->result().workList;
+    m_rowOfPosition.assign(list.size(), -1);
+    const BookView *view = m_state->session()->view();
+    const std::string needle = m_text.trimmed().toCaseFolded().toStdString();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (!needle.empty() && view
+            && view->accounts.name.folded(std::size_t(list[i].row)).find(needle)
+                    == std::string_view::npos)
+            continue;
+        m_rowOfPosition[i] = int(m_positions.size());
+        m_positions.push_back(int(i));
+    }
+}
+
+void WorkListModel::setTextFilter(const QString &text)
+{
+    if (text == m_text)
+        return;
+    beginResetModel();
+    m_text = text;
+    rebuild();
+    endResetModel();
+}
+
+int WorkListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_positions.size());
+}
+
+int WorkListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int WorkListModel::totalCount() const
+{
+    return int(m_state->result().workList.size());
+}
+
+int WorkListModel::accountAt(int row) const
+{
+    if (row < 0 || row >= int(m_positions.size()))
+        return -1;
+    return m_state->result().workList[std::size_t(m_positions[std::size_t(row)])].row;
+}
+
+int WorkListModel::rowOfAccount(int account) const
+{
+    const int position = m_state->rankOf(account);
+    return position >= 0 && std::size_t(position) < m_rowOfPosition.size()
+            ? m_rowOfPosition[std::size_t(position)]
+            : -1;
+}
+
+QVariant WorkListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    const bool numeric = section == Rank || section == Likelihood || section == Potential
+            || section == ExpectedValue || section == OpenPipeline || section == ActiveDeals;
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::Alignment((numeric ? Qt::AlignRight : Qt::AlignLeft)
+                                                 | Qt::AlignVCenter));
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case ExpectedValue:
+            return tr("Revenue potential × likelihood of engagement");
+        case Contributions:
+            return tr("What each engagement factor adds to the likelihood");
+        case Potential:
+            return tr("The potential set for the account, else its open pipeline (in italics)");
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Rank:
+        return tr("Rank");
+    case Account:
+        return tr("Account");
+    case Owner:
+        return tr("Owner");
+    case Likelihood:
+        return tr("Likelihood");
+    case Potential:
+        return tr("Potential");
+    case ExpectedValue:
+        return tr("Expected value");
+    case Quadrant:
+        return tr("Quadrant");
+    case Contributions:
+        return tr("Factors");
+    case OpenPipeline:
+        return tr("Open pipeline");
+    case ActiveDeals:
+        return tr("Active deals");
+    }
+    return {};
+}
+
+QVariant WorkListModel::data(const QModelIndex &index, int role) const
+{
+    const BookView *view = m_state->session()->view();
+    if (!view || !index.isValid() || index.row() >= int(m_positions.size()))
+        return {};
+    const int position = m_positions[std::size_t(index.row())];
+    const roi::ScoredAccount &s = m_state->result().workList[std::size_t(position)];
+    const auto row = std::size_t(s.row);
+    const auto &a = view->accounts;
+    const QString currency = view->settings.currency;
+    switch (role) {
+    case AccountRowRole:
+        return s.row;
+    case IdRole:
+        return qlonglong(a.id[row]);
+    case CapacityLineRole:
+        return position + 1 == m_state->result().withinCapacity;
+    case ContributionsRole: {
+        if (index.column() != Contributions)
+            return {};
+        const roi::ProfileResolver profiles(view->scoring, *view);
+        QVariantList shares;
+        for (const double share : roi::contributions(profiles.weightsFor(s.row), view->scores.row(s.row)))
+            shares.append(share);
+        return shares;
+    }
+    case Qt::TextAlignmentRole:
+        return headerData(index.column(), Qt::Horizontal, role);
+    case Qt::FontRole:
+        if (index.column() == Potential && s.potentialDerived) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == Potential && s.potentialDerived)
+            return QBrush(theme::derivedText());
+        if (index.column() == Quadrant)
+            return QBrush(theme::quadrantColor(int(s.quadrant), theme::isDark()));
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == Contributions || index.column() == Account)
+            return m_state->describe(s.row);
+        if (position >= m_state->result().withinCapacity)
+            return tr("Beyond the capacity of %n active deal(s)", nullptr,
+                      m_state->result().capacity);
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    const auto percent = [&](double share) {
+        return m_format.percent(BasisPoints(std::lround(share * 1000) * 10));
+    };
+    switch (index.column()) {
+    case Rank:
+        return m_format.number(position + 1);
+    case Account:
+        return a.name.at(row);
+    case Owner:
+        return a.owner[row] >= 0 ? view->reps[std::size_t(a.owner[row])].name : QString();
+    case Likelihood:
+        return percent(s.likelihood);
+    case Potential:
+        return m_format.money(s.potential, currency);
+    case ExpectedValue:
+        return m_format.money(s.ev, currency);
+    case Quadrant:
+        return s.belowFloor ? tr("%1 (below floor)").arg(roi::quadrantName(s.quadrant))
+                            : roi::quadrantName(s.quadrant);
+    case OpenPipeline:
+        return m_format.money(a.openAmount[row], currency);
+    case ActiveDeals:
+        return m_format.number(a.openCount[row]);
+    default:
+        return {};
+    }
+}
+
+} // namespace tp::ui
