@@ -127,6 +127,11 @@ TEST_F(GuiRoi, TheChartDataHasPointsSizesColoursAndThresholds)
     EXPECT_EQ(QuadrantData::quadrantAt(data.points[1], 0.5, 7000.0), roi::Quadrant::Pursue);
     EXPECT_DOUBLE_EQ(pointRadius(0, 100), minPointRadius);
     EXPECT_DOUBLE_EQ(pointRadius(100, 0), minPointRadius);
+    // A crowded chart draws smaller points: 4,000 points at half the area of the largest.
+    EXPECT_DOUBLE_EQ(crowdingScale(1000), 1.0);
+    EXPECT_DOUBLE_EQ(crowdingScale(4000), 0.5);
+    EXPECT_DOUBLE_EQ(crowdingScale(100000), 0.5);
+    EXPECT_DOUBLE_EQ(pointRadius(100, 100, 0.5), 7.0);
 }
 
 TEST_F(GuiRoi, ASelectionRunsThroughTheChartTheWorkListAndThePanel)

@@ -23,14 +23,19 @@ roi::Quadrant QuadrantData::quadrantAt(const QuadrantPoint &point, double likeli
                            likelihoodThreshold, Minor(std::llround(potentialThreshold * 100.0)));
 }
 
-double pointRadius(Minor ev, Minor maxEv)
+double crowdingScale(std::size_t count)
 {
+    return count <= 1000 ? 1.0 : std::max(0.5, std::sqrt(1000.0 / double(count)));
+}
+
+double pointRadius(Minor ev, Minor maxEv, double scale)
+{
+    const double minArea = minPointRadius * minPointRadius;
+    const double maxArea = maxPointRadius * maxPointRadius * scale * scale;
     if (maxEv <= 0 || ev <= 0)
         return minPointRadius;
     const double share = std::min(1.0, double(ev) / double(maxEv));
-    const double minArea = minPointRadius * minPointRadius;
-    const double maxArea = maxPointRadius * maxPointRadius;
-    return std::sqrt(minArea + (maxArea - minArea) * share);
+    return std::sqrt(minArea + std::max(0.0, maxArea - minArea) * share);
 }
 
 QuadrantData quadrantData(const roi::RoiResult &result, const RoiSettings &settings)
@@ -46,13 +51,14 @@ QuadrantData quadrantData(const roi::RoiResult &result, const RoiSettings &setti
     Minor maxEv = 0;
     for (const roi::ScoredAccount &s : result.workList)
         maxEv = std::max(maxEv, s.ev);
+    const double scale = crowdingScale(result.workList.size());
     data.points.reserve(result.workList.size());
     for (const roi::ScoredAccount &s : result.workList) {
         QuadrantPoint p;
         p.account = s.row;
         p.likelihood = s.likelihood;
         p.potential = major(s.potential);
-        p.radius = pointRadius(s.ev, maxEv);
+        p.radius = pointRadius(s.ev, maxEv, scale);
         p.quadrant = s.quadrant;
         data.maxPotential = std::max(data.maxPotential, p.potential);
         if (p.potential > 0

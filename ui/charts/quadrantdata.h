@@ -44,8 +44,11 @@ inline constexpr double minPointRadius = 2.5;
 inline constexpr double maxPointRadius = 14.0;
 
 // Area proportional to EV between the smallest and the largest point: an EV of 0 (or below) is
-// the smallest, `maxEv` the largest.
-double pointRadius(Minor ev, Minor maxEv);
+// the smallest, `maxEv` the largest. `scale` shrinks every point (a crowded chart).
+double pointRadius(Minor ev, Minor maxEv, double scale = 1.0);
+// The scale of the points for a chart of `count` points: 1 up to 1,000 points, then smaller
+// (by the square root of the crowding), at most halved.
+double crowdingScale(std::size_t count);
 
 QuadrantData quadrantData(const roi::RoiResult &result, const RoiSettings &settings);
 

@@ -234,6 +234,9 @@ void RoiPage::buildToolbar(QWidget *bar)
     connect(m_potentialBox, &QDoubleSpinBox::valueChanged, this, &RoiPage::commitThresholds);
     connect(m_median, &QCheckBox::toggled, this, &RoiPage::commitThresholds);
     connect(m_logScale, &QCheckBox::toggled, m_chart, &QuadrantChart::setLogScale);
+    // Potentials spread over orders of magnitude: a linear axis squeezes the accounts under R*
+    // (quick wins, deprioritize) into a strip. Log by default; the choice is remembered.
+    m_logScale->setChecked(true);
 
     m_resetZoom->setText(tr("Reset Zoom"));
     m_resetZoom->setToolTip(tr("Show the whole chart again (drag a rectangle on it to zoom)"));
