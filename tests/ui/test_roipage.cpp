@@ -167,6 +167,7 @@ TEST_F(GuiRoi, ASelectionRunsThroughTheChartTheWorkListAndThePanel)
         page->workList()->selectRow(0);
         QApplication::processEvents();
         window->grab().save(shots + QStringLiteral("/roi-selected.png"));
+        page->exportChart(shots + QStringLiteral("/roi-quadrant.pdf"));
     }
 }
 

@@ -4,6 +4,7 @@
 #include "style/theme.h"
 
 #include <QApplication>
+#include <QGraphicsLayout>
 #include <QLogValueAxis>
 #include <QMouseEvent>
 #include <QPageSize>
@@ -340,11 +341,18 @@ bool QuadrantChart::exportPdf(const QString &path, const QString &title, QString
     painter.setFont(font);
     const QRectF titleBox(0, 0, page.width(), painter.fontMetrics().height() * 1.6);
     painter.drawText(titleBox, Qt::AlignLeft | Qt::AlignVCenter, title);
-    // The view's own size scaled onto the page keeps fonts and markers in proportion.
+    // The chart laid out again at the page's shape (1,100 logical pixels wide), then scaled onto
+    // it: fonts and markers keep the proportions they have on screen.
     const QRectF target(0, titleBox.height(), page.width(), page.height() - titleBox.height());
+    const QSizeF shown = chart()->size();
+    const QSizeF logical(1100, 1100 * target.height() / target.width());
+    chart()->resize(logical);
+    chart()->layout()->activate();
     m_layer->setVectorOutput(true);
-    render(&painter, target, rect(), Qt::KeepAspectRatio);
+    scene()->render(&painter, target, QRectF(chart()->pos(), logical));
     m_layer->setVectorOutput(false);
+    chart()->resize(shown);
+    chart()->layout()->activate();
     return painter.end();
 }
 

@@ -367,11 +367,13 @@ void QuadrantLayer::drawThresholds(QPainter *painter) const
 void QuadrantLayer::drawQuadrantNames(QPainter *painter) const
 {
     const QRectF plot = m_mapping.plot.adjusted(8, 6, -8, -6);
+    // In the chart's logical pixels, so a PDF (another resolution) scales it with the rest.
     QFont font = QApplication::font();
+    font.setPixelSize(QFontInfo(font).pixelSize());
     font.setBold(true);
     painter->save();
     painter->setFont(font);
-    const QFontMetricsF metrics(font);
+    const QFontMetricsF metrics(font, painter->device());
     const auto label = [&](roi::Quadrant q, Qt::Alignment alignment) {
         const QString text = QStringLiteral("%1 · %2").arg(roi::quadrantName(q),
                                                             QLocale().toString(m_counts[std::size_t(q)]));
