@@ -169,6 +169,16 @@ std::span<const double> ProfileResolver::weightsFor(int row) const
                   : std::span<const double>(m_equal);
 }
 
+std::vector<double> contributions(const ScoringModel &model, const ScoreMatrix &scores,
+                                  const ScoredAccount &account)
+{
+    if (account.profile >= 0)
+        return contributions(model.profiles[std::size_t(account.profile)].weights,
+                             scores.row(account.row));
+    const std::vector<double> equal(model.factors.size(), 1.0); // as ProfileResolver
+    return contributions(equal, scores.row(account.row));
+}
+
 RoiResult evaluate(const BookView &view, std::span<const int> rows, const ScoringModel &model,
                    const ScoreMatrix &scores, const RoiSettings &settings, int capacity)
 {
@@ -246,14 +256,9 @@ std::vector<RepLoad> repsOverCapacity(const BookView &view, std::span<const int>
         if (active[std::size_t(rep)] > capacity)
             over.push_back({rep, active[std::size_t(rep)], capacity});
     };
-    if (reps.empty()) {
-        for (std::size_t r = 0; r < view.reps.size(); ++r)
-            consider(int(r));
-    } else {
-        for (const int rep : reps)
-            if (rep >= 0 && std::size_t(rep) < view.reps.size())
-                consider(rep);
-    }
+    for (const int rep : reps)
+        if (rep >= 0 && std::size_t(rep) < view.reps.size())
+            consider(rep);
     std::stable_sort(over.begin(), over.end(), [](const RepLoad &a, const RepLoad &b) {
         return a.active - a.capacity > b.active - b.capacity;
     });

@@ -77,6 +77,11 @@ struct RoiResult
     int withinCapacity = 0;  // the first rows of workList that fit in it (see evaluate())
 };
 
+// The contributions of a scored account's factors under the profile it was evaluated with
+// (ScoredAccount::profile; equal weights when none applied).
+std::vector<double> contributions(const ScoringModel &model, const ScoreMatrix &scores,
+                                  const ScoredAccount &account);
+
 // Evaluates the accounts `rows` of `view` (a scope). The work list's capacity line: going down
 // the ranked list, each account takes as many units of `capacity` as it has open
 // opportunities, at least one (working an account is at least one active pursuit);
@@ -92,8 +97,7 @@ struct RepLoad
     int active = 0;
     int capacity = 0;
 };
-// The reps of `reps` (indexes; all reps when empty) who carry more than their capacity, most
-// over first.
-std::vector<RepLoad> repsOverCapacity(const BookView &view, std::span<const int> reps = {});
+// The reps among `reps` (indexes) who carry more than their capacity, most over first.
+std::vector<RepLoad> repsOverCapacity(const BookView &view, std::span<const int> reps);
 
 } // namespace tp::roi

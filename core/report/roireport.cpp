@@ -19,4 +19,11 @@ roi::RoiResult buildRoiReport(const BookView &view, const RowFilter &scope)
     return roi::evaluate(view, rows, view.scoring, view.scores, view.settings.roi, capacity);
 }
 
+std::vector<roi::RepLoad> scopeOverCapacity(const BookView &view, const RowFilter &scope)
+{
+    if (scope.scopeRep < 0 && scope.scopeTerritory < 0)
+        return roi::repsOverCapacity(view, storageOrder(view.reps.size()));
+    return roi::repsOverCapacity(view, scopeReps(view, scopeAccounts(view, scope), scope.scopeRep));
+}
+
 } // namespace tp

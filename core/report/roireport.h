@@ -13,4 +13,8 @@ std::vector<int> scopeAccounts(const BookView &view, const RowFilter &scope);
 // `export --what worklist` report them and the ROI page shows them.
 roi::RoiResult buildRoiReport(const BookView &view, const RowFilter &scope);
 
+// The reps of a scope who carry more active opportunities than their capacity: for the team
+// every rep, else the scope's rep or the reps who own accounts in the territory.
+std::vector<roi::RepLoad> scopeOverCapacity(const BookView &view, const RowFilter &scope);
+
 } // namespace tp

@@ -165,22 +165,28 @@ double ScoringRepository::setWeight(Id profile, Id factor, double weight)
     return before;
 }
 
-int capacityOf(const BookView &view, std::span<const int> accountRows, int scopeRep,
-               int defaultCapacity)
+std::vector<int> scopeReps(const BookView &view, std::span<const int> accountRows, int scopeRep)
 {
-    const auto capacityOfRep = [&](std::size_t rep) {
-        return view.reps[rep].capacity.value_or(defaultCapacity);
-    };
     if (scopeRep >= 0)
-        return capacityOfRep(std::size_t(scopeRep));
+        return {scopeRep};
     std::vector<char> owns(view.reps.size(), 0);
     for (const int row : accountRows) {
         if (const int owner = view.accounts.owner[std::size_t(row)]; owner >= 0)
             owns[std::size_t(owner)] = 1;
     }
-    int total = 0;
+    std::vector<int> reps;
     for (std::size_t r = 0; r < owns.size(); ++r)
-        total += owns[r] ? capacityOfRep(r) : 0;
+        if (owns[r])
+            reps.push_back(int(r));
+    return reps;
+}
+
+int capacityOf(const BookView &view, std::span<const int> accountRows, int scopeRep,
+               int defaultCapacity)
+{
+    int total = 0;
+    for (const int rep : scopeReps(view, accountRows, scopeRep))
+        total += view.reps[std::size_t(rep)].capacity.value_or(defaultCapacity);
     return total;
 }
 

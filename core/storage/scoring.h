@@ -52,6 +52,10 @@ private:
     sql::Database &m_db;
 };
 
+// The reps of a scope (indexes, ascending): `scopeRep` itself, or those who own accounts among
+// `accountRows`.
+std::vector<int> scopeReps(const BookView &view, std::span<const int> accountRows, int scopeRep);
+
 // The active opportunities a scope's reps can carry: one rep's capacity, or the sum over the
 // reps who own accounts among `accountRows` (each rep's own, else the book's default).
 int capacityOf(const BookView &view, std::span<const int> accountRows, int scopeRep,

@@ -373,11 +373,11 @@ TEST_F(RoiBook, EqualExpectedValueAndLikelihoodRankByNameIgnoringCase)
 
 TEST_F(RoiBook, RepsOverCapacityAreNamedMostOverFirst)
 {
-    EXPECT_TRUE(repsOverCapacity(*view).empty()); // Ana: 2 open of 2; Ben: 1 of 20
+    EXPECT_TRUE(scopeOverCapacity(*view, {}).empty()); // Ana: 2 open of 2; Ben: 1 of 20
     book->db().exec("UPDATE reps SET capacity = 1 WHERE id = 1;"
                     "UPDATE settings SET value = '0' WHERE key = 'rep.default_capacity'");
     report();
-    const std::vector<RepLoad> over = repsOverCapacity(*view);
+    const std::vector<RepLoad> over = scopeOverCapacity(*view, {});
     ASSERT_EQ(over.size(), 2u);
     EXPECT_EQ(view->reps[std::size_t(over[0].rep)].name, QStringLiteral("Ana")); // tie: book order
     EXPECT_EQ(over[0].active, 2);

@@ -22,6 +22,21 @@ bool isUsable(const QRectF &plot)
             && plot.height() >= 1 && plot.width() < 20000 && plot.height() < 20000;
 }
 
+// A point's translucent fill and its solid edge, the same in the sprites and in a PDF.
+struct PointStyle
+{
+    QColor fill;
+    QColor edge;
+};
+
+PointStyle pointStyle(roi::Quadrant quadrant, bool dark)
+{
+    const QColor colour = quadrantColor(quadrant, dark);
+    QColor fill = colour;
+    fill.setAlpha(170);
+    return {fill, dark ? colour.lighter(130) : colour.darker(135)};
+}
+
 double logOf(double v)
 {
     return std::log10(std::max(v, 1e-9));
@@ -247,11 +262,9 @@ const QImage &QuadrantLayer::sprite(roi::Quadrant quadrant, double radius, qreal
     image.setDevicePixelRatio(dpr);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
-    QColor fill = quadrantColor(quadrant, m_dark);
-    QColor edge = m_dark ? fill.lighter(130) : fill.darker(135);
-    fill.setAlpha(170);
-    p.setPen(QPen(edge, 1.0));
-    p.setBrush(fill);
+    const PointStyle style = pointStyle(quadrant, m_dark);
+    p.setPen(QPen(style.edge, 1.0));
+    p.setBrush(style.fill);
     const double c = side / dpr / 2.0;
     p.drawEllipse(QPointF(c, c), r, r);
     p.end();
@@ -294,11 +307,9 @@ void QuadrantLayer::drawVectorPoints(QPainter *painter) const
     painter->setRenderHint(QPainter::Antialiasing);
     const auto &points = m_data->points;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        QColor fill = quadrantColor(roi::Quadrant(m_quadrants[i]), m_dark);
-        const QColor edge = m_dark ? fill.lighter(130) : fill.darker(135);
-        fill.setAlpha(170);
-        painter->setPen(QPen(edge, 0.8));
-        painter->setBrush(fill);
+        const PointStyle style = pointStyle(roi::Quadrant(m_quadrants[i]), m_dark);
+        painter->setPen(QPen(style.edge, 0.8));
+        painter->setBrush(style.fill);
         painter->drawEllipse(m_drawn[i], points[i].radius, points[i].radius);
     }
     painter->restore();

@@ -93,6 +93,11 @@ QString Formatter::percent(BasisPoints probability) const
     return m_locale.toString(double(probability) / 100.0, 'f', decimals) + m_locale.percent();
 }
 
+QString Formatter::share(double value) const
+{
+    return percent(BasisPoints(std::lround(value * 1000) * 10));
+}
+
 std::optional<Minor> Formatter::parseMoney(const QString &text, bool *ok) const
 {
     *ok = true;

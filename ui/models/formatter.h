@@ -32,6 +32,8 @@ public:
     QString date(const QDate &date) const;
     QString dateFromDay(qint64 julianDay) const;
     QString percent(BasisPoints probability) const;
+    // A share of 0..1 (a likelihood) as a percent to one decimal: 0.3333 → "33.3%".
+    QString share(double value) const;
 
     // Parses what a user typed (or a cell pasted): "1,234.50", "$1,234.50", "1234,5" in a
     // comma locale. Empty gives nullopt with *ok = true; garbage gives nullopt with *ok = false.

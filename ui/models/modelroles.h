@@ -15,8 +15,6 @@ enum ModelRole {
     // a factor not scored), and whether the row is the last one within the rep's capacity.
     ContributionsRole,
     CapacityLineRole,
-    // The account row (int) in the BookView.
-    AccountRowRole,
 };
 
 } // namespace tp::ui

@@ -56,20 +56,7 @@ void RoiState::evaluate(bool scopeChanged)
         m_rank.assign(std::size_t(view->accounts.size()), -1);
         for (std::size_t i = 0; i < m_result.workList.size(); ++i)
             m_rank[std::size_t(m_result.workList[i].row)] = int(i);
-        std::vector<int> reps;
-        if (scope.scopeRep >= 0) {
-            reps.push_back(scope.scopeRep);
-        } else if (scope.scopeTerritory >= 0) {
-            std::vector<char> owns(view->reps.size(), 0);
-            for (const int row : scopeAccounts(*view, scope))
-                if (const int owner = view->accounts.owner[std::size_t(row)]; owner >= 0)
-                    owns[std::size_t(owner)] = 1;
-            for (std::size_t r = 0; r < owns.size(); ++r)
-                if (owns[r])
-                    reps.push_back(int(r));
-        }
-        if (scope.scopeTerritory < 0 || !reps.empty())
-            m_overCapacity = roi::repsOverCapacity(*view, reps);
+        m_overCapacity = scopeOverCapacity(*view, scope);
     }
     emit evaluated(scopeChanged);
 }
@@ -101,18 +88,15 @@ QString RoiState::describe(int account) const
     const roi::ScoredAccount &s = m_result.workList[std::size_t(rank)];
     const Formatter format;
     const QString currency = view->settings.currency;
-    const auto percent = [&](double share) { return format.percent(BasisPoints(std::lround(share * 1000) * 10)); };
     const auto money = [&](Minor amount) { return format.money(amount, currency); };
     QString text = QStringLiteral("<b>%1</b><br>").arg(view->accounts.name.at(std::size_t(account)).toHtmlEscaped());
     text += tr("Likelihood %1 · potential %2%3 · EV %4")
-                    .arg(percent(s.likelihood), money(s.potential),
+                    .arg(format.share(s.likelihood), money(s.potential),
                          s.potentialDerived ? tr(" (derived)") : QString(), money(s.ev));
     text += QStringLiteral("<br>%1").arg(roi::quadrantName(s.quadrant));
     if (s.belowFloor)
         text += tr(", below a floor");
-    const roi::ProfileResolver profiles(view->scoring, *view);
-    const std::vector<double> shares = roi::contributions(profiles.weightsFor(account),
-                                                          view->scores.row(account));
+    const std::vector<double> shares = roi::contributions(view->scoring, view->scores, s);
     std::vector<int> order(shares.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -122,7 +106,7 @@ QString RoiState::describe(int account) const
         if (top.size() == 3 || shares[std::size_t(f)] <= 0)
             break;
         top.append(tr("%1 +%2").arg(view->scoring.factors[std::size_t(f)].name.toHtmlEscaped(),
-                                    percent(shares[std::size_t(f)])));
+                                    format.share(shares[std::size_t(f)])));
     }
     if (!top.isEmpty())
         text += QStringLiteral("<br>") + tr("Top factors: %1").arg(top.join(QStringLiteral(", ")));

@@ -227,7 +227,7 @@ void ScoringPanel::refresh()
             const roi::ScoredAccount &s = m_state->result().workList[std::size_t(rank)];
             m_figures->setText(tr("Rank %1 · likelihood %2 · EV %3 · %4")
                                        .arg(format.number(rank + 1),
-                                            format.percent(BasisPoints(std::lround(s.likelihood * 1000) * 10)),
+                                            format.share(s.likelihood),
                                             format.money(s.ev, currency),
                                             roi::quadrantName(s.quadrant)));
         } else {

@@ -139,8 +139,6 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
     const auto &a = view->accounts;
     const QString currency = view->settings.currency;
     switch (role) {
-    case AccountRowRole:
-        return s.row;
     case IdRole:
         return qlonglong(a.id[row]);
     case CapacityLineRole:
@@ -148,9 +146,8 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
     case ContributionsRole: {
         if (index.column() != Contributions)
             return {};
-        const roi::ProfileResolver profiles(view->scoring, *view);
         QVariantList shares;
-        for (const double share : roi::contributions(profiles.weightsFor(s.row), view->scores.row(s.row)))
+        for (const double share : roi::contributions(view->scoring, view->scores, s))
             shares.append(share);
         return shares;
     }
@@ -181,9 +178,6 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
-    const auto percent = [&](double share) {
-        return m_format.percent(BasisPoints(std::lround(share * 1000) * 10));
-    };
     switch (index.column()) {
     case Rank:
         return m_format.number(position + 1);
@@ -192,7 +186,7 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
     case Owner:
         return a.owner[row] >= 0 ? view->reps[std::size_t(a.owner[row])].name : QString();
     case Likelihood:
-        return percent(s.likelihood);
+        return m_format.share(s.likelihood);
     case Potential:
         return m_format.money(s.potential, currency);
     case ExpectedValue:
