@@ -7,13 +7,15 @@
 // - a format's `rejected` count is exactly what its parser rejects;
 // - merging two detectors decides as one detector that saw both halves;
 // - amounts stay within ±kMaxAmount, probabilities within 0..10000, dates are valid;
-// - a Salesforce id's 18-character form is its own 18-character form and has its key.
+// - a Salesforce id's 18-character form is its own 18-character form and has its key;
+// - a score is 0..5 and reads back as itself.
 
 #include "values/amounts.h"
 #include "values/booleans.h"
 #include "values/dates.h"
 #include "values/identifiers.h"
 #include "values/probabilities.h"
+#include "values/scores.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -143,6 +145,20 @@ void identifiers(const std::vector<std::string_view> &values)
     }
 }
 
+// A score is 0..5 and reads back as itself; only a rejection has a reason.
+void scores(const std::vector<std::string_view> &values)
+{
+    for (const std::string_view v : values) {
+        const Result<int> r = parseScore(v);
+        check(r.isInvalid() == !r.error.isEmpty());
+        if (r.hasValue()) {
+            check(r.value >= 0 && r.value <= 5);
+            const char digit = char('0' + r.value);
+            check(parseScore(std::string_view(&digit, 1)).value == r.value);
+        }
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -162,5 +178,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     dates(values);
     booleans(values);
     identifiers(values);
+    scores(values);
     return 0;
 }

@@ -32,10 +32,10 @@ const QStringList commands{QStringLiteral("demo"), QStringLiteral("import"),
                            QStringLiteral("summary"), QStringLiteral("export")};
 
 // "opportunities|accounts|...": the kinds `import --kind` accepts.
-QString importableKinds()
+QString kindKeys()
 {
     QStringList keys;
-    for (crm::Kind kind : crm::importableKinds())
+    for (crm::Kind kind : crm::allKinds())
         keys.append(crm::kindKey(kind));
     return keys.join(QLatin1Char('|'));
 }
@@ -55,7 +55,7 @@ QString usage()
               "  -h, --help     Show this help\n"
               "  -v, --version  Show the version\n\n"
               "Exit codes: 0 success, 1 bad input (the book is left unchanged), 2 usage error.\n")
-            .arg(importableKinds());
+            .arg(kindKeys());
 }
 
 int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)

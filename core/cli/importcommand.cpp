@@ -26,11 +26,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("tp::cli", text);
 }
 
-// The keys of the kinds the importer takes, e.g. "opportunities, accounts, activities, quotas".
-QString importableKindKeys(const QString &separator)
+// The keys of the kinds, e.g. "opportunities, accounts, activities, quotas, scores".
+QString kindKeys(const QString &separator)
 {
     QStringList keys;
-    for (crm::Kind kind : crm::importableKinds())
+    for (crm::Kind kind : crm::allKinds())
         keys.append(crm::kindKey(kind));
     return keys.join(separator);
 }
@@ -39,13 +39,6 @@ QString importableKindKeys(const QString &separator)
 QStringList problems(const crm::Analysis &a)
 {
     return a.problemsWithStageHint(tr("Map each with --map-stage \"NAME=Stage\"."));
-}
-
-// A kind key of --kind or a mapping file: only kinds the importer takes.
-std::optional<crm::Kind> importableKind(const QString &key)
-{
-    const std::optional<crm::Kind> kind = crm::kindFromKey(key);
-    return kind && crm::isImportable(*kind) ? kind : std::nullopt;
 }
 
 // A mapping file: {"kind": "opportunities", "preset": "generic", "columns": {"close_date":
@@ -67,11 +60,11 @@ bool applyMappingFile(const QString &path, crm::ImportOptions &options, QStringL
     }
     const QJsonObject o = doc.object();
     if (o.contains(QStringLiteral("kind"))) {
-        options.kind = importableKind(o.value(QStringLiteral("kind")).toString());
+        options.kind = crm::kindFromKey(o.value(QStringLiteral("kind")).toString());
         if (!options.kind) {
-            err << tr("%1: kind \"%2\" cannot be imported; expected one of %3.")
+            err << tr("%1: unknown kind \"%2\"; expected one of %3.")
                             .arg(path, o.value(QStringLiteral("kind")).toString(),
-                                 importableKindKeys(QStringLiteral(", ")))
+                                 kindKeys(QStringLiteral(", ")))
                 << '\n';
             return false;
         }
@@ -119,8 +112,7 @@ bool resolveHeaderNames(const QString &file, crm::ImportOptions &options, const 
         return true;
     crm::ImportOptions probe = options;
     probe.columns.clear();
-    const crm::StageResolver none({}, {});
-    const crm::Analysis a = crm::analyzeFile(file, probe, none);
+    const crm::Analysis a = crm::analyzeFile(file, probe, crm::BookTerms::none());
     int next = 0;
     for (auto &[field, column] : options.columns) {
         if (column >= 0)
@@ -248,7 +240,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
     parser.addOption({QStringLiteral("kind"),
-                      tr("What the files hold, one of %1.").arg(importableKindKeys(QStringLiteral(", "))),
+                      tr("What the files hold, one of %1.").arg(kindKeys(QStringLiteral(", "))),
                       tr("KIND")});
     parser.addOption({QStringLiteral("preset"), tr("auto or a preset name."), tr("PRESET")});
     parser.addOption({QStringLiteral("mapping"),
@@ -280,10 +272,10 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         && !applyMappingFile(parser.value(QStringLiteral("mapping")), options, headerNames, err))
         return Usage;
     if (parser.isSet(QStringLiteral("kind"))) {
-        options.kind = importableKind(parser.value(QStringLiteral("kind")));
+        options.kind = crm::kindFromKey(parser.value(QStringLiteral("kind")));
         if (!options.kind) {
             err << tr("--kind: expected one of %1; found \"%2\".")
-                            .arg(importableKindKeys(QStringLiteral(", ")),
+                            .arg(kindKeys(QStringLiteral(", ")),
                                  parser.value(QStringLiteral("kind")))
                 << '\n';
             return Usage;

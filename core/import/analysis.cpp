@@ -238,9 +238,71 @@ QHash<QString, Stage> loadStageAliases(sql::Database &db)
     return aliases;
 }
 
-Analysis analyzeFile(const QString &path, const ImportOptions &options, const StageResolver &stages,
+BookTerms BookTerms::load(sql::Database &db, const QHash<QString, Stage> &userStageMap)
+{
+    BookTerms terms{StageResolver(loadStageAliases(db), userStageMap), {}};
+    auto st = db.prepare("SELECT id, name, coalesce(description, '') FROM engagement_factors "
+                         "ORDER BY position, id");
+    while (st.step())
+        terms.factors.push_back({st.int64(0), st.text(1), st.text(2)});
+    return terms;
+}
+
+namespace {
+
+// How many of the book's factors the header names.
+int factorsNamed(const QStringList &header, const std::vector<EngagementFactor> &factors)
+{
+    QStringList normalized;
+    for (const QString &h : header)
+        normalized.append(normalizeHeader(h));
+    return int(std::count_if(factors.begin(), factors.end(), [&](const EngagementFactor &f) {
+        return normalized.contains(normalizeHeader(f.name));
+    }));
+}
+
+// A scores file's factor columns: those named as a factor of the book and not mapped to a field.
+// Blocks a file that names no factor, or one factor twice; warns of the factors it leaves out.
+void findFactorColumns(Analysis &a, const std::vector<EngagementFactor> &factors)
+{
+    QStringList missing, twice;
+    for (const EngagementFactor &f : factors) {
+        const QString name = normalizeHeader(f.name);
+        int found = 0;
+        for (int c = 0; c < a.header.size(); ++c) {
+            if (normalizeHeader(a.header[c]) != name
+                || std::any_of(a.columns.begin(), a.columns.end(),
+                               [c](const auto &p) { return p.second == c; }))
+                continue;
+            if (found++ == 0)
+                a.factors.push_back({f.id, f.name, c});
+        }
+        if (found == 0)
+            missing.append(f.name);
+        else if (found > 1)
+            twice.append(f.name);
+    }
+    QStringList names;
+    for (const EngagementFactor &f : factors)
+        names.append(f.name);
+    if (a.factors.empty())
+        a.problems.append(translate("No column is named as an engagement factor. Name one column "
+                                    "after each factor to import: %1.")
+                                  .arg(names.join(QStringLiteral(", "))));
+    else if (!missing.isEmpty())
+        a.warnings.append(translate("Not in the file, so left as they are: %1.")
+                                  .arg(missing.join(QStringLiteral(", "))));
+    if (!twice.isEmpty())
+        a.problems.append(translate("More than one column is named %1; keep one of them.")
+                                  .arg(twice.join(QStringLiteral(", "))));
+}
+
+} // namespace
+
+Analysis analyzeFile(const QString &path, const ImportOptions &options, const BookTerms &book,
                      const ImportProgress &progress)
 {
+    const StageResolver &stages = book.stages;
     Analysis a;
     csv::Reader reader(path, options.csv);
     a.file = reader.fileName();
@@ -268,7 +330,11 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
     const Preset *preset = nullptr;
     std::optional<PresetMatch> match;
     if (options.preset.isEmpty() || options.preset == QLatin1String("auto")) {
-        match = detectPreset(a.header, options.kind);
+        // A scores file is known by its factor columns, which no preset lists.
+        const bool scores = options.kind ? *options.kind == Kind::Scores
+                                         : factorsNamed(a.header, book.factors) >= 2;
+        match = scores ? matchPreset(*presetById(QStringLiteral("scores")), a.header)
+                       : detectPreset(a.header, options.kind);
         preset = match ? match->preset : presetById(QStringLiteral("generic"));
     } else {
         preset = presetById(options.preset);
@@ -293,9 +359,13 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const St
                                      .arg(column + 1)
                                      .arg(a.header.size()));
     }
+    if (a.kind == Kind::Scores)
+        findFactorColumns(a, book.factors);
     for (int c = 0; c < a.header.size(); ++c) {
         const bool mapped = std::any_of(a.columns.begin(), a.columns.end(),
-                                        [c](const auto &p) { return p.second == c; });
+                                        [c](const auto &p) { return p.second == c; })
+                || std::any_of(a.factors.begin(), a.factors.end(),
+                               [c](const FactorColumn &f) { return f.column == c; });
         if (!mapped && !preset->ignoredHeaders.contains(normalizeHeader(a.header[c]))
             && !a.header[c].trimmed().isEmpty())
             a.unmappedColumns.append(a.header[c]);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "csv/reader.h"
+#include "domain/scoring.h"
 #include "domain/stage.h"
 #include "storage/sqlite.h"
 #include "fields.h"
@@ -56,6 +57,14 @@ struct StageValue
     std::optional<Stage> stage;
 };
 
+// A column of a scores file named as one of the book's engagement factors.
+struct FactorColumn
+{
+    Id factor = 0;
+    QString name; // the factor's, as the book spells it
+    int column = -1;
+};
+
 // What the first pass over a file found: dialect, header, preset and mapping, the decided
 // value formats, the stage values, and what blocks the import.
 struct Analysis
@@ -67,6 +76,7 @@ struct Analysis
     QString presetId;
     Kind kind = Kind::Opportunities;
     std::vector<std::pair<Field, int>> columns; // mapped fields only
+    std::vector<FactorColumn> factors; // a scores file's factor columns, in the book's order
     QStringList unmappedColumns;
     QString fingerprint; // of the header: remembered mappings are found by it
     qint64 rows = 0;     // data rows (footers and blank lines excluded)
@@ -105,6 +115,17 @@ private:
 
 QHash<QString, Stage> loadStageAliases(sql::Database &db);
 
+// What reading a file takes from the book: its stage aliases (with the user's own map over
+// them) and its engagement factors, whose names head the columns of a scores file.
+struct BookTerms
+{
+    StageResolver stages;
+    std::vector<EngagementFactor> factors;
+
+    static BookTerms load(sql::Database &db, const QHash<QString, Stage> &userStageMap);
+    static BookTerms none() { return {StageResolver({}, {}), {}}; }
+};
+
 // A Salesforce report footer line ("Grand Totals (N records)" and the two after it): a record
 // with a single non-empty cell that says so. Cheap for ordinary rows (no text is built).
 bool isFooterRecord(const csv::Record &record);
@@ -116,7 +137,9 @@ bool isBlankRecord(const csv::Record &record);
 QString headerFingerprint(const QStringList &header);
 
 // The first pass. Throws InputError (csv::ParseError) for a file that cannot be read.
-Analysis analyzeFile(const QString &path, const ImportOptions &options, const StageResolver &stages,
+// Without a kind in `options` or a preset that recognises the header, a header that names two
+// or more of the book's engagement factors is a scores file.
+Analysis analyzeFile(const QString &path, const ImportOptions &options, const BookTerms &book,
                      const ImportProgress &progress = {});
 
 } // namespace tp::crm

@@ -48,31 +48,10 @@ QString translate(const char *text)
 
 } // namespace
 
-bool isImportable(Kind kind)
+const std::vector<Kind> &allKinds()
 {
-    switch (kind) {
-    case Kind::Opportunities:
-    case Kind::Accounts:
-    case Kind::Activities:
-    case Kind::Quotas:
-        return true;
-    case Kind::Scores:
-        return false;
-    }
-    return false;
-}
-
-const std::vector<Kind> &importableKinds()
-{
-    static const std::vector<Kind> kinds = [] {
-        std::vector<Kind> out;
-        for (Kind k : {Kind::Opportunities, Kind::Accounts, Kind::Activities, Kind::Quotas,
-                       Kind::Scores}) {
-            if (isImportable(k))
-                out.push_back(k);
-        }
-        return out;
-    }();
+    static const std::vector<Kind> kinds{Kind::Opportunities, Kind::Accounts, Kind::Activities,
+                                         Kind::Quotas, Kind::Scores};
     return kinds;
 }
 
@@ -95,7 +74,7 @@ QString kindKey(Kind kind)
 
 std::optional<Kind> kindFromKey(const QString &key)
 {
-    for (Kind k : {Kind::Opportunities, Kind::Accounts, Kind::Activities, Kind::Quotas, Kind::Scores}) {
+    for (Kind k : allKinds()) {
         if (kindKey(k) == key)
             return k;
     }

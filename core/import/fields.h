@@ -10,11 +10,8 @@ namespace tp::crm {
 // What a file holds: one kind per import.
 enum class Kind { Opportunities, Accounts, Activities, Quotas, Scores };
 
-// Whether the importer takes files of this kind. The wizard offers only these, and the
-// command line's --kind accepts only these: engagement scores are planned, not importable yet.
-bool isImportable(Kind kind);
-// The importable kinds, in the order the wizard lists them.
-const std::vector<Kind> &importableKinds();
+// Every kind, in the order the wizard lists them.
+const std::vector<Kind> &allKinds();
 
 QString kindKey(Kind kind); // "opportunities", for the CLI, JSON and the imports table
 std::optional<Kind> kindFromKey(const QString &key);

@@ -7,6 +7,7 @@
 #include "presets.h"
 #include "rowpipeline.h"
 #include "rowreader.h"
+#include "scoreupsert.h"
 #include "timing.h"
 #include "storage/book.h"
 #include "storage/errors.h"
@@ -17,7 +18,10 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
+#include <type_traits>
 
 namespace tp::crm {
 
@@ -44,9 +48,21 @@ void importRows(const QString &path, const ImportOptions &options, const Analysi
             },
             ImportReport::maxRejections);
     while (auto batch = pipeline.next()) {
-        for (std::size_t i = 0; i < batch->size; ++i)
-            write(batch->rows[i]);
-        report.rejectedRows += batch->rejectedRows;
+        // Rows that read well but that the book refuses (a score for an account it lacks).
+        std::vector<Rejection> refused;
+        for (std::size_t i = 0; i < batch->size; ++i) {
+            if constexpr (std::is_void_v<decltype(write(batch->rows[i]))>) {
+                write(batch->rows[i]);
+            } else if (std::optional<Rejection> r = write(batch->rows[i])) {
+                refused.push_back(std::move(*r));
+            }
+        }
+        report.rejectedRows += batch->rejectedRows + qint64(refused.size());
+        if (!refused.empty()) {
+            std::move(refused.begin(), refused.end(), std::back_inserter(batch->rejections));
+            std::stable_sort(batch->rejections.begin(), batch->rejections.end(),
+                             [](const Rejection &l, const Rejection &r) { return l.line < r.line; });
+        }
         for (Rejection &r : batch->rejections) {
             if (report.rejections.size() < ImportReport::maxRejections)
                 report.rejections.push_back(std::move(r));
@@ -99,7 +115,8 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
                         const ImportProgress &progress)
 {
     sql::Database &db = book.db();
-    const StageResolver stages(loadStageAliases(db), options.stageMap);
+    const BookTerms terms = BookTerms::load(db, options.stageMap);
+    const StageResolver &stages = terms.stages;
     ImportReport report;
     // The first pass reports the first half of the progress, the second the rest.
     auto half = [&](bool second) -> ImportProgress {
@@ -114,13 +131,11 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
     const auto phase = [&clock](const char *what) {
         qCDebug(importTiming, "%s: %lld ms", what, clock.restart());
     };
-    report.analysis = analyzeFile(path, options, stages, half(false));
+    report.analysis = analyzeFile(path, options, terms, half(false));
     phase("analysis");
     const Analysis &a = report.analysis;
     if (!a.canImport())
         return report;
-    if (!isImportable(a.kind))
-        throw InputError(translate("Importing %1 is not available yet.").arg(kindLabel(a.kind)));
 
     const QDate asOf = options.asOf.isValid() ? options.asOf : QDate::currentDate();
     const ImportConnection connection(db);
@@ -177,8 +192,14 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
                                              report, secondHalf);
         break;
     }
-    case Kind::Scores:
+    case Kind::Scores: {
+        BookDirectory directory(db, report.counts);
+        ScoreUpserter scores(db, journal, directory, a, report.counts);
+        importRows<RowReader::ScoresInput>(path, options, a, rows, &RowReader::readScores,
+                                           [&](const RowReader::ScoresInput &in) { return scores.upsert(in); },
+                                           report, secondHalf);
         break;
+    }
     }
     phase("rows");
     if (opportunities) {

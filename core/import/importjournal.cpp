@@ -109,6 +109,21 @@ void ImportJournal::beforeUpdate(const char *table, Id rowId)
     st.run();
 }
 
+void ImportJournal::beforeScores(Id account)
+{
+    if (m_scoresSaved.contains(account))
+        return;
+    m_scoresSaved.insert(account);
+    if (!m_saveScores)
+        m_saveScores.emplace(
+                m_db,
+                "INSERT INTO import_journal (import_id, seq, table_name, row_id, before) "
+                "SELECT ?1, ?2, 'account_scores', ?3, json_group_object(factor_id, score) "
+                "FROM account_scores WHERE account_id = ?3");
+    m_saveScores->bind(1, m_importId).bind(2, qint64(++m_seq)).bind(3, account);
+    m_saveScores->run();
+}
+
 std::optional<Id> lastImport(Book &book)
 {
     auto st = book.db().prepare("SELECT max(id) FROM imports");
@@ -220,8 +235,20 @@ void undoImport(Book &book, Id importId)
                                "WHERE import_id = ? ORDER BY seq DESC");
         rows.bind(1, importId);
         std::map<std::string, sql::Statement> restores;
+        // An account's scores as they were; those of a factor or an account deleted since stay gone.
+        auto clearScores = db.prepare("DELETE FROM account_scores WHERE account_id = ?");
+        auto restoreScores = db.prepare(
+                "INSERT INTO account_scores (account_id, factor_id, score) "
+                "SELECT ?1, CAST(key AS INTEGER), value FROM json_each(?2) "
+                "WHERE CAST(key AS INTEGER) IN (SELECT id FROM engagement_factors) "
+                "AND EXISTS (SELECT 1 FROM accounts WHERE id = ?1)");
         while (rows.step()) {
             const std::string table(rows.utf8(0));
+            if (table == "account_scores") {
+                clearScores.bind(1, rows.int64(1)).run();
+                restoreScores.bind(1, rows.int64(1)).bind(2, rows.utf8(2)).run();
+                continue;
+            }
             if (!isJournaled(table))
                 continue;
             auto it = restores.find(table);

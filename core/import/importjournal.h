@@ -27,6 +27,9 @@ public:
 
     // Saves the row's current values unless this import saved them already.
     void beforeUpdate(const char *table, Id rowId);
+    // Saves an account's engagement scores (all of them, as they are) unless this import saved
+    // them already. Scores have no row ids, so they are journaled per account.
+    void beforeScores(Id account);
     // Whether the row was inserted by this import (no need to save it then).
     bool insertedHere(const char *table, Id rowId) const;
 
@@ -39,6 +42,8 @@ private:
     std::map<std::string, Id> m_watermarks;
     std::map<std::string, QSet<Id>> m_saved;
     std::map<std::string, sql::Statement> m_saveStatements;
+    QSet<Id> m_scoresSaved;
+    std::optional<sql::Statement> m_saveScores;
     int m_seq = 0;
 };
 

@@ -151,6 +151,13 @@ std::vector<Preset> makePresets()
                     {F::Period, names({"Period", "Quarter", "Fiscal Period"})},
                     {F::Amount, names({"Quota", "Amount", "Target"})}},
                    {}});
+    // Engagement scores: the account and its potential; the factor columns are named as the
+    // book's factors (analyzeFile() finds them).
+    all.push_back({QStringLiteral("scores"), translate("Engagement scores"), Kind::Scores,
+                   {{F::CrmId, names({"Account ID", "Account CRM id", "CRM id", "Id"})},
+                    {F::Name, names({"Account", "Account Name", "Name"})},
+                    {F::Potential, names({"Revenue potential", "Potential"})}},
+                   {}});
     all.push_back({QStringLiteral("generic"), translate("Any CSV (map the columns)"),
                    Kind::Opportunities, {}, {}});
     return all;

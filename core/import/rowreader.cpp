@@ -1,6 +1,7 @@
 #include "rowreader.h"
 
 #include "values/common.h"
+#include "values/scores.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -368,6 +369,37 @@ bool RowReader::readAccount(const csv::Record &record, AccountInput &out,
     amount(record, Field::Potential, out.potential, currency, rejections);
     if (out.potential && *out.potential < 0)
         reject(rejections, record, Field::Potential, translate("a revenue potential cannot be negative"));
+    return rejections.size() == before;
+}
+
+bool RowReader::readScores(const csv::Record &record, ScoresInput &out,
+                           std::vector<Rejection> &rejections) const
+{
+    const std::size_t before = rejections.size();
+    out.line = record.line;
+    out.crmId = identifier(record, Field::CrmId);
+    out.name = text(record, Field::Name);
+    out.written = out.crmId.isEmpty() ? out.name : text(record, Field::CrmId);
+    if (out.crmId.isEmpty() && out.name.isEmpty())
+        reject(rejections, record, m_columns[std::size_t(Field::CrmId)] >= 0 ? Field::CrmId : Field::Name,
+               translate("expected the account's CRM id or name, found nothing"));
+    std::string currency;
+    out.potential.reset();
+    amount(record, Field::Potential, out.potential, currency, rejections);
+    if (out.potential && *out.potential < 0)
+        reject(rejections, record, Field::Potential, translate("a revenue potential cannot be negative"));
+    out.scores.resize(m_analysis.factors.size());
+    for (std::size_t f = 0; f < m_analysis.factors.size(); ++f) {
+        const FactorColumn &factor = m_analysis.factors[f];
+        const std::string_view value = factor.column < int(record.fields.size())
+                ? record.fields[std::size_t(factor.column)]
+                : std::string_view();
+        const values::Result<int> score = values::parseScore(value);
+        out.scores[f] = score.hasValue() ? std::int8_t(score.value) : std::int8_t(-1);
+        if (score.isInvalid())
+            rejections.push_back({record.line, factor.column + 1, factor.name,
+                                  toQString(values::trimmed(value)), score.error});
+    }
     return rejections.size() == before;
 }
 

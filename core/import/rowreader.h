@@ -34,6 +34,17 @@ public:
         std::optional<Minor> potential;
     };
     bool readAccount(const csv::Record &record, AccountInput &out, std::vector<Rejection> &rejections) const;
+    struct ScoresInput
+    {
+        qint64 line = 0;
+        QString crmId, name;
+        QString written; // the CRM id, else the name, as the file writes it
+        std::optional<Minor> potential;
+        std::vector<std::int8_t> scores; // per Analysis::factors: 0..5, or -1 for not scored
+    };
+    // The account by CRM id or name, its potential if given, and a 0-5 score or a blank (not
+    // scored) in each factor column.
+    bool readScores(const csv::Record &record, ScoresInput &out, std::vector<Rejection> &rejections) const;
     struct ActivityInput
     {
         QString crmId, type, owner, accountName, accountCrmId, opportunityCrmId, subject;

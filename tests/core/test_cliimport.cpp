@@ -105,41 +105,68 @@ TEST(CliImport, UsageErrorsAndStageMapping)
     EXPECT_TRUE(mapped.out.contains(QStringLiteral("2 created"))) << mapped.out.toStdString();
 }
 
-TEST(CliImport, KindTakesOnlyTheKindsTheImporterTakes)
+TEST(CliImport, KindTakesTheKindsTheImporterKnows)
 {
     test::TempDir dir;
     const QString book = dir.path(QStringLiteral("b.tpbook"));
-    const Result scores = run({QStringLiteral("import"), QStringLiteral("--db"), book,
-                               QStringLiteral("--kind"), QStringLiteral("scores"),
-                               sample("salesforce-accounts.csv")});
-    EXPECT_EQ(scores.code, cli::Usage);
-    EXPECT_EQ(scores.err,
-              QStringLiteral("--kind: expected one of opportunities, accounts, activities, quotas; "
-                             "found \"scores\".\n"));
+    const Result unknown = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                                QStringLiteral("--kind"), QStringLiteral("forecasts"),
+                                sample("salesforce-accounts.csv")});
+    EXPECT_EQ(unknown.code, cli::Usage);
+    EXPECT_EQ(unknown.err,
+              QStringLiteral("--kind: expected one of opportunities, accounts, activities, quotas, "
+                             "scores; found \"forecasts\".\n"));
     EXPECT_FALSE(QFileInfo::exists(book));
 
-    const QString mapping = dir.path(QStringLiteral("scores.json"));
+    const QString mapping = dir.path(QStringLiteral("forecasts.json"));
     {
         QFile f(mapping);
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(R"({"kind": "scores"})");
+        f.write(R"({"kind": "forecasts"})");
     }
     const Result mapped = run({QStringLiteral("import"), QStringLiteral("--db"), book,
                                QStringLiteral("--mapping"), mapping,
                                sample("salesforce-accounts.csv")});
     EXPECT_EQ(mapped.code, cli::Usage);
-    EXPECT_TRUE(mapped.err.contains(QStringLiteral("kind \"scores\" cannot be imported")))
+    EXPECT_TRUE(mapped.err.contains(QStringLiteral("unknown kind \"forecasts\"; expected one of")))
             << mapped.err.toStdString();
 
-    for (crm::Kind kind : crm::importableKinds()) {
+    for (crm::Kind kind : crm::allKinds()) {
         const Result r = run({QStringLiteral("import"), QStringLiteral("--db"), book,
                               QStringLiteral("--dry-run"), QStringLiteral("--kind"),
                               crm::kindKey(kind), sample("quotas.csv")});
         EXPECT_NE(r.code, cli::Usage) << r.err.toStdString();
     }
     const Result help = run({QStringLiteral("--help")});
-    EXPECT_TRUE(help.out.contains(QStringLiteral("--kind opportunities|accounts|activities|quotas]")))
+    EXPECT_TRUE(help.out.contains(QStringLiteral("--kind opportunities|accounts|activities|quotas|scores]")))
             << help.out.toStdString();
+}
+
+TEST(CliImport, ScoresImportByKindWithTheirRejectionsInJson)
+{
+    test::TempDir dir;
+    const QString book = dir.path(QStringLiteral("b.tpbook"));
+    ASSERT_EQ(run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                   sample("salesforce-accounts.csv")}).code,
+              cli::Ok);
+    const QString bad = test::writeFile(dir, "bad.csv", "Account ID,Timing\n001Kx0000000000,9\n");
+    const Result refused = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                                QStringLiteral("--kind"), QStringLiteral("scores"), bad});
+    EXPECT_EQ(refused.code, cli::BadInput);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("line 2, column 2: Timing: expected a score from 0 "
+                                                    "to 5 (or nothing: not scored), found \"9\"")))
+            << refused.err.toStdString();
+
+    const Result r = run({QStringLiteral("import"), QStringLiteral("--db"), book, QStringLiteral("--json"),
+                          QStringLiteral("--kind"), QStringLiteral("scores"), sample("scores.csv")});
+    ASSERT_EQ(r.code, cli::Ok) << r.err.toStdString();
+    const QJsonObject all = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    EXPECT_TRUE(all.value(QStringLiteral("committed")).toBool());
+    const QJsonObject o = all.value(QStringLiteral("files")).toArray().at(0).toObject();
+    EXPECT_EQ(o.value(QStringLiteral("kind")).toString(), QStringLiteral("scores"));
+    EXPECT_EQ(o.value(QStringLiteral("preset")).toString(), QStringLiteral("scores"));
+    EXPECT_EQ(o.value(QStringLiteral("updated")).toInt(), 4);
+    EXPECT_EQ(o.value(QStringLiteral("rejected")).toInt(), 0);
 }
 
 TEST(CliImport, AMappingRememberedForTheHeaderIsUsedWithoutMappingFile)

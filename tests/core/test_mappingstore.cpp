@@ -207,7 +207,7 @@ TEST(FilePreview, DecidesTheEncodingOnTheFilesStartAndLeavesTheRestToTheAnalysis
     EXPECT_EQ(p.samples.front().at(1), QStringLiteral("Müller & Söhne"));
 
     // The analysis reads the whole file: Windows-1252 (the ü and ö above become mojibake).
-    const Analysis a = analyzeFile(path, {}, StageResolver({}, {}));
+    const Analysis a = analyzeFile(path, {}, BookTerms::none());
     EXPECT_EQ(a.dialect.encoding, csv::Encoding::Windows1252);
     EXPECT_TRUE(a.dialect.encodingSettled);
 

@@ -72,12 +72,11 @@ TEST_F(GuiImportWizard, WalksASalesforceReportToACommittedImport)
     EXPECT_TRUE(preset->isComplete());
     EXPECT_EQ(preset->presetCombo()->currentData().toString(), QStringLiteral("salesforce-report"));
     EXPECT_EQ(preset->kindCombo()->currentData().toInt(), int(crm::Kind::Opportunities));
-    // It offers what the importer takes, no more (engagement scores it refuses).
+    // It offers every kind the importer takes, engagement scores included.
     std::vector<crm::Kind> offered;
     for (int i = 0; i < preset->kindCombo()->count(); ++i)
         offered.push_back(crm::Kind(preset->kindCombo()->itemData(i).toInt()));
-    EXPECT_EQ(offered, crm::importableKinds());
-    EXPECT_EQ(preset->kindCombo()->findData(int(crm::Kind::Scores)), -1);
+    EXPECT_EQ(offered, crm::allKinds());
     EXPECT_FALSE(preset->rememberedCheck()->isVisible()); // nothing remembered yet
     EXPECT_EQ(preset->columnTable()->rowCount(), 16);
 
@@ -473,3 +472,61 @@ TEST_F(GuiImportWizard, ChangingAColumnAnalysesTheFileAgain)
 }
 
 } // namespace
+
+TEST_F(GuiImportWizard, ImportsEngagementScoresByTheFactorColumnsAndUndoesThem)
+{
+    {
+        auto book = Book::open(bookPath);
+        crm::ImportOptions options;
+        options.asOf = QDate(2026, 11, 20);
+        ASSERT_TRUE(crm::importFile(*book, test::importSample("salesforce-accounts.csv"), options).committed);
+    }
+    ASSERT_TRUE(session->reloadView());
+    const qint64 scoredBefore = count("SELECT count(*) FROM account_scores");
+
+    ImportWizard *wizard = openWizard(test::importSample("scores.csv"));
+    ASSERT_NE(wizard, nullptr);
+    ASSERT_EQ(wizard->currentId(), ImportWizard::PresetPageId);
+    // Known as scores by its factor columns.
+    ui::PresetPage *preset = wizard->presetPage();
+    EXPECT_EQ(preset->presetCombo()->currentData().toString(), QStringLiteral("scores"));
+    EXPECT_EQ(preset->kindCombo()->currentData().toInt(), int(crm::Kind::Scores));
+
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ImportWizard::MappingPageId);
+    ui::MappingPage *mapping = wizard->mappingPage();
+    EXPECT_TRUE(mapping->isComplete());
+    EXPECT_EQ(mapping->fieldTable()->comboOf(crm::Field::Potential)->currentText(),
+              QStringLiteral("Revenue potential"));
+    EXPECT_TRUE(mapping->factorsLabel()->isVisibleTo(mapping));
+    EXPECT_EQ(mapping->factorsLabel()->text(),
+              QStringLiteral("Engagement scores, from the columns named as the factors: ICP fit, "
+                             "Access to decision makers, Critical issue, Relationship (column "
+                             "\"relationship\"), Competitive position (column \"Competitive "
+                             "Position\"), Timing."));
+    EXPECT_TRUE(mapping->unmappedLabel()->text().startsWith(QStringLiteral("Every column")));
+
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ImportWizard::PreviewPageId);
+    ui::PreviewPage *preview = wizard->previewPage();
+    ASSERT_TRUE(preview->job()->waitForFinished());
+    EXPECT_EQ(preview->countText(QStringLiteral("updated")), QStringLiteral("4"));
+    EXPECT_EQ(count("SELECT count(*) FROM account_scores"), scoredBefore); // a dry run
+
+    ASSERT_TRUE(commit(wizard));
+    EXPECT_EQ(count("SELECT count(*) FROM account_scores"), scoredBefore + 22);
+    // The reloaded view carries the scores: Orbit Energy 2's "4.0" is a 4.
+    int orbit = -1;
+    for (int row = 0; row < session->view()->accounts.size(); ++row) {
+        if (session->view()->accounts.name.at(std::size_t(row)).startsWith(QStringLiteral("Orbit Energy 2")))
+            orbit = row;
+    }
+    ASSERT_GE(orbit, 0);
+    EXPECT_EQ(session->view()->scores.at(orbit, 0), 4);
+    wizard->accept();
+
+    session->undoStack()->undo();
+    ASSERT_TRUE(session->waitUntilLoaded());
+    EXPECT_EQ(count("SELECT count(*) FROM account_scores"), scoredBefore);
+    EXPECT_EQ(session->view()->scores.at(orbit, 0), -1);
+}

@@ -62,8 +62,8 @@ void ImportJob::run(Task &task)
         crm::ImportOptions options = task.options;
         switch (task.mode) {
         case Mode::Analyse: {
-            const crm::StageResolver stages(crm::loadStageAliases(book->db()), options.stageMap);
-            r.analysis = crm::analyzeFile(task.file, options, stages, progress);
+            r.analysis = crm::analyzeFile(task.file, options,
+                                          crm::BookTerms::load(book->db(), options.stageMap), progress);
             break;
         }
         case Mode::DryRun:

@@ -51,6 +51,7 @@ MappingPage::MappingPage(ImportPlan *plan, QWidget *parent)
       m_plan(plan),
       m_fields(new FieldMappingTable(this)),
       m_unmapped(new QLabel(this)),
+      m_factors(new QLabel(this)),
       m_stagesTitle(new QLabel(tr("CRM &stages and ours:"), this)),
       m_stages(new StageMappingTable(this)),
       m_dateOrderLabel(new QLabel(tr("&Dates are written:"), this)),
@@ -66,6 +67,8 @@ MappingPage::MappingPage(ImportPlan *plan, QWidget *parent)
 
     m_unmapped->setWordWrap(true);
     m_unmapped->setTextFormat(Qt::PlainText);
+    m_factors->setWordWrap(true);
+    m_factors->setTextFormat(Qt::PlainText);
     m_stagesTitle->setBuddy(m_stages);
     m_dateOrderLabel->setBuddy(m_dateOrder);
     m_decimalLabel->setBuddy(m_decimal);
@@ -101,6 +104,7 @@ MappingPage::MappingPage(ImportPlan *plan, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tables, 1);
+    layout->addWidget(m_factors);
     layout->addWidget(m_unmapped);
     layout->addLayout(formats);
     layout->addWidget(m_progress);
@@ -140,6 +144,17 @@ void MappingPage::showAnalysis()
                                nullptr, int(report.mangled));
     }
     m_fields->setFieldProblems(faults);
+    QStringList factors;
+    for (const crm::FactorColumn &f : a.factors) {
+        const QString column = a.header.value(f.column).trimmed();
+        factors.append(column == f.name ? f.name : tr("%1 (column \"%2\")").arg(f.name, column));
+    }
+    m_factors->setVisible(a.kind == crm::Kind::Scores);
+    m_factors->setText(factors.isEmpty()
+                               ? tr("Engagement scores are read from columns named as the factors; "
+                                    "this file has none.")
+                               : tr("Engagement scores, from the columns named as the factors: %1.")
+                                         .arg(factors.join(QStringLiteral(", "))));
     m_unmapped->setText(
             a.unmappedColumns.isEmpty()
                     ? tr("Every column of the file is imported.")

@@ -28,6 +28,8 @@ public:
     QComboBox *dateOrderCombo() const { return m_dateOrder; }
     QComboBox *decimalCombo() const { return m_decimal; }
     QLabel *unmappedLabel() const { return m_unmapped; }
+    // A scores file: which factor each column scores (hidden for other kinds).
+    QLabel *factorsLabel() const { return m_factors; }
     MessageLabel *messages() const { return m_messages; }
 
     void initializePage() override;
@@ -40,6 +42,7 @@ private:
     ImportPlan *m_plan;
     FieldMappingTable *m_fields;
     QLabel *m_unmapped;
+    QLabel *m_factors;
     QLabel *m_stagesTitle;
     StageMappingTable *m_stages;
     QLabel *m_dateOrderLabel;

@@ -67,7 +67,7 @@ PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
 
     for (const crm::Preset &p : crm::presets())
         m_preset->addItem(p.label, p.id);
-    for (crm::Kind kind : crm::importableKinds())
+    for (crm::Kind kind : crm::allKinds())
         m_kind->addItem(crm::kindLabel(kind), int(kind));
 
     connect(m_preset, &QComboBox::activated, this,
