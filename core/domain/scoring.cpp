@@ -27,4 +27,21 @@ std::optional<SegmentKind> segmentKindFromKey(const QString &key)
     return std::nullopt;
 }
 
+ScoreMatrix remapScores(const ScoreMatrix &scores, std::size_t rows, const ScoringModel &from,
+                        const ScoringModel &to)
+{
+    ScoreMatrix out;
+    out.factorCount = int(to.factors.size());
+    out.values.assign(rows * to.factors.size(), -1);
+    for (std::size_t t = 0; t < to.factors.size(); ++t) {
+        for (std::size_t f = 0; f < from.factors.size(); ++f) {
+            if (from.factors[f].id != to.factors[t].id)
+                continue;
+            for (std::size_t r = 0; r < rows; ++r)
+                out.values[r * to.factors.size() + t] = scores.values[r * from.factors.size() + f];
+        }
+    }
+    return out;
+}
+
 } // namespace tp

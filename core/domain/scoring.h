@@ -68,4 +68,9 @@ struct ScoreMatrix
     }
 };
 
+// The `rows` accounts' `scores` (laid out by `from`'s factors) laid out by `to`'s: a factor's
+// column follows it by id; a factor `from` lacks is not scored.
+ScoreMatrix remapScores(const ScoreMatrix &scores, std::size_t rows, const ScoringModel &from,
+                        const ScoringModel &to);
+
 } // namespace tp

@@ -1,5 +1,6 @@
 #include "domain/dates.h"
 #include "domain/money.h"
+#include "domain/scoring.h"
 
 #include <gtest/gtest.h>
 
@@ -78,4 +79,20 @@ TEST(Dates, FiscalYearStartingInApril)
     const Period q1 = Period::containing(QDate(2026, 4, 1), 4);
     EXPECT_EQ(q1.label(), QStringLiteral("2027-Q1"));
     EXPECT_EQ(Period::parse(QStringLiteral("2027-Q1"), 4)->start, QDate(2026, 4, 1));
+}
+
+TEST(Scoring, RemappedScoresFollowTheirFactorsById)
+{
+    ScoringModel from, to;
+    from.factors = {{1, QStringLiteral("A"), {}}, {2, QStringLiteral("B"), {}}, {3, QStringLiteral("C"), {}}};
+    // B removed, C moved first, D added.
+    to.factors = {{3, QStringLiteral("C"), {}}, {1, QStringLiteral("A"), {}}, {4, QStringLiteral("D"), {}}};
+    ScoreMatrix scores;
+    scores.factorCount = 3;
+    scores.values = {5, 4, -1, /* row 1 */ 0, -1, 2};
+    const ScoreMatrix out = remapScores(scores, 2, from, to);
+    EXPECT_EQ(out.factorCount, 3);
+    EXPECT_EQ(out.values, (std::vector<std::int8_t>{-1, 5, -1, /* row 1 */ 2, 0, -1}));
+    // From no factors at all: every account unscored.
+    EXPECT_EQ(remapScores(ScoreMatrix{}, 2, ScoringModel{}, to).values, std::vector<std::int8_t>(6, -1));
 }

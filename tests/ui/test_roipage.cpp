@@ -10,7 +10,7 @@
 #include "pages/roi/roipage.h"
 #include "pages/roi/roistate.h"
 #include "pages/roi/scoringpanel.h"
-#include "pages/roi/weightspanel.h"
+#include "pages/roi/factorspanel.h"
 #include "pages/roi/worklistmodel.h"
 #include "session/booksession.h"
 #include "storage/book.h"
@@ -27,6 +27,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QToolButton>
 #include <QMouseEvent>
 #include <QTableView>
 #include <QTest>
@@ -228,7 +232,7 @@ TEST_F(GuiRoi, BulkScoringIsOneUndoStep)
 
 TEST_F(GuiRoi, AWeightChangeMovesThePointsAndIsOneUndoStep)
 {
-    WeightsPanel *weights = page->weightsPanel();
+    FactorsPanel *weights = page->factorsPanel();
     ASSERT_EQ(weights->profileCombo()->currentText(), QStringLiteral("Book default"));
     weights->weightBox(1)->setValue(2.0);
     weights->weightBox(1)->setValue(0.0); // access no longer counts: Globex's L is 15 / 15
@@ -305,3 +309,111 @@ TEST_F(GuiRoi, TheChartExportsAsPngAndPdf)
 }
 
 } // namespace
+
+TEST_F(GuiRoi, FactorsAreAddedRenamedDescribedMovedAndRemovedEachAsOneUndoStep)
+{
+    FactorsPanel *factors = page->factorsPanel();
+    QTableWidget *table = factors->factorTable();
+    ASSERT_EQ(table->rowCount(), 6);
+    QUndoStack *stack = session()->undoStack();
+
+    ASSERT_TRUE(session()->addFactor(QStringLiteral("Budget")));
+    ASSERT_EQ(table->rowCount(), 7);
+    EXPECT_EQ(table->item(6, FactorsPanel::NameColumn)->text(), QStringLiteral("Budget"));
+    EXPECT_DOUBLE_EQ(factors->weightBox(6)->value(), 1.0);
+    page->scoringPanel()->setCurrentFactor(6);
+    EXPECT_EQ(page->scoringPanel()->currentFactor(), 6); // the scoring panel has it too
+    EXPECT_DOUBLE_EQ(result().workList[0].likelihood, 1.0); // unscored: it changes nothing
+
+    // Renamed in place; a name taken already is refused and the old one stays.
+    table->item(6, FactorsPanel::NameColumn)->setText(QStringLiteral("Budget approved"));
+    EXPECT_EQ(session()->view()->scoring.factors[6].name, QStringLiteral("Budget approved"));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Rename the factor “Budget” to “Budget approved”"));
+    table->item(6, FactorsPanel::NameColumn)->setText(QStringLiteral("timing"));
+    EXPECT_EQ(table->item(6, FactorsPanel::NameColumn)->text(), QStringLiteral("Budget approved"));
+    EXPECT_EQ(stack->count(), 2);
+
+    table->setCurrentCell(6, FactorsPanel::NameColumn);
+    factors->descriptionEdit()->setText(QStringLiteral("Signed off by finance"));
+    emit factors->descriptionEdit()->editingFinished();
+    EXPECT_EQ(session()->view()->scoring.factors[6].description, QStringLiteral("Signed off by finance"));
+    EXPECT_EQ(table->item(6, FactorsPanel::NameColumn)->toolTip(), QStringLiteral("Signed off by finance"));
+
+    // Ctrl+Up moves it above Timing; Acme's Timing 5 follows its factor.
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Up, Qt::ControlModifier);
+    EXPECT_EQ(session()->view()->scoring.factors[5].name, QStringLiteral("Budget approved"));
+    EXPECT_EQ(table->currentRow(), 5);
+    EXPECT_EQ(session()->view()->scores.at(row(book.acme), 6), 5);
+    EXPECT_EQ(session()->view()->scores.at(row(book.acme), 5), -1);
+    EXPECT_TRUE(factors->moveUpButton()->isEnabled());
+    table->setCurrentCell(6, FactorsPanel::NameColumn);
+    EXPECT_FALSE(factors->moveDownButton()->isEnabled()); // the last cannot go further down
+
+    // Delete removes Access to decision makers with its scores: Globex's ICP fit 5 alone is L 1.
+    table->setCurrentCell(1, FactorsPanel::NameColumn);
+    QTest::keyClick(table, Qt::Key_Delete);
+    ASSERT_EQ(session()->view()->scoring.factors.size(), 6u);
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Remove the factor “Access to decision makers”"));
+    EXPECT_DOUBLE_EQ(result().workList[1].likelihood, 1.0);
+    stack->undo();
+    EXPECT_EQ(session()->view()->scoring.factors[1].name, QStringLiteral("Access to decision makers"));
+    EXPECT_EQ(session()->view()->scores.at(row(book.globex), 1), 0);
+    EXPECT_DOUBLE_EQ(result().workList[1].likelihood, 0.5);
+
+    // Undone to the start: the six factors as they were.
+    while (stack->canUndo())
+        stack->undo();
+    EXPECT_EQ(table->rowCount(), 6);
+    EXPECT_EQ(table->item(5, FactorsPanel::NameColumn)->text(), QStringLiteral("Timing"));
+    EXPECT_EQ(session()->view()->scores.at(row(book.acme), 5), 5);
+    stack->redo(); // the factor comes back with the same id
+    EXPECT_EQ(table->rowCount(), 7);
+}
+
+TEST_F(GuiRoi, AProfileAddedForAnIndustryWeighsItsAccounts)
+{
+    FactorsPanel *factors = page->factorsPanel();
+    QMenu *menu = factors->addProfileButton()->menu();
+    ASSERT_NE(menu, nullptr);
+    emit menu->aboutToShow();
+    QAction *retail = nullptr;
+    for (QAction *kind : menu->actions()) {
+        if (kind->menu() && kind->text() == QStringLiteral("&Industry")) {
+            QStringList offered;
+            for (QAction *a : kind->menu()->actions()) {
+                offered.append(a->text());
+                if (a->text() == QStringLiteral("Retail"))
+                    retail = a;
+            }
+            EXPECT_EQ(offered, (QStringList{QStringLiteral("Retail"), QStringLiteral("Software"),
+                                            QString(), QStringLiteral("Other…")}));
+        }
+    }
+    ASSERT_NE(retail, nullptr);
+    retail->trigger();
+    EXPECT_EQ(factors->profileCombo()->currentText(), QStringLiteral("Industry: Retail"));
+    EXPECT_TRUE(factors->removeProfileButton()->isEnabled());
+    factors->weightBox(1)->setValue(0.0); // Globex (Retail) no longer counts access
+    EXPECT_DOUBLE_EQ(result().workList[1].likelihood, 1.0);
+    page->state()->select({row(book.globex)});
+    EXPECT_TRUE(page->scoringPanel()->profileLabel()->text().contains(QStringLiteral("Industry: Retail")));
+    if (const QString shots = qEnvironmentVariable("TP_TEST_SCREENSHOTS"); !shots.isEmpty()) {
+        auto *tabs = page->findChild<QTabWidget *>();
+        tabs->setCurrentWidget(factors);
+        factors->factorTable()->setCurrentCell(2, FactorsPanel::NameColumn);
+        QApplication::processEvents();
+        window->grab().save(shots + QStringLiteral("/roi-factors.png"));
+        tabs->setCurrentIndex(0);
+    }
+
+    factors->removeProfileButton()->click();
+    EXPECT_EQ(factors->profileCombo()->count(), 1);
+    EXPECT_FALSE(factors->removeProfileButton()->isEnabled()); // the book default stays
+    EXPECT_DOUBLE_EQ(result().workList[1].likelihood, 0.5);
+    session()->undoStack()->undo();
+    EXPECT_DOUBLE_EQ(result().workList[1].likelihood, 1.0); // back with its weights
+    session()->undoStack()->undo();
+    session()->undoStack()->undo();
+    EXPECT_EQ(factors->profileCombo()->count(), 1);
+}

@@ -251,7 +251,7 @@ const QImage &QuadrantLayer::sprite(roi::Quadrant quadrant, double radius, qreal
 {
     const int halfPixels = int(std::lround(radius * 2)); // half-pixel steps
     const quint32 key = quint32(quadrant) << 16 | quint32(halfPixels) << 4
-            | quint32(std::lround(dpr * 4)) & 0xf;
+            | (quint32(std::lround(dpr * 4)) & 0xf);
     auto it = m_sprites.find(key);
     if (it != m_sprites.end())
         return *it;

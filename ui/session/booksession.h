@@ -95,6 +95,16 @@ public:
     // L* and R* (nullopt: the median of the scope). Consecutive changes merge.
     bool setRoiThresholds(double likelihood, std::optional<Minor> potential);
 
+    // The engagement factors and weight profiles themselves; each edit is one undo step.
+    bool addFactor(const QString &name, const QString &description = {});
+    bool removeFactor(Id factor);
+    bool renameFactor(Id factor, const QString &name);
+    // Consecutive changes of one factor's description merge.
+    bool describeFactor(Id factor, const QString &description);
+    bool moveFactor(Id factor, int index);
+    bool addProfile(SegmentKind kind, const QString &segment);
+    bool removeProfile(Id profile);
+
     // A committed CSV import becomes one undo step, and the view is reloaded to show it.
     void recordImport(const ImportRecord &record, ImportCommand::Steps steps);
 
@@ -121,6 +131,10 @@ public:
     void applyNote(Id account);
     void applyWeight(Id profile, Id factor, double weight);
     void applyRoiThresholds(const RoiSettings &roi);
+    // Reads the factors and profiles again and lays the view's scores out by them; `restored`:
+    // the scores of a factor that came back.
+    void applyScoringModel(const std::vector<std::pair<Id, int>> &restoredScores = {},
+                           Id restoredFactor = 0);
 
 signals:
     void loadingStarted(const QString &path);
@@ -139,6 +153,9 @@ signals:
     // Scores, weights or the ROI thresholds changed: the ROI figures must be evaluated again.
     void scoringChanged();
     void scoringNoteChanged(tp::Id account);
+    // Factors or profiles were added, removed, renamed, described or reordered (scoringChanged()
+    // follows): what lists them is built again.
+    void scoringModelChanged();
     void errorOccurred(const QString &message);
 
 private:

@@ -7,7 +7,7 @@
 #include "scoringpanel.h"
 #include "session/booksession.h"
 #include "style/icons.h"
-#include "weightspanel.h"
+#include "factorspanel.h"
 #include "worklistdelegate.h"
 #include "worklistmodel.h"
 
@@ -54,7 +54,7 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, QWidget *parent)
       m_unscoredModel(new QStringListModel(this)),
       m_unscored(new QListView(this)),
       m_scoring(new ScoringPanel(m_state, this)),
-      m_weights(new WeightsPanel(session, this)),
+      m_factors(new FactorsPanel(session, this)),
       m_tabs(new QTabWidget(this)),
       m_vertical(new QSplitter(Qt::Vertical, this)),
       m_horizontal(new QSplitter(Qt::Horizontal, this)),
@@ -110,7 +110,7 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, QWidget *parent)
                               "chart until scored"));
 
     m_tabs->addTab(m_scoring, tr("Score"));
-    m_tabs->addTab(m_weights, tr("Weights"));
+    m_tabs->addTab(m_factors, tr("Factors && Weights"));
     auto *needs = new QWidget(this);
     auto *needsLayout = new QVBoxLayout(needs);
     needsLayout->setContentsMargins(0, 0, 0, 0);

@@ -20,7 +20,7 @@ class QuadrantChart;
 class RoiState;
 class ScopeState;
 class ScoringPanel;
-class WeightsPanel;
+class FactorsPanel;
 class WorkListModel;
 
 // ROI planning (METRICS "Accounts"): the quadrant of the scope's scored accounts, the ranked
@@ -46,7 +46,7 @@ public:
     WorkListModel *workListModel() const { return m_model; }
     QListView *needsScoringList() const { return m_unscored; }
     ScoringPanel *scoringPanel() const { return m_scoring; }
-    WeightsPanel *weightsPanel() const { return m_weights; }
+    FactorsPanel *factorsPanel() const { return m_factors; }
     QDoubleSpinBox *likelihoodThresholdBox() const { return m_likelihoodBox; }
     QDoubleSpinBox *potentialThresholdBox() const { return m_potentialBox; }
     QCheckBox *medianCheck() const { return m_median; }
@@ -80,7 +80,7 @@ private:
     QStringListModel *m_unscoredModel;
     QListView *m_unscored;
     ScoringPanel *m_scoring;
-    WeightsPanel *m_weights;
+    FactorsPanel *m_factors;
     QTabWidget *m_tabs;
     QSplitter *m_vertical;
     QSplitter *m_horizontal;

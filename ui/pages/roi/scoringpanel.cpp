@@ -103,6 +103,7 @@ ScoringPanel::ScoringPanel(RoiState *state, QWidget *parent)
     connect(state, &RoiState::selectionChanged, this, &ScoringPanel::refresh);
     connect(state, &RoiState::evaluated, this, &ScoringPanel::refresh);
     connect(state->session(), &BookSession::loaded, this, &ScoringPanel::rebuildFactors);
+    connect(state->session(), &BookSession::scoringModelChanged, this, &ScoringPanel::rebuildFactors);
     connect(state->session(), &BookSession::scoringNoteChanged, this, [this](Id) {
         if (m_savingNote)
             return; // our own save: the field already shows it (untrimmed, as typed)
@@ -110,6 +111,13 @@ ScoringPanel::ScoringPanel(RoiState *state, QWidget *parent)
         refreshNote();
     });
     rebuildFactors();
+}
+
+void ScoringPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        rebuildFactors();
 }
 
 std::vector<int> ScoringPanel::selectedAccounts() const

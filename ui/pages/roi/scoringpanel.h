@@ -44,6 +44,7 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override; // the swatches follow a dark or light palette
 
 private:
     void rebuildFactors();
