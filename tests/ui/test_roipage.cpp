@@ -32,6 +32,7 @@
 #include <QTableWidget>
 #include <QToolButton>
 #include <QMouseEvent>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
@@ -279,10 +280,12 @@ TEST_F(GuiRoi, ARepOverCapacityIsNamed)
 {
     EXPECT_TRUE(page->warningLabel()->isHidden()); // Alice: 2 open of 2
     ASSERT_TRUE(session()->setRepCapacity(book.alice, 1));
+    QApplication::processEvents(); // rep changes are evaluated on the event loop's next turn
     EXPECT_FALSE(page->warningLabel()->isHidden());
     EXPECT_TRUE(page->warningLabel()->text().contains(
             QStringLiteral("Alice Archer carries 2 active opportunities, more than a capacity of 1")));
     session()->undoStack()->undo();
+    QApplication::processEvents();
     EXPECT_TRUE(page->warningLabel()->isHidden());
 }
 
@@ -416,4 +419,22 @@ TEST_F(GuiRoi, AProfileAddedForAnIndustryWeighsItsAccounts)
     session()->undoStack()->undo();
     session()->undoStack()->undo();
     EXPECT_EQ(factors->profileCombo()->count(), 1);
+}
+
+TEST_F(GuiRoi, RowChangesFromABulkEditAreEvaluatedOnce)
+{
+    QSignalSpy evaluated(page->state(), &RoiState::evaluated);
+    for (int i = 0; i < 1000; ++i)
+        emit session()->accountChanged(book.acme); // one signal per row, as a bulk edit sends
+    emit session()->opportunityChanged(book.o1);
+    EXPECT_EQ(evaluated.count(), 0);
+    QApplication::processEvents();
+    EXPECT_EQ(evaluated.count(), 1);
+
+    // Figures read before the event loop runs are evaluated then, and not again after.
+    emit session()->accountChanged(book.globex);
+    EXPECT_EQ(result().workList.size(), 2u);
+    EXPECT_EQ(evaluated.count(), 2);
+    QApplication::processEvents();
+    EXPECT_EQ(evaluated.count(), 2);
 }

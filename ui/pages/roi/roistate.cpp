@@ -34,16 +34,43 @@ RoiState::RoiState(BookSession *session, ScopeState *scope, QObject *parent)
         evaluate(true);
     });
     connect(session, &BookSession::scoringChanged, this, [this] { evaluate(false); });
-    connect(session, &BookSession::accountChanged, this, [this] { evaluate(false); });
-    connect(session, &BookSession::opportunityChanged, this, [this] { evaluate(false); });
-    connect(session, &BookSession::repChanged, this, [this] { evaluate(false); });
+    connect(session, &BookSession::accountChanged, this, &RoiState::evaluateLater);
+    connect(session, &BookSession::opportunityChanged, this, &RoiState::evaluateLater);
+    connect(session, &BookSession::repChanged, this, &RoiState::evaluateLater);
     m_repIndex = scope->repIndex();
     m_territoryIndex = scope->territoryIndex();
     evaluate(true);
 }
 
+void RoiState::evaluateLater()
+{
+    if (m_pending)
+        return;
+    m_pending = true;
+    QMetaObject::invokeMethod(this, &RoiState::evaluatePending, Qt::QueuedConnection);
+}
+
+void RoiState::evaluatePending()
+{
+    if (m_pending)
+        evaluate(false);
+}
+
+const roi::RoiResult &RoiState::result()
+{
+    evaluatePending();
+    return m_result;
+}
+
+const std::vector<roi::RepLoad> &RoiState::overCapacity()
+{
+    evaluatePending();
+    return m_overCapacity;
+}
+
 void RoiState::evaluate(bool scopeChanged)
 {
+    m_pending = false;
     const BookView *view = m_session->view();
     m_result = {};
     m_overCapacity.clear();
@@ -61,8 +88,9 @@ void RoiState::evaluate(bool scopeChanged)
     emit evaluated(scopeChanged);
 }
 
-int RoiState::rankOf(int account) const
+int RoiState::rankOf(int account)
 {
+    evaluatePending();
     return account >= 0 && std::size_t(account) < m_rank.size() ? m_rank[std::size_t(account)] : -1;
 }
 
@@ -79,7 +107,7 @@ void RoiState::select(std::vector<int> accounts, int current)
     emit selectionChanged();
 }
 
-QString RoiState::describe(int account) const
+QString RoiState::describe(int account)
 {
     const BookView *view = m_session->view();
     const int rank = rankOf(account);

@@ -15,6 +15,9 @@ class ScopeState;
 // The ROI figures of the scope bar's scope, evaluated again whenever a score, a weight, a
 // threshold, an account or an opportunity changes, and the ROI page's selection (account rows)
 // shared by the chart, the work list, the "needs scoring" list and the scoring panel.
+// Changes of accounts, opportunities and reps arrive one signal per row (a bulk edit on another
+// page sends thousands): they are evaluated once, when control returns to the event loop, or
+// at once when the figures are read before that.
 class RoiState : public QObject
 {
     Q_OBJECT
@@ -23,11 +26,12 @@ public:
     RoiState(BookSession *session, ScopeState *scope, QObject *parent = nullptr);
 
     BookSession *session() const { return m_session; }
-    const roi::RoiResult &result() const { return m_result; }
+    // Reading the figures evaluates changes still pending.
+    const roi::RoiResult &result();
     // The reps of the scope who carry more active opportunities than their capacity.
-    const std::vector<roi::RepLoad> &overCapacity() const { return m_overCapacity; }
+    const std::vector<roi::RepLoad> &overCapacity();
     // Position of an account row in the work list, -1 when it is not scored or not in scope.
-    int rankOf(int account) const;
+    int rankOf(int account);
 
     const std::vector<int> &selection() const { return m_selection; }
     int current() const { return m_current; }
@@ -35,7 +39,7 @@ public:
     void select(std::vector<int> accounts, int current = -1);
 
     // The ROI page's account tool-tip: figures and the top contributing factors.
-    QString describe(int account) const;
+    QString describe(int account);
 
 signals:
     // New figures (`scopeChanged`: another scope or book, so zoom and scroll start over).
@@ -44,6 +48,9 @@ signals:
 
 private:
     void evaluate(bool scopeChanged);
+    // Marks the figures stale and evaluates them on the event loop's next turn (once).
+    void evaluateLater();
+    void evaluatePending();
 
     BookSession *m_session;
     ScopeState *m_scope;
@@ -53,6 +60,7 @@ private:
     std::vector<int> m_selection;
     int m_current = -1;
     int m_repIndex = -1, m_territoryIndex = -1; // the scope evaluated
+    bool m_pending = false;
 };
 
 } // namespace tp::ui
