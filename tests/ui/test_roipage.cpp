@@ -12,6 +12,9 @@
 #include "pages/roi/scoringpanel.h"
 #include "pages/roi/factorspanel.h"
 #include "pages/roi/worklistmodel.h"
+#include "pages/tablepage.h"
+#include "models/booktablemodel.h"
+#include "session/accountselection.h"
 #include "session/booksession.h"
 #include "storage/book.h"
 #include "style/theme.h"
@@ -437,4 +440,41 @@ TEST_F(GuiRoi, RowChangesFromABulkEditAreEvaluatedOnce)
     EXPECT_EQ(evaluated.count(), 2);
     QApplication::processEvents();
     EXPECT_EQ(evaluated.count(), 2);
+}
+
+TEST_F(GuiRoi, TheSelectionIsSharedWithTheAccountsTable)
+{
+    auto *accounts = qobject_cast<TablePage *>(window->page(QStringLiteral("accounts")));
+    ASSERT_NE(accounts, nullptr);
+    QTableView *table = accounts->tableView();
+    const auto selectedAccounts = [&] {
+        std::vector<int> rows;
+        for (const QModelIndex &index : table->selectionModel()->selectedRows())
+            rows.push_back(accounts->model()->sourceRow(index.row()));
+        std::sort(rows.begin(), rows.end());
+        return rows;
+    };
+
+    // A point clicked on the chart is the account selected in the Accounts table.
+    const QPoint acme = page->chart()->positionOf(1.0, 500000.0);
+    mouse(QEvent::MouseButtonPress, acme, Qt::LeftButton);
+    mouse(QEvent::MouseButtonRelease, acme, Qt::NoButton);
+    EXPECT_EQ(selectedAccounts(), std::vector<int>{row(book.acme)});
+    EXPECT_EQ(accounts->model()->sourceRow(table->currentIndex().row()), row(book.acme));
+
+    // Accounts selected in the table are the ROI page's selection, highlighted on the chart.
+    table->selectRow(accounts->model()->rowOfSource(row(book.globex)));
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.globex)});
+    EXPECT_EQ(page->state()->current(), row(book.globex));
+    EXPECT_TRUE(page->workList()->selectionModel()->isRowSelected(
+            page->workListModel()->rowOfAccount(row(book.globex))));
+    table->selectAll();
+    EXPECT_EQ(page->state()->selection().size(), 3u);
+
+    // A Select All of more accounts than it carries shares only the current one.
+    std::vector<int> many(AccountSelection::carriedLimit + 1, row(book.acme));
+    window->accountSelection()->select(many, row(book.initech), nullptr);
+    EXPECT_EQ(window->accountSelection()->accounts(), std::vector<int>{row(book.initech)});
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.initech)});
+    EXPECT_EQ(selectedAccounts(), std::vector<int>{row(book.initech)});
 }

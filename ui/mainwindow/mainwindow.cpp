@@ -11,6 +11,7 @@
 #include "pages/reps/repspage.h"
 #include "pages/roi/roipage.h"
 #include "pages/tablepage.h"
+#include "session/accountselection.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "style/icons.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent),
       m_session(new BookSession(this)),
       m_scope(new ScopeState(this)),
+      m_accountSelection(new AccountSelection(m_session, this)),
       m_recent(new RecentBooks(this))
 {
     initResources();
@@ -142,10 +144,10 @@ void MainWindow::createPages()
     updateNavigationColors();
     m_stack = new QStackedWidget(this);
 
-    m_pages = { new AccountsPage(m_session, m_scope, m_stack),
+    m_pages = { new AccountsPage(m_session, m_scope, m_accountSelection, m_stack),
                 new OpportunitiesPage(m_session, m_scope, m_stack),
                 new RepsPage(m_session, m_scope, m_stack),
-                new RoiPage(m_session, m_scope, m_stack) };
+                new RoiPage(m_session, m_scope, m_accountSelection, m_stack) };
     for (Page *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
         auto *item = new QListWidgetItem(page->icon(), page->title(), m_navigation);

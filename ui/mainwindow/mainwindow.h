@@ -15,6 +15,7 @@ class QToolButton;
 
 namespace tp::ui {
 
+class AccountSelection;
 class BookSession;
 class ImportActions;
 class InfoBanner;
@@ -36,6 +37,7 @@ public:
 
     BookSession *session() const { return m_session; }
     ScopeState *scope() const { return m_scope; }
+    AccountSelection *accountSelection() const { return m_accountSelection; }
     ScopeBar *scopeBar() const { return m_scopeBar; }
     InfoBanner *banner() const { return m_banner; }
     QList<Page *> pages() const { return m_pages; }
@@ -90,6 +92,7 @@ private:
 
     BookSession *m_session;
     ScopeState *m_scope;
+    AccountSelection *m_accountSelection;
     ScopeBar *m_scopeBar = nullptr;
     InfoBanner *m_banner = nullptr;
     RecentBooks *m_recent;

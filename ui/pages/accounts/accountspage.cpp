@@ -1,5 +1,7 @@
 #include "accountspage.h"
 
+#include "session/accountselection.h"
+
 #include "delegates/moneydelegate.h"
 #include "delegates/ownerdelegate.h"
 #include "models/accounttablemodel.h"
@@ -12,10 +14,12 @@
 
 namespace tp::ui {
 
-AccountsPage::AccountsPage(BookSession *session, ScopeState *scope, QWidget *parent)
+AccountsPage::AccountsPage(BookSession *session, ScopeState *scope, AccountSelection *selection,
+                           QWidget *parent)
     : TablePage(session, scope, parent),
       m_model(new AccountTableModel(session, this)),
-      m_ownerFilter(new QComboBox(this))
+      m_ownerFilter(new QComboBox(this)),
+      m_shared(selection)
 {
     using Column = AccountColumn;
     setModel(m_model, { 28, 16, 9, 10, 19, 14, 14, 13, 8, 18 },
@@ -38,6 +42,61 @@ AccountsPage::AccountsPage(BookSession *session, ScopeState *scope, QWidget *par
     connect(m_clearPotentialAction, &QAction::triggered, this, &AccountsPage::clearPotentials);
     addPageAction(m_clearPotentialAction);
     updateActions();
+
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AccountsPage::shareSelection);
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &AccountsPage::shareSelection);
+    connect(m_shared, &AccountSelection::changed, this, &AccountsPage::showSharedSelection);
+}
+
+void AccountsPage::shareSelection()
+{
+    if (m_showingShared)
+        return;
+    std::vector<int> accounts;
+    for (const int row : selectedRows())
+        accounts.push_back(m_model->sourceRow(row));
+    const QModelIndex current = tableView()->selectionModel()->currentIndex();
+    const bool currentSelected =
+            current.isValid() && tableView()->selectionModel()->isSelected(current);
+    m_shared->select(std::move(accounts), currentSelected ? m_model->sourceRow(current.row()) : -1,
+                     this);
+}
+
+void AccountsPage::showSharedSelection(const QObject *from)
+{
+    if (from == this)
+        return;
+    const std::vector<int> &accounts = m_shared->accounts();
+    // Table rows by account: one pass over the table for more than a few accounts.
+    std::vector<int> rowOf;
+    if (accounts.size() > 8) {
+        if (const BookView *view = m_session->view()) {
+            rowOf.assign(std::size_t(view->accounts.size()), -1);
+            for (int row = 0; row < m_model->rowCount(); ++row)
+                rowOf[std::size_t(m_model->sourceRow(row))] = row;
+        }
+    }
+    const auto tableRow = [&](int account) {
+        if (rowOf.empty())
+            return m_model->rowOfSource(account);
+        return account >= 0 && std::size_t(account) < rowOf.size() ? rowOf[std::size_t(account)] : -1;
+    };
+    m_showingShared = true;
+    QItemSelection rows;
+    for (const int account : accounts) {
+        const int row = tableRow(account);
+        if (row >= 0)
+            rows.select(m_model->index(row, 0), m_model->index(row, m_model->columnCount() - 1));
+    }
+    QItemSelectionModel *selection = tableView()->selectionModel();
+    selection->select(rows, QItemSelectionModel::ClearAndSelect);
+    if (const int current = tableRow(m_shared->current()); current >= 0) {
+        selection->setCurrentIndex(m_model->index(current, 0), QItemSelectionModel::NoUpdate);
+        tableView()->scrollTo(m_model->index(current, 0));
+    }
+    m_showingShared = false;
 }
 
 QIcon AccountsPage::icon() const

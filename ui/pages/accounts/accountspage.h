@@ -7,16 +7,19 @@ class QComboBox;
 
 namespace tp::ui {
 
+class AccountSelection;
 class AccountTableModel;
 
 // Every account of the book with its revenue potential and open pipeline; potential and owner
-// are edited in place.
+// are edited in place. Its selection follows, and is followed by, the other pages' (the ROI
+// chart's) through the window's AccountSelection.
 class AccountsPage : public TablePage
 {
     Q_OBJECT
 
 public:
-    AccountsPage(BookSession *session, ScopeState *scope, QWidget *parent = nullptr);
+    AccountsPage(BookSession *session, ScopeState *scope, AccountSelection *selection,
+                 QWidget *parent = nullptr);
 
     QString key() const override { return QStringLiteral("accounts"); }
     QString title() const override { return tr("Accounts"); }
@@ -38,10 +41,14 @@ protected:
 
 private:
     QList<Id> selectedWithPotential() const;
+    void shareSelection();
+    void showSharedSelection(const QObject *from);
 
     AccountTableModel *m_model;
     QComboBox *m_ownerFilter;
     QAction *m_clearPotentialAction = nullptr;
+    AccountSelection *m_shared;
+    bool m_showingShared = false;
 };
 
 } // namespace tp::ui

@@ -44,10 +44,11 @@ constexpr quint32 stateVersion = 2;
 
 } // namespace
 
-RoiPage::RoiPage(BookSession *session, ScopeState *scope, QWidget *parent)
+RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *selection,
+                 QWidget *parent)
     : Page(parent),
       m_session(session),
-      m_state(new RoiState(session, scope, this)),
+      m_state(new RoiState(session, scope, selection, this)),
       m_chart(new QuadrantChart(this)),
       m_model(new WorkListModel(m_state, this)),
       m_table(new QTableView(this)),

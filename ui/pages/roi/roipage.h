@@ -20,6 +20,7 @@ class QuadrantChart;
 class RoiState;
 class ScopeState;
 class ScoringPanel;
+class AccountSelection;
 class FactorsPanel;
 class WorkListModel;
 
@@ -31,7 +32,8 @@ class RoiPage : public Page
     Q_OBJECT
 
 public:
-    RoiPage(BookSession *session, ScopeState *scope, QWidget *parent = nullptr);
+    RoiPage(BookSession *session, ScopeState *scope, AccountSelection *selection,
+            QWidget *parent = nullptr);
 
     QString key() const override { return QStringLiteral("roi"); }
     QString title() const override { return tr("ROI Planning"); }

@@ -2,6 +2,7 @@
 
 #include "models/formatter.h"
 #include "report/roireport.h"
+#include "session/accountselection.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
 
@@ -13,9 +14,18 @@
 
 namespace tp::ui {
 
-RoiState::RoiState(BookSession *session, ScopeState *scope, QObject *parent)
-    : QObject(parent), m_session(session), m_scope(scope)
+RoiState::RoiState(BookSession *session, ScopeState *scope, AccountSelection *shared,
+                   QObject *parent)
+    : QObject(parent), m_session(session), m_scope(scope), m_shared(shared)
 {
+    // Accounts selected on another page (the Accounts table) are selected here too.
+    connect(shared, &AccountSelection::changed, this, [this](const QObject *from) {
+        if (from == this || (m_shared->accounts() == m_selection && m_shared->current() == m_current))
+            return;
+        m_selection = m_shared->accounts();
+        m_current = m_shared->current();
+        emit selectionChanged();
+    });
     connect(session, &BookSession::loaded, this, [this] {
         m_selection.clear();
         m_current = -1;
@@ -105,6 +115,7 @@ void RoiState::select(std::vector<int> accounts, int current)
     m_selection = std::move(accounts);
     m_current = current;
     emit selectionChanged();
+    m_shared->select(m_selection, m_current, this);
 }
 
 QString RoiState::describe(int account)

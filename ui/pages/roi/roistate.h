@@ -9,12 +9,14 @@
 
 namespace tp::ui {
 
+class AccountSelection;
 class BookSession;
 class ScopeState;
 
 // The ROI figures of the scope bar's scope, evaluated again whenever a score, a weight, a
 // threshold, an account or an opportunity changes, and the ROI page's selection (account rows)
-// shared by the chart, the work list, the "needs scoring" list and the scoring panel.
+// shared by the chart, the work list, the "needs scoring" list and the scoring panel, and with
+// the other pages through the window's AccountSelection.
 // Changes of accounts, opportunities and reps arrive one signal per row (a bulk edit on another
 // page sends thousands): they are evaluated once, when control returns to the event loop, or
 // at once when the figures are read before that.
@@ -23,7 +25,8 @@ class RoiState : public QObject
     Q_OBJECT
 
 public:
-    RoiState(BookSession *session, ScopeState *scope, QObject *parent = nullptr);
+    RoiState(BookSession *session, ScopeState *scope, AccountSelection *shared,
+             QObject *parent = nullptr);
 
     BookSession *session() const { return m_session; }
     // Reading the figures evaluates changes still pending.
@@ -54,6 +57,7 @@ private:
 
     BookSession *m_session;
     ScopeState *m_scope;
+    AccountSelection *m_shared;
     roi::RoiResult m_result;
     std::vector<int> m_rank; // account row → position in the work list, -1
     std::vector<roi::RepLoad> m_overCapacity;
