@@ -4,6 +4,7 @@
 #include "random.h"
 #include "storage/book.h"
 #include "storage/bulkwriter.h"
+#include "values/identifiers.h"
 
 #include <QFile>
 #include <QStringList>
@@ -144,7 +145,10 @@ void writeDemoBook(const QString &path, const Options &options,
             Account a;
             const auto t = std::size_t(rng.between(0, 5));
             const int size = int(rng.between(0, 9) < 5 ? 0 : (rng.chance(0.6) ? 1 : 2));
-            a.crmId = QStringLiteral("001DEMO%1").arg(i, 8, 10, QLatin1Char('0'));
+            // A Salesforce account id in its 18-character form, as an import stores it, so that
+            // files written from the demo (a work list) import back onto the same accounts.
+            a.crmId = QString::fromStdString(values::idLookupKey(
+                    QStringLiteral("001DEMO%1").arg(i, 8, 10, QLatin1Char('0')).toStdString()));
             const auto prefix = std::size_t(rng.between(0, 15));
             const auto word = std::size_t(rng.between(0, 7));
             const auto suffix = std::size_t(rng.between(0, 5));

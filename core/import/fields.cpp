@@ -8,7 +8,7 @@ namespace tp::crm {
 
 namespace {
 
-constexpr std::array<FieldInfo, 30> infos{{
+constexpr std::array<FieldInfo, std::size_t(Field::PotentialDerived) + 1> infos{{
         {Field::CrmId, "crm_id", ValueType::Identifier},
         {Field::Name, "name", ValueType::Text},
         {Field::AccountName, "account_name", ValueType::Text},
@@ -39,6 +39,7 @@ constexpr std::array<FieldInfo, 30> infos{{
         {Field::OpportunityCrmId, "opportunity_crm_id", ValueType::Identifier},
         {Field::Subject, "subject", ValueType::Text},
         {Field::Period, "period", ValueType::Text},
+        {Field::PotentialDerived, "potential_derived", ValueType::Boolean},
 }};
 
 QString translate(const char *text)
@@ -145,6 +146,7 @@ QString fieldLabel(Field field)
     case Field::OpportunityCrmId: return translate("Opportunity CRM id");
     case Field::Subject: return translate("Subject");
     case Field::Period: return translate("Period");
+    case Field::PotentialDerived: return translate("Potential derived (yes/no)");
     }
     return {};
 }
@@ -164,7 +166,8 @@ const std::vector<Field> &fieldsOf(Kind kind)
             Field::CrmId,       Field::ActivityType, Field::ActivityDate,     Field::Owner,
             Field::AccountName, Field::AccountCrmId, Field::OpportunityCrmId, Field::Subject};
     static const std::vector<Field> quotas{Field::Owner, Field::Period, Field::Amount};
-    static const std::vector<Field> scores{Field::CrmId, Field::Name, Field::Potential};
+    static const std::vector<Field> scores{Field::CrmId, Field::Name, Field::Potential,
+                                           Field::PotentialDerived};
     switch (kind) {
     case Kind::Opportunities:
         return opportunities;

@@ -29,6 +29,9 @@ enum class Field {
     ActivityType, ActivityDate, OpportunityCrmId, Subject,
     // quotas (Owner and Amount too)
     Period,
+    // scores (CrmId, Name and Potential too): "yes" leaves the account's potential derived, as
+    // a work list written by `export --what worklist` says of it
+    PotentialDerived,
 };
 
 enum class ValueType { Text, Identifier, Amount, Probability, Date, Boolean, Integer };

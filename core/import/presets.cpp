@@ -152,11 +152,12 @@ std::vector<Preset> makePresets()
                     {F::Amount, names({"Quota", "Amount", "Target"})}},
                    {}});
     // Engagement scores: the account and its potential; the factor columns are named as the
-    // book's factors (analyzeFile() finds them).
+    // book's factors (analyzeFile() finds them). A work list written by the export reads back.
     all.push_back({QStringLiteral("scores"), translate("Engagement scores"), Kind::Scores,
                    {{F::CrmId, names({"Account ID", "Account CRM id", "CRM id", "Id"})},
                     {F::Name, names({"Account", "Account Name", "Name"})},
-                    {F::Potential, names({"Revenue potential", "Potential"})}},
+                    {F::Potential, names({"Revenue potential", "Potential"})},
+                    {F::PotentialDerived, names({"Potential derived"})}},
                    {}});
     all.push_back({QStringLiteral("generic"), translate("Any CSV (map the columns)"),
                    Kind::Opportunities, {}, {}});

@@ -72,7 +72,7 @@ QString activityType(const QString &word)
 RowReader::RowReader(const Analysis &analysis, const StageResolver &stages)
     : m_analysis(analysis)
     , m_stages(stages)
-    , m_columns(std::size_t(Field::Period) + 1, -1)
+    , m_columns(std::size_t(Field::PotentialDerived) + 1, -1)
 {
     for (const auto &[field, column] : analysis.columns)
         m_columns[std::size_t(field)] = column;
@@ -388,6 +388,12 @@ bool RowReader::readScores(const csv::Record &record, ScoresInput &out,
     amount(record, Field::Potential, out.potential, currency, rejections);
     if (out.potential && *out.potential < 0)
         reject(rejections, record, Field::Potential, translate("a revenue potential cannot be negative"));
+    // A derived potential (the work list's own column) is not set: it stays derived.
+    const auto derived = values::parseBoolean(cell(record, Field::PotentialDerived));
+    if (derived.isInvalid())
+        reject(rejections, record, Field::PotentialDerived, derived.error);
+    else if (derived.hasValue() && derived.value)
+        out.potential.reset();
     out.scores.resize(m_analysis.factors.size());
     for (std::size_t f = 0; f < m_analysis.factors.size(); ++f) {
         const FactorColumn &factor = m_analysis.factors[f];

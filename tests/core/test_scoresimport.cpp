@@ -3,7 +3,12 @@
 
 #include "import/importer.h"
 #include "import/importjournal.h"
+#include "report/csvexport.h"
+#include "report/roireport.h"
 #include "storage/book.h"
+#include "storage/bookviewloader.h"
+
+#include <QFile>
 
 #include <gtest/gtest.h>
 
@@ -209,4 +214,45 @@ TEST(ScoresImport, AFileWithNoFactorColumnOrOneFactorTwiceIsBlocked)
     const QString noAccount = test::writeFile(dir, "noaccount.csv", "Who,Timing\nAcme,1\n");
     report = importFile(*book, noAccount, options());
     EXPECT_TRUE(report.analysis.problems.contains(QStringLiteral("Map the account's CRM id or its name.")));
+}
+
+TEST(ScoresImport, AnExportedWorkListImportsBackUnchangedAndDerivedPotentialsStayDerived)
+{
+    test::TempDir dir;
+    auto book = bookWithAccounts(dir);
+    ASSERT_TRUE(importFile(*book, sample("scores.csv"), options()).committed);
+    book->db().exec("UPDATE accounts SET potential = NULL WHERE name LIKE 'Sakura Systems 3%'");
+    const QString path = dir.path(QStringLiteral("work.csv"));
+    {
+        const auto view = loadBookView(dir.path(QStringLiteral("a.tpbook")));
+        QFile out(path);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        ASSERT_TRUE(CsvExport::workList(*view, buildRoiReport(*view, RowFilter()), out));
+    }
+    const QString before = test::dumpBook(book->db());
+    ImportReport report = importFile(*book, path, options(std::nullopt));
+    EXPECT_EQ(report.analysis.kind, Kind::Scores);
+    EXPECT_EQ(report.analysis.columnOf(Field::PotentialDerived), 6);
+    EXPECT_EQ(report.counts.unchanged, 5); // Orbit Labs 6 as well
+    EXPECT_EQ(report.counts.updated, 0);
+    undoImport(*book, report.importId);
+    EXPECT_EQ(test::dumpBook(book->db()), before); // Sakura's potential still derived
+
+    // A score edited in the spreadsheet is the one change.
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    const qsizetype orbit = text.indexOf(QStringLiteral("Orbit Energy 2 LLC"));
+    ASSERT_GE(orbit, 0);
+    qsizetype lineEnd = text.indexOf(QLatin1Char('\n'), orbit);
+    if (text.at(lineEnd - 1) == QLatin1Char('\r'))
+        --lineEnd; // CSV writes CRLF
+    ASSERT_EQ(text.mid(lineEnd - 11, 11), QStringLiteral("4,5,3,4,3,5"));
+    text.replace(lineEnd - 1, 1, QStringLiteral("1"));
+    test::writeFile(dir, "work.csv", text.toUtf8());
+    report = importFile(*book, path, options());
+    EXPECT_EQ(report.counts.updated, 1);
+    EXPECT_EQ(scoresOf(*book, "Orbit Energy 2"), QStringLiteral("4 5 3 4 3 1"));
+    EXPECT_EQ(potentialOf(*book, "Sakura Systems 3"), -1);
 }
