@@ -3,6 +3,7 @@
 #include "presets.h"
 #include "rowpipeline.h"
 #include "storage/errors.h"
+#include "storage/scoring.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -238,14 +239,10 @@ QHash<QString, Stage> loadStageAliases(sql::Database &db)
     return aliases;
 }
 
-BookTerms BookTerms::load(sql::Database &db, const QHash<QString, Stage> &userStageMap)
+BookTerms BookTerms::load(Book &book, const QHash<QString, Stage> &userStageMap)
 {
-    BookTerms terms{StageResolver(loadStageAliases(db), userStageMap), {}};
-    auto st = db.prepare("SELECT id, name, coalesce(description, '') FROM engagement_factors "
-                         "ORDER BY position, id");
-    while (st.step())
-        terms.factors.push_back({st.int64(0), st.text(1), st.text(2)});
-    return terms;
+    return {StageResolver(loadStageAliases(book.db()), userStageMap),
+            ScoringRepository(book).factors()};
 }
 
 namespace {

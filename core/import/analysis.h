@@ -21,6 +21,10 @@
 #include <optional>
 #include <vector>
 
+namespace tp {
+class Book;
+}
+
 namespace tp::crm {
 
 // What the user (wizard or command line) decided about a file.
@@ -122,7 +126,7 @@ struct BookTerms
     StageResolver stages;
     std::vector<EngagementFactor> factors;
 
-    static BookTerms load(sql::Database &db, const QHash<QString, Stage> &userStageMap);
+    static BookTerms load(Book &book, const QHash<QString, Stage> &userStageMap);
     static BookTerms none() { return {StageResolver({}, {}), {}}; }
 };
 

@@ -115,7 +115,7 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
                         const ImportProgress &progress)
 {
     sql::Database &db = book.db();
-    const BookTerms terms = BookTerms::load(db, options.stageMap);
+    const BookTerms terms = BookTerms::load(book, options.stageMap);
     const StageResolver &stages = terms.stages;
     ImportReport report;
     // The first pass reports the first half of the progress, the second the rest.

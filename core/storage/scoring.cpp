@@ -8,15 +8,20 @@
 
 namespace tp {
 
+std::vector<EngagementFactor> ScoringRepository::factors()
+{
+    std::vector<EngagementFactor> factors;
+    auto st = m_db.prepare("SELECT id, name, coalesce(description, '') FROM engagement_factors "
+                           "ORDER BY position, id");
+    while (st.step())
+        factors.push_back({st.int64(0), st.text(1), st.text(2)});
+    return factors;
+}
+
 ScoringModel ScoringRepository::model()
 {
     ScoringModel m;
-    {
-        auto st = m_db.prepare("SELECT id, name, description FROM engagement_factors "
-                               "ORDER BY position, id");
-        while (st.step())
-            m.factors.push_back({st.int64(0), st.text(1), st.text(2)});
-    }
+    m.factors = factors();
     auto st = m_db.prepare("SELECT id, name, segment_kind, coalesce(segment_value, '') "
                            "FROM weight_profiles ORDER BY id");
     while (st.step()) {

@@ -37,6 +37,8 @@ public:
 
     // Factors in their order; profiles by id, each with a weight per factor (0 if none).
     ScoringModel model();
+    // The factors alone, in their order.
+    std::vector<EngagementFactor> factors();
     // The scores of the view's accounts, row by row, for the model's factors.
     ScoreMatrix scores(const BookView &view, const ScoringModel &model);
 

@@ -63,7 +63,7 @@ void ImportJob::run(Task &task)
         switch (task.mode) {
         case Mode::Analyse: {
             r.analysis = crm::analyzeFile(task.file, options,
-                                          crm::BookTerms::load(book->db(), options.stageMap), progress);
+                                          crm::BookTerms::load(*book, options.stageMap), progress);
             break;
         }
         case Mode::DryRun:
