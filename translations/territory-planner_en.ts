@@ -81,6 +81,44 @@
     </message>
 </context>
 <context>
+    <name>tp::health::Reasons</name>
+    <message numerus="yes">
+        <source>No activity for %n days</source>
+        <translation>
+            <numerusform>No activity for %n day</numerusform>
+            <numerusform>No activity for %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In %1 for %n days, limit %2</source>
+        <translation>
+            <numerusform>In %1 for %n day, limit %2</numerusform>
+            <numerusform>In %1 for %n days, limit %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Close date passed %n days ago</source>
+        <translation>
+            <numerusform>Close date passed %n day ago</numerusform>
+            <numerusform>Close date passed %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Close date pushed %n times</source>
+        <translation>
+            <numerusform>Close date pushed %n time</numerusform>
+            <numerusform>Close date pushed %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Open %n days, over %1× the average cycle of %2 days</source>
+        <translation>
+            <numerusform>Open %n day, over %1× the average cycle of %2 days</numerusform>
+            <numerusform>Open %n days, over %1× the average cycle of %2 days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::AccountsPage</name>
     <message numerus="yes">
         <source>%Ln accounts</source>

@@ -50,7 +50,7 @@ QString usage()
               "           [--mapping MAP.json] [--map-stage \"CRM NAME=Stage\"]... [--date-order dmy|mdy|ymd]\n"
               "           [--as-of DATE] [--complete] [--dry-run] [--skip-invalid] [--json] FILE...\n"
               "  summary  --db BOOK [--as-of DATE] [--period 2026-Q4] [--rep NAME] [--territory NAME] [--json]\n"
-              "  export   --db BOOK --what opportunities|accounts|worklist [--rep NAME] [--territory NAME] --csv OUT\n\n"
+              "  export   --db BOOK --what opportunities|accounts|stalled|worklist [--rep NAME] [--territory NAME] [--as-of DATE] --csv OUT\n\n"
               "Options:\n"
               "  -h, --help     Show this help\n"
               "  -v, --version  Show the version\n\n"
@@ -153,7 +153,8 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
-    parser.addOption({QStringLiteral("what"), tr("opportunities, accounts or worklist."), tr("TABLE")});
+    parser.addOption({QStringLiteral("what"), tr("opportunities, accounts, stalled or worklist."),
+                      tr("TABLE")});
     parser.addOption({QStringLiteral("rep"), tr("Only this rep."), tr("NAME")});
     parser.addOption({QStringLiteral("territory"), tr("Only this territory."), tr("NAME")});
     parser.addOption({QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE")});
@@ -171,12 +172,16 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
         err << tr("export: --db BOOK and --csv OUT are required.") << '\n';
         return Usage;
     }
-    if (what != QLatin1String("opportunities") && what != QLatin1String("accounts")
-        && what != QLatin1String("worklist")) {
-        err << tr("export: --what takes opportunities, accounts or worklist, found \"%1\".").arg(what) << '\n';
+    const QStringList tables{QStringLiteral("opportunities"), QStringLiteral("accounts"),
+                             QStringLiteral("stalled"), QStringLiteral("worklist")};
+    if (!tables.contains(what)) {
+        err << tr("export: --what takes opportunities, accounts, stalled or worklist, found \"%1\".")
+                        .arg(what)
+            << '\n';
         return Usage;
     }
-    if (!parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err))
+    const auto asOf = parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
+    if (!asOf)
         return Usage;
     try {
         const auto view = loadBookView(db);
@@ -210,6 +215,12 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
             written = CsvExport::opportunities(*view, filter, file);
         } else if (what == QLatin1String("accounts")) {
             written = CsvExport::accounts(*view, filter, file);
+        } else if (what == QLatin1String("stalled")) {
+            const QDate day = asOf->isValid() ? *asOf : QDate::currentDate();
+            const auto report = health::evaluate(
+                    *view, {filter.scopeRep, filter.scopeTerritory}, day,
+                    Period::containing(day, view->settings.fiscalStartMonth));
+            written = CsvExport::stalled(*view, report, file);
         } else {
             written = CsvExport::workList(*view, buildRoiReport(*view, filter), file);
         }

@@ -1,5 +1,7 @@
 #include "stage.h"
 
+#include <QCoreApplication>
+
 namespace tp {
 
 QString stageKey(Stage stage)
@@ -61,6 +63,40 @@ Status statusForStage(Stage stage)
     if (stage == Stage::Lost)
         return Status::Lost;
     return Status::Open;
+}
+
+QString stageName(Stage stage)
+{
+    switch (stage) {
+    case Stage::Qualify:
+        return QCoreApplication::translate("tp::ui::Stage", "Qualify");
+    case Stage::Prove:
+        return QCoreApplication::translate("tp::ui::Stage", "Prove");
+    case Stage::Propose:
+        return QCoreApplication::translate("tp::ui::Stage", "Propose");
+    case Stage::Negotiate:
+        return QCoreApplication::translate("tp::ui::Stage", "Negotiate");
+    case Stage::Won:
+        return QCoreApplication::translate("tp::ui::Stage", "Won");
+    case Stage::Lost:
+        return QCoreApplication::translate("tp::ui::Stage", "Lost");
+    }
+    return {};
+}
+
+QString statusName(Status status)
+{
+    switch (status) {
+    case Status::Open:
+        return QCoreApplication::translate("tp::ui::Status", "Open");
+    case Status::Won:
+        return QCoreApplication::translate("tp::ui::Status", "Won");
+    case Status::Lost:
+        return QCoreApplication::translate("tp::ui::Status", "Lost");
+    case Status::Removed:
+        return QCoreApplication::translate("tp::ui::Status", "Removed");
+    }
+    return {};
 }
 
 } // namespace tp

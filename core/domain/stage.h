@@ -26,6 +26,9 @@ QString stageKey(Stage stage);
 std::optional<Stage> stageFromKey(const QString &key);
 QString statusKey(Status status);
 std::optional<Status> statusFromKey(const QString &key);
+// Translated names for display (contexts "tp::ui::Stage" and "tp::ui::Status").
+QString stageName(Stage stage);
+QString statusName(Status status);
 // The status a stage implies (Won/Lost close a deal; the rest are open).
 Status statusForStage(Stage stage);
 

@@ -3,6 +3,8 @@
 #include "csvwriter.h"
 #include "domain/dates.h"
 
+#include <algorithm>
+
 namespace tp {
 
 namespace {
@@ -125,6 +127,64 @@ bool CsvExport::workList(const BookView &view, const roi::RoiResult &r, QIODevic
             const int score = view.scores.at(s.row, f);
             csv.number(score >= 0 ? QString::number(score) : QString());
         }
+        csv.endRow();
+    }
+    return csv.ok();
+}
+
+bool CsvExport::stalled(const BookView &view, const health::HealthReport &report, QIODevice &out)
+{
+    using namespace health;
+    const auto &o = view.opportunities;
+    std::vector<int> rows;
+    for (int row : report.openRows) {
+        if (report.assessments[std::size_t(row)].level != Level::Healthy)
+            rows.push_back(row);
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](int x, int y) {
+        const Level lx = report.assessments[std::size_t(x)].level;
+        const Level ly = report.assessments[std::size_t(y)].level;
+        if (lx != ly)
+            return lx > ly;
+        return o.amount[std::size_t(x)] > o.amount[std::size_t(y)];
+    });
+    CsvWriter csv(out);
+    for (const QString &h : {tr("Opportunity ID"), tr("Opportunity Name"), tr("Account Name"),
+                             tr("Owner"), tr("Stage"), tr("Amount"), tr("Currency"),
+                             tr("Expected Close Date"), tr("Health"), tr("Days Idle"),
+                             tr("Days In Stage"), tr("Age (Days)"), tr("Close Date Pushes"),
+                             tr("Rules"), tr("Reasons")})
+        csv.text(h);
+    csv.endRow();
+    const qint64 day = report.asOf.toJulianDay();
+    const auto optionalNumber = [](const std::optional<int> &v) {
+        return v ? QString::number(*v) : QString();
+    };
+    for (int row : rows) {
+        const auto r = std::size_t(row);
+        const Assessment &a = report.assessments[r];
+        const DealFacts facts = factsOf(view, row, day);
+        const int account = o.account[r];
+        csv.text(o.crmId.at(r));
+        csv.text(o.name.at(r));
+        csv.text(account >= 0 ? view.accounts.name.at(std::size_t(account)) : QString());
+        csv.text(repName(view, o.owner[r]));
+        csv.text(stageKey(Stage(o.stage[r])));
+        csv.number(minorToDecimal(o.amount[r]));
+        csv.text(o.currencies.value(o.currency[r]));
+        csv.text(isoDay(o.closeDate[r]));
+        csv.text(levelKey(a.level));
+        csv.number(optionalNumber(facts.idle));
+        csv.number(optionalNumber(facts.inStage));
+        csv.number(optionalNumber(facts.age));
+        csv.number(QString::number(facts.pushes));
+        QStringList keys;
+        for (Rule rule : health::rules) {
+            if (fired(a.fired, rule))
+                keys.append(ruleKey(rule));
+        }
+        csv.text(keys.join(QLatin1Char(' ')));
+        csv.text(Reasons::describe(facts, a, report.context).join(QStringLiteral("; ")));
         csv.endRow();
     }
     return csv.ok();

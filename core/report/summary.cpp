@@ -11,6 +11,96 @@
 
 namespace tp {
 
+namespace {
+
+JsonWriter &optionalMoney(JsonWriter &json, const QString &key, const std::optional<Minor> &amount)
+{
+    return amount ? json.money(key, *amount) : json.null(key);
+}
+
+void writeStalled(JsonWriter &json, const health::HealthReport &h)
+{
+    json.beginObject(QStringLiteral("stalled"))
+            .value(QStringLiteral("stalled_count"), h.stalled.count)
+            .money(QStringLiteral("stalled_amount"), h.stalled.amount)
+            .value(QStringLiteral("at_risk_count"), h.atRisk.count)
+            .money(QStringLiteral("at_risk_amount"), h.atRisk.amount);
+    json.beginObject(QStringLiteral("by_reason"));
+    for (health::Rule rule : health::rules)
+        json.value(health::ruleKey(rule), h.byRule[std::size_t(rule)]);
+    json.endObject();
+    json.endObject();
+}
+
+void writeCoverage(JsonWriter &json, const health::CoverageFigures &c)
+{
+    json.beginObject(QStringLiteral("coverage"))
+            .money(QStringLiteral("target"), c.target)
+            .money(QStringLiteral("won"), c.won)
+            .money(QStringLiteral("remaining"), c.remaining)
+            .money(QStringLiteral("open"), c.open)
+            .ratio(QStringLiteral("raw"), c.raw)
+            .ratio(QStringLiteral("honest"), c.honestRatio)
+            .ratio(QStringLiteral("weighted"), c.weightedRatio)
+            .ratio(QStringLiteral("required"), c.required)
+            .boolean(QStringLiteral("has_target"), c.hasTarget)
+            .boolean(QStringLiteral("target_reached"), c.targetReached())
+            .money(QStringLiteral("honest_amount"), c.honest)
+            .money(QStringLiteral("weighted_amount"), c.weighted);
+    json.beginObject(QStringLiteral("removed_by"));
+    for (health::Rule rule : health::rules) {
+        if (health::levelOf(rule) == health::Level::Stalled)
+            json.money(health::ruleKey(rule), c.removedBy[std::size_t(rule)]);
+    }
+    json.endObject();
+    json.endObject();
+}
+
+void writeMetrics(JsonWriter &json, const Summary &s)
+{
+    const health::WindowMetrics &m = s.health.metrics;
+    json.beginObject(QStringLiteral("metrics"))
+            .value(QStringLiteral("window_days"), m.windowDays)
+            .value(QStringLiteral("won"), m.won)
+            .value(QStringLiteral("lost"), m.lost)
+            .ratio(QStringLiteral("win_rate"), m.winRate);
+    optionalMoney(json, QStringLiteral("avg_deal_size"), m.averageDealSize)
+            .ratio(QStringLiteral("avg_cycle_days"), m.averageCycleDays)
+            .ratio(QStringLiteral("attainment"), m.attainment)
+            .ratio(QStringLiteral("rep_spread"), m.repSpread)
+            .value(QStringLiteral("window_start"), m.windowStart.toString(Qt::ISODate))
+            .money(QStringLiteral("won_amount"), m.wonAmount)
+            .value(QStringLiteral("attainment_bar"), s.attainmentBar)
+            .value(QStringLiteral("spread_bar"), s.spreadBar)
+            .endObject();
+}
+
+void writeReps(JsonWriter &json, const Summary &s)
+{
+    json.beginArray(QStringLiteral("reps"));
+    for (std::size_t i = 0; i < s.health.reps.size(); ++i) {
+        const health::RepFigures &r = s.health.reps[i];
+        json.beginObject()
+                .value(QStringLiteral("rep"), s.repNames[i])
+                .value(QStringLiteral("open"), r.open)
+                .value(QStringLiteral("active"), r.active)
+                .value(QStringLiteral("capacity"), r.capacity)
+                .ratio(QStringLiteral("win_rate"), r.winRate)
+                .money(QStringLiteral("won_amount"), r.wonAmount)
+                .ratio(QStringLiteral("attainment"), r.attainment)
+                .ratio(QStringLiteral("coverage_raw"), r.coverageRaw)
+                .ratio(QStringLiteral("coverage_honest"), r.coverageHonest)
+                .value(QStringLiteral("stalled"), r.stalled)
+                .value(QStringLiteral("at_risk"), r.atRisk);
+        optionalMoney(json, QStringLiteral("quota"), r.quota)
+                .money(QStringLiteral("won_in_period"), r.wonInPeriod)
+                .endObject();
+    }
+    json.endArray();
+}
+
+} // namespace
+
 Summary SummaryBuilder::build(Book &book, const SummaryRequest &request)
 {
     Summary s;
@@ -27,13 +117,14 @@ Summary SummaryBuilder::build(Book &book, const SummaryRequest &request)
                                      .arg(request.period));
         s.period = *period;
     }
-    Scope scope;
+    const auto view = loadBookView(book.path(), {}, OpportunityText::Skip);
+    health::HealthScope scope;
     RepRepository reps(book);
     if (!request.rep.isEmpty()) {
         const auto rep = reps.byName(request.rep);
         if (!rep)
             throw InputError(tr("--rep: no rep named \"%1\" in this book.").arg(request.rep));
-        scope.rep = rep->id;
+        scope.rep = view->repIndex(rep->id);
         s.rep = rep->name;
     }
     if (!request.territory.isEmpty()) {
@@ -41,17 +132,18 @@ Summary SummaryBuilder::build(Book &book, const SummaryRequest &request)
         if (!territory)
             throw InputError(tr("--territory: no territory named \"%1\" in this book.")
                                      .arg(request.territory));
-        scope.territory = territory->id;
+        scope.territory = view->territoryIndex(territory->id);
         s.territory = territory->name;
     }
-    s.pipeline = queryPipeline(book, scope);
+    s.health = health::evaluate(*view, scope, s.asOf, s.period);
+    for (const health::RepFigures &r : s.health.reps)
+        s.repNames.push_back(view->reps[std::size_t(r.rep)].name);
+    s.attainmentBar = bookSettings.attainmentBar;
+    s.spreadBar = bookSettings.spreadBar;
 
-    const auto view = loadBookView(book.path());
     RowFilter accounts;
-    if (scope.rep)
-        accounts.scopeRep = view->repIndex(*scope.rep);
-    if (scope.territory)
-        accounts.scopeTerritory = view->territoryIndex(*scope.territory);
+    accounts.scopeRep = scope.rep;
+    accounts.scopeTerritory = scope.territory;
     s.roi = buildRoiReport(*view, accounts);
     for (std::size_t i = 0; i < std::min<std::size_t>(s.roi.workList.size(), workListLength); ++i)
         s.workListNames.push_back(view->accounts.name.at(std::size_t(s.roi.workList[i].row)));
@@ -69,28 +161,32 @@ QString SummaryBuilder::toJson(const Summary &s)
             .optionalText(QStringLiteral("rep"), s.rep)
             .optionalText(QStringLiteral("territory"), s.territory)
             .endObject();
-    const PipelineTotals &p = s.pipeline;
+    const health::HealthReport &h = s.health;
     json.beginObject(QStringLiteral("counts"))
-            .value(QStringLiteral("accounts"), p.accounts)
-            .value(QStringLiteral("opportunities"), p.opportunities)
-            .value(QStringLiteral("open"), p.open)
-            .value(QStringLiteral("won"), p.won)
-            .value(QStringLiteral("lost"), p.lost)
+            .value(QStringLiteral("accounts"), h.accounts)
+            .value(QStringLiteral("opportunities"), h.opportunities)
+            .value(QStringLiteral("open"), h.open)
+            .value(QStringLiteral("won"), h.won)
+            .value(QStringLiteral("lost"), h.lost)
             .endObject();
     json.beginObject(QStringLiteral("pipeline"))
-            .money(QStringLiteral("open_amount"), p.openAmount)
-            .money(QStringLiteral("weighted_amount"), p.weightedAmount);
+            .money(QStringLiteral("open_amount"), h.openAmount)
+            .money(QStringLiteral("weighted_amount"), h.weightedAmount);
     json.beginObject(QStringLiteral("by_stage"));
     for (Stage stage : openStages) {
-        const StageTotals &t = p.byStage[std::size_t(stageIndex(stage))];
+        const health::StageHealth &t = h.byStage[std::size_t(stageIndex(stage))];
         json.beginObject(stageKey(stage))
-                .value(QStringLiteral("count"), t.count)
-                .money(QStringLiteral("amount"), t.amount)
+                .value(QStringLiteral("count"), t.all.count)
+                .money(QStringLiteral("amount"), t.all.amount)
                 .money(QStringLiteral("weighted"), t.weighted)
                 .endObject();
     }
     json.endObject();
     json.endObject();
+    writeStalled(json, h);
+    writeCoverage(json, h.coverage);
+    writeMetrics(json, s);
+    writeReps(json, s);
     const roi::RoiResult &r = s.roi;
     json.beginObject(QStringLiteral("roi"))
             .value(QStringLiteral("scored"), qint64(r.workList.size()))
@@ -119,11 +215,11 @@ QString SummaryBuilder::toJson(const Summary &s)
     json.endArray();
     json.endObject();
     json.beginArray(QStringLiteral("warnings"));
-    if (p.unconvertedCount > 0)
+    if (h.unconverted > 0)
         json.value(QString(), tr("%n open opportunities in %1 left out of the totals: no exchange "
                                  "rate to %2.",
-                                 nullptr, int(p.unconvertedCount))
-                                      .arg(p.unconvertedCurrencies.join(QStringLiteral(", ")),
+                                 nullptr, int(h.unconverted))
+                                      .arg(h.unconvertedCurrencies.join(QStringLiteral(", ")),
                                            s.currency));
     json.endArray();
     json.endObject();
@@ -138,7 +234,7 @@ QString SummaryBuilder::toText(const Summary &s)
     const auto money = [&](Minor m) -> QString {
         return s.currency + QChar(0x00A0) + locale.toString(toMajor(m), 'f', 2);
     };
-    const PipelineTotals &p = s.pipeline;
+    const health::HealthReport &p = s.health;
     QString scope = tr("team");
     if (s.rep)
         scope = tr("rep %1").arg(*s.rep);
@@ -153,13 +249,38 @@ QString SummaryBuilder::toText(const Summary &s)
     out += tr("Open pipeline: %1   Weighted: %2\n")
                    .arg(money(p.openAmount), money(p.weightedAmount));
     for (Stage stage : openStages) {
-        const StageTotals &t = p.byStage[std::size_t(stageIndex(stage))];
+        const health::StageHealth &t = p.byStage[std::size_t(stageIndex(stage))];
         out += QStringLiteral("  %1 %2  %3  %4\n")
                        .arg(stageKey(stage), -10)
-                       .arg(locale.toString(t.count), 7)
-                       .arg(money(t.amount), 18)
+                       .arg(locale.toString(t.all.count), 7)
+                       .arg(money(t.all.amount), 18)
                        .arg(money(t.weighted), 18);
     }
+    const auto percent = [&](const std::optional<double> &r) -> QString {
+        return r ? locale.toString(*r * 100.0, 'f', 1) + QLatin1Char('%') : tr("undefined");
+    };
+    out += tr("Stalled: %1 (%2)   At risk: %3 (%4)\n")
+                   .arg(locale.toString(p.stalled.count), money(p.stalled.amount),
+                        locale.toString(p.atRisk.count), money(p.atRisk.amount));
+    const health::CoverageFigures &c = p.coverage;
+    if (!c.hasTarget)
+        out += tr("Coverage: no quota for %1\n").arg(s.period.label());
+    else if (c.targetReached())
+        out += tr("Coverage: target %1 reached (won %2)\n").arg(money(c.target), money(c.won));
+    else
+        out += tr("Coverage: target %1, won %2, remaining %3; raw %4, honest %5, weighted %6, "
+                  "required %7\n")
+                       .arg(money(c.target), money(c.won), money(c.remaining), percent(c.raw),
+                            percent(c.honestRatio), percent(c.weightedRatio), percent(c.required));
+    const health::WindowMetrics &m = p.metrics;
+    out += tr("Last %1 days: won %2, lost %3, win rate %4, average deal %5, average cycle %6, "
+              "attainment %7, rep spread %8\n")
+                   .arg(locale.toString(m.windowDays), locale.toString(m.won),
+                        locale.toString(m.lost), percent(m.winRate),
+                        m.averageDealSize ? money(*m.averageDealSize) : tr("undefined"),
+                        m.averageCycleDays ? tr("%1 days").arg(locale.toString(*m.averageCycleDays, 'f', 1))
+                                           : tr("undefined"),
+                        percent(m.attainment), percent(m.repSpread));
     const roi::RoiResult &r = s.roi;
     out += tr("Accounts scored: %1, needing scoring: %2, below floor: %3\n")
                    .arg(locale.toString(qint64(r.workList.size())),
@@ -169,9 +290,9 @@ QString SummaryBuilder::toText(const Summary &s)
         quadrantCounts.append(QStringLiteral("%1 %2").arg(roi::quadrantName(q),
                                                           locale.toString(r.quadrantCounts[std::size_t(q)])));
     out += QStringLiteral("  ") + quadrantCounts.join(QStringLiteral(", ")) + QLatin1Char('\n');
-    if (p.unconvertedCount > 0)
+    if (p.unconverted > 0)
         out += tr("Warning: %1 open opportunities in %2 left out (no exchange rate).\n")
-                       .arg(p.unconvertedCount)
+                       .arg(p.unconverted)
                        .arg(p.unconvertedCurrencies.join(QStringLiteral(", ")));
     return out;
 }

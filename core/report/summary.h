@@ -1,8 +1,8 @@
 #pragma once
 
+#include "analytics/pipelinehealth.h"
 #include "analytics/roi.h"
 #include "storage/book.h"
-#include "storage/pipelinequeries.h"
 #include "domain/dates.h"
 
 #include <QCoreApplication>
@@ -31,7 +31,12 @@ struct Summary
     QString currency;
     std::optional<QString> rep;
     std::optional<QString> territory;
-    PipelineTotals pipeline;
+    // METRICS "Stalled deals", "Coverage" and "Key metrics" for the scope; also the counts and
+    // the open pipeline by stage.
+    health::HealthReport health;
+    std::vector<QString> repNames; // of health.reps, in its order
+    double attainmentBar = 0.8;
+    double spreadBar = 0.25;
     // METRICS "Accounts" for the scope: the ranked work list holds account names.
     roi::RoiResult roi;
     std::vector<QString> workListNames; // of roi.workList, in its order (the first 20)

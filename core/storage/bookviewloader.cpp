@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <chrono>
+#include <limits>
 #include <optional>
 #include <thread>
 
@@ -60,7 +61,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<BookView> loadBookView(const QString &bookPath, const LoadProgress &progress)
+std::unique_ptr<BookView> loadBookView(const QString &bookPath, const LoadProgress &progress,
+                                       OpportunityText text)
 {
     auto book = Book::open(bookPath);
     sql::Database &db = book->db();
@@ -95,36 +97,50 @@ std::unique_ptr<BookView> loadBookView(const QString &bookPath, const LoadProgre
     const Id maxId = scalar(db, "SELECT coalesce(max(id), 0) FROM opportunities");
 
     loader::SharedProgress shared;
-    loader::readAccounts(db, territoryIndex, repIndex, accountTotal, view->accounts, shared);
-    if (progress && !progress(shared.done.load(), total))
-        return nullptr;
-    const loader::AccountRows accountRows(view->accounts);
-    {
+    // The opportunity readers start first and keep account ids as they are; the accounts and
+    // scores are read here meanwhile, and the ids become rows once both are in.
+    const Id maxAccountId = scalar(db, "SELECT coalesce(max(id), 0) FROM accounts");
+    const bool accountsAlongside = maxAccountId <= std::numeric_limits<int>::max();
+    std::optional<loader::AccountRows> accountRows;
+    const auto readAccountsAndScores = [&] {
+        loader::readAccounts(db, territoryIndex, repIndex, accountTotal, view->accounts, shared);
+        accountRows.emplace(view->accounts);
         ScoringRepository scoring(*book);
         view->scoring = scoring.model();
         view->scores = scoring.scores(*view, view->scoring);
-    }
+    };
+    if (!accountsAlongside)
+        readAccountsAndScores();
+    const loader::AccountRows *rowsNow = accountsAlongside ? nullptr : &*accountRows;
 
     // Two readers by id range, one per core of the machine this runs on (the scan is CPU
     // bound), each on its own connection. The GUI's connection does not write while a book
-    // loads, so both see the same data. (Reading the accounts alongside the opportunities
-    // measured slower: both cores then fault in fresh memory at once.)
+    // loads, so both see the same data.
     const bool parallel = opportunityTotal >= 50'000;
     const Id split = parallel ? minId + (maxId - minId + 1) / 2 : maxId + 1;
     const qint64 headExpected = parallel ? opportunityTotal / 2 + 1 : opportunityTotal;
     OpportunityColumns &head = view->opportunities;
     OpportunityColumns tail;
+    const bool withText = text == OpportunityText::Load;
     Reader headReader(shared, [&] {
         loader::readOpportunities(bookPath, minId, split, headExpected, opportunityTotal, repIndex,
-                                  accountRows, head, shared);
+                                  rowsNow, withText, head, shared);
     });
     std::optional<Reader> tailReader;
     if (parallel) {
         const qint64 tailExpected = opportunityTotal - headExpected + 1;
         tailReader.emplace(shared, [&] {
             loader::readOpportunities(bookPath, split, maxId + 1, tailExpected, tailExpected,
-                                      repIndex, accountRows, tail, shared);
+                                      repIndex, rowsNow, withText, tail, shared);
         });
+    }
+    if (accountsAlongside) {
+        try {
+            readAccountsAndScores();
+        } catch (...) {
+            shared.cancelled = true;
+            throw;
+        }
     }
     // Report progress from the calling thread while the readers work.
     while (!headReader.done() || (tailReader && !tailReader->done())) {
@@ -142,6 +158,11 @@ std::unique_ptr<BookView> loadBookView(const QString &bookPath, const LoadProgre
         return nullptr;
     if (parallel)
         loader::appendChunk(head, std::move(tail));
+    if (accountsAlongside)
+        loader::resolveAccounts(head, *accountRows);
+    loader::readPushes(db, head);
+    view->quotas = loader::readQuotas(db, repIndex);
+    view->setRates(loader::readRates(db));
     view->recomputeAccountTotals();
     if (progress && !progress(total, total))
         return nullptr;

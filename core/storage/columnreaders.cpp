@@ -110,15 +110,17 @@ void readAccounts(sql::Database &db, const QHash<Id, int> &territoryIndex,
 }
 
 void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint64 capacity,
-                       const QHash<Id, int> &repIndex, const AccountRows &accountRows,
-                       OpportunityColumns &o, SharedProgress &shared)
+                       const QHash<Id, int> &repIndex, const AccountRows *accountRows,
+                       bool withText, OpportunityColumns &o, SharedProgress &shared)
 {
     sql::Database db(path, sql::Database::Mode::ReadOnly);
     const auto n = std::size_t(std::max<qint64>(capacity, 0));
     const auto bytes = std::size_t(std::max<qint64>(expected, 0));
     reserveColumn(o.id, n);
-    o.name.reserve(n, bytes * 26);
-    o.crmId.reserve(n, bytes * 18);
+    if (withText) {
+        o.name.reserve(n, bytes * 26);
+        o.crmId.reserve(n, bytes * 18);
+    }
     for (auto *v : {&o.account, &o.owner})
         reserveColumn(*v, n);
     reserveColumn(o.amount, n);
@@ -126,21 +128,37 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
         reserveColumn(*v, n);
     for (auto *v : {&o.probability, &o.override})
         reserveColumn(*v, n);
-    for (auto *v : {&o.created, &o.closeDate, &o.lastActivity})
+    for (auto *v : {&o.created, &o.closeDate, &o.lastActivity, &o.closedDate, &o.stageEntered})
         reserveColumn(*v, n);
     DictionaryBuilder currencies(o.currencies);
-    auto st = db.prepare("SELECT id, crm_id, name, account_id, owner_id, amount, currency, stage, "
+    auto st = db.prepare(std::string("SELECT id, ")
+                         + (withText ? "crm_id, name, " : "NULL, NULL, ")
+                         + "account_id, owner_id, amount, currency, stage, "
                          "status, probability_bp, probability_override_bp, created_date, "
-                         "close_date, last_activity_date FROM opportunities "
+                         "close_date, last_activity_date, closed_date, stage_entered_date FROM opportunities "
                          "WHERE id >= ? AND id < ? ORDER BY id");
     st.bind(1, lo).bind(2, hi);
     qint64 local = 0;
+    Id lastOwnerId = 0;
+    int lastOwner = -1;
     while (st.step()) {
         o.id.push_back(st.int64(0));
-        o.crmId.append(st.utf8(1));
-        o.name.append(st.utf8(2));
-        o.account.push_back(st.isNull(3) ? -1 : accountRows.row(st.int64(3)));
-        o.owner.push_back(st.isNull(4) ? -1 : repIndex.value(st.int64(4), -1));
+        if (withText) {
+            o.crmId.append(st.utf8(1));
+            o.name.append(st.utf8(2));
+        }
+        // Row ids start at 1, so the 0 that sqlite3_column_int64 gives for NULL is "none"
+        // without asking for the column's type first.
+        const Id accountId = st.int64(3);
+        o.account.push_back(accountId <= 0 ? -1
+                            : accountRows  ? accountRows->row(accountId)
+                                           : int(accountId));
+        const Id ownerId = st.int64(4);
+        if (ownerId != lastOwnerId) {
+            lastOwnerId = ownerId;
+            lastOwner = ownerId > 0 ? repIndex.value(ownerId, -1) : -1;
+        }
+        o.owner.push_back(lastOwner);
         o.amount.push_back(st.int64(5));
         o.currency.push_back(std::uint8_t(std::max(currencies.index(st.utf8(6)), 0)));
         o.stage.push_back(std::uint8_t(st.integer(7)));
@@ -150,10 +168,20 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
         o.created.push_back(std::int32_t(parseIsoDay(st.utf8(11))));
         o.closeDate.push_back(std::int32_t(parseIsoDay(st.utf8(12))));
         o.lastActivity.push_back(std::int32_t(parseIsoDay(st.utf8(13))));
+        o.closedDate.push_back(std::int32_t(parseIsoDay(st.utf8(14))));
+        o.stageEntered.push_back(std::int32_t(parseIsoDay(st.utf8(15))));
         if (!step(local, shared))
             return;
     }
     shared.done += local % progressStep;
+}
+
+void resolveAccounts(OpportunityColumns &o, const AccountRows &accountRows)
+{
+    for (int &account : o.account) {
+        if (account > 0)
+            account = accountRows.row(account);
+    }
 }
 
 void appendChunk(OpportunityColumns &head, OpportunityColumns &&tail)
@@ -182,6 +210,41 @@ void appendChunk(OpportunityColumns &head, OpportunityColumns &&tail)
     appendVector(head.created, tail.created);
     appendVector(head.closeDate, tail.closeDate);
     appendVector(head.lastActivity, tail.lastActivity);
+    appendVector(head.closedDate, tail.closedDate);
+    appendVector(head.stageEntered, tail.stageEntered);
+}
+
+void readPushes(sql::Database &db, OpportunityColumns &o)
+{
+    o.pushes.assign(o.id.size(), 0);
+    auto st = db.prepare("SELECT opportunity_id, count(*) FROM close_date_changes "
+                         "WHERE new_date > old_date GROUP BY opportunity_id");
+    while (st.step()) {
+        const int row = o.indexOf(st.int64(0));
+        if (row >= 0)
+            o.pushes[std::size_t(row)] = std::uint8_t(std::min<qint64>(st.int64(1), 255));
+    }
+}
+
+std::vector<QuotaRow> readQuotas(sql::Database &db, const QHash<Id, int> &repIndex)
+{
+    std::vector<QuotaRow> quotas;
+    auto st = db.prepare("SELECT rep_id, period, amount FROM quotas ORDER BY rep_id, period");
+    while (st.step()) {
+        const int rep = repIndex.value(st.int64(0), -1);
+        if (rep >= 0)
+            quotas.push_back({rep, st.text(1), st.int64(2)});
+    }
+    return quotas;
+}
+
+std::vector<std::pair<QString, double>> readRates(sql::Database &db)
+{
+    std::vector<std::pair<QString, double>> rates;
+    auto st = db.prepare("SELECT currency, rate FROM currency_rates");
+    while (st.step())
+        rates.emplace_back(st.text(0), st.real(1));
+    return rates;
 }
 
 } // namespace tp::loader

@@ -54,12 +54,22 @@ void readAccounts(sql::Database &db, const QHash<Id, int> &territoryIndex,
                   SharedProgress &shared);
 
 // Reads the opportunities with lo <= id < hi through its own connection. `capacity` rows are
-// reserved, so that a later chunk can be appended without moving this one.
+// reserved, so that a later chunk can be appended without moving this one. Without `withText`
+// names and CRM ids stay empty. Without `accountRows` the account column keeps the account ids
+// (which must fit an int) for resolveAccounts().
 void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint64 capacity,
-                       const QHash<Id, int> &repIndex, const AccountRows &accountRows,
-                       OpportunityColumns &o, SharedProgress &shared);
+                       const QHash<Id, int> &repIndex, const AccountRows *accountRows,
+                       bool withText, OpportunityColumns &o, SharedProgress &shared);
+// Turns the account ids readOpportunities() kept into rows.
+void resolveAccounts(OpportunityColumns &o, const AccountRows &accountRows);
 
 // Appends `tail` (the later ids) to `head`, moving its text and remapping its currencies.
 void appendChunk(OpportunityColumns &head, OpportunityColumns &&tail);
+
+// How many times each loaded opportunity's close date moved later (METRICS "pushes").
+void readPushes(sql::Database &db, OpportunityColumns &o);
+std::vector<QuotaRow> readQuotas(sql::Database &db, const QHash<Id, int> &repIndex);
+// The book's exchange rates: currency code, what one unit is in the book's currency.
+std::vector<std::pair<QString, double>> readRates(sql::Database &db);
 
 } // namespace tp::loader

@@ -1,5 +1,11 @@
 #include "settings.h"
 
+#include "errors.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
 namespace tp {
 
 QString SettingsRepository::value(const QString &key, const QString &fallback)
@@ -37,6 +43,15 @@ BookSettings SettingsRepository::load()
     s.fiscalStartMonth = integer(QStringLiteral("fiscal_year_start_month"), s.fiscalStartMonth);
     s.defaultCapacity = integer(QStringLiteral("rep.default_capacity"), s.defaultCapacity);
     s.metricsWindowDays = integer(QStringLiteral("metrics.window_days"), s.metricsWindowDays);
+    s.stall.idleAtRiskDays = integer(QStringLiteral("stalled.idle_at_risk_days"),
+                                     s.stall.idleAtRiskDays);
+    s.stall.idleStalledDays = integer(QStringLiteral("stalled.idle_stalled_days"),
+                                      s.stall.idleStalledDays);
+    s.stall.pushesAtRisk = integer(QStringLiteral("stalled.pushes_at_risk"), s.stall.pushesAtRisk);
+    s.stall.agedCycleMultiple = real(QStringLiteral("stalled.aged_cycle_multiple"),
+                                     s.stall.agedCycleMultiple);
+    s.attainmentBar = real(QStringLiteral("metrics.attainment_bar"), s.attainmentBar);
+    s.spreadBar = real(QStringLiteral("metrics.spread_bar"), s.spreadBar);
     s.roi.likelihoodThreshold = real(QStringLiteral("roi.likelihood_threshold"),
                                      s.roi.likelihoodThreshold);
     s.roi.potentialThreshold = decimalToMinor(value(QStringLiteral("roi.potential_threshold")));
@@ -53,6 +68,31 @@ BookSettings SettingsRepository::load()
             s.stageLimitDays[std::size_t(id - 1)] = st.integer(2);
     }
     return s;
+}
+
+void SettingsRepository::saveStallRules(const StallRules &rules,
+                                        const std::array<int, 4> &stageLimitDays)
+{
+    const bool daysValid = rules.idleAtRiskDays >= 0 && rules.idleStalledDays >= 0
+                           && rules.pushesAtRisk >= 1
+                           && std::all_of(stageLimitDays.begin(), stageLimitDays.end(),
+                                          [](int d) { return d >= 0; });
+    if (!daysValid || !(rules.agedCycleMultiple > 0))
+        throw InputError(QCoreApplication::translate(
+                "tp::SettingsRepository",
+                "Day counts must not be negative, pushes must be at least 1 and the cycle "
+                "multiple must be above 0."));
+    sql::Transaction tx(m_db);
+    setValue(QStringLiteral("stalled.idle_at_risk_days"), QString::number(rules.idleAtRiskDays));
+    setValue(QStringLiteral("stalled.idle_stalled_days"), QString::number(rules.idleStalledDays));
+    setValue(QStringLiteral("stalled.pushes_at_risk"), QString::number(rules.pushesAtRisk));
+    setValue(QStringLiteral("stalled.aged_cycle_multiple"),
+             QString::number(rules.agedCycleMultiple, 'g', 10));
+    auto st = m_db.prepare("UPDATE stages SET limit_days = ? WHERE id = ?");
+    for (std::size_t i = 0; i < stageLimitDays.size(); ++i) {
+        st.bind(1, stageLimitDays[i]).bind(2, qint64(i + 1)).run();
+    }
+    tx.commit();
 }
 
 } // namespace tp

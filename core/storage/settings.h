@@ -11,6 +11,18 @@
 
 namespace tp {
 
+// METRICS "Stalled deals": the thresholds of the rules (the stage limits are per stage, in
+// BookSettings::stageLimitDays).
+struct StallRules
+{
+    int idleAtRiskDays = 30;
+    int idleStalledDays = 90;
+    int pushesAtRisk = 2;
+    double agedCycleMultiple = 2.0;
+
+    bool operator==(const StallRules &) const = default;
+};
+
 // The book-level settings of METRICS.md, read in one go. Every default lives in the book.
 struct BookSettings
 {
@@ -23,6 +35,9 @@ struct BookSettings
     // Indexed by stageIndex(): Qualify..Lost.
     std::array<BasisPoints, 6> stageProbability{1000, 2500, 5000, 7500, 10000, 0};
     std::array<int, 4> stageLimitDays{30, 45, 30, 30};
+    StallRules stall;
+    double attainmentBar = 0.8; // METRICS "Key metrics": a rep's attainment should reach it
+    double spreadBar = 0.25;    // and the lowest rep's wins this share of the highest's
     RoiSettings roi;
 
     BasisPoints defaultProbability(Stage s) const { return stageProbability[std::size_t(stageIndex(s))]; }
@@ -41,6 +56,9 @@ public:
     int integer(const QString &key, int fallback);
     void setValue(const QString &key, const QString &value);
     BookSettings load();
+    // The stalled-deal rules and the stage limits, in one transaction. Throws tp::InputError
+    // for a negative day count or a multiple that is not positive.
+    void saveStallRules(const StallRules &rules, const std::array<int, 4> &stageLimitDays);
 
 private:
     sql::Database &m_db;

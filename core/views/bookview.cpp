@@ -1,6 +1,7 @@
 #include "bookview.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace tp {
 
@@ -63,6 +64,59 @@ BasisPoints BookView::probability(int row) const
 Minor BookView::weightedAmount(int row) const
 {
     return weighted(opportunities.amount[std::size_t(row)], probability(row));
+}
+
+std::optional<Minor> BookView::reportingAmount(int row) const
+{
+    const auto r = std::size_t(row);
+    const std::size_t currency = opportunities.currency[r];
+    const double rate = currency < rates.size() ? rates[currency] : 0.0;
+    if (rate == 1.0)
+        return opportunities.amount[r];
+    if (rate <= 0.0)
+        return std::nullopt;
+    // As SQLite's round() in the pipeline query: half away from zero.
+    return Minor(std::llround(double(opportunities.amount[r]) * rate));
+}
+
+std::optional<Minor> BookView::quota(int rep, const QString &period) const
+{
+    for (const QuotaRow &q : quotas) {
+        if (q.rep == rep && q.period == period)
+            return q.amount;
+    }
+    return std::nullopt;
+}
+
+void BookView::setQuota(int rep, const QString &period, std::optional<Minor> amount)
+{
+    const auto it = std::find_if(quotas.begin(), quotas.end(), [&](const QuotaRow &q) {
+        return q.rep == rep && q.period == period;
+    });
+    if (!amount) {
+        if (it != quotas.end())
+            quotas.erase(it);
+    } else if (it != quotas.end()) {
+        it->amount = *amount;
+    } else {
+        quotas.push_back({rep, period, *amount});
+    }
+}
+
+void BookView::setRates(const std::vector<std::pair<QString, double>> &bookRates)
+{
+    rates.assign(std::size_t(opportunities.currencies.size()), 0.0);
+    for (qsizetype i = 0; i < opportunities.currencies.size(); ++i) {
+        const QString &code = opportunities.currencies.at(i);
+        if (code == settings.currency) {
+            rates[std::size_t(i)] = 1.0;
+            continue;
+        }
+        for (const auto &[c, rate] : bookRates) {
+            if (c == code)
+                rates[std::size_t(i)] = rate;
+        }
+    }
 }
 
 void BookView::recomputeAccountTotals()

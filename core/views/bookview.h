@@ -61,10 +61,21 @@ struct OpportunityColumns
     std::vector<std::int16_t> probability; // from the import, -1 none
     std::vector<std::int16_t> override;    // manual edit, -1 none
     std::vector<std::int32_t> created, closeDate, lastActivity;
+    std::vector<std::int32_t> closedDate;   // when it was won or lost
+    std::vector<std::int32_t> stageEntered; // 0: unknown
+    std::vector<std::uint8_t> pushes;       // times the close date moved later (at most 255)
     QStringList currencies;
 
     int size() const { return int(id.size()); }
     int indexOf(Id opportunityId) const;
+};
+
+// A rep's quota for one period (METRICS "Coverage": the target).
+struct QuotaRow
+{
+    int rep = -1; // index into BookView::reps
+    QString period;
+    Minor amount = 0;
 };
 
 struct BookView
@@ -76,11 +87,23 @@ struct BookView
     OpportunityColumns opportunities;
     ScoringModel scoring; // engagement factors and weight profiles
     ScoreMatrix scores;   // by account row, for scoring's factors
+    std::vector<QuotaRow> quotas;
+    // Per index of opportunities.currencies: what one unit is in the book's currency; 0 when
+    // the book has no rate for it (its deals are left out of money totals).
+    std::vector<double> rates;
 
     int repIndex(Id repId) const;
     int territoryIndex(Id territoryId) const;
     BasisPoints probability(int opportunity) const;
     Minor weightedAmount(int opportunity) const;
+    // The amount in the book's currency, converted per deal and rounded half away from zero;
+    // nullopt when its currency has no rate.
+    std::optional<Minor> reportingAmount(int opportunity) const;
+    // The quota of rep `rep` (an index) for a period label; nullopt when none was entered.
+    std::optional<Minor> quota(int rep, const QString &period) const;
+    void setQuota(int rep, const QString &period, std::optional<Minor> amount);
+    // Looks the rates up again for the currencies of the opportunities (after one was added).
+    void setRates(const std::vector<std::pair<QString, double>> &bookRates);
     // Sums open amounts per account again (after an edit of amount, stage or account).
     void recomputeAccountTotals();
 };

@@ -4,40 +4,6 @@
 
 namespace tp::ui {
 
-QString stageName(Stage stage)
-{
-    switch (stage) {
-    case Stage::Qualify:
-        return QCoreApplication::translate("tp::ui::Stage", "Qualify");
-    case Stage::Prove:
-        return QCoreApplication::translate("tp::ui::Stage", "Prove");
-    case Stage::Propose:
-        return QCoreApplication::translate("tp::ui::Stage", "Propose");
-    case Stage::Negotiate:
-        return QCoreApplication::translate("tp::ui::Stage", "Negotiate");
-    case Stage::Won:
-        return QCoreApplication::translate("tp::ui::Stage", "Won");
-    case Stage::Lost:
-        return QCoreApplication::translate("tp::ui::Stage", "Lost");
-    }
-    return {};
-}
-
-QString statusName(Status status)
-{
-    switch (status) {
-    case Status::Open:
-        return QCoreApplication::translate("tp::ui::Status", "Open");
-    case Status::Won:
-        return QCoreApplication::translate("tp::ui::Status", "Won");
-    case Status::Lost:
-        return QCoreApplication::translate("tp::ui::Status", "Lost");
-    case Status::Removed:
-        return QCoreApplication::translate("tp::ui::Status", "Removed");
-    }
-    return {};
-}
-
 Formatter::Formatter(const QLocale &locale) : m_locale(locale) { }
 
 QString Formatter::currencySymbol(const QString &currency) const

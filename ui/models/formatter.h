@@ -14,9 +14,6 @@
 
 namespace tp::ui {
 
-QString stageName(Stage stage);
-QString statusName(Status status);
-
 // Money, numbers, dates and percentages in the user's locale. Kept by the models so data()
 // does not build a QLocale per cell.
 class Formatter
