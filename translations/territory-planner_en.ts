@@ -143,6 +143,33 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::CleanupPrompts</name>
+    <message numerus="yes">
+        <source>Mark %n deal(s) lost. Reason:</source>
+        <translation>
+            <numerusform>Mark %n deal lost. Reason:</numerusform>
+            <numerusform>Mark %n deals lost. Reason:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::HealthPage</name>
+    <message numerus="yes">
+        <source>%1 of %n open deals</source>
+        <translation>
+            <numerusform>%1 of %n open deal</numerusform>
+            <numerusform>%1 of %n open deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n deal(s).</source>
+        <translation>
+            <numerusform>%1: %n deal.</numerusform>
+            <numerusform>%1: %n deals.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::ImportRate</name>
     <message numerus="yes">
         <source>%n second(s)</source>
@@ -313,6 +340,16 @@
         <translation>
             <numerusform>Clear %1 of %n account</numerusform>
             <numerusform>Clear %1 of %n accounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::StalledChart</name>
+    <message numerus="yes">
+        <source>%1, %2: %Ln deals, %3</source>
+        <translation>
+            <numerusform>%1, %2: %Ln deal, %3</numerusform>
+            <numerusform>%1, %2: %Ln deals, %3</numerusform>
         </translation>
     </message>
 </context>

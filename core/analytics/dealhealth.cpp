@@ -42,6 +42,24 @@ QString ruleName(Rule rule)
     return {};
 }
 
+QString ruleShortName(Rule rule)
+{
+    switch (rule) {
+    case Rule::Idle30:
+    case Rule::Idle90:
+        return Reasons::tr("Idle");
+    case Rule::StageLimit:
+        return Reasons::tr("Stage limit");
+    case Rule::ClosePassed:
+        return Reasons::tr("Past close");
+    case Rule::Pushed:
+        return Reasons::tr("Pushed");
+    case Rule::Aged:
+        return Reasons::tr("Too old");
+    }
+    return {};
+}
+
 QString levelKey(Level level)
 {
     switch (level) {

@@ -23,6 +23,8 @@ inline constexpr std::array<Level, 3> levels{Level::Healthy, Level::AtRisk, Leve
 
 QString ruleKey(Rule rule);   // "idle_30", "idle_90", "stage_limit", "close_passed", "pushed", "aged"
 QString ruleName(Rule rule);  // translated, short: "No activity (at risk)", "Close date passed"
+// Translated, a word or two for a chart axis: "Idle", "Stage limit", "Past close", "Too old".
+QString ruleShortName(Rule rule);
 QString levelKey(Level level); // "healthy", "at_risk", "stalled"
 QString levelName(Level level); // translated
 Level levelOf(Rule rule);

@@ -42,6 +42,9 @@ struct RepTotals
     qint64 won = 0;
     qint64 lost = 0;
     Minor wonAmount = 0;
+    qint64 wonConverted = 0;
+    qint64 cycleDays = 0;
+    qint64 cycleCount = 0;
     Minor wonInPeriod = 0;
     Minor closingInPeriod = 0;
     Minor closingHealthy = 0;
@@ -204,12 +207,18 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
                 if (amount) {
                     m.wonAmount += *amount;
                     ++wonConverted;
-                    if (rep)
+                    if (rep) {
                         rep->wonAmount += *amount;
+                        ++rep->wonConverted;
+                    }
                 }
                 if (o.created[r] != 0) {
                     cycleDays += closed - o.created[r];
                     ++cycleCount;
+                    if (rep) {
+                        rep->cycleDays += closed - o.created[r];
+                        ++rep->cycleCount;
+                    }
                 }
             }
             if (amount && closed >= periodStart && closed <= periodEnd) {
@@ -328,6 +337,10 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
         f.lost = t.lost;
         f.wonAmount = t.wonAmount;
         f.winRate = share(t.won, t.won + t.lost);
+        if (t.wonConverted > 0)
+            f.averageDealSize = meanRounded(t.wonAmount, t.wonConverted);
+        if (t.cycleCount > 0)
+            f.averageCycleDays = double(t.cycleDays) / double(t.cycleCount);
         f.quota = quotaOf(int(i));
         f.wonInPeriod = t.wonInPeriod;
         if (f.quota) {

@@ -95,6 +95,8 @@ struct RepFigures
     qint64 lost = 0;
     Minor wonAmount = 0; // in the window
     std::optional<double> winRate;
+    std::optional<Minor> averageDealSize;
+    std::optional<double> averageCycleDays;
     std::optional<Minor> quota;
     Minor wonInPeriod = 0;
     std::optional<double> attainment;

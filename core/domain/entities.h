@@ -60,6 +60,7 @@ struct Opportunity
     QDate nextActivity;
     QString nextStep;
     QDate stageEntered; // unknown when invalid
+    QString lostReason;
 };
 
 enum class ActivityType { Call, Email, Meeting, Other };

@@ -92,6 +92,8 @@ void writeReps(JsonWriter &json, const Summary &s)
                 .ratio(QStringLiteral("coverage_honest"), r.coverageHonest)
                 .value(QStringLiteral("stalled"), r.stalled)
                 .value(QStringLiteral("at_risk"), r.atRisk);
+        optionalMoney(json, QStringLiteral("avg_deal_size"), r.averageDealSize)
+                .ratio(QStringLiteral("avg_cycle_days"), r.averageCycleDays);
         optionalMoney(json, QStringLiteral("quota"), r.quota)
                 .money(QStringLiteral("won_in_period"), r.wonInPeriod)
                 .endObject();

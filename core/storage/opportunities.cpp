@@ -9,7 +9,8 @@ namespace {
 constexpr const char *selectColumns =
         "SELECT id, crm_id, account_id, owner_id, name, amount, currency, stage, status, "
         "probability_bp, probability_override_bp, created_date, close_date, closed_date, "
-        "last_activity_date, next_activity_date, next_step, stage_entered_date FROM opportunities ";
+        "last_activity_date, next_activity_date, next_step, stage_entered_date, lost_reason "
+        "FROM opportunities ";
 
 std::optional<int> optionalInt(const sql::Statement &st, int column)
 {
@@ -29,8 +30,8 @@ Id OpportunityRepository::insert(const Opportunity &o)
     auto st = m_db.prepare(
             "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, currency, "
             "stage, status, probability_bp, probability_override_bp, created_date, close_date, "
-            "closed_date, last_activity_date, next_activity_date, next_step, stage_entered_date) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "closed_date, last_activity_date, next_activity_date, next_step, stage_entered_date, "
+            "lost_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, o.crmId.isEmpty() ? QString() : o.crmId)
             .bind(2, o.accountId)
             .bind(3, o.ownerId)
@@ -48,6 +49,7 @@ Id OpportunityRepository::insert(const Opportunity &o)
             .bind(15, o.nextActivity)
             .bind(16, o.nextStep.isEmpty() ? QString() : o.nextStep)
             .bind(17, o.stageEntered)
+            .bind(18, o.lostReason.isEmpty() ? QString() : o.lostReason)
             .run();
     return m_db.lastInsertId();
 }
@@ -77,6 +79,7 @@ std::optional<Opportunity> OpportunityRepository::byId(Id id)
     o.nextActivity = st.date(15);
     o.nextStep = st.text(16);
     o.stageEntered = st.date(17);
+    o.lostReason = st.text(18);
     return o;
 }
 
@@ -137,8 +140,8 @@ void OpportunityRepository::write(const Opportunity &o)
 {
     auto st = m_db.prepare(
             "UPDATE opportunities SET owner_id = ?, amount = ?, stage = ?, status = ?, "
-            "probability_override_bp = ?, close_date = ?, closed_date = ?, stage_entered_date = ? "
-            "WHERE id = ?");
+            "probability_override_bp = ?, close_date = ?, closed_date = ?, stage_entered_date = ?, "
+            "next_activity_date = ?, next_step = ?, lost_reason = ? WHERE id = ?");
     st.bind(1, o.ownerId)
             .bind(2, o.amount)
             .bind(3, int(o.stage))
@@ -147,7 +150,10 @@ void OpportunityRepository::write(const Opportunity &o)
             .bind(6, o.closeDate)
             .bind(7, o.closedDate)
             .bind(8, o.stageEntered)
-            .bind(9, o.id)
+            .bind(9, o.nextActivity)
+            .bind(10, o.nextStep.isEmpty() ? QString() : o.nextStep)
+            .bind(11, o.lostReason.isEmpty() ? QString() : o.lostReason)
+            .bind(12, o.id)
             .run();
 }
 
@@ -185,6 +191,32 @@ OpportunityChange OpportunityRepository::setStage(Id id, Stage stage, const QDat
     if (int(stage) < 1 || int(stage) > 6)
         throw InputError(tr("Unknown stage."));
     return change(id, on, [&](Opportunity &o) { o.stage = stage; });
+}
+
+OpportunityChange OpportunityRepository::markLost(Id id, const QString &reason, const QDate &on)
+{
+    return change(id, on, [&](Opportunity &o) {
+        o.stage = Stage::Lost;
+        o.lostReason = reason.trimmed();
+    });
+}
+
+OpportunityChange OpportunityRepository::setNextStep(Id id, const QString &step)
+{
+    return change(id, QDate(), [&](Opportunity &o) { o.nextStep = step.trimmed(); });
+}
+
+OpportunityChange OpportunityRepository::setNextActivity(Id id, const QDate &date)
+{
+    return change(id, QDate(), [&](Opportunity &o) { o.nextActivity = date; });
+}
+
+int OpportunityRepository::pushCount(Id id)
+{
+    auto st = m_db.prepare("SELECT count(*) FROM close_date_changes "
+                           "WHERE opportunity_id = ? AND new_date > old_date");
+    st.bind(1, id);
+    return st.step() ? st.integer(0) : 0;
 }
 
 OpportunityChange OpportunityRepository::setAmount(Id id, Minor amount)

@@ -60,6 +60,13 @@ public:
     OpportunityChange setCloseDate(Id id, const QDate &date, const QDate &on);
     OpportunityChange setProbabilityOverride(Id id, std::optional<BasisPoints> probability);
     OpportunityChange setOwner(Id id, std::optional<Id> owner);
+    // Clean-up of stalled deals: closes it as Lost with a reason (a stage change, dated `on`).
+    OpportunityChange markLost(Id id, const QString &reason, const QDate &on);
+    OpportunityChange setNextStep(Id id, const QString &step);
+    // An invalid date clears it.
+    OpportunityChange setNextActivity(Id id, const QDate &date);
+    // How many times the close date moved later (METRICS "pushes").
+    int pushCount(Id id);
 
     void undo(const OpportunityChange &change);
     void redo(const OpportunityChange &change);

@@ -257,6 +257,8 @@ TEST_F(HealthFixture, ScopesAndTheirTargets)
     ASSERT_EQ(ana.reps.size(), 1u);
     EXPECT_EQ(ana.reps[0].active, 3);
     EXPECT_EQ(ana.reps[0].capacity, 2);
+    EXPECT_EQ(ana.reps[0].averageDealSize, 2'000'000);
+    EXPECT_EQ(ana.reps[0].averageCycleDays, 167.0);
 
     const HealthReport west = report({-1, view->territoryIndex(1)});
     EXPECT_EQ(west.accounts, 1);

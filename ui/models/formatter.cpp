@@ -64,6 +64,11 @@ QString Formatter::share(double value) const
     return percent(BasisPoints(std::lround(value * 1000) * 10));
 }
 
+QString Formatter::ratio(double value) const
+{
+    return m_locale.toString(value * 100.0, 'f', 1) + m_locale.percent();
+}
+
 std::optional<Minor> Formatter::parseMoney(const QString &text, bool *ok) const
 {
     *ok = true;

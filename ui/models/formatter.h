@@ -31,6 +31,9 @@ public:
     QString percent(BasisPoints probability) const;
     // A share of 0..1 (a likelihood) as a percent to one decimal: 0.3333 → "33.3%".
     QString share(double value) const;
+    // A ratio (coverage, win rate, attainment) as a percent with one decimal, always:
+    // 0.69 → "69.0%", 3.8185 → "381.9%" (METRICS "Rounding").
+    QString ratio(double value) const;
 
     // Parses what a user typed (or a cell pasted): "1,234.50", "$1,234.50", "1234,5" in a
     // comma locale. Empty gives nullopt with *ok = true; garbage gives nullopt with *ok = false.

@@ -4,6 +4,7 @@
 #include "commands/importcommand.h"
 #include "commands/opportunitycommand.h"
 #include "commands/repcommands.h"
+#include "domain/dates.h"
 #include "models/formatter.h"
 #include "storage/accounts.h"
 #include "storage/book.h"
@@ -42,7 +43,8 @@ bool sameEditableFields(const Opportunity &a, const Opportunity &b)
     return a.ownerId == b.ownerId && a.amount == b.amount && a.stage == b.stage
             && a.status == b.status && a.probabilityOverride == b.probabilityOverride
             && a.closeDate == b.closeDate && a.closedDate == b.closedDate
-            && a.stageEntered == b.stageEntered;
+            && a.stageEntered == b.stageEntered && a.nextActivity == b.nextActivity
+            && a.nextStep == b.nextStep && a.lostReason == b.lostReason;
 }
 
 const BookSettings &defaultSettings()
@@ -516,7 +518,14 @@ void BookSession::applyOpportunity(const Opportunity &row)
     o.stage[i] = std::uint8_t(row.stage);
     o.status[i] = std::uint8_t(row.status);
     o.override[i] = std::int16_t(row.probabilityOverride ? *row.probabilityOverride : -1);
-    o.closeDate[i] = std::int32_t(row.closeDate.isValid() ? row.closeDate.toJulianDay() : 0);
+    o.closeDate[i] = std::int32_t(dateToDay(row.closeDate));
+    o.closedDate[i] = std::int32_t(dateToDay(row.closedDate));
+    o.stageEntered[i] = std::int32_t(dateToDay(row.stageEntered));
+    o.lastActivity[i] = std::int32_t(dateToDay(row.lastActivity));
+    int pushes = 0;
+    if (m_book)
+        runGuarded([&](Book &book) { pushes = OpportunityRepository(book).pushCount(row.id); });
+    o.pushes[i] = std::uint8_t(std::min(pushes, 255));
     contributeToAccount(r, +1);
     emit opportunityChanged(row.id);
 }
@@ -549,6 +558,11 @@ void BookSession::applyRepCapacity(Id rep, std::optional<int> capacity)
 
 void BookSession::applyQuota(Id rep, const QString &period)
 {
+    if (m_view) {
+        const int index = m_view->repIndex(rep);
+        if (index >= 0)
+            m_view->setQuota(index, period, quota(rep, period));
+    }
     emit quotaChanged(rep, period);
 }
 

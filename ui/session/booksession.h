@@ -85,6 +85,14 @@ public:
     bool setRepCapacity(Id rep, std::optional<int> capacity);
     bool setQuota(Id rep, const QString &period, std::optional<Minor> amount);
 
+    // Clean-up of stalled deals (booksessionhealth.cpp); a selection goes in one edit group.
+    // Marking lost is a stage change dated today.
+    bool setOpportunityLost(Id opportunity, const QString &reason);
+    bool setOpportunityNextStep(Id opportunity, const QString &step);
+    bool setOpportunityNextActivity(Id opportunity, const QDate &date);
+    // The stalled-deal rules and the stage limits (METRICS "Stalled deals"): one undo step.
+    bool setPipelineRules(const StallRules &rules, const std::array<int, 4> &stageLimitDays);
+
     // Scoring edits (METRICS "Accounts"); each is one undo step and saved at once.
     // Scores of several accounts and factors at once (bulk scoring), described by `text`.
     bool setScores(std::vector<ScoreEdit> edits, const QString &text);
@@ -131,6 +139,7 @@ public:
     void applyNote(Id account);
     void applyWeight(Id profile, Id factor, double weight);
     void applyRoiThresholds(const RoiSettings &roi);
+    void applyPipelineRules(const StallRules &rules, const std::array<int, 4> &stageLimitDays);
     // Reads the factors and profiles again and lays the view's scores out by them; `restored`:
     // the scores of a factor that came back.
     void applyScoringModel(const std::vector<std::pair<Id, int>> &restoredScores = {},
@@ -156,6 +165,8 @@ signals:
     // Factors or profiles were added, removed, renamed, described or reordered (scoringChanged()
     // follows): what lists them is built again.
     void scoringModelChanged();
+    // The stalled-deal rules or stage limits changed: health figures must be evaluated again.
+    void pipelineRulesChanged();
     void errorOccurred(const QString &message);
 
 private:

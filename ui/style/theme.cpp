@@ -72,6 +72,18 @@ QColor quadrantColor(int quadrant, bool dark)
     }
 }
 
+QColor healthColor(int level, bool dark)
+{
+    switch (level) {
+    case 0: // healthy
+        return dark ? QColor(0x5c, 0xc9, 0x7b) : QColor(0x2e, 0x9d, 0x4f);
+    case 1: // at risk
+        return dark ? QColor(0xf2, 0xb4, 0x4a) : QColor(0xe0, 0x8e, 0x12);
+    default: // stalled
+        return dark ? QColor(0xf0, 0x71, 0x6b) : QColor(0xd0, 0x3b, 0x32);
+    }
+}
+
 QColor iconColor()
 {
     // A blue-grey at least 3:1 on the window, the base and the tinted info banner.

@@ -25,6 +25,8 @@ QColor stageColor(Stage stage);
 // The ROI quadrants (roi::Quadrant order: pursue, develop access, quick wins, deprioritize):
 // green, blue, amber and grey, each readable on the light and the dark chart background.
 QColor quadrantColor(int quadrant, bool dark);
+// Deal health (health::Level order: healthy, at risk, stalled): green, amber and red.
+QColor healthColor(int level, bool dark);
 // Strokes of our own symbolic icons (the fallbacks of themeIcon()).
 QColor iconColor();
 // `share` of `tint` over `base`, e.g. a faint highlight over the window background.

@@ -1,0 +1,292 @@
+// The Pipeline Health page offscreen: the deals table with health and reasons, the charts'
+// data without pixels, a chart click filtering the table, coverage and key metrics agreeing
+// with summary --json, clean-up edits and rule changes with their undo.
+#include "uitestbook.h"
+
+#include "charts/coveragechart.h"
+#include "charts/stalledchart.h"
+#include "mainwindow/mainwindow.h"
+#include "models/formatter.h"
+#include "pages/health/coveragestrip.h"
+#include "pages/health/healthdealsmodel.h"
+#include "pages/health/healthpage.h"
+#include "pages/health/healthstate.h"
+#include "pages/health/keymetricspanel.h"
+#include "report/summary.h"
+#include "session/booksession.h"
+#include "session/scopestate.h"
+#include "storage/book.h"
+#include "storage/opportunities.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+using namespace tp::ui;
+
+namespace {
+
+// The small book as of 2026-11-20 with Globex pilot (O3, 7,000.00, Negotiate) untouched since
+// August (111 days idle: stalled) and Acme expansion (O2, 2,500.00, Qualify) pushed twice (at
+// risk); Acme renewal (O1, 10,000.00) and Initech new logo (O5, 1,200.50) are healthy. Alice's
+// 2026-Q4 quota of 30,000.00 is the team's target; nothing was won in the quarter.
+class GuiHealth : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        book = test::writeSmallBook(dir.path(QStringLiteral("small.tpbook")));
+        {
+            auto b = Book::open(book.path);
+            b->db().exec(QStringLiteral("UPDATE opportunities SET last_activity_date = '2026-08-01' "
+                                        "WHERE id = %1")
+                                 .arg(book.o3)
+                                 .toStdString());
+            OpportunityRepository opportunities(*b);
+            opportunities.addCloseDateChange({0, book.o2, QDate(2026, 11, 1), QDate(2026, 12, 1),
+                                              QDate(2026, 10, 20)});
+            opportunities.addCloseDateChange({0, book.o2, QDate(2026, 12, 1), QDate(2026, 12, 20),
+                                              QDate(2026, 11, 10)});
+        }
+        window = std::make_unique<MainWindow>();
+        window->setInteractive(false);
+        window->resize(1400, 900);
+        ASSERT_TRUE(window->openBook(book.path) && window->session()->waitUntilLoaded());
+        window->scope()->setAsOf(asOf);
+        page = qobject_cast<HealthPage *>(window->page(QStringLiteral("health")));
+        ASSERT_NE(page, nullptr);
+        window->showPage(int(window->pages().indexOf(page)));
+        window->show();
+        QApplication::processEvents();
+    }
+
+    HealthDealsModel *model() const { return page->dealsModel(); }
+    QString cell(int row, int column) const
+    {
+        return model()->index(row, column).data().toString();
+    }
+    std::vector<Id> shownIds() const
+    {
+        std::vector<Id> ids;
+        for (int r = 0; r < model()->rowCount(); ++r)
+            ids.push_back(model()->idAt(r));
+        return ids;
+    }
+    void selectDeal(Id id) const
+    {
+        page->dealsTable()->clearSelection();
+        for (int r = 0; r < model()->rowCount(); ++r) {
+            if (model()->idAt(r) == id)
+                page->dealsTable()->selectRow(r);
+        }
+    }
+    void shoot(const QString &name) const
+    {
+        if (const QString shots = qEnvironmentVariable("TP_TEST_SCREENSHOTS"); !shots.isEmpty()) {
+            QApplication::processEvents();
+            window->grab().save(shots + QLatin1Char('/') + name);
+        }
+    }
+
+    const QDate asOf{2026, 11, 20};
+    test::TempDir dir;
+    test::SmallBook book;
+    std::unique_ptr<MainWindow> window;
+    HealthPage *page = nullptr;
+};
+
+} // namespace
+
+TEST_F(GuiHealth, DealsComeWorstFirstWithTheirReasons)
+{
+    test::ModelTestWarnings warnings;
+    QAbstractItemModelTester tester(model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    EXPECT_EQ(shownIds(), (std::vector<Id>{book.o3, book.o2, book.o1, book.o5}));
+    EXPECT_EQ(cell(0, HealthDealsModel::Health), QStringLiteral("Stalled"));
+    EXPECT_EQ(cell(0, HealthDealsModel::Reasons),
+              QStringLiteral("No activity for 111 days; Stage entry unknown"));
+    EXPECT_EQ(cell(1, HealthDealsModel::Health), QStringLiteral("At risk"));
+    EXPECT_EQ(cell(1, HealthDealsModel::Reasons),
+              QStringLiteral("Close date pushed 2 times; Stage entry unknown"));
+    EXPECT_EQ(cell(1, HealthDealsModel::Pushes), QStringLiteral("2"));
+    EXPECT_EQ(cell(2, HealthDealsModel::Health), QStringLiteral("Healthy"));
+    EXPECT_EQ(cell(0, HealthDealsModel::InStage), QStringLiteral("unknown"));
+    EXPECT_EQ(page->countText(), QStringLiteral("4 of 4 open deals"));
+
+    // Sorting by amount, descending, then back by the health column.
+    page->dealsTable()->sortByColumn(HealthDealsModel::Amount, Qt::DescendingOrder);
+    EXPECT_EQ(shownIds(), (std::vector<Id>{book.o1, book.o3, book.o2, book.o5}));
+    page->dealsTable()->sortByColumn(HealthDealsModel::Idle, Qt::AscendingOrder);
+    EXPECT_EQ(shownIds().back(), book.o3);
+    EXPECT_TRUE(warnings.messages().isEmpty()) << warnings.messages().join(QLatin1Char('\n')).toStdString();
+    shoot(QStringLiteral("health-page.png"));
+}
+
+TEST_F(GuiHealth, ChartDataSplitsPipelineByStageAndAge)
+{
+    const StalledChartData &byStage = page->stalledChart()->data();
+    ASSERT_EQ(byStage.categories,
+              (QStringList{QStringLiteral("Qualify"), QStringLiteral("Prove"),
+                           QStringLiteral("Propose"), QStringLiteral("Negotiate")}));
+    const auto at = [](const StalledChartData &d, health::Level level, int category) {
+        return d.amounts[std::size_t(level)][std::size_t(category)];
+    };
+    EXPECT_EQ(at(byStage, health::Level::AtRisk, 0), 250'000);
+    EXPECT_EQ(at(byStage, health::Level::Healthy, 0), 0);
+    EXPECT_EQ(at(byStage, health::Level::Healthy, 1), 120'050);
+    EXPECT_EQ(at(byStage, health::Level::Healthy, 2), 1'000'000);
+    EXPECT_EQ(at(byStage, health::Level::Stalled, 3), 700'000);
+    EXPECT_EQ(byStage.counts[std::size_t(health::Level::Stalled)][3], 1);
+
+    page->groupingBox()->setCurrentIndex(1);
+    const StalledChartData &byAge = page->stalledChart()->data();
+    ASSERT_EQ(byAge.categories.size(), health::ageBucketCount);
+    // No stage entry is known in this book: everything is in the last bucket.
+    const int unknown = int(health::AgeBucket::Unknown);
+    EXPECT_EQ(at(byAge, health::Level::Healthy, unknown), 1'120'050);
+    EXPECT_EQ(at(byAge, health::Level::Stalled, unknown), 700'000);
+    EXPECT_EQ(at(byAge, health::Level::Healthy, 0), 0);
+    shoot(QStringLiteral("health-by-age.png"));
+}
+
+TEST_F(GuiHealth, ClickingASegmentFiltersTheTable)
+{
+    page->filterBySegment(3, int(health::Level::Stalled)); // Negotiate, stalled
+    EXPECT_EQ(shownIds(), std::vector<Id>{book.o3});
+    EXPECT_EQ(page->levelBox()->currentText(), QStringLiteral("Stalled"));
+    EXPECT_EQ(page->countText(), QStringLiteral("1 of 4 open deals"));
+    page->filterBySegment(0, int(health::Level::Healthy)); // Qualify, healthy: none
+    EXPECT_TRUE(shownIds().empty());
+    page->levelBox()->setCurrentIndex(1); // stalled and at risk, keeping the stage
+    emit page->levelBox()->activated(1);
+    EXPECT_EQ(shownIds(), std::vector<Id>{book.o2});
+}
+
+TEST_F(GuiHealth, CoverageShowsRawAgainstHonestAndWhatEachRuleRemoves)
+{
+    const CoverageStrip *strip = page->coverageStrip();
+    EXPECT_EQ(strip->valueText(CoverageStrip::Target), QStringLiteral("$30,000.00"));
+    EXPECT_EQ(strip->valueText(CoverageStrip::Won), QStringLiteral("$0.00"));
+    EXPECT_EQ(strip->valueText(CoverageStrip::Raw), QStringLiteral("69.0%"));    // 20,700.50 / 30,000
+    EXPECT_EQ(strip->valueText(CoverageStrip::Honest), QStringLiteral("45.7%")); // 13,700.50 / 30,000
+    const CoverageChartData &waterfall = page->coverageChart()->data();
+    ASSERT_EQ(waterfall.categories.size(), 7);
+    EXPECT_EQ(waterfall.kept.front(), 2'070'050);
+    EXPECT_EQ(waterfall.removed[1], 700'000); // untouched for a quarter
+    EXPECT_EQ(waterfall.base[1], 1'370'050);
+    EXPECT_EQ(waterfall.kept[5], 1'370'050); // honest
+    EXPECT_EQ(waterfall.remaining, 3'000'000);
+}
+
+TEST_F(GuiHealth, FiguresAgreeWithSummaryJson)
+{
+    auto b = Book::open(book.path);
+    const QString json = SummaryBuilder::toJson(SummaryBuilder::build(*b, {asOf, {}, {}, {}}));
+    const QJsonObject s = QJsonDocument::fromJson(json.toUtf8()).object();
+    const QJsonObject coverage = s[QStringLiteral("coverage")].toObject();
+    const QJsonObject metrics = s[QStringLiteral("metrics")].toObject();
+    const Formatter format;
+    const CoverageStrip *strip = page->coverageStrip();
+    EXPECT_EQ(strip->valueText(CoverageStrip::Raw),
+              format.ratio(coverage[QStringLiteral("raw")].toDouble()));
+    EXPECT_EQ(strip->valueText(CoverageStrip::Honest),
+              format.ratio(coverage[QStringLiteral("honest")].toDouble()));
+    EXPECT_EQ(strip->valueText(CoverageStrip::Remaining),
+              format.money(std::llround(coverage[QStringLiteral("remaining")].toDouble() * 100),
+                           QStringLiteral("USD")));
+    const health::HealthReport &report = page->state()->report();
+    EXPECT_EQ(report.stalled.count, s[QStringLiteral("stalled")].toObject()[QStringLiteral("stalled_count")].toInt());
+    EXPECT_DOUBLE_EQ(toMajor(report.atRisk.amount),
+                     s[QStringLiteral("stalled")].toObject()[QStringLiteral("at_risk_amount")].toDouble());
+
+    // Key metrics: the team row, then Alice and Bob.
+    QTableWidget *table = page->keyMetrics()->table();
+    ASSERT_EQ(table->rowCount(), 3);
+    EXPECT_EQ(table->item(0, 0)->text(), QStringLiteral("Team"));
+    EXPECT_EQ(table->item(0, 1)->text(), format.ratio(metrics[QStringLiteral("win_rate")].toDouble()));
+    EXPECT_EQ(table->item(0, 1)->text(), QStringLiteral("100.0%")); // one win, the loss closes after the window
+    EXPECT_EQ(table->item(1, 0)->text(), QStringLiteral("Alice Archer"));
+    EXPECT_EQ(table->item(1, 5)->text(), QStringLiteral("0.0%"));         // attainment
+    EXPECT_EQ(table->item(1, 8)->text(), QStringLiteral("2 / 2"));        // active / capacity
+    EXPECT_EQ(table->item(2, 5)->text(), QStringLiteral("no quota"));
+    EXPECT_EQ(table->item(2, 2)->text(), QStringLiteral("$20,000.00"));   // Bob's average deal
+    page->tabs()->setCurrentIndex(1);
+    shoot(QStringLiteral("health-metrics.png"));
+}
+
+TEST_F(GuiHealth, CleanUpEditsAreUndoableSteps)
+{
+    BookSession *session = window->session();
+    QUndoStack *undo = session->undoStack();
+    const int before = undo->count();
+
+    page->markLost({book.o3}, QStringLiteral("Went dark"));
+    QApplication::processEvents(); // row changes are evaluated once, on the next turn
+    EXPECT_EQ(undo->count(), before + 1);
+    EXPECT_EQ(shownIds(), (std::vector<Id>{book.o2, book.o1, book.o5}));
+    {
+        auto b = Book::open(book.path);
+        const auto o3 = OpportunityRepository(*b).byId(book.o3);
+        ASSERT_TRUE(o3);
+        EXPECT_EQ(o3->status, Status::Lost);
+        EXPECT_EQ(o3->lostReason, QStringLiteral("Went dark"));
+    }
+    undo->undo();
+    QApplication::processEvents();
+    EXPECT_EQ(shownIds().front(), book.o3);
+    EXPECT_EQ(page->state()->report().stalled.count, 1);
+
+    // Pushing two deals is one step; each push counts against its deal.
+    page->pushCloseDates({book.o1, book.o2}, QDate(2027, 2, 1));
+    EXPECT_EQ(undo->count(), before + 1);
+    const BookView *view = session->view();
+    const auto pushes = [&](Id id) { return int(view->opportunities.pushes[std::size_t(view->opportunities.indexOf(id))]); };
+    EXPECT_EQ(pushes(book.o2), 3);
+    EXPECT_EQ(pushes(book.o1), 1);
+    EXPECT_EQ(page->state()->report().coverage.open, 700'000 + 120'050) << "both now close after the period";
+    undo->undo();
+    EXPECT_EQ(pushes(book.o2), 2);
+    EXPECT_EQ(pushes(book.o1), 0);
+
+    page->setNextSteps({book.o1}, QStringLiteral("Call the CFO"));
+    page->setNextActivities({book.o1}, QDate(2026, 11, 25));
+    {
+        auto b = Book::open(book.path);
+        const auto o1 = OpportunityRepository(*b).byId(book.o1);
+        EXPECT_EQ(o1->nextStep, QStringLiteral("Call the CFO"));
+        EXPECT_EQ(o1->nextActivity, QDate(2026, 11, 25));
+    }
+    undo->undo();
+    undo->undo();
+    auto b = Book::open(book.path);
+    EXPECT_TRUE(OpportunityRepository(*b).byId(book.o1)->nextStep.isEmpty());
+}
+
+TEST_F(GuiHealth, RuleChangesReevaluateAndUndo)
+{
+    BookSession *session = window->session();
+    StallRules rules = session->view()->settings.stall;
+    rules.idleStalledDays = 200; // 111 idle days are now only "at risk"
+    ASSERT_TRUE(session->setPipelineRules(rules, session->view()->settings.stageLimitDays));
+    EXPECT_EQ(page->state()->report().stalled.count, 0);
+    EXPECT_EQ(page->state()->report().atRisk.count, 2);
+    {
+        auto b = Book::open(book.path);
+        EXPECT_EQ(SettingsRepository(*b).load().stall.idleStalledDays, 200);
+    }
+    session->undoStack()->undo();
+    EXPECT_EQ(page->state()->report().stalled.count, 1);
+    auto b = Book::open(book.path);
+    EXPECT_EQ(SettingsRepository(*b).load().stall.idleStalledDays, 90);
+}

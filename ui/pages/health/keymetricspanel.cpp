@@ -1,0 +1,126 @@
+#include "keymetricspanel.h"
+
+#include "models/formatter.h"
+#include "style/theme.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace tp::ui {
+
+namespace {
+
+enum Column { Rep, WinRate, AverageDeal, AverageCycle, Won, Attainment, CoverageRaw,
+              CoverageHonest, Active, Stalled, AtRisk, ColumnCount };
+
+} // namespace
+
+KeyMetricsPanel::KeyMetricsPanel(QWidget *parent)
+    : QWidget(parent), m_summary(new QLabel(this)), m_table(new QTableWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_table, 1);
+    m_table->setColumnCount(ColumnCount);
+    m_table->setHorizontalHeaderLabels(
+            {tr("Rep"), tr("Win Rate"), tr("Avg Deal"), tr("Avg Cycle"), tr("Won"),
+             tr("Attainment"), tr("Raw Coverage"), tr("Honest Coverage"), tr("Active / Capacity"),
+             tr("Stalled"), tr("At Risk")});
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAccessibleName(tr("Key metrics"));
+}
+
+QString KeyMetricsPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+void KeyMetricsPanel::setReport(const health::HealthReport &report, const BookView &view)
+{
+    const Formatter format;
+    const QString currency = view.settings.currency;
+    const health::WindowMetrics &m = report.metrics;
+    const auto share = [&](const std::optional<double> &v, const QString &undefined) {
+        return v ? format.ratio(*v) : undefined;
+    };
+    const QString noClosed = tr("no closed deals");
+    QString spread = share(m.repSpread, tr("undefined"));
+    if (m.repSpread && *m.repSpread < view.settings.spreadBar)
+        spread = tr("%1, below the %2 bar").arg(spread, format.ratio(view.settings.spreadBar));
+    m_summary->setText(tr("Last %1 days (from %2): rep spread %3. Attainment bar %4.")
+                               .arg(format.number(m.windowDays), format.date(m.windowStart), spread,
+                                    format.ratio(view.settings.attainmentBar)));
+
+    m_table->setRowCount(0);
+    const QColor warning = theme::warningText();
+    const auto addRow = [&](const QString &name, const std::optional<double> &winRate,
+                            const std::optional<Minor> &averageDeal,
+                            const std::optional<double> &averageCycle, Minor won,
+                            const std::optional<double> &attainment,
+                            const std::optional<double> &raw, const std::optional<double> &honest,
+                            const QString &active, bool overCapacity, qint64 stalled,
+                            qint64 atRisk, bool bold) {
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        const QStringList cells{
+                name,
+                share(winRate, noClosed),
+                averageDeal ? format.money(*averageDeal, currency) : tr("no wins"),
+                averageCycle ? tr("%1 days").arg(format.locale().toString(*averageCycle, 'f', 1))
+                             : tr("no wins"),
+                format.money(won, currency),
+                share(attainment, tr("no quota")),
+                share(raw, tr("n/a")),
+                share(honest, tr("n/a")),
+                active,
+                format.number(stalled),
+                format.number(atRisk)};
+        for (int c = 0; c < ColumnCount; ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            item->setTextAlignment(c == Rep ? Qt::AlignLeft | Qt::AlignVCenter
+                                            : Qt::AlignRight | Qt::AlignVCenter);
+            if (bold) {
+                QFont font = item->font();
+                font.setBold(true);
+                item->setFont(font);
+            }
+            const bool belowBar = c == Attainment && attainment
+                                  && *attainment < view.settings.attainmentBar;
+            if (belowBar || (c == Active && overCapacity)) {
+                item->setForeground(warning);
+                item->setToolTip(belowBar ? tr("Below the %1 attainment bar")
+                                                    .arg(format.ratio(view.settings.attainmentBar))
+                                          : tr("More active deals than capacity"));
+            }
+            m_table->setItem(row, c, item);
+        }
+    };
+    qint64 active = 0;
+    qint64 capacity = 0;
+    for (const health::RepFigures &r : report.reps) {
+        active += r.active;
+        capacity += r.capacity;
+    }
+    addRow(tr("Team"), m.winRate, m.averageDealSize, m.averageCycleDays, m.wonAmount, m.attainment,
+           report.coverage.raw, report.coverage.honestRatio,
+           tr("%1 / %2").arg(format.number(active), format.number(capacity)), active > capacity,
+           report.stalled.count, report.atRisk.count, true);
+    for (const health::RepFigures &r : report.reps) {
+        addRow(view.reps[std::size_t(r.rep)].name, r.winRate, r.averageDealSize,
+               r.averageCycleDays, r.wonAmount, r.attainment, r.coverageRaw, r.coverageHonest,
+               tr("%1 / %2").arg(format.number(r.active), format.number(r.capacity)),
+               r.active > r.capacity, r.stalled, r.atRisk, false);
+    }
+}
+
+} // namespace tp::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "analytics/pipelinehealth.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+namespace tp::ui {
+
+// METRICS "Key metrics" for the team and each rep of the scope over the window: win rate,
+// average deal size and cycle, wins, attainment against its bar, coverage, active deals
+// against capacity; figures that miss their bar are marked. The rep spread against its bar
+// sits above the table.
+class KeyMetricsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit KeyMetricsPanel(QWidget *parent = nullptr);
+
+    void setReport(const health::HealthReport &report, const BookView &view);
+    QTableWidget *table() const { return m_table; }
+    QString summaryText() const;
+
+private:
+    QLabel *m_summary;
+    QTableWidget *m_table;
+};
+
+} // namespace tp::ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "storage/settings.h"
+
+#include <QDialog>
+
+#include <array>
+
+class QDoubleSpinBox;
+class QSpinBox;
+
+namespace tp::ui {
+
+// The stalled-deal rules of the book (METRICS "Stalled deals"): idle days for at risk and for
+// stalled, each open stage's limit, pushes for at risk and the multiple of the average cycle.
+class RulesDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    RulesDialog(const StallRules &rules, const std::array<int, 4> &stageLimitDays,
+                QWidget *parent = nullptr);
+
+    StallRules rules() const;
+    std::array<int, 4> stageLimitDays() const;
+
+private:
+    void restoreDefaults();
+
+    QSpinBox *m_idleAtRisk;
+    QSpinBox *m_idleStalled;
+    std::array<QSpinBox *, 4> m_stageLimits{};
+    QSpinBox *m_pushes;
+    QDoubleSpinBox *m_multiple;
+};
+
+} // namespace tp::ui
