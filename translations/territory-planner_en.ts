@@ -155,17 +155,17 @@
 <context>
     <name>tp::ui::HealthPage</name>
     <message numerus="yes">
-        <source>%1 of %n open deals</source>
-        <translation>
-            <numerusform>%1 of %n open deal</numerusform>
-            <numerusform>%1 of %n open deals</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1: %n deal(s).</source>
         <translation>
             <numerusform>%1: %n deal.</numerusform>
             <numerusform>%1: %n deals.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln open deals</source>
+        <translation>
+            <numerusform>%1 of %Ln open deal</numerusform>
+            <numerusform>%1 of %Ln open deals</numerusform>
         </translation>
     </message>
 </context>

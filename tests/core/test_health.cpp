@@ -4,7 +4,10 @@
 
 #include "analytics/pipelinehealth.h"
 #include "report/summary.h"
+#include "analytics/stageconversion.h"
 #include "storage/bookviewloader.h"
+#include "storage/opportunities.h"
+#include "storage/stageflowloader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -421,4 +424,57 @@ TEST_F(HealthFixture, ExportStalledListsFlaggedDealsStalledFirstWithReasons)
              QStringLiteral("--as-of"), QStringLiteral("2026-11-20"), QStringLiteral("--csv"), csv});
     ASSERT_EQ(ben.code, 0) << ben.err.toStdString();
     EXPECT_EQ(QString::fromUtf8(test::readAll(csv)).count(QStringLiteral("\r\n")), 3); // S1, R2
+}
+
+TEST(StageFlowTest, StaysRunFromOneEntryToTheNextByDate)
+{
+    const qint64 d = QDate(2026, 1, 1).toJulianDay();
+    std::vector<std::pair<int, qint64>> entries{{1, d}, {3, d + 10}, {2, d + 5}};
+    std::uint8_t highest = 0;
+    std::array<std::int32_t, 4> days{};
+    StageFlow::describe(entries, highest, days);
+    EXPECT_EQ(highest, 3);
+    EXPECT_EQ(days, (std::array<std::int32_t, 4>{5, 5, -1, -1})) << "still in Propose";
+
+    // Back and forth: both stays in Prove add up; Won ends the last one.
+    std::vector<std::pair<int, qint64>> regressed{{2, d}, {1, d + 4}, {2, d + 6}, {5, d + 9}};
+    StageFlow::describe(regressed, highest, days);
+    EXPECT_EQ(highest, 2);
+    EXPECT_EQ(days, (std::array<std::int32_t, 4>{2, 7, -1, -1}));
+}
+
+TEST_F(HealthFixture, StageConversionCountsWhoMovedOnAmongThoseWhoLeft)
+{
+    // L1 was seen in Qualify, then Prove, before it was lost.
+    OpportunityRepository opps(*book);
+    const Id l1 = view->opportunities.id[std::size_t(row("L1"))];
+    opps.addStageHistory({0, l1, Stage::Qualify, QDate(2026, 2, 1)});
+    opps.addStageHistory({0, l1, Stage::Prove, QDate(2026, 3, 1)});
+    opps.addStageHistory({0, l1, Stage::Lost, QDate(2026, 9, 1)});
+    const StageFlow flow = loadStageFlow(book->path(), view->opportunities.id);
+    ASSERT_EQ(flow.highest.size(), std::size_t(view->opportunities.size()));
+    EXPECT_EQ(flow.highest[std::size_t(row("L1"))], 2);
+
+    // Counted: the six open deals and the four closed in the window (W3, L3 are older).
+    const StageConversion c = stageConversion(*view, flow, {}, asOf);
+    const StageConversion::Row &qualify = c.stages[0];
+    EXPECT_EQ(qualify.reached, 10);
+    EXPECT_EQ(qualify.left, 8);      // H1 and E1 are still in it
+    EXPECT_EQ(qualify.converted, 7); // all but L2, lost in Qualify
+    EXPECT_DOUBLE_EQ(*qualify.rate, 7.0 / 8.0);
+    EXPECT_DOUBLE_EQ(*qualify.averageDays, 28.0); // L1: 2026-02-01 .. 2026-03-01
+    const StageConversion::Row &prove = c.stages[1];
+    EXPECT_EQ(prove.reached, 7);
+    EXPECT_EQ(prove.left, 6);
+    EXPECT_EQ(prove.converted, 5);
+    EXPECT_DOUBLE_EQ(*prove.averageDays, 184.0);
+    EXPECT_FALSE(c.stages[2].averageDays) << "nobody's stay in Propose is known";
+    const StageConversion::Row &negotiate = c.stages[3];
+    EXPECT_EQ(negotiate.reached, 4); // S2, R2, W1, W2
+    EXPECT_EQ(negotiate.left, 2);
+    EXPECT_EQ(negotiate.converted, 2);
+
+    // One rep: Ben's deals only.
+    const StageConversion ben = stageConversion(*view, flow, {view->repIndex(2), -1}, asOf);
+    EXPECT_EQ(ben.stages[0].reached, 5); // S1, R2, E1, W2, L2
 }

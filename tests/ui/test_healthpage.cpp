@@ -290,3 +290,26 @@ TEST_F(GuiHealth, RuleChangesReevaluateAndUndo)
     auto b = Book::open(book.path);
     EXPECT_EQ(SettingsRepository(*b).load().stall.idleStalledDays, 90);
 }
+
+TEST_F(GuiHealth, StageConversionArrivesFromTheHistoryReadInTheBackground)
+{
+    page->state()->waitForStageHistory();
+    ASSERT_TRUE(page->state()->conversion());
+    QTableWidget *table = page->keyMetrics()->conversionTable();
+    ASSERT_EQ(table->rowCount(), 4);
+    // Counted: the four open deals and the deal won in September (the loss closes after the
+    // as-of date). Without history rows each deal reached the stage it is in.
+    EXPECT_EQ(table->item(0, 0)->text(), QStringLiteral("Qualify"));
+    EXPECT_EQ(table->item(0, 1)->text(), QStringLiteral("5"));
+    EXPECT_EQ(table->item(0, 2)->text(), QStringLiteral("4"));
+    EXPECT_EQ(table->item(0, 4)->text(), QStringLiteral("100.0%"));
+    EXPECT_EQ(table->item(1, 1)->text(), QStringLiteral("4"));
+    EXPECT_EQ(table->item(1, 2)->text(), QStringLiteral("3"));
+
+    // A stage edit writes history: Acme expansion leaves Qualify for Prove today.
+    ASSERT_TRUE(window->session()->setOpportunityStage(book.o2, Stage::Prove));
+    QApplication::processEvents();
+    EXPECT_EQ(table->item(0, 2)->text(), QStringLiteral("5"));
+    page->tabs()->setCurrentIndex(1);
+    shoot(QStringLiteral("health-conversion.png"));
+}

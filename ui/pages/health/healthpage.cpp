@@ -251,7 +251,7 @@ void HealthPage::focusSearch()
 QString HealthPage::countText() const
 {
     const Formatter format;
-    return tr("%1 of %n open deals", nullptr, m_model->totalCount())
+    return tr("%1 of %Ln open deals", nullptr, m_model->totalCount())
             .arg(format.number(m_model->rowCount()));
 }
 
@@ -272,6 +272,7 @@ void HealthPage::onEvaluated()
     m_coverage->setChartTitle(tr("Coverage for %1: raw to honest").arg(report.period.label()));
     m_strip->setCoverage(report.coverage, currency, report.period.label());
     m_metrics->setReport(report, *view);
+    m_metrics->setConversion(m_state->conversion(), *view);
     m_count->setText(countText());
     // The level box follows a filter set elsewhere (a chart click, a new scope).
     const int index = m_level->findData(m_model->filter().levels);

@@ -2,6 +2,10 @@
 
 #include "session/booksession.h"
 #include "session/scopestate.h"
+#include "storage/stageflowloader.h"
+
+#include <QEventLoop>
+#include <QThread>
 
 namespace tp::ui {
 
@@ -10,14 +14,87 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
 {
     // The scope bar hears of a new view after us and then says so (ScopeState::changed);
     // until then its indexes may be those of the view before, so evaluate then.
-    connect(session, &BookSession::loaded, this, [this] { evaluateLater(); });
+    connect(session, &BookSession::loaded, this, [this] {
+        loadStageHistory();
+        evaluateLater();
+    });
     connect(scope, &ScopeState::changed, this, [this] { evaluate(true); });
-    connect(session, &BookSession::opportunityChanged, this, &HealthState::evaluateLater);
+    connect(session, &BookSession::opportunityChanged, this, [this](Id id) {
+        // A stage edit wrote a history row: that deal's flow is read again.
+        const BookView *view = m_session->view();
+        if (view && !m_flow.empty() && m_session->book())
+            m_session->runGuarded([&](Book &book) {
+                reloadStageFlow(book, id, view->opportunities.indexOf(id), m_flow);
+            });
+        evaluateLater();
+    });
     connect(session, &BookSession::accountChanged, this, &HealthState::evaluateLater);
     connect(session, &BookSession::repChanged, this, &HealthState::evaluateLater);
     connect(session, &BookSession::quotaChanged, this, &HealthState::evaluateLater);
     connect(session, &BookSession::pipelineRulesChanged, this, &HealthState::evaluateLater);
+    if (session->view())
+        loadStageHistory();
     evaluate(true);
+}
+
+HealthState::~HealthState()
+{
+    if (m_flowThread) {
+        *m_flowCancel = true;
+        m_flowThread->wait();
+    }
+}
+
+void HealthState::loadStageHistory()
+{
+    if (m_flowThread) {
+        // The view it was reading for is gone: stop it (it checks every 65,536 rows).
+        *m_flowCancel = true;
+        m_flowThread->wait();
+        m_flowThread = nullptr; // it deletes itself; its result is dropped
+    }
+    m_flow = {};
+    const BookView *view = m_session->view();
+    if (!view)
+        return;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_flowCancel = cancel;
+    auto result = std::make_shared<health::StageFlow>();
+    QThread *thread = QThread::create([path = m_session->path(), ids = view->opportunities.id,
+                                       cancel, result] {
+        try {
+            *result = loadStageFlow(path, ids, [&cancel] { return cancel->load(); });
+        } catch (const std::exception &) {
+            *result = {}; // conversion stays unavailable; the rest of the page is unaffected
+        }
+    });
+    m_flowThread = thread;
+    connect(thread, &QThread::finished, this, [this, thread, cancel, result] {
+        thread->deleteLater();
+        if (m_flowThread == thread)
+            m_flowThread = nullptr;
+        if (*cancel || result->empty())
+            return;
+        m_flow = std::move(*result);
+        evaluate(false);
+    });
+    thread->start(QThread::LowPriority);
+}
+
+void HealthState::waitForStageHistory()
+{
+    while (m_flowThread) {
+        m_flowThread->wait();
+        QCoreApplication::sendPostedEvents(this);
+        QCoreApplication::processEvents();
+    }
+}
+
+const std::optional<health::StageConversion> &HealthState::conversion()
+{
+    if (m_pending)
+        evaluate(false);
+    return m_conversion;
 }
 
 const health::HealthReport &HealthState::report()
@@ -44,6 +121,7 @@ void HealthState::evaluate(bool scopeChanged)
 {
     m_pending = false;
     m_report = {};
+    m_conversion.reset();
     const BookView *view = m_session->view();
     if (view && !m_session->isReloading()) {
         health::HealthScope scope;
@@ -53,6 +131,8 @@ void HealthState::evaluate(bool scopeChanged)
                                   : -1;
         const QDate asOf = m_scope->asOf().isValid() ? m_scope->asOf() : QDate::currentDate();
         m_report = health::evaluate(*view, scope, asOf, m_scope->period());
+        if (m_flow.highest.size() == std::size_t(view->opportunities.size()))
+            m_conversion = health::stageConversion(*view, m_flow, scope, asOf);
     }
     emit evaluated(scopeChanged);
 }

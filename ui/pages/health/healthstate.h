@@ -1,8 +1,14 @@
 #pragma once
 
 #include "analytics/pipelinehealth.h"
+#include "analytics/stageconversion.h"
 
 #include <QObject>
+
+class QThread;
+
+#include <atomic>
+#include <memory>
 
 namespace tp::ui {
 
@@ -20,8 +26,15 @@ class HealthState : public QObject
 public:
     HealthState(BookSession *session, ScopeState *scope, QObject *parent = nullptr);
 
+    ~HealthState() override;
+
     BookSession *session() const { return m_session; }
     const health::HealthReport &report();
+    // Stage conversion needs the stage history, read on a worker thread after a book loads:
+    // nullopt until it is in.
+    const std::optional<health::StageConversion> &conversion();
+    // Blocks until the stage history of the current view is read (tests, screenshots).
+    void waitForStageHistory();
 
 signals:
     // New figures; `scopeChanged`: another scope or book, so filters start over.
@@ -30,10 +43,15 @@ signals:
 private:
     void evaluate(bool scopeChanged);
     void evaluateLater();
+    void loadStageHistory();
 
     BookSession *m_session;
     ScopeState *m_scope;
     health::HealthReport m_report;
+    std::optional<health::StageConversion> m_conversion;
+    health::StageFlow m_flow;
+    QThread *m_flowThread = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_flowCancel;
     bool m_pending = false;
 };
 

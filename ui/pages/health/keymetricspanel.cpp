@@ -18,7 +18,11 @@ enum Column { Rep, WinRate, AverageDeal, AverageCycle, Won, Attainment, Coverage
 } // namespace
 
 KeyMetricsPanel::KeyMetricsPanel(QWidget *parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_table(new QTableWidget(this))
+    : QWidget(parent),
+      m_summary(new QLabel(this)),
+      m_table(new QTableWidget(this)),
+      m_conversionTitle(new QLabel(tr("Stage conversion"), this)),
+      m_conversion(new QTableWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -38,6 +42,70 @@ KeyMetricsPanel::KeyMetricsPanel(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Key metrics"));
+
+    QFont bold = m_conversionTitle->font();
+    bold.setBold(true);
+    m_conversionTitle->setFont(bold);
+    layout->addWidget(m_conversionTitle);
+    layout->addWidget(m_conversion);
+    m_conversion->setColumnCount(6);
+    m_conversion->setHorizontalHeaderLabels({tr("Stage"), tr("Reached"), tr("Left It"),
+                                             tr("Moved On"), tr("Conversion"),
+                                             tr("Avg Days in Stage")});
+    m_conversion->verticalHeader()->hide();
+    m_conversion->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_conversion->setAlternatingRowColors(true);
+    m_conversion->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_conversion->setAccessibleName(tr("Stage conversion"));
+    m_conversion->setToolTip(tr("Of the deals that reached a stage and are no longer in it, the "
+                                "share that reached a later stage or Won; over the open deals and "
+                                "those closed in the window"));
+    m_conversion->setRowCount(int(openStages.size()));
+    m_conversion->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_conversion->setFixedHeight(m_conversion->horizontalHeader()->sizeHint().height()
+                                 + int(openStages.size())
+                                           * m_conversion->verticalHeader()->defaultSectionSize()
+                                 + 2 * m_conversion->frameWidth() + 2);
+    layout->setStretch(1, 1);
+}
+
+void KeyMetricsPanel::setConversion(const std::optional<health::StageConversion> &conversion,
+                                    const BookView &view)
+{
+    const Formatter format;
+    m_conversionTitle->setText(conversion ? tr("Stage conversion")
+                                          : tr("Stage conversion (reading the stage history…)"));
+    for (Stage stage : openStages) {
+        const auto s = std::size_t(stageIndex(stage));
+        QStringList cells{stageName(stage), QString(), QString(), QString(), QString(), QString()};
+        bool slow = false;
+        if (conversion) {
+            const health::StageConversion::Row &row = conversion->stages[s];
+            cells[1] = format.number(row.reached);
+            cells[2] = format.number(row.left);
+            cells[3] = format.number(row.converted);
+            cells[4] = row.rate ? format.ratio(*row.rate) : tr("none left it");
+            const int limit = view.settings.stageLimitDays[s];
+            cells[5] = row.averageDays
+                               ? tr("%1 (limit %2)")
+                                         .arg(format.locale().toString(*row.averageDays, 'f', 1),
+                                              format.number(limit))
+                               : tr("unknown");
+            slow = row.averageDays && *row.averageDays > limit;
+        }
+        for (int c = 0; c < int(cells.size()); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            item->setTextAlignment(c == 0 ? Qt::AlignLeft | Qt::AlignVCenter
+                                          : Qt::AlignRight | Qt::AlignVCenter);
+            if (c == 0)
+                item->setIcon(theme::stageIcon(stage));
+            if (c == 5 && slow) {
+                item->setForeground(theme::warningText());
+                item->setToolTip(tr("Longer than the stage limit on average"));
+            }
+            m_conversion->setItem(int(s), c, item);
+        }
+    }
 }
 
 QString KeyMetricsPanel::summaryText() const

@@ -1,0 +1,79 @@
+#include "stageconversion.h"
+
+#include <algorithm>
+
+namespace tp::health {
+
+void StageFlow::describe(std::span<std::pair<int, qint64>> entries, std::uint8_t &highest,
+                         std::array<std::int32_t, 4> &days)
+{
+    highest = 0;
+    days.fill(-1);
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto &a, const auto &b) { return a.second < b.second; });
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const int stage = entries[i].first;
+        if (stage >= 1 && stage <= 4)
+            highest = std::max(highest, std::uint8_t(stage));
+        if (i + 1 == entries.size() || stage < 1 || stage > 4 || entries[i].second == 0
+            || entries[i + 1].second == 0)
+            continue;
+        std::int32_t &d = days[std::size_t(stage - 1)];
+        d = std::max(d, 0) + std::int32_t(entries[i + 1].second - entries[i].second);
+    }
+}
+
+StageConversion stageConversion(const BookView &view, const StageFlow &flow,
+                                const HealthScope &scope, const QDate &asOf)
+{
+    StageConversion result;
+    const auto &o = view.opportunities;
+    const qint64 day = asOf.toJulianDay();
+    const qint64 windowStart = day - (std::max(view.settings.metricsWindowDays, 1) - 1);
+    std::array<qint64, 4> stayDays{};
+    for (int r = 0; r < o.size(); ++r) {
+        const auto i = std::size_t(r);
+        const auto status = Status(o.status[i]);
+        if (status == Status::Removed || !inScope(view, r, scope))
+            continue;
+        if (status != Status::Open) {
+            const qint64 closed = o.closedDate[i] != 0 ? o.closedDate[i] : o.closeDate[i];
+            if (closed < windowStart || closed > day)
+                continue;
+        }
+        const auto stage = Stage(o.stage[i]);
+        // Reached: every stage up to the highest seen; a deal seen only as won reached them
+        // all, one seen only as lost reached Qualify.
+        int highest = i < flow.highest.size() ? flow.highest[i] : 0;
+        if (isOpenStage(stage))
+            highest = std::max(highest, int(stage));
+        if (status == Status::Won)
+            highest = 5;
+        highest = std::max(highest, 1);
+        for (int s = 1; s <= 4; ++s) {
+            StageConversion::Row &row = result.stages[std::size_t(s - 1)];
+            if (highest < s)
+                break;
+            ++row.reached;
+            if (status == Status::Open && int(stage) == s)
+                continue; // still in it
+            ++row.left;
+            if (highest > s)
+                ++row.converted;
+            if (i < flow.days.size() && flow.days[i][std::size_t(s - 1)] >= 0) {
+                ++row.stays;
+                stayDays[std::size_t(s - 1)] += flow.days[i][std::size_t(s - 1)];
+            }
+        }
+    }
+    for (std::size_t s = 0; s < 4; ++s) {
+        StageConversion::Row &row = result.stages[s];
+        if (row.left > 0)
+            row.rate = double(row.converted) / double(row.left);
+        if (row.stays > 0)
+            row.averageDays = double(stayDays[s]) / double(row.stays);
+    }
+    return result;
+}
+
+} // namespace tp::health
