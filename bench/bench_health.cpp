@@ -5,6 +5,7 @@
 #include "report/summary.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
+#include "storage/stageflowloader.h"
 
 #include <QCoreApplication>
 
@@ -52,6 +53,28 @@ void BM_HealthOneRep(benchmark::State &state)
     }
 }
 BENCHMARK(BM_HealthOneRep)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+void BM_StageHistoryLoad(benchmark::State &state)
+{
+    const auto &view = sharedView();
+    for (auto _ : state) {
+        auto flow = tp::loadStageFlow(bookPath(), view.opportunities.id);
+        benchmark::DoNotOptimize(flow.highest.data());
+    }
+}
+BENCHMARK(BM_StageHistoryLoad)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_StageConversionTeam(benchmark::State &state)
+{
+    const auto &view = sharedView();
+    static const auto flow = tp::loadStageFlow(bookPath(), view.opportunities.id);
+    const auto report = tp::health::evaluate(view, {}, asOf, tp::Period::containing(asOf));
+    for (auto _ : state) {
+        auto c = tp::health::stageConversion(view, flow, report);
+        benchmark::DoNotOptimize(c.stages.data());
+    }
+}
+BENCHMARK(BM_StageConversionTeam)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 void BM_LoadWithoutDealText(benchmark::State &state)
 {

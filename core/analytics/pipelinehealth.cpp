@@ -148,12 +148,12 @@ RuleContext ruleContext(const BookView &view, const QDate &asOf)
 }
 
 HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDate &asOf,
-                      const Period &period)
+                      const Period &period, const RuleContext *context)
 {
     HealthReport report;
     report.asOf = asOf;
     report.period = period;
-    report.context = ruleContext(view, asOf);
+    report.context = context ? *context : ruleContext(view, asOf);
     const qint64 day = asOf.toJulianDay();
     const qint64 windowStart = windowStartDay(view, day);
     const qint64 periodStart = period.start.toJulianDay();
@@ -190,6 +190,8 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
         if (status == Status::Won || status == Status::Lost) {
             const qint64 closed = closedOn(o, r);
             const bool inWindow = closed >= windowStart && closed <= day;
+            if (inWindow)
+                report.closedInWindowRows.push_back(int(r));
             if (status == Status::Lost) {
                 ++report.lost;
                 if (inWindow) {

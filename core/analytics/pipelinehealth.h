@@ -128,14 +128,16 @@ struct HealthReport
     qint64 unconverted = 0;
     QStringList unconvertedCurrencies;
     std::vector<int> openRows; // the scope's open opportunities, in storage order
+    std::vector<int> closedInWindowRows; // its won and lost ones closed in the window
     // Per opportunity row of the view; filled for openRows, Healthy elsewhere.
     std::vector<Assessment> assessments;
 };
 
 // Everything the Pipeline health page and `summary` show for a scope, as of `asOf`, for
-// `period`. One pass over the opportunities for the team's average cycle, one for the scope.
+// `period`. One pass over the opportunities for the team's average cycle (unless `context`,
+// from ruleContext() for the same view and date, is given), one for the scope.
 HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDate &asOf,
-                      const Period &period);
+                      const Period &period, const RuleContext *context = nullptr);
 
 // The rule context the view's settings give, with the team's average sales cycle over the
 // window ending on `asOf` (the aged rule compares against it whatever the scope, so that a

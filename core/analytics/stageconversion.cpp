@@ -24,23 +24,14 @@ void StageFlow::describe(std::span<std::pair<int, qint64>> entries, std::uint8_t
 }
 
 StageConversion stageConversion(const BookView &view, const StageFlow &flow,
-                                const HealthScope &scope, const QDate &asOf)
+                                const HealthReport &report)
 {
     StageConversion result;
     const auto &o = view.opportunities;
-    const qint64 day = asOf.toJulianDay();
-    const qint64 windowStart = day - (std::max(view.settings.metricsWindowDays, 1) - 1);
     std::array<qint64, 4> stayDays{};
-    for (int r = 0; r < o.size(); ++r) {
+    const auto count = [&](int r) {
         const auto i = std::size_t(r);
         const auto status = Status(o.status[i]);
-        if (status == Status::Removed || !inScope(view, r, scope))
-            continue;
-        if (status != Status::Open) {
-            const qint64 closed = o.closedDate[i] != 0 ? o.closedDate[i] : o.closeDate[i];
-            if (closed < windowStart || closed > day)
-                continue;
-        }
         const auto stage = Stage(o.stage[i]);
         // Reached: every stage up to the highest seen; a deal seen only as won reached them
         // all, one seen only as lost reached Qualify.
@@ -65,7 +56,11 @@ StageConversion stageConversion(const BookView &view, const StageFlow &flow,
                 stayDays[std::size_t(s - 1)] += flow.days[i][std::size_t(s - 1)];
             }
         }
-    }
+    };
+    for (const int r : report.openRows)
+        count(r);
+    for (const int r : report.closedInWindowRows)
+        count(r);
     for (std::size_t s = 0; s < 4; ++s) {
         StageConversion::Row &row = result.stages[s];
         if (row.left > 0)

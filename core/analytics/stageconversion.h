@@ -43,7 +43,8 @@ struct StageConversion
     std::array<Row, 4> stages{};
 };
 
+// Over the report's open deals and those closed in its window.
 StageConversion stageConversion(const BookView &view, const StageFlow &flow,
-                                const HealthScope &scope, const QDate &asOf);
+                                const HealthReport &report);
 
 } // namespace tp::health

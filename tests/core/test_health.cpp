@@ -456,7 +456,7 @@ TEST_F(HealthFixture, StageConversionCountsWhoMovedOnAmongThoseWhoLeft)
     EXPECT_EQ(flow.highest[std::size_t(row("L1"))], 2);
 
     // Counted: the six open deals and the four closed in the window (W3, L3 are older).
-    const StageConversion c = stageConversion(*view, flow, {}, asOf);
+    const StageConversion c = stageConversion(*view, flow, report());
     const StageConversion::Row &qualify = c.stages[0];
     EXPECT_EQ(qualify.reached, 10);
     EXPECT_EQ(qualify.left, 8);      // H1 and E1 are still in it
@@ -475,6 +475,6 @@ TEST_F(HealthFixture, StageConversionCountsWhoMovedOnAmongThoseWhoLeft)
     EXPECT_EQ(negotiate.converted, 2);
 
     // One rep: Ben's deals only.
-    const StageConversion ben = stageConversion(*view, flow, {view->repIndex(2), -1}, asOf);
+    const StageConversion ben = stageConversion(*view, flow, report({view->repIndex(2), -1}));
     EXPECT_EQ(ben.stages[0].reached, 5); // S1, R2, E1, W2, L2
 }

@@ -15,6 +15,7 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
     // The scope bar hears of a new view after us and then says so (ScopeState::changed);
     // until then its indexes may be those of the view before, so evaluate then.
     connect(session, &BookSession::loaded, this, [this] {
+        m_context.reset();
         loadStageHistory();
         evaluateLater();
     });
@@ -26,12 +27,16 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
             m_session->runGuarded([&](Book &book) {
                 reloadStageFlow(book, id, view->opportunities.indexOf(id), m_flow);
             });
+        m_context.reset();
         evaluateLater();
     });
     connect(session, &BookSession::accountChanged, this, &HealthState::evaluateLater);
     connect(session, &BookSession::repChanged, this, &HealthState::evaluateLater);
     connect(session, &BookSession::quotaChanged, this, &HealthState::evaluateLater);
-    connect(session, &BookSession::pipelineRulesChanged, this, &HealthState::evaluateLater);
+    connect(session, &BookSession::pipelineRulesChanged, this, [this] {
+        m_context.reset();
+        evaluateLater();
+    });
     if (session->view())
         loadStageHistory();
     evaluate(true);
@@ -130,9 +135,13 @@ void HealthState::evaluate(bool scopeChanged)
                                   ? m_scope->territoryIndex()
                                   : -1;
         const QDate asOf = m_scope->asOf().isValid() ? m_scope->asOf() : QDate::currentDate();
-        m_report = health::evaluate(*view, scope, asOf, m_scope->period());
+        if (!m_context || m_contextDate != asOf) {
+            m_context = health::ruleContext(*view, asOf);
+            m_contextDate = asOf;
+        }
+        m_report = health::evaluate(*view, scope, asOf, m_scope->period(), &*m_context);
         if (m_flow.highest.size() == std::size_t(view->opportunities.size()))
-            m_conversion = health::stageConversion(*view, m_flow, scope, asOf);
+            m_conversion = health::stageConversion(*view, m_flow, m_report);
     }
     emit evaluated(scopeChanged);
 }

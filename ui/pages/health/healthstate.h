@@ -48,6 +48,10 @@ private:
     BookSession *m_session;
     ScopeState *m_scope;
     health::HealthReport m_report;
+    // The rules with the team's average cycle: the same for every scope, so kept until a deal,
+    // the rules, the as-of date or the book change.
+    std::optional<health::RuleContext> m_context;
+    QDate m_contextDate;
     std::optional<health::StageConversion> m_conversion;
     health::StageFlow m_flow;
     QThread *m_flowThread = nullptr;
