@@ -118,6 +118,18 @@ QString ageBucketName(AgeBucket bucket)
     return {};
 }
 
+void sortWorstFirst(std::vector<int> &rows, const BookView &view, const HealthReport &report)
+{
+    const auto &amount = view.opportunities.amount;
+    std::stable_sort(rows.begin(), rows.end(), [&](int x, int y) {
+        const Level lx = report.assessments[std::size_t(x)].level;
+        const Level ly = report.assessments[std::size_t(y)].level;
+        if (lx != ly)
+            return lx > ly;
+        return amount[std::size_t(x)] > amount[std::size_t(y)];
+    });
+}
+
 std::optional<double> ratio(Minor a, Minor b)
 {
     return b != 0 ? std::optional<double>(double(a) / double(b)) : std::nullopt;

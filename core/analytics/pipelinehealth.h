@@ -144,6 +144,10 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
 // deal's status does not change with the view).
 RuleContext ruleContext(const BookView &view, const QDate &asOf);
 
+// Orders opportunity rows the way the page and the stalled export list them: stalled first,
+// then at risk, then healthy, larger amounts first within each (stable).
+void sortWorstFirst(std::vector<int> &rows, const BookView &view, const HealthReport &report);
+
 // A/B as a ratio, undefined when B is 0.
 std::optional<double> ratio(Minor a, Minor b);
 

@@ -29,6 +29,18 @@ QString repName(const BookView &view, int index)
     return index >= 0 ? view.reps[std::size_t(index)].name : QString();
 }
 
+// The columns every deal export starts with: id, name, account, owner, stage.
+void writeDealHead(CsvWriter &csv, const BookView &view, std::size_t r)
+{
+    const auto &o = view.opportunities;
+    const int account = o.account[r];
+    csv.text(o.crmId.at(r));
+    csv.text(o.name.at(r));
+    csv.text(account >= 0 ? view.accounts.name.at(std::size_t(account)) : QString());
+    csv.text(repName(view, o.owner[r]));
+    csv.text(stageKey(Stage(o.stage[r])));
+}
+
 } // namespace
 
 bool CsvExport::opportunities(const BookView &view, const RowFilter &filter, QIODevice &out)
@@ -44,12 +56,7 @@ bool CsvExport::opportunities(const BookView &view, const RowFilter &filter, QIO
     const std::vector<int> order = storageOrder(std::size_t(o.size()));
     for (int row : filterOpportunities(view, order, filter)) {
         const auto r = std::size_t(row);
-        const int account = o.account[r];
-        csv.text(o.crmId.at(r));
-        csv.text(o.name.at(r));
-        csv.text(account >= 0 ? view.accounts.name.at(std::size_t(account)) : QString());
-        csv.text(repName(view, o.owner[r]));
-        csv.text(stageKey(Stage(o.stage[r])));
+        writeDealHead(csv, view, r);
         csv.text(statusKey(Status(o.status[r])));
         csv.number(minorToDecimal(o.amount[r]));
         csv.text(o.currencies.value(o.currency[r]));
@@ -141,13 +148,7 @@ bool CsvExport::stalled(const BookView &view, const health::HealthReport &report
         if (report.assessments[std::size_t(row)].level != Level::Healthy)
             rows.push_back(row);
     }
-    std::stable_sort(rows.begin(), rows.end(), [&](int x, int y) {
-        const Level lx = report.assessments[std::size_t(x)].level;
-        const Level ly = report.assessments[std::size_t(y)].level;
-        if (lx != ly)
-            return lx > ly;
-        return o.amount[std::size_t(x)] > o.amount[std::size_t(y)];
-    });
+    sortWorstFirst(rows, view, report);
     CsvWriter csv(out);
     for (const QString &h : {tr("Opportunity ID"), tr("Opportunity Name"), tr("Account Name"),
                              tr("Owner"), tr("Stage"), tr("Amount"), tr("Currency"),
@@ -164,12 +165,7 @@ bool CsvExport::stalled(const BookView &view, const health::HealthReport &report
         const auto r = std::size_t(row);
         const Assessment &a = report.assessments[r];
         const DealFacts facts = factsOf(view, row, day);
-        const int account = o.account[r];
-        csv.text(o.crmId.at(r));
-        csv.text(o.name.at(r));
-        csv.text(account >= 0 ? view.accounts.name.at(std::size_t(account)) : QString());
-        csv.text(repName(view, o.owner[r]));
-        csv.text(stageKey(Stage(o.stage[r])));
+        writeDealHead(csv, view, r);
         csv.number(minorToDecimal(o.amount[r]));
         csv.text(o.currencies.value(o.currency[r]));
         csv.text(isoDay(o.closeDate[r]));

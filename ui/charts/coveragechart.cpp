@@ -9,7 +9,6 @@
 #include <QBarSet>
 #include <QChart>
 #include <QCursor>
-#include <QEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -46,7 +45,7 @@ CoverageChartData CoverageChartData::from(const health::CoverageFigures &c, cons
 }
 
 CoverageChart::CoverageChart(QWidget *parent)
-    : QChartView(parent),
+    : BarChartView(parent),
       m_series(new QStackedBarSeries),
       m_base(new QBarSet(QString())),
       m_removed(new QBarSet(tr("Removed as stalled"))),
@@ -56,12 +55,7 @@ CoverageChart::CoverageChart(QWidget *parent)
       m_amounts(new QValueAxis),
       m_targetX(new QValueAxis)
 {
-    auto *chart = new QChart;
-    chart->setMargins(QMargins(4, 4, 8, 4));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setLocalizeNumbers(true);
-    setChart(chart);
-    setRenderHint(QPainter::Antialiasing);
+    QChart *chart = this->chart();
     setAccessibleName(tr("Coverage waterfall"));
     m_series->append({m_base, m_kept, m_removed});
     m_series->setBarWidth(0.6);
@@ -124,14 +118,9 @@ void CoverageChart::setData(const CoverageChartData &data)
     m_target->setVisible(data.hasTarget && data.remaining > 0);
 }
 
-void CoverageChart::setChartTitle(const QString &title)
-{
-    chart()->setTitle(title);
-}
-
 void CoverageChart::updateTheme()
 {
-    applyChartTheme(chart());
+    BarChartView::updateTheme();
     const bool dark = theme::isDark();
     m_base->setColor(Qt::transparent);
     m_base->setBorderColor(Qt::transparent);
@@ -145,13 +134,6 @@ void CoverageChart::updateTheme()
     pen.setStyle(Qt::DashLine);
     pen.setWidthF(1.5);
     m_target->setPen(pen);
-}
-
-void CoverageChart::changeEvent(QEvent *event)
-{
-    QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
-        updateTheme();
 }
 
 } // namespace tp::ui

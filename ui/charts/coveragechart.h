@@ -2,7 +2,7 @@
 
 #include "analytics/pipelinehealth.h"
 
-#include <QChartView>
+#include "barchartview.h"
 #include <QStringList>
 
 #include <vector>
@@ -31,22 +31,20 @@ struct CoverageChartData
     static CoverageChartData from(const health::CoverageFigures &coverage, const QString &currency);
 };
 
-class CoverageChart : public QChartView
+class CoverageChart : public BarChartView
 {
     Q_OBJECT
 
 public:
     explicit CoverageChart(QWidget *parent = nullptr);
 
-    void setChartTitle(const QString &title);
     void setData(const CoverageChartData &data);
     const CoverageChartData &data() const { return m_data; }
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void updateTheme() override;
 
 private:
-    void updateTheme();
 
     CoverageChartData m_data;
     QStackedBarSeries *m_series;

@@ -8,7 +8,6 @@
 #include <QBarSet>
 #include <QChart>
 #include <QCursor>
-#include <QEvent>
 #include <QLegend>
 #include <QStackedBarSeries>
 #include <QToolTip>
@@ -43,17 +42,12 @@ StalledChartData StalledChartData::from(const health::HealthReport &report, Grou
 }
 
 StalledChart::StalledChart(QWidget *parent)
-    : QChartView(parent),
+    : BarChartView(parent),
       m_series(new QStackedBarSeries),
       m_categories(new QBarCategoryAxis),
       m_amounts(new QValueAxis)
 {
-    auto *chart = new QChart;
-    chart->setMargins(QMargins(4, 4, 8, 4));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setLocalizeNumbers(true);
-    setChart(chart);
-    setRenderHint(QPainter::Antialiasing);
+    QChart *chart = this->chart();
     setAccessibleName(tr("Open pipeline by health"));
     for (health::Level level : health::levels) {
         auto *set = new QBarSet(health::levelName(level));
@@ -107,14 +101,9 @@ void StalledChart::setData(const StalledChartData &data)
     }
 }
 
-void StalledChart::setChartTitle(const QString &title)
-{
-    chart()->setTitle(title);
-}
-
 void StalledChart::updateTheme()
 {
-    applyChartTheme(chart());
+    BarChartView::updateTheme();
     const bool dark = theme::isDark();
     for (health::Level level : health::levels) {
         QBarSet *set = m_sets[std::size_t(level)];
@@ -122,13 +111,6 @@ void StalledChart::updateTheme()
         set->setColor(color);
         set->setBorderColor(color);
     }
-}
-
-void StalledChart::changeEvent(QEvent *event)
-{
-    QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
-        updateTheme();
 }
 
 } // namespace tp::ui

@@ -2,7 +2,7 @@
 
 #include "analytics/pipelinehealth.h"
 
-#include <QChartView>
+#include "barchartview.h"
 #include <QStringList>
 
 #include <array>
@@ -32,14 +32,13 @@ struct StalledChartData
 
 // Stacked bars of StalledChartData. Hovering a segment tells its count and amount; clicking it
 // reports the category and the level, which the page turns into a table filter.
-class StalledChart : public QChartView
+class StalledChart : public BarChartView
 {
     Q_OBJECT
 
 public:
     explicit StalledChart(QWidget *parent = nullptr);
 
-    void setChartTitle(const QString &title);
     void setData(const StalledChartData &data);
     const StalledChartData &data() const { return m_data; }
 
@@ -47,10 +46,9 @@ signals:
     void segmentClicked(int category, health::Level level);
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void updateTheme() override;
 
 private:
-    void updateTheme();
 
     StalledChartData m_data;
     QStackedBarSeries *m_series;

@@ -119,16 +119,8 @@ void HealthDealsModel::rebuild()
             }
             m_rows.push_back(r);
         }
-        {
-            // Worst first, then the larger amounts: the order before, and within, a user's sort.
-            std::stable_sort(m_rows.begin(), m_rows.end(), [&](int x, int y) {
-                const auto lx = report.assessments[std::size_t(x)].level;
-                const auto ly = report.assessments[std::size_t(y)].level;
-                if (lx != ly)
-                    return lx > ly;
-                return o.amount[std::size_t(x)] > o.amount[std::size_t(y)];
-            });
-        }
+        // Worst first, then the larger amounts: the order before, and within, a user's sort.
+        health::sortWorstFirst(m_rows, *view, report);
     }
     endResetModel();
     if (m_sortColumn >= 0)
