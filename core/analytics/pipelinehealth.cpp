@@ -197,6 +197,8 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
         ++report.opportunities;
         if (rep)
             rep->ownsInScope = true;
+        if (o.created[r] >= windowStart && o.created[r] <= day)
+            ++m.created;
         const std::optional<Minor> amount = view.reportingAmount(int(r));
 
         if (status == Status::Won || status == Status::Lost) {

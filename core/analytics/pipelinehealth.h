@@ -75,6 +75,7 @@ struct WindowMetrics
     QDate windowStart; // D − (windowDays − 1)
     qint64 won = 0;
     qint64 lost = 0;
+    qint64 created = 0;  // opportunities created in the window (funnel math)
     Minor wonAmount = 0; // of the won deals whose amount converts to the book's currency
     std::optional<double> winRate;
     std::optional<Minor> averageDealSize;

@@ -2,12 +2,16 @@
 
 #include "jsonwriter.h"
 #include "roireport.h"
+#include "storage/activitystats.h"
 #include "storage/bookviewloader.h"
 #include "storage/errors.h"
+#include "storage/funnelassumptions.h"
 #include "storage/reps.h"
 #include "storage/settings.h"
 
 #include <QLocale>
+
+#include <cmath>
 
 namespace tp {
 
@@ -101,6 +105,57 @@ void writeReps(JsonWriter &json, const Summary &s)
     json.endArray();
 }
 
+JsonWriter &optionalCount(JsonWriter &json, const QString &key, const std::optional<qint64> &n)
+{
+    return n ? json.value(key, *n) : json.null(key);
+}
+
+void writeChain(JsonWriter &json, const funnel::Chain &c)
+{
+    optionalCount(json, QStringLiteral("deals"), c.deals);
+    optionalCount(json, QStringLiteral("opportunities"), c.opportunities);
+    optionalCount(json, QStringLiteral("meetings"), c.meetings);
+    optionalCount(json, QStringLiteral("activities"), c.activities);
+}
+
+void writeFunnel(JsonWriter &json, const funnel::Plan &p)
+{
+    json.beginObject(QStringLiteral("funnel"))
+            .money(QStringLiteral("target"), p.target)
+            .value(QStringLiteral("weeks"), p.weeks);
+    json.beginObject(QStringLiteral("rates"));
+    for (funnel::Rate rate : funnel::rates) {
+        const funnel::RateValue &r = p.rates[std::size_t(rate)];
+        json.beginObject(funnel::rateKey(rate));
+        if (!r.value)
+            json.null(QStringLiteral("value"));
+        else if (rate == funnel::Rate::AverageDealSize)
+            json.money(QStringLiteral("value"), Minor(std::llround(*r.value)));
+        else
+            json.value(QStringLiteral("value"), *r.value);
+        json.value(QStringLiteral("source"), funnel::sourceKey(r.source))
+                .boolean(QStringLiteral("entered"), r.entered)
+                .value(QStringLiteral("basis"), r.basis)
+                .endObject();
+    }
+    json.endObject();
+    writeChain(json, p.total);
+    json.beginObject(QStringLiteral("per_week"));
+    writeChain(json, p.weekly);
+    json.endObject();
+    json.beginObject(QStringLiteral("gap")).money(QStringLiteral("needed"), p.needed);
+    writeChain(json, p.gap);
+    json.money(QStringLiteral("remaining"), p.remaining)
+            .money(QStringLiteral("expected"), p.expected)
+            .value(QStringLiteral("days_left"), p.daysLeft)
+            .value(QStringLiteral("weeks_left"), p.weeksLeft);
+    json.beginObject(QStringLiteral("per_week"));
+    writeChain(json, p.gapWeekly);
+    json.endObject();
+    json.boolean(QStringLiteral("cycle_outruns_period"), p.cycleOutrunsPeriod).endObject();
+    json.boolean(QStringLiteral("has_target"), p.hasTarget).endObject();
+}
+
 } // namespace
 
 Summary SummaryBuilder::build(Book &book, const SummaryRequest &request)
@@ -138,6 +193,18 @@ Summary SummaryBuilder::build(Book &book, const SummaryRequest &request)
         s.territory = territory->name;
     }
     s.health = health::evaluate(*view, scope, s.asOf, s.period);
+    ActivityScope activities;
+    if (scope.rep >= 0)
+        activities.rep = view->reps[std::size_t(scope.rep)].id;
+    if (scope.territory >= 0)
+        activities.territory = view->territories[std::size_t(scope.territory)].id;
+    const ActivityCounts counts =
+            countActivities(book, activities, s.health.metrics.windowStart, s.asOf);
+    const funnel::Assumptions assumptions = FunnelAssumptionRepository(book).load(
+            FunnelAssumptionRepository::scopeKey(activities.rep, activities.territory),
+            s.period.label());
+    s.funnel = funnel::plan(s.health, funnel::historyOf(s.health, counts.meetings, counts.worked()),
+                            assumptions, bookSettings.funnel);
     for (const health::RepFigures &r : s.health.reps)
         s.repNames.push_back(view->reps[std::size_t(r.rep)].name);
     s.attainmentBar = bookSettings.attainmentBar;
@@ -216,6 +283,7 @@ QString SummaryBuilder::toJson(const Summary &s)
     }
     json.endArray();
     json.endObject();
+    writeFunnel(json, s.funnel);
     json.beginArray(QStringLiteral("warnings"));
     if (h.unconverted > 0)
         json.value(QString(), tr("%n open opportunities in %1 left out of the totals: no exchange "

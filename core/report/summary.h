@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analytics/funnel.h"
 #include "analytics/pipelinehealth.h"
 #include "analytics/roi.h"
 #include "storage/book.h"
@@ -35,6 +36,7 @@ struct Summary
     // the open pipeline by stage.
     health::HealthReport health;
     std::vector<QString> repNames; // of health.reps, in its order
+    funnel::Plan funnel; // METRICS "Funnel math" for the scope and period
     double attainmentBar = 0.8;
     double spreadBar = 0.25;
     // METRICS "Accounts" for the scope: the ranked work list holds account names.

@@ -329,6 +329,18 @@ DROP TABLE opportunities;
 ALTER TABLE opportunities_v5 RENAME TO opportunities;
 )SQL";
 
+// Version 6: funnel assumptions a user entered, per scope ("team", "rep:ID", "territory:ID",
+// or both joined by ";"): the rates for every period (period ''), a what-if target per period.
+const char *const version6 = R"SQL(
+CREATE TABLE funnel_assumptions (
+    scope TEXT NOT NULL,
+    name TEXT NOT NULL CHECK (name IN ('target', 'avg_deal_size', 'win_rate',
+                                       'meeting_to_opportunity', 'activity_to_meeting')),
+    period TEXT NOT NULL DEFAULT '',
+    value REAL NOT NULL CHECK (value >= 0),
+    PRIMARY KEY (scope, name, period)) WITHOUT ROWID;
+)SQL";
+
 // The opportunities' secondary indexes (version 5 on).
 const char *const opportunityIndexes = R"SQL(
 CREATE UNIQUE INDEX opportunities_crm_id ON opportunities(crm_id);
@@ -338,7 +350,8 @@ CREATE INDEX opportunities_account ON opportunities(account_id);
 const std::vector<std::string> &migrations()
 {
     static const std::vector<std::string> steps{version1, version2, version3, version4,
-                                                std::string(version5) + opportunityIndexes};
+                                                std::string(version5) + opportunityIndexes,
+                                                version6};
     return steps;
 }
 

@@ -50,6 +50,17 @@ BookSettings SettingsRepository::load()
     s.stall.pushesAtRisk = integer(QStringLiteral("stalled.pushes_at_risk"), s.stall.pushesAtRisk);
     s.stall.agedCycleMultiple = real(QStringLiteral("stalled.aged_cycle_multiple"),
                                      s.stall.agedCycleMultiple);
+    s.funnel.weeks = integer(QStringLiteral("funnel.weeks"), s.funnel.weeks);
+    s.funnel.winRate = real(QStringLiteral("funnel.default_win_rate"), s.funnel.winRate);
+    s.funnel.meetingToOpportunity = real(QStringLiteral("funnel.default_meeting_to_opportunity"),
+                                         s.funnel.meetingToOpportunity);
+    s.funnel.activityToMeeting = real(QStringLiteral("funnel.default_activity_to_meeting"),
+                                      s.funnel.activityToMeeting);
+    s.funnel.minClosedDeals = integer(QStringLiteral("funnel.min_closed_deals"),
+                                      int(s.funnel.minClosedDeals));
+    s.funnel.minMeetings = integer(QStringLiteral("funnel.min_meetings"), int(s.funnel.minMeetings));
+    s.funnel.minActivities = integer(QStringLiteral("funnel.min_activities"),
+                                     int(s.funnel.minActivities));
     s.attainmentBar = real(QStringLiteral("metrics.attainment_bar"), s.attainmentBar);
     s.spreadBar = real(QStringLiteral("metrics.spread_bar"), s.spreadBar);
     s.roi.likelihoodThreshold = real(QStringLiteral("roi.likelihood_threshold"),

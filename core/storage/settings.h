@@ -23,6 +23,19 @@ struct StallRules
     bool operator==(const StallRules &) const = default;
 };
 
+// METRICS "Funnel math": the default rates where the history is too thin, the thresholds of
+// "enough" history, and the working weeks of a period.
+struct FunnelSettings
+{
+    double winRate = 0.25;
+    double meetingToOpportunity = 0.2;
+    double activityToMeeting = 0.1;
+    qint64 minClosedDeals = 10;
+    qint64 minMeetings = 10;
+    qint64 minActivities = 10;
+    int weeks = 13;
+};
+
 // The book-level settings of METRICS.md, read in one go. Every default lives in the book.
 struct BookSettings
 {
@@ -36,6 +49,7 @@ struct BookSettings
     std::array<BasisPoints, 6> stageProbability{1000, 2500, 5000, 7500, 10000, 0};
     std::array<int, 4> stageLimitDays{30, 45, 30, 30};
     StallRules stall;
+    FunnelSettings funnel;
     double attainmentBar = 0.8; // METRICS "Key metrics": a rep's attainment should reach it
     double spreadBar = 0.25;    // and the lowest rep's wins this share of the highest's
     RoiSettings roi;

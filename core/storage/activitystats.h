@@ -1,0 +1,41 @@
+#pragma once
+
+#include "book.h"
+#include "domain/dates.h"
+#include "domain/entities.h"
+
+#include <optional>
+#include <vector>
+
+namespace tp {
+
+// Activities counted for funnel math (METRICS "Funnel math"): a scope's calls, emails and
+// meetings over a span of days. A rep's are the ones the rep logged; a territory's, those on its
+// accounts.
+struct ActivityScope
+{
+    std::optional<Id> rep;
+    std::optional<Id> territory;
+};
+
+struct ActivityCounts
+{
+    qint64 calls = 0;
+    qint64 emails = 0;
+    qint64 meetings = 0;
+    qint64 other = 0;
+
+    // What funnel math calls activities: calls, emails and meetings.
+    qint64 worked() const { return calls + emails + meetings; }
+};
+
+// From `from` to `to`, both included.
+ActivityCounts countActivities(Book &book, const ActivityScope &scope, const QDate &from,
+                               const QDate &to);
+
+// Per week of a span that starts on `start` (week k holds days start + 7k .. start + 7k + 6),
+// up to `to` included: `weeks` entries.
+std::vector<ActivityCounts> activitiesByWeek(Book &book, const ActivityScope &scope,
+                                             const QDate &start, const QDate &to, int weeks);
+
+} // namespace tp
