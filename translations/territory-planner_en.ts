@@ -143,6 +143,37 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::AssumptionsPanel</name>
+    <message numerus="yes">
+        <source>%Ln won deals</source>
+        <translation>
+            <numerusform>%Ln won deal</numerusform>
+            <numerusform>%Ln won deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln closed deals</source>
+        <translation>
+            <numerusform>%Ln closed deal</numerusform>
+            <numerusform>%Ln closed deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln meetings</source>
+        <translation>
+            <numerusform>%Ln meeting</numerusform>
+            <numerusform>%Ln meetings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln activities</source>
+        <translation>
+            <numerusform>%Ln activity</numerusform>
+            <numerusform>%Ln activities</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::CleanupPrompts</name>
     <message numerus="yes">
         <source>Mark %n deal(s) lost. Reason:</source>

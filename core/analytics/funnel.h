@@ -54,6 +54,8 @@ struct Assumptions
     std::optional<double> meetingToOpportunity;
     std::optional<double> activityToMeeting;
     std::optional<Minor> target; // a what-if target instead of the quotas
+
+    bool operator==(const Assumptions &) const = default;
 };
 
 using Rates = std::array<RateValue, 4>; // by Rate

@@ -1,5 +1,7 @@
 #include "activitystats.h"
 
+#include <algorithm>
+
 namespace tp {
 
 namespace {
@@ -45,8 +47,8 @@ std::vector<ActivityCounts> activitiesByWeek(Book &book, const ActivityScope &sc
             + scoped + " GROUP BY 1, 2");
     st.bind(1, start).bind(2, to).bind(3, scope.rep).bind(4, scope.territory);
     while (st.step()) {
-        const qint64 week = st.int64(0);
-        if (week >= 0 && week < qint64(byWeek.size()))
+        const qint64 week = std::min(st.int64(0), qint64(byWeek.size()) - 1);
+        if (week >= 0)
             add(byWeek[std::size_t(week)], st.text(1), st.int64(2));
     }
     return byWeek;

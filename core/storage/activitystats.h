@@ -34,7 +34,8 @@ ActivityCounts countActivities(Book &book, const ActivityScope &scope, const QDa
                                const QDate &to);
 
 // Per week of a span that starts on `start` (week k holds days start + 7k .. start + 7k + 6),
-// up to `to` included: `weeks` entries.
+// up to `to` included: `weeks` entries, the days past the last week counted in it (a quarter's
+// 92nd day belongs to its 13th week).
 std::vector<ActivityCounts> activitiesByWeek(Book &book, const ActivityScope &scope,
                                              const QDate &start, const QDate &to, int weeks);
 

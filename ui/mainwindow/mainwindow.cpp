@@ -9,6 +9,7 @@
 #include "pages/accounts/accountspage.h"
 #include "pages/opportunities/opportunitiespage.h"
 #include "pages/reps/repspage.h"
+#include "pages/funnel/funnelpage.h"
 #include "pages/health/healthpage.h"
 #include "pages/roi/roipage.h"
 #include "pages/tablepage.h"
@@ -149,7 +150,8 @@ void MainWindow::createPages()
                 new OpportunitiesPage(m_session, m_scope, m_stack),
                 new RepsPage(m_session, m_scope, m_stack),
                 new RoiPage(m_session, m_scope, m_accountSelection, m_stack),
-                new HealthPage(m_session, m_scope, m_stack) };
+                new HealthPage(m_session, m_scope, m_stack),
+                new FunnelPage(m_session, m_scope, m_stack) };
     for (Page *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
         auto *item = new QListWidgetItem(page->icon(), page->title(), m_navigation);

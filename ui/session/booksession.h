@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analytics/funnel.h"
 #include "commands/importcommand.h"
 #include "domain/entities.h"
 #include "storage/opportunities.h"
@@ -93,6 +94,13 @@ public:
     // The stalled-deal rules and the stage limits (METRICS "Stalled deals"): one undo step.
     bool setPipelineRules(const StallRules &rules, const std::array<int, 4> &stageLimitDays);
 
+    // Funnel assumptions of a scope (FunnelAssumptionRepository::scopeKey) and period
+    // (booksessionfunnel.cpp): the whole set, one undo step; successive edits of the same
+    // assumption merge (a spin box stepping).
+    funnel::Assumptions funnelAssumptions(const QString &scope, const QString &period) const;
+    bool setFunnelAssumptions(const QString &scope, const QString &period,
+                              const funnel::Assumptions &assumptions);
+
     // Scoring edits (METRICS "Accounts"); each is one undo step and saved at once.
     // Scores of several accounts and factors at once (bulk scoring), described by `text`.
     bool setScores(std::vector<ScoreEdit> edits, const QString &text);
@@ -167,6 +175,8 @@ signals:
     void scoringModelChanged();
     // The stalled-deal rules or stage limits changed: health figures must be evaluated again.
     void pipelineRulesChanged();
+    // Funnel assumptions were entered, changed or reset.
+    void funnelAssumptionsChanged();
     void errorOccurred(const QString &message);
 
 private:

@@ -24,7 +24,10 @@ class HealthState : public QObject
     Q_OBJECT
 
 public:
-    HealthState(BookSession *session, ScopeState *scope, QObject *parent = nullptr);
+    // Without `stageConversion` the stage history is never read (a page that needs only the
+    // report).
+    HealthState(BookSession *session, ScopeState *scope, QObject *parent = nullptr,
+                bool stageConversion = true);
 
     ~HealthState() override;
 
@@ -57,6 +60,7 @@ private:
     QThread *m_flowThread = nullptr;
     std::shared_ptr<std::atomic<bool>> m_flowCancel;
     bool m_pending = false;
+    bool m_withConversion = true;
 };
 
 } // namespace tp::ui

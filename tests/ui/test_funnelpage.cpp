@@ -1,0 +1,201 @@
+// The Funnel page offscreen: the METRICS worked example entered through the page, sources of
+// the rates, what-if edits saved per scope and undone, the gap, the actuals per week, and the
+// page agreeing with summary --json.
+#include "uitestbook.h"
+
+#include "charts/actualschart.h"
+#include "charts/funnelwidget.h"
+#include "mainwindow/mainwindow.h"
+#include "pages/funnel/assumptionspanel.h"
+#include "pages/funnel/funnelpage.h"
+#include "pages/funnel/funnelstate.h"
+#include "report/summary.h"
+#include "session/booksession.h"
+#include "session/scopestate.h"
+#include "storage/book.h"
+#include "testsupport.h"
+
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+using namespace tp::ui;
+
+namespace {
+
+// The small book as of 2026-11-20: Alice's 2026-Q4 quota of 30,000.00 is the team's target;
+// one deal was won in the window (20,000.00), too few closed deals and no activities for the
+// other rates, which are the book's defaults (25%, 20%, 10%). Three meetings and two calls in
+// the period's first and third weeks.
+class GuiFunnel : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        book = test::writeSmallBook(dir.path(QStringLiteral("small.tpbook")));
+        {
+            auto b = Book::open(book.path);
+            b->db().exec("INSERT INTO activities (type, activity_date, rep_id) VALUES "
+                         "('meeting', '2026-10-01', 1), ('meeting', '2026-10-02', 1), "
+                         "('call', '2026-10-03', 2), ('meeting', '2026-10-15', 2), "
+                         "('email', '2026-10-16', 1)");
+        }
+        window = std::make_unique<MainWindow>();
+        window->setInteractive(false);
+        window->resize(1400, 900);
+        ASSERT_TRUE(window->openBook(book.path) && window->session()->waitUntilLoaded());
+        window->scope()->setAsOf(QDate(2026, 11, 20));
+        page = qobject_cast<FunnelPage *>(window->page(QStringLiteral("funnel")));
+        ASSERT_NE(page, nullptr);
+        window->showPage(int(window->pages().indexOf(page)));
+        window->show();
+        QApplication::processEvents();
+    }
+
+    std::vector<std::optional<qint64>> totals() const
+    {
+        std::vector<std::optional<qint64>> out;
+        for (const FunnelWidget::Step &s : page->funnel()->steps())
+            out.push_back(s.total);
+        return out;
+    }
+    std::vector<std::optional<qint64>> weekly() const
+    {
+        std::vector<std::optional<qint64>> out;
+        for (const FunnelWidget::Step &s : page->funnel()->steps())
+            out.push_back(s.perWeek);
+        return out;
+    }
+    void shoot(const QString &name) const
+    {
+        if (const QString shots = qEnvironmentVariable("TP_TEST_SCREENSHOTS"); !shots.isEmpty()) {
+            QApplication::processEvents();
+            window->grab().save(shots + QLatin1Char('/') + name);
+        }
+    }
+
+    test::TempDir dir;
+    test::SmallBook book;
+    std::unique_ptr<MainWindow> window;
+    FunnelPage *page = nullptr;
+};
+
+using Steps = std::vector<std::optional<qint64>>;
+
+} // namespace
+
+TEST_F(GuiFunnel, RatesShowTheirSourcesAndTheChainFollows)
+{
+    AssumptionsPanel *panel = page->assumptions();
+    EXPECT_DOUBLE_EQ(panel->spinBox(AssumptionsPanel::Target)->value(), 30000.0);
+    EXPECT_EQ(panel->sourceText(AssumptionsPanel::Target), QStringLiteral("the quotas for 2026-Q4"));
+    EXPECT_DOUBLE_EQ(panel->spinBox(AssumptionsPanel::DealSize)->value(), 20000.0);
+    EXPECT_EQ(panel->sourceText(AssumptionsPanel::DealSize), QStringLiteral("from history: 1 won deal"));
+    EXPECT_DOUBLE_EQ(panel->spinBox(AssumptionsPanel::WinRate)->value(), 25.0);
+    EXPECT_EQ(panel->sourceText(AssumptionsPanel::WinRate),
+              QStringLiteral("default: history too thin (1 closed deal)"));
+    EXPECT_EQ(panel->sourceText(AssumptionsPanel::MeetingRate),
+              QStringLiteral("default: history too thin (3 meetings)"));
+    EXPECT_FALSE(panel->resetButton(AssumptionsPanel::WinRate)->isEnabled());
+    // 30,000 / 20,000 → 2 deals; / 25% → 8 opportunities; / 20% → 40 meetings; / 10% → 400.
+    EXPECT_EQ(totals(), (Steps{400, 40, 8, 2}));
+    EXPECT_EQ(weekly(), (Steps{31, 4, 1, 1}));
+    // The widest band is the activities'; every band keeps a fifth at least.
+    const std::vector<double> widths = page->funnel()->widthShares();
+    EXPECT_DOUBLE_EQ(widths.front(), 1.0);
+    EXPECT_GT(widths.back(), 0.2);
+}
+
+TEST_F(GuiFunnel, TheWorkedExampleEnteredThroughThePageAndUndone)
+{
+    AssumptionsPanel *panel = page->assumptions();
+    QUndoStack *undo = window->session()->undoStack();
+    const int before = undo->count();
+    panel->enter(AssumptionsPanel::Target, 100000);
+    panel->enter(AssumptionsPanel::DealSize, 10000);
+    panel->enter(AssumptionsPanel::WinRate, 50);
+    panel->enter(AssumptionsPanel::MeetingRate, 20);
+    panel->enter(AssumptionsPanel::ActivityRate, 10);
+    EXPECT_EQ(totals(), (Steps{1000, 100, 20, 10}));
+    EXPECT_EQ(weekly(), (Steps{77, 8, 2, 1}));
+    EXPECT_EQ(panel->sourceText(AssumptionsPanel::WinRate),
+              QStringLiteral("your assumption (history: 1 closed deal)"));
+    EXPECT_EQ(panel->sourceText(AssumptionsPanel::Target), QStringLiteral("your what-if target"));
+    EXPECT_TRUE(panel->resetButton(AssumptionsPanel::WinRate)->isEnabled());
+    EXPECT_EQ(undo->count(), before + 5) << "one step per assumption";
+    panel->enter(AssumptionsPanel::ActivityRate, 11);
+    panel->enter(AssumptionsPanel::ActivityRate, 10);
+    EXPECT_EQ(undo->count(), before + 5) << "stepping the last rate joins its step";
+    shoot(QStringLiteral("funnel-worked-example.png"));
+
+    // Saved in the book for the scope: summary --json sees them too, and so does a new window.
+    {
+        auto b = Book::open(book.path);
+        const QString json = SummaryBuilder::toJson(SummaryBuilder::build(*b, {QDate(2026, 11, 20), {}, {}, {}}));
+        const QJsonObject f = QJsonDocument::fromJson(json.toUtf8()).object()[QStringLiteral("funnel")].toObject();
+        EXPECT_EQ(f[QStringLiteral("activities")].toInt(), 1000);
+        EXPECT_EQ(f[QStringLiteral("per_week")].toObject()[QStringLiteral("activities")].toInt(), 77);
+    }
+
+    panel->reset(AssumptionsPanel::WinRate);
+    EXPECT_EQ(totals(), (Steps{2000, 200, 40, 10})); // the 25% default again
+    undo->undo();
+    EXPECT_EQ(totals(), (Steps{1000, 100, 20, 10}));
+    while (undo->count() > before && undo->canUndo() && undo->index() > before)
+        undo->undo();
+    EXPECT_EQ(totals(), (Steps{400, 40, 8, 2}));
+    EXPECT_FALSE(panel->resetButton(AssumptionsPanel::Target)->isEnabled());
+}
+
+TEST_F(GuiFunnel, GapAndActualsPerWeek)
+{
+    // Remaining 30,000.00; expected from the healthy deals closing in Q4 (weighted): Acme
+    // renewal 5,000.00 (50%), Acme expansion 1,000.00 (40%), Globex pilot 4,200.00 (60%),
+    // Initech 300.13 (25%) = 10,500.13; still needed 19,499.87: one deal more, 4 opportunities,
+    // 20 meetings, 200 activities, over the 6 weeks left.
+    QTableWidget *gap = page->gapTable();
+    EXPECT_EQ(gap->item(0, 0)->text(), QStringLiteral("1"));
+    EXPECT_EQ(gap->item(1, 0)->text(), QStringLiteral("4"));
+    EXPECT_EQ(gap->item(3, 0)->text(), QStringLiteral("200"));
+    EXPECT_EQ(gap->item(3, 1)->text(), QStringLiteral("34"));
+    EXPECT_TRUE(page->gapText().contains(QStringLiteral("$19,499.87"))) << page->gapText().toStdString();
+    EXPECT_TRUE(page->warningLabel()->text().contains(QStringLiteral("unlikely to close")))
+            << "41 days left, a 263-day cycle";
+
+    const ActualsChartData &actuals = page->actualsChart()->data();
+    ASSERT_EQ(actuals.weeks.size(), 13);
+    EXPECT_EQ(actuals.meetings[0], 2);
+    EXPECT_EQ(actuals.activities[0], 3);
+    EXPECT_EQ(actuals.meetings[2], 1);
+    EXPECT_EQ(actuals.activities[2], 2);
+    EXPECT_TRUE(actuals.begun[7]);   // 2026-11-19 .. 25 holds the as-of date
+    EXPECT_FALSE(actuals.begun[8]);
+    EXPECT_EQ(actuals.meetingsPlanned, 4);
+    EXPECT_EQ(actuals.activitiesPlanned, 31);
+    shoot(QStringLiteral("funnel-page.png"));
+}
+
+TEST_F(GuiFunnel, AssumptionsBelongToTheirScope)
+{
+    page->assumptions()->enter(AssumptionsPanel::WinRate, 50);
+    EXPECT_EQ(totals(), (Steps{200, 20, 4, 2}));
+    const BookView *view = window->session()->view();
+    int bob = -1;
+    for (std::size_t i = 0; i < view->reps.size(); ++i)
+        if (view->reps[i].id == book.bob)
+            bob = int(i);
+    window->scope()->setRepIndex(bob);
+    EXPECT_DOUBLE_EQ(page->assumptions()->spinBox(AssumptionsPanel::WinRate)->value(), 25.0);
+    EXPECT_TRUE(page->warningLabel()->text().contains(QStringLiteral("No quota")));
+    window->scope()->setRepIndex(-1);
+    EXPECT_DOUBLE_EQ(page->assumptions()->spinBox(AssumptionsPanel::WinRate)->value(), 50.0);
+}

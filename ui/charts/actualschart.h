@@ -1,0 +1,53 @@
+#pragma once
+
+#include "barchartview.h"
+
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+class QBarCategoryAxis;
+class QBarSet;
+class QLineSeries;
+class QValueAxis;
+
+namespace tp::ui {
+
+// Meetings and activities done in each week of the period so far, as bars, against the plan's
+// per-week figures, as lines (the pro-rata plan).
+struct ActualsChartData
+{
+    QStringList weeks; // "W1".."W13"
+    std::vector<qint64> meetings;   // done, per week; weeks not begun are left empty
+    std::vector<qint64> activities;
+    std::vector<bool> begun;
+    std::optional<qint64> meetingsPlanned;   // per week
+    std::optional<qint64> activitiesPlanned;
+};
+
+class ActualsChart : public BarChartView
+{
+    Q_OBJECT
+
+public:
+    explicit ActualsChart(QWidget *parent = nullptr);
+
+    void setData(const ActualsChartData &data);
+    const ActualsChartData &data() const { return m_data; }
+
+protected:
+    void updateTheme() override;
+
+private:
+    ActualsChartData m_data;
+    QBarSet *m_meetings;
+    QBarSet *m_activities;
+    QLineSeries *m_meetingsPlan;
+    QLineSeries *m_activitiesPlan;
+    QBarCategoryAxis *m_categories;
+    QValueAxis *m_counts;
+    QValueAxis *m_planX; // hidden: lays the plan lines across the weeks
+};
+
+} // namespace tp::ui

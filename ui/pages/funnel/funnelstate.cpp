@@ -1,0 +1,103 @@
+#include "funnelstate.h"
+
+#include "pages/health/healthstate.h"
+#include "session/booksession.h"
+#include "session/scopestate.h"
+#include "storage/activitystats.h"
+#include "storage/funnelassumptions.h"
+
+namespace tp::ui {
+
+FunnelState::FunnelState(BookSession *session, ScopeState *scope, QObject *parent)
+    : QObject(parent),
+      m_session(session),
+      m_scope(scope),
+      m_health(new HealthState(session, scope, this, false))
+{
+    connect(m_health, &HealthState::evaluated, this, &FunnelState::evaluate);
+    connect(session, &BookSession::funnelAssumptionsChanged, this, &FunnelState::evaluate);
+    evaluate();
+}
+
+const funnel::Plan &FunnelState::plan()
+{
+    m_health->report(); // evaluates pending row changes first (and so this state)
+    return m_plan;
+}
+
+const funnel::Assumptions &FunnelState::assumptions()
+{
+    m_health->report();
+    return m_assumptions;
+}
+
+const std::vector<FunnelState::Week> &FunnelState::weeks()
+{
+    m_health->report();
+    return m_weeks;
+}
+
+QString FunnelState::periodLabel() const
+{
+    return m_scope->period().label();
+}
+
+QString FunnelState::scopeKey() const
+{
+    const BookView *view = m_session->view();
+    std::optional<Id> rep, territory;
+    if (view && m_scope->repIndex() >= 0 && m_scope->repIndex() < int(view->reps.size()))
+        rep = view->reps[std::size_t(m_scope->repIndex())].id;
+    if (view && m_scope->territoryIndex() >= 0
+        && m_scope->territoryIndex() < int(view->territories.size()))
+        territory = view->territories[std::size_t(m_scope->territoryIndex())].id;
+    return FunnelAssumptionRepository::scopeKey(rep, territory);
+}
+
+bool FunnelState::setAssumptions(const funnel::Assumptions &assumptions)
+{
+    return m_session->setFunnelAssumptions(scopeKey(), periodLabel(), assumptions);
+}
+
+void FunnelState::evaluate()
+{
+    m_plan = {};
+    m_weeks.clear();
+    const BookView *view = m_session->view();
+    if (!view || !m_session->book()) {
+        emit evaluated();
+        return;
+    }
+    const health::HealthReport &report = m_health->report();
+    const QString key = scopeKey();
+    m_assumptions = m_session->funnelAssumptions(key, periodLabel());
+    ActivityScope scope;
+    if (m_scope->repIndex() >= 0 && m_scope->repIndex() < int(view->reps.size()))
+        scope.rep = view->reps[std::size_t(m_scope->repIndex())].id;
+    if (m_scope->territoryIndex() >= 0 && m_scope->territoryIndex() < int(view->territories.size()))
+        scope.territory = view->territories[std::size_t(m_scope->territoryIndex())].id;
+    ActivityCounts window;
+    std::vector<ActivityCounts> byWeek;
+    const Period &period = report.period;
+    const int weekCount = std::max(view->settings.funnel.weeks, 1);
+    m_session->runGuarded([&](Book &book) {
+        window = countActivities(book, scope, report.metrics.windowStart, report.asOf);
+        byWeek = activitiesByWeek(book, scope, period.start, std::min(report.asOf, period.end),
+                                  weekCount);
+    });
+    m_plan = funnel::plan(report, funnel::historyOf(report, window.meetings, window.worked()),
+                          m_assumptions, view->settings.funnel);
+    for (int w = 0; w < weekCount; ++w) {
+        Week week;
+        week.start = period.start.addDays(qint64(w) * 7);
+        week.elapsed = week.start <= report.asOf;
+        if (std::size_t(w) < byWeek.size()) {
+            week.meetings = byWeek[std::size_t(w)].meetings;
+            week.activities = byWeek[std::size_t(w)].worked();
+        }
+        m_weeks.push_back(week);
+    }
+    emit evaluated();
+}
+
+} // namespace tp::ui
