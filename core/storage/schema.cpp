@@ -330,7 +330,8 @@ ALTER TABLE opportunities_v5 RENAME TO opportunities;
 )SQL";
 
 // Version 6: funnel assumptions a user entered, per scope ("team", "rep:ID", "territory:ID",
-// or both joined by ";"): the rates for every period (period ''), a what-if target per period.
+// or both joined by ";"): the rates for every period (period ''), a what-if target per period;
+// and activities by date, which funnel math counts over a window for the whole team.
 const char *const version6 = R"SQL(
 CREATE TABLE funnel_assumptions (
     scope TEXT NOT NULL,
@@ -339,6 +340,7 @@ CREATE TABLE funnel_assumptions (
     period TEXT NOT NULL DEFAULT '',
     value REAL NOT NULL CHECK (value >= 0),
     PRIMARY KEY (scope, name, period)) WITHOUT ROWID;
+CREATE INDEX activities_date ON activities(activity_date);
 )SQL";
 
 // The opportunities' secondary indexes (version 5 on).

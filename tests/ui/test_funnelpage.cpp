@@ -199,3 +199,14 @@ TEST_F(GuiFunnel, AssumptionsBelongToTheirScope)
     window->scope()->setRepIndex(-1);
     EXPECT_DOUBLE_EQ(page->assumptions()->spinBox(AssumptionsPanel::WinRate)->value(), 50.0);
 }
+
+TEST_F(GuiFunnel, AZeroRateSaysWhyInsteadOfDividing)
+{
+    page->assumptions()->enter(AssumptionsPanel::WinRate, 0);
+    EXPECT_EQ(totals(), (Steps{std::nullopt, std::nullopt, std::nullopt, 2}));
+    EXPECT_TRUE(page->warningLabel()->isVisible());
+    EXPECT_TRUE(page->warningLabel()->text().contains(QStringLiteral("win rate")))
+            << page->warningLabel()->text().toStdString();
+    EXPECT_EQ(page->gapTable()->item(1, 0)->text(), QStringLiteral("—"));
+}
+
