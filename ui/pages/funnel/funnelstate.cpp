@@ -42,16 +42,25 @@ QString FunnelState::periodLabel() const
     return m_scope->period().label();
 }
 
+namespace {
+
+// The rep and territory ids of the scope bar's indexes.
+ActivityScope idsOf(const BookView *view, const ScopeState &scope)
+{
+    ActivityScope ids;
+    if (view && scope.repIndex() >= 0 && scope.repIndex() < int(view->reps.size()))
+        ids.rep = view->reps[std::size_t(scope.repIndex())].id;
+    if (view && scope.territoryIndex() >= 0 && scope.territoryIndex() < int(view->territories.size()))
+        ids.territory = view->territories[std::size_t(scope.territoryIndex())].id;
+    return ids;
+}
+
+} // namespace
+
 QString FunnelState::scopeKey() const
 {
-    const BookView *view = m_session->view();
-    std::optional<Id> rep, territory;
-    if (view && m_scope->repIndex() >= 0 && m_scope->repIndex() < int(view->reps.size()))
-        rep = view->reps[std::size_t(m_scope->repIndex())].id;
-    if (view && m_scope->territoryIndex() >= 0
-        && m_scope->territoryIndex() < int(view->territories.size()))
-        territory = view->territories[std::size_t(m_scope->territoryIndex())].id;
-    return FunnelAssumptionRepository::scopeKey(rep, territory);
+    const ActivityScope ids = idsOf(m_session->view(), *m_scope);
+    return FunnelAssumptionRepository::scopeKey(ids.rep, ids.territory);
 }
 
 bool FunnelState::setAssumptions(const funnel::Assumptions &assumptions)
@@ -69,13 +78,8 @@ void FunnelState::evaluate()
         return;
     }
     const health::HealthReport &report = m_health->report();
-    const QString key = scopeKey();
-    m_assumptions = m_session->funnelAssumptions(key, periodLabel());
-    ActivityScope scope;
-    if (m_scope->repIndex() >= 0 && m_scope->repIndex() < int(view->reps.size()))
-        scope.rep = view->reps[std::size_t(m_scope->repIndex())].id;
-    if (m_scope->territoryIndex() >= 0 && m_scope->territoryIndex() < int(view->territories.size()))
-        scope.territory = view->territories[std::size_t(m_scope->territoryIndex())].id;
+    m_assumptions = m_session->funnelAssumptions(scopeKey(), periodLabel());
+    const ActivityScope scope = idsOf(view, *m_scope);
     ActivityCounts window;
     std::vector<ActivityCounts> byWeek;
     const Period &period = report.period;
