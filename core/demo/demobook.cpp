@@ -176,6 +176,15 @@ void writeDemoBook(const QString &path, const Options &options,
             throw BookError(BookError::Kind::Io, QStringLiteral("cancelled"));
         }
 
+        // What prospecting led to each deal (below): its account, owner and created date.
+        struct Lead
+        {
+            Id account;
+            Id owner;
+            QDate created;
+        };
+        std::vector<Lead> leads;
+        leads.reserve(plan.activities ? std::size_t(plan.opportunities) : 0);
         // Typical days per stage: a deal that keeps moving closes in about six weeks.
         static constexpr std::array<int, 4> stageDays{8, 12, 8, 7};
         const int window = 540; // about 18 months
@@ -263,6 +272,7 @@ void writeDemoBook(const QString &path, const Options &options,
                 }
             }
             if (plan.activities) {
+                leads.push_back({acct.id, *o.ownerId, o.created});
                 const QDate last = o.lastActivity;
                 const int count = int(rng.between(1, 6));
                 for (int k = 0; k < count; ++k) {
@@ -284,6 +294,29 @@ void writeDemoBook(const QString &path, const Options &options,
                 && !progress(0.05 + 0.9 * double(i) / double(plan.opportunities))) {
                 cancelled = true;
                 throw BookError(BookError::Kind::Io, QStringLiteral("cancelled"));
+            }
+        }
+        if (plan.activities) {
+            // Prospecting before each deal, so funnel math finds the field's ratios in the
+            // history: about one meeting in four reveals an opportunity and one call or email in
+            // ten books a meeting. A stream of its own, so the rest of the book stays as it was.
+            Random prospecting(options.seed ^ 0x5052'4F53'5045'4354ull);
+            for (const Lead &lead : leads) {
+                const int meetings = int(prospecting.between(2, 4));
+                const int touches = int(prospecting.between(20, 34));
+                for (int k = 0; k < meetings + touches; ++k) {
+                    Activity a;
+                    a.type = k < meetings ? ActivityType::Meeting
+                                          : (prospecting.chance(0.6) ? ActivityType::Call
+                                                                     : ActivityType::Email);
+                    a.date = lead.created.addDays(-prospecting.between(k < meetings ? 1 : 7, 75));
+                    a.repId = lead.owner;
+                    a.accountId = lead.account;
+                    a.subject = a.type == ActivityType::Meeting ? QStringLiteral("Discovery meeting")
+                                : a.type == ActivityType::Call  ? QStringLiteral("Prospecting call")
+                                                                : QStringLiteral("Prospecting email");
+                    out.addActivity(a);
+                }
             }
         }
         out.commit();
