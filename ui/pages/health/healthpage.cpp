@@ -240,6 +240,15 @@ void HealthPage::buildActions()
                                                    tr("Next activity on:"), initial, true))
             setNextActivities(deals, *date);
     });
+    // The page's own commands, in the Edit menu while it is shown.
+    auto *rules = new QAction(tr("Stalled-Deal &Rules…"), this);
+    rules->setStatusTip(tr("The thresholds that make a deal at risk or stalled"));
+    connect(rules, &QAction::triggered, this, &HealthPage::editRules);
+    addPageAction(rules);
+    auto *exportAction = new QAction(tr("E&xport Stalled Deals…"), this);
+    exportAction->setStatusTip(tr("Write the stalled and at-risk deals with their reasons as CSV"));
+    connect(exportAction, &QAction::triggered, this, &HealthPage::exportStalled);
+    addPageAction(exportAction);
 }
 
 void HealthPage::focusSearch()
