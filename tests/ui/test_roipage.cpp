@@ -312,6 +312,13 @@ TEST_F(GuiRoi, TheChartExportsAsPngAndPdf)
     QString error;
     EXPECT_FALSE(page->exportChart(dir.path(QStringLiteral("missing/folder/x.png")), &error));
     EXPECT_FALSE(error.isEmpty());
+
+    // The selection is the screen's state, not the data: an export leaves its rings out.
+    page->state()->select({row(book.acme)});
+    QApplication::processEvents();
+    const QString selected = dir.path(QStringLiteral("selected.png"));
+    ASSERT_TRUE(page->exportChart(selected));
+    EXPECT_EQ(QImage(selected), image);
 }
 
 } // namespace

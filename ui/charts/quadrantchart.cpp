@@ -311,7 +311,9 @@ bool QuadrantChart::exportPng(const QString &path, qreal scale, QString *error)
     {
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
+        m_layer->setMarksHidden(true);
         render(&painter, QRectF(QPointF(0, 0), QSizeF(size())), rect());
+        m_layer->setMarksHidden(false);
     }
     if (image.save(path, "PNG"))
         return true;
@@ -349,7 +351,9 @@ bool QuadrantChart::exportPdf(const QString &path, const QString &title, QString
     chart()->resize(logical);
     chart()->layout()->activate();
     m_layer->setVectorOutput(true);
+    m_layer->setMarksHidden(true);
     scene()->render(&painter, target, QRectF(chart()->pos(), logical));
+    m_layer->setMarksHidden(false);
     m_layer->setVectorOutput(false);
     chart()->resize(shown);
     chart()->layout()->activate();

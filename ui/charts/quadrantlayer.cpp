@@ -422,7 +422,8 @@ void QuadrantLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
         painter->drawImage(cacheRect().topLeft(), m_cache);
     }
     drawThresholds(painter);
-    drawMarks(painter);
+    if (!m_marksHidden)
+        drawMarks(painter);
     drawQuadrantNames(painter);
 }
 

@@ -48,6 +48,9 @@ public:
     void setDark(bool dark);
     // Paints every point as a vector shape (a PDF) instead of from the cached image.
     void setVectorOutput(bool vector) { m_vector = vector; }
+    // Leaves out the selection and hover rings (an exported chart shows the data, not the
+    // state of the screen it came from).
+    void setMarksHidden(bool hidden) { m_marksHidden = hidden; }
 
     // The index in data().points of the point under `pos` (chart coordinates), -1 if none.
     int pointAt(const QPointF &pos) const;
@@ -84,6 +87,7 @@ private:
     int m_hovered = -1;
     bool m_dark = false;
     bool m_vector = false;
+    bool m_marksHidden = false;
     QHash<int, int> m_pointOfAccount;
 
     // Rebuilt lazily when the data, the thresholds or the mapping changed.
