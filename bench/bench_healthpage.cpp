@@ -29,6 +29,7 @@ struct Fixture
 {
     tp::ui::BookSession session;
     tp::ui::ScopeState scope;
+    std::unique_ptr<tp::ui::HealthState> state;
     std::unique_ptr<tp::ui::HealthPage> page;
 };
 
@@ -41,7 +42,8 @@ Fixture &fixture()
             return std::unique_ptr<Fixture>();
         made->scope.reset(1);
         made->scope.setAsOf(QDate(2026, 11, 20));
-        made->page = std::make_unique<tp::ui::HealthPage>(&made->session, &made->scope);
+        made->state = std::make_unique<tp::ui::HealthState>(&made->session, &made->scope);
+        made->page = std::make_unique<tp::ui::HealthPage>(&made->session, made->state.get());
         made->page->resize(1400, 820);
         made->page->state()->waitForStageHistory();
         return made;

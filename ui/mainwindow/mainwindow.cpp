@@ -11,6 +11,7 @@
 #include "pages/reps/repspage.h"
 #include "pages/funnel/funnelpage.h"
 #include "pages/health/healthpage.h"
+#include "pages/health/healthstate.h"
 #include "pages/roi/roipage.h"
 #include "pages/tablepage.h"
 #include "session/accountselection.h"
@@ -146,12 +147,14 @@ void MainWindow::createPages()
     updateNavigationColors();
     m_stack = new QStackedWidget(this);
 
+    // One set of pipeline-health figures for the scope, for the pages that show them.
+    auto *health = new HealthState(m_session, m_scope, this);
     m_pages = { new AccountsPage(m_session, m_scope, m_accountSelection, m_stack),
                 new OpportunitiesPage(m_session, m_scope, m_stack),
                 new RepsPage(m_session, m_scope, m_stack),
                 new RoiPage(m_session, m_scope, m_accountSelection, m_stack),
-                new HealthPage(m_session, m_scope, m_stack),
-                new FunnelPage(m_session, m_scope, m_stack) };
+                new HealthPage(m_session, health, m_stack),
+                new FunnelPage(m_session, m_scope, health, m_stack) };
     for (Page *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
         auto *item = new QListWidgetItem(page->icon(), page->title(), m_navigation);

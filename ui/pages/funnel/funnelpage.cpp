@@ -27,10 +27,11 @@ constexpr quint32 stateVersion = 1;
 
 } // namespace
 
-FunnelPage::FunnelPage(BookSession *session, ScopeState *scope, QWidget *parent)
+FunnelPage::FunnelPage(BookSession *session, ScopeState *scope, HealthState *health,
+                       QWidget *parent)
     : Page(parent),
       m_session(session),
-      m_state(new FunnelState(session, scope, this)),
+      m_state(new FunnelState(session, scope, health, this)),
       m_assumptions(new AssumptionsPanel(m_state, this)),
       m_funnel(new FunnelWidget(this)),
       m_gap(new QTableWidget(4, 2, this)),

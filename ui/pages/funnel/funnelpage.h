@@ -13,6 +13,7 @@ class AssumptionsPanel;
 class BookSession;
 class FunnelState;
 class FunnelWidget;
+class HealthState;
 class ScopeState;
 
 // Funnel math (METRICS "Funnel math"): from the scope's target back to deals, opportunities,
@@ -24,7 +25,8 @@ class FunnelPage : public Page
     Q_OBJECT
 
 public:
-    FunnelPage(BookSession *session, ScopeState *scope, QWidget *parent = nullptr);
+    FunnelPage(BookSession *session, ScopeState *scope, HealthState *health,
+               QWidget *parent = nullptr);
 
     QString key() const override { return QStringLiteral("funnel"); }
     QString title() const override { return tr("Funnel"); }

@@ -8,11 +8,9 @@
 
 namespace tp::ui {
 
-FunnelState::FunnelState(BookSession *session, ScopeState *scope, QObject *parent)
-    : QObject(parent),
-      m_session(session),
-      m_scope(scope),
-      m_health(new HealthState(session, scope, this, false))
+FunnelState::FunnelState(BookSession *session, ScopeState *scope, HealthState *health,
+                         QObject *parent)
+    : QObject(parent), m_session(session), m_scope(scope), m_health(health)
 {
     connect(m_health, &HealthState::evaluated, this, &FunnelState::evaluate);
     connect(session, &BookSession::funnelAssumptionsChanged, this, &FunnelState::evaluate);

@@ -21,7 +21,9 @@ class FunnelState : public QObject
     Q_OBJECT
 
 public:
-    FunnelState(BookSession *session, ScopeState *scope, QObject *parent = nullptr);
+    // `health` is the window's, shared with the Pipeline Health page.
+    FunnelState(BookSession *session, ScopeState *scope, HealthState *health,
+                QObject *parent = nullptr);
 
     BookSession *session() const { return m_session; }
     const funnel::Plan &plan();

@@ -49,10 +49,10 @@ unsigned levelBit(health::Level level)
 
 } // namespace
 
-HealthPage::HealthPage(BookSession *session, ScopeState *scope, QWidget *parent)
+HealthPage::HealthPage(BookSession *session, HealthState *state, QWidget *parent)
     : Page(parent),
       m_session(session),
-      m_state(new HealthState(session, scope, this)),
+      m_state(state),
       m_model(new HealthDealsModel(m_state, this)),
       m_table(new QTableView(this)),
       m_stalled(new StalledChart(this)),

@@ -38,7 +38,8 @@ class HealthPage : public Page
     Q_OBJECT
 
 public:
-    HealthPage(BookSession *session, ScopeState *scope, QWidget *parent = nullptr);
+    // `state` is the window's, shared with the Funnel page.
+    HealthPage(BookSession *session, HealthState *state, QWidget *parent = nullptr);
 
     QString key() const override { return QStringLiteral("health"); }
     QString title() const override { return tr("Pipeline Health"); }

@@ -9,9 +9,8 @@
 
 namespace tp::ui {
 
-HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *parent,
-                         bool stageConversion)
-    : QObject(parent), m_session(session), m_scope(scope), m_withConversion(stageConversion)
+HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *parent)
+    : QObject(parent), m_session(session), m_scope(scope)
 {
     // The scope bar hears of a new view after us and then says so (ScopeState::changed);
     // until then its indexes may be those of the view before, so evaluate then.
@@ -61,7 +60,7 @@ void HealthState::loadStageHistory()
     }
     m_flow = {};
     const BookView *view = m_session->view();
-    if (!view || !m_withConversion)
+    if (!view)
         return;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_flowCancel = cancel;

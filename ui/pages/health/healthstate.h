@@ -16,6 +16,7 @@ class BookSession;
 class ScopeState;
 
 // The pipeline-health figures of the scope bar's scope (rep, territory, period, as-of date),
+// one for the window, shared by the pages that show them (Pipeline Health, Funnel),
 // evaluated again when a deal, a quota, a rep or the rules change. Row changes arrive one
 // signal per row: they are evaluated once, on the event loop's next turn, or at once when the
 // figures are read first (as RoiState does).
@@ -24,10 +25,7 @@ class HealthState : public QObject
     Q_OBJECT
 
 public:
-    // Without `stageConversion` the stage history is never read (a page that needs only the
-    // report).
-    HealthState(BookSession *session, ScopeState *scope, QObject *parent = nullptr,
-                bool stageConversion = true);
+    HealthState(BookSession *session, ScopeState *scope, QObject *parent = nullptr);
 
     ~HealthState() override;
 
@@ -60,7 +58,6 @@ private:
     QThread *m_flowThread = nullptr;
     std::shared_ptr<std::atomic<bool>> m_flowCancel;
     bool m_pending = false;
-    bool m_withConversion = true;
 };
 
 } // namespace tp::ui
