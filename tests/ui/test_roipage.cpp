@@ -484,4 +484,15 @@ TEST_F(GuiRoi, TheSelectionIsSharedWithTheAccountsTable)
     EXPECT_EQ(window->accountSelection()->accounts(), std::vector<int>{row(book.initech)});
     EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.initech)});
     EXPECT_EQ(selectedAccounts(), std::vector<int>{row(book.initech)});
+
+    // Searching the Accounts table hides rows; it does not change what is selected.
+    table->selectRow(accounts->model()->rowOfSource(row(book.acme)));
+    ASSERT_EQ(page->state()->selection(), std::vector<int>{row(book.acme)});
+    accounts->searchField()->setText(QStringLiteral("Glob"));
+    QApplication::processEvents();
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.acme)});
+    accounts->searchField()->clear();
+    QApplication::processEvents();
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.acme)});
+    EXPECT_EQ(selectedAccounts(), std::vector<int>{row(book.acme)}) << "selected again when shown";
 }

@@ -48,6 +48,18 @@ AccountsPage::AccountsPage(BookSession *session, ScopeState *scope, AccountSelec
     connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &AccountsPage::shareSelection);
     connect(m_shared, &AccountSelection::changed, this, &AccountsPage::showSharedSelection);
+    // A search or a filter hides rows; it is not the user choosing other accounts. While the
+    // table is rebuilt its selection is not shared, and afterwards the shared one is shown
+    // again on the rows still there.
+    const auto rebuilding = [this] { m_showingShared = true; };
+    const auto rebuilt = [this] {
+        m_showingShared = false;
+        showSharedSelection(nullptr);
+    };
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, rebuilding);
+    connect(m_model, &QAbstractItemModel::modelReset, this, rebuilt);
+    connect(m_model, &QAbstractItemModel::layoutAboutToBeChanged, this, rebuilding);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, rebuilt);
 }
 
 void AccountsPage::shareSelection()
