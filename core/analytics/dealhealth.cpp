@@ -23,25 +23,6 @@ QString ruleKey(Rule rule)
     return {};
 }
 
-QString ruleName(Rule rule)
-{
-    switch (rule) {
-    case Rule::Idle30:
-        return Reasons::tr("No recent activity");
-    case Rule::Idle90:
-        return Reasons::tr("Untouched for a quarter");
-    case Rule::StageLimit:
-        return Reasons::tr("Over the stage limit");
-    case Rule::ClosePassed:
-        return Reasons::tr("Close date passed");
-    case Rule::Pushed:
-        return Reasons::tr("Close date pushed");
-    case Rule::Aged:
-        return Reasons::tr("Older than the cycle allows");
-    }
-    return {};
-}
-
 QString ruleShortName(Rule rule)
 {
     switch (rule) {

@@ -22,7 +22,6 @@ enum class Level : std::uint8_t { Healthy, AtRisk, Stalled };
 inline constexpr std::array<Level, 3> levels{Level::Healthy, Level::AtRisk, Level::Stalled};
 
 QString ruleKey(Rule rule);   // "idle_30", "idle_90", "stage_limit", "close_passed", "pushed", "aged"
-QString ruleName(Rule rule);  // translated, short: "No activity (at risk)", "Close date passed"
 // Translated, a word or two for a chart axis: "Idle", "Stage limit", "Past close", "Too old".
 QString ruleShortName(Rule rule);
 QString levelKey(Level level); // "healthy", "at_risk", "stalled"

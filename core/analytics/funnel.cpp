@@ -44,11 +44,6 @@ RateValue pick(std::optional<double> entered, bool historyEnough, std::optional<
     return r;
 }
 
-std::optional<double> share(qint64 part, qint64 whole)
-{
-    return whole > 0 ? std::optional<double>(double(part) / double(whole)) : std::nullopt;
-}
-
 std::optional<double> asDouble(const std::optional<Minor> &m)
 {
     return m ? std::optional<double>(double(*m)) : std::nullopt;
@@ -63,13 +58,13 @@ Rates resolveRates(const History &h, const Assumptions &a, const FunnelSettings 
     r[std::size_t(Rate::AverageDealSize)] =
             pick(asDouble(a.averageDealSize), h.won >= 1, asDouble(h.averageDealSize), std::nullopt, h.won);
     r[std::size_t(Rate::WinRate)] =
-            pick(a.winRate, closed >= d.minClosedDeals, share(h.won, closed), d.winRate, closed);
+            pick(a.winRate, closed >= d.minClosedDeals, health::ratio(h.won, closed), d.winRate, closed);
     r[std::size_t(Rate::MeetingToOpportunity)] =
-            pick(a.meetingToOpportunity, h.meetings >= d.minMeetings, share(h.created, h.meetings),
+            pick(a.meetingToOpportunity, h.meetings >= d.minMeetings, health::ratio(h.created, h.meetings),
                  d.meetingToOpportunity, h.meetings);
     r[std::size_t(Rate::ActivityToMeeting)] =
             pick(a.activityToMeeting, h.activities >= d.minActivities,
-                 share(h.meetings, h.activities), d.activityToMeeting, h.activities);
+                 health::ratio(h.meetings, h.activities), d.activityToMeeting, h.activities);
     return r;
 }
 
@@ -137,7 +132,6 @@ Plan plan(const health::HealthReport &report, const History &history,
     p.rates = resolveRates(history, assumptions, settings);
     p.total = chain(p.target, p.rates);
     p.weekly = perWeek(p.total, p.weeks);
-    p.won = c.won;
     p.remaining = std::max<Minor>(p.target - c.won, 0);
     p.expected = c.weighted;
     p.needed = std::max<Minor>(p.remaining - p.expected, 0);

@@ -93,7 +93,6 @@ struct Plan
     int weeks = 13;
     Rates rates{};
     Chain total, weekly;
-    Minor won = 0;
     Minor remaining = 0;
     Minor expected = 0; // weighted amounts of the deals closing in the period that are not stalled
     Minor needed = 0;   // max(remaining − expected, 0)

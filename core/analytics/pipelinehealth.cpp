@@ -26,11 +26,6 @@ Minor meanRounded(Minor sum, qint64 n)
     return sum >= 0 ? (sum + n / 2) / n : -((-sum + n / 2) / n);
 }
 
-std::optional<double> share(qint64 part, qint64 whole)
-{
-    return whole > 0 ? std::optional<double>(double(part) / double(whole)) : std::nullopt;
-}
-
 // What one rep adds up to while the opportunities are walked.
 struct RepTotals
 {
@@ -326,7 +321,7 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
     c.honestRatio = ratio(c.honest, c.remaining);
     c.weightedRatio = ratio(c.weighted, c.remaining);
 
-    m.winRate = share(m.won, m.won + m.lost);
+    m.winRate = ratio(m.won, m.won + m.lost);
     if (wonConverted > 0)
         m.averageDealSize = meanRounded(m.wonAmount, wonConverted);
     if (cycleCount > 0)
@@ -352,7 +347,7 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
         f.won = t.won;
         f.lost = t.lost;
         f.wonAmount = t.wonAmount;
-        f.winRate = share(t.won, t.won + t.lost);
+        f.winRate = ratio(t.won, t.won + t.lost);
         if (t.wonConverted > 0)
             f.averageDealSize = meanRounded(t.wonAmount, t.wonConverted);
         if (t.cycleCount > 0)

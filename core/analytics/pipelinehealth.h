@@ -149,7 +149,7 @@ RuleContext ruleContext(const BookView &view, const QDate &asOf);
 // then at risk, then healthy, larger amounts first within each (stable).
 void sortWorstFirst(std::vector<int> &rows, const BookView &view, const HealthReport &report);
 
-// A/B as a ratio, undefined when B is 0.
+// A/B as a ratio (of amounts or of counts), undefined when B is 0.
 std::optional<double> ratio(Minor a, Minor b);
 
 } // namespace tp::health

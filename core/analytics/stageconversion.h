@@ -17,7 +17,6 @@ struct StageFlow
     std::vector<std::uint8_t> highest;             // 1..4; 0 when no history row was seen
     std::vector<std::array<std::int32_t, 4>> days; // by stage index, summed over its stays
 
-    bool empty() const { return highest.empty(); }
     // The flow of one opportunity from its history rows (stage, entered day), in any order:
     // stays run from one entry to the next, by date (then by the order given).
     // (Sorts `entries` in place.)

@@ -193,11 +193,7 @@ Summary SummaryBuilder::build(Book &book, const SummaryRequest &request)
         s.territory = territory->name;
     }
     s.health = health::evaluate(*view, scope, s.asOf, s.period);
-    ActivityScope activities;
-    if (scope.rep >= 0)
-        activities.rep = view->reps[std::size_t(scope.rep)].id;
-    if (scope.territory >= 0)
-        activities.territory = view->territories[std::size_t(scope.territory)].id;
+    const ActivityScope activities = activityScopeOf(*view, scope.rep, scope.territory);
     const ActivityCounts counts =
             countActivities(book, activities, s.health.metrics.windowStart, s.asOf);
     const funnel::Assumptions assumptions = FunnelAssumptionRepository(book).load(

@@ -26,6 +26,16 @@ void add(ActivityCounts &counts, const QString &type, qint64 n)
 
 } // namespace
 
+ActivityScope activityScopeOf(const BookView &view, int repIndex, int territoryIndex)
+{
+    ActivityScope ids;
+    if (repIndex >= 0 && repIndex < int(view.reps.size()))
+        ids.rep = view.reps[std::size_t(repIndex)].id;
+    if (territoryIndex >= 0 && territoryIndex < int(view.territories.size()))
+        ids.territory = view.territories[std::size_t(territoryIndex)].id;
+    return ids;
+}
+
 ActivityCounts countActivities(Book &book, const ActivityScope &scope, const QDate &from,
                                const QDate &to)
 {

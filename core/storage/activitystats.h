@@ -3,6 +3,7 @@
 #include "book.h"
 #include "domain/dates.h"
 #include "domain/entities.h"
+#include "views/bookview.h"
 
 #include <optional>
 #include <vector>
@@ -17,6 +18,9 @@ struct ActivityScope
     std::optional<Id> rep;
     std::optional<Id> territory;
 };
+
+// The ids behind a rep and a territory index of `view` (-1 or out of range: not limited).
+ActivityScope activityScopeOf(const BookView &view, int repIndex, int territoryIndex);
 
 struct ActivityCounts
 {

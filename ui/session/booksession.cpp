@@ -518,14 +518,17 @@ void BookSession::applyOpportunity(const Opportunity &row)
     o.stage[i] = std::uint8_t(row.stage);
     o.status[i] = std::uint8_t(row.status);
     o.override[i] = std::int16_t(row.probabilityOverride ? *row.probabilityOverride : -1);
-    o.closeDate[i] = std::int32_t(dateToDay(row.closeDate));
+    const auto closeDate = std::int32_t(dateToDay(row.closeDate));
+    // Only a moved close date writes or takes back a push: count them again then.
+    if (closeDate != o.closeDate[i] && m_book) {
+        int pushes = o.pushes[i];
+        runGuarded([&](Book &book) { pushes = OpportunityRepository(book).pushCount(row.id); });
+        o.pushes[i] = std::uint8_t(std::min(pushes, 255));
+    }
+    o.closeDate[i] = closeDate;
     o.closedDate[i] = std::int32_t(dateToDay(row.closedDate));
     o.stageEntered[i] = std::int32_t(dateToDay(row.stageEntered));
     o.lastActivity[i] = std::int32_t(dateToDay(row.lastActivity));
-    int pushes = 0;
-    if (m_book)
-        runGuarded([&](Book &book) { pushes = OpportunityRepository(book).pushCount(row.id); });
-    o.pushes[i] = std::uint8_t(std::min(pushes, 255));
     contributeToAccount(r, +1);
     emit opportunityChanged(row.id);
 }

@@ -110,11 +110,6 @@ void FunnelPage::focusSearch()
     m_assumptions->spinBox(AssumptionsPanel::Target)->setFocus(Qt::ShortcutFocusReason);
 }
 
-QString FunnelPage::headerText() const
-{
-    return m_header->text();
-}
-
 QString FunnelPage::gapText() const
 {
     return m_gapSummary->text();

@@ -41,7 +41,6 @@ public:
     QTableWidget *gapTable() const { return m_gap; }
     ActualsChart *actualsChart() const { return m_actuals; }
     QLabel *warningLabel() const { return m_warning; }
-    QString headerText() const;
     QString gapText() const;
 
 private:

@@ -40,24 +40,12 @@ QString FunnelState::periodLabel() const
     return m_scope->period().label();
 }
 
-namespace {
-
-// The rep and territory ids of the scope bar's indexes.
-ActivityScope idsOf(const BookView *view, const ScopeState &scope)
-{
-    ActivityScope ids;
-    if (view && scope.repIndex() >= 0 && scope.repIndex() < int(view->reps.size()))
-        ids.rep = view->reps[std::size_t(scope.repIndex())].id;
-    if (view && scope.territoryIndex() >= 0 && scope.territoryIndex() < int(view->territories.size()))
-        ids.territory = view->territories[std::size_t(scope.territoryIndex())].id;
-    return ids;
-}
-
-} // namespace
-
 QString FunnelState::scopeKey() const
 {
-    const ActivityScope ids = idsOf(m_session->view(), *m_scope);
+    const BookView *view = m_session->view();
+    if (!view)
+        return FunnelAssumptionRepository::scopeKey(std::nullopt, std::nullopt);
+    const ActivityScope ids = activityScopeOf(*view, m_scope->repIndex(), m_scope->territoryIndex());
     return FunnelAssumptionRepository::scopeKey(ids.rep, ids.territory);
 }
 
@@ -77,7 +65,8 @@ void FunnelState::evaluate()
     }
     const health::HealthReport &report = m_health->report();
     m_assumptions = m_session->funnelAssumptions(scopeKey(), periodLabel());
-    const ActivityScope scope = idsOf(view, *m_scope);
+    const ActivityScope scope =
+            activityScopeOf(*view, m_scope->repIndex(), m_scope->territoryIndex());
     ActivityCounts window;
     std::vector<ActivityCounts> byWeek;
     const Period &period = report.period;

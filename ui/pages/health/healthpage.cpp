@@ -132,6 +132,12 @@ HealthPage::HealthPage(BookSession *session, HealthState *state, QWidget *parent
     onEvaluated();
 }
 
+void HealthPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    m_state->requestStageHistory();
+}
+
 QIcon HealthPage::icon() const
 {
     return pageIcon(QStringLiteral("health"));

@@ -70,6 +70,10 @@ public:
     // A click on the stalled chart's segment: the table shows that stage or age and level.
     void filterBySegment(int category, int level);
 
+protected:
+    // The stage history behind stage conversion is read once the page is first shown.
+    void showEvent(QShowEvent *event) override;
+
 private:
     void buildToolbar(QWidget *bar);
     void buildActions();

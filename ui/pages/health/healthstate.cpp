@@ -16,14 +16,18 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
     // until then its indexes may be those of the view before, so evaluate then.
     connect(session, &BookSession::loaded, this, [this] {
         m_context.reset();
-        loadStageHistory();
+        // Read again for the new view only when it was asked for before.
+        if (m_flowRequested)
+            loadStageHistory();
+        else
+            dropStageHistory();
         evaluateLater();
     });
     connect(scope, &ScopeState::changed, this, [this] { evaluate(true); });
     connect(session, &BookSession::opportunityChanged, this, [this](Id id) {
         // A stage edit wrote a history row: that deal's flow is read again.
         const BookView *view = m_session->view();
-        if (view && !m_flow.empty() && m_session->book())
+        if (view && m_flowReady && m_session->book())
             m_session->runGuarded([&](Book &book) {
                 reloadStageFlow(book, id, view->opportunities.indexOf(id), m_flow);
             });
@@ -37,8 +41,6 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
         m_context.reset();
         evaluateLater();
     });
-    if (session->view())
-        loadStageHistory();
     evaluate(true);
 }
 
@@ -50,7 +52,14 @@ HealthState::~HealthState()
     }
 }
 
-void HealthState::loadStageHistory()
+void HealthState::requestStageHistory()
+{
+    m_flowRequested = true;
+    if (!m_flowThread && !m_flowReady)
+        loadStageHistory();
+}
+
+void HealthState::dropStageHistory()
 {
     if (m_flowThread) {
         // The view it was reading for is gone: stop it (it checks every 65,536 rows).
@@ -59,6 +68,12 @@ void HealthState::loadStageHistory()
         m_flowThread = nullptr; // it deletes itself; its result is dropped
     }
     m_flow = {};
+    m_flowReady = false;
+}
+
+void HealthState::loadStageHistory()
+{
+    dropStageHistory();
     const BookView *view = m_session->view();
     if (!view)
         return;
@@ -70,7 +85,7 @@ void HealthState::loadStageHistory()
         try {
             *result = loadStageFlow(path, ids, [&cancel] { return cancel->load(); });
         } catch (const std::exception &) {
-            *result = {}; // conversion stays unavailable; the rest of the page is unaffected
+            *cancel = true; // conversion stays unavailable; the rest of the page is unaffected
         }
     });
     m_flowThread = thread;
@@ -78,9 +93,10 @@ void HealthState::loadStageHistory()
         thread->deleteLater();
         if (m_flowThread == thread)
             m_flowThread = nullptr;
-        if (*cancel || result->empty())
+        if (*cancel)
             return;
         m_flow = std::move(*result);
+        m_flowReady = true;
         evaluate(false);
     });
     thread->start(QThread::LowPriority);
@@ -88,6 +104,7 @@ void HealthState::loadStageHistory()
 
 void HealthState::waitForStageHistory()
 {
+    requestStageHistory();
     while (m_flowThread) {
         m_flowThread->wait();
         QCoreApplication::sendPostedEvents(this);
@@ -140,7 +157,7 @@ void HealthState::evaluate(bool scopeChanged)
             m_contextDate = asOf;
         }
         m_report = health::evaluate(*view, scope, asOf, m_scope->period(), &*m_context);
-        if (m_flow.highest.size() == std::size_t(view->opportunities.size()))
+        if (m_flowReady)
             m_conversion = health::stageConversion(*view, m_flow, m_report);
     }
     emit evaluated(scopeChanged);

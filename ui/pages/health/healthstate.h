@@ -31,10 +31,11 @@ public:
 
     BookSession *session() const { return m_session; }
     const health::HealthReport &report();
-    // Stage conversion needs the stage history, read on a worker thread after a book loads:
-    // nullopt until it is in.
+    // Stage conversion needs the stage history, read on a worker thread once a page asks for
+    // it (and again for each view loaded after that): nullopt until it is in.
     const std::optional<health::StageConversion> &conversion();
-    // Blocks until the stage history of the current view is read (tests, screenshots).
+    void requestStageHistory();
+    // Asks for the stage history and blocks until it is read (tests, benchmarks).
     void waitForStageHistory();
 
 signals:
@@ -45,6 +46,7 @@ private:
     void evaluate(bool scopeChanged);
     void evaluateLater();
     void loadStageHistory();
+    void dropStageHistory();
 
     BookSession *m_session;
     ScopeState *m_scope;
@@ -57,6 +59,8 @@ private:
     health::StageFlow m_flow;
     QThread *m_flowThread = nullptr;
     std::shared_ptr<std::atomic<bool>> m_flowCancel;
+    bool m_flowRequested = false; // a page showed conversion: read it for every view
+    bool m_flowReady = false;     // m_flow is the current view's
     bool m_pending = false;
 };
 

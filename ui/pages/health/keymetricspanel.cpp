@@ -108,11 +108,6 @@ void KeyMetricsPanel::setConversion(const std::optional<health::StageConversion>
     }
 }
 
-QString KeyMetricsPanel::summaryText() const
-{
-    return m_summary->text();
-}
-
 void KeyMetricsPanel::setReport(const health::HealthReport &report, const BookView &view)
 {
     const Formatter format;

@@ -27,7 +27,6 @@ public:
                        const BookView &view);
     QTableWidget *table() const { return m_table; }
     QTableWidget *conversionTable() const { return m_conversion; }
-    QString summaryText() const;
 
 private:
     QLabel *m_summary;
