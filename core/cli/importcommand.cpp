@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "import/filepreview.h"
 #include "import/importer.h"
+#include "import/mappingfile.h"
 #include "import/mappingstore.h"
 #include "import/presets.h"
 #include "options.h"
@@ -41,93 +42,14 @@ QStringList problems(const crm::Analysis &a)
     return a.problemsWithStageHint(tr("Map each with --map-stage \"NAME=Stage\"."));
 }
 
-// A mapping file: {"kind": "opportunities", "preset": "generic", "columns": {"close_date":
-// "Expected close", ...}, "stages": {"Won it": "Won"}, "date_order": "dmy"}. Columns name the
-// header cell (matched like presets do) or give its 1-based number.
-bool applyMappingFile(const QString &path, crm::ImportOptions &options, QStringList &headerNames,
-                      QTextStream &err)
+// Columns given by header name in a mapping file become column numbers for this file; the
+// header is found as the import finds it.
+void resolveColumns(const QString &file, const crm::MappingFile &mapping, crm::ImportOptions &options)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        err << tr("%1: cannot be read.").arg(path) << '\n';
-        return false;
-    }
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (!doc.isObject()) {
-        err << tr("%1: not a JSON object (%2).").arg(path, error.errorString()) << '\n';
-        return false;
-    }
-    const QJsonObject o = doc.object();
-    if (o.contains(QStringLiteral("kind"))) {
-        options.kind = crm::kindFromKey(o.value(QStringLiteral("kind")).toString());
-        if (!options.kind) {
-            err << tr("%1: unknown kind \"%2\"; expected one of %3.")
-                            .arg(path, o.value(QStringLiteral("kind")).toString(),
-                                 kindKeys(QStringLiteral(", ")))
-                << '\n';
-            return false;
-        }
-    }
-    if (o.contains(QStringLiteral("preset")))
-        options.preset = o.value(QStringLiteral("preset")).toString();
-    const QJsonObject columns = o.value(QStringLiteral("columns")).toObject();
-    for (auto it = columns.begin(); it != columns.end(); ++it) {
-        const auto field = crm::fieldFromKey(it.key());
-        if (!field) {
-            err << tr("%1: unknown field \"%2\".").arg(path, it.key()) << '\n';
-            return false;
-        }
-        if (it.value().isDouble())
-            options.columns.emplace_back(*field, it.value().toInt() - 1);
-        else {
-            options.columns.emplace_back(*field, -1);
-            headerNames.append(it.value().toString());
-        }
-    }
-    const QJsonObject stages = o.value(QStringLiteral("stages")).toObject();
-    for (auto it = stages.begin(); it != stages.end(); ++it) {
-        const auto stage = stageFromKey(it.value().toString());
-        if (!stage) {
-            err << tr("%1: unknown stage \"%2\".").arg(path, it.value().toString()) << '\n';
-            return false;
-        }
-        options.stageMap.insert(it.key(), *stage);
-    }
-    if (o.contains(QStringLiteral("date_order"))) {
-        options.dateOrder = values::dateOrderFromKey(o.value(QStringLiteral("date_order")).toString());
-        if (!options.dateOrder) {
-            err << tr("%1: date_order must be dmy, mdy or ymd.").arg(path) << '\n';
-            return false;
-        }
-    }
-    return true;
-}
-
-// Columns given by header name in a mapping file become column numbers for this file.
-bool resolveHeaderNames(const QString &file, crm::ImportOptions &options, const QStringList &names,
-                        QTextStream &err)
-{
-    if (names.isEmpty())
-        return true;
-    crm::ImportOptions probe = options;
-    probe.columns.clear();
-    const crm::Analysis a = crm::analyzeFile(file, probe, crm::BookTerms::none());
-    int next = 0;
-    for (auto &[field, column] : options.columns) {
-        if (column >= 0)
-            continue;
-        const QString name = names.at(next++);
-        for (int c = 0; c < a.header.size(); ++c) {
-            if (crm::normalizeHeader(a.header[c]) == crm::normalizeHeader(name))
-                column = c;
-        }
-        if (column < 0) {
-            err << tr("%1: no column \"%2\" in the header.").arg(QFileInfo(file).fileName(), name) << '\n';
-            return false;
-        }
-    }
-    return true;
+    if (mapping.columns.empty())
+        return;
+    const crm::FilePreview preview = crm::previewFile(file, options.csv, options.kind, 0);
+    options.columns = mapping.resolve(preview.header, preview.file);
 }
 
 // Without --mapping, a file whose header the wizard has seen before imports as the user mapped
@@ -257,7 +179,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     if (!parseOptions(parser, arguments, err, usage, true))
         return Usage;
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        out << parser.helpText() << '\n' << crm::mappingFileHelp();
         return Ok;
     }
     const QString db = parser.value(QStringLiteral("db"));
@@ -267,10 +189,16 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         return Usage;
     }
     crm::ImportOptions options;
-    QStringList headerNames;
-    if (parser.isSet(QStringLiteral("mapping"))
-        && !applyMappingFile(parser.value(QStringLiteral("mapping")), options, headerNames, err))
-        return Usage;
+    std::optional<crm::MappingFile> mapping;
+    if (parser.isSet(QStringLiteral("mapping"))) {
+        try {
+            mapping = crm::MappingFile::read(parser.value(QStringLiteral("mapping")));
+        } catch (const InputError &e) {
+            err << e.message() << '\n';
+            return Usage;
+        }
+        mapping->applyTo(options);
+    }
     if (parser.isSet(QStringLiteral("kind"))) {
         options.kind = crm::kindFromKey(parser.value(QStringLiteral("kind")));
         if (!options.kind) {
@@ -339,8 +267,8 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         sql::Transaction all(book->db());
         for (const QString &file : files) {
             crm::ImportOptions forFile = options;
-            if (!resolveHeaderNames(file, forFile, headerNames, err))
-                return BadInput;
+            if (mapping)
+                resolveColumns(file, *mapping, forFile);
             remembered.push_back(useRemembered ? applyRememberedMapping(*book, file, forFile)
                                                : std::nullopt);
             reports.push_back(crm::importFile(*book, file, forFile));

@@ -355,6 +355,14 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
                                      .arg(a.file)
                                      .arg(column + 1)
                                      .arg(a.header.size()));
+        const std::vector<Field> &ofKind = fieldsOf(a.kind);
+        if (std::find(ofKind.begin(), ofKind.end(), field) == ofKind.end())
+            throw InputError(translate("%1: the mapping maps column %2 to \"%3\", which %4 do not "
+                                       "have.")
+                                     .arg(a.file)
+                                     .arg(column + 1)
+                                     .arg(QString::fromLatin1(fieldInfo(field).key),
+                                          kindKey(a.kind)));
     }
     if (a.kind == Kind::Scores)
         findFactorColumns(a, book.factors);

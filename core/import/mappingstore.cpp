@@ -1,5 +1,6 @@
 #include "mappingstore.h"
 
+#include "mappingfile.h"
 #include "storage/book.h"
 
 #include <QJsonDocument>
@@ -10,21 +11,6 @@
 namespace tp::crm {
 
 namespace {
-
-QString decimalKey(values::DecimalSeparator decimal)
-{
-    return decimal == values::DecimalSeparator::Comma ? QStringLiteral("comma")
-                                                      : QStringLiteral("dot");
-}
-
-std::optional<values::DecimalSeparator> decimalFromKey(const QString &key)
-{
-    if (key == QLatin1String("dot"))
-        return values::DecimalSeparator::Dot;
-    if (key == QLatin1String("comma"))
-        return values::DecimalSeparator::Comma;
-    return std::nullopt;
-}
 
 void sortByField(std::vector<std::pair<Field, int>> &columns)
 {

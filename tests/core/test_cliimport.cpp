@@ -128,7 +128,8 @@ TEST(CliImport, KindTakesTheKindsTheImporterKnows)
                                QStringLiteral("--mapping"), mapping,
                                sample("salesforce-accounts.csv")});
     EXPECT_EQ(mapped.code, cli::Usage);
-    EXPECT_TRUE(mapped.err.contains(QStringLiteral("unknown kind \"forecasts\"; expected one of")))
+    EXPECT_TRUE(mapped.err.contains(QStringLiteral("forecasts.json: \"kind\": expected one of "
+                                                   "opportunities, accounts")))
             << mapped.err.toStdString();
 
     for (crm::Kind kind : crm::allKinds()) {
@@ -210,4 +211,88 @@ TEST(CliImport, AMappingRememberedForTheHeaderIsUsedWithoutMappingFile)
     const Result quotas = run({QStringLiteral("import"), QStringLiteral("--db"), book,
                                QStringLiteral("--kind"), QStringLiteral("quotas"), csv});
     EXPECT_EQ(quotas.code, cli::BadInput);
+}
+
+// Issue 16, item 1: a column given by number 0 beside one given by header name crashed the import
+// (names.at out of range) and left an empty book behind.
+TEST(CliImport, BadMappingValuesAreClearErrorsAndLeaveNoBook)
+{
+    test::TempDir dir;
+    const QString csv = test::writeFile(dir, "deals.csv",
+                                        "Deal,Account,Phase,Value\nAlpha,Acme,Qualify,1000\n");
+    const QString book = dir.path(QStringLiteral("new.tpbook"));
+    const struct
+    {
+        const char *json;
+        const char *message;
+    } cases[] = {
+            {R"({"columns": {"name": 0, "stage": "Phase"}})",
+             "map.json: \"columns.name\": expected a column number from 1 to 100000 or a header "
+             "name, found 0."},
+            {R"({"columns": {"name": -3, "stage": "Phase"}})", "found -3."},
+            {R"({"columns": {"name": 1e12}})", "found 1000000000000."},
+            {R"({"columns": {"name": 1.5}})", "found 1.5."},
+            {R"({"columns": {"name": null}})", "found null."},
+            {R"({"columns": {"name": ""}})", "found \"\"."},
+            {R"({"columns": {"name": [1]}})", "found a list."},
+            {R"({"columns": {"colour": 1}})", "\"colour\" is not a field of opportunities"},
+            {R"({"columns": [1, 2]})", "\"columns\": expected an object"},
+            {R"({"colums": {}})", "unknown key \"colums\""},
+            {R"({"stages": {"Scoping": "Maybe"}})", "\"stages.Scoping\": expected one of Qualify"},
+            {R"({"date_order": "dym"})", "\"date_order\": expected dmy, mdy or ymd, found \"dym\"."},
+            {R"({"decimal": 1})", "\"decimal\": expected dot or comma, found 1."},
+            {R"({"preset": "sap"})", "\"preset\": expected one of auto, salesforce-report"},
+            {R"([{"name": 1}])", "map.json: expected a JSON object"},
+            {R"({"columns": {"name": 1)", "map.json: not valid JSON at character"},
+    };
+    for (const auto &c : cases) {
+        const QString map = test::writeFile(dir, "map.json", c.json);
+        const Result r = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                              QStringLiteral("--mapping"), map, csv});
+        EXPECT_EQ(r.code, cli::Usage) << c.json;
+        EXPECT_TRUE(r.err.contains(QString::fromUtf8(c.message)))
+                << c.json << " → " << r.err.toStdString();
+        EXPECT_FALSE(QFileInfo::exists(book)) << c.json;
+    }
+
+    // Columns by header name the file lacks, or by a number past its last column: the file's
+    // error, and still no book.
+    for (const char *json : {R"({"columns": {"name": 1, "stage": "Stage"}})",
+                             R"({"columns": {"name": 9, "stage": "Phase"}})"}) {
+        const QString map = test::writeFile(dir, "map.json", json);
+        const Result r = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                              QStringLiteral("--mapping"), map, csv});
+        EXPECT_EQ(r.code, cli::BadInput) << json;
+        EXPECT_TRUE(r.err.startsWith(QStringLiteral("deals.csv: the mapping names column ")))
+                << r.err.toStdString();
+        EXPECT_FALSE(QFileInfo::exists(book)) << json;
+    }
+
+    // Numbers and names together, as the crash had them, now import.
+    const QString map = test::writeFile(
+            dir, "map.json",
+            R"({"columns": {"name": 1, "account_name": "account", "stage": "PHASE ", "amount": 4}})");
+    const Result ok = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                           QStringLiteral("--mapping"), map, csv});
+    EXPECT_EQ(ok.code, cli::Ok) << ok.err.toStdString();
+    EXPECT_TRUE(ok.out.contains(QStringLiteral("1 created"))) << ok.out.toStdString();
+
+    // A field of another kind than the file's is refused too.
+    const QString quotas = test::writeFile(dir, "map.json",
+                                           R"({"kind": "quotas", "columns": {"industry": 1}})");
+    const Result wrongKind = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                                  QStringLiteral("--mapping"), quotas, csv});
+    EXPECT_EQ(wrongKind.code, cli::Usage);
+    EXPECT_TRUE(wrongKind.err.contains(QStringLiteral("\"industry\" is not a field of quotas")))
+            << wrongKind.err.toStdString();
+}
+
+TEST(CliImport, HelpDocumentsTheMappingFile)
+{
+    const Result help = run({QStringLiteral("import"), QStringLiteral("--help")});
+    EXPECT_EQ(help.code, cli::Ok);
+    for (const char *text : {"--mapping MAP.json", "Field keys by kind:",
+                             "opportunities: crm_id, name, account_name", "accounts: crm_id, name",
+                             "Presets: auto, salesforce-report", "date_order: dmy, mdy or ymd"})
+        EXPECT_TRUE(help.out.contains(QString::fromUtf8(text))) << text << help.out.toStdString();
 }
