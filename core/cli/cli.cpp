@@ -98,7 +98,7 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << e.message() << '\n';
         return BadInput;
     } catch (const sql::Error &e) {
-        err << tr("%1: %2").arg(db, e.message()) << '\n';
+        err << Book::explain(db, e).message() << '\n';
         return BadInput;
     }
     out << tr("Wrote the demo book %1.").arg(QFileInfo(db).absoluteFilePath()) << '\n';
@@ -129,7 +129,7 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!asOf)
         return Usage;
     try {
-        auto book = Book::open(db);
+        auto book = Book::openForReading(db, Book::commandBusyTimeoutMs);
         SummaryRequest request{*asOf, parser.value(QStringLiteral("period")),
                                parser.value(QStringLiteral("rep")),
                                parser.value(QStringLiteral("territory"))};
@@ -143,7 +143,7 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << e.message() << '\n';
         return BadInput;
     } catch (const sql::Error &e) {
-        err << tr("%1: %2").arg(db, e.message()) << '\n';
+        err << Book::explain(db, e).message() << '\n';
         return BadInput;
     }
     return Ok;
@@ -235,7 +235,7 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
         err << e.message() << '\n';
         return BadInput;
     } catch (const sql::Error &e) {
-        err << tr("%1: %2").arg(db, e.message()) << '\n';
+        err << Book::explain(db, e).message() << '\n';
         return BadInput;
     }
     return Ok;

@@ -18,6 +18,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace tp::cli {
 
 namespace {
@@ -246,24 +248,35 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     std::vector<std::optional<QDate>> remembered;
     const bool useRemembered = !parser.isSet(QStringLiteral("mapping"));
     bool failed = false;
-    // A book that does not exist yet is created (importing is how most books begin), and
-    // removed again when the import fails or is a dry run: nothing is left behind.
+    // A book that does not exist yet is created (importing is how most books begin). It is
+    // written under a temporary name beside it and takes its name only once the import has
+    // committed and the book is closed: a failed, cancelled, dry or killed import leaves no empty
+    // book behind (a killed one leaves the temporary file, removed by the next import).
     const bool created = !QFileInfo::exists(db);
+    const QString target = created ? db + QStringLiteral(".importing") : db;
+    const auto removeTarget = [&target] {
+        for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+            QFile::remove(target + QString::fromLatin1(suffix));
+    };
     struct RemoveUnlessKept
     {
-        QString path;
+        std::function<void()> remove;
         bool keep = false;
         ~RemoveUnlessKept()
         {
-            if (keep || path.isEmpty())
-                return;
-            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-                QFile::remove(path + suffix);
+            if (!keep && remove)
+                remove();
         }
-    } cleanup{created ? db : QString()};
+    } cleanup{created ? std::function<void()>(removeTarget) : std::function<void()>()};
+    if (created)
+        removeTarget(); // left by an import that was killed
+    bool committed = false;
     try {
-        auto book = created ? Book::create(db) : Book::open(db);
-        const crm::ImportConnection connection(book->db()); // before the transaction
+        auto book = created ? Book::create(target) : Book::open(db, Book::commandBusyTimeoutMs);
+        // Before the transaction.
+        const crm::ImportConnection connection(
+                book->db(), created ? crm::ImportConnection::Book::PrivateAndNew
+                                    : crm::ImportConnection::Book::Shared);
         sql::Transaction all(book->db());
         for (const QString &file : files) {
             crm::ImportOptions forFile = options;
@@ -300,7 +313,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         }
         if (!failed && !options.dryRun) {
             all.commit();
-            cleanup.keep = true;
+            committed = true;
         }
     } catch (const BookError &e) {
         err << e.message() << '\n';
@@ -309,9 +322,19 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         err << e.message() << '\n';
         return BadInput;
     } catch (const sql::Error &e) {
-        err << tr("%1: %2").arg(db, e.message()) << '\n';
+        err << Book::explain(db, e).message() << '\n';
         return BadInput;
     }
+    if (committed && created) { // the book is closed: it takes its name
+        if (!QFile::rename(target, db)) {
+            err << tr("%1 appeared while the import ran; the import was left in %2.")
+                            .arg(db, target)
+                << '\n';
+            cleanup.keep = true;
+            return BadInput;
+        }
+    }
+    cleanup.keep = committed;
     if (asJson) {
         JsonWriter json;
         json.beginObject();

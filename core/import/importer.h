@@ -27,18 +27,21 @@ struct ImportReport
 // - no foreign-key checks, which cost three lookups and a statement journal per row for ids
 //   the importer itself took from the book;
 // - temporary files rather than memory for the sorts that build indexes after a large import;
-// - a rollback journal instead of the write-ahead log when no other connection has the book
-//   open (the command line): a write-ahead log holds every page the import writes and copies
-//   it into the book at the end, twice the writing for a fresh book, while a rollback journal
-//   holds only the pages that existed before. With the book open elsewhere (the GUI, which
-//   imports on a second connection) the import keeps the log. WAL mode comes back at the end;
-//   a killed import leaves a journal that SQLite rolls back when the book is next opened.
+// - for a book that the import itself has just created and that nobody else can have open (the
+//   command line's first import into a new file, written under a temporary name), a rollback
+//   journal instead of the write-ahead log: a write-ahead log holds every page the import writes
+//   and copies it into the book at the end, twice the writing for a fresh book, while a
+//   rollback journal holds only the pages that existed before. A book others may have open
+//   keeps the log: in rollback mode a writer waits for every reader before it commits, and a
+//   reader for the writer, so a summary during an import would fail one of them. WAL mode comes
+//   back at the end.
 // SQLite ignores these pragmas inside a transaction: a caller that wraps several imports in
 // one makes the guard before it (importFile() makes its own, which then does nothing).
 class ImportConnection
 {
 public:
-    explicit ImportConnection(sql::Database &db);
+    enum class Book { Shared, PrivateAndNew };
+    explicit ImportConnection(sql::Database &db, Book book = Book::Shared);
     ~ImportConnection();
     ImportConnection(const ImportConnection &) = delete;
     ImportConnection &operator=(const ImportConnection &) = delete;

@@ -64,7 +64,7 @@ private:
 std::unique_ptr<BookView> loadBookView(const QString &bookPath, const LoadProgress &progress,
                                        OpportunityText text)
 {
-    auto book = Book::open(bookPath);
+    auto book = Book::openForReading(bookPath);
     sql::Database &db = book->db();
     auto view = std::make_unique<BookView>();
     view->settings = SettingsRepository(*book).load();

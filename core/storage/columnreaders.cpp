@@ -1,5 +1,7 @@
 #include "columnreaders.h"
 
+#include "book.h"
+
 #include "domain/dates.h"
 #include "views/hugepages.h"
 
@@ -113,7 +115,7 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
                        const QHash<Id, int> &repIndex, const AccountRows *accountRows,
                        bool withText, OpportunityColumns &o, SharedProgress &shared)
 {
-    sql::Database db(path, sql::Database::Mode::ReadOnly);
+    sql::Database db = Book::readConnection(path);
     const auto n = std::size_t(std::max<qint64>(capacity, 0));
     const auto bytes = std::size_t(std::max<qint64>(expected, 0));
     reserveColumn(o.id, n);

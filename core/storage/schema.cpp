@@ -380,17 +380,57 @@ int currentVersion()
     return int(migrations().size());
 }
 
+namespace {
+
+// What each version's step leaves in sqlite_schema that the versions before it lack: tables it
+// creates, or for version 4 the index it drops. Read by versionOfTables().
+struct Marker
+{
+    const char *name;
+    bool present = true;
+};
+const std::vector<Marker> &markers()
+{
+    static const std::vector<Marker> all{{"settings"},         {"stage_criteria"},
+                                         {"import_journal"},   {"opportunities_owner", false},
+                                         {"opportunities_crm_id"}, {"funnel_assumptions"}};
+    return all;
+}
+
+} // namespace
+
+int versionOfTables(sql::Database &db)
+{
+    Q_ASSERT(markers().size() == migrations().size());
+    auto st = db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = ?");
+    int version = 0;
+    for (const Marker &m : markers()) {
+        st.bind(1, std::string_view(m.name));
+        const bool found = st.step() && st.integer(0) > 0;
+        st.reset();
+        if (found != m.present)
+            break;
+        ++version;
+    }
+    return version;
+}
+
 void migrate(sql::Database &db, int target)
 {
     const int goal = target < 0 ? currentVersion() : target;
     int version = db.pragmaInt("user_version");
+    if (version < 0 || version > currentVersion())
+        throw sql::Error(QStringLiteral("book format %1 is not one this version can migrate").arg(version),
+                         SQLITE_CORRUPT);
     if (version >= goal)
         return;
     // A step may rebuild a table that others refer to; with enforcement on, dropping the old
-    // table would cascade into them. Each step checks the references itself before it commits.
+    // table would cascade into them. Each step checks the references itself.
     const sql::ForeignKeysOff unenforced(db);
+    // Every step in one transaction: a step that fails leaves the file exactly as it was, not
+    // half-way between two formats.
+    sql::Transaction all(db);
     while (version < goal) {
-        sql::Transaction tx(db);
         db.exec(migrations()[std::size_t(version)]);
         ++version;
         db.exec("PRAGMA user_version = " + std::to_string(version));
@@ -401,8 +441,8 @@ void migrate(sql::Database &db, int target)
                                      .arg(version)
                                      .arg(check.text(0)),
                              SQLITE_CONSTRAINT_FOREIGNKEY);
-        tx.commit();
     }
+    all.commit();
 }
 
 } // namespace tp::schema

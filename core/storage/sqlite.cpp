@@ -2,6 +2,9 @@
 
 #include "domain/dates.h"
 
+#include <QFileInfo>
+#include <QUrl>
+
 #include <sqlite3.h>
 
 #include <atomic>
@@ -36,7 +39,7 @@ Error::Error(const QString &message, int code)
 {
 }
 
-Database::Database(const QString &path, Mode mode)
+Database::Database(const QString &path, Mode mode, int busyTimeoutMs)
     : m_path(path)
 {
     // No memory statistics: they take a global mutex on every allocation SQLite makes (an
@@ -44,9 +47,15 @@ Database::Database(const QString &path, Mode mode)
     static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
     Q_UNUSED(configured);
     int flags = SQLITE_OPEN_NOMUTEX;
+    QByteArray native = path.toUtf8();
     switch (mode) {
     case Mode::ReadOnly:
         flags |= SQLITE_OPEN_READONLY;
+        break;
+    case Mode::Immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        native = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded()
+                + "?immutable=1";
         break;
     case Mode::ReadWrite:
         flags |= SQLITE_OPEN_READWRITE;
@@ -55,7 +64,6 @@ Database::Database(const QString &path, Mode mode)
         flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
         break;
     }
-    const QByteArray native = path.toUtf8();
     const int rc = sqlite3_open_v2(native.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const QString message = describe(m_db, rc);
@@ -64,7 +72,7 @@ Database::Database(const QString &path, Mode mode)
         throw Error(message, rc);
     }
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_busy_timeout(m_db, busyTimeoutMs);
 }
 
 Database::~Database()
@@ -121,6 +129,16 @@ qint64 Database::lastInsertId() const
 bool Database::inTransaction() const
 {
     return sqlite3_get_autocommit(m_db) == 0;
+}
+
+bool Database::isReadOnly() const
+{
+    return m_db && sqlite3_db_readonly(m_db, "main") == 1;
+}
+
+void Database::setBusyTimeout(int ms)
+{
+    sqlite3_busy_timeout(m_db, ms);
 }
 
 int Database::changes() const
@@ -295,6 +313,10 @@ std::optional<qint64> Statement::optionalInt64(int column) const
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
+    if (!m_db.inTransaction()) {
+        m_db.exec("BEGIN IMMEDIATE");
+        return;
+    }
     static std::atomic<int> counter{0};
     m_name = "tp_tx_" + QByteArray::number(++counter);
     m_db.exec(std::string("SAVEPOINT ") + m_name.toStdString());
@@ -305,6 +327,11 @@ Transaction::~Transaction()
     if (m_done)
         return;
     try {
+        if (m_name.isEmpty()) {
+            if (m_db.inTransaction()) // SQLite may have rolled back already (SQLITE_FULL, IOERR)
+                m_db.exec("ROLLBACK");
+            return;
+        }
         const std::string name = m_name.toStdString();
         m_db.exec("ROLLBACK TO " + name);
         m_db.exec("RELEASE " + name);
@@ -315,7 +342,7 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_db.exec(std::string("RELEASE ") + m_name.toStdString());
+    m_db.exec(m_name.isEmpty() ? std::string("COMMIT") : std::string("RELEASE ") + m_name.toStdString());
     m_done = true;
 }
 

@@ -35,10 +35,17 @@ class Statement;
 class Database
 {
 public:
-    enum class Mode { ReadOnly, ReadWrite, Create };
+    // Immutable: read-only, and SQLite is told the file cannot change while it is open (no
+    // locks, no -shm or -wal files created): for a book in a read-only folder, or a probe that
+    // must leave nothing behind.
+    enum class Mode { ReadOnly, ReadWrite, Create, Immutable };
+
+    // How long a statement waits for another connection's lock before it fails with
+    // SQLITE_BUSY.
+    static constexpr int defaultBusyTimeoutMs = 5000;
 
     Database() = default;
-    Database(const QString &path, Mode mode);
+    Database(const QString &path, Mode mode, int busyTimeoutMs = defaultBusyTimeoutMs);
     ~Database();
     Database(Database &&other) noexcept;
     Database &operator=(Database &&other) noexcept;
@@ -51,6 +58,10 @@ public:
     Statement prepare(std::string_view sql);
     qint64 lastInsertId() const;
     bool inTransaction() const;
+    // The connection cannot write (opened read-only, or SQLite fell back to read-only because
+    // the file is not writable).
+    bool isReadOnly() const;
+    void setBusyTimeout(int ms);
     int changes() const;
     int pragmaInt(std::string_view name);
     QString path() const { return m_path; }
@@ -109,7 +120,10 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
 };
 
-// Rolls back unless commit() is called. Nests through savepoints.
+// Rolls back unless commit() is called. The outermost one begins IMMEDIATE: it takes the write
+// lock at once, waiting for another writer under the busy timeout, so that it never fails
+// half-way because another connection wrote meanwhile (in WAL mode a deferred transaction that
+// read first cannot wait for that). Inner ones nest through savepoints.
 class Transaction
 {
 public:
@@ -121,7 +135,7 @@ public:
 
 private:
     Database &m_db;
-    QByteArray m_name;
+    QByteArray m_name; // empty for the outermost transaction
     bool m_done = false;
 };
 

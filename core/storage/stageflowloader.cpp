@@ -19,7 +19,7 @@ health::StageFlow loadStageFlow(const QString &bookPath, const std::vector<Id> &
     std::vector<int> rows;                          // per history row
     std::vector<std::pair<int, qint64>> entries;    // (stage, entered day), same order
     {
-        sql::Database db(bookPath, sql::Database::Mode::ReadOnly);
+        sql::Database db = Book::readConnection(bookPath);
         auto st = db.prepare("SELECT opportunity_id, stage, entered_date FROM stage_history");
         Id lastId = 0;
         int lastRow = -1;

@@ -9,7 +9,12 @@
 #include "storage/settings.h"
 #include "storage/sqlite.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+
+#include <sqlite3.h>
 
 #include <gtest/gtest.h>
 
@@ -277,4 +282,189 @@ TEST(Book, SaveCopyAsWritesAnOpenableBook)
     auto reopened = Book::open(copy);
     EXPECT_EQ(RepRepository(*reopened).all().size(), 2);
     EXPECT_THROW(book->saveCopyAs(copy), BookError);
+}
+
+namespace {
+
+// A book written out in rollback mode with its format number set to `version` behind the
+// application's back, as `sqlite3 book "PRAGMA user_version = -1"` would.
+void setFormatNumber(const QString &path, int version)
+{
+    sql::Database db(path, sql::Database::Mode::ReadWrite);
+    db.exec("PRAGMA journal_mode = DELETE");
+    db.exec("PRAGMA user_version = " + std::to_string(version));
+}
+
+bool leftLogFiles(const QString &path)
+{
+    return QFile::exists(path + QStringLiteral("-wal")) || QFile::exists(path + QStringLiteral("-shm"));
+}
+
+} // namespace
+
+// Issue 16, item 2: a negative format number made every command abort (a heap overflow in the
+// migration); a number set back made the migration run again on tables that exist.
+TEST(Book, RefusesAnImpossibleFormatNumberAndLeavesTheFileAsItIs)
+{
+    test::TempDir dir;
+    for (const int version : {-1, -2147483647, 0, 3, 5}) {
+        const QString path = dir.path(QStringLiteral("v%1.tpbook").arg(version));
+        test::makeFixtureBook(path);
+        setFormatNumber(path, version);
+        const QByteArray before = readAll(path);
+        QString message;
+        EXPECT_EQ(openError(path, &message), BookError::Kind::Corrupt) << version;
+        EXPECT_TRUE(message.contains(QStringLiteral("says it is book format %1, but its tables are "
+                                                    "those of format %2")
+                                             .arg(version)
+                                             .arg(schema::currentVersion())))
+                << message.toStdString();
+        EXPECT_TRUE(message.contains(QStringLiteral("The file was left as it is")));
+        EXPECT_EQ(readAll(path), before) << version;
+        EXPECT_FALSE(leftLogFiles(path)) << version;
+        EXPECT_THROW(Book::openForReading(path), BookError);
+    }
+}
+
+// A migration that fails half-way leaves the file in the format it had, not in between.
+TEST(Book, AFailedMigrationLeavesTheBookInItsFormat)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("v3.tpbook"));
+    {
+        sql::Database db(path, sql::Database::Mode::Create);
+        schema::migrate(db, 3);
+        // A reference that version 5's rebuild of the opportunities refuses.
+        db.exec("INSERT INTO opportunities (id, account_id, name, stage, created_date) "
+                "VALUES (1, 42, 'Orphan', 1, '2026-01-01')");
+        db.exec("PRAGMA journal_mode = DELETE");
+    }
+    const QByteArray before = readAll(path);
+    EXPECT_EQ(openError(path), BookError::Kind::Corrupt);
+    EXPECT_EQ(readAll(path), before);
+    sql::Database db(path, sql::Database::Mode::ReadOnly);
+    EXPECT_EQ(db.pragmaInt("user_version"), 3);
+}
+
+// Opening a book to check it leaves no -wal or -shm file behind, whatever the answer.
+TEST(Book, ATooNewBookIsRefusedWithoutLeavingLogFiles)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("new.tpbook"));
+    test::makeFixtureBook(path);
+    setFormatNumber(path, 99);
+    EXPECT_EQ(openError(path), BookError::Kind::TooNew);
+    EXPECT_FALSE(leftLogFiles(path));
+}
+
+// Issue 16, item 10: what went wrong, said as it is, not as damage.
+TEST(Book, ExplainsLocksReadOnlyFilesFullDisksAndMissingFolders)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("a.tpbook"));
+    auto book = test::makeFixtureBook(path);
+    const auto explained = [&](int code) { return Book::explain(path, sql::Error(QStringLiteral("x"), code)); };
+    EXPECT_EQ(explained(SQLITE_BUSY).kind(), BookError::Kind::Locked);
+    EXPECT_TRUE(explained(SQLITE_BUSY).message().contains(QStringLiteral("in use by another program")));
+    EXPECT_EQ(explained(SQLITE_FULL).kind(), BookError::Kind::DiskFull);
+    EXPECT_TRUE(explained(SQLITE_FULL).message().contains(QStringLiteral("the disk is full")));
+    EXPECT_EQ(explained(SQLITE_READONLY).kind(), BookError::Kind::ReadOnly);
+    EXPECT_EQ(explained(SQLITE_IOERR_WRITE).kind(), BookError::Kind::Io);
+    EXPECT_FALSE(explained(SQLITE_IOERR_WRITE).message().contains(QStringLiteral("damaged")));
+    EXPECT_EQ(explained(SQLITE_CORRUPT).kind(), BookError::Kind::Corrupt);
+
+    // A write that runs out of room (SQLite's page limit stands in for a full disk).
+    book->db().exec("PRAGMA max_page_count = 1");
+    try {
+        RepRepository(*book).insert({0, QString(20000, QLatin1Char('x')), {}, {}});
+        FAIL() << "wrote past the page limit";
+    } catch (const sql::Error &e) {
+        EXPECT_EQ(Book::explain(path, e).kind(), BookError::Kind::DiskFull);
+    }
+
+    // A folder that does not exist is named.
+    const QString nowhere = dir.path(QStringLiteral("no/such/folder/b.tpbook"));
+    try {
+        Book::create(nowhere);
+        FAIL() << "created a book in a missing folder";
+    } catch (const BookError &e) {
+        EXPECT_EQ(e.kind(), BookError::Kind::Missing);
+        EXPECT_TRUE(e.message().contains(QStringLiteral("no/such/folder"))) << e.message().toStdString();
+    }
+    QString message;
+    EXPECT_EQ(openError(nowhere, &message), BookError::Kind::Missing);
+    EXPECT_TRUE(message.contains(QStringLiteral("no/such/folder"))) << message.toStdString();
+}
+
+namespace {
+
+// Makes a file or folder unwritable for the test's lifetime, also for root (chattr +i; chmod
+// where that is not allowed); ok() is false where neither works.
+class Unwritable
+{
+public:
+    explicit Unwritable(const QString &path)
+        : m_path(path)
+    {
+        m_chattr = QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), path}) == 0;
+        if (!m_chattr) {
+            m_permissions = QFile::permissions(path);
+            QFile::setPermissions(path, m_permissions & ~(QFile::WriteOwner | QFile::WriteUser
+                                                          | QFile::WriteGroup | QFile::WriteOther));
+        }
+    }
+    ~Unwritable()
+    {
+        if (m_chattr)
+            QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), m_path});
+        else
+            QFile::setPermissions(m_path, m_permissions);
+    }
+    // Whether writing is really refused here.
+    bool ok() const
+    {
+        if (QFileInfo(m_path).isDir()) {
+            QFile probe(m_path + QStringLiteral("/probe"));
+            const bool written = probe.open(QIODevice::WriteOnly);
+            probe.remove();
+            return !written;
+        }
+        QFile file(m_path);
+        return !file.open(QIODevice::ReadWrite);
+    }
+
+private:
+    QString m_path;
+    bool m_chattr = false;
+    QFileDevice::Permissions m_permissions;
+};
+
+} // namespace
+
+// Issue 16, item 10: a book in a read-only folder, or a read-only book file, can still be read:
+// opened for reading it is read-only, and leaves nothing behind; opened for writing it says why
+// not, naming the folder or the file, not "damaged".
+TEST(Book, AReadOnlyFolderOrFileCanStillBeRead)
+{
+    for (const bool folder : {true, false}) {
+        test::TempDir dir;
+        const QString sub = dir.path(QStringLiteral("books"));
+        ASSERT_TRUE(QDir().mkpath(sub));
+        const QString path = sub + QStringLiteral("/a.tpbook");
+        const QString expected = test::dumpBook(test::makeFixtureBook(path)->db());
+        const Unwritable guard(folder ? sub : path);
+        if (!guard.ok())
+            GTEST_SKIP() << "cannot make a file or folder read-only here";
+        QString message;
+        EXPECT_EQ(openError(path, &message), BookError::Kind::ReadOnly);
+        EXPECT_TRUE(message.contains(folder ? QStringLiteral("its folder") : QStringLiteral("the file is read-only")))
+                << message.toStdString();
+        EXPECT_FALSE(message.contains(QStringLiteral("damaged")));
+        auto book = Book::openForReading(path);
+        EXPECT_TRUE(book->isReadOnly());
+        EXPECT_EQ(test::dumpBook(book->db()), expected);
+        EXPECT_THROW(RepRepository(*book).insert({0, QStringLiteral("Nope"), {}, {}}), sql::Error);
+        book.reset();
+        EXPECT_FALSE(leftLogFiles(path));
+    }
 }

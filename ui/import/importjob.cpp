@@ -58,7 +58,10 @@ void ImportJob::run(Task &task)
         return true;
     };
     try {
-        auto book = Book::open(task.bookPath);
+        // A worker thread: it may wait for another program's import as long as a command does.
+        auto book = task.mode == Mode::Analyse
+                ? Book::openForReading(task.bookPath, Book::commandBusyTimeoutMs)
+                : Book::open(task.bookPath, Book::commandBusyTimeoutMs);
         crm::ImportOptions options = task.options;
         switch (task.mode) {
         case Mode::Analyse: {
@@ -82,7 +85,7 @@ void ImportJob::run(Task &task)
     } catch (const BookError &e) {
         r.error = e.message();
     } catch (const sql::Error &e) {
-        r.error = ImportJob::tr("The book was not changed: %1").arg(e.message());
+        r.error = Book::explain(task.bookPath, e).message();
     } catch (const std::exception &e) {
         r.error =
                 ImportJob::tr("The book was not changed: %1").arg(QString::fromLocal8Bit(e.what()));

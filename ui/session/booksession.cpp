@@ -83,13 +83,13 @@ bool BookSession::openBook(const QString &path, QString *error)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     try {
-        return startLoading(Book::open(absolute), absolute);
+        return startLoading(Book::openForReading(absolute), absolute);
     } catch (const BookError &e) {
         if (error)
             *error = e.message();
     } catch (const sql::Error &e) {
         if (error)
-            *error = tr("%1 cannot be opened: %2").arg(QFileInfo(path).fileName(), e.message());
+            *error = Book::explain(absolute, e).message();
     } catch (const std::exception &e) {
         if (error)
             *error = tr("%1 cannot be opened: %2")
@@ -129,7 +129,7 @@ bool BookSession::saveCopyAs(const QString &path, QString *error)
             *error = e.message();
     } catch (const sql::Error &e) {
         if (error)
-            *error = tr("Cannot save a copy to %1: %2").arg(path, e.message());
+            *error = Book::explain(path, e).message();
     }
     return false;
 }
@@ -163,8 +163,7 @@ bool BookSession::startLoading(std::unique_ptr<Book> book, const QString &path)
         } catch (const BookError &e) {
             job->error = e.message();
         } catch (const sql::Error &e) {
-            job->error =
-                    tr("%1 cannot be read: %2").arg(QFileInfo(job->path).fileName(), e.message());
+            job->error = Book::explain(job->path, e).message();
         } catch (const std::exception &e) {
             job->error =
                     tr("%1 cannot be read: %2")
@@ -237,6 +236,11 @@ int BookSession::carriedTerritoryIndex(int previous) const
             : -1;
 }
 
+bool BookSession::isReadOnly() const
+{
+    return m_book && m_book->isReadOnly();
+}
+
 bool BookSession::isReloading() const
 {
     return m_job && !m_job->book;
@@ -288,6 +292,13 @@ bool BookSession::runGuarded(const std::function<void(Book &)> &work)
         reportError(tr("No book is open."));
         return false;
     }
+    if (m_book->isReadOnly()) {
+        reportError(tr("%1 is open read-only: its file or folder cannot be written, so it cannot "
+                       "be changed. Save a copy in a writable folder (File ▸ Save Copy As…) to "
+                       "work on it.")
+                            .arg(QFileInfo(m_path).fileName()));
+        return false;
+    }
     try {
         work(*m_book);
         return true;
@@ -296,7 +307,7 @@ bool BookSession::runGuarded(const std::function<void(Book &)> &work)
     } catch (const BookError &e) {
         reportError(e.message());
     } catch (const sql::Error &e) {
-        reportError(tr("The book was not changed: %1").arg(e.message()));
+        reportError(Book::explain(m_path, e).message());
     } catch (const std::exception &e) {
         reportError(tr("The book was not changed: %1").arg(QString::fromLocal8Bit(e.what())));
     }

@@ -63,6 +63,9 @@ public:
     bool waitUntilLoaded(int timeoutMs = 60000);
 
     bool isOpen() const { return m_book && m_view; }
+    // The book's file or folder cannot be written: it is shown, and every edit is refused with
+    // that reason (Book::openForReading).
+    bool isReadOnly() const;
     bool isLoading() const { return m_job != nullptr; }
     bool isReloading() const;
     QString path() const { return m_path; }
