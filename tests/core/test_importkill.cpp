@@ -7,6 +7,7 @@
 #include "import/importer.h"
 #include "storage/book.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -114,4 +115,46 @@ TEST(ImportKill, AnImportKilledWhileWritingLeavesTheBookAsItWas)
     const auto again = crm::importFile(*book, file, options);
     EXPECT_TRUE(again.committed);
     EXPECT_EQ(again.counts.created, 200000);
+}
+
+// Issue 16, item 20: the first import into a new book, killed, left an empty book behind. The
+// book takes its name only once its import has committed; what the killed one left is removed
+// by the next import.
+TEST(ImportKill, AKilledFirstImportLeavesNoBook)
+{
+    if (!QFile::exists(QStringLiteral("/proc/self/io")))
+        GTEST_SKIP() << "needs Linux /proc/<pid>/io to tell when the import is writing";
+    test::TempDir dir;
+    const QString bookPath = dir.path(QStringLiteral("new.tpbook"));
+    const QByteArray big = report(200000, 1000000);
+    const QString file = write(dir, "big.csv", big);
+    QProcess import;
+    import.start(QStringLiteral(TP_EXECUTABLE),
+                 {QStringLiteral("import"), QStringLiteral("--db"), bookPath, file});
+    ASSERT_TRUE(import.waitForStarted());
+    const qint64 threshold = 2 * big.size() + big.size() / 5;
+    QElapsedTimer timer;
+    timer.start();
+    bool killed = false;
+    while (import.state() == QProcess::Running && timer.elapsed() < 60000) {
+        if (bytesRead(import.processId()) > threshold) {
+            import.kill();
+            killed = true;
+            break;
+        }
+        import.waitForFinished(2);
+    }
+    ASSERT_TRUE(killed) << "the import ended before it could be killed";
+    ASSERT_TRUE(import.waitForFinished());
+    EXPECT_FALSE(QFile::exists(bookPath)) << "an empty book was left behind";
+
+    QProcess again;
+    again.start(QStringLiteral(TP_EXECUTABLE),
+                {QStringLiteral("import"), QStringLiteral("--db"), bookPath, write(dir, "small.csv", report(10, 0))});
+    ASSERT_TRUE(again.waitForFinished(60000));
+    EXPECT_EQ(again.exitCode(), 0) << again.readAllStandardError().toStdString();
+    EXPECT_TRUE(QFile::exists(bookPath));
+    EXPECT_FALSE(QFile::exists(bookPath + QStringLiteral(".importing")));
+    EXPECT_EQ(QDir(dir.root()).entryList({QStringLiteral("new.tpbook*")}, QDir::Files),
+              QStringList{QStringLiteral("new.tpbook")});
 }
