@@ -79,6 +79,27 @@
             <numerusform>&quot;%1&quot; (%n rows)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Read as Windows-1252: %n byte(s) are not UTF-8 (%1) and no character is written the UTF-8 way.</source>
+        <translation>
+            <numerusform>Read as Windows-1252: %n byte is not UTF-8 (%1) and no character is written the UTF-8 way.</numerusform>
+            <numerusform>Read as Windows-1252: %n bytes are not UTF-8 (%1) and no character is written the UTF-8 way.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file is UTF-8 but for %n byte(s) that are not: %1. Choose its encoding: as UTF-8 those bytes become “�”; as Windows-1252 its %2 UTF-8 characters (such as accented letters) each become two odd ones.</source>
+        <translation>
+            <numerusform>The file is UTF-8 but for %n byte that is not: %1. Choose its encoding: as UTF-8 that byte becomes “�”; as Windows-1252 its %2 UTF-8 characters (such as accented letters) each become two odd ones.</numerusform>
+            <numerusform>The file is UTF-8 but for %n bytes that are not: %1. Choose its encoding: as UTF-8 those bytes become “�”; as Windows-1252 its %2 UTF-8 characters (such as accented letters) each become two odd ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) are not UTF-8 and were read as “�”: %1.</source>
+        <translation>
+            <numerusform>%n byte is not UTF-8 and was read as “�”: %1.</numerusform>
+            <numerusform>%n bytes are not UTF-8 and were read as “�”: %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tp::health::Reasons</name>

@@ -41,7 +41,8 @@ QString kindKeys(const QString &separator)
 // What blocks the import, told the command line's way.
 QStringList problems(const crm::Analysis &a)
 {
-    return a.problemsWithStageHint(tr("Map each with --map-stage \"NAME=Stage\"."));
+    return a.problemsWithHints(tr("Map each with --map-stage \"NAME=Stage\"."),
+                               tr("Give --encoding utf-8 or --encoding windows-1252."));
 }
 
 // Columns given by header name in a mapping file become column numbers for this file; the
@@ -173,6 +174,10 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
                       tr("MAP")});
     parser.addOption({QStringLiteral("map-stage"), tr("A CRM stage and ours: \"CRM NAME=Stage\"."), tr("MAP")});
     parser.addOption({QStringLiteral("date-order"), tr("dmy, mdy or ymd for ambiguous dates."), tr("ORDER")});
+    parser.addOption({QStringLiteral("encoding"),
+                      tr("The files' encoding, when detection cannot settle it: utf-8, "
+                         "windows-1252, utf-16le or utf-16be."),
+                      tr("ENCODING")});
     parser.addOption({QStringLiteral("as-of"), tr("The snapshot's date (default today)."), tr("DATE")});
     parser.addOption({QStringLiteral("complete"), tr("The file is the whole pipeline of its source.")});
     parser.addOption({QStringLiteral("dry-run"), tr("Report what would change; write nothing.")});
@@ -232,6 +237,15 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         options.dateOrder = values::dateOrderFromKey(parser.value(QStringLiteral("date-order")));
         if (!options.dateOrder) {
             err << tr("--date-order: expected dmy, mdy or ymd.") << '\n';
+            return Usage;
+        }
+    }
+    if (parser.isSet(QStringLiteral("encoding"))) {
+        options.csv.encoding = csv::encodingFromKey(parser.value(QStringLiteral("encoding")));
+        if (!options.csv.encoding) {
+            err << tr("--encoding: expected utf-8, windows-1252, utf-16le or utf-16be; found \"%1\".")
+                            .arg(parser.value(QStringLiteral("encoding")))
+                << '\n';
             return Usage;
         }
     }

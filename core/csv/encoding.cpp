@@ -111,6 +111,21 @@ QString encodingName(Encoding encoding)
     return {};
 }
 
+std::optional<Encoding> encodingFromKey(const QString &key)
+{
+    const QString k = key.trimmed().toLower().remove(QLatin1Char('-')).remove(QLatin1Char('_'));
+    if (k == QLatin1String("utf8"))
+        return Encoding::Utf8;
+    if (k == QLatin1String("windows1252") || k == QLatin1String("cp1252")
+        || k == QLatin1String("latin1") || k == QLatin1String("iso88591"))
+        return Encoding::Windows1252;
+    if (k == QLatin1String("utf16le"))
+        return Encoding::Utf16LE;
+    if (k == QLatin1String("utf16be"))
+        return Encoding::Utf16BE;
+    return std::nullopt;
+}
+
 int bomLength(Encoding encoding, const char *head, std::size_t size)
 {
     switch (encoding) {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 namespace tp::csv {
 
@@ -13,6 +14,9 @@ enum class Encoding { Utf8, Utf8Bom, Utf16LE, Utf16BE, Windows1252 };
 
 // "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE", "Windows-1252": for the import dialog.
 QString encodingName(Encoding encoding);
+// The command line's names (--encoding): utf-8, windows-1252, utf-16le, utf-16be (any case;
+// cp1252, latin-1 and utf8 too). A BOM is recognised whatever the name says.
+std::optional<Encoding> encodingFromKey(const QString &key);
 
 struct EncodingGuess
 {

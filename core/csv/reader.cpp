@@ -119,6 +119,8 @@ private:
 
     void detect(const Options &options);
     Utf8Check checkUtf8(qint64 limit, bool &sawNul);
+    EncodingEvidence gatherEvidence(qint64 limit, char delimiter);
+    char sniff(bool &sepLine);
     std::string decodedSample(bool &complete);
 
     Scan scan();
@@ -211,24 +213,25 @@ void ReaderPrivate::detect(const Options &options)
             if (encoding == Encoding::Utf8 && !options.encoding)
                 dialect.encodingSettled = false;
             break;
-        case Utf8Check::Invalid:
-            if (encoding == Encoding::Utf8 && !options.encoding)
+        case Utf8Check::Invalid: {
+            // The evidence needs the columns, and the columns the delimiter: sniffed on the
+            // text read as UTF-8 (delimiters are ASCII in both readings).
+            dialect.encoding = encoding;
+            m_decoder = Decoder(decoderSource(encoding));
+            bool sepLine = false;
+            dialect.evidence = gatherEvidence(options.encodingCheckBytes,
+                                              options.delimiter.value_or(sniff(sepLine)));
+            // Without BOM or the caller's word: Windows-1252 when nothing is written the UTF-8
+            // way; else UTF-8 with the bad bytes as U+FFFD, and the caller asks.
+            if (encoding == Encoding::Utf8 && !options.encoding && dialect.evidence->windows1252())
                 encoding = Encoding::Windows1252;
-            // else: UTF-8 by BOM or by the caller's word, with invalid bytes shown as U+FFFD.
             break;
+        }
         }
     }
     dialect.encoding = encoding;
     m_decoder = Decoder(decoderSource(encoding));
-
-    bool complete = false;
-    const std::string sample = decodedSample(complete);
-    if (const std::optional<char> sep = parseSepLine(sample, complete)) {
-        dialect.sepLine = true;
-        dialect.delimiter = *sep;
-    } else {
-        dialect.delimiter = sniffDelimiter(sample, complete);
-    }
+    dialect.delimiter = sniff(dialect.sepLine);
     if (options.delimiter) {
         const auto d = static_cast<unsigned char>(*options.delimiter);
         if (d == 0 || d >= 0x80 || d == '"' || d == '\r' || d == '\n')
@@ -238,7 +241,39 @@ void ReaderPrivate::detect(const Options &options)
     }
 }
 
-// The whole-file pre-pass: one invalid byte anywhere makes a file without BOM Windows-1252.
+// The delimiter of the text as the current decoder reads it: an Excel `sep=` line names it, else
+// it is sniffed on the first records.
+char ReaderPrivate::sniff(bool &sepLine)
+{
+    bool complete = false;
+    const std::string sample = decodedSample(complete);
+    if (const std::optional<char> sep = parseSepLine(sample, complete)) {
+        sepLine = true;
+        return *sep;
+    }
+    sepLine = false;
+    return sniffDelimiter(sample, complete);
+}
+
+// The second pass over a file that is not UTF-8 throughout (EncodingEvidence), bounded like the
+// first by a positive `limit`.
+EncodingEvidence ReaderPrivate::gatherEvidence(qint64 limit, char delimiter)
+{
+    source->seek(m_bomLength);
+    m_raw.reserve(m_blockSize, 0);
+    EvidenceScanner scanner(delimiter);
+    qint64 left = limit > 0 ? limit : std::numeric_limits<qint64>::max();
+    while (left > 0) {
+        const qint64 n = source->read(m_raw.data(), std::min(qint64(m_blockSize), left));
+        if (n <= 0)
+            break;
+        left -= n;
+        scanner.feed(m_raw.data(), std::size_t(n));
+    }
+    return scanner.finish();
+}
+
+// The whole-file pre-pass: one invalid byte anywhere means the file is not UTF-8 throughout.
 // A positive `limit` stops it after that many bytes: ValidSoFar when the file goes on.
 ReaderPrivate::Utf8Check ReaderPrivate::checkUtf8(qint64 limit, bool &sawNul)
 {

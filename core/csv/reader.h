@@ -6,6 +6,7 @@
 
 #include "csv/bytesource.h"
 #include "csv/encoding.h"
+#include "csv/encodingevidence.h"
 #include "csv/parseerror.h"
 
 #include <QByteArray>
@@ -31,6 +32,11 @@ struct Dialect
     // What the whole-file UTF-8 check found: valid throughout (read straight into records, NULs
     // dropped if it holds any).
     bool validUtf8 = false;
+    // When it found bytes that are not UTF-8: how many, where, and how many characters the file
+    // does write the UTF-8 way. A file without BOM and without a UTF-8 character is read as
+    // Windows-1252; one with both (evidence->mixed()) is read as UTF-8, its bad bytes as U+FFFD,
+    // and the import asks which encoding to use unless Options::encoding says it.
+    std::optional<EncodingEvidence> evidence;
     bool hasNuls = false;
     // The file the dialect was detected on, for Options::known.
     std::optional<SourceStamp> source;
@@ -70,8 +76,10 @@ class ReaderPrivate;
 // Semantics:
 // - Encoding: a BOM (UTF-8, UTF-16LE/BE) decides; else the NUL pattern of UTF-16 without BOM;
 //   else the whole file is checked to be UTF-8 (a fast pre-pass, which Options::encodingCheckBytes
-//   can bound), and if it is not, it is read as Windows-1252 (a truncated last character counts
-//   as invalid). Records are always UTF-8;
+//   can bound). If it is not, a second pass collects the evidence (Dialect::evidence): without
+//   any character written the UTF-8 way it is read as Windows-1252; with some, as UTF-8 with its
+//   bad bytes as U+FFFD, and the caller must ask (a truncated last character counts as a bad
+//   byte). Records are always UTF-8;
 //   invalid input where the encoding is certain (a lone surrogate, a bad byte after a UTF-8
 //   BOM) becomes U+FFFD. NUL characters are dropped, in every encoding: they carry no text,
 //   and QString, SQLite and the UI would each treat them differently.

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -197,11 +198,14 @@ int Analysis::columnOf(Field field) const
     return -1;
 }
 
-QStringList Analysis::problemsWithStageHint(const QString &hint) const
+QStringList Analysis::problemsWithHints(const QString &stageHint, const QString &encodingHint) const
 {
     QStringList out = problems;
-    if (unmappedStagesProblem >= 0 && unmappedStagesProblem < out.size() && !hint.isEmpty())
-        out[unmappedStagesProblem] += QLatin1Char(' ') + hint;
+    for (const auto &[index, hint] : {std::pair{unmappedStagesProblem, stageHint},
+                                      std::pair{encodingProblem, encodingHint}}) {
+        if (index >= 0 && index < out.size() && !hint.isEmpty())
+            out[index] += QLatin1Char(' ') + hint;
+    }
     return out;
 }
 
@@ -294,6 +298,58 @@ void findFactorColumns(Analysis &a, const std::vector<EngagementFactor> &factors
                                   .arg(twice.join(QStringLiteral(", "))));
 }
 
+// Where the bytes that are not UTF-8 are: "line 5, column 2 (0xEB); line 9, column 3 (0xFC)".
+QString badPlaces(const csv::EncodingEvidence &e)
+{
+    QStringList places;
+    for (const csv::EncodingEvidence::Place &p : e.firstBad)
+        places.append(translate("line %1, column %2 (0x%3)")
+                              .arg(p.line)
+                              .arg(p.column)
+                              .arg(QString::number(p.byte, 16).toUpper().rightJustified(2, QLatin1Char('0'))));
+    if (e.badBytes > qint64(e.firstBad.size()))
+        places.append(QStringLiteral("…"));
+    return places.join(QStringLiteral("; "));
+}
+
+// What the reader found about a file that is not UTF-8 throughout, said: never a silent guess.
+void describeEncoding(Analysis &a, bool chosen)
+{
+    if (!a.dialect.evidence)
+        return;
+    const csv::EncodingEvidence &e = *a.dialect.evidence;
+    const int bad = int(std::min<qint64>(e.badBytes, std::numeric_limits<int>::max()));
+    if (a.dialect.encoding == csv::Encoding::Windows1252) {
+        if (!chosen)
+            a.warnings.append(QCoreApplication::translate(
+                                      "tp::crm",
+                                      "Read as Windows-1252: %n byte(s) are not UTF-8 (%1) and no "
+                                      "character is written the UTF-8 way.",
+                                      nullptr, bad)
+                                      .arg(badPlaces(e)));
+        return;
+    }
+    if (a.dialect.encoding != csv::Encoding::Utf8 && a.dialect.encoding != csv::Encoding::Utf8Bom)
+        return;
+    if (e.mixed() && !chosen && a.dialect.encoding == csv::Encoding::Utf8) {
+        a.encodingProblem = int(a.problems.size());
+        a.problems.append(QCoreApplication::translate(
+                                  "tp::crm",
+                                  "The file is UTF-8 but for %n byte(s) that are not: %1. Choose "
+                                  "its encoding: as UTF-8 those bytes become “�”; as "
+                                  "Windows-1252 its %2 UTF-8 characters (such as accented letters) "
+                                  "each become two odd ones.",
+                                  nullptr, bad)
+                                  .arg(badPlaces(e))
+                                  .arg(e.utf8Characters));
+        return;
+    }
+    a.warnings.append(QCoreApplication::translate(
+                              "tp::crm", "%n byte(s) are not UTF-8 and were read as “�”: %1.",
+                              nullptr, bad)
+                              .arg(badPlaces(e)));
+}
+
 } // namespace
 
 Analysis analyzeFile(const QString &path, const ImportOptions &options, const BookTerms &book,
@@ -304,6 +360,7 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
     csv::Reader reader(path, options.csv);
     a.file = reader.fileName();
     a.dialect = reader.dialect();
+    describeEncoding(a, options.csv.encoding.has_value());
 
     // The header: among the first records (title rows may stand above it).
     constexpr int headerSearch = 30;

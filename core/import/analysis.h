@@ -95,12 +95,16 @@ struct Analysis
     // Which of `problems` lists the stage values with no mapping (-1: none). Its text says
     // what they are, not how to map them: that depends on where the user is.
     int unmappedStagesProblem = -1;
+    // Which of `problems` says the file is UTF-8 but for a few bad bytes (-1: none): only the
+    // user can choose its encoding (ImportOptions::csv.encoding).
+    int encodingProblem = -1;
 
     int columnOf(Field field) const;
     bool canImport() const { return problems.isEmpty(); }
-    // The problems, with `hint` after the one about stage values with no mapping: how the caller
-    // (the command line, the wizard) lets the user map them.
-    QStringList problemsWithStageHint(const QString &hint) const;
+    // The problems, with `stageHint` after the one about stage values with no mapping and
+    // `encodingHint` after the one about the encoding: how the caller (the command line, the
+    // wizard) lets the user settle them.
+    QStringList problemsWithHints(const QString &stageHint, const QString &encodingHint = {}) const;
 };
 
 using ImportProgress = std::function<bool(qint64 done, qint64 total)>; // false: cancel

@@ -296,3 +296,59 @@ TEST(CliImport, HelpDocumentsTheMappingFile)
                              "Presets: auto, salesforce-report", "date_order: dmy, mdy or ymd"})
         EXPECT_TRUE(help.out.contains(QString::fromUtf8(text))) << text << help.out.toStdString();
 }
+
+// Issue 16, item 3: one Windows-1252 byte in a UTF-8 export decoded the whole file as
+// Windows-1252, and a phantom rep "ZoÃ« MÃ¼ller" took over the deals. Now the import stops,
+// says where the bad byte is, and asks for --encoding.
+TEST(CliImport, AMostlyUtf8FileAsksForItsEncoding)
+{
+    test::TempDir dir;
+    const QString csv = test::writeFile(
+            dir, "deals.csv",
+            "Opportunity Owner,Account Name,Opportunity Name,Stage,Amount,Opportunity ID\n"
+            "Zo\xC3\xAB M\xC3\xBCller,Acme,Alpha,Prospecting,100,006A\n"
+            "Zo\xC3\xAB M\xC3\xBCller,Acme,Beta,Prospecting,200,006B\n"
+            "Ana,Caf\xE9 Bleu,Gamma,Prospecting,300,006C\n");
+    const QString book = dir.path(QStringLiteral("b.tpbook"));
+    const Result asked = run({QStringLiteral("import"), QStringLiteral("--db"), book, csv});
+    EXPECT_EQ(asked.code, cli::BadInput);
+    EXPECT_TRUE(asked.err.contains(QStringLiteral("The file is UTF-8 but for 1 byte that is not: "
+                                                  "line 4, column 2 (0xE9).")))
+            << asked.err.toStdString();
+    EXPECT_TRUE(asked.err.contains(QStringLiteral("Give --encoding utf-8 or --encoding windows-1252.")))
+            << asked.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(book));
+
+    const Result utf8 = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                             QStringLiteral("--encoding"), QStringLiteral("utf-8"), csv});
+    ASSERT_EQ(utf8.code, cli::Ok) << utf8.err.toStdString();
+    EXPECT_TRUE(utf8.out.contains(QStringLiteral("1 byte is not UTF-8 and was read as “\uFFFD”: line 4, "
+                                                 "column 2 (0xE9).")))
+            << utf8.out.toStdString();
+    {
+        auto b = Book::open(book);
+        auto st = b->db().prepare("SELECT group_concat(name, '|') FROM (SELECT name FROM reps ORDER BY name)");
+        ASSERT_TRUE(st.step());
+        EXPECT_EQ(st.text(0), QStringLiteral("Ana|Zoë Müller"));
+    }
+
+    const Result bad = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                            QStringLiteral("--encoding"), QStringLiteral("ebcdic"), csv});
+    EXPECT_EQ(bad.code, cli::Usage);
+
+    // A file with no UTF-8 character at all is Windows-1252, and the note says why.
+    const QString latin = test::writeFile(
+            dir, "latin.csv",
+            "Opportunity Owner,Account Name,Opportunity Name,Stage,Amount,Opportunity ID\n"
+            "Zo\xEB M\xFCller,Acme,Delta,Prospecting,100,006D\n");
+    const Result windows = run({QStringLiteral("import"), QStringLiteral("--db"), book, latin});
+    ASSERT_EQ(windows.code, cli::Ok) << windows.err.toStdString();
+    EXPECT_TRUE(windows.out.contains(QStringLiteral("Read as Windows-1252: 2 bytes are not UTF-8 (line "
+                                                    "2, column 1 (0xEB); line 2, column 1 (0xFC)) and "
+                                                    "no character is written the UTF-8 way.")))
+            << windows.out.toStdString();
+    auto b = Book::open(book);
+    auto st = b->db().prepare("SELECT count(*) FROM reps");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.integer(0), 2) << "Zoë Müller is one rep";
+}

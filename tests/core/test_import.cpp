@@ -170,7 +170,7 @@ TEST(Import, UnknownStagesAndAmbiguousDatesBlockUntilSettled)
     EXPECT_TRUE(report.analysis.problems[stageProblem].startsWith(
             QStringLiteral("Stages with no mapping: \"Scoping\" (2 row")));
     EXPECT_FALSE(report.analysis.problems.join(QLatin1Char(' ')).contains(QStringLiteral("--")));
-    const QStringList hinted = report.analysis.problemsWithStageHint(QStringLiteral("Map them."));
+    const QStringList hinted = report.analysis.problemsWithHints(QStringLiteral("Map them."));
     ASSERT_EQ(hinted.size(), report.analysis.problems.size());
     for (int i = 0; i < hinted.size(); ++i)
         EXPECT_EQ(hinted[i].endsWith(QStringLiteral(". Map them.")), i == stageProblem) << i;

@@ -468,3 +468,67 @@ TEST(CsvReader, AKnownDialectIsUsedOnlyWhileTheFileIsUnchanged)
     again.known = unsettled;
     EXPECT_EQ(csv::Reader(path, again).dialect().delimiter, ';');
 }
+
+// Issue 16, item 3: one bad byte in a file written in UTF-8 made the whole file Windows-1252, and
+// "Zoë Müller" became "ZoÃ« MÃ¼ller" without a word. The reader now decides per file with
+// evidence: without a UTF-8 character it is Windows-1252; with some, it stays UTF-8 (the bad
+// byte as U+FFFD) and says where the bad bytes are, for the caller to ask.
+TEST(CsvReader, AFileMostlyUtf8WithABadByteStaysUtf8AndSaysWhere)
+{
+    const QByteArray bytes = "Owner,Deal\r\n"
+                             "Zo\xC3\xAB M\xC3\xBCller,Alpha\r\n"
+                             "\"Ana, \"\"the\"\" rep\",Bet\xEB\r\n" // a Windows-1252 ë
+                             "Zo\xC3\xAB M\xC3\xBCller,\"Multi\nline \xFC\"\n";
+    csv::Reader reader = csv::Reader::fromBytes(bytes);
+    const csv::Dialect &d = reader.dialect();
+    EXPECT_EQ(d.encoding, Encoding::Utf8);
+    ASSERT_TRUE(d.evidence);
+    EXPECT_TRUE(d.evidence->mixed());
+    EXPECT_EQ(d.evidence->badBytes, 2);
+    EXPECT_EQ(d.evidence->utf8Characters, 4);
+    ASSERT_EQ(d.evidence->firstBad.size(), 2u);
+    EXPECT_EQ(d.evidence->firstBad[0].line, 3);
+    EXPECT_EQ(d.evidence->firstBad[0].column, 2);
+    EXPECT_EQ(d.evidence->firstBad[0].byte, 0xEB);
+    EXPECT_EQ(d.evidence->firstBad[1].line, 5);
+    EXPECT_EQ(d.evidence->firstBad[1].column, 2);
+    EXPECT_EQ(readAll(reader).records,
+              (Table{{"Owner", "Deal"},
+                     {"Zoë Müller", "Alpha"},
+                     {"Ana, \"the\" rep", "Bet\uFFFD"},
+                     {"Zoë Müller", "Multi\nline \uFFFD"}}));
+}
+
+TEST(CsvReader, AFileWithoutUtf8CharactersIsWindows1252WithItsEvidence)
+{
+    csv::Reader reader = csv::Reader::fromBytes("Owner;Deal\nZo\xEB M\xFCller;Alpha\n");
+    const csv::Dialect &d = reader.dialect();
+    EXPECT_EQ(d.encoding, Encoding::Windows1252);
+    ASSERT_TRUE(d.evidence);
+    EXPECT_TRUE(d.evidence->windows1252());
+    EXPECT_EQ(d.evidence->badBytes, 2);
+    EXPECT_EQ(d.evidence->firstBad[0].column, 1);
+    EXPECT_EQ(readAll(reader).records, (Table{{"Owner", "Deal"}, {"Zoë Müller", "Alpha"}}));
+
+    // Valid UTF-8 has no evidence to give.
+    EXPECT_FALSE(csv::Reader::fromBytes("a,b\nZo\xC3\xAB,1\n").dialect().evidence);
+}
+
+TEST(CsvReader, EvidenceScannerSplitAnywhere)
+{
+    const QByteArray bytes = "a,b\r\nx\xC3\xA9,\xE2\x82\xAC\xF0\x9F\x98\x80\r\n\"q\xE9\",\xC3\n";
+    for (int step = 1; step <= 7; ++step) {
+        csv::EvidenceScanner scanner(',');
+        for (qsizetype at = 0; at < bytes.size(); at += step)
+            scanner.feed(bytes.constData() + at, std::size_t(std::min<qsizetype>(step, bytes.size() - at)));
+        const csv::EncodingEvidence &e = scanner.finish();
+        EXPECT_EQ(e.utf8Characters, 3) << step;
+        EXPECT_EQ(e.badBytes, 2) << step;
+        ASSERT_EQ(e.firstBad.size(), 2u);
+        EXPECT_EQ(e.firstBad[0].line, 3);
+        EXPECT_EQ(e.firstBad[0].column, 1);
+        EXPECT_EQ(e.firstBad[0].byte, 0xE9);
+        EXPECT_EQ(e.firstBad[1].column, 2);
+        EXPECT_EQ(e.firstBad[1].byte, 0xC3); // cut off by the end
+    }
+}

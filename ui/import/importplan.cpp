@@ -45,6 +45,7 @@ bool ImportPlan::setFile(const QString &path, QString *error)
     }
     m_path = absolute;
     m_preview = std::move(preview);
+    m_options.csv.encoding.reset(); // another file: detected afresh
     m_remembered.reset();
     m_useRemembered = true;
     if (Book *book = m_session->book()) {
@@ -64,10 +65,12 @@ void ImportPlan::resetOptions()
 {
     const bool skip = m_options.skipInvalid, complete = m_options.complete;
     const QDate asOf = m_options.asOf;
+    const auto encoding = m_options.csv.encoding;
     m_options = {};
     m_options.skipInvalid = skip;
     m_options.complete = complete;
     m_options.asOf = asOf;
+    m_options.csv.encoding = encoding;
     if (m_remembered && m_useRemembered)
         m_remembered->applyTo(m_options);
 }
@@ -141,6 +144,22 @@ void ImportPlan::setDecimal(std::optional<values::DecimalSeparator> decimal)
     if (decimal == m_options.decimal)
         return;
     m_options.decimal = decimal;
+    reanalyse();
+}
+
+void ImportPlan::setEncoding(std::optional<csv::Encoding> encoding)
+{
+    if (encoding == m_options.csv.encoding || m_path.isEmpty())
+        return;
+    csv::Options csv = m_options.csv;
+    csv.encoding = encoding;
+    try {
+        m_preview = crm::previewFile(m_path, csv);
+    } catch (const InputError &) {
+        return; // read as it was: the analysis says what is wrong with it
+    }
+    m_options.csv.encoding = encoding;
+    emit fileChanged();
     reanalyse();
 }
 

@@ -56,6 +56,8 @@ public:
     void setStage(const QString &value, std::optional<Stage> stage);
     void setDateOrder(std::optional<values::DateOrder> order);
     void setDecimal(std::optional<values::DecimalSeparator> decimal);
+    // Nothing: detected. The file's start is read again in that encoding (fileChanged()).
+    void setEncoding(std::optional<csv::Encoding> encoding);
     void setSkipInvalid(bool skip);
     void setComplete(bool complete);
     // The snapshot's date; invalid: today.

@@ -14,6 +14,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tp::ui {
 
 namespace {
@@ -155,15 +157,31 @@ void MappingPage::showAnalysis()
                                     "this file has none.")
                                : tr("Engagement scores, from the columns named as the factors: %1.")
                                          .arg(factors.join(QStringLiteral(", "))));
-    m_unmapped->setText(
-            a.unmappedColumns.isEmpty()
-                    ? tr("Every column of the file is imported.")
-                    : tr("Not imported: %1.").arg(a.unmappedColumns.join(QStringLiteral(", "))));
+    // Columns the format knows and leaves out (a checksum, a pipeline name) are not imported
+    // either: said apart from those nothing reads, so the count agrees with the previous page.
+    QStringList knownUnread;
+    for (int c = 0; c < a.header.size(); ++c) {
+        const bool read = std::any_of(a.columns.begin(), a.columns.end(),
+                                      [c](const auto &p) { return p.second == c; })
+                || std::any_of(a.factors.begin(), a.factors.end(),
+                               [c](const crm::FactorColumn &f) { return f.column == c; });
+        if (!read && !a.unmappedColumns.contains(a.header[c]) && !a.header[c].trimmed().isEmpty())
+            knownUnread.append(a.header[c]);
+    }
+    QStringList unread;
+    if (!a.unmappedColumns.isEmpty())
+        unread.append(tr("Not imported: %1.").arg(a.unmappedColumns.join(QStringLiteral(", "))));
+    if (!knownUnread.isEmpty())
+        unread.append(tr("Left out, as the format always does: %1.")
+                              .arg(knownUnread.join(QStringLiteral(", "))));
+    m_unmapped->setText(unread.isEmpty() ? tr("Every column of the file is imported.")
+                                         : unread.join(QLatin1Char(' ')));
     m_stages->showStages(a.stages);
     m_stagesTitle->parentWidget()->setVisible(!a.stages.empty());
     showFormats();
     m_messages->setMessages(
-            a.problemsWithStageHint(tr("Choose one of our stages for each in the stage table above.")),
+            a.problemsWithHints(tr("Choose one of our stages for each in the stage table above."),
+                                tr("Choose it on the previous page, under Encoding.")),
             a.warnings);
 }
 

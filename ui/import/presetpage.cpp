@@ -17,6 +17,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <set>
+
 namespace tp::ui {
 
 PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
@@ -25,6 +27,7 @@ PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
       m_detected(new QLabel(this)),
       m_preset(new QComboBox(this)),
       m_kind(new QComboBox(this)),
+      m_encoding(new QComboBox(this)),
       m_remembered(new QCheckBox(this)),
       m_facts(new QLabel(this)),
       m_columns(new QTableWidget(this)),
@@ -53,10 +56,13 @@ PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
     m_progress->setFormat(tr("Reading the file… %p%"));
     m_progress->hide();
 
+    m_encoding->setToolTip(tr("How the file's text is written: detected unless you choose. A file "
+                              "that is UTF-8 but for a few bytes needs your choice."));
     auto *form = new QFormLayout;
     form->addRow(tr("Detected:"), m_detected);
     form->addRow(tr("CRM &format:"), m_preset);
     form->addRow(tr("&Holds:"), m_kind);
+    form->addRow(tr("&Encoding:"), m_encoding);
     form->addRow(QString(), m_remembered);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -69,11 +75,19 @@ PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
         m_preset->addItem(p.label, p.id);
     for (crm::Kind kind : crm::allKinds())
         m_kind->addItem(crm::kindLabel(kind), int(kind));
+    m_encoding->addItem(tr("Detected"));
+    for (const csv::Encoding e : {csv::Encoding::Utf8, csv::Encoding::Windows1252,
+                                  csv::Encoding::Utf16LE, csv::Encoding::Utf16BE})
+        m_encoding->addItem(csv::encodingName(e), int(e));
 
     connect(m_preset, &QComboBox::activated, this,
             [this] { m_plan->setPreset(m_preset->currentData().toString()); });
     connect(m_kind, &QComboBox::activated, this,
             [this] { m_plan->setKind(crm::Kind(m_kind->currentData().toInt())); });
+    connect(m_encoding, &QComboBox::activated, this, [this] {
+        const QVariant e = m_encoding->currentData();
+        m_plan->setEncoding(e.isValid() ? std::optional(csv::Encoding(e.toInt())) : std::nullopt);
+    });
     connect(m_remembered, &QCheckBox::toggled, m_plan, &ImportPlan::setUseRemembered);
     followAnalysis(m_plan, this, m_progress);
     connect(m_plan, &ImportPlan::analysisFinished, this, &PresetPage::showAnalysis);
@@ -107,21 +121,42 @@ void PresetPage::showAnalysis()
         return;
     }
     const crm::Analysis &a = m_plan->analysis();
-    const QSignalBlocker presetBlocker(m_preset), kindBlocker(m_kind);
+    const QSignalBlocker presetBlocker(m_preset), kindBlocker(m_kind), encodingBlocker(m_encoding);
     m_preset->setCurrentIndex(m_preset->findData(a.presetId));
     m_kind->setCurrentIndex(m_kind->findData(int(a.kind)));
+    const auto chosen = m_plan->options().csv.encoding;
+    m_encoding->setCurrentIndex(chosen ? m_encoding->findData(int(*chosen)) : 0);
+    m_encoding->setItemText(0, a.encodingProblem >= 0
+                                       ? tr("Choose one")
+                                       : tr("Detected: %1").arg(csv::encodingName(a.dialect.encoding)));
     const auto detected = crm::detectPreset(m_plan->preview().header);
-    m_detected->setText(detected ? tr("%1, %2").arg(detected->preset->label,
-                                                    crm::kindLabel(detected->preset->kind))
-                                 : tr("No known CRM export: map the columns yourself"));
+    const QString kind = detected ? crm::kindLabel(detected->preset->kind) : QString();
+    // "Quotas" is both a format and a kind: said once.
+    m_detected->setText(!detected ? tr("No known CRM export: map the columns yourself")
+                                  : detected->preset->label == kind
+                                          ? kind
+                                          : tr("%1, %2").arg(detected->preset->label, kind));
 
+    std::set<int> read;
+    for (const auto &[field, column] : a.columns)
+        read.insert(column);
+    for (const crm::FactorColumn &factor : a.factors)
+        read.insert(factor.column);
     const QLocale locale;
     m_facts->setText(tr("Data rows: %1 · header on line %2 · columns read: %3 of %4")
                              .arg(locale.toString(a.rows), locale.toString(a.headerLine),
-                                  locale.toString(qint64(a.columns.size())),
+                                  locale.toString(qint64(read.size())),
                                   locale.toString(a.header.size())));
     showColumns();
-    m_messages->setMessages({}, a.warnings);
+    m_messages->setMessages(problems(), a.warnings);
+}
+
+QStringList PresetPage::problems() const
+{
+    if (!m_plan->hasAnalysis() || m_plan->analysis().encodingProblem < 0)
+        return {};
+    const crm::Analysis &a = m_plan->analysis();
+    return {a.problemsWithHints({}, tr("Choose it under Encoding.")).at(a.encodingProblem)};
 }
 
 void PresetPage::showColumns()
@@ -134,6 +169,10 @@ void PresetPage::showColumns()
             if (column == c)
                 fields.append(crm::fieldLabel(field));
         }
+        for (const crm::FactorColumn &factor : a.factors) {
+            if (factor.column == c)
+                fields.append(tr("Score of %1").arg(factor.name));
+        }
         m_columns->setItem(c, 0, new QTableWidgetItem(a.header[c]));
         auto *readAs = new QTableWidgetItem(fields.isEmpty() ? tr("Not imported")
                                                              : fields.join(QStringLiteral(", ")));
@@ -145,7 +184,7 @@ void PresetPage::showColumns()
 
 bool PresetPage::isComplete() const
 {
-    return m_plan->hasAnalysis();
+    return m_plan->hasAnalysis() && problems().isEmpty();
 }
 
 } // namespace tp::ui

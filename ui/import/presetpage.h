@@ -13,10 +13,11 @@ namespace tp::ui {
 class ImportPlan;
 class MessageLabel;
 
-// Step 2: what the file is. The preset (CRM export format) and kind detected from the header
-// are shown and can be overridden; a mapping remembered for this header is offered; how the
-// chosen format reads each column of the header is listed. The full analysis of the file runs
-// here, with a progress bar.
+// Step 2: what the file is. The preset (CRM export format), kind and text encoding detected from
+// the file are shown and can be overridden; a mapping remembered for this header is offered; how
+// the chosen format reads each column of the header is listed. The full analysis of the file
+// runs here, with a progress bar. A file that is UTF-8 but for a few bytes is not guessed: the
+// page says where they are, and Next waits for the user's choice of encoding.
 class PresetPage : public QWizardPage
 {
     Q_OBJECT
@@ -26,6 +27,8 @@ public:
 
     QComboBox *presetCombo() const { return m_preset; }
     QComboBox *kindCombo() const { return m_kind; }
+    QComboBox *encodingCombo() const { return m_encoding; }
+    QStringList problems() const;
     QCheckBox *rememberedCheck() const { return m_remembered; }
     QTableWidget *columnTable() const { return m_columns; }
 
@@ -41,6 +44,7 @@ private:
     QLabel *m_detected;
     QComboBox *m_preset;
     QComboBox *m_kind;
+    QComboBox *m_encoding;
     QCheckBox *m_remembered;
     QLabel *m_facts;
     QTableWidget *m_columns;
