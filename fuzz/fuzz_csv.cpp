@@ -6,7 +6,10 @@
 // - the records and the error (line, column) do not depend on the block size;
 // - rewind() gives the same records again;
 // - a bounded encoding check (Options::encodingCheckBytes) that says the encoding is settled
-//   decided as the whole-file check does.
+//   decided as the whole-file check does;
+// - the evidence of a file that is not UTF-8 throughout is consistent: the places it keeps are
+//   within its count of bad bytes, on lines and columns from 1, and a file read as
+//   Windows-1252 without being told writes no UTF-8 character.
 #include "csv/reader.h"
 
 #include <QByteArray>
@@ -114,6 +117,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const std::optional<tp::csv::Dialect> wholeDialect = dialectOf(bytes, options);
     const std::optional<tp::csv::Dialect> boundedDialect = dialectOf(bytes, bounded);
     check(wholeDialect.has_value() == boundedDialect.has_value());
+    if (wholeDialect && wholeDialect->evidence) {
+        const tp::csv::EncodingEvidence &e = *wholeDialect->evidence;
+        check(e.badBytes > 0 && e.firstBad.size() <= std::size_t(e.badBytes)
+              && e.firstBad.size() <= tp::csv::EncodingEvidence::placesKept);
+        for (const auto &place : e.firstBad)
+            check(place.line >= 1 && place.column >= 1 && place.byte >= 0x80);
+        if (!options.encoding && wholeDialect->encoding == tp::csv::Encoding::Windows1252)
+            check(e.utf8Characters == 0);
+    }
     if (wholeDialect && boundedDialect) {
         check(wholeDialect->encodingSettled);
         if (boundedDialect->encodingSettled) {
@@ -121,7 +133,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             check(boundedDialect->delimiter == wholeDialect->delimiter);
             check(boundedDialect->sepLine == wholeDialect->sepLine);
         } else {
-            check(!options.encoding && boundedDialect->encoding == tp::csv::Encoding::Utf8);
+            // Read as UTF-8 so far, or as Windows-1252 while no UTF-8 character was seen.
+            check(!options.encoding
+                  && (boundedDialect->encoding == tp::csv::Encoding::Utf8
+                      || boundedDialect->encoding == tp::csv::Encoding::Windows1252));
         }
         read(bytes, bounded); // its fields are clean UTF-8 too
     }

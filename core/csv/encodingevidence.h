@@ -43,6 +43,8 @@ public:
     void feed(const char *data, std::size_t size);
     // The end of the text: a character left incomplete is a bad byte.
     const EncodingEvidence &finish();
+    // What the text so far shows (a character cut by the end of a bounded check is not bad).
+    const EncodingEvidence &evidence() const { return m_evidence; }
 
 private:
     void bad(std::uint8_t byte);

@@ -119,7 +119,7 @@ private:
 
     void detect(const Options &options);
     Utf8Check checkUtf8(qint64 limit, bool &sawNul);
-    EncodingEvidence gatherEvidence(qint64 limit, char delimiter);
+    EncodingEvidence gatherEvidence(qint64 limit, char delimiter, bool &complete);
     char sniff(bool &sepLine);
     std::string decodedSample(bool &complete);
 
@@ -219,12 +219,16 @@ void ReaderPrivate::detect(const Options &options)
             dialect.encoding = encoding;
             m_decoder = Decoder(decoderSource(encoding));
             bool sepLine = false;
+            bool complete = false;
             dialect.evidence = gatherEvidence(options.encodingCheckBytes,
-                                              options.delimiter.value_or(sniff(sepLine)));
+                                              options.delimiter.value_or(sniff(sepLine)), complete);
             // Without BOM or the caller's word: Windows-1252 when nothing is written the UTF-8
-            // way; else UTF-8 with the bad bytes as U+FFFD, and the caller asks.
-            if (encoding == Encoding::Utf8 && !options.encoding && dialect.evidence->windows1252())
+            // way; else UTF-8 with the bad bytes as U+FFFD, and the caller asks. A bounded check
+            // that saw no UTF-8 character yet cannot tell: the rest of the file might have some.
+            if (encoding == Encoding::Utf8 && !options.encoding && dialect.evidence->windows1252()) {
                 encoding = Encoding::Windows1252;
+                dialect.encodingSettled = complete;
+            }
             break;
         }
         }
@@ -257,20 +261,26 @@ char ReaderPrivate::sniff(bool &sepLine)
 
 // The second pass over a file that is not UTF-8 throughout (EncodingEvidence), bounded like the
 // first by a positive `limit`.
-EncodingEvidence ReaderPrivate::gatherEvidence(qint64 limit, char delimiter)
+EncodingEvidence ReaderPrivate::gatherEvidence(qint64 limit, char delimiter, bool &complete)
 {
     source->seek(m_bomLength);
     m_raw.reserve(m_blockSize, 0);
     EvidenceScanner scanner(delimiter);
     qint64 left = limit > 0 ? limit : std::numeric_limits<qint64>::max();
-    while (left > 0) {
+    complete = true;
+    for (;;) {
+        if (left == 0) {
+            char more;
+            complete = source->read(&more, 1) <= 0;
+            break;
+        }
         const qint64 n = source->read(m_raw.data(), std::min(qint64(m_blockSize), left));
         if (n <= 0)
             break;
         left -= n;
         scanner.feed(m_raw.data(), std::size_t(n));
     }
-    return scanner.finish();
+    return complete ? scanner.finish() : scanner.evidence();
 }
 
 // The whole-file pre-pass: one invalid byte anywhere means the file is not UTF-8 throughout.

@@ -102,11 +102,18 @@ TEST(CsvReader, ABoundedEncodingCheckDecidesOnTheStartAndSaysSo)
     EXPECT_TRUE(whole.dialect().encodingSettled);
     EXPECT_TRUE(csv::Reader::fromBytes(bytes).dialect().encodingSettled);
 
-    // A bad byte within the bound settles it; so does a file no longer than the bound.
+    // A bad byte within the bound reads as Windows-1252 so far: whether the rest writes UTF-8
+    // characters (then the file is mixed, and the import asks) only the whole file tells. A
+    // UTF-8 character within the bound as well settles it; so does a file no longer than the
+    // bound.
     bounded.encodingCheckBytes = 64 << 10;
     const csv::Reader early = csv::Reader::fromBytes("a,b\n\x80,1\n" + bytes, {}, bounded);
     EXPECT_EQ(early.dialect().encoding, Encoding::Windows1252);
-    EXPECT_TRUE(early.dialect().encodingSettled);
+    EXPECT_FALSE(early.dialect().encodingSettled);
+    const csv::Reader mixed = csv::Reader::fromBytes("a,b\n\x80,\xC3\xA9\n" + bytes, {}, bounded);
+    EXPECT_EQ(mixed.dialect().encoding, Encoding::Utf8);
+    EXPECT_TRUE(mixed.dialect().encodingSettled);
+    EXPECT_TRUE(mixed.dialect().evidence->mixed());
     const QByteArray exact = bytes.left(64 << 10);
     const csv::Reader small = csv::Reader::fromBytes(exact, {}, bounded);
     EXPECT_EQ(small.dialect().encoding, Encoding::Utf8);
