@@ -55,6 +55,20 @@
             <numerusform>%1: %n rows rejected; nothing was imported (use --skip-invalid to import the valid rows).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n likely duplicate(s) left out</source>
+        <translation>
+            <numerusform>%n likely duplicate left out</numerusform>
+            <numerusform>%n likely duplicates left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate(s)</source>
+        <translation>
+            <numerusform>%n likely duplicate</numerusform>
+            <numerusform>%n likely duplicates</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tp::crm</name>
@@ -98,6 +112,13 @@
         <translation>
             <numerusform>%n byte is not UTF-8 and was read as “�”: %1.</numerusform>
             <numerusform>%n bytes are not UTF-8 and were read as “�”: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new row(s) look like deals the book already has from another source (the same account and name, and the same amount or close date), such as line %1, “%2”, like %3. Leave them out with --skip-duplicates, or import them anyway with --allow-duplicates.</source>
+        <translation>
+            <numerusform>%n new row looks like a deal the book already has from another source (the same account and name, and the same amount or close date): line %1, “%2”, like %3. Leave it out with --skip-duplicates, or import it anyway with --allow-duplicates.</numerusform>
+            <numerusform>%n new rows look like deals the book already has from another source (the same account and name, and the same amount or close date), such as line %1, “%2”, like %3. Leave them out with --skip-duplicates, or import them anyway with --allow-duplicates.</numerusform>
         </translation>
     </message>
 </context>
@@ -313,6 +334,13 @@
         <translation>
             <numerusform>%Ln row cannot be imported. Correct the file and start again, or tick Skip invalid rows to import the others.</numerusform>
             <numerusform>%Ln rows cannot be imported. Correct the file and start again, or tick Skip invalid rows to import the others.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new row(s) look like deals the book already has from another source (the same account and name, and the same amount or close date), such as line %1, “%2”. &amp;Likely duplicates:</source>
+        <translation>
+            <numerusform>%Ln new row looks like a deal the book already has from another source (the same account and name, and the same amount or close date): line %1, “%2”. &amp;Likely duplicate:</numerusform>
+            <numerusform>%Ln new rows look like deals the book already has from another source (the same account and name, and the same amount or close date), such as line %1, “%2”. &amp;Likely duplicates:</numerusform>
         </translation>
     </message>
 </context>

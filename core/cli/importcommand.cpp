@@ -90,6 +90,8 @@ void writeJson(JsonWriter &json, const crm::ImportReport &r, const std::optional
     json.value(QStringLiteral("rejected"), r.rejectedRows);
     json.value(QStringLiteral("accounts_created"), r.counts.accountsCreated);
     json.value(QStringLiteral("reps_created"), r.counts.repsCreated);
+    json.value(QStringLiteral("duplicates"), r.counts.duplicates);
+    json.value(QStringLiteral("duplicates_skipped"), r.counts.duplicatesSkipped);
     json.value(QStringLiteral("stage_changes"), r.counts.stageChanges);
     json.value(QStringLiteral("close_date_pushes"), r.counts.closeDatePushes);
     json.boolean(QStringLiteral("committed"), r.committed);
@@ -104,6 +106,25 @@ void writeJson(JsonWriter &json, const crm::ImportReport &r, const std::optional
     json.beginArray(QStringLiteral("problems"));
     for (const QString &p : problems(a))
         json.value(QString(), p);
+    json.endArray();
+    json.beginArray(QStringLiteral("unconfirmed"));
+    for (const crm::Confirmation &c : r.unconfirmed) {
+        json.beginObject();
+        json.value(QStringLiteral("kind"), c.kind == crm::Confirmation::Kind::MassRemoval
+                                                   ? QStringLiteral("mass_removal")
+                                                   : QStringLiteral("duplicates"));
+        json.value(QStringLiteral("message"), c.text);
+        json.endObject();
+    }
+    json.endArray();
+    json.beginArray(QStringLiteral("likely_duplicates"));
+    for (const crm::LikelyDuplicate &d : r.duplicates) {
+        json.beginObject();
+        json.value(QStringLiteral("line"), d.line);
+        json.value(QStringLiteral("name"), d.name);
+        json.value(QStringLiteral("existing_crm_id"), d.existingCrmId);
+        json.endObject();
+    }
     json.endArray();
     json.beginArray(QStringLiteral("rejections"));
     for (const crm::Rejection &x : r.rejections) {
@@ -148,6 +169,14 @@ QString textSummary(const crm::ImportReport &r, bool dryRun, const std::optional
                 + QStringLiteral(", ")
                 + QCoreApplication::translate("tp::cli", "%n close date(s) pushed", nullptr,
                                               int(r.counts.closeDatePushes));
+    if (r.counts.duplicates)
+        s += QStringLiteral("; ")
+                + (r.counts.duplicatesSkipped
+                           ? QCoreApplication::translate("tp::cli",
+                                                         "%n likely duplicate(s) left out", nullptr,
+                                                         int(r.counts.duplicatesSkipped))
+                           : QCoreApplication::translate("tp::cli", "%n likely duplicate(s)",
+                                                         nullptr, int(r.counts.duplicates)));
     s += dryRun ? tr(" (dry run: nothing written)") : QString();
     s += QLatin1Char('\n');
     if (remembered)
@@ -155,6 +184,10 @@ QString textSummary(const crm::ImportReport &r, bool dryRun, const std::optional
                 + QLatin1Char('\n');
     for (const QString &w : a.warnings)
         s += QStringLiteral("  ") + tr("note: %1").arg(w) + QLatin1Char('\n');
+    if (dryRun) {
+        for (const crm::Confirmation &c : r.unconfirmed)
+            s += QStringLiteral("  ") + tr("to confirm: %1").arg(c.text) + QLatin1Char('\n');
+    }
     return s;
 }
 
@@ -180,6 +213,14 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
                       tr("ENCODING")});
     parser.addOption({QStringLiteral("as-of"), tr("The snapshot's date (default today)."), tr("DATE")});
     parser.addOption({QStringLiteral("complete"), tr("The file is the whole pipeline of its source.")});
+    parser.addOption({QStringLiteral("allow-mass-removal"),
+                      tr("With --complete: remove the deals the file lacks even when they are more "
+                         "than half of its source's open deals.")});
+    parser.addOption({QStringLiteral("skip-duplicates"),
+                      tr("Leave out new rows that look like deals the book has from another "
+                         "source.")});
+    parser.addOption({QStringLiteral("allow-duplicates"),
+                      tr("Import such rows anyway.")});
     parser.addOption({QStringLiteral("dry-run"), tr("Report what would change; write nothing.")});
     parser.addOption({QStringLiteral("skip-invalid"), tr("Import the valid rows, report the rest.")});
     parser.addOption({QStringLiteral("json"), tr("Print one JSON document.")});
@@ -254,6 +295,15 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         return Usage;
     options.asOf = *asOf;
     options.complete = parser.isSet(QStringLiteral("complete"));
+    options.allowMassRemoval = parser.isSet(QStringLiteral("allow-mass-removal"));
+    if (parser.isSet(QStringLiteral("skip-duplicates")) && parser.isSet(QStringLiteral("allow-duplicates"))) {
+        err << tr("--skip-duplicates and --allow-duplicates: choose one.") << '\n';
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("skip-duplicates")))
+        options.duplicates = crm::DuplicatePolicy::Skip;
+    else if (parser.isSet(QStringLiteral("allow-duplicates")))
+        options.duplicates = crm::DuplicatePolicy::Import;
     options.dryRun = parser.isSet(QStringLiteral("dry-run"));
     options.skipInvalid = parser.isSet(QStringLiteral("skip-invalid"));
     const bool asJson = parser.isSet(QStringLiteral("json"));
@@ -303,6 +353,11 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
             if (!r.analysis.problems.isEmpty()) {
                 for (const QString &p : problems(r.analysis))
                     err << r.analysis.file << ": " << p << '\n';
+                failed = true;
+            } else if (!r.unconfirmed.empty() && !options.dryRun) {
+                for (const crm::Confirmation &c : r.unconfirmed)
+                    err << r.analysis.file << ": " << c.text << '\n';
+                err << tr("%1: nothing was imported.").arg(r.analysis.file) << '\n';
                 failed = true;
             } else if (r.rejectedRows > 0 && !options.skipInvalid) {
                 for (const crm::Rejection &x : r.rejections) {

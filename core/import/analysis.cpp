@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -350,6 +351,32 @@ void describeEncoding(Analysis &a, bool chosen)
                               .arg(badPlaces(e)));
 }
 
+// A file with nothing under its header is not imported (an empty import and snapshot say
+// nothing, and as a complete pipeline it would remove everything); a report whose footer counts
+// other rows than were read is cut short or edited, which a complete import must not trust.
+void checkRowCount(Analysis &a, bool complete)
+{
+    if (a.rows == 0) {
+        a.problems.append(translate("%1 has a header but no data rows: nothing to import.").arg(a.file));
+        return;
+    }
+    for (const QString &line : a.footer) {
+        const std::optional<qint64> stated = footerRecordCount(line);
+        if (!stated || *stated == a.rows)
+            continue;
+        const QLocale locale;
+        const QString text = translate("The report's footer says %1 records, but %2 rows were read: "
+                                       "the file may be cut short or edited.")
+                                     .arg(locale.toString(*stated), locale.toString(a.rows));
+        if (complete)
+            a.problems.append(text + QLatin1Char(' ')
+                              + translate("As the complete pipeline it would remove the deals it "
+                                          "lacks: export the report again."));
+        else
+            a.warnings.append(text);
+    }
+}
+
 } // namespace
 
 Analysis analyzeFile(const QString &path, const ImportOptions &options, const BookTerms &book,
@@ -479,6 +506,7 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
                                                       "Dropped the report footer (%n line(s)): %1",
                                                       nullptr, int(a.footer.size()))
                                   .arg(a.footer.join(QStringLiteral(" / "))));
+    checkRowCount(a, options.complete);
 
     // Formats decided over all the rows.
     for (auto &[field, column] : detectors.amounts) {

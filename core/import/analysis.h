@@ -27,6 +27,10 @@ class Book;
 
 namespace tp::crm {
 
+// What an import does with a new row that looks like a deal the book already has from another
+// source (DuplicateFinder): stop and ask, leave it out, or import it anyway.
+enum class DuplicatePolicy { Ask, Skip, Import };
+
 // What the user (wizard or command line) decided about a file.
 struct ImportOptions
 {
@@ -38,6 +42,10 @@ struct ImportOptions
     std::optional<values::DecimalSeparator> decimal;
     QDate asOf;                                // the snapshot's date; invalid: today
     bool complete = false;
+    // A complete import may remove more than half of its source's open deals (a file cut short
+    // removes them all): only when the user said so.
+    bool allowMassRemoval = false;
+    DuplicatePolicy duplicates = DuplicatePolicy::Ask;
     bool dryRun = false;
     bool skipInvalid = false;
     csv::Options csv;

@@ -18,9 +18,11 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 #include <string>
 #include <type_traits>
 
@@ -73,6 +75,36 @@ void importRows(const QString &path, const ImportOptions &options, const Analysi
             throw InputError(translate("Import cancelled; the book is unchanged."));
         }
         pipeline.release(std::move(batch));
+    }
+}
+
+// What an opportunities import may only do when the user confirms it.
+void confirmations(ImportReport &report, const ImportOptions &options)
+{
+    const UpsertCounts &c = report.counts;
+    const QLocale locale;
+    // A file cut short (or only a header) declared complete removes the source's pipeline.
+    if (options.complete && !options.allowMassRemoval && c.removed > 0 && 2 * c.removed > c.sourceOpen)
+        report.unconfirmed.push_back(
+                {Confirmation::Kind::MassRemoval,
+                 translate("As the complete pipeline of its source, the file would remove %1 of "
+                           "the %2 open deals of that source, more than half: is it cut short? "
+                           "Confirm with --allow-mass-removal if they really are gone.")
+                         .arg(locale.toString(c.removed), locale.toString(c.sourceOpen))});
+    if (options.duplicates == DuplicatePolicy::Ask && c.duplicates > 0) {
+        const LikelyDuplicate &first = report.duplicates.front();
+        const QString existing = first.existingCrmId.isEmpty() ? translate("a deal without CRM id")
+                                                               : first.existingCrmId;
+        const int count = int(std::min<qint64>(c.duplicates, std::numeric_limits<int>::max()));
+        const QString text = QCoreApplication::translate(
+                "tp::crm",
+                "%n new row(s) look like deals the book already has from another source (the same "
+                "account and name, and the same amount or close date), such as line %1, “%2”, like "
+                "%3. Leave them out with --skip-duplicates, or import them anyway with "
+                "--allow-duplicates.",
+                nullptr, count);
+        report.unconfirmed.push_back({Confirmation::Kind::Duplicates,
+                                      text.arg(first.line).arg(first.name, existing)});
     }
 }
 
@@ -171,7 +203,7 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
                               OpportunityUpserter::Context{report.importId, asOf, a.presetId,
                                                            settings.currency,
                                                            settings.metricsWindowDays, a.rows,
-                                                           options.complete});
+                                                           options.complete, options.duplicates});
     const RowReader rows(a, stages);
     const auto secondHalf = half(true);
     switch (a.kind) {
@@ -217,11 +249,12 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
     if (opportunities) {
         opportunities->finish();
         phase("indexes and snapshot");
-        const UpsertCounts &c = opportunities->counts();
-        report.counts = c;
+        report.counts = opportunities->counts();
+        report.duplicates = opportunities->duplicates();
+        confirmations(report, options);
     }
-    if (report.rejectedRows > 0 && !options.skipInvalid)
-        return report; // rolled back: every rejected row is listed
+    if ((report.rejectedRows > 0 && !options.skipInvalid) || !report.unconfirmed.empty())
+        return report; // rolled back: every rejected row or question is listed
     db.prepare("UPDATE imports SET rows_created = ?, rows_updated = ?, rows_unchanged = ?, "
                "rows_rejected = ?, rows_removed = ? WHERE id = ?")
             .bind(1, report.counts.created)

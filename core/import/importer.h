@@ -10,15 +10,28 @@ class Book;
 
 namespace tp::crm {
 
+// What the import found while writing that it will not do unless the user confirms it
+// (ImportOptions::allowMassRemoval, ImportOptions::duplicates).
+struct Confirmation
+{
+    enum class Kind { MassRemoval, Duplicates };
+    Kind kind;
+    QString text; // what it would do and how to confirm it on the command line
+};
+
 struct ImportReport
 {
     Analysis analysis;
     Id importId = 0;        // the import's row, 0 when nothing was written
-    bool committed = false; // false: a dry run, a blocked file, or rejected rows without --skip-invalid
+    // false: a dry run, a blocked file, rejected rows without --skip-invalid, or something to
+    // confirm (`unconfirmed`)
+    bool committed = false;
     UpsertCounts counts;
     qint64 rejectedRows = 0;
     std::vector<Rejection> rejections; // the first maxRejections, in file order
     static constexpr std::size_t maxRejections = 1000;
+    std::vector<LikelyDuplicate> duplicates; // the first of them, in file order
+    std::vector<Confirmation> unconfirmed;
 };
 
 // The connection's settings for importing, for the guard's lifetime:

@@ -134,21 +134,15 @@ std::optional<Id> OpportunityUpserter::repFor(const std::string &name)
     return id;
 }
 
-// By CRM id; else by name, unless the file gives a CRM id the book lacks: then a new account.
-std::optional<Id> OpportunityUpserter::accountFor(const OpportunityInput &row, std::optional<Id> owner)
+// By CRM id; else by name, unless the file gives a CRM id the book lacks (then the account is
+// new). Never creates one: upsert() does, once it knows the row is imported.
+std::optional<Id> OpportunityUpserter::findAccount(const OpportunityInput &row)
 {
-    if (!row.accountCrmId.empty()) {
-        if (const auto id = m_directory.accountByCrmId(row.accountCrmId))
-            return id;
-    }
-    if (row.accountName.empty() && row.accountCrmId.empty())
+    if (!row.accountCrmId.empty())
+        return m_directory.accountByCrmId(row.accountCrmId);
+    if (row.accountName.empty())
         return std::nullopt;
-    const QString name = QString::fromStdString(row.accountName);
-    if (row.accountCrmId.empty()) {
-        if (const auto id = m_directory.accountByName(name))
-            return id;
-    }
-    return m_directory.createAccount(QString::fromStdString(row.accountCrmId), name, owner);
+    return m_directory.accountByName(QString::fromStdString(row.accountName));
 }
 
 void OpportunityUpserter::loadKeyless()
@@ -205,9 +199,30 @@ bool OpportunityUpserter::findExisting(const OpportunityInput &row, std::optiona
 
 void OpportunityUpserter::upsert(const OpportunityInput &row)
 {
+    const bool accountGiven = !row.accountName.empty() || !row.accountCrmId.empty();
+    std::optional<Id> account = findAccount(row);
+    // A deal without CRM id is known by its name and account: one whose account is not in the
+    // book yet is new.
+    const bool exists = (!row.crmId.empty() || account || !accountGiven) && findExisting(row, account);
+    if (!exists) {
+        if (!m_duplicateFinder)
+            m_duplicateFinder.emplace(m_db, m_firstNew, m_previousSnapshot);
+        if (const auto twin = m_duplicateFinder->find(row.accountName, row.name, row.amount,
+                                                      row.closeDate)) {
+            ++m_counts.duplicates;
+            if (m_duplicateRows.size() < maxDuplicatesListed)
+                m_duplicateRows.push_back({row.line, QString::fromStdString(row.name),
+                                           QString::fromStdString(twin->crmId)});
+            if (m_context.duplicates == DuplicatePolicy::Skip) {
+                ++m_counts.duplicatesSkipped;
+                return;
+            }
+        }
+    }
     const std::optional<Id> owner = row.owner.empty() ? std::nullopt : repFor(row.owner);
-    const std::optional<Id> account = accountFor(row, owner);
-    const bool exists = findExisting(row, account);
+    if (!account && accountGiven)
+        account = m_directory.createAccount(QString::fromStdString(row.accountCrmId),
+                                            QString::fromStdString(row.accountName), owner);
     const Stored *existing = exists ? &m_existing : nullptr;
 
     Stored &o = m_next;
@@ -368,6 +383,7 @@ void OpportunityUpserter::finish()
         st.bind(1, m_context.source).bind(2, m_snapshot);
         while (st.step()) {
             const Id id = st.int64(0);
+            ++m_counts.sourceOpen;
             if (!std::binary_search(m_seen.begin(), m_seen.end(), id))
                 missing.push_back(id);
         }

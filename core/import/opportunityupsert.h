@@ -1,7 +1,9 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "analysis.h"
 #include "bookdirectory.h"
+#include "duplicatefinder.h"
 #include "importjournal.h"
 #include "keyindex.h"
 #include "storage/sqlite.h"
@@ -40,6 +42,20 @@ struct UpsertCounts
     qint64 created = 0, updated = 0, unchanged = 0, removed = 0;
     qint64 accountsCreated = 0, repsCreated = 0;
     qint64 stageChanges = 0, closeDatePushes = 0;
+    // With `complete`: the open deals of the source's earlier snapshots, of which `removed` are
+    // missing from the file.
+    qint64 sourceOpen = 0;
+    // New rows that look like deals the book has from another source, and how many of them were
+    // left out (DuplicatePolicy::Skip).
+    qint64 duplicates = 0, duplicatesSkipped = 0;
+};
+
+// A new row that looks like a deal the book already has (DuplicateFinder).
+struct LikelyDuplicate
+{
+    qint64 line = 0;
+    QString name;        // as the file writes it
+    QString existingCrmId; // of the deal the book has
 };
 
 // Writes opportunities into the book inside the caller's transaction: finds each by CRM id
@@ -61,6 +77,7 @@ public:
         // The file is the whole pipeline of its source: finish() marks removed the open
         // opportunities of the source's earlier snapshots that the file lacks.
         bool complete = false;
+        DuplicatePolicy duplicates = DuplicatePolicy::Ask;
     };
     // From this many rows on, an import into a book holding fewer deals than the file builds the
     // opportunities' indexes once at the end rather than row by row.
@@ -74,6 +91,9 @@ public:
     // created, and marks removed what a complete file lacks (Context::complete).
     void finish();
     const UpsertCounts &counts() const { return m_counts; }
+    // The first likely duplicates, in file order.
+    const std::vector<LikelyDuplicate> &duplicates() const { return m_duplicateRows; }
+    static constexpr std::size_t maxDuplicatesListed = 100;
 
     // The imported fields of one opportunity as the book holds them.
     struct Stored
@@ -92,7 +112,7 @@ public:
 private:
     struct Statements;
     std::optional<Id> repFor(const std::string &name);
-    std::optional<Id> accountFor(const OpportunityInput &row, std::optional<Id> owner);
+    std::optional<Id> findAccount(const OpportunityInput &row);
     bool findExisting(const OpportunityInput &row, std::optional<Id> account);
     bool load(Id id, const OpportunityInput &row, std::optional<Id> account);
     void loadKeyless();
@@ -115,6 +135,8 @@ private:
     bool m_indexesDeferred = false;        // dropped for a large import; finish() builds them
     UpsertCounts m_counts;
     BookDirectory m_directory; // after m_counts, which it counts new reps and accounts in
+    std::optional<DuplicateFinder> m_duplicateFinder;
+    std::vector<LikelyDuplicate> m_duplicateRows;
 };
 
 } // namespace tp::crm

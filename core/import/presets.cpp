@@ -258,11 +258,35 @@ int findHeaderRow(const std::vector<QStringList> &firstRecords, std::optional<Ki
     return -1;
 }
 
+namespace {
+
+const QRegularExpression &grandTotals()
+{
+    static const QRegularExpression pattern(
+            QStringLiteral("^\\s*Grand Totals\\s*\\((\\d[\\d,.\\s\\x{00A0}\\x{202F}]*)records?\\)\\s*$"),
+            QRegularExpression::CaseInsensitiveOption);
+    return pattern;
+}
+
+} // namespace
+
+std::optional<qint64> footerRecordCount(const QString &line)
+{
+    const QRegularExpressionMatch m = grandTotals().match(line);
+    if (!m.hasMatch())
+        return std::nullopt;
+    QString digits;
+    for (const QChar c : m.captured(1)) {
+        if (c.isDigit())
+            digits.append(c);
+    }
+    bool ok = false;
+    const qint64 n = digits.toLongLong(&ok);
+    return ok ? std::optional<qint64>(n) : std::nullopt;
+}
+
 bool isSalesforceFooter(const QStringList &record)
 {
-    static const QRegularExpression grandTotals(
-            QStringLiteral("^\\s*Grand Totals\\s*\\(\\d[\\d,.\\s]*records?\\)\\s*$"),
-            QRegularExpression::CaseInsensitiveOption);
     QStringList cells;
     for (const QString &c : record) {
         if (!c.trimmed().isEmpty())
@@ -271,7 +295,7 @@ bool isSalesforceFooter(const QStringList &record)
     if (cells.size() != 1)
         return false;
     const QString &text = cells.front();
-    return grandTotals.match(text).hasMatch()
+    return grandTotals().match(text).hasMatch()
             || text.startsWith(QLatin1String("Confidential Information - Do Not Distribute"),
                                Qt::CaseInsensitive)
             || (text.startsWith(QLatin1String("Copyright"), Qt::CaseInsensitive)

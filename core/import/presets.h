@@ -54,5 +54,8 @@ int findHeaderRow(const std::vector<QStringList> &firstRecords, std::optional<Ki
 // Salesforce report footers: "Grand Totals (200 records)", the confidentiality line, the
 // copyright line. They are dropped and reported, never imported.
 bool isSalesforceFooter(const QStringList &record);
+// The N of a "Grand Totals (N records)" footer line ("1,234" and "1.234" read as 1234), if the
+// line is one.
+std::optional<qint64> footerRecordCount(const QString &line);
 
 } // namespace tp::crm

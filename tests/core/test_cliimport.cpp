@@ -352,3 +352,64 @@ TEST(CliImport, AMostlyUtf8FileAsksForItsEncoding)
     ASSERT_TRUE(st.step());
     EXPECT_EQ(st.integer(0), 2) << "Zoë Müller is one rep";
 }
+
+// Issue 16, items 4 and 5, on the command line: a header-only complete export imports nothing;
+// a complete file cut short needs --allow-mass-removal; likely duplicates are counted in a dry
+// run and need --skip-duplicates or --allow-duplicates.
+TEST(CliImport, ConfirmationsForMassRemovalAndDuplicates)
+{
+    test::TempDir dir;
+    const QString book = dir.path(QStringLiteral("b.tpbook"));
+    const QStringList base{QStringLiteral("import"), QStringLiteral("--db"), book};
+    ASSERT_EQ(run(base + QStringList{QStringLiteral("--as-of"), QStringLiteral("2026-11-13"),
+                                     sample("salesforce-report.csv")}).code,
+              cli::Ok);
+    const QByteArray header = test::readAll(sample("salesforce-report.csv")).split('\n').front() + '\n';
+    const QString empty = test::writeFile(dir, "empty.csv", header);
+    const Result nothing = run(base + QStringList{QStringLiteral("--complete"), empty});
+    EXPECT_EQ(nothing.code, cli::BadInput);
+    EXPECT_TRUE(nothing.err.contains(QStringLiteral("has a header but no data rows: nothing to import")))
+            << nothing.err.toStdString();
+
+    const QString cut = test::writeFile(
+            dir, "cut.csv",
+            header + test::readAll(sample("salesforce-report.csv")).split('\n').at(1) + '\n');
+    const Result refused = run(base + QStringList{QStringLiteral("--complete"), cut});
+    EXPECT_EQ(refused.code, cli::BadInput);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("--allow-mass-removal"))) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("cut.csv: nothing was imported.")));
+    const Result dry = run(base + QStringList{QStringLiteral("--complete"), QStringLiteral("--dry-run"), cut});
+    EXPECT_EQ(dry.code, cli::Ok) << dry.err.toStdString();
+    EXPECT_TRUE(dry.out.contains(QStringLiteral("to confirm: As the complete pipeline of its source")))
+            << dry.out.toStdString();
+
+    const QString hubspot = test::writeFile(
+            dir, "hubspot.csv",
+            test::readAll(sample("hubspot-deals.csv")).replace("006Kx", "78123").replace("001Kx", "91456"));
+    const Result counted = run(base + QStringList{QStringLiteral("--dry-run"), QStringLiteral("--json"), hubspot});
+    ASSERT_EQ(counted.code, cli::Ok) << counted.err.toStdString();
+    const QJsonObject file = QJsonDocument::fromJson(counted.out.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("files"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject();
+    const int duplicates = file.value(QStringLiteral("duplicates")).toInt();
+    EXPECT_GT(duplicates, 150);
+    EXPECT_EQ(file.value(QStringLiteral("likely_duplicates")).toArray().at(0).toObject()
+                      .value(QStringLiteral("line")).toInt(),
+              2);
+    EXPECT_EQ(file.value(QStringLiteral("unconfirmed")).toArray().at(0).toObject()
+                      .value(QStringLiteral("kind")).toString(),
+              QStringLiteral("duplicates"));
+    const Result asked = run(base + QStringList{hubspot});
+    EXPECT_EQ(asked.code, cli::BadInput);
+    EXPECT_TRUE(asked.err.contains(QStringLiteral("--skip-duplicates"))) << asked.err.toStdString();
+    EXPECT_EQ(run(base + QStringList{QStringLiteral("--skip-duplicates"), QStringLiteral("--allow-duplicates"),
+                                     hubspot}).code,
+              cli::Usage);
+    const Result skipped = run(base + QStringList{QStringLiteral("--skip-duplicates"), hubspot});
+    EXPECT_EQ(skipped.code, cli::Ok) << skipped.err.toStdString();
+    EXPECT_TRUE(skipped.out.contains(QStringLiteral("%1 likely duplicates left out").arg(duplicates)))
+            << skipped.out.toStdString();
+}

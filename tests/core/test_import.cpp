@@ -641,3 +641,123 @@ TEST(Import, RefusesADamagedBook)
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities"), 0);
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM imports"), 0);
 }
+
+namespace {
+
+// The first `rows` data rows of a sample, with its header and without its footer.
+QByteArray firstRows(const char *name, int rows)
+{
+    const QList<QByteArray> lines = test::readAll(sample(name)).split('\n');
+    QByteArray out = lines.front() + '\n';
+    for (int i = 1; i <= rows && i < lines.size(); ++i)
+        out += lines[i] + '\n';
+    return out;
+}
+
+} // namespace
+
+// Issue 16, item 4: a header-only export declared complete removed every open deal of its
+// source. Now a file with nothing under its header is not imported at all, and a complete file
+// that would remove more than half of its source's open deals needs the user's word.
+TEST(Import, ACompleteFileCutShortNeedsConfirmationToRemoveMostDeals)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    ASSERT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13))).committed);
+    const qint64 open = scalar(*book, "SELECT count(*) FROM opportunities WHERE status = 0");
+    ASSERT_GT(open, 100);
+    const QString before = test::dumpBook(book->db());
+
+    ImportOptions complete = asOf(QDate(2026, 11, 20));
+    complete.complete = true;
+    const ImportReport empty = importFile(*book, writeFile(dir, "empty.csv", firstRows("salesforce-report.csv", 0)), complete);
+    EXPECT_FALSE(empty.committed);
+    ASSERT_FALSE(empty.analysis.problems.isEmpty());
+    EXPECT_EQ(empty.analysis.problems.front(),
+              QStringLiteral("empty.csv has a header but no data rows: nothing to import."));
+    EXPECT_EQ(test::dumpBook(book->db()), before);
+
+    const QString cut = writeFile(dir, "cut.csv", firstRows("salesforce-report.csv", 20));
+    const ImportReport refused = importFile(*book, cut, complete);
+    EXPECT_FALSE(refused.committed);
+    ASSERT_EQ(refused.unconfirmed.size(), 1u);
+    EXPECT_EQ(refused.unconfirmed.front().kind, Confirmation::Kind::MassRemoval);
+    EXPECT_EQ(refused.counts.sourceOpen, open);
+    EXPECT_GT(2 * refused.counts.removed, open);
+    EXPECT_TRUE(refused.unconfirmed.front().text.contains(QStringLiteral("--allow-mass-removal")));
+    EXPECT_EQ(test::dumpBook(book->db()), before);
+
+    complete.allowMassRemoval = true;
+    const ImportReport confirmed = importFile(*book, cut, complete);
+    EXPECT_TRUE(confirmed.committed);
+    EXPECT_EQ(confirmed.counts.removed, refused.counts.removed);
+}
+
+// A Salesforce report whose "Grand Totals (N records)" counts other rows than were read is cut
+// short or edited: a warning, and for a complete import a problem.
+TEST(Import, AFooterThatCountsOtherRowsIsSaid)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    QByteArray bytes = firstRows("salesforce-report.csv", 150);
+    bytes += "\n\"Grand Totals (200 records)\"\n";
+    const QString file = writeFile(dir, "cut.csv", bytes);
+    const ImportReport partial = importFile(*book, file, asOf(QDate(2026, 11, 13)));
+    EXPECT_TRUE(partial.committed);
+    EXPECT_LT(partial.analysis.rows, 200);
+    EXPECT_TRUE(partial.analysis.warnings.contains(
+            QStringLiteral("The report's footer says 200 records, but %1 rows were read: the file "
+                           "may be cut short or edited.")
+                    .arg(partial.analysis.rows)))
+            << qPrintable(partial.analysis.warnings.join(QLatin1Char('\n')));
+    ImportOptions complete = asOf(QDate(2026, 11, 20));
+    complete.complete = true;
+    const ImportReport whole = importFile(*book, file, complete);
+    EXPECT_FALSE(whole.committed);
+    EXPECT_FALSE(whole.analysis.canImport());
+    // The sample's own footer agrees with its rows.
+    const ImportReport sampleReport = importFile(*book, sample("salesforce-report.csv"), complete);
+    EXPECT_TRUE(sampleReport.analysis.canImport())
+            << qPrintable(sampleReport.analysis.problems.join(QLatin1Char('\n')));
+}
+
+// Issue 16, item 5: the same deals exported by a second CRM (other ids, same names, accounts,
+// amounts and dates) doubled the pipeline. New rows like deals of another source are counted,
+// and imported only when the user says what to do with them.
+TEST(Import, LikelyDuplicatesFromAnotherCrmAreCountedAndAskedFor)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    ASSERT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13))).committed);
+    const qint64 deals = scalar(*book, "SELECT count(*) FROM opportunities");
+    const QString before = test::dumpBook(book->db());
+
+    // HubSpot's export of the same deals, under HubSpot's own ids.
+    const QString hubspot = writeFile(dir, "hubspot.csv",
+                                      test::readAll(sample("hubspot-deals.csv"))
+                                              .replace("006Kx", "78123")
+                                              .replace("001Kx", "91456"));
+    const ImportReport asked = importFile(*book, hubspot, asOf(QDate(2026, 11, 14)));
+    EXPECT_FALSE(asked.committed);
+    EXPECT_GT(asked.counts.duplicates, 150);
+    ASSERT_EQ(asked.unconfirmed.size(), 1u);
+    EXPECT_EQ(asked.unconfirmed.front().kind, Confirmation::Kind::Duplicates);
+    EXPECT_TRUE(asked.unconfirmed.front().text.contains(QStringLiteral("--skip-duplicates")));
+    ASSERT_FALSE(asked.duplicates.empty());
+    EXPECT_EQ(asked.duplicates.front().line, 2);
+    EXPECT_EQ(asked.duplicates.front().name, QStringLiteral("O'Brien expansion 0"));
+    EXPECT_EQ(test::dumpBook(book->db()), before);
+
+    ImportOptions skip = asOf(QDate(2026, 11, 14));
+    skip.duplicates = DuplicatePolicy::Skip;
+    const ImportReport skipped = importFile(*book, hubspot, skip);
+    EXPECT_TRUE(skipped.committed);
+    EXPECT_EQ(skipped.counts.duplicatesSkipped, asked.counts.duplicates);
+    EXPECT_EQ(skipped.counts.created, asked.counts.created - asked.counts.duplicates);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities"), deals + skipped.counts.created);
+
+    // The same CRM's next export is not a duplicate of itself.
+    const ImportReport again = importFile(*book, sample("salesforce-report-week2.csv"), asOf(QDate(2026, 11, 20)));
+    EXPECT_TRUE(again.committed);
+    EXPECT_EQ(again.counts.duplicates, 0);
+}

@@ -595,3 +595,50 @@ TEST_F(GuiImportWizard, SaysWhatItDetectedOnceAndEveryColumnLeftOut)
             << qPrintable(hubspot->mappingPage()->unmappedLabel()->text());
     hubspot->reject();
 }
+
+// Issue 16, items 4 and 5, in the wizard: the preview names what it would remove or double, and
+// the Import button waits for the user's word.
+TEST_F(GuiImportWizard, ThePreviewAsksBeforeRemovingMostDealsOrImportingDuplicates)
+{
+    {
+        auto book = Book::open(bookPath);
+        crm::ImportOptions options;
+        options.asOf = QDate(2026, 11, 13);
+        ASSERT_TRUE(crm::importFile(*book, test::importSample("salesforce-report.csv"), options).committed);
+    }
+    ASSERT_TRUE(session->reloadView());
+    ASSERT_TRUE(session->waitUntilLoaded());
+    const QList<QByteArray> lines = test::readAll(test::importSample("salesforce-report.csv")).split('\n');
+    const QString cut = test::writeFile(dir, "cut.csv", lines.at(0) + '\n' + lines.at(1) + '\n');
+    ImportWizard *wizard = openWizard(cut);
+    ASSERT_NE(wizard, nullptr);
+    wizard->plan()->setComplete(true);
+    ASSERT_TRUE(toPreview(wizard));
+    ui::PreviewPage *preview = wizard->previewPage();
+    EXPECT_TRUE(preview->massRemovalCheck()->isVisibleTo(preview));
+    EXPECT_TRUE(preview->massRemovalCheck()->text().contains(QStringLiteral("of the")))
+            << qPrintable(preview->massRemovalCheck()->text());
+    EXPECT_FALSE(preview->isComplete());
+    preview->massRemovalCheck()->setChecked(true);
+    EXPECT_TRUE(preview->isComplete());
+    wizard->reject();
+
+    const QString hubspot = test::writeFile(
+            dir, "hubspot.csv",
+            test::readAll(test::importSample("hubspot-deals.csv")).replace("006Kx", "78123").replace("001Kx", "91456"));
+    ImportWizard *second = openWizard(hubspot);
+    ASSERT_NE(second, nullptr);
+    ASSERT_TRUE(toPreview(second));
+    preview = second->previewPage();
+    EXPECT_TRUE(preview->duplicatesCombo()->isVisibleTo(preview));
+    EXPECT_FALSE(preview->isComplete());
+    const int duplicates = preview->countText(QStringLiteral("duplicates")).toInt();
+    EXPECT_GT(duplicates, 150);
+    const int created = preview->countText(QStringLiteral("created")).toInt();
+    test::choose(preview->duplicatesCombo(), int(crm::DuplicatePolicy::Skip));
+    ASSERT_TRUE(preview->job()->waitForFinished());
+    EXPECT_TRUE(preview->isComplete());
+    EXPECT_EQ(preview->countText(QStringLiteral("created")).toInt(), created - duplicates);
+    ASSERT_TRUE(commit(second));
+    second->accept();
+}

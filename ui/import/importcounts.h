@@ -20,7 +20,8 @@ public:
     // "Marked removed" only for an import that declares its file complete.
     void setReport(const crm::ImportReport &report, bool showRemoved);
     void clear();
-    // The figure shown for "created", "updated", "unchanged", "removed" or "rejected".
+    // The figure shown for "created", "updated", "unchanged", "removed", "rejected" or
+    // "duplicates" (new rows like deals the book has from another source; shown when some are).
     QString text(const QString &key) const;
 
 private:

@@ -63,7 +63,9 @@ bool ImportPlan::setFile(const QString &path, QString *error)
 
 void ImportPlan::resetOptions()
 {
-    const bool skip = m_options.skipInvalid, complete = m_options.complete;
+    const bool skip = m_options.skipInvalid, complete = m_options.complete,
+               massRemoval = m_options.allowMassRemoval;
+    const crm::DuplicatePolicy duplicates = m_options.duplicates;
     const QDate asOf = m_options.asOf;
     const auto encoding = m_options.csv.encoding;
     m_options = {};
@@ -71,6 +73,8 @@ void ImportPlan::resetOptions()
     m_options.complete = complete;
     m_options.asOf = asOf;
     m_options.csv.encoding = encoding;
+    m_options.allowMassRemoval = massRemoval;
+    m_options.duplicates = duplicates;
     if (m_remembered && m_useRemembered)
         m_remembered->applyTo(m_options);
 }
@@ -171,6 +175,16 @@ void ImportPlan::setSkipInvalid(bool skip)
 void ImportPlan::setComplete(bool complete)
 {
     m_options.complete = complete; // nor on this: the dry run shows what it removes
+}
+
+void ImportPlan::setAllowMassRemoval(bool allow)
+{
+    m_options.allowMassRemoval = allow; // the dry run shows what is removed either way
+}
+
+void ImportPlan::setDuplicates(crm::DuplicatePolicy policy)
+{
+    m_options.duplicates = policy;
 }
 
 void ImportPlan::setAsOf(const QDate &date)

@@ -60,6 +60,9 @@ public:
     void setEncoding(std::optional<csv::Encoding> encoding);
     void setSkipInvalid(bool skip);
     void setComplete(bool complete);
+    // The user's confirmations (the preview asks when the dry run needs them).
+    void setAllowMassRemoval(bool allow);
+    void setDuplicates(crm::DuplicatePolicy policy);
     // The snapshot's date; invalid: today.
     void setAsOf(const QDate &date);
 

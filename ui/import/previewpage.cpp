@@ -10,6 +10,7 @@
 #include "session/booksession.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -21,6 +22,8 @@
 #include <QSaveFile>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace tp::ui {
 
@@ -39,6 +42,9 @@ PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
       m_complete(new QCheckBox(tr("This file is the &complete pipeline of its source: "
                                   "opportunities missing from it are marked removed"),
                                this)),
+      m_massRemoval(new QCheckBox(this)),
+      m_duplicatesLabel(new QLabel(this)),
+      m_duplicates(new QComboBox(this)),
       m_messages(new MessageLabel(this))
 {
     setTitle(tr("Preview"));
@@ -66,6 +72,18 @@ PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
     rejectedBar->addWidget(m_rejectedTitle, 1);
     rejectedBar->addWidget(m_export);
 
+    m_massRemoval->hide();
+    m_duplicatesLabel->setWordWrap(true);
+    m_duplicatesLabel->setBuddy(m_duplicates);
+    m_duplicates->addItem(tr("Choose…"), int(crm::DuplicatePolicy::Ask));
+    m_duplicates->addItem(tr("Leave them out"), int(crm::DuplicatePolicy::Skip));
+    m_duplicates->addItem(tr("Import them anyway"), int(crm::DuplicatePolicy::Import));
+    auto *duplicatesRow = new QHBoxLayout;
+    duplicatesRow->addWidget(m_duplicatesLabel, 1);
+    duplicatesRow->addWidget(m_duplicates);
+    m_duplicatesLabel->hide();
+    m_duplicates->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_progress);
     layout->addWidget(m_counts);
@@ -73,6 +91,8 @@ PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_skipInvalid);
     layout->addWidget(m_complete);
+    layout->addWidget(m_massRemoval);
+    layout->addLayout(duplicatesRow);
     layout->addWidget(m_messages);
     // Takes the room the rejected rows' table leaves when there are none (stretch 0: while
     // the table shows, it takes it all), so that the counts stay together at the top.
@@ -89,6 +109,16 @@ PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
     // Complete or not changes what the import removes: try it again.
     connect(m_complete, &QCheckBox::toggled, this, [this](bool on) {
         m_plan->setComplete(on);
+        runDryRun();
+    });
+    connect(m_massRemoval, &QCheckBox::toggled, this, [this](bool on) {
+        m_plan->setAllowMassRemoval(on);
+        showStatus();
+        emit completeChanged();
+    });
+    // Leaving them out changes what is created: try it again.
+    connect(m_duplicates, &QComboBox::activated, this, [this] {
+        m_plan->setDuplicates(crm::DuplicatePolicy(m_duplicates->currentData().toInt()));
         runDryRun();
     });
     connect(m_export, &QPushButton::clicked, this, &PreviewPage::exportDialog);
@@ -109,6 +139,11 @@ void PreviewPage::initializePage()
         m_complete->setChecked(opportunities && m_plan->options().complete);
     }
     m_plan->setComplete(m_complete->isChecked());
+    {
+        const QSignalBlocker c(m_massRemoval);
+        m_massRemoval->setChecked(m_plan->options().allowMassRemoval);
+    }
+    m_duplicates->setCurrentIndex(m_duplicates->findData(int(m_plan->options().duplicates)));
     runDryRun();
 }
 
@@ -142,6 +177,29 @@ void PreviewPage::showResult()
         return;
     }
     m_counts->setReport(r.report, !m_complete->isHidden() && m_complete->isChecked());
+    const crm::UpsertCounts &c = r.report.counts;
+    const QLocale locale;
+    const bool massRemoval = std::any_of(r.report.unconfirmed.begin(), r.report.unconfirmed.end(),
+                                         [](const crm::Confirmation &x) {
+                                             return x.kind == crm::Confirmation::Kind::MassRemoval;
+                                         });
+    m_massRemoval->setVisible(massRemoval || m_massRemoval->isChecked());
+    m_massRemoval->setText(tr("&Yes, mark %1 of the %2 open deals of this source removed: they "
+                              "really are gone")
+                                   .arg(locale.toString(c.removed), locale.toString(c.sourceOpen)));
+    const bool duplicates = c.duplicates > 0;
+    m_duplicatesLabel->setVisible(duplicates);
+    m_duplicates->setVisible(duplicates);
+    if (duplicates) {
+        const crm::LikelyDuplicate &first = r.report.duplicates.front();
+        m_duplicatesLabel->setText(
+                tr("%Ln new row(s) look like deals the book already has from another source "
+                   "(the same account and name, and the same amount or close date), such as "
+                   "line %1, “%2”. &Likely duplicates:",
+                   nullptr, int(c.duplicates))
+                        .arg(first.line)
+                        .arg(first.name));
+    }
     m_rejections->setRejections(r.report.rejections);
     m_view->resizeColumnToContents(RejectionModel::Field);
     m_view->resizeColumnToContents(RejectionModel::Value);
@@ -169,6 +227,14 @@ void PreviewPage::showStatus()
     if (!ok)
         return;
     QStringList problems, notes;
+    for (const crm::Confirmation &c : r.report.unconfirmed) {
+        if (c.kind == crm::Confirmation::Kind::MassRemoval && !m_massRemoval->isChecked())
+            problems.append(tr("A complete pipeline that lacks more than half of its source's "
+                               "open deals: is the file cut short? Tick the box above if they "
+                               "really are gone."));
+        else if (c.kind == crm::Confirmation::Kind::Duplicates)
+            problems.append(tr("Choose what to do with the likely duplicates."));
+    }
     if (rejected > 0 && !m_skipInvalid->isChecked())
         problems.append(tr("%Ln row(s) cannot be imported. Correct the file and start again, or "
                            "tick Skip invalid rows to import the others.",
@@ -185,11 +251,21 @@ void PreviewPage::showStatus()
     m_messages->setMessages(problems, notes);
 }
 
+bool PreviewPage::confirmed() const
+{
+    const ImportJobResult &r = m_job->result();
+    return std::all_of(r.report.unconfirmed.begin(), r.report.unconfirmed.end(),
+                       [this](const crm::Confirmation &c) {
+                           return c.kind == crm::Confirmation::Kind::MassRemoval
+                                   && m_massRemoval->isChecked();
+                       });
+}
+
 bool PreviewPage::isComplete() const
 {
     const ImportJobResult &r = m_job->result();
     return m_ran && !m_job->isRunning() && r.outcome == ImportJobResult::Outcome::Finished
-            && (r.report.rejectedRows == 0 || m_skipInvalid->isChecked());
+            && (r.report.rejectedRows == 0 || m_skipInvalid->isChecked()) && confirmed();
 }
 
 bool PreviewPage::exportRejections(const QString &path)

@@ -3,6 +3,7 @@
 #include <QWizardPage>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -18,8 +19,10 @@ class RejectionModel;
 
 // Step 4: a dry run of the import on a worker thread, showing how many rows it would create,
 // update, leave unchanged, remove and reject, and the rejected rows (exportable as CSV). The
-// two decisions that change what is written are made here: skip invalid rows, and whether the
-// file is the complete pipeline of its source. Its Next button ("Import") commits.
+// decisions that change what is written are made here: skip invalid rows, whether the file is
+// the complete pipeline of its source, and what the dry run found that needs the user's word
+// (removing more than half of the source's open deals; rows that look like deals the book has
+// from another CRM). Its Next button ("Import") commits.
 class PreviewPage : public QWizardPage
 {
     Q_OBJECT
@@ -30,6 +33,11 @@ public:
     ImportCounts *counts() const { return m_counts; }
     QCheckBox *skipInvalidCheck() const { return m_skipInvalid; }
     QCheckBox *completeCheck() const { return m_complete; }
+    // Shown when a complete import would remove more than half of its source's open deals.
+    QCheckBox *massRemovalCheck() const { return m_massRemoval; }
+    // Shown when new rows look like deals the book has from another source: leave them out or
+    // import them anyway (nothing is chosen until the user does).
+    QComboBox *duplicatesCombo() const { return m_duplicates; }
     QPushButton *exportButton() const { return m_export; }
     RejectionModel *rejectionModel() const { return m_rejections; }
     QTableView *rejectionView() const { return m_view; }
@@ -50,6 +58,7 @@ private:
     void showResult();
     void showStatus();
     void exportDialog();
+    bool confirmed() const;
 
     ImportPlan *m_plan;
     ImportJob *m_job;
@@ -61,6 +70,9 @@ private:
     QTableView *m_view;
     QCheckBox *m_skipInvalid;
     QCheckBox *m_complete;
+    QCheckBox *m_massRemoval;
+    QLabel *m_duplicatesLabel;
+    QComboBox *m_duplicates;
     MessageLabel *m_messages;
     bool m_ran = false;
 };
