@@ -69,6 +69,13 @@
             <numerusform>%n likely duplicates</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n edit(s) made after the import would be lost:</source>
+        <translation>
+            <numerusform>%n edit made after the import would be lost:</numerusform>
+            <numerusform>%n edits made after the import would be lost:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tp::crm</name>
@@ -119,6 +126,13 @@
         <translation>
             <numerusform>%n new row looks like a deal the book already has from another source (the same account and name, and the same amount or close date): line %1, “%2”, like %3. Leave it out with --skip-duplicates, or import it anyway with --allow-duplicates.</numerusform>
             <numerusform>%n new rows look like deals the book already has from another source (the same account and name, and the same amount or close date), such as line %1, “%2”, like %3. Leave them out with --skip-duplicates, or import them anyway with --allow-duplicates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undoing the import of %1 would lose %n edit(s) made after it: %2. Nothing was changed.</source>
+        <translation>
+            <numerusform>Undoing the import of %1 would lose %n edit made after it: %2. Nothing was changed.</numerusform>
+            <numerusform>Undoing the import of %1 would lose %n edits made after it: %2. Nothing was changed.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "cli/importcommand.h"
+#include "cli/undoimportcommand.h"
 #include "cli/options.h"
 
 #include "demo/demobook.h"
@@ -29,7 +30,8 @@ QString tr(const char *text)
 }
 
 const QStringList commands{QStringLiteral("demo"), QStringLiteral("import"),
-                           QStringLiteral("summary"), QStringLiteral("export")};
+                           QStringLiteral("undo-import"), QStringLiteral("summary"),
+                           QStringLiteral("export")};
 
 // "opportunities|accounts|...": the kinds `import --kind` accepts.
 QString kindKeys()
@@ -51,6 +53,7 @@ QString usage()
               "           [--encoding utf-8|windows-1252|utf-16le|utf-16be] [--as-of DATE]\n"
               "           [--complete [--allow-mass-removal]] [--skip-duplicates|--allow-duplicates]\n"
               "           [--dry-run] [--skip-invalid] [--json] FILE...\n"
+              "  undo-import --db BOOK [--dry-run] [--force] [--json]\n"
               "  summary  --db BOOK [--as-of DATE] [--period 2026-Q4] [--rep NAME] [--territory NAME] [--json]\n"
               "  export   --db BOOK --what opportunities|accounts|stalled|worklist [--rep NAME] [--territory NAME] [--as-of DATE] --csv OUT\n\n"
               "Options:\n"
@@ -276,6 +279,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return demo(rest, out, err);
     if (command == QLatin1String("import"))
         return importCommand(arguments.mid(1), out, err, usage());
+    if (command == QLatin1String("undo-import"))
+        return undoImportCommand(rest, out, err, usage());
     if (command == QLatin1String("summary"))
         return summary(rest, out, err);
     if (command == QLatin1String("export"))

@@ -266,6 +266,7 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
             .run();
     if (options.dryRun)
         return report;
+    journal.finish();
     tx.commit();
     phase("commit");
     report.committed = true;

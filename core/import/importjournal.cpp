@@ -7,6 +7,9 @@
 
 #include <QCoreApplication>
 
+#include <limits>
+#include <set>
+
 namespace tp::crm {
 
 namespace {
@@ -80,6 +83,19 @@ ImportJournal::ImportJournal(sql::Database &db, Id importId)
         insert.bind(1, m_importId).bind(2, QString::fromLatin1(table)).bind(3, mark);
         insert.run();
     }
+    m_db.exec("INSERT OR IGNORE INTO import_running (id) VALUES (1)"); // no hand edits, these
+}
+
+void ImportJournal::finish()
+{
+    auto after = m_db.prepare("UPDATE import_watermarks SET max_row_id_after = ? "
+                              "WHERE import_id = ? AND table_name = ?");
+    for (const char *table : tables()) {
+        auto st = m_db.prepare(std::string("SELECT coalesce(max(rowid), 0) FROM ") + table);
+        st.step();
+        after.bind(1, st.int64(0)).bind(2, m_importId).bind(3, QString::fromLatin1(table)).run();
+    }
+    m_db.exec("DELETE FROM import_running");
 }
 
 bool ImportJournal::insertedHere(const char *table, Id rowId) const
@@ -134,102 +150,321 @@ std::optional<Id> lastImport(Book &book)
 
 namespace {
 
-// What deleting the rows above `watermark` in each table does to the rows that refer to them,
-// done per referring column in one statement: the ON DELETE action the schema declares
-// (CASCADE deletes, SET NULL clears; under any other action a referring row refuses the undo).
-// With foreign-key enforcement on, SQLite would look for referring rows once per deleted row,
-// scanning each table that has no index on the column (snapshot_rows by opportunity): hours
-// for the undo of a large import.
-void settleReferences(sql::Database &db, const std::map<std::string, Id> &watermark)
+// The rows an import created in one table: row ids in (before, after]. An import made before
+// the book kept `after` owns every row above `before`.
+struct Range
+{
+    Id before = 0;
+    Id after = std::numeric_limits<Id>::max();
+    bool contains(Id id) const { return id > before && id <= after; }
+};
+using Ranges = std::map<std::string, Range>;
+
+Ranges rangesOf(sql::Database &db, Id importId)
+{
+    Ranges ranges;
+    auto marks = db.prepare("SELECT table_name, max_row_id, max_row_id_after FROM import_watermarks "
+                            "WHERE import_id = ?");
+    marks.bind(1, importId);
+    while (marks.step()) {
+        Range r{marks.int64(1)};
+        if (!marks.isNull(2))
+            r.after = marks.int64(2);
+        ranges[std::string(marks.utf8(0))] = r;
+    }
+    return ranges;
+}
+
+std::vector<std::string> allTables(sql::Database &db)
 {
     std::vector<std::string> tables;
-    {
-        auto st = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' "
-                             "AND name NOT LIKE 'sqlite_%'");
-        while (st.step())
-            tables.emplace_back(st.utf8(0));
-    }
-    for (const std::string &table : tables) {
+    auto st = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    while (st.step())
+        tables.emplace_back(st.utf8(0));
+    return tables;
+}
+
+// One reference from a column of `table` to a table whose rows an import created.
+struct Reference
+{
+    std::string table, column, action;
+    Range parent;
+    std::optional<Range> own; // the referring table's own created rows, which go themselves
+};
+
+std::vector<Reference> referencesInto(sql::Database &db, const Ranges &ranges)
+{
+    std::vector<Reference> out;
+    for (const std::string &table : allTables(db)) {
         auto keys = db.prepare("SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list(?)");
         keys.bind(1, QString::fromStdString(table));
         while (keys.step()) {
-            const auto parent = watermark.find(std::string(keys.utf8(0)));
-            if (parent == watermark.end())
+            const auto parent = ranges.find(std::string(keys.utf8(0)));
+            if (parent == ranges.end())
                 continue;
-            const std::string column(keys.utf8(1));
-            const std::string action(keys.utf8(2));
-            const bool refuses = action != "CASCADE" && action != "SET NULL";
-            const std::string where = " WHERE \"" + column + "\" > ?1";
-            std::string sql;
-            if (action == "CASCADE")
-                sql = "DELETE FROM \"" + table + "\"" + where;
-            else if (action == "SET NULL")
-                sql = "UPDATE \"" + table + "\" SET \"" + column + "\" = NULL" + where;
-            else
-                sql = "SELECT 1 FROM \"" + table + "\"" + where;
-            // Rows that go themselves (the table's own rows above its watermark) are left alone.
-            const auto own = watermark.find(table);
-            if (own != watermark.end())
-                sql += " AND rowid <= ?2";
-            auto st = db.prepare(sql);
-            st.bind(1, parent->second);
-            if (own != watermark.end())
-                st.bind(2, own->second);
-            if (st.step() && refuses)
-                throw InputError(QCoreApplication::translate(
-                        "tp::crm", "The import cannot be undone: rows of %1 still refer to what it "
-                                   "added. The book is unchanged.").arg(QString::fromStdString(table)));
+            const auto own = ranges.find(table);
+            out.push_back({table, std::string(keys.utf8(1)), std::string(keys.utf8(2)), parent->second,
+                           own != ranges.end() ? std::optional(own->second) : std::nullopt});
         }
+    }
+    return out;
+}
+
+// " WHERE column IN (parent's range) AND rowid NOT IN (own range)", binding ?1..?4.
+std::string whereReferring(const Reference &r)
+{
+    std::string where = " WHERE \"" + r.column + "\" > ?1 AND \"" + r.column + "\" <= ?2";
+    if (r.own)
+        where += " AND NOT (rowid > ?3 AND rowid <= ?4)";
+    return where;
+}
+
+void bindReferring(sql::Statement &st, const Reference &r)
+{
+    st.bind(1, r.parent.before).bind(2, r.parent.after);
+    if (r.own)
+        st.bind(3, r.own->before).bind(4, r.own->after);
+}
+
+// What deleting an import's rows does to the rows that refer to them, done per referring column
+// in one statement: the ON DELETE action the schema declares (CASCADE deletes, SET NULL clears;
+// under any other action a referring row refuses the undo). With foreign-key enforcement on,
+// SQLite would look for referring rows once per deleted row, scanning each table that has no
+// index on the column (snapshot_rows by opportunity): hours for the undo of a large import.
+void settleReferences(sql::Database &db, const Ranges &ranges)
+{
+    for (const Reference &r : referencesInto(db, ranges)) {
+        const bool refuses = r.action != "CASCADE" && r.action != "SET NULL";
+        std::string sql;
+        if (r.action == "CASCADE")
+            sql = "DELETE FROM \"" + r.table + "\"" + whereReferring(r);
+        else if (r.action == "SET NULL")
+            sql = "UPDATE \"" + r.table + "\" SET \"" + r.column + "\" = NULL" + whereReferring(r);
+        else
+            sql = "SELECT 1 FROM \"" + r.table + "\"" + whereReferring(r);
+        auto st = db.prepare(sql);
+        bindReferring(st, r);
+        if (st.step() && refuses)
+            throw InputError(QCoreApplication::translate(
+                    "tp::crm", "The import cannot be undone: rows of %1 still refer to what it "
+                               "added. The book is unchanged.").arg(QString::fromStdString(r.table)));
     }
 }
 
-// Deletes the rows of `table` above its watermark. All of them: SQLite drops the table's pages
-// without visiting its rows (foreign-key enforcement is off). Most of the opportunities: their
+// Deletes the rows an import created in `table`. All of a table's rows: SQLite drops its pages
+// without visiting them (foreign-key enforcement is off). Most of the opportunities: their
 // indexes are built again afterwards rather than updated for every row.
-void deleteAbove(sql::Database &db, const char *table, const std::map<std::string, Id> &watermark)
+void deleteCreated(sql::Database &db, const char *table, const Ranges &ranges)
 {
-    const auto it = watermark.find(table);
-    if (it == watermark.end())
+    const auto it = ranges.find(table);
+    if (it == ranges.end())
         return;
-    const Id mark = it->second;
-    if (mark == 0) {
+    const Range range = it->second;
+    Id top = 0;
+    {
+        auto highest = db.prepare(std::string("SELECT coalesce(max(rowid), 0) FROM \"") + table + "\"");
+        highest.step();
+        top = highest.int64(0);
+    }
+    if (range.before == 0 && range.after >= top) {
         db.exec(std::string("DELETE FROM \"") + table + "\"");
         return;
     }
     bool rebuild = false;
     if (std::string_view(table) == "opportunities") {
-        auto highest = db.prepare("SELECT coalesce(max(rowid), 0) FROM opportunities");
-        highest.step();
-        const Id above = highest.int64(0) - mark;
-        rebuild = above >= OpportunityUpserter::deferIndexesFromRows && above > mark;
+        const Id created = std::min(range.after, top) - range.before;
+        rebuild = created >= OpportunityUpserter::deferIndexesFromRows && created > top - created;
     }
     if (rebuild)
         schema::dropOpportunityIndexes(db);
-    db.prepare(std::string("DELETE FROM \"") + table + "\" WHERE rowid > ?").bind(1, mark).run();
+    db.prepare(std::string("DELETE FROM \"") + table + "\" WHERE rowid > ? AND rowid <= ?")
+            .bind(1, range.before)
+            .bind(2, range.after)
+            .run();
     if (rebuild)
         schema::createOpportunityIndexes(db);
 }
 
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("tp::crm", text);
+}
+
+qint64 scalarOf(sql::Database &db, const char *sql, const std::string &text)
+{
+    auto st = db.prepare(sql);
+    st.bind(1, QString::fromStdString(text));
+    return st.step() ? st.int64(0) : 0;
+}
+
+// How a row of a table is named to the user: "opportunity “Acme renewal”".
+QString describeRow(sql::Database &db, const std::string &table, Id id)
+{
+    const auto one = [&](const char *sql) {
+        auto st = db.prepare(sql);
+        st.bind(1, id);
+        return st.step() ? st.text(0) : QString();
+    };
+    const QString number = QString::number(id);
+    if (table == "opportunities")
+        return translate("opportunity “%1”")
+                .arg(one("SELECT name FROM opportunities WHERE id = ?").isEmpty()
+                             ? number
+                             : one("SELECT name FROM opportunities WHERE id = ?"));
+    if (table == "accounts")
+        return translate("account “%1”").arg(one("SELECT name FROM accounts WHERE id = ?"));
+    if (table == "account_scores")
+        return translate("the scores of account “%1”").arg(one("SELECT name FROM accounts WHERE id = ?"));
+    if (table == "reps")
+        return translate("rep “%1”").arg(one("SELECT name FROM reps WHERE id = ?"));
+    if (table == "quotas")
+        return translate("the quota of %1").arg(
+                one("SELECT r.name || ', ' || q.period FROM quotas q JOIN reps r ON r.id = q.rep_id "
+                    "WHERE q.id = ?"));
+    if (table == "territories")
+        return translate("territory “%1”").arg(one("SELECT name FROM territories WHERE id = ?"));
+    if (table == "activities")
+        return translate("activity %1").arg(number);
+    if (table == "review_notes")
+        return translate("a review note (%1)").arg(number);
+    return QStringLiteral("%1 %2").arg(QString::fromStdString(table), number);
+}
+
+// The edits made after the import that its undo would lose: rows it created or changed that
+// were edited by hand since, and rows made by hand since that hang on rows it created (a quota
+// for a rep it created; the history of a deal it created is no edit of its own).
+void laterEdits(sql::Database &db, Id importId, const Ranges &ranges, UndoPlan &plan)
+{
+    std::set<std::pair<std::string, Id>> seen;
+    const auto add = [&](const std::string &table, Id id, const QString &why) {
+        if (!seen.emplace(table, id).second)
+            return;
+        if (int(plan.laterEdits.size()) < UndoPlan::maxLaterEdits)
+            plan.laterEdits.append(why.arg(describeRow(db, table, id)));
+        ++plan.laterEditCount;
+    };
+    auto changed = db.prepare("SELECT 1 FROM import_journal WHERE import_id = ? AND table_name = ? "
+                              "AND row_id = ? LIMIT 1");
+    auto edits = db.prepare("SELECT table_name, row_id FROM hand_edits WHERE import_id = ? "
+                            "ORDER BY table_name, row_id");
+    edits.bind(1, importId);
+    while (edits.step()) {
+        const std::string table(edits.utf8(0));
+        const Id id = edits.int64(1);
+        // Scores are journaled per account; an account's scores come with the account.
+        const std::string owner = table == "account_scores" ? std::string("accounts") : table;
+        const auto range = ranges.find(owner);
+        if (range != ranges.end() && range->second.contains(id)) {
+            add(table, id, translate("%1, made by the import and changed since, would be deleted"));
+            continue;
+        }
+        changed.bind(1, importId).bind(2, QString::fromStdString(table)).bind(3, id);
+        if (changed.step())
+            add(table, id, translate("%1, changed by the import and again since, would lose the later change"));
+        changed.reset();
+    }
+    // Rows made since that hang on rows the import created (a quota entered for a rep it
+    // created) go with them. The history of its deals, their snapshots and its own records are
+    // bookkeeping, not edits; scores were noted above.
+    static const std::set<std::string> skipped{"snapshots", "snapshot_rows", "stage_history",
+                                               "close_date_changes", "import_journal",
+                                               "import_watermarks", "hand_edits", "imports",
+                                               "account_scores"};
+    for (const Reference &r : referencesInto(db, ranges)) {
+        if (skipped.contains(r.table))
+            continue;
+        const auto own = ranges.find(r.table);
+        if (own != ranges.end() && own->second.after == std::numeric_limits<Id>::max())
+            continue; // an import made before the book kept its upper watermark: cannot tell
+        const bool hasRowId = scalarOf(db, "SELECT count(*) FROM pragma_table_list WHERE name = ?1 "
+                                           "AND wr = 0", r.table) > 0;
+        std::string sql = std::string("SELECT ") + (hasRowId ? "rowid" : "0") + " FROM \"" + r.table
+                + "\"" + whereReferring(r);
+        if (own != ranges.end())
+            sql += " AND rowid > " + std::to_string(own->second.after);
+        auto st = db.prepare(sql + " LIMIT 1000");
+        bindReferring(st, r);
+        qint64 withoutId = 0;
+        const QString why = r.action == "CASCADE"
+                ? translate("%1, made since and tied to what the import made, would be deleted")
+                : translate("%1, made since, would lose its link to what the import made");
+        while (st.step()) {
+            if (hasRowId)
+                add(r.table, st.int64(0), why);
+            else
+                ++withoutId;
+        }
+        if (withoutId > 0) {
+            plan.laterEdits.append(translate("%1 rows of %2 made since and tied to what the import "
+                                             "made would be deleted")
+                                           .arg(withoutId)
+                                           .arg(QString::fromStdString(r.table)));
+            plan.laterEditCount += withoutId;
+        }
+    }
+}
+
 } // namespace
 
-void undoImport(Book &book, Id importId)
+UndoPlan planUndo(Book &book, Id importId)
+{
+    sql::Database &db = book.db();
+    UndoPlan plan;
+    plan.importId = importId;
+    {
+        auto st = db.prepare("SELECT file_name, kind, as_of FROM imports WHERE id = ?");
+        st.bind(1, importId);
+        if (!st.step())
+            throw InputError(translate("There is no import to undo."));
+        plan.file = st.text(0);
+        plan.kind = st.text(1);
+        plan.asOf = st.date(2);
+    }
+    const Ranges ranges = rangesOf(db, importId);
+    for (const char *table : ImportJournal::tables()) {
+        const auto it = ranges.find(table);
+        if (it == ranges.end() || std::string_view(table) == "snapshots")
+            continue;
+        auto st = db.prepare(std::string("SELECT count(*) FROM \"") + table + "\" WHERE rowid > ? AND rowid <= ?");
+        st.bind(1, it->second.before).bind(2, it->second.after);
+        st.step();
+        if (st.int64(0) > 0)
+            plan.removes.push_back({QString::fromLatin1(table), st.int64(0)});
+    }
+    {
+        auto st = db.prepare("SELECT table_name, count(*) FROM import_journal WHERE import_id = ? "
+                             "GROUP BY table_name ORDER BY table_name");
+        st.bind(1, importId);
+        while (st.step())
+            plan.restores.push_back({st.text(0), st.int64(1)});
+    }
+    laterEdits(db, importId, ranges, plan);
+    return plan;
+}
+
+void undoImport(Book &book, Id importId, bool evenIfEditedLater)
 {
     if (lastImport(book) != importId)
         throw InputError(QCoreApplication::translate(
                 "tp::crm", "Only the most recent import can be undone."));
     sql::Database &db = book.db();
+    if (!evenIfEditedLater) {
+        const UndoPlan plan = planUndo(book, importId);
+        if (plan.laterEditCount > 0)
+            throw InputError(QCoreApplication::translate(
+                                     "tp::crm",
+                                     "Undoing the import of %1 would lose %n edit(s) made after it: "
+                                     "%2. Nothing was changed.",
+                                     nullptr, int(plan.laterEditCount))
+                                     .arg(plan.file, plan.laterEdits.join(QStringLiteral("; "))));
+    }
     const sql::ForeignKeysOff unenforced(db); // references are settled below
     sql::Transaction tx(db);
-    std::map<std::string, Id> watermark;
-    {
-        auto marks = db.prepare("SELECT table_name, max_row_id FROM import_watermarks WHERE import_id = ?");
-        marks.bind(1, importId);
-        while (marks.step())
-            watermark[std::string(marks.utf8(0))] = marks.int64(1);
-    }
-    settleReferences(db, watermark);
+    db.exec("INSERT OR IGNORE INTO import_running (id) VALUES (1)"); // no hand edits, these
+    const Ranges ranges = rangesOf(db, importId);
+    settleReferences(db, ranges);
     for (const char *table : ImportJournal::tables())
-        deleteAbove(db, table, watermark);
+        deleteCreated(db, table, ranges);
     {
         auto rows = db.prepare("SELECT table_name, row_id, before FROM import_journal "
                                "WHERE import_id = ? ORDER BY seq DESC");
@@ -261,9 +496,24 @@ void undoImport(Book &book, Id importId)
             it->second.run();
         }
     }
-    // The import's own record goes last (it is the latest): its journal, watermarks, snapshot.
-    settleReferences(db, {{"imports", importId - 1}});
+    // Edits noted against this import of rows it neither made nor changed were made after the
+    // import before it too: noted against that one now, the newest again.
+    db.prepare("INSERT OR IGNORE INTO hand_edits (import_id, table_name, row_id) "
+               "SELECT (SELECT max(id) FROM imports WHERE id < ?1), e.table_name, e.row_id "
+               "FROM hand_edits e WHERE e.import_id = ?1 AND EXISTS (SELECT 1 FROM imports WHERE id < ?1) "
+               "AND NOT EXISTS (SELECT 1 FROM import_journal j WHERE j.import_id = ?1 "
+               "AND j.table_name = e.table_name AND j.row_id = e.row_id) "
+               "AND NOT EXISTS (SELECT 1 FROM import_watermarks w WHERE w.import_id = ?1 "
+               "AND w.table_name = CASE e.table_name WHEN 'account_scores' THEN 'accounts' "
+               "ELSE e.table_name END AND e.row_id > w.max_row_id "
+               "AND e.row_id <= coalesce(w.max_row_id_after, 9223372036854775807))")
+            .bind(1, importId)
+            .run();
+    // The import's own record goes last (it is the latest): its journal, watermarks, snapshot,
+    // the edits noted against it.
+    settleReferences(db, {{"imports", Range{importId - 1}}});
     db.prepare("DELETE FROM imports WHERE id = ?").bind(1, importId).run();
+    db.exec("DELETE FROM import_running");
     tx.commit();
 }
 

@@ -3,11 +3,15 @@
 #include "domain/entities.h"
 #include "storage/sqlite.h"
 
+#include <QDate>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace tp {
 class Book;
@@ -17,9 +21,12 @@ namespace tp::crm {
 
 // What an import changes, kept so that undoImport() puts the book back exactly as it was.
 // Rows the import inserts are found by id: each journaled table's highest row id before the
-// import is kept (a watermark), and rows above it belong to the import. Rows it updates are
-// saved as they were, once, before the first change. Everything is written inside the
-// import's own transaction, so a failed import leaves no journal either.
+// import and when it ends are kept (watermarks), and rows between them belong to the import;
+// rows made by hand after it lie above. Rows it updates are saved as they were, once, before
+// the first change. While the journal lives, the book's hand-edit triggers are silent (a row in
+// import_running), and edits noted against older imports are dropped: only the newest import
+// can be undone. Everything is written inside the import's own transaction, so a failed import
+// leaves no journal either.
 class ImportJournal
 {
 public:
@@ -32,6 +39,9 @@ public:
     void beforeScores(Id account);
     // Whether the row was inserted by this import (no need to save it then).
     bool insertedHere(const char *table, Id rowId) const;
+    // After the last write: the highest row ids the import leaves, and the hand-edit triggers
+    // awake again (before the commit).
+    void finish();
 
     // The tables whose inserted rows an import may leave, in the order undo deletes them.
     static const std::vector<const char *> &tables();
@@ -49,8 +59,31 @@ private:
 
 // The most recent import of the book, if any.
 std::optional<Id> lastImport(Book &book);
-// Undoes the most recent import in one transaction: its inserted rows deleted, its updated
-// rows restored, its snapshot and history gone. Throws InputError for any other import.
-void undoImport(Book &book, Id importId);
+
+// What undoing an import does: the rows it created that go, the rows it changed that are put
+// back, and the edits made after it that the undo would lose (a row it created or changed,
+// edited by hand since; a row made by hand since that depends on one it created).
+struct UndoPlan
+{
+    Id importId = 0;
+    QString file, kind;
+    QDate asOf;
+    struct Rows
+    {
+        QString table; // as the book names it: "opportunities"
+        qint64 count = 0;
+    };
+    std::vector<Rows> removes, restores;
+    QStringList laterEdits; // described for the user, at most maxLaterEdits
+    qint64 laterEditCount = 0;
+    static constexpr int maxLaterEdits = 50;
+};
+UndoPlan planUndo(Book &book, Id importId);
+
+// Undoes the most recent import in one transaction: the rows it inserted deleted, the rows it
+// updated restored, its snapshot and history gone; rows made by hand after it stay. Throws
+// InputError for any other import, and, unless `evenIfEditedLater`, when edits made after it
+// would be lost (UndoPlan::laterEdits, which the message lists).
+void undoImport(Book &book, Id importId, bool evenIfEditedLater = false);
 
 } // namespace tp::crm

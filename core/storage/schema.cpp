@@ -343,6 +343,47 @@ CREATE TABLE funnel_assumptions (
 CREATE INDEX activities_date ON activities(activity_date);
 )SQL";
 
+// Version 7 (issue 16, items 6 and 11):
+// - each import keeps the highest row id of each table when it committed as well, so that its
+//   undo deletes the rows it created and not those made by hand after it;
+// - edits made after the newest import to rows it may have created or changed are noted
+//   (hand_edits), by triggers that stay silent while an import or its undo runs (a row in
+//   import_running, inside their transaction): the undo lists them and asks;
+// - the open stage a deal was in when it closed, where the CRM says it (a status column beside
+//   the stage) or the book saw it, so that stage conversion counts a lost deal where it was lost.
+const char *const version7 = R"SQL(
+ALTER TABLE import_watermarks ADD COLUMN max_row_id_after INTEGER;
+CREATE TABLE import_running (id INTEGER PRIMARY KEY);
+CREATE TABLE hand_edits (
+    import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    PRIMARY KEY (import_id, table_name, row_id)) WITHOUT ROWID;
+ALTER TABLE opportunities ADD COLUMN closed_stage INTEGER
+    CHECK (closed_stage IS NULL OR closed_stage BETWEEN 1 AND 4);
+)SQL";
+
+// The triggers of version 7 that note hand edits: after an update of a row of these tables, and
+// after any change of an account's scores (keyed by the account).
+std::string handEditTriggers()
+{
+    const auto trigger = [](const std::string &name, const char *event, const std::string &table,
+                            const std::string &key) {
+        return "CREATE TRIGGER " + name + " AFTER " + event + " ON " + table
+                + " WHEN NOT EXISTS (SELECT 1 FROM import_running) BEGIN "
+                  "INSERT OR IGNORE INTO hand_edits (import_id, table_name, row_id) "
+                  "SELECT max(id), '" + table + "', " + key + " FROM imports "
+                  "HAVING max(id) IS NOT NULL; END;\n";
+    };
+    std::string sql;
+    for (const char *table : {"opportunities", "accounts", "reps", "quotas", "territories", "activities"})
+        sql += trigger(std::string(table) + "_hand_edit", "UPDATE", table, "NEW.id");
+    sql += trigger("account_scores_hand_insert", "INSERT", "account_scores", "NEW.account_id");
+    sql += trigger("account_scores_hand_update", "UPDATE", "account_scores", "NEW.account_id");
+    sql += trigger("account_scores_hand_delete", "DELETE", "account_scores", "OLD.account_id");
+    return sql;
+}
+
 // The opportunities' secondary indexes (version 5 on).
 const char *const opportunityIndexes = R"SQL(
 CREATE UNIQUE INDEX opportunities_crm_id ON opportunities(crm_id);
@@ -353,7 +394,7 @@ const std::vector<std::string> &migrations()
 {
     static const std::vector<std::string> steps{version1, version2, version3, version4,
                                                 std::string(version5) + opportunityIndexes,
-                                                version6};
+                                                version6, version7 + handEditTriggers()};
     return steps;
 }
 
@@ -393,7 +434,8 @@ const std::vector<Marker> &markers()
 {
     static const std::vector<Marker> all{{"settings"},         {"stage_criteria"},
                                          {"import_journal"},   {"opportunities_owner", false},
-                                         {"opportunities_crm_id"}, {"funnel_assumptions"}};
+                                         {"opportunities_crm_id"}, {"funnel_assumptions"},
+                                         {"hand_edits"}};
     return all;
 }
 

@@ -16,7 +16,12 @@ QString dumpBook(sql::Database &db)
     QString out;
     for (const QString &table : tables) {
         out += QStringLiteral("## ") + table + QLatin1Char('\n');
-        auto st = db.prepare("SELECT * FROM \"" + table.toStdString() + "\" ORDER BY 1, 2");
+        // Ordered by the first column, and the second where there is one.
+        auto columns = db.prepare("SELECT count(*) FROM pragma_table_info(?)");
+        columns.bind(1, table);
+        columns.step();
+        auto st = db.prepare("SELECT * FROM \"" + table.toStdString() + "\" ORDER BY 1"
+                             + (columns.integer(0) > 1 ? ", 2" : ""));
         QStringList rows;
         while (st.step()) {
             QStringList cells;

@@ -58,6 +58,7 @@ Id importTheChanges(sql::Database &db)
     const Id importId = startImport(db);
     crm::ImportJournal journal(db, importId);
     changeTheBook(db, journal, importId);
+    journal.finish();
     tx.commit();
     return importId;
 }
@@ -94,6 +95,7 @@ TEST(ImportJournal, OnlyTheLastImportCanBeUndoneAndTwoUndoInOrder)
         journal.beforeUpdate("opportunities", 1);
         db.exec("UPDATE opportunities SET amount = 1 WHERE id = 1");
         db.exec("INSERT INTO reps (name) VALUES ('Dora Later')");
+        journal.finish();
         tx.commit();
     }
     EXPECT_THROW(crm::undoImport(*book, first), InputError);
@@ -125,8 +127,7 @@ TEST(ImportJournal, UndoSettlesLaterRowsThatReferToWhatTheImportAdded)
     sql::Database &db = book->db();
     const Id importId = importTheChanges(db);
     // After the import, by hand: a note on the new rep, a commitment tied to the import's
-    // snapshot, an activity and a stage change of the new deal (rows of tables the import
-    // writes: above its watermarks, so they go with it, as later edits go before an undo).
+    // snapshot, an activity and a stage change of the new deal.
     db.exec("INSERT INTO review_notes (rep_id, created_on, kind, text) "
             "SELECT id, '2026-11-21', 'note', 'about Cleo' FROM reps WHERE name = 'Cleo New'");
     db.exec("INSERT INTO review_notes (rep_id, created_on, kind, text, snapshot_id) "
@@ -136,11 +137,20 @@ TEST(ImportJournal, UndoSettlesLaterRowsThatReferToWhatTheImportAdded)
     db.exec("INSERT INTO stage_history (opportunity_id, stage, entered_date) "
             "SELECT id, 2, '2026-11-21' FROM opportunities WHERE crm_id = 'O9'");
 
-    crm::undoImport(*book, importId);
+    // They are edits made after the import: the undo lists them and waits to be told.
+    const crm::UndoPlan plan = crm::planUndo(*book, importId);
+    EXPECT_EQ(plan.laterEditCount, 3) << qPrintable(plan.laterEdits.join(QLatin1Char('\n')));
+    EXPECT_TRUE(plan.laterEdits.join(QLatin1Char('\n')).contains(QStringLiteral(
+            "made since and tied to what the import made, would be deleted")));
+    EXPECT_THROW(crm::undoImport(*book, importId), InputError);
+
+    crm::undoImport(*book, importId, true);
     const auto count = [&](const char *sql) { return test::scalar(db, sql); };
     EXPECT_EQ(count("SELECT count(*) FROM review_notes WHERE text = 'about Cleo'"), 0); // CASCADE
     EXPECT_EQ(count("SELECT count(*) FROM review_notes WHERE text = 'kept' AND snapshot_id IS NULL"), 1);
-    EXPECT_EQ(count("SELECT count(*) FROM activities WHERE activity_date = '2026-11-21'"), 0);
+    // The call made by hand stays, without the deal the import made (issue 16, item 6).
+    EXPECT_EQ(count("SELECT count(*) FROM activities WHERE activity_date = '2026-11-21' "
+                    "AND opportunity_id IS NULL"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM stage_history WHERE entered_date = '2026-11-21'"), 0);
     EXPECT_EQ(count("SELECT count(*) FROM import_journal"), 0);
     EXPECT_EQ(count("SELECT count(*) FROM import_watermarks"), 0);
@@ -167,4 +177,52 @@ TEST(ImportJournal, AReferenceWithoutADeleteActionRefusesTheUndoAndChangesNothin
     }
     EXPECT_EQ(test::dumpBook(db), before);
     EXPECT_EQ(db.pragmaInt("foreign_keys"), 1);
+}
+
+// Issue 16, item 6: the undo of an import deleted the rows added by hand after it (above its
+// watermark) and overwrote later edits without a word. Now it removes only what the import
+// created, and lists the later edits of what it created or changed, refusing until told.
+TEST(ImportJournal, UndoKeepsRowsMadeByHandAfterTheImportAndListsLaterEdits)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    sql::Database &db = book->db();
+    const Id importId = importTheChanges(db);
+    const auto count = [&](const char *sql) { return test::scalar(db, sql); };
+    // By hand after the import: a rep and its quota (rows of tables the import writes).
+    db.exec("INSERT INTO reps (name) VALUES ('Hand Made')");
+    db.exec("INSERT INTO quotas (rep_id, period, amount) SELECT id, '2026-Q4', 100 FROM reps "
+            "WHERE name = 'Hand Made'");
+    crm::UndoPlan plan = crm::planUndo(*book, importId);
+    EXPECT_EQ(plan.laterEditCount, 0) << qPrintable(plan.laterEdits.join(QLatin1Char('\n')));
+    EXPECT_EQ(plan.file, QStringLiteral("deals.csv"));
+    ASSERT_FALSE(plan.removes.empty());
+
+    // Edits of what the import made and changed.
+    db.exec("UPDATE opportunities SET amount = 777 WHERE crm_id = 'O9'"); // it made O9
+    db.exec("UPDATE accounts SET industry = 'Later' WHERE id = 1");       // it changed account 1
+    db.exec("UPDATE opportunities SET amount = 5 WHERE crm_id = 'O2'");   // it did not touch O2
+    plan = crm::planUndo(*book, importId);
+    EXPECT_EQ(plan.laterEditCount, 2) << qPrintable(plan.laterEdits.join(QLatin1Char('\n')));
+    const QString edits = plan.laterEdits.join(QLatin1Char('\n'));
+    EXPECT_TRUE(edits.contains(QStringLiteral("opportunity “Newco deal”, made by the import and changed since, would be deleted")))
+            << qPrintable(edits);
+    EXPECT_TRUE(edits.contains(QStringLiteral("account “Changed”, changed by the import and again since, would lose the later change")))
+            << qPrintable(edits);
+    const QString before = test::dumpBook(db);
+    try {
+        crm::undoImport(*book, importId);
+        FAIL() << "undid over later edits without being told";
+    } catch (const InputError &e) {
+        EXPECT_TRUE(e.message().contains(QStringLiteral("would lose 2 edits made after it")))
+                << e.message().toStdString();
+    }
+    EXPECT_EQ(test::dumpBook(db), before);
+
+    crm::undoImport(*book, importId, true);
+    EXPECT_EQ(count("SELECT count(*) FROM reps WHERE name = 'Hand Made'"), 1);
+    EXPECT_EQ(count("SELECT amount FROM quotas q JOIN reps r ON r.id = q.rep_id WHERE r.name = 'Hand Made'"), 100);
+    EXPECT_EQ(count("SELECT count(*) FROM opportunities WHERE crm_id = 'O9'"), 0);
+    EXPECT_EQ(count("SELECT amount FROM opportunities WHERE crm_id = 'O2'"), 5);
+    EXPECT_EQ(count("SELECT count(*) FROM hand_edits"), 0);
 }

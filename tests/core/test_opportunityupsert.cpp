@@ -53,6 +53,7 @@ UpsertCounts runImport(Book &book, const std::vector<OpportunityInput> &rows, QD
     for (const auto &row : rows)
         upserter.upsert(row);
     upserter.finish();
+    journal.finish();
     tx.commit();
     if (importId)
         *importId = id;
