@@ -8,11 +8,12 @@ struct AccountUpserter::Statements
 {
     explicit Statements(sql::Database &db)
         : current(db.prepare("SELECT name, coalesce(industry, ''), coalesce(size_band, ''), "
-                             "coalesce(region, ''), owner_id, potential FROM accounts WHERE id = ?"))
+                             "coalesce(region, ''), owner_id, potential, territory_id "
+                             "FROM accounts WHERE id = ?"))
         , insert(db.prepare("INSERT INTO accounts (crm_id, name, industry, size_band, region, "
-                            "owner_id, potential) VALUES (?, ?, ?, ?, ?, ?, ?)"))
+                            "owner_id, potential, territory_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
         , update(db.prepare("UPDATE accounts SET name = ?, industry = ?, size_band = ?, region = ?, "
-                            "owner_id = ?, potential = ? WHERE id = ?"))
+                            "owner_id = ?, potential = ?, territory_id = ? WHERE id = ?"))
     {
     }
     sql::Statement current, insert, update;
@@ -44,6 +45,8 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
     const std::optional<Id> id = a.crmId.isEmpty() ? m_directory.accountByName(a.name)
                                                    : m_directory.accountByCrmId(a.crmId);
     const std::optional<Id> owner = m_directory.rep(a.owner);
+    // A new territory belongs to the rep of the first account the file puts in it.
+    const std::optional<Id> territory = m_directory.territory(a.territory, owner);
     const QString band = !a.sizeBand.isEmpty() ? a.sizeBand : sizeBandOf(a.employees);
     if (!id) {
         auto &st = m_st->insert;
@@ -52,7 +55,7 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
         else
             st.bind(1, a.crmId);
         st.bind(2, a.name).bind(3, a.industry).bind(4, band).bind(5, a.region).bind(6, owner)
-                .bind(7, a.potential).run();
+                .bind(7, a.potential).bind(8, territory).run();
         m_directory.addAccount(m_db.lastInsertId(), a.crmId, a.name);
         ++m_counts.created;
         return;
@@ -66,18 +69,20 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
     const QString region = a.region.isEmpty() ? current.text(3) : a.region;
     const std::optional<Id> oldOwner = current.optionalInt64(4);
     const std::optional<Minor> oldPotential = current.optionalInt64(5);
+    const std::optional<Id> oldTerritory = current.optionalInt64(6);
     const bool same = name == a.name && current.text(1) == industry && current.text(2) == sizeBand
             && current.text(3) == region;
     current.reset();
     const std::optional<Id> newOwner = owner ? owner : oldOwner;
     const std::optional<Minor> potential = a.potential ? a.potential : oldPotential;
-    if (same && newOwner == oldOwner && potential == oldPotential) {
+    const std::optional<Id> newTerritory = territory ? territory : oldTerritory;
+    if (same && newOwner == oldOwner && potential == oldPotential && newTerritory == oldTerritory) {
         ++m_counts.unchanged;
         return;
     }
     m_journal.beforeUpdate("accounts", *id);
     m_st->update.bind(1, a.name).bind(2, industry).bind(3, sizeBand).bind(4, region)
-            .bind(5, newOwner).bind(6, potential).bind(7, *id)
+            .bind(5, newOwner).bind(6, potential).bind(7, newTerritory).bind(8, *id)
             .run();
     ++m_counts.updated;
 }

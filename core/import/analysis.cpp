@@ -223,6 +223,11 @@ std::optional<Stage> StageResolver::resolve(QStringView value) const
     const QString key = value.trimmed().toString().toCaseFolded();
     if (const auto it = m_user.constFind(key); it != m_user.constEnd())
         return *it;
+    // The six names always match (METRICS "Stages"): a file the app exported imports back.
+    for (const Stage stage : allStages) {
+        if (key == stageKey(stage).toCaseFolded())
+            return stage;
+    }
     if (const auto it = m_aliases.constFind(key); it != m_aliases.constEnd())
         return *it;
     const QString bare = strippedOrdinal(key);

@@ -65,6 +65,28 @@ std::optional<Id> BookDirectory::accountByName(const QString &name)
     return std::nullopt;
 }
 
+std::optional<Id> BookDirectory::territory(const QString &name, std::optional<Id> owner)
+{
+    const QString key = folded(name);
+    if (key.isEmpty())
+        return std::nullopt;
+    if (!m_territoriesLoaded) {
+        m_territoriesLoaded = true;
+        auto st = m_db.prepare("SELECT id, name FROM territories ORDER BY id");
+        while (st.step())
+            m_territories.insert(folded(st.text(1)), st.int64(0));
+    }
+    if (const auto it = m_territories.constFind(key); it != m_territories.constEnd())
+        return *it;
+    m_db.prepare("INSERT INTO territories (name, owner_id) VALUES (?, ?)")
+            .bind(1, name.trimmed())
+            .bind(2, owner)
+            .run();
+    const Id id = m_db.lastInsertId();
+    m_territories.insert(key, id);
+    return id;
+}
+
 Id BookDirectory::createAccount(const QString &crmId, const QString &name, std::optional<Id> owner)
 {
     if (crmId.isEmpty())

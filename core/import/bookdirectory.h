@@ -28,6 +28,10 @@ public:
     std::optional<Id> accountByCrmId(std::string_view utf8);
     std::optional<Id> accountByCrmId(const QString &crmId) { return accountByCrmId(crmId.toStdString()); }
     std::optional<Id> accountByName(const QString &name); // the oldest of that name
+    // The territory of that name (folded), created with `owner` if the book has none; nullopt
+    // for an empty name.
+    std::optional<Id> territory(const QString &name, std::optional<Id> owner);
+
     // A new account with only a CRM id (may be empty), a name and an owner.
     Id createAccount(const QString &crmId, const QString &name, std::optional<Id> owner);
     // An account the caller inserted itself (with more columns).
@@ -45,6 +49,8 @@ private:
     TextIds m_accountsByCrmId;                  // UTF-8 as written → id
     QHash<QString, Id> m_accountsByName;        // folded name → the oldest id
     bool m_accountsLoaded = false;
+    QHash<QString, Id> m_territories;           // folded name → id, read on first use
+    bool m_territoriesLoaded = false;
 };
 
 } // namespace tp::crm

@@ -161,7 +161,8 @@ const std::vector<Field> &fieldsOf(Kind kind)
             Field::WonTime,      Field::LostTime,    Field::NextStep};
     static const std::vector<Field> accounts{Field::CrmId,     Field::Name,     Field::Industry,
                                              Field::Employees, Field::SizeBand, Field::Region,
-                                             Field::Territory, Field::Owner,    Field::Potential};
+                                             Field::Territory, Field::Owner,    Field::Potential,
+                                             Field::PotentialDerived};
     static const std::vector<Field> activities{
             Field::CrmId,       Field::ActivityType, Field::ActivityDate,     Field::Owner,
             Field::AccountName, Field::AccountCrmId, Field::OpportunityCrmId, Field::Subject};

@@ -29,8 +29,8 @@ enum class Field {
     ActivityType, ActivityDate, OpportunityCrmId, Subject,
     // quotas (Owner and Amount too)
     Period,
-    // scores (CrmId, Name and Potential too): "yes" leaves the account's potential derived, as
-    // a work list written by `export --what worklist` says of it
+    // scores and accounts (CrmId, Name and Potential too): "yes" leaves the account's potential
+    // derived, as a work list or accounts export says of it
     PotentialDerived,
 };
 

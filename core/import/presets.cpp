@@ -134,6 +134,7 @@ std::vector<Preset> makePresets()
                     {F::Industry, names({"Industry"})},
                     {F::Employees, names({"Employees", "NumberOfEmployees"})},
                     {F::Region, names({"Billing State/Province", "BillingState"})},
+                    {F::Territory, names({"Territory", "Territory Name", "Sales Territory"})},
                     {F::Owner, names({"Account Owner", "Owner.Name"})}},
                    names({"Annual Revenue", "Billing Country", "Type"})});
     all.push_back({QStringLiteral("activities"), translate("Activities export"), Kind::Activities,
@@ -159,6 +160,37 @@ std::vector<Preset> makePresets()
                     {F::Potential, names({"Revenue potential", "Potential"})},
                     {F::PotentialDerived, names({"Potential derived"})}},
                    {}});
+    // The app's own exports (export --what opportunities|stalled|accounts), so that they import
+    // back unchanged. Probabilities and weighted amounts there are what the app worked out (the
+    // stage default when the CRM gave none), and the health columns what it found: shown, not
+    // imported back.
+    all.push_back({QStringLiteral("territory-planner"), translate("Territory Planner export"),
+                   Kind::Opportunities,
+                   {{F::CrmId, names({"Opportunity ID"})},
+                    {F::Name, names({"Opportunity Name"})},
+                    {F::AccountName, names({"Account Name"})},
+                    {F::Owner, names({"Owner"})},
+                    {F::Stage, names({"Stage"})},
+                    {F::Status, names({"Status"})},
+                    {F::Amount, names({"Amount"})},
+                    {F::Currency, names({"Currency"})},
+                    {F::CreatedDate, names({"Created Date"})},
+                    {F::CloseDate, names({"Expected Close Date"})},
+                    {F::LastActivity, names({"Last Activity"})}},
+                   names({"Probability (%)", "Weighted Amount", "Health", "Days Idle",
+                          "Days In Stage", "Age (Days)", "Close Date Pushes", "Rules", "Reasons"})});
+    all.push_back({QStringLiteral("territory-planner-accounts"),
+                   translate("Territory Planner accounts export"), Kind::Accounts,
+                   {{F::CrmId, names({"Account ID"})},
+                    {F::Name, names({"Account Name"})},
+                    {F::Industry, names({"Industry"})},
+                    {F::SizeBand, names({"Size Band"})},
+                    {F::Region, names({"Region"})},
+                    {F::Territory, names({"Territory"})},
+                    {F::Owner, names({"Owner"})},
+                    {F::Potential, names({"Revenue Potential"})},
+                    {F::PotentialDerived, names({"Potential Derived"})}},
+                   names({"Open Pipeline", "Open Opportunities"})});
     all.push_back({QStringLiteral("generic"), translate("Any CSV (map the columns)"),
                    Kind::Opportunities, {}, {}});
     return all;

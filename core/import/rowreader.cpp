@@ -84,7 +84,7 @@ std::string_view RowReader::cell(const csv::Record &record, Field field) const
     const int column = m_columns[std::size_t(field)];
     if (column < 0 || column >= int(record.fields.size()))
         return {};
-    return record.fields[std::size_t(column)];
+    return values::withoutFormulaGuard(record.fields[std::size_t(column)]);
 }
 
 void RowReader::reject(std::vector<Rejection> &rejections, const csv::Record &record, Field field,
@@ -369,6 +369,12 @@ bool RowReader::readAccount(const csv::Record &record, AccountInput &out,
     amount(record, Field::Potential, out.potential, currency, rejections);
     if (out.potential && *out.potential < 0)
         reject(rejections, record, Field::Potential, translate("a revenue potential cannot be negative"));
+    // A derived potential (an accounts export's own column) is not set: it stays derived.
+    const auto derived = values::parseBoolean(cell(record, Field::PotentialDerived));
+    if (derived.isInvalid())
+        reject(rejections, record, Field::PotentialDerived, derived.error);
+    else if (derived.hasValue() && derived.value)
+        out.potential.reset();
     return rejections.size() == before;
 }
 

@@ -21,6 +21,12 @@ QString CsvWriter::neutralise(const QString &text)
     case '\r':
     case '\n':
         return QLatin1Char('\'') + text;
+    case '\'':
+        // Guarded too when a guard would be read off it (values::withoutFormulaGuard), so that
+        // "'=x" exports as "''=x" and imports back as "'=x".
+        if (text.size() > 1 && QStringView(u"=+-@\t\r\n'").contains(text.at(1)))
+            return QLatin1Char('\'') + text;
+        return text;
     default:
         return text;
     }

@@ -8,7 +8,10 @@ namespace tp {
 
 // Writes RFC 4180 CSV (UTF-8 with a BOM so spreadsheets read the accents, CRLF line ends).
 // Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab, CR or
-// LF) are neutralised with a leading apostrophe; number cells are written as they are.
+// LF) are neutralised with a leading apostrophe, and so is text that starts with an apostrophe
+// before one of those (or another apostrophe), so that the import, which reads one guarding
+// apostrophe off (values::withoutFormulaGuard), gets every text back as it was; number cells
+// are written as they are.
 class CsvWriter
 {
 public:

@@ -53,6 +53,25 @@ int whitespaceLength(std::string_view text, std::size_t at)
     return 0;
 }
 
+std::string_view withoutFormulaGuard(std::string_view value)
+{
+    if (value.size() < 2 || value[0] != '\'')
+        return value;
+    switch (value[1]) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+    case '\n':
+    case '\'':
+        return value.substr(1);
+    default:
+        return value;
+    }
+}
+
 std::string_view trimmed(std::string_view value)
 {
     std::size_t begin = 0;

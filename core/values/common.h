@@ -41,6 +41,11 @@ struct Result
 // `value` without the surrounding whitespace described above.
 std::string_view trimmed(std::string_view value);
 
+// A cell that a spreadsheet-safe export guarded with a leading apostrophe (CsvWriter: '=SUM(…),
+// '-5 %, '@home, ''quoted): the value without that apostrophe, so that the app's own exports
+// import back as they were. Other apostrophes stay ("'t Hooft", "O'Brien").
+std::string_view withoutFormulaGuard(std::string_view value);
+
 // Byte length of the whitespace character (as trimmed above) starting at `at`, 0 if none.
 int whitespaceLength(std::string_view text, std::size_t at);
 

@@ -761,3 +761,30 @@ TEST(Import, LikelyDuplicatesFromAnotherCrmAreCountedAndAskedFor)
     EXPECT_TRUE(again.committed);
     EXPECT_EQ(again.counts.duplicates, 0);
 }
+
+// Issue 16, item 8: a Territory column on an accounts import was shown as mapped and dropped.
+// Territories are created by name (owned by the rep of their first account) and the accounts
+// put in them; a later file moves them; a file without the column leaves them where they are.
+TEST(Import, AnAccountsTerritoryColumnFillsTheTerritories)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const ImportReport r = importFile(*book, sample("salesforce-accounts-territory.csv"), asOf(QDate(2026, 11, 13)));
+    ASSERT_TRUE(r.committed) << qPrintable(r.analysis.problems.join(QLatin1Char('\n')));
+    EXPECT_GE(r.analysis.columnOf(Field::Territory), 0);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts WHERE territory_id IS NULL"), 0);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM territories"),
+              scalar(*book, "SELECT count(DISTINCT territory_id) FROM accounts"));
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM territories t JOIN reps r ON r.id = t.owner_id "
+                            "WHERE t.name = 'DACH' AND r.name = 'Zoë Müller'"),
+              1);
+    const qint64 dach = scalar(*book, "SELECT count(*) FROM accounts a JOIN territories t ON t.id = a.territory_id "
+                                      "WHERE t.name = 'DACH'");
+    EXPECT_GT(dach, 0);
+    // The same accounts without the column: their territories stay.
+    const ImportReport again = importFile(*book, sample("salesforce-accounts.csv"), asOf(QDate(2026, 11, 14)));
+    ASSERT_TRUE(again.committed);
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts a JOIN territories t ON t.id = a.territory_id "
+                            "WHERE t.name = 'DACH'"),
+              dach);
+}
