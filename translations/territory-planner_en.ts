@@ -359,6 +359,23 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::RepTableModel</name>
+    <message numerus="yes">
+        <source>Team (%n rep(s))</source>
+        <translation>
+            <numerusform>Team (%n rep)</numerusform>
+            <numerusform>Team (%n reps)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes %1 in %n open deal(s) that no rep owns</source>
+        <translation>
+            <numerusform>Includes %1 in %n open deal that no rep owns</numerusform>
+            <numerusform>Includes %1 in %n open deals that no rep owns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::RepsPage</name>
     <message numerus="yes">
         <source>%Ln reps</source>

@@ -39,7 +39,9 @@ BookTableModel::BookTableModel(BookSession *session, QObject *parent)
 
 int BookTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    if (parent.isValid())
+        return 0;
+    return int(m_rows.size()) + (m_rows.empty() ? 0 : footerRowCount());
 }
 
 int BookTableModel::rowOfSource(int source) const
