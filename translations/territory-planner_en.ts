@@ -230,6 +230,16 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::BookSession</name>
+    <message numerus="yes">
+        <source>Assign account “%1” and its %n open deal(s) to %2</source>
+        <translation>
+            <numerusform>Assign account “%1” and its %n open deal to %2</numerusform>
+            <numerusform>Assign account “%1” and its %n open deals to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::CleanupPrompts</name>
     <message numerus="yes">
         <source>Mark %n deal(s) lost. Reason:</source>
@@ -355,6 +365,44 @@
         <translation>
             <numerusform>%Ln new row looks like a deal the book already has from another source (the same account and name, and the same amount or close date): line %1, “%2”. &amp;Likely duplicate:</numerusform>
             <numerusform>%Ln new rows look like deals the book already has from another source (the same account and name, and the same amount or close date), such as line %1, “%2”. &amp;Likely duplicates:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::ReassignPrompt</name>
+    <message numerus="yes">
+        <source>Its %n open deal(s) (%1) have no owner.</source>
+        <translation>
+            <numerusform>Its %n open deal (%1) has no owner.</numerusform>
+            <numerusform>Its %n open deals (%1) have no owner.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 owns its %n open deal(s) (%2).</source>
+        <translation>
+            <numerusform>%1 owns its %n open deal (%2).</numerusform>
+            <numerusform>%1 owns its %n open deals (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open deal(s) of other reps stay with them.</source>
+        <translation>
+            <numerusform>%n open deal of another rep stays with that rep.</numerusform>
+            <numerusform>%n open deals of other reps stay with them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Move Its %n Open Deal(s) Too</source>
+        <translation>
+            <numerusform>&amp;Move Its Open Deal Too</numerusform>
+            <numerusform>&amp;Move Its %n Open Deals Too</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Unassign Its %n Open Deal(s) Too</source>
+        <translation>
+            <numerusform>&amp;Unassign Its Open Deal Too</numerusform>
+            <numerusform>&amp;Unassign Its %n Open Deals Too</numerusform>
         </translation>
     </message>
 </context>

@@ -14,9 +14,10 @@ class BookSession;
 // The common part of the book's tables: rows are a permutation of the BookView's rows, sorted
 // and filtered by the model itself (no QSortFilterProxyModel: at a million rows it takes
 // seconds). The full sorted permutation is cached for the sort column, so a new filter only
-// filters again. Structural changes reset the model; a single-row edit emits dataChanged. A
-// model may add footer rows (a total) after the rows of the book: they are not sorted with them
-// and shown only when a row of the book is.
+// filters again. Structural changes reset the model; a single-row edit emits dataChanged, and
+// removes or inserts the row when the edit took it out of the filter or into it (a row given to
+// another rep leaves that rep's list at once). A model may add footer rows (a total) after the
+// rows of the book: they are not sorted with them and shown only when a row of the book is.
 class BookTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -66,6 +67,9 @@ protected:
     // An edit changed values the current sort depends on: sort again at the next refresh.
     void invalidateSortCache() { m_sortedValid = false; }
     void emitRowChanged(int sourceRow);
+    // After an edit of `sourceRow`: removes its row when it no longer passes the filter, inserts
+    // it (where the current order puts it) when it now does, else emits dataChanged for it.
+    void updateRow(int sourceRow);
 
     BookSession *m_session;
     Formatter m_format;

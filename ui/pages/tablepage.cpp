@@ -146,6 +146,8 @@ void TablePage::setModel(BookTableModel *model, const QList<int> &columnWidths,
     m_view->setSortingEnabled(true);
 
     connect(model, &QAbstractItemModel::modelReset, this, &TablePage::updateState);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &TablePage::updateState);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &TablePage::updateState);
     connect(model, &QAbstractItemModel::dataChanged, this, &TablePage::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TablePage::updateActions);
