@@ -477,6 +477,23 @@
             <numerusform>Copied %n rows.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n scored account(s)</source>
+        <translation>
+            <numerusform>%n scored account</numerusform>
+            <numerusform>%n scored accounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::RoiState</name>
+    <message numerus="yes">
+        <source>scored on %1 of %n factor(s)</source>
+        <translation>
+            <numerusform>scored on %1 of %n factor</numerusform>
+            <numerusform>scored on %1 of %n factors</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tp::ui::ScoringPanel</name>

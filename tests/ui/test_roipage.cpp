@@ -7,15 +7,17 @@
 #include "charts/quadrantdata.h"
 #include "charts/quadrantlayer.h"
 #include "mainwindow/mainwindow.h"
+#include "models/booktablemodel.h"
+#include "models/formatter.h"
+#include "pages/roi/factorspanel.h"
 #include "pages/roi/roipage.h"
 #include "pages/roi/roistate.h"
 #include "pages/roi/scoringpanel.h"
-#include "pages/roi/factorspanel.h"
 #include "pages/roi/worklistmodel.h"
 #include "pages/tablepage.h"
-#include "models/booktablemodel.h"
 #include "session/accountselection.h"
 #include "session/booksession.h"
+#include "session/scopestate.h"
 #include "storage/book.h"
 #include "style/theme.h"
 #include "testsupport.h"
@@ -25,19 +27,21 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFont>
+#include <QHelpEvent>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
-#include <QTabWidget>
-#include <QTableWidget>
-#include <QToolButton>
 #include <QMouseEvent>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -300,9 +304,12 @@ TEST_F(GuiRoi, TheChartExportsAsPngAndPdf)
     ASSERT_TRUE(page->exportChart(pdf));
     const QImage image(png);
     ASSERT_FALSE(image.isNull());
-    EXPECT_EQ(image.size(), page->chart()->size() * 2);
+    // The chart under its caption.
+    EXPECT_EQ(image.width(), page->chart()->width() * 2);
+    const int caption = image.height() / 2 - page->chart()->height();
+    EXPECT_GT(caption, 30);
     // The Acme point, in the pursue colour, where the chart puts it.
-    const QPoint acme = page->chart()->positionOf(1.0, 500000.0) * 2;
+    const QPoint acme = (page->chart()->positionOf(1.0, 500000.0) + QPoint(0, caption)) * 2;
     const QColor pixel = image.pixelColor(acme - QPoint(4, 0));
     const QColor pursue = quadrantColor(roi::Quadrant::Pursue, theme::isDark());
     EXPECT_GT(pixel.green(), pixel.red()) << qPrintable(pixel.name()) << " vs " << qPrintable(pursue.name());
@@ -313,12 +320,267 @@ TEST_F(GuiRoi, TheChartExportsAsPngAndPdf)
     EXPECT_FALSE(page->exportChart(dir.path(QStringLiteral("missing/folder/x.png")), &error));
     EXPECT_FALSE(error.isEmpty());
 
-    // The selection is the screen's state, not the data: an export leaves its rings out.
+    // The selection and the hover are the screen's state, not the data: an export leaves their
+    // rings and the callout out.
     page->state()->select({row(book.acme)});
+    mouse(QEvent::MouseMove, page->chart()->positionOf(1.0, 500000.0), Qt::NoButton);
+    ASSERT_EQ(page->chart()->hoveredAccount(), row(book.acme));
     QApplication::processEvents();
     const QString selected = dir.path(QStringLiteral("selected.png"));
     ASSERT_TRUE(page->exportChart(selected));
     EXPECT_EQ(QImage(selected), image);
+}
+
+// Counts the pixels of a band of the image that differ from its background.
+int inkIn(const QImage &image, const QRect &band)
+{
+    const QColor background = image.pixelColor(0, 0);
+    int ink = 0;
+    for (int y = band.top(); y <= band.bottom(); ++y)
+        for (int x = band.left(); x <= band.right(); ++x)
+            ink += image.pixelColor(x, y) != background ? 1 : 0;
+    return ink;
+}
+
+TEST_F(GuiRoi, AnExportSaysWhoseChartItIsAsOfWhenAndWithWhichThresholds)
+{
+    window->scope()->setRepIndex(session()->view()->repIndex(book.alice));
+    window->scope()->setAsOf(QDate(2026, 11, 20));
+    QApplication::processEvents();
+    EXPECT_EQ(
+            page->exportCaption(),
+            (QStringList{ QStringLiteral("ROI quadrant: Alice Archer"),
+                          QStringLiteral("Book small.tpbook · as of %1 · period 2026-Q4")
+                                  .arg(Formatter().date(QDate(2026, 11, 20))),
+                          QStringLiteral("L* 50% · R* $500,000.00 (median) · 1 scored account") }));
+    window->scope()->setRepIndex(-1);
+    window->scope()->setTerritoryIndex(session()->view()->territoryIndex(book.south));
+    ASSERT_TRUE(session()->setRoiThresholds(0.6, 1'000'000));
+    QApplication::processEvents();
+    EXPECT_EQ(page->exportCaption().value(0), QStringLiteral("ROI quadrant: territory South"));
+    EXPECT_EQ(page->exportCaption().value(2),
+              QStringLiteral("L* 60% · R* $10,000.00 · 1 scored account, 1 hollow (scored on "
+                             "fewer than half of their factors)"));
+    window->scope()->setTerritoryIndex(-1);
+    QApplication::processEvents();
+    EXPECT_EQ(page->exportCaption().value(0), QStringLiteral("ROI quadrant: the team"));
+
+    // The caption is written above the chart, in the PNG and on the PDF page.
+    const QString png = dir.path(QStringLiteral("captioned.png"));
+    ASSERT_TRUE(page->exportChart(png));
+    const QImage image(png);
+    const int caption = image.height() - page->chart()->height() * 2;
+    EXPECT_GT(inkIn(image, QRect(0, 0, image.width() / 2, caption)), 200);
+    if (const QString shots = qEnvironmentVariable("TP_TEST_SCREENSHOTS"); !shots.isEmpty()) {
+        image.save(shots + QStringLiteral("/roi-export.png"));
+        page->exportChart(shots + QStringLiteral("/roi-export.pdf"));
+    }
+}
+
+TEST_F(GuiRoi, HoveringAPointShowsItsNameAndFiguresNextToIt)
+{
+    QuadrantChart *chart = page->chart();
+    const auto hoverAt = [&](const QPoint &at) {
+        mouse(QEvent::MouseMove, at, Qt::NoButton);
+        return chart->hoveredAccount();
+    };
+    const auto nextToIt = [&](const QPoint &at) {
+        const QRect box = chart->calloutGeometry();
+        EXPECT_FALSE(box.isEmpty());
+        EXPECT_TRUE(chart->rect().contains(box)) << "inside the chart";
+        // Right at the point: its nearest edge within a point's size and the gap.
+        const int dx = std::max({ box.left() - at.x(), at.x() - box.right(), 0 });
+        const int dy = std::max({ box.top() - at.y(), at.y() - box.bottom(), 0 });
+        EXPECT_LE(std::hypot(dx, dy), maxPointRadius + 12);
+    };
+    ASSERT_TRUE(chart->logScale()); // the page's default
+    const QPoint acme = chart->positionOf(1.0, 500000.0);
+    ASSERT_EQ(hoverAt(acme), row(book.acme));
+    EXPECT_EQ(chart->hoverText(),
+              (QStringList{ QStringLiteral("Acme Corp"),
+                            QStringLiteral("Likelihood 100%, scored on 6 of 6 factors"),
+                            QStringLiteral("Potential $500,000.00"),
+                            QStringLiteral("Expected value $500,000.00"),
+                            QStringLiteral("Rank 1 · Pursue") }));
+    nextToIt(acme);
+    test::shootSizesAndSchemes(*window, QStringLiteral("roi-hover"));
+    mouse(QEvent::MouseMove, chart->positionOf(1.0, 500000.0), Qt::NoButton);
+    // A tool-tip event (the mouse resting) does not take it away.
+    QHelpEvent help(QEvent::ToolTip, acme, chart->viewport()->mapToGlobal(acme));
+    QApplication::sendEvent(chart->viewport(), &help);
+    EXPECT_EQ(chart->hoveredAccount(), row(book.acme));
+    EXPECT_FALSE(chart->calloutGeometry().isEmpty());
+
+    const QPoint globex = chart->positionOf(0.5, 7000.0);
+    ASSERT_EQ(hoverAt(globex), row(book.globex));
+    EXPECT_EQ(chart->hoverText().value(1),
+              QStringLiteral("Likelihood 50%, scored on 2 of 6 factors"));
+    EXPECT_EQ(chart->hoverText().value(2), QStringLiteral("Potential $7,000.00 (open pipeline)"));
+    nextToIt(globex);
+    EXPECT_EQ(hoverAt(chart->positionOf(0.25, 400000.0)), -1);
+    EXPECT_TRUE(chart->calloutGeometry().isEmpty());
+
+    // Linear, and zoomed in around Globex: the same.
+    page->logScaleCheck()->setChecked(false);
+    EXPECT_EQ(hoverAt(chart->positionOf(0.5, 7000.0)), row(book.globex));
+    nextToIt(chart->positionOf(0.5, 7000.0));
+    const QPointF from =
+            chart->chart()->mapFromScene(chart->mapToScene(chart->positionOf(0.4, 12000.0)));
+    const QPointF to =
+            chart->chart()->mapFromScene(chart->mapToScene(chart->positionOf(0.6, 5000.0)));
+    chart->chart()->zoomIn(QRectF(from, to).normalized());
+    ASSERT_TRUE(chart->isZoomed());
+    EXPECT_EQ(hoverAt(chart->positionOf(0.5, 7000.0)), row(book.globex));
+    nextToIt(chart->positionOf(0.5, 7000.0));
+    page->logScaleCheck()->setChecked(true);
+    chart->chart()->zoomIn(
+            QRectF(chart->chart()->mapFromScene(chart->mapToScene(chart->positionOf(0.45, 9000.0))),
+                   chart->chart()->mapFromScene(chart->mapToScene(chart->positionOf(0.55, 6000.0))))
+                    .normalized());
+    EXPECT_EQ(hoverAt(chart->positionOf(0.5, 7000.0)), row(book.globex));
+    nextToIt(chart->positionOf(0.5, 7000.0));
+
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(chart, &leave);
+    EXPECT_EQ(chart->hoveredAccount(), -1);
+}
+
+// The labels of the potential axis as numbers.
+std::vector<double> labelValues(const QuadrantChart &chart)
+{
+    std::vector<double> values;
+    for (const QString &label : chart.potentialLabels()) {
+        bool ok = false;
+        values.push_back(QLocale().toDouble(label, &ok));
+        EXPECT_TRUE(ok) << qPrintable(label);
+    }
+    return values;
+}
+
+TEST_F(GuiRoi, ThePotentialAxisKeepsItsLabelsAfterAZoom)
+{
+    QuadrantChart *chart = page->chart();
+    const auto zoomTo = [&](double l0, double r0, double l1, double r1) {
+        chart->chart()->zoomIn(
+                QRectF(chart->chart()->mapFromScene(chart->mapToScene(chart->positionOf(l0, r0))),
+                       chart->chart()->mapFromScene(chart->mapToScene(chart->positionOf(l1, r1))))
+                        .normalized());
+    };
+    for (const bool log : { true, false }) {
+        page->logScaleCheck()->setChecked(log);
+        chart->resetZoom();
+        // Decades on the log scale, from 1,000 (under Globex's 7,000) up to 1,000,000.
+        if (log) {
+            EXPECT_EQ(chart->potentialLabels(),
+                      (QStringList{ QStringLiteral("1,000"), QStringLiteral("10,000"),
+                                    QStringLiteral("100,000"), QStringLiteral("1,000,000") }));
+        }
+        // Well within one decade (6,000 to 9,000), and then again within that.
+        zoomTo(0.3, 9000.0, 0.7, 6000.0);
+        ASSERT_TRUE(chart->isZoomed());
+        std::vector<double> values = labelValues(*chart);
+        EXPECT_GE(values.size(), 3u) << "log " << log;
+        for (const double v : values) {
+            EXPECT_GE(v, 5900.0);
+            EXPECT_LE(v, 9100.0);
+        }
+        zoomTo(0.45, 7300.0, 0.55, 6900.0);
+        values = labelValues(*chart);
+        EXPECT_GE(values.size(), 3u) << "log " << log;
+        for (std::size_t i = 1; i < values.size(); ++i)
+            EXPECT_GT(values[i], values[i - 1]) << "distinct, in order";
+    }
+    chart->resetZoom();
+    EXPECT_FALSE(chart->isZoomed());
+    page->logScaleCheck()->setChecked(true);
+    zoomTo(0.3, 9000.0, 0.7, 6000.0);
+    test::shootSizesAndSchemes(*window, QStringLiteral("roi-zoomed"));
+}
+
+TEST_F(GuiRoi, AccountsWithoutPotentialSitInAStripUnderTheChart)
+{
+    // Initech scored, and its only open deal lost: no potential at all.
+    ASSERT_TRUE(
+            session()->setScores({ { book.initech, session()->view()->scoring.factors[0].id, 4 } },
+                                 QStringLiteral("score")));
+    ASSERT_TRUE(session()->setOpportunityStage(book.o5, Stage::Lost));
+    QApplication::processEvents();
+    QuadrantChart *chart = page->chart();
+    QApplication::processEvents();
+    for (const bool log : { true, false }) {
+        page->logScaleCheck()->setChecked(log);
+        QApplication::processEvents(); // the chart lays out again around the strip
+        const QRect strip = chart->stripGeometry();
+        ASSERT_FALSE(strip.isEmpty()) << "log " << log;
+        EXPECT_EQ(chart->stripCaption(), QStringLiteral("No\npotential"));
+        // Under the plot and its likelihood axis, apart from the accounts that have one.
+        EXPECT_GT(strip.top(), chart->positionOf(0.8, 0.0).y());
+        const QPoint initech = chart->positionOfAccount(row(book.initech));
+        EXPECT_TRUE(strip.contains(initech));
+        EXPECT_EQ(initech.x(), chart->positionOf(0.8, 10000.0).x()) << "at its likelihood";
+        EXPECT_EQ(chart->accountAt(initech), row(book.initech));
+        mouse(QEvent::MouseMove, initech, Qt::NoButton);
+        EXPECT_EQ(chart->hoverText().value(2), QStringLiteral("No revenue potential"));
+        mouse(QEvent::MouseButtonPress, initech, Qt::LeftButton);
+        mouse(QEvent::MouseButtonRelease, initech, Qt::NoButton);
+        EXPECT_EQ(page->state()->selection(), std::vector<int>{ row(book.initech) });
+    }
+    page->logScaleCheck()->setChecked(true);
+    QApplication::processEvents();
+    mouse(QEvent::MouseMove, chart->positionOfAccount(row(book.initech)), Qt::NoButton);
+    test::shootSizesAndSchemes(*window, QStringLiteral("roi-strip"));
+
+    // A potential of 50 cents, six decades under the top: under the log scale, in the strip.
+    ASSERT_TRUE(session()->setAccountPotential(book.initech, 50));
+    QApplication::processEvents();
+    page->logScaleCheck()->setChecked(true);
+    QApplication::processEvents();
+    EXPECT_EQ(chart->stripCaption(), QStringLiteral("Below 1\nor no potential"));
+    EXPECT_TRUE(chart->stripGeometry().contains(chart->positionOfAccount(row(book.initech))));
+    // Linear: 50 cents is on the scale, at its bottom; nothing in the strip.
+    page->logScaleCheck()->setChecked(false);
+    QApplication::processEvents();
+    EXPECT_TRUE(chart->stripGeometry().isEmpty());
+    EXPECT_EQ(chart->accountAt(chart->positionOf(0.8, 0.5)), row(book.initech));
+}
+
+TEST_F(GuiRoi, AThinlyScoredAccountSaysOnHowManyFactorsItsLikelihoodRests)
+{
+    // Globex: ICP fit and access scored, four of the six factors not.
+    const QuadrantData &data = page->chart()->data();
+    EXPECT_FALSE(data.points[0].thin);
+    EXPECT_TRUE(data.points[1].thin);
+    EXPECT_EQ(data.thin, 1);
+    EXPECT_TRUE(page->countText().startsWith(QStringLiteral("2 scored (1 hollow)")))
+            << qPrintable(page->countText());
+    WorkListModel *list = page->workListModel();
+    const QModelIndex globex =
+            list->index(list->rowOfAccount(row(book.globex)), WorkListModel::Likelihood);
+    EXPECT_EQ(globex.data().toString(), QStringLiteral("50% · 2/6"));
+    EXPECT_TRUE(globex.data(Qt::FontRole).value<QFont>().italic());
+    EXPECT_TRUE(globex.data(Qt::ToolTipRole)
+                        .toString()
+                        .startsWith(QStringLiteral("Scored on 2 of 6 factors")));
+    const QModelIndex acme =
+            list->index(list->rowOfAccount(row(book.acme)), WorkListModel::Likelihood);
+    EXPECT_EQ(acme.data().toString(), QStringLiteral("100%"));
+    page->state()->select({ row(book.globex) });
+    const QList<QLabel *> figures = page->scoringPanel()->findChildren<QLabel *>();
+    bool said = false;
+    for (QLabel *label : figures)
+        said = said
+                || label->text().contains(
+                        QStringLiteral("likelihood 50% (scored on 2 of 6 factors)"));
+    EXPECT_TRUE(said);
+    // A third factor scored: half of them, no longer thin.
+    ScoringPanel *panel = page->scoringPanel();
+    panel->setCurrentFactor(2);
+    panel->scoreCurrentFactor(3);
+    EXPECT_EQ(page->chart()->data().thin, 0);
+    EXPECT_EQ(list->index(list->rowOfAccount(row(book.globex)), WorkListModel::Likelihood)
+                      .data()
+                      .toString(),
+              QStringLiteral("52.5% · 3/6"));
 }
 
 } // namespace
