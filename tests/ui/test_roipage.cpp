@@ -19,6 +19,7 @@
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "storage/book.h"
+#include "style/menubutton.h"
 #include "style/theme.h"
 #include "testsupport.h"
 
@@ -340,6 +341,29 @@ int inkIn(const QImage &image, const QRect &band)
         for (int x = band.left(); x <= band.right(); ++x)
             ink += image.pixelColor(x, y) != background ? 1 : 0;
     return ink;
+}
+
+TEST_F(GuiRoi, TheExportButtonsArrowHasARoomOfItsOwn)
+{
+    auto *button = page->findChild<MenuButton *>(QStringLiteral("exportChart"));
+    ASSERT_NE(button, nullptr);
+    ASSERT_NE(button->menu(), nullptr);
+    EXPECT_EQ(button->menu()->actions().size(), 2); // PNG and PDF
+    EXPECT_EQ(button->popupMode(), QToolButton::InstantPopup);
+    // As laid out in the page's bar: the label whole, the arrow right of it, both inside.
+    EXPECT_GE(button->width(), button->sizeHint().width());
+    const int text = button->fontMetrics().horizontalAdvance(button->text());
+    EXPECT_GE(button->labelRect().width(), text + 4);
+    EXPECT_FALSE(button->labelRect().intersects(button->arrowRect()));
+    EXPECT_TRUE(button->rect().contains(button->arrowRect()));
+    // Painted so: between the label's end and the arrow the button is blank.
+    const QImage image = button->grab().toImage();
+    const int labelEnd = (button->labelRect().width() + text) / 2 + 1;
+    const QColor blank = image.pixelColor(labelEnd + 1, image.height() / 2);
+    for (int x = labelEnd + 1; x < button->arrowRect().left() - 1; ++x)
+        EXPECT_EQ(image.pixelColor(x, image.height() / 2), blank) << "column " << x;
+    // The same button adds weight profiles.
+    EXPECT_NE(qobject_cast<MenuButton *>(page->factorsPanel()->addProfileButton()), nullptr);
 }
 
 TEST_F(GuiRoi, AnExportSaysWhoseChartItIsAsOfWhenAndWithWhichThresholds)

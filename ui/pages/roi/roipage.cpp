@@ -9,6 +9,7 @@
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "style/icons.h"
+#include "style/menubutton.h"
 #include "worklistdelegate.h"
 #include "worklistmodel.h"
 
@@ -245,9 +246,10 @@ void RoiPage::buildToolbar(QWidget *bar)
     m_resetZoom->setToolTip(tr("Show the whole chart again (drag a rectangle on it to zoom)"));
     m_resetZoom->setEnabled(false);
     connect(m_resetZoom, &QToolButton::clicked, m_chart, &QuadrantChart::resetZoom);
-    auto *exportButton = new QToolButton(bar);
-    exportButton->setText(tr("Export Chart"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportButton = new MenuButton(tr("Export Chart"), bar);
+    exportButton->setObjectName(QStringLiteral("exportChart"));
+    exportButton->setToolTip(tr("Write the chart, with its scope, date and thresholds, as an "
+                                "image or a PDF"));
     auto *menu = new QMenu(exportButton);
     menu->addAction(tr("As &PNG Image…"), this, [this] { exportDialog(QStringLiteral("png")); });
     menu->addAction(tr("As P&DF…"), this, [this] { exportDialog(QStringLiteral("pdf")); });
