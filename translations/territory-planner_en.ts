@@ -242,10 +242,38 @@
 <context>
     <name>tp::ui::CleanupPrompts</name>
     <message numerus="yes">
-        <source>Mark %n deal(s) lost. Reason:</source>
+        <source>%1 and %n more</source>
         <translation>
-            <numerusform>Mark %n deal lost. Reason:</numerusform>
-            <numerusform>Mark %n deals lost. Reason:</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n Deal(s) Lost</source>
+        <translation>
+            <numerusform>Mark %n Deal Lost</numerusform>
+            <numerusform>Mark %n Deals Lost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Push the Close Date of %n Deal(s)</source>
+        <translation>
+            <numerusform>Push the Close Date of %n Deal</numerusform>
+            <numerusform>Push the Close Date of %n Deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Next Activity of %n Deal(s)</source>
+        <translation>
+            <numerusform>Next Activity of %n Deal</numerusform>
+            <numerusform>Next Activity of %n Deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Next Step of %n Deal(s)</source>
+        <translation>
+            <numerusform>Next Step of %n Deal</numerusform>
+            <numerusform>Next Step of %n Deals</numerusform>
         </translation>
     </message>
 </context>
@@ -263,6 +291,13 @@
         <translation>
             <numerusform>%1 of %Ln open deal</numerusform>
             <numerusform>%1 of %Ln open deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n deal(s)</source>
+        <translation>
+            <numerusform>%1: %n deal</numerusform>
+            <numerusform>%1: %n deals</numerusform>
         </translation>
     </message>
 </context>
