@@ -13,6 +13,7 @@
 #include "pages/health/healthpage.h"
 #include "pages/health/healthstate.h"
 #include "pages/health/keymetricspanel.h"
+#include "pages/health/rulesdialog.h"
 #include "report/summary.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
@@ -434,4 +435,25 @@ TEST_F(GuiHealth, OneDealMarkedLostIsAnUndoStepThatNamesIt)
               QStringLiteral("Mark “Globex pilot” lost"));
     page->markLost({ book.o1, book.o2 }, QStringLiteral("Timing"));
     EXPECT_EQ(window->session()->undoStack()->undoText(), QStringLiteral("Mark lost: 2 deals"));
+}
+
+TEST(GuiRulesDialog, ExplainsStageEntryUnknown)
+{
+    RulesDialog dialog(StallRules{}, BookSettings{}.stageLimitDays);
+    dialog.show();
+    QApplication::processEvents();
+    // The reason a deal shows, word for word, and what the stage limit does about it.
+    EXPECT_TRUE(dialog.unknownEntryText().contains(QStringLiteral("“Stage entry unknown”")))
+            << qPrintable(dialog.unknownEntryText());
+    EXPECT_TRUE(dialog.unknownEntryText().contains(QStringLiteral("never stalled by this rule")));
+    bool shown = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->text() != dialog.unknownEntryText())
+            continue;
+        shown = label->isVisible();
+        EXPECT_GE(label->height(), label->heightForWidth(label->width())) << "every line of it";
+    }
+    EXPECT_TRUE(shown);
+    if (const QString shots = qEnvironmentVariable("TP_TEST_SCREENSHOTS"); !shots.isEmpty())
+        dialog.grab().save(shots + QStringLiteral("/rules-dialog.png"));
 }
