@@ -782,3 +782,49 @@ TEST_F(GuiRoi, TheSelectionIsSharedWithTheAccountsTable)
     EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.acme)});
     EXPECT_EQ(selectedAccounts(), std::vector<int>{row(book.acme)}) << "selected again when shown";
 }
+
+TEST(GuiQuadrantLayer, TheCalloutStaysInsideTheChartAndNeverCoversItsPoint)
+{
+    QuadrantData data;
+    for (const double l : { 0.05, 0.5, 0.95 }) {
+        for (const double r : { 1.0, 50.0, 99.0 }) {
+            QuadrantPoint p;
+            p.account = int(data.points.size());
+            p.likelihood = l;
+            p.potential = r;
+            p.radius = maxPointRadius;
+            data.points.push_back(p);
+        }
+    }
+    QuadrantPoint none; // no potential: in the strip
+    none.account = int(data.points.size());
+    none.likelihood = 0.5;
+    none.radius = minPointRadius;
+    data.points.push_back(none);
+    QuadrantLayer layer;
+    layer.setData(&data);
+    const QStringList lines{ QStringLiteral("A long account name, Incorporated"),
+                             QStringLiteral("Likelihood 50%, scored on 6 of 6 factors"),
+                             QStringLiteral("Potential $1,000,000.00") };
+    // From a roomy chart down to one where the callout fits on neither side of a point.
+    for (const QSizeF size : { QSizeF(900, 600), QSizeF(430, 300), QSizeF(300, 240) }) {
+        const QRectF bounds(QPointF(0, 0), size);
+        QuadrantMapping mapping;
+        mapping.plot = bounds.adjusted(60, 10, -10, -90);
+        mapping.yMax = 100;
+        mapping.stripBelow = 0.005;
+        mapping.strip = QRectF(mapping.plot.left(), bounds.bottom() - 40, mapping.plot.width(), 36);
+        layer.setBounds(bounds);
+        layer.setMapping(mapping);
+        for (std::size_t i = 0; i < data.points.size(); ++i) {
+            layer.setHoveredPoint(int(i), lines);
+            const QRectF box = layer.calloutRect();
+            const QPointF at = mapping.position(data.points[i]);
+            EXPECT_TRUE(bounds.contains(box)) << size.width() << " point " << i;
+            EXPECT_FALSE(box.adjusted(-data.points[i].radius, -data.points[i].radius,
+                                      data.points[i].radius, data.points[i].radius)
+                                 .contains(at))
+                    << size.width() << " point " << i;
+        }
+    }
+}

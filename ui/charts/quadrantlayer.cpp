@@ -549,15 +549,23 @@ QRectF QuadrantLayer::calloutRect() const
     const double r = m_data->points[std::size_t(m_hovered)].radius + calloutGap;
     const QSizeF size = calloutSize();
     const QRectF bounds = m_bounds.isEmpty() ? cacheRect() : m_bounds;
-    // Right of the point, level with it; on its left where the chart ends, and moved up or
-    // down to stay inside it. Over a point in the strip at the bottom: above it, where it
-    // hides neither the strip nor its caption.
+    // Right of the point, level with it; on its left where the chart ends there; above it (or
+    // below) where neither side has room, and over a point in the strip at the bottom, so that
+    // it hides neither the strip nor its caption. Then moved to stay inside the chart.
     const bool inStrip = m_mapping.strip.contains(at);
-    QRectF box(inStrip ? QPointF(at.x() - size.width() / 2, at.y() - r - size.height())
-                       : QPointF(at.x() + r, at.y() - size.height() / 2),
-               size);
+    const bool fitsRight = at.x() + r + size.width() <= bounds.right();
+    const bool fitsLeft = at.x() - r - size.width() >= bounds.left();
+    QRectF box(QPointF(), size);
+    if (!inStrip && (fitsRight || fitsLeft)) {
+        box.moveTopLeft(QPointF(fitsRight ? at.x() + r : at.x() - r - size.width(),
+                                at.y() - size.height() / 2));
+    } else {
+        const bool above = inStrip || at.y() - r - size.height() >= bounds.top();
+        box.moveTopLeft(QPointF(at.x() - size.width() / 2,
+                                above ? at.y() - r - size.height() : at.y() + r));
+    }
     if (box.right() > bounds.right())
-        box.moveRight(at.x() - r);
+        box.moveRight(bounds.right());
     if (box.left() < bounds.left())
         box.moveLeft(bounds.left());
     if (box.top() < bounds.top())
