@@ -275,15 +275,17 @@ void QuadrantChart::updateMapping()
     mapping.yMin = m_log ? std::pow(10.0, m_y->min()) : m_y->min();
     mapping.yMax = m_log ? std::pow(10.0, m_y->max()) : m_y->max();
     mapping.stripBelow = stripBelow();
-    if (m_stripCount > 0) {
-        const QRectF area = chart()->rect();
+    // Where the chart's background is painted: the chart item less its layout's margins.
+    qreal left = 0, top = 0, right = 0, bottom = 0;
+    chart()->layout()->getContentsMargins(&left, &top, &right, &bottom);
+    const QRectF area = chart()->rect().adjusted(left, top, -right, -bottom);
+    if (m_stripCount > 0)
         mapping.strip =
                 QRectF(mapping.plot.left(), area.bottom() - chartMargins.bottom() - stripHeight,
                        mapping.plot.width(), stripHeight);
-    }
     if (mapping.xMax <= mapping.xMin || mapping.yMax <= mapping.yMin)
         return;
-    m_layer->setBounds(chart()->rect());
+    m_layer->setBounds(area);
     m_layer->setMapping(mapping);
 }
 
