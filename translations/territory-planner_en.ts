@@ -230,12 +230,50 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::BookSession</name>
+    <message numerus="yes">
+        <source>Assign account “%1” and its %n open deal(s) to %2</source>
+        <translation>
+            <numerusform>Assign account “%1” and its %n open deal to %2</numerusform>
+            <numerusform>Assign account “%1” and its %n open deals to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::CleanupPrompts</name>
     <message numerus="yes">
-        <source>Mark %n deal(s) lost. Reason:</source>
+        <source>%1 and %n more</source>
         <translation>
-            <numerusform>Mark %n deal lost. Reason:</numerusform>
-            <numerusform>Mark %n deals lost. Reason:</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n Deal(s) Lost</source>
+        <translation>
+            <numerusform>Mark %n Deal Lost</numerusform>
+            <numerusform>Mark %n Deals Lost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Push the Close Date of %n Deal(s)</source>
+        <translation>
+            <numerusform>Push the Close Date of %n Deal</numerusform>
+            <numerusform>Push the Close Date of %n Deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Next Activity of %n Deal(s)</source>
+        <translation>
+            <numerusform>Next Activity of %n Deal</numerusform>
+            <numerusform>Next Activity of %n Deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Next Step of %n Deal(s)</source>
+        <translation>
+            <numerusform>Next Step of %n Deal</numerusform>
+            <numerusform>Next Step of %n Deals</numerusform>
         </translation>
     </message>
 </context>
@@ -253,6 +291,13 @@
         <translation>
             <numerusform>%1 of %Ln open deal</numerusform>
             <numerusform>%1 of %Ln open deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n deal(s)</source>
+        <translation>
+            <numerusform>%1: %n deal</numerusform>
+            <numerusform>%1: %n deals</numerusform>
         </translation>
     </message>
 </context>
@@ -359,6 +404,61 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::ReassignPrompt</name>
+    <message numerus="yes">
+        <source>Its %n open deal(s) (%1) have no owner.</source>
+        <translation>
+            <numerusform>Its %n open deal (%1) has no owner.</numerusform>
+            <numerusform>Its %n open deals (%1) have no owner.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 owns its %n open deal(s) (%2).</source>
+        <translation>
+            <numerusform>%1 owns its %n open deal (%2).</numerusform>
+            <numerusform>%1 owns its %n open deals (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open deal(s) of other reps stay with them.</source>
+        <translation>
+            <numerusform>%n open deal of another rep stays with that rep.</numerusform>
+            <numerusform>%n open deals of other reps stay with them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Move Its %n Open Deal(s) Too</source>
+        <translation>
+            <numerusform>&amp;Move Its Open Deal Too</numerusform>
+            <numerusform>&amp;Move Its %n Open Deals Too</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Unassign Its %n Open Deal(s) Too</source>
+        <translation>
+            <numerusform>&amp;Unassign Its Open Deal Too</numerusform>
+            <numerusform>&amp;Unassign Its %n Open Deals Too</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::RepTableModel</name>
+    <message numerus="yes">
+        <source>Team (%n rep(s))</source>
+        <translation>
+            <numerusform>Team (%n rep)</numerusform>
+            <numerusform>Team (%n reps)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes %1 in %n open deal(s) that no rep owns</source>
+        <translation>
+            <numerusform>Includes %1 in %n open deal that no rep owns</numerusform>
+            <numerusform>Includes %1 in %n open deals that no rep owns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::RepsPage</name>
     <message numerus="yes">
         <source>%Ln reps</source>
@@ -410,6 +510,23 @@
         <translation>
             <numerusform>Copied %n row.</numerusform>
             <numerusform>Copied %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scored account(s)</source>
+        <translation>
+            <numerusform>%n scored account</numerusform>
+            <numerusform>%n scored accounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::RoiState</name>
+    <message numerus="yes">
+        <source>scored on %1 of %n factor(s)</source>
+        <translation>
+            <numerusform>scored on %1 of %n factor</numerusform>
+            <numerusform>scored on %1 of %n factors</numerusform>
         </translation>
     </message>
 </context>

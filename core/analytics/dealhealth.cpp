@@ -159,8 +159,13 @@ QStringList Reasons::describe(const DealFacts &f, const Assessment &a, const Rul
         }
     }
     if (!f.inStage)
-        out.append(tr("Stage entry unknown"));
+        out.append(stageEntryUnknown());
     return out;
+}
+
+QString Reasons::stageEntryUnknown()
+{
+    return tr("Stage entry unknown");
 }
 
 } // namespace tp::health

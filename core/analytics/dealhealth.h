@@ -73,6 +73,9 @@ class Reasons
 public:
     static QStringList describe(const DealFacts &facts, const Assessment &assessment,
                                 const RuleContext &context);
+    // The reason a deal shows when the day it entered its stage is not known (the stage-limit
+    // rule then never fires for it).
+    static QString stageEntryUnknown();
 };
 
 } // namespace tp::health

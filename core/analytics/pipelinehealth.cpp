@@ -31,6 +31,7 @@ struct RepTotals
 {
     bool ownsInScope = false;
     qint64 open = 0;
+    Minor openAmount = 0;
     qint64 active = 0;
     qint64 stalled = 0;
     qint64 atRisk = 0;
@@ -269,6 +270,8 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
         }
         if (levelTally)
             levelTally->add(*amount);
+        if (rep)
+            rep->openAmount += *amount;
         const Minor weightedAmount = weighted(*amount, view.probability(int(r)));
         report.openAmount += *amount;
         report.weightedAmount += weightedAmount;
@@ -340,6 +343,7 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
         RepFigures f;
         f.rep = int(i);
         f.open = t.open;
+        f.openAmount = t.openAmount;
         f.active = t.active;
         f.capacity = view.reps[i].capacity.value_or(view.settings.defaultCapacity);
         f.stalled = t.stalled;

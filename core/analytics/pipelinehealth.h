@@ -88,6 +88,7 @@ struct RepFigures
 {
     int rep = -1;      // index into BookView::reps
     qint64 open = 0;   // open deals of the rep within the scope
+    Minor openAmount = 0; // their amount in the book's currency (deals without a rate left out)
     qint64 active = 0; // every open deal the rep owns, against capacity
     int capacity = 0;
     qint64 stalled = 0;

@@ -64,6 +64,18 @@ std::optional<double> likelihood(std::span<const double> weights, const std::int
     return weighted / (5.0 * total);
 }
 
+FactorCoverage factorCoverage(std::span<const double> weights, const std::int8_t *scores)
+{
+    FactorCoverage c;
+    for (std::size_t f = 0; f < weights.size(); ++f) {
+        if (weights[f] <= 0)
+            continue;
+        ++c.weighted;
+        c.scored += scores[f] >= 0 ? 1 : 0;
+    }
+    return c;
+}
+
 std::vector<double> contributions(std::span<const double> weights, const std::int8_t *scores)
 {
     double total = 0;
@@ -189,7 +201,8 @@ RoiResult evaluate(const BookView &view, std::span<const int> rows, const Scorin
     const ProfileResolver profiles(model, view);
     std::vector<Minor> potentials;
     for (const int row : rows) {
-        const std::optional<double> l = likelihood(profiles.weightsFor(row), scores.row(row));
+        const std::span<const double> weights = profiles.weightsFor(row);
+        const std::optional<double> l = likelihood(weights, scores.row(row));
         if (!l) {
             result.unscored.push_back(row);
             continue;
@@ -200,6 +213,9 @@ RoiResult evaluate(const BookView &view, std::span<const int> rows, const Scorin
         s.potential = a.revenuePotential(row, &s.potentialDerived);
         s.ev = expectedValue(s.potential, s.likelihood);
         s.profile = profiles.profileFor(row);
+        const FactorCoverage coverage = factorCoverage(weights, scores.row(row));
+        s.scoredFactors = coverage.scored;
+        s.weightedFactors = coverage.weighted;
         result.workList.push_back(s);
         potentials.push_back(s.potential);
     }

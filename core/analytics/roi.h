@@ -22,6 +22,13 @@ QString quadrantName(Quadrant q);  // translated: "Pursue", "Develop access", ..
 // Likelihood L = Σ w·s / (5 · Σ w) over the factors scored for the account (score >= 0);
 // nullopt when none is scored, or when the scored factors all weigh 0 (nothing to place).
 std::optional<double> likelihood(std::span<const double> weights, const std::int8_t *scores);
+// How many of the factors with a weight above 0 there are, and how many of them are scored.
+struct FactorCoverage
+{
+    int scored = 0;
+    int weighted = 0;
+};
+FactorCoverage factorCoverage(std::span<const double> weights, const std::int8_t *scores);
 // Each factor's share of L (w·s / (5 · Σ w) over the scored factors; they add up to L),
 // -1 for a factor not scored. Empty when L is undefined.
 std::vector<double> contributions(std::span<const double> weights, const std::int8_t *scores);
@@ -62,6 +69,12 @@ struct ScoredAccount
     Quadrant quadrant = Quadrant::Deprioritize;
     bool belowFloor = false;
     int profile = -1; // index into ScoringModel::profiles
+    // What L rests on: the factors that weigh in the account's profile, and how many of them
+    // are scored. "Likelihood 80%" from one factor of six is a guess, not a measure.
+    int scoredFactors = 0;
+    int weightedFactors = 0;
+    // Fewer than half of the factors that weigh are scored.
+    bool thinlyScored() const { return scoredFactors * 2 < weightedFactors; }
 };
 
 struct RoiResult

@@ -317,8 +317,24 @@ std::vector<int> filterOpportunities(const BookView &view, const std::vector<int
     const auto &o = view.opportunities;
     const QByteArray folded = filter.text.trimmed().toCaseFolded().toUtf8();
     const TextMatcher text{std::string(folded.constData(), std::size_t(folded.size()))};
-    const std::vector<char> textMatch = text.active() ? matchingOpportunities(view, text)
-                                                      : std::vector<char>();
+    // A few rows (one edited row) are matched on their own: matching every opportunity
+    // would cost a pass over the book per edit.
+    const bool fewRows = order.size() <= 64;
+    const std::vector<char> textMatch =
+            text.active() && !fewRows ? matchingOpportunities(view, text) : std::vector<char>();
+    const std::vector<char> repMatch =
+            text.active() && fewRows ? matchingReps(view, text) : std::vector<char>();
+    const auto matchesText = [&](std::size_t r) {
+        if (!fewRows)
+            return textMatch[r] != 0;
+        const int account = o.account[r];
+        const int owner = o.owner[r];
+        return (account >= 0
+                && (text.in(view.accounts.name.folded(std::size_t(account)))
+                    || text.in(view.accounts.crmId.folded(std::size_t(account)))))
+                || (owner >= 0 && repMatch[std::size_t(owner)]) || text.in(o.name.folded(r))
+                || text.in(o.crmId.folded(r));
+    };
     const bool showRemoved = filter.status == Status::Removed;
     std::vector<int> rows;
     rows.reserve(order.size());
@@ -339,7 +355,7 @@ std::vector<int> filterOpportunities(const BookView &view, const std::vector<int
         if (filter.scopeTerritory >= 0
             && (account < 0 || view.accounts.territory[std::size_t(account)] != filter.scopeTerritory))
             continue;
-        if (text.active() && !textMatch[r])
+        if (text.active() && !matchesText(r))
             continue;
         rows.push_back(row);
     }

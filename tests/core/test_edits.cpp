@@ -1,6 +1,7 @@
 #include "fixtures.h"
 #include "testsupport.h"
 
+#include "storage/accountreassignment.h"
 #include "storage/accounts.h"
 #include "storage/errors.h"
 #include "storage/opportunities.h"
@@ -106,4 +107,71 @@ TEST(Edits, AccountPotentialOwnerQuotaAndCapacity)
     EXPECT_EQ(reps.byId(2)->capacity, 12);
     EXPECT_THROW(reps.setCapacity(2, -1), InputError);
     EXPECT_EQ(reps.byId(2)->capacity, 12);
+}
+
+namespace {
+
+Id accountOf(Book &book, const char *crm)
+{
+    auto st = book.db().prepare("SELECT id FROM accounts WHERE crm_id = ?");
+    st.bind(1, QString::fromLatin1(crm));
+    return st.step() ? st.int64(0) : 0;
+}
+
+std::optional<Id> ownerOf(Book &book, const char *crm)
+{
+    return OpportunityRepository(book).byId(idOf(book, crm))->ownerId;
+}
+
+} // namespace
+
+// The health fixture: Acme (A1) is Ana's, with her open H1, R1 and S2, her closed W1, W3, L1
+// and her removed X1; Ben has Bolt (A2).
+TEST(Edits, ReassigningAnAccountMovesItsOpenDealsInOneTransactionAndUndoes)
+{
+    test::TempDir dir;
+    auto book = test::makeHealthFixtureBook(dir.path(QStringLiteral("h.tpbook")));
+    const Id acme = accountOf(*book, "A1");
+    const Id ana = *AccountRepository(*book).byId(acme)->ownerId;
+    const Id ben = *AccountRepository(*book).byId(accountOf(*book, "A2"))->ownerId;
+    OpportunityRepository(*book).setOwner(idOf(*book, "R1"), ben); // an overlay: Ben's already
+    AccountReassigner reassigner(*book);
+
+    const AccountOpenDeals deals = reassigner.openDeals(acme);
+    EXPECT_EQ(deals.following, (std::vector<Id>{ idOf(*book, "H1"), idOf(*book, "S2") }));
+    EXPECT_EQ(deals.ownedByOthers, 1);
+
+    const AccountReassignment change = reassigner.reassign(acme, ben, true);
+    EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ben);
+    EXPECT_EQ(change.deals.size(), 2u);
+    EXPECT_EQ(ownerOf(*book, "H1"), ben);
+    EXPECT_EQ(ownerOf(*book, "S2"), ben);
+    for (const char *closedOrRemoved : { "W1", "W3", "L1", "X1" })
+        EXPECT_EQ(ownerOf(*book, closedOrRemoved), ana) << closedOrRemoved << " keeps its owner";
+    EXPECT_TRUE(reassigner.openDeals(acme).following.size() == 3u) << "H1, R1, S2 follow Ben now";
+
+    reassigner.undo(change);
+    EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ana);
+    EXPECT_EQ(ownerOf(*book, "H1"), ana);
+    EXPECT_EQ(ownerOf(*book, "S2"), ana);
+    EXPECT_EQ(ownerOf(*book, "R1"), ben) << "the overlay deal was never moved";
+    reassigner.redo(change);
+    EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ben);
+    EXPECT_EQ(ownerOf(*book, "H1"), ben);
+    reassigner.undo(change);
+
+    // Keeping the deals with Ana moves the account alone.
+    const AccountReassignment alone = reassigner.reassign(acme, ben, false);
+    EXPECT_TRUE(alone.deals.empty());
+    EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ben);
+    EXPECT_EQ(ownerOf(*book, "H1"), ana);
+    reassigner.undo(alone);
+
+    // A deal the book refuses to move: nothing is written, not the account, not the others.
+    book->db().exec("CREATE TRIGGER refuse BEFORE UPDATE OF owner_id ON opportunities "
+                    "WHEN OLD.crm_id = 'S2' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    EXPECT_ANY_THROW(reassigner.reassign(acme, ben, true));
+    EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ana);
+    EXPECT_EQ(ownerOf(*book, "H1"), ana);
+    EXPECT_THROW(reassigner.reassign(acme, 9999, true), InputError);
 }

@@ -3,10 +3,12 @@
 #include "testsupport.h"
 
 #include "analytics/pipelinehealth.h"
-#include "report/summary.h"
+#include "analytics/reptable.h"
 #include "analytics/stageconversion.h"
+#include "report/summary.h"
 #include "storage/bookviewloader.h"
 #include "storage/opportunities.h"
+#include "storage/reps.h"
 #include "storage/stageflowloader.h"
 
 #include <QJsonArray>
@@ -296,6 +298,70 @@ TEST_F(HealthFixture, RatiosWithoutClosedDealsAreUndefined)
     EXPECT_FALSE(r.metrics.repSpread) << "nobody has won anything";
     EXPECT_EQ(r.assessments[std::size_t(row("S2"))].level, Level::Healthy)
             << "without a cycle the aged rule is silent";
+}
+
+TEST_F(HealthFixture, RepTableGivesEveryRepWonAttainmentAndTheTeamLine)
+{
+    // Cleo owns nothing but has a quota; a deal of 1,000.00 won in the period and one of
+    // 2,000.00 open belong to nobody.
+    {
+        RepRepository reps(*book);
+        const Id cleo = reps.insert({ 0, QStringLiteral("Cleo"), {}, 5 });
+        reps.setQuota(cleo, QStringLiteral("2026-Q4"), 1'000'000);
+        book->db().exec(
+                "INSERT INTO opportunities (crm_id, name, amount, currency, stage, status, "
+                "created_date, close_date, closed_date) VALUES "
+                "('U1', 'U1', 100000, 'USD', 5, 1, '2026-10-01', '2026-11-02', '2026-11-02'),"
+                "('U2', 'U2', 200000, 'USD', 1, 0, '2026-10-01', '2026-12-10', NULL)");
+    }
+    view = loadBookView(book->path());
+    const RepTable table = repTable(*view, report());
+    ASSERT_EQ(table.reps.size(), 3u);
+    const RepFigures &ana = table.reps[std::size_t(view->repIndex(1))];
+    EXPECT_EQ(ana.rep, view->repIndex(1));
+    EXPECT_EQ(ana.quota, 5'000'000);
+    EXPECT_EQ(ana.wonInPeriod, 2'000'000); // W1, 15 October
+    ASSERT_TRUE(ana.attainment);
+    EXPECT_DOUBLE_EQ(*ana.attainment, 0.4);
+    EXPECT_EQ(ana.openAmount, 2'500'000); // H1, R1, S2
+    EXPECT_EQ(ana.active, 3);
+    EXPECT_EQ(ana.capacity, 2);
+    const RepFigures &ben = table.reps[std::size_t(view->repIndex(2))];
+    EXPECT_EQ(ben.wonInPeriod, 0); // W2 closed in June
+    EXPECT_EQ(ben.attainment, 0.0);
+    EXPECT_EQ(ben.openAmount, 1'500'005) << "S1 and R2; E1 has no rate";
+    EXPECT_EQ(ben.active, 3);
+    EXPECT_EQ(ben.capacity, 20);
+    int cleoIndex = -1;
+    for (std::size_t i = 0; i < view->reps.size(); ++i)
+        if (view->reps[i].name == QLatin1String("Cleo"))
+            cleoIndex = int(i);
+    ASSERT_GE(cleoIndex, 0);
+    const RepFigures &cleo = table.reps[std::size_t(cleoIndex)];
+    EXPECT_EQ(cleo.rep, cleoIndex) << "a rep without deals has a row too";
+    EXPECT_EQ(cleo.quota, 1'000'000);
+    EXPECT_EQ(cleo.attainment, 0.0);
+    EXPECT_EQ(cleo.active, 0);
+    EXPECT_EQ(cleo.capacity, 5);
+
+    const TeamLine &team = table.team;
+    EXPECT_EQ(team.quota, 9'000'000);
+    EXPECT_EQ(team.wonInPeriod, 2'100'000) << "the team's W counts the deal nobody owns";
+    ASSERT_TRUE(team.attainment);
+    EXPECT_NEAR(*team.attainment, 2'100'000.0 / 9'000'000.0, 1e-12);
+    EXPECT_EQ(team.openAmount, 4'200'005);
+    EXPECT_EQ(team.active, 6);
+    EXPECT_EQ(team.capacity, 27);
+    EXPECT_EQ(team.unassignedOpen, 1);
+    EXPECT_EQ(team.unassignedOpenAmount, 200'000);
+    EXPECT_EQ(team.unassignedWonInPeriod, 100'000);
+
+    // Without any quota for the period the target, and so attainment, is undefined.
+    const RepTable next =
+            repTable(*view, evaluate(*view, {}, asOf, *Period::parse(QStringLiteral("2027-Q2"))));
+    EXPECT_FALSE(next.team.quota);
+    EXPECT_FALSE(next.team.attainment);
+    EXPECT_FALSE(next.reps[std::size_t(view->repIndex(1))].attainment);
 }
 
 namespace {

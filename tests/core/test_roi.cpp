@@ -209,6 +209,40 @@ TEST_F(RoiBook, TheWorkListIsRankedByExpectedValueThenLikelihoodThenName)
     EXPECT_TRUE(res.unscored.empty());
 }
 
+TEST(Roi, FactorCoverageCountsTheScoredAmongTheFactorsThatWeigh)
+{
+    const FactorCoverage one =
+            factorCoverage(defaults, std::vector<std::int8_t>{ 4, -1, -1, -1, -1, -1 }.data());
+    EXPECT_EQ(one.scored, 1);
+    EXPECT_EQ(one.weighted, 6);
+    const std::vector<double> weightless{ 0, 0, 2, 1, 1, 2 };
+    const FactorCoverage some =
+            factorCoverage(weightless, std::vector<std::int8_t>{ 5, 4, 3, -1, 0, -1 }.data());
+    EXPECT_EQ(some.scored, 2) << "a score of 0 counts; a factor that weighs nothing does not";
+    EXPECT_EQ(some.weighted, 4);
+}
+
+TEST_F(RoiBook, EachScoredAccountSaysHowManyOfItsFactorsAreScored)
+{
+    const RoiResult res = report();
+    const auto of = [&](const char *account) -> const ScoredAccount & {
+        for (const ScoredAccount &s : res.workList)
+            if (name(s.row) == QLatin1String(account))
+                return s;
+        throw std::runtime_error(account);
+    };
+    // Acme's Enterprise profile weighs ICP fit alone: one of one.
+    EXPECT_EQ(of("Acme").scoredFactors, 1);
+    EXPECT_EQ(of("Acme").weightedFactors, 1);
+    EXPECT_FALSE(of("Acme").thinlyScored());
+    EXPECT_EQ(of("Delta").scoredFactors, 6);
+    EXPECT_EQ(of("Delta").weightedFactors, 6);
+    // Gale: two of the book's six factors, L 0.1 from a third of the evidence.
+    EXPECT_EQ(of("Gale").scoredFactors, 2);
+    EXPECT_EQ(of("Gale").weightedFactors, 6);
+    EXPECT_TRUE(of("Gale").thinlyScored());
+}
+
 TEST_F(RoiBook, ThresholdsQuadrantsAndFloors)
 {
     const RoiResult res = report();

@@ -195,3 +195,21 @@ TEST(TableQuery, TextFilterMatchesEveryRowItShouldInSortedOrder)
     f.text = QStringLiteral("ana rep"); // the owner: every third row
     EXPECT_EQ(filterOpportunities(*view, order, f).size(), 50'000u);
 }
+
+TEST(TableQuery, OneRowAloneIsFilteredAsAmongAllOthers)
+{
+    // An edited row is filtered alone (is it still in the table?): the text is matched on that
+    // row only, with the same result as a pass over the whole book.
+    test::TempDir dir;
+    const auto view = fixtureView(dir);
+    for (const char *text : { "ÜNITED", "ben", "o3", "nothing like it", "" }) {
+        RowFilter f;
+        f.text = QString::fromUtf8(text);
+        const std::vector<int> shown = filterOpportunities(*view, all(*view), f);
+        for (int row = 0; row < view->opportunities.size(); ++row) {
+            const bool among = std::find(shown.begin(), shown.end(), row) != shown.end();
+            EXPECT_EQ(!filterOpportunities(*view, { row }, f).empty(), among)
+                    << text << " row " << row;
+        }
+    }
+}

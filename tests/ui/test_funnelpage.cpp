@@ -172,6 +172,12 @@ TEST_F(GuiFunnel, GapAndActualsPerWeek)
             << "41 days left, a 263-day cycle";
 
     const ActualsChartData &actuals = page->actualsChart()->data();
+    // Which series are the plan: dashed in the legend, and named so.
+    const auto legend = page->actualsChart()->legendEntries();
+    EXPECT_TRUE(legend.contains(qMakePair(QStringLiteral("Meetings (plan)"), true)));
+    EXPECT_TRUE(legend.contains(qMakePair(QStringLiteral("Activities (plan)"), true)));
+    EXPECT_TRUE(legend.contains(qMakePair(QStringLiteral("Meetings held"), false)));
+    EXPECT_TRUE(legend.contains(qMakePair(QStringLiteral("Activities done"), false)));
     ASSERT_EQ(actuals.weeks.size(), 13);
     EXPECT_EQ(actuals.meetings[0], 2);
     EXPECT_EQ(actuals.activities[0], 3);

@@ -7,11 +7,13 @@
 #include "charts/stalledchart.h"
 #include "mainwindow/mainwindow.h"
 #include "models/formatter.h"
+#include "pages/health/cleanupprompts.h"
 #include "pages/health/coveragestrip.h"
 #include "pages/health/healthdealsmodel.h"
 #include "pages/health/healthpage.h"
 #include "pages/health/healthstate.h"
 #include "pages/health/keymetricspanel.h"
+#include "pages/health/rulesdialog.h"
 #include "report/summary.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
@@ -20,13 +22,17 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -312,4 +318,142 @@ TEST_F(GuiHealth, StageConversionArrivesFromTheHistoryReadInTheBackground)
     EXPECT_EQ(table->item(0, 2)->text(), QStringLiteral("5"));
     page->tabs()->setCurrentIndex(1);
     shoot(QStringLiteral("health-conversion.png"));
+}
+
+namespace {
+
+// Runs `trigger` with a modal dialog answered by `inspect` (which closes it).
+void whileDialog(const std::function<void()> &trigger,
+                 const std::function<void(QDialog &)> &inspect)
+{
+    bool seen = false;
+    QTimer::singleShot(0, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        seen = true;
+        inspect(*dialog);
+        dialog->reject();
+    });
+    trigger();
+    EXPECT_TRUE(seen);
+}
+
+QAction *actionNamed(const Page &page, const QString &text)
+{
+    for (QAction *action : page.pageActions())
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_F(GuiHealth, CleanUpPromptsNameTheDealOrCountTheDeals)
+{
+    page->state()->waitForStageHistory(); // its arrival evaluates the page again
+    QApplication::processEvents();
+    QTableView *table = page->dealsTable();
+    const auto select = [&](const std::vector<Id> &ids) {
+        table->clearSelection();
+        for (const Id id : ids) {
+            const auto shown = shownIds();
+            const int row = int(std::find(shown.begin(), shown.end(), id) - shown.begin());
+            table->selectionModel()->select(model()->index(row, 0),
+                                            QItemSelectionModel::Select
+                                                    | QItemSelectionModel::Rows);
+        }
+    };
+    QAction *lost = actionNamed(*page, QStringLiteral("Mark &Lost…"));
+    QAction *push = actionNamed(*page, QStringLiteral("&Push Close Date…"));
+    QAction *step = actionNamed(*page, QStringLiteral("Set &Next Step…"));
+    QAction *activity = actionNamed(*page, QStringLiteral("Set Next &Activity…"));
+    ASSERT_TRUE(lost && push && step && activity);
+
+    select({ book.o1 });
+    whileDialog([&] { lost->trigger(); },
+                [&](QDialog &dialog) {
+                    EXPECT_EQ(dialog.windowTitle(), QStringLiteral("Mark “Acme renewal” Lost"));
+                    auto *heading = dialog.findChild<QLabel *>(QStringLiteral("heading"));
+                    ASSERT_NE(heading, nullptr);
+                    EXPECT_EQ(heading->text(), QStringLiteral("Mark “Acme renewal” Lost"))
+                            << "not cut";
+                    EXPECT_GE(dialog.width(),
+                              heading->fontMetrics().horizontalAdvance(heading->text()));
+                });
+    whileDialog([&] { push->trigger(); },
+                [&](QDialog &dialog) {
+                    EXPECT_EQ(dialog.windowTitle(),
+                              QStringLiteral("Push the Close Date of “Acme renewal”"));
+                });
+    whileDialog([&] { step->trigger(); },
+                [&](QDialog &dialog) {
+                    EXPECT_EQ(dialog.windowTitle(), QStringLiteral("Next Step of “Acme renewal”"));
+                });
+    whileDialog([&] { activity->trigger(); },
+                [&](QDialog &dialog) {
+                    EXPECT_EQ(dialog.windowTitle(),
+                              QStringLiteral("Next Activity of “Acme renewal”"));
+                });
+
+    select({ book.o1, book.o2, book.o3, book.o5 });
+    whileDialog([&] { lost->trigger(); },
+                [&](QDialog &dialog) {
+                    EXPECT_EQ(dialog.windowTitle(), QStringLiteral("Mark 4 Deals Lost"));
+                    auto *deals = dialog.findChild<QLabel *>(QStringLiteral("deals"));
+                    ASSERT_NE(deals, nullptr);
+                    EXPECT_EQ(deals->toolTip(),
+                              QStringLiteral("Acme renewal\nAcme expansion\nGlobex pilot\n"
+                                             "Initech new logo"));
+                });
+    EXPECT_EQ(window->session()->undoStack()->count(), 0) << "cancelled: nothing changed";
+
+    // A long name: the window title shortens it with an ellipsis, the heading elides it to the
+    // dialog's width and has it whole in its tool-tip.
+    const QString name = QStringLiteral("Renewal of the enterprise agreement for all the "
+                                        "subsidiaries in the Nordics and the Baltics, phase two");
+    EXPECT_EQ(CleanupPrompts::lostTitle({ name }),
+              QStringLiteral("Mark “Renewal of the enterprise agreement for…” Lost"));
+    whileDialog([&] { CleanupPrompts::lostReason(page, { name }); },
+                [&](QDialog &dialog) {
+                    auto *heading = dialog.findChild<QLabel *>(QStringLiteral("heading"));
+                    ASSERT_NE(heading, nullptr);
+                    EXPECT_TRUE(heading->text().endsWith(QChar(0x2026)))
+                            << qPrintable(heading->text());
+                    EXPECT_LE(heading->fontMetrics().horizontalAdvance(heading->text()),
+                              heading->width());
+                    EXPECT_EQ(heading->toolTip(), name);
+                    if (const QString shots = qEnvironmentVariable("TP_TEST_SCREENSHOTS");
+                        !shots.isEmpty())
+                        dialog.grab().save(shots + QStringLiteral("/health-lost-prompt.png"));
+                });
+}
+
+TEST_F(GuiHealth, OneDealMarkedLostIsAnUndoStepThatNamesIt)
+{
+    page->markLost({ book.o3 }, QStringLiteral("Went dark"));
+    EXPECT_EQ(window->session()->undoStack()->undoText(),
+              QStringLiteral("Mark “Globex pilot” lost"));
+    page->markLost({ book.o1, book.o2 }, QStringLiteral("Timing"));
+    EXPECT_EQ(window->session()->undoStack()->undoText(), QStringLiteral("Mark lost: 2 deals"));
+}
+
+TEST(GuiRulesDialog, ExplainsStageEntryUnknown)
+{
+    RulesDialog dialog(StallRules{}, BookSettings{}.stageLimitDays);
+    dialog.show();
+    QApplication::processEvents();
+    // The reason a deal shows, word for word, and what the stage limit does about it.
+    EXPECT_TRUE(dialog.unknownEntryText().contains(QStringLiteral("“Stage entry unknown”")))
+            << qPrintable(dialog.unknownEntryText());
+    EXPECT_TRUE(dialog.unknownEntryText().contains(QStringLiteral("never stalled by this rule")));
+    bool shown = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->text() != dialog.unknownEntryText())
+            continue;
+        shown = label->isVisible();
+        EXPECT_GE(label->height(), label->heightForWidth(label->width())) << "every line of it";
+    }
+    EXPECT_TRUE(shown);
+    if (const QString shots = qEnvironmentVariable("TP_TEST_SCREENSHOTS"); !shots.isEmpty())
+        dialog.grab().save(shots + QStringLiteral("/rules-dialog.png"));
 }

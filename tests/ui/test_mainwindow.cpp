@@ -172,7 +172,7 @@ TEST_F(GuiMainWindow, ScopeBarLimitsEveryPage)
     rep->setCurrentIndex(bob);
     EXPECT_EQ(window().tablePage(QStringLiteral("opportunities"))->model()->rowCount(), 2);
     EXPECT_EQ(window().tablePage(QStringLiteral("accounts"))->model()->rowCount(), 1);
-    EXPECT_EQ(window().tablePage(QStringLiteral("reps"))->model()->rowCount(), 1);
+    EXPECT_EQ(window().tablePage(QStringLiteral("reps"))->model()->shownCount(), 1);
     EXPECT_EQ(window().tablePage(QStringLiteral("opportunities"))->countText(),
               QStringLiteral("2 of 6 opportunities"));
     rep->setCurrentIndex(0);
@@ -184,6 +184,23 @@ TEST_F(GuiMainWindow, ScopeBarLimitsEveryPage)
     QComboBox *period = window().scopeBar()->periodCombo();
     EXPECT_GE(period->count(), 5);
     EXPECT_EQ(period->currentText(), Period::containing(QDate::currentDate()).label());
+}
+
+TEST_F(GuiMainWindow, TheRepsPageShowsWonAttainmentAndTheTeamLineLast)
+{
+    ASSERT_TRUE(openBook());
+    window().show();
+    auto *reps = window().tablePage(QStringLiteral("reps"));
+    window().showPage(int(window().pages().indexOf(reps)));
+    QApplication::processEvents();
+    ui::BookTableModel *model = reps->model();
+    ASSERT_EQ(model->rowCount(), 3);
+    EXPECT_EQ(reps->countText(), QStringLiteral("2 reps")) << "the team line is not a rep";
+    EXPECT_TRUE(model->index(2, 0).data().toString().startsWith(QStringLiteral("Team")));
+    // Not selectable: Select All and Copy take the reps only.
+    reps->tableView()->selectAll();
+    EXPECT_EQ(reps->selectedRowsAsText().count(QLatin1Char('\n')), 2);
+    test::shootSizesAndSchemes(window(), QStringLiteral("reps"));
 }
 
 TEST_F(GuiMainWindow, CopiesSelectedRowsAsTabSeparatedText)

@@ -74,7 +74,8 @@ QList<qlonglong> ids(const QAbstractItemModel &model)
 {
     QList<qlonglong> list;
     for (int row = 0; row < model.rowCount(); ++row)
-        list.append(model.index(row, 0).data(ui::IdRole).toLongLong());
+        if (const QVariant id = model.index(row, 0).data(ui::IdRole); id.isValid())
+            list.append(id.toLongLong()); // a total row has no id
     return list;
 }
 
@@ -344,18 +345,26 @@ TEST_F(GuiAccountModel, FollowsOpportunityEditsOfItsPipeline)
 
 // --- Reps -----------------------------------------------------------------------------------
 
-TEST_F(GuiRepModel, ShowsQuotaCapacityAndLoad)
+TEST_F(GuiRepModel, ShowsQuotaWonAttainmentCapacityAndLoad)
 {
     RepTableModel model(&session);
     QAbstractItemModelTester tester(&model,
                                     QAbstractItemModelTester::FailureReportingMode::Warning);
-    model.setPeriod(QStringLiteral("2026-Q4"));
+    model.setPeriod(*Period::parse(QStringLiteral("2026-Q4")), QDate(2026, 11, 15));
     model.sort(int(RC::Rep), Qt::AscendingOrder);
     ASSERT_EQ(ids(model), (QList<qlonglong>{ book.alice, book.bob }));
     EXPECT_EQ(model.headerData(int(RC::Quota), Qt::Horizontal).toString(),
               QStringLiteral("Quota (2026-Q4)"));
+    EXPECT_EQ(model.headerData(int(RC::Won), Qt::Horizontal).toString(),
+              QStringLiteral("Won (2026-Q4)"));
     EXPECT_EQ(text(model, 0, int(RC::Quota)), QStringLiteral("$30,000.00"));
     EXPECT_EQ(text(model, 1, int(RC::Quota)), QStringLiteral("—"));
+    EXPECT_EQ(text(model, 0, int(RC::Won)), QStringLiteral("$0.00"));
+    EXPECT_EQ(text(model, 0, int(RC::Attainment)), QStringLiteral("0.0%"));
+    EXPECT_TRUE(model.index(0, int(RC::Attainment)).data(Qt::ForegroundRole).isValid())
+            << "below the 80% bar";
+    EXPECT_EQ(text(model, 1, int(RC::Attainment)), QStringLiteral("no quota"));
+    EXPECT_FALSE(model.index(1, int(RC::Attainment)).data(ui::RawValueRole).isValid());
     EXPECT_EQ(text(model, 0, int(RC::Capacity)), QStringLiteral("2"));
     EXPECT_EQ(text(model, 1, int(RC::Capacity)), QStringLiteral("20"));
     EXPECT_TRUE(model.index(1, int(RC::Capacity)).data(Qt::FontRole).value<QFont>().italic());
@@ -365,13 +374,75 @@ TEST_F(GuiRepModel, ShowsQuotaCapacityAndLoad)
     EXPECT_EQ(text(model, 1, int(RC::OpenPipeline)), QStringLiteral("$7,000.00"));
     EXPECT_FALSE(model.index(0, int(RC::Active)).data(Qt::ForegroundRole).isValid()); // 2 of 2
 
+    // Bob's Globex platform was won on 30 September: the third quarter shows it.
+    model.setPeriod(*Period::parse(QStringLiteral("2026-Q3")), QDate(2026, 11, 15));
+    EXPECT_EQ(text(model, model.rowOfId(book.bob), int(RC::Won)), QStringLiteral("$20,000.00"));
+    EXPECT_EQ(text(model, model.rowOfId(book.alice), int(RC::Attainment)),
+              QStringLiteral("no quota"));
+    model.setPeriod(*Period::parse(QStringLiteral("2026-Q4")), QDate(2026, 11, 15));
+
     model.sort(int(RC::OpenPipeline), Qt::AscendingOrder);
     EXPECT_EQ(ids(model), (QList<qlonglong>{ book.bob, book.alice }));
+    model.sort(int(RC::Attainment), Qt::DescendingOrder);
+    EXPECT_EQ(ids(model), (QList<qlonglong>{ book.alice, book.bob })) << "undefined last";
     model.setScope(-1, session.view()->territoryIndex(book.south));
     EXPECT_EQ(ids(model), (QList<qlonglong>{ book.bob }));
     model.setScope(-1, -1);
-    model.setPeriod(QStringLiteral("2027-Q1"));
+    model.setPeriod(*Period::parse(QStringLiteral("2027-Q1")), QDate(2027, 1, 15));
     EXPECT_EQ(text(model, model.rowOfId(book.alice), int(RC::Quota)), QStringLiteral("—"));
+}
+
+TEST_F(GuiRepModel, TheTeamLineComesLastWithTheTeamsTotals)
+{
+    RepTableModel model(&session);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    model.setPeriod(*Period::parse(QStringLiteral("2026-Q4")), QDate(2026, 11, 15));
+    ASSERT_EQ(model.rowCount(), 3);
+    ASSERT_EQ(model.shownCount(), 2);
+    const int team = model.teamRow();
+    ASSERT_EQ(team, 2);
+    EXPECT_EQ(text(model, team, int(RC::Rep)), QStringLiteral("Team (2 reps)"));
+    EXPECT_EQ(text(model, team, int(RC::Quota)), QStringLiteral("$30,000.00"));
+    EXPECT_EQ(text(model, team, int(RC::Won)), QStringLiteral("$0.00"));
+    EXPECT_EQ(text(model, team, int(RC::Attainment)), QStringLiteral("0.0%"));
+    EXPECT_EQ(text(model, team, int(RC::Capacity)), QStringLiteral("22"));
+    EXPECT_EQ(text(model, team, int(RC::Active)), QStringLiteral("3"));
+    // The team's open pipeline holds Initech's new logo, which no rep owns.
+    EXPECT_EQ(text(model, team, int(RC::OpenPipeline)), QStringLiteral("$20,700.50"));
+    EXPECT_EQ(text(model, team, int(RC::OpenPipeline), Qt::ToolTipRole),
+              QStringLiteral("Includes $1,200.50 in 1 open deal that no rep owns"));
+    EXPECT_FALSE(model.index(team, 0).data(ui::IdRole).isValid());
+
+    // Distinct, never edited or selected, and never sorted in among the reps.
+    EXPECT_TRUE(model.index(team, 0).data(Qt::FontRole).value<QFont>().bold());
+    EXPECT_TRUE(model.index(team, 0).data(Qt::BackgroundRole).isValid());
+    EXPECT_FALSE(model.index(0, 0).data(Qt::BackgroundRole).isValid());
+    const Qt::ItemFlags flags = model.flags(model.index(team, int(RC::Quota)));
+    EXPECT_FALSE(flags & Qt::ItemIsEditable);
+    EXPECT_FALSE(flags & Qt::ItemIsSelectable);
+    EXPECT_FALSE(model.setData(model.index(team, int(RC::Quota)), QStringLiteral("1000")));
+    for (const auto order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+        for (const RC column : { RC::Rep, RC::Quota, RC::Won, RC::OpenPipeline }) {
+            model.sort(int(column), order);
+            EXPECT_EQ(text(model, model.rowCount() - 1, int(RC::Rep)),
+                      QStringLiteral("Team (2 reps)"));
+        }
+    }
+    // The team line stays the team's when a search shows one rep, and goes with the last.
+    model.setTextFilter(QStringLiteral("bob"));
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(text(model, 1, int(RC::Quota)), QStringLiteral("$30,000.00"));
+    model.setTextFilter(QStringLiteral("nobody"));
+    EXPECT_EQ(model.rowCount(), 0);
+    EXPECT_EQ(model.teamRow(), -1);
+    model.setTextFilter(QString());
+
+    // A quota for Bob: the team's target and attainment follow.
+    ASSERT_TRUE(session.setQuota(book.bob, QStringLiteral("2026-Q4"), 1'000'000));
+    EXPECT_EQ(text(model, model.teamRow(), int(RC::Quota)), QStringLiteral("$40,000.00"));
+    session.undoStack()->undo();
+    EXPECT_EQ(text(model, model.teamRow(), int(RC::Quota)), QStringLiteral("$30,000.00"));
 }
 
 TEST_F(GuiRepModel, QuotaAndCapacityEditsUndo)
@@ -379,7 +450,7 @@ TEST_F(GuiRepModel, QuotaAndCapacityEditsUndo)
     RepTableModel model(&session);
     QAbstractItemModelTester tester(&model,
                                     QAbstractItemModelTester::FailureReportingMode::Warning);
-    model.setPeriod(QStringLiteral("2026-Q4"));
+    model.setPeriod(*Period::parse(QStringLiteral("2026-Q4")), QDate(2026, 11, 15));
     const int alice = model.rowOfId(book.alice);
     const int bob = model.rowOfId(book.bob);
 
@@ -419,12 +490,20 @@ TEST_F(GuiRepModel, FollowsOpportunityEdits)
     RepTableModel model(&session);
     QAbstractItemModelTester tester(&model,
                                     QAbstractItemModelTester::FailureReportingMode::Warning);
+    // A stage edit is dated today: the period that holds today shows the win.
+    model.setPeriod(Period::containing(QDate::currentDate()), QDate::currentDate());
     const int alice = model.rowOfId(book.alice);
+    ASSERT_TRUE(session.setQuota(book.alice, model.period(), 3'000'000));
     ASSERT_TRUE(session.setOpportunityStage(book.o1, Stage::Won));
     EXPECT_EQ(text(model, alice, int(RC::Active)), QStringLiteral("1"));
     EXPECT_EQ(text(model, alice, int(RC::OpenPipeline)), QStringLiteral("$2,500.00"));
+    EXPECT_EQ(text(model, alice, int(RC::Won)), QStringLiteral("$10,000.00"));
+    EXPECT_EQ(text(model, alice, int(RC::Attainment)), QStringLiteral("33.3%"));
+    EXPECT_EQ(text(model, model.teamRow(), int(RC::Won)), QStringLiteral("$10,000.00"));
     session.undoStack()->undo();
     EXPECT_EQ(text(model, alice, int(RC::Active)), QStringLiteral("2"));
+    EXPECT_EQ(text(model, alice, int(RC::Won)), QStringLiteral("$0.00"));
+    EXPECT_EQ(text(model, alice, int(RC::Attainment)), QStringLiteral("0.0%"));
 }
 
 TEST_F(GuiRepModel, ResetsWhenAnotherBookLoads)
@@ -444,12 +523,12 @@ TEST_F(GuiRepModel, ResetsWhenAnotherBookLoads)
     ASSERT_TRUE(session.waitUntilLoaded());
     EXPECT_EQ(reset.count(), 1);
     EXPECT_EQ(opportunities.rowCount(), 0);
-    EXPECT_EQ(reps.rowCount(), 0);
+    EXPECT_EQ(reps.rowCount(), 0); // no rep, no team line
     EXPECT_EQ(opportunities.filter().owner, -1); // rep indexes of the old book are gone
 
     ASSERT_TRUE(test::openAndWait(session, book.path));
     EXPECT_EQ(opportunities.rowCount(), 6);
-    EXPECT_EQ(reps.rowCount(), 2);
+    EXPECT_EQ(reps.rowCount(), 3); // and the team's line
 }
 
 } // namespace

@@ -1,22 +1,23 @@
 // The ROI page offscreen: the chart adapter's data without pixels, selection shared by the
 // chart, the work list and the panels, keyboard scoring, weights, dragged thresholds, undo,
 // the capacity warning and the chart's export.
-#include "uitestbook.h"
+#include "roitesting.h"
 
 #include "charts/quadrantchart.h"
 #include "charts/quadrantdata.h"
 #include "charts/quadrantlayer.h"
 #include "mainwindow/mainwindow.h"
+#include "models/booktablemodel.h"
+#include "pages/roi/factorspanel.h"
 #include "pages/roi/roipage.h"
 #include "pages/roi/roistate.h"
 #include "pages/roi/scoringpanel.h"
-#include "pages/roi/factorspanel.h"
 #include "pages/roi/worklistmodel.h"
 #include "pages/tablepage.h"
-#include "models/booktablemodel.h"
 #include "session/accountselection.h"
 #include "session/booksession.h"
 #include "storage/book.h"
+#include "style/menubutton.h"
 #include "style/theme.h"
 #include "testsupport.h"
 
@@ -25,19 +26,20 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFont>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
-#include <QTabWidget>
-#include <QTableWidget>
-#include <QToolButton>
 #include <QMouseEvent>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -49,62 +51,7 @@ using namespace tp::ui;
 
 namespace {
 
-// The small book, scored: Acme all 5 (L 1.0, potential 500,000 set → EV 500,000); Globex ICP fit
-// 5 and access 0 (L 0.5 with the default weights 3 and 3; potential derived from its open
-// 7,000 → EV 3,500); Initech not scored. R* is the median 253,500: Acme pursue, Globex quick win.
-class GuiRoi : public ::testing::Test
-{
-protected:
-    void SetUp() override
-    {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        book = test::writeSmallBook(dir.path(QStringLiteral("small.tpbook")));
-        {
-            auto b = Book::open(book.path);
-            b->db().exec(QStringLiteral("INSERT INTO account_scores VALUES "
-                                        "(%1, 1, 5), (%1, 2, 5), (%1, 3, 5), (%1, 4, 5), (%1, 5, 5), (%1, 6, 5),"
-                                        "(%2, 1, 5), (%2, 2, 0)")
-                                 .arg(book.acme)
-                                 .arg(book.globex)
-                                 .toStdString());
-        }
-        window = std::make_unique<MainWindow>();
-        window->setInteractive(false);
-        window->resize(1300, 850);
-        ASSERT_TRUE(window->openBook(book.path) && window->session()->waitUntilLoaded());
-        page = qobject_cast<RoiPage *>(window->page(QStringLiteral("roi")));
-        ASSERT_NE(page, nullptr);
-        window->showPage(int(window->pages().indexOf(page)));
-        window->show();
-        QApplication::processEvents();
-    }
-    void TearDown() override
-    {
-        window.reset();
-        QLocale::setDefault(QLocale::system());
-    }
-
-    int row(Id account) const { return session()->view()->accounts.indexOf(account); }
-    BookSession *session() const { return window->session(); }
-    const roi::RoiResult &result() const { return page->state()->result(); }
-    roi::Quadrant quadrantOf(Id account) const
-    {
-        return result().workList[std::size_t(page->state()->rankOf(row(account)))].quadrant;
-    }
-    void mouse(QEvent::Type type, const QPoint &at, Qt::MouseButtons buttons)
-    {
-        QWidget *viewport = page->chart()->viewport();
-        QMouseEvent event(type, QPointF(at), viewport->mapToGlobal(QPointF(at)),
-                          type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
-                          Qt::NoModifier);
-        QApplication::sendEvent(viewport, &event);
-    }
-
-    test::TempDir dir;
-    test::SmallBook book;
-    std::unique_ptr<MainWindow> window;
-    RoiPage *page = nullptr;
-};
+using GuiRoi = test::RoiFixture;
 
 TEST_F(GuiRoi, TheChartDataHasPointsSizesColoursAndThresholds)
 {
@@ -300,9 +247,12 @@ TEST_F(GuiRoi, TheChartExportsAsPngAndPdf)
     ASSERT_TRUE(page->exportChart(pdf));
     const QImage image(png);
     ASSERT_FALSE(image.isNull());
-    EXPECT_EQ(image.size(), page->chart()->size() * 2);
+    // The chart under its caption.
+    EXPECT_EQ(image.width(), page->chart()->width() * 2);
+    const int caption = image.height() / 2 - page->chart()->height();
+    EXPECT_GT(caption, 30);
     // The Acme point, in the pursue colour, where the chart puts it.
-    const QPoint acme = page->chart()->positionOf(1.0, 500000.0) * 2;
+    const QPoint acme = (page->chart()->positionOf(1.0, 500000.0) + QPoint(0, caption)) * 2;
     const QColor pixel = image.pixelColor(acme - QPoint(4, 0));
     const QColor pursue = quadrantColor(roi::Quadrant::Pursue, theme::isDark());
     EXPECT_GT(pixel.green(), pixel.red()) << qPrintable(pixel.name()) << " vs " << qPrintable(pursue.name());
@@ -313,12 +263,77 @@ TEST_F(GuiRoi, TheChartExportsAsPngAndPdf)
     EXPECT_FALSE(page->exportChart(dir.path(QStringLiteral("missing/folder/x.png")), &error));
     EXPECT_FALSE(error.isEmpty());
 
-    // The selection is the screen's state, not the data: an export leaves its rings out.
+    // The selection and the hover are the screen's state, not the data: an export leaves their
+    // rings and the callout out.
     page->state()->select({row(book.acme)});
+    mouse(QEvent::MouseMove, page->chart()->positionOf(1.0, 500000.0), Qt::NoButton);
+    ASSERT_EQ(page->chart()->hoveredAccount(), row(book.acme));
     QApplication::processEvents();
     const QString selected = dir.path(QStringLiteral("selected.png"));
     ASSERT_TRUE(page->exportChart(selected));
     EXPECT_EQ(QImage(selected), image);
+}
+
+TEST_F(GuiRoi, TheExportButtonsArrowHasARoomOfItsOwn)
+{
+    auto *button = page->findChild<MenuButton *>(QStringLiteral("exportChart"));
+    ASSERT_NE(button, nullptr);
+    ASSERT_NE(button->menu(), nullptr);
+    EXPECT_EQ(button->menu()->actions().size(), 2); // PNG and PDF
+    EXPECT_EQ(button->popupMode(), QToolButton::InstantPopup);
+    // As laid out in the page's bar: the label whole, the arrow right of it, both inside.
+    EXPECT_GE(button->width(), button->sizeHint().width());
+    const int text = button->fontMetrics().horizontalAdvance(button->text());
+    EXPECT_GE(button->labelRect().width(), text + 4);
+    EXPECT_FALSE(button->labelRect().intersects(button->arrowRect()));
+    EXPECT_TRUE(button->rect().contains(button->arrowRect()));
+    // Painted so: between the label's end and the arrow the button is blank.
+    const QImage image = button->grab().toImage();
+    const int labelEnd = (button->labelRect().width() + text) / 2 + 1;
+    const QColor blank = image.pixelColor(labelEnd + 1, image.height() / 2);
+    for (int x = labelEnd + 1; x < button->arrowRect().left() - 1; ++x)
+        EXPECT_EQ(image.pixelColor(x, image.height() / 2), blank) << "column " << x;
+    // The same button adds weight profiles.
+    EXPECT_NE(qobject_cast<MenuButton *>(page->factorsPanel()->addProfileButton()), nullptr);
+}
+
+TEST_F(GuiRoi, AThinlyScoredAccountSaysOnHowManyFactorsItsLikelihoodRests)
+{
+    // Globex: ICP fit and access scored, four of the six factors not.
+    const QuadrantData &data = page->chart()->data();
+    EXPECT_FALSE(data.points[0].thin);
+    EXPECT_TRUE(data.points[1].thin);
+    EXPECT_EQ(data.thin, 1);
+    EXPECT_TRUE(page->countText().startsWith(QStringLiteral("2 scored (1 hollow)")))
+            << qPrintable(page->countText());
+    WorkListModel *list = page->workListModel();
+    const QModelIndex globex =
+            list->index(list->rowOfAccount(row(book.globex)), WorkListModel::Likelihood);
+    EXPECT_EQ(globex.data().toString(), QStringLiteral("50% · 2/6"));
+    EXPECT_TRUE(globex.data(Qt::FontRole).value<QFont>().italic());
+    EXPECT_TRUE(globex.data(Qt::ToolTipRole)
+                        .toString()
+                        .startsWith(QStringLiteral("Scored on 2 of 6 factors")));
+    const QModelIndex acme =
+            list->index(list->rowOfAccount(row(book.acme)), WorkListModel::Likelihood);
+    EXPECT_EQ(acme.data().toString(), QStringLiteral("100%"));
+    page->state()->select({ row(book.globex) });
+    const QList<QLabel *> figures = page->scoringPanel()->findChildren<QLabel *>();
+    bool said = false;
+    for (QLabel *label : figures)
+        said = said
+                || label->text().contains(
+                        QStringLiteral("likelihood 50% (scored on 2 of 6 factors)"));
+    EXPECT_TRUE(said);
+    // A third factor scored: half of them, no longer thin.
+    ScoringPanel *panel = page->scoringPanel();
+    panel->setCurrentFactor(2);
+    panel->scoreCurrentFactor(3);
+    EXPECT_EQ(page->chart()->data().thin, 0);
+    EXPECT_EQ(list->index(list->rowOfAccount(row(book.globex)), WorkListModel::Likelihood)
+                      .data()
+                      .toString(),
+              QStringLiteral("52.5% · 3/6"));
 }
 
 } // namespace

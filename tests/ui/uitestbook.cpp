@@ -5,8 +5,11 @@
 #include "storage/book.h"
 #include "storage/opportunities.h"
 #include "storage/reps.h"
+#include "style/colorscheme.h"
 
+#include <QApplication>
 #include <QMutex>
+#include <QWidget>
 #include <QtGlobal>
 
 namespace tp::test {
@@ -104,6 +107,33 @@ bool openAndWait(ui::BookSession &session, const QString &path)
     if (!session.openBook(path, &error))
         return false;
     return session.waitUntilLoaded(30000);
+}
+
+void shootSizesAndSchemes(QWidget &window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("TP_TEST_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    const QSize size = window.size();
+    const QSize minimum = window.minimumSize();
+    window.setMinimumSize(0, 0);
+    for (const auto scheme : { ui::ColorScheme::Light, ui::ColorScheme::Dark }) {
+        ui::ColorSchemeFollower::apply(scheme);
+        for (const QSize shot : { QSize(1024, 640), QSize(1600, 1000) }) {
+            window.resize(shot);
+            QApplication::processEvents();
+            QApplication::processEvents();
+            window.grab().save(QStringLiteral("%1/%2-%3-%4.png")
+                                       .arg(dir, name, QString::number(shot.width()),
+                                            scheme == ui::ColorScheme::Dark
+                                                    ? QStringLiteral("dark")
+                                                    : QStringLiteral("light")));
+        }
+    }
+    ui::ColorSchemeFollower::apply(ui::ColorScheme::Light);
+    window.setMinimumSize(minimum);
+    window.resize(size);
+    QApplication::processEvents();
 }
 
 ModelTestWarnings::ModelTestWarnings()

@@ -7,6 +7,8 @@
 
 #include <QtGlobal>
 
+class QWidget;
+
 #include <ostream>
 
 // Readable QStrings in GoogleTest's failure messages.
@@ -48,6 +50,11 @@ SmallBook writeSmallBook(const QString &path);
 
 // Opens `path` in the session and waits for its view; false when it did not load.
 bool openAndWait(ui::BookSession &session, const QString &path);
+
+// When TP_TEST_SCREENSHOTS names a folder: grabs `window` at 1024×640 and at 1600×1000, in the
+// light and the dark palette, as <name>-<width>-<light|dark>.png there (what a reviewer looks
+// at), and puts its size and the light palette back. Does nothing otherwise.
+void shootSizesAndSchemes(QWidget &window, const QString &name);
 
 // Collects the warnings QAbstractItemModelTester reports (category qt.modeltest) while alive,
 // so a broken model fails the test with the tester's own words instead of aborting.

@@ -7,6 +7,8 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -29,8 +31,10 @@ ActualsChart::ActualsChart(QWidget *parent)
     auto *bars = new QBarSeries;
     bars->append({m_meetings, m_activities});
     bars->setBarWidth(0.7);
-    m_meetingsPlan->setName(tr("Meetings planned"));
-    m_activitiesPlan->setName(tr("Activities planned"));
+    // The legend tells done from planned: bars are squares, the plan's lines short dashes,
+    // and named so.
+    m_meetingsPlan->setName(tr("Meetings (plan)"));
+    m_activitiesPlan->setName(tr("Activities (plan)"));
     chart->addSeries(bars);
     chart->addSeries(m_meetingsPlan);
     chart->addSeries(m_activitiesPlan);
@@ -44,6 +48,9 @@ ActualsChart::ActualsChart(QWidget *parent)
         line->attachAxis(m_counts);
     }
     m_planX->setVisible(false);
+    for (QLineSeries *line : { m_meetingsPlan, m_activitiesPlan })
+        for (QLegendMarker *marker : chart->legend()->markers(line))
+            marker->setShape(QLegend::MarkerShapeFromSeries);
     m_counts->setLabelFormat(QStringLiteral("%.0f"));
     m_counts->setTitleText(tr("Per week"));
     updateTheme();
@@ -74,6 +81,21 @@ void ActualsChart::setData(const ActualsChartData &data)
     };
     planLine(m_meetingsPlan, data.meetingsPlanned);
     planLine(m_activitiesPlan, data.activitiesPlanned);
+}
+
+QList<QPair<QString, bool>> ActualsChart::legendEntries() const
+{
+    QList<QPair<QString, bool>> entries;
+    const QLegend *legend = chart()->legend();
+    for (QLegendMarker *marker : legend->markers()) {
+        if (!marker->isVisible())
+            continue;
+        // Shaped from its series, a line's marker is a short stroke of the line's own pen.
+        const auto *line = qobject_cast<const QLineSeries *>(marker->series());
+        const bool shapedAsLine = line && marker->shape() == QLegend::MarkerShapeFromSeries;
+        entries.append({ marker->label(), shapedAsLine && line->pen().style() == Qt::DashLine });
+    }
+    return entries;
 }
 
 void ActualsChart::updateTheme()

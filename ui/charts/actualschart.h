@@ -15,7 +15,8 @@ class QValueAxis;
 namespace tp::ui {
 
 // Meetings and activities done in each week of the period so far, as bars, against the plan's
-// per-week figures, as lines (the pro-rata plan).
+// per-week figures, as dashed lines (the pro-rata plan), which the legend shows as dashes named
+// "… (plan)".
 struct ActualsChartData
 {
     QStringList weeks; // "W1".."W13"
@@ -35,6 +36,8 @@ public:
 
     void setData(const ActualsChartData &data);
     const ActualsChartData &data() const { return m_data; }
+    // The legend's entries: name, and whether it is drawn as a dashed line (a planned figure).
+    QList<QPair<QString, bool>> legendEntries() const;
 
 protected:
     void updateTheme() override;

@@ -60,13 +60,42 @@ QuadrantData quadrantData(const roi::RoiResult &result, const RoiSettings &setti
         p.potential = major(s.potential);
         p.radius = pointRadius(s.ev, maxEv, scale);
         p.quadrant = s.quadrant;
+        p.thin = s.thinlyScored();
+        data.thin += p.thin ? 1 : 0;
         data.maxPotential = std::max(data.maxPotential, p.potential);
         if (p.potential > 0
             && (data.minPositivePotential == 0 || p.potential < data.minPositivePotential))
             data.minPositivePotential = p.potential;
         data.points.push_back(p);
     }
+    data.logFloor = logFloorOf(data);
     return data;
+}
+
+double logTop(const QuadrantData &data)
+{
+    const double top =
+            std::max({ data.maxPotential, data.potentialThreshold, data.floorPotential, 1.0 });
+    return std::pow(10.0, std::ceil(std::log10(top * 1.05)));
+}
+
+double logFloorOf(const QuadrantData &data)
+{
+    std::vector<double> positive;
+    for (const QuadrantPoint &p : data.points)
+        if (p.potential > 0)
+            positive.push_back(p.potential);
+    if (positive.empty())
+        return 1;
+    // Among many points, the lowest 2% may sit under the scale rather than stretch it.
+    const std::size_t lowest = positive.size() >= 50 ? positive.size() / 50 : 0;
+    std::nth_element(positive.begin(), positive.begin() + std::ptrdiff_t(lowest), positive.end());
+    double floor = std::pow(10.0, std::floor(std::log10(positive[lowest])));
+    // The thresholds stay on the scale.
+    for (const double line : { data.potentialThreshold, data.floorPotential })
+        if (line > 0)
+            floor = std::min(floor, std::pow(10.0, std::floor(std::log10(line))));
+    return std::max(floor, logTop(data) / 1e6);
 }
 
 QColor quadrantColor(roi::Quadrant quadrant, bool dark)

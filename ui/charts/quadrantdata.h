@@ -19,6 +19,7 @@ struct QuadrantPoint
     double potential = 0;  // in major units of the book currency
     double radius = 0;     // in device-independent pixels
     roi::Quadrant quadrant = roi::Quadrant::Deprioritize;
+    bool thin = false; // scored on fewer than half of its factors: drawn hollow
 };
 
 struct QuadrantData
@@ -32,7 +33,12 @@ struct QuadrantData
     double floorPotential = 0;
     double maxPotential = 0;         // the largest R drawn (0 without points)
     double minPositivePotential = 0; // the smallest R above 0 (for a log scale), 0 if none
+    // The bottom of the log scale, a power of ten: at most six decades under the top, and above
+    // the lowest few potentials when there are many (outliers would squeeze everyone else).
+    // Points under it, and those without potential, are drawn in a strip under the chart.
+    double logFloor = 1;
     std::array<int, 4> counts{};     // by roi::Quadrant
+    int thin = 0; // points scored on fewer than half of their factors
 
     // The quadrant of a point for thresholds other than the evaluated ones (a line being
     // dragged), by the same rule as METRICS.
@@ -51,6 +57,10 @@ double pointRadius(Minor ev, Minor maxEv, double scale = 1.0);
 double crowdingScale(std::size_t count);
 
 QuadrantData quadrantData(const roi::RoiResult &result, const RoiSettings &settings);
+// The top of the log scale (a power of ten above the largest potential and the thresholds),
+// and its bottom (QuadrantData::logFloor).
+double logTop(const QuadrantData &data);
+double logFloorOf(const QuadrantData &data);
 
 QColor quadrantColor(roi::Quadrant quadrant, bool dark);
 

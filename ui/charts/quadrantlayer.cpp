@@ -29,13 +29,16 @@ struct PointStyle
     QColor edge;
 };
 
-PointStyle pointStyle(roi::Quadrant quadrant, bool dark)
+// A point scored on few of its factors is hollow: its likelihood rests on little.
+PointStyle pointStyle(roi::Quadrant quadrant, bool thin, bool dark)
 {
     const QColor colour = quadrantColor(quadrant, dark);
     QColor fill = colour;
-    fill.setAlpha(170);
+    fill.setAlpha(thin ? 40 : 170);
     return {fill, dark ? colour.lighter(130) : colour.darker(135)};
 }
+
+constexpr double calloutGap = 8; // between a point and its callout
 
 double logOf(double v)
 {
@@ -55,6 +58,13 @@ QPointF QuadrantMapping::toPoint(double likelihood, double potential) const
         fy = (potential - yMin) / (yMax - yMin);
     }
     return {plot.left() + fx * plot.width(), plot.bottom() - fy * plot.height()};
+}
+
+QPointF QuadrantMapping::position(const QuadrantPoint &point) const
+{
+    if (inStrip(point) && !strip.isEmpty())
+        return { toPoint(point.likelihood, yMax).x(), strip.center().y() };
+    return toPoint(point.likelihood, point.potential);
 }
 
 double QuadrantMapping::likelihoodAt(double x) const
@@ -94,6 +104,7 @@ void QuadrantLayer::setData(const QuadrantData *data)
             m_pointOfAccount.insert(data->points[i].account, int(i));
     }
     m_hovered = -1;
+    m_hoverLines.clear();
     remapSelection();
     invalidate();
 }
@@ -132,11 +143,27 @@ void QuadrantLayer::remapSelection()
     m_current = m_pointOfAccount.value(m_currentAccount, -1);
 }
 
-void QuadrantLayer::setHoveredPoint(int point)
+void QuadrantLayer::setHoveredPoint(int point, const QStringList &lines)
 {
-    if (point == m_hovered)
+    if (point == m_hovered && lines == m_hoverLines)
         return;
     m_hovered = point;
+    m_hoverLines = point >= 0 ? lines : QStringList();
+    update();
+}
+
+void QuadrantLayer::setBounds(const QRectF &bounds)
+{
+    if (bounds == m_bounds)
+        return;
+    prepareGeometryChange();
+    m_bounds = bounds;
+    update();
+}
+
+void QuadrantLayer::setStripCaption(const QString &caption)
+{
+    m_stripCaption = caption;
     update();
 }
 
@@ -152,12 +179,26 @@ void QuadrantLayer::setDark(bool dark)
 QRectF QuadrantLayer::cacheRect() const
 {
     constexpr double margin = maxPointRadius + 2;
-    return m_mapping.plot.adjusted(-margin, -margin, margin, margin);
+    QRectF area = m_mapping.plot;
+    if (!m_mapping.strip.isEmpty())
+        area = area.united(m_mapping.strip);
+    return area.adjusted(-margin, -margin, margin, margin);
+}
+
+QPainterPath QuadrantLayer::pointsClip() const
+{
+    constexpr double margin = maxPointRadius + 2;
+    QPainterPath clip;
+    clip.addRect(m_mapping.plot.adjusted(-margin, -margin, margin, margin));
+    if (!m_mapping.strip.isEmpty())
+        clip.addRect(m_mapping.strip.adjusted(-margin, 0, margin, 0));
+    return clip.simplified();
 }
 
 QRectF QuadrantLayer::boundingRect() const
 {
-    return cacheRect().adjusted(-8, -8, 8, 8);
+    // The callout may go anywhere in the chart.
+    return cacheRect().adjusted(-8, -8, 8, 8).united(m_bounds);
 }
 
 roi::Quadrant QuadrantLayer::quadrantOf(const QuadrantPoint &point) const
@@ -181,27 +222,36 @@ void QuadrantLayer::ensureLayout() const
     m_quadrants.clear();
     m_cellStart.clear();
     m_cellPoints.clear();
+    m_visible.clear();
     const QRectF plot = m_mapping.plot;
     if (!m_data || !isUsable(plot))
         return;
     const auto &points = m_data->points;
     m_drawn.resize(points.size());
     m_quadrants.resize(points.size());
-    m_columns = int(plot.width()) / cellSize + 1;
-    m_rows = int(plot.height()) / cellSize + 1;
+    m_visible.assign(points.size(), 0);
+    // The grid covers the plot and the strip under it.
+    const QRectF area = hitArea();
+    m_columns = int(area.width()) / cellSize + 1;
+    m_rows = int(area.height()) / cellSize + 1;
     std::vector<int> cellOf(points.size(), -1);
     m_cellStart.assign(std::size_t(m_columns * m_rows + 1), 0);
+    const bool strip = !m_mapping.strip.isEmpty();
     for (std::size_t i = 0; i < points.size(); ++i) {
         const QuadrantPoint &p = points[i];
-        const QPointF at = m_mapping.toPoint(p.likelihood, p.potential);
+        const QPointF at = m_mapping.position(p);
         m_drawn[i] = at;
         const roi::Quadrant q = quadrantOf(p);
         m_quadrants[i] = std::uint8_t(q);
         ++m_counts[std::size_t(q)];
-        if (!plot.adjusted(-0.5, -0.5, 0.5, 0.5).contains(at))
+        const bool inView = strip && m_mapping.inStrip(p)
+                ? at.x() >= plot.left() - 0.5 && at.x() <= plot.right() + 0.5
+                : plot.adjusted(-0.5, -0.5, 0.5, 0.5).contains(at);
+        if (!inView)
             continue; // zoomed out of view
-        const int column = std::clamp(int((at.x() - plot.left()) / cellSize), 0, m_columns - 1);
-        const int row = std::clamp(int((at.y() - plot.top()) / cellSize), 0, m_rows - 1);
+        m_visible[i] = 1;
+        const int column = std::clamp(int((at.x() - area.left()) / cellSize), 0, m_columns - 1);
+        const int row = std::clamp(int((at.y() - area.top()) / cellSize), 0, m_rows - 1);
         cellOf[i] = row * m_columns + column;
         ++m_cellStart[std::size_t(cellOf[i] + 1)];
     }
@@ -215,13 +265,20 @@ void QuadrantLayer::ensureLayout() const
     }
 }
 
+QRectF QuadrantLayer::hitArea() const
+{
+    return m_mapping.strip.isEmpty() ? m_mapping.plot : m_mapping.plot.united(m_mapping.strip);
+}
+
 int QuadrantLayer::pointAt(const QPointF &pos) const
 {
     ensureLayout();
-    if (!m_data || m_drawn.empty() || !m_mapping.plot.adjusted(-cellSize, -cellSize, cellSize, cellSize).contains(pos))
+    const QRectF area = hitArea();
+    if (!m_data || m_drawn.empty()
+        || !area.adjusted(-cellSize, -cellSize, cellSize, cellSize).contains(pos))
         return -1;
-    const int column = int(std::floor((pos.x() - m_mapping.plot.left()) / cellSize));
-    const int row = int(std::floor((pos.y() - m_mapping.plot.top()) / cellSize));
+    const int column = int(std::floor((pos.x() - area.left()) / cellSize));
+    const int row = int(std::floor((pos.y() - area.top()) / cellSize));
     int best = -1;
     double bestDistance = 0;
     for (int r = row - 1; r <= row + 1; ++r) {
@@ -247,10 +304,11 @@ int QuadrantLayer::pointAt(const QPointF &pos) const
     return best;
 }
 
-const QImage &QuadrantLayer::sprite(roi::Quadrant quadrant, double radius, qreal dpr) const
+const QImage &QuadrantLayer::sprite(roi::Quadrant quadrant, bool thin, double radius,
+                                    qreal dpr) const
 {
     const int halfPixels = int(std::lround(radius * 2)); // half-pixel steps
-    const quint32 key = quint32(quadrant) << 16 | quint32(halfPixels) << 4
+    const quint32 key = quint32(thin) << 20 | quint32(quadrant) << 16 | quint32(halfPixels) << 4
             | (quint32(std::lround(dpr * 4)) & 0xf);
     auto it = m_sprites.find(key);
     if (it != m_sprites.end())
@@ -262,8 +320,8 @@ const QImage &QuadrantLayer::sprite(roi::Quadrant quadrant, double radius, qreal
     image.setDevicePixelRatio(dpr);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
-    const PointStyle style = pointStyle(quadrant, m_dark);
-    p.setPen(QPen(style.edge, 1.0));
+    const PointStyle style = pointStyle(quadrant, thin, m_dark);
+    p.setPen(QPen(style.edge, thin ? 1.5 : 1.0));
     p.setBrush(style.fill);
     const double c = side / dpr / 2.0;
     p.drawEllipse(QPointF(c, c), r, r);
@@ -285,9 +343,12 @@ void QuadrantLayer::renderCache(qreal dpr) const
     if (!m_data)
         return;
     QPainter p(&m_cache);
+    // Points zoomed out of the plot never spill into the axis labels between it and the strip.
+    p.setClipPath(pointsClip().translated(-plot.topLeft()));
     const auto &points = m_data->points;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        const QImage &s = sprite(roi::Quadrant(m_quadrants[i]), points[i].radius, dpr);
+        const QImage &s =
+                sprite(roi::Quadrant(m_quadrants[i]), points[i].thin, points[i].radius, dpr);
         const double half = s.width() / dpr / 2.0;
         const QPointF at = m_drawn[i] - plot.topLeft();
         // Whole device pixels: the raster engine's fast path, and no blur between frames.
@@ -303,12 +364,12 @@ void QuadrantLayer::drawVectorPoints(QPainter *painter) const
     if (!m_data)
         return;
     painter->save();
-    painter->setClipRect(cacheRect());
+    painter->setClipPath(pointsClip(), Qt::IntersectClip);
     painter->setRenderHint(QPainter::Antialiasing);
     const auto &points = m_data->points;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        const PointStyle style = pointStyle(roi::Quadrant(m_quadrants[i]), m_dark);
-        painter->setPen(QPen(style.edge, 0.8));
+        const PointStyle style = pointStyle(roi::Quadrant(m_quadrants[i]), points[i].thin, m_dark);
+        painter->setPen(QPen(style.edge, points[i].thin ? 1.2 : 0.8));
         painter->setBrush(style.fill);
         painter->drawEllipse(m_drawn[i], points[i].radius, points[i].radius);
     }
@@ -342,7 +403,7 @@ void QuadrantLayer::drawMarks(QPainter *painter) const
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setBrush(Qt::NoBrush);
     const auto ring = [&](int i, const QPen &pen, double extra) {
-        if (i < 0 || std::size_t(i) >= m_drawn.size())
+        if (i < 0 || std::size_t(i) >= m_drawn.size() || !m_visible[std::size_t(i)])
             return;
         painter->setPen(pen);
         const double r = m_data->points[std::size_t(i)].radius + extra;
@@ -421,10 +482,126 @@ void QuadrantLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
             renderCache(dpr);
         painter->drawImage(cacheRect().topLeft(), m_cache);
     }
+    drawStrip(painter);
     drawThresholds(painter);
     if (!m_marksHidden)
         drawMarks(painter);
     drawQuadrantNames(painter);
+    if (!m_marksHidden)
+        drawCallout(painter);
+}
+
+void QuadrantLayer::drawStrip(QPainter *painter) const
+{
+    const QRectF strip = m_mapping.strip;
+    if (strip.isEmpty())
+        return;
+    const QPalette palette = QApplication::palette();
+    QColor band = palette.color(QPalette::Text);
+    band.setAlpha(m_dark ? 22 : 14);
+    painter->save();
+    painter->fillRect(strip, band);
+    QColor line = palette.color(QPalette::Text);
+    line.setAlpha(60);
+    painter->setPen(QPen(line, 1, Qt::DotLine));
+    painter->drawLine(strip.topLeft(), strip.topRight());
+    // The caption sits left of the band, where the potential axis has its labels, one line
+    // under the other.
+    QFont font = QApplication::font();
+    font.setPixelSize(std::max(9, QFontInfo(font).pixelSize() - 1));
+    painter->setFont(font);
+    const QFontMetricsF metrics(font, painter->device());
+    const double left = m_bounds.isEmpty() ? strip.left() - 80 : m_bounds.left() + 4;
+    const QRectF box(left, strip.top(), strip.left() - 6 - left, strip.height());
+    QColor text = palette.color(QPalette::Text);
+    text.setAlpha(190);
+    painter->setPen(text);
+    if (box.width() > 8) {
+        QStringList lines = m_stripCaption.split(QLatin1Char('\n'));
+        for (QString &l : lines)
+            l = metrics.elidedText(l, Qt::ElideRight, box.width());
+        painter->drawText(box, Qt::AlignRight | Qt::AlignVCenter, lines.join(QLatin1Char('\n')));
+    }
+    painter->restore();
+}
+
+QSizeF QuadrantLayer::calloutSize() const
+{
+    if (m_hoverLines.isEmpty())
+        return {};
+    QFont font = QApplication::font();
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetricsF plain(font), strong(bold);
+    double width = strong.horizontalAdvance(m_hoverLines.first());
+    for (qsizetype i = 1; i < m_hoverLines.size(); ++i)
+        width = std::max(width, plain.horizontalAdvance(m_hoverLines[i]));
+    const double height = strong.height() + plain.lineSpacing() * double(m_hoverLines.size() - 1);
+    return { width + 16, height + 10 };
+}
+
+QRectF QuadrantLayer::calloutRect() const
+{
+    ensureLayout();
+    if (m_hovered < 0 || std::size_t(m_hovered) >= m_drawn.size() || m_hoverLines.isEmpty())
+        return {};
+    const QPointF at = m_drawn[std::size_t(m_hovered)];
+    const double r = m_data->points[std::size_t(m_hovered)].radius + calloutGap;
+    const QSizeF size = calloutSize();
+    const QRectF bounds = m_bounds.isEmpty() ? cacheRect() : m_bounds;
+    // Right of the point, level with it; on its left where the chart ends there; above it (or
+    // below) where neither side has room, and over a point in the strip at the bottom, so that
+    // it hides neither the strip nor its caption. Then moved to stay inside the chart.
+    const bool inStrip = m_mapping.strip.contains(at);
+    const bool fitsRight = at.x() + r + size.width() <= bounds.right();
+    const bool fitsLeft = at.x() - r - size.width() >= bounds.left();
+    QRectF box(QPointF(), size);
+    if (!inStrip && (fitsRight || fitsLeft)) {
+        box.moveTopLeft(QPointF(fitsRight ? at.x() + r : at.x() - r - size.width(),
+                                at.y() - size.height() / 2));
+    } else {
+        const bool above = inStrip || at.y() - r - size.height() >= bounds.top();
+        box.moveTopLeft(QPointF(at.x() - size.width() / 2,
+                                above ? at.y() - r - size.height() : at.y() + r));
+    }
+    if (box.right() > bounds.right())
+        box.moveRight(bounds.right());
+    if (box.left() < bounds.left())
+        box.moveLeft(bounds.left());
+    if (box.top() < bounds.top())
+        box.moveTop(bounds.top());
+    if (box.bottom() > bounds.bottom())
+        box.moveBottom(bounds.bottom());
+    return box;
+}
+
+void QuadrantLayer::drawCallout(QPainter *painter) const
+{
+    const QRectF box = calloutRect();
+    if (box.isEmpty())
+        return;
+    const QPalette palette = QApplication::palette();
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor edge = palette.color(QPalette::ToolTipText);
+    edge.setAlpha(90);
+    painter->setPen(QPen(edge, 1));
+    painter->setBrush(palette.color(QPalette::ToolTipBase));
+    painter->drawRoundedRect(box, 4, 4);
+    QFont font = QApplication::font();
+    QFont bold = font;
+    bold.setBold(true);
+    painter->setPen(palette.color(QPalette::ToolTipText));
+    const QRectF inner = box.adjusted(8, 5, -8, -5);
+    double y = inner.top();
+    for (qsizetype i = 0; i < m_hoverLines.size(); ++i) {
+        painter->setFont(i == 0 ? bold : font);
+        const QFontMetricsF metrics(painter->font());
+        painter->drawText(QRectF(inner.left(), y, inner.width(), metrics.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, m_hoverLines[i]);
+        y += i == 0 ? metrics.height() : metrics.lineSpacing();
+    }
+    painter->restore();
 }
 
 } // namespace tp::ui

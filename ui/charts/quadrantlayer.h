@@ -5,23 +5,32 @@
 #include <QGraphicsObject>
 #include <QHash>
 #include <QImage>
+#include <QPainterPath>
+#include <QStringList>
 
 #include <vector>
 
 namespace tp::ui {
 
 // From chart values to the chart's coordinates: likelihood (0..1) across, potential (major
-// units) up, linear or log10.
+// units) up, linear or log10. Points whose potential is below `stripBelow` (none on the scale:
+// no potential, or under the log scale's bottom) are drawn in `strip`, a band under the chart,
+// at their likelihood.
 struct QuadrantMapping
 {
     QRectF plot;
     double xMin = 0, xMax = 1; // likelihood
     double yMin = 0, yMax = 1; // potential
     bool log = false;
+    double stripBelow = 0;
+    QRectF strip; // empty while no point is in it
 
     QPointF toPoint(double likelihood, double potential) const;
     double likelihoodAt(double x) const;
     double potentialAt(double y) const;
+    bool inStrip(const QuadrantPoint &point) const { return point.potential < stripBelow; }
+    // Where a point is drawn: on the plot, or in the strip.
+    QPointF position(const QuadrantPoint &point) const;
 };
 
 // Paints the scored accounts inside the plot area of the quadrant chart, instead of a scatter
@@ -44,7 +53,17 @@ public:
     double likelihoodThreshold() const { return m_likelihoodThreshold; }
     double potentialThreshold() const { return m_potentialThreshold; }
     void setSelection(const std::vector<int> &accounts, int current);
-    void setHoveredPoint(int point);
+    // The point under the mouse, ringed, with its callout: `lines` (the first one bold) in a box
+    // next to it, kept inside the chart.
+    void setHoveredPoint(int point, const QStringList &lines = {});
+    int hoveredPoint() const { return m_hovered; }
+    QStringList hoverLines() const { return m_hoverLines; }
+    // The callout's box in chart coordinates (empty when nothing is hovered).
+    QRectF calloutRect() const;
+    // The chart's whole area: where the strip's caption and the callout may go.
+    void setBounds(const QRectF &bounds);
+    // The strip's caption ("Below 10,000 or none"), drawn left of it.
+    void setStripCaption(const QString &caption);
     void setDark(bool dark);
     // Paints every point as a vector shape (a PDF) instead of from the cached image.
     void setVectorOutput(bool vector) { m_vector = vector; }
@@ -63,7 +82,9 @@ public:
 
 private:
     void invalidate();
-    QRectF cacheRect() const; // the plot area and a margin for points on its edges
+    QRectF cacheRect() const; // the plot area, the strip, and a margin for points on their edges
+    QPainterPath pointsClip() const; // the plot and the strip, with that margin
+    QRectF hitArea() const; // the plot and the strip
     void ensureLayout() const; // positions, quadrants, counts and the hit grid
     void renderCache(qreal dpr) const;
     void drawFloors(QPainter *painter) const;
@@ -71,8 +92,11 @@ private:
     void drawMarks(QPainter *painter) const;
     void drawThresholds(QPainter *painter) const;
     void drawQuadrantNames(QPainter *painter) const;
+    void drawStrip(QPainter *painter) const;
+    void drawCallout(QPainter *painter) const;
+    QSizeF calloutSize() const;
     roi::Quadrant quadrantOf(const QuadrantPoint &point) const;
-    const QImage &sprite(roi::Quadrant quadrant, double radius, qreal dpr) const;
+    const QImage &sprite(roi::Quadrant quadrant, bool thin, double radius, qreal dpr) const;
 
     const QuadrantData *m_data = nullptr;
     QuadrantMapping m_mapping;
@@ -85,6 +109,9 @@ private:
     std::vector<int> m_selected; // point indexes of the selected accounts that are drawn
     int m_current = -1;          // point index
     int m_hovered = -1;
+    QStringList m_hoverLines;
+    QRectF m_bounds;
+    QString m_stripCaption;
     bool m_dark = false;
     bool m_vector = false;
     bool m_marksHidden = false;
@@ -98,6 +125,7 @@ private:
     mutable bool m_cacheValid = false;
     mutable QHash<quint32, QImage> m_sprites;
     mutable std::vector<QPointF> m_drawn; // point positions in chart coordinates
+    mutable std::vector<char> m_visible; // inside the plot (or the strip's width)
     mutable std::vector<int> m_cellStart, m_cellPoints;
     mutable int m_columns = 0, m_rows = 0;
 };

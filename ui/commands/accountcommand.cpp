@@ -33,3 +33,36 @@ void AccountCommand::undo()
 }
 
 } // namespace tp::ui
+
+namespace tp::ui {
+
+AccountReassignCommand::AccountReassignCommand(BookSession *session, AccountReassignment change,
+                                               const QString &text)
+    : QUndoCommand(text), m_session(session), m_change(std::move(change))
+{ }
+
+void AccountReassignCommand::redo()
+{
+    if (!m_written
+        && !m_session->runGuarded([this](Book &book) { AccountReassigner(book).redo(m_change); })) {
+        setObsolete(true);
+        return;
+    }
+    m_written = false;
+    m_session->applyAccount(m_change.account.after);
+    for (const OpportunityChange &deal : m_change.deals)
+        m_session->applyOpportunity(deal.after);
+}
+
+void AccountReassignCommand::undo()
+{
+    if (!m_session->runGuarded([this](Book &book) { AccountReassigner(book).undo(m_change); })) {
+        setObsolete(true);
+        return;
+    }
+    for (const OpportunityChange &deal : m_change.deals)
+        m_session->applyOpportunity(deal.before);
+    m_session->applyAccount(m_change.account.before);
+}
+
+} // namespace tp::ui

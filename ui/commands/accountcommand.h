@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/accountreassignment.h"
 #include "storage/accounts.h"
 
 #include <QUndoCommand>
@@ -23,6 +24,27 @@ private:
 
     BookSession *m_session;
     AccountChange m_change;
+    bool m_written = true;
+};
+
+} // namespace tp::ui
+
+namespace tp::ui {
+
+// An account given to another rep with the open deals that moved with it: one undo step
+// (AccountReassigner writes all of it in one transaction).
+class AccountReassignCommand : public QUndoCommand
+{
+public:
+    // `change` has already been written by the session: the first redo() only shows it.
+    AccountReassignCommand(BookSession *session, AccountReassignment change, const QString &text);
+
+    void undo() override;
+    void redo() override;
+
+private:
+    BookSession *m_session;
+    AccountReassignment m_change;
     bool m_written = true;
 };
 

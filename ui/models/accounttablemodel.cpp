@@ -30,7 +30,8 @@ AccountTableModel::AccountTableModel(BookSession *session, QObject *parent)
         const Column sorted = Column(sortColumn());
         if (sorted == Column::Owner || sorted == Column::Potential || sorted == Column::Territory)
             invalidateSortCache();
-        emitRowChanged(view->accounts.indexOf(id));
+        // Given to another rep: it leaves a list scoped or filtered to the one before.
+        updateRow(view->accounts.indexOf(id));
     });
     // An opportunity edit moves its account's open pipeline (and a derived potential).
     connect(session, &BookSession::opportunityChanged, this, [this](Id id) {
@@ -269,19 +270,36 @@ bool AccountTableModel::setData(const QModelIndex &index, const QVariant &value,
     }
     // Owner: a rep id, a rep name, or empty for unassigned.
     if (!value.isValid() || value.isNull())
-        return m_session->setAccountOwner(id, std::nullopt);
+        return reassign(id, std::nullopt);
     bool isNumber = false;
     const qlonglong rep = value.toLongLong(&isNumber);
     if (isNumber)
-        return m_session->setAccountOwner(id, rep > 0 ? std::optional<Id>(rep) : std::nullopt);
+        return reassign(id, rep > 0 ? std::optional<Id>(rep) : std::nullopt);
     const QString name = value.toString().trimmed();
     if (name.isEmpty() || name == tr("Unassigned"))
-        return m_session->setAccountOwner(id, std::nullopt);
+        return reassign(id, std::nullopt);
     for (const RepRow &r : m_session->view()->reps)
         if (r.name.compare(name, Qt::CaseInsensitive) == 0)
-            return m_session->setAccountOwner(id, r.id);
+            return reassign(id, r.id);
     m_session->reportError(tr("There is no rep named “%1”.").arg(name));
     return false;
+}
+
+bool AccountTableModel::reassign(Id account, std::optional<Id> owner)
+{
+    const BookView *view = m_session->view();
+    const int row = view->accounts.indexOf(account);
+    const int before = row >= 0 ? view->accounts.owner[std::size_t(row)] : -1;
+    if ((before >= 0 ? std::optional<Id>(view->reps[std::size_t(before)].id) : std::nullopt)
+        == owner)
+        return true; // the same owner: nothing to ask, nothing to change
+    const AccountOpenDeals deals = m_session->accountOpenDeals(account);
+    std::optional<bool> move = true;
+    if (!deals.following.empty() && m_ownerQuestion)
+        move = m_ownerQuestion(account, owner, deals);
+    if (!move)
+        return false;
+    return m_session->reassignAccount(account, owner, *move);
 }
 
 } // namespace tp::ui

@@ -1,11 +1,16 @@
 #pragma once
 
 #include "booktablemodel.h"
+#include "storage/accountreassignment.h"
+
+#include <functional>
+#include <optional>
 
 namespace tp::ui {
 
 // The accounts of the book. Revenue potential and owner are editable; a potential derived from
-// the open pipeline (none set) shows in italics.
+// the open pipeline (none set) shows in italics. An owner edit gives the account to the rep
+// with its open deals, or without them, as the owner question answers.
 class AccountTableModel : public BookTableModel
 {
     Q_OBJECT
@@ -27,6 +32,13 @@ public:
     int rowOfId(Id id) const;
     static bool isNumeric(Column column);
 
+    // Asked before an account goes to another rep while open deals follow its owner: true to
+    // move them too, false to keep them with the owner before, nullopt to leave it all as it
+    // is. Without a question (or without such deals) they move: the usual wish.
+    using OwnerQuestion = std::function<std::optional<bool>(Id account, std::optional<Id> owner,
+                                                            const AccountOpenDeals &deals)>;
+    void setOwnerQuestion(OwnerQuestion question) { m_ownerQuestion = std::move(question); }
+
 protected:
     std::vector<int> sortedRows(int column, bool descending) const override;
     std::vector<int> filteredRows(const std::vector<int> &sorted,
@@ -36,6 +48,9 @@ private:
     QVariant display(int row, Column column) const;
     QVariant rawValue(int row, Column column) const;
     bool isDerived(int row) const;
+    bool reassign(Id account, std::optional<Id> owner);
+
+    OwnerQuestion m_ownerQuestion;
 };
 
 } // namespace tp::ui

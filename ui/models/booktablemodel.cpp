@@ -39,7 +39,9 @@ BookTableModel::BookTableModel(BookSession *session, QObject *parent)
 
 int BookTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    if (parent.isValid())
+        return 0;
+    return int(m_rows.size()) + (m_rows.empty() ? 0 : footerRowCount());
 }
 
 int BookTableModel::rowOfSource(int source) const
@@ -146,6 +148,41 @@ void BookTableModel::emitRowChanged(int source)
     const int row = rowOfSource(source);
     if (row >= 0)
         emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
+void BookTableModel::updateRow(int source)
+{
+    if (source < 0 || !m_session->view())
+        return;
+    const int row = rowOfSource(source);
+    const bool passes = !filteredRows({ source }, m_filter).empty();
+    if (passes == (row >= 0)) {
+        emitRowChanged(source);
+        return;
+    }
+    // The first or the last row of the book shown also shows or hides the footer: rebuild.
+    if (footerRowCount() > 0 && (m_rows.empty() || (m_rows.size() == 1 && row >= 0))) {
+        refresh();
+        return;
+    }
+    if (row >= 0) {
+        beginRemoveRows({}, row, row);
+        m_rows.erase(m_rows.begin() + row);
+        endRemoveRows();
+        return;
+    }
+    // The rows shown keep the order of m_sorted (a stale order stays until the next sort): the
+    // new row goes after those shown before it there.
+    int at = 0;
+    for (const int sorted : m_sorted) {
+        if (sorted == source)
+            break;
+        if (std::size_t(at) < m_rows.size() && m_rows[std::size_t(at)] == sorted)
+            ++at;
+    }
+    beginInsertRows({}, at, at);
+    m_rows.insert(m_rows.begin() + at, source);
+    endInsertRows();
 }
 
 } // namespace tp::ui

@@ -14,7 +14,10 @@ class BookSession;
 // The common part of the book's tables: rows are a permutation of the BookView's rows, sorted
 // and filtered by the model itself (no QSortFilterProxyModel: at a million rows it takes
 // seconds). The full sorted permutation is cached for the sort column, so a new filter only
-// filters again. Structural changes reset the model; a single-row edit emits dataChanged.
+// filters again. Structural changes reset the model; a single-row edit emits dataChanged, and
+// removes or inserts the row when the edit took it out of the filter or into it (a row given to
+// another rep leaves that rep's list at once). A model may add footer rows (a total) after the
+// rows of the book: they are not sorted with them and shown only when a row of the book is.
 class BookTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,6 +41,9 @@ public:
 
     // Rows of the book this table could show (before filters).
     virtual int totalCount() const = 0;
+    // Rows of the book shown (rowCount() without the footer).
+    int shownCount() const { return int(m_rows.size()); }
+    bool isFooterRow(int row) const { return row >= int(m_rows.size()); }
     // The BookView row behind a table row, and back (-1 when filtered out).
     int sourceRow(int row) const { return m_rows[std::size_t(row)]; }
     int rowOfSource(int sourceRow) const;
@@ -51,6 +57,8 @@ protected:
                                           const RowFilter &filter) const = 0;
     // A fresh book arrived (called inside the model reset, before rows are rebuilt).
     virtual void bookLoaded() { }
+    // Rows after those of the book (a total row), shown while any row of the book is.
+    virtual int footerRowCount() const { return 0; }
 
     // Derived constructors end with this: shows the session's book when it is already loaded.
     void populate();
@@ -59,6 +67,9 @@ protected:
     // An edit changed values the current sort depends on: sort again at the next refresh.
     void invalidateSortCache() { m_sortedValid = false; }
     void emitRowChanged(int sourceRow);
+    // After an edit of `sourceRow`: removes its row when it no longer passes the filter, inserts
+    // it (where the current order puts it) when it now does, else emits dataChanged for it.
+    void updateRow(int sourceRow);
 
     BookSession *m_session;
     Formatter m_format;

@@ -42,7 +42,9 @@ OpportunityTableModel::OpportunityTableModel(BookSession *session, QObject *pare
             return;
         if (sortDependsOnEdits(sortColumn()))
             invalidateSortCache(); // the row stays put until the next sort or filter
-        emitRowChanged(view->opportunities.indexOf(id));
+        // ... unless the edit took it out of the filter or the scope (another owner, stage or
+        // status): then it leaves at once, or comes in.
+        updateRow(view->opportunities.indexOf(id));
     });
     populate();
 }

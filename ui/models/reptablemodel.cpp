@@ -4,8 +4,10 @@
 #include "session/booksession.h"
 #include "style/theme.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QFont>
+#include <QPalette>
 
 #include <algorithm>
 #include <numeric>
@@ -13,37 +15,42 @@
 namespace tp::ui {
 
 RepTableModel::RepTableModel(BookSession *session, QObject *parent)
-    : BookTableModel(session, parent)
+    : BookTableModel(session, parent),
+      m_period(Period::containing(QDate::currentDate())),
+      m_asOf(QDate::currentDate())
 {
-    connect(session, &BookSession::repChanged, this, [this](Id id) {
-        if (const BookView *view = m_session->view()) {
-            if (Column(sortColumn()) == Column::Capacity)
-                invalidateSortCache();
-            emitRowChanged(view->repIndex(id));
-        }
-    });
-    connect(session, &BookSession::quotaChanged, this, [this](Id id, const QString &period) {
-        const BookView *view = m_session->view();
-        if (!view || period != m_period)
-            return;
-        const int rep = view->repIndex(id);
-        if (rep < 0)
-            return;
-        m_quota[std::size_t(rep)] = m_session->quota(id, m_period);
-        if (Column(sortColumn()) == Column::Quota)
-            invalidateSortCache();
-        emitRowChanged(rep);
+    connect(session, &BookSession::repChanged, this,
+            [this] { figuresChanged({ Column::Capacity }); });
+    connect(session, &BookSession::quotaChanged, this, [this](Id, const QString &period) {
+        if (period == m_period.label())
+            figuresChanged({ Column::Quota, Column::Attainment });
     });
     connect(session, &BookSession::opportunityChanged, this, [this] {
-        if (!m_session->view() || rowCount() == 0)
-            return;
-        computeTotals();
-        if (Column(sortColumn()) == Column::Active || Column(sortColumn()) == Column::OpenPipeline)
-            invalidateSortCache();
-        emit dataChanged(index(0, int(Column::Active)),
-                         index(rowCount() - 1, int(Column::OpenPipeline)));
+        figuresChanged({ Column::Won, Column::Attainment, Column::Active, Column::OpenPipeline });
     });
     populate();
+}
+
+void RepTableModel::figuresChanged(const QList<Column> &sortedBy)
+{
+    // Evaluated once when next read: a bulk edit sends one signal per deal.
+    m_stale = true;
+    if (!m_session->view() || rowCount() == 0)
+        return;
+    if (sortedBy.contains(Column(sortColumn())))
+        invalidateSortCache(); // the rows stay put until the next sort or filter
+    emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+const health::RepTable &RepTableModel::figures() const
+{
+    if (!m_stale)
+        return m_figures;
+    m_stale = false;
+    m_figures = {};
+    if (const BookView *view = m_session->view())
+        m_figures = health::repTable(*view, health::evaluate(*view, {}, m_asOf, m_period));
+    return m_figures;
 }
 
 int RepTableModel::columnCount(const QModelIndex &parent) const
@@ -74,69 +81,46 @@ int RepTableModel::capacityOf(int rep) const
     return v.reps[std::size_t(rep)].capacity.value_or(v.settings.defaultCapacity);
 }
 
-void RepTableModel::setPeriod(const QString &period)
+void RepTableModel::setPeriod(const Period &period, const QDate &asOf)
 {
-    if (period == m_period)
+    const QDate date = asOf.isValid() ? asOf : QDate::currentDate();
+    if (period.start == m_period.start && period.end == m_period.end && date == m_asOf)
         return;
     m_period = period;
-    loadQuotas();
-    if (Column(sortColumn()) == Column::Quota)
+    m_asOf = date;
+    m_stale = true;
+    const Column sorted = Column(sortColumn());
+    if (sorted == Column::Quota || sorted == Column::Won || sorted == Column::Attainment)
         invalidateSortCache();
     refresh(); // a reset also refreshes the "Quota (period)" header
 }
 
 void RepTableModel::bookLoaded()
 {
-    loadQuotas();
-    computeTotals();
-}
-
-void RepTableModel::loadQuotas()
-{
-    const BookView *view = m_session->view();
-    m_quota.assign(view ? view->reps.size() : 0, std::nullopt);
-    if (!view || m_period.isEmpty())
-        return;
-    for (std::size_t i = 0; i < view->reps.size(); ++i)
-        m_quota[i] = m_session->quota(view->reps[i].id, m_period);
-}
-
-void RepTableModel::computeTotals()
-{
-    const BookView *view = m_session->view();
-    const std::size_t reps = view ? view->reps.size() : 0;
-    m_active.assign(reps, 0);
-    m_pipeline.assign(reps, 0);
-    if (!view)
-        return;
-    const auto &o = view->opportunities;
-    const int reporting = int(o.currencies.indexOf(view->settings.currency));
-    for (std::size_t i = 0; i < o.id.size(); ++i) {
-        const int owner = o.owner[i];
-        if (owner < 0 || o.status[i] != std::uint8_t(Status::Open))
-            continue;
-        m_active[std::size_t(owner)] += 1;
-        if (int(o.currency[i]) == reporting)
-            m_pipeline[std::size_t(owner)] += o.amount[i];
-    }
+    m_stale = true;
 }
 
 std::vector<int> RepTableModel::sortedRows(int column, bool descending) const
 {
     const BookView &v = *m_session->view();
+    const auto &reps = figures().reps;
     std::vector<int> rows(v.reps.size());
     std::iota(rows.begin(), rows.end(), 0);
-    const auto key = [&](int r) -> qint64 {
-        const auto i = std::size_t(r);
+    const auto key = [&](int r) -> double {
+        const health::RepFigures &f = reps[std::size_t(r)];
         switch (Column(column)) {
         case Column::Quota:
-            return m_quota[i] ? *m_quota[i] : -1;
+            return f.quota ? double(*f.quota) : -1.0;
+        case Column::Won:
+            return double(f.wonInPeriod);
+        case Column::Attainment:
+            return f.attainment ? *f.attainment : -1.0; // undefined before 0%
         case Column::Capacity:
             return capacityOf(r);
         case Column::Active:
-            return m_active[i];
+            return double(f.active);
         case Column::OpenPipeline:
-            return m_pipeline[i];
+            return double(f.openAmount);
         default:
             return 0;
         }
@@ -198,10 +182,20 @@ QVariant RepTableModel::headerData(int section, Qt::Orientation orientation, int
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(Qt::Alignment(
                 (isNumeric(Column(section)) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+    const QString period = m_period.label();
     if (role == Qt::ToolTipRole) {
-        if (Column(section) == Column::Active)
+        switch (Column(section)) {
+        case Column::Won:
+            return tr("The amount of the deals won in %1").arg(period);
+        case Column::Attainment:
+            return tr("Won in %1 ÷ quota for %1").arg(period);
+        case Column::Active:
             return tr("Open opportunities the rep owns, against the rep's capacity");
-        return {};
+        case Column::OpenPipeline:
+            return tr("The amount of the open opportunities the rep owns");
+        default:
+            return {};
+        }
     }
     if (role != Qt::DisplayRole)
         return {};
@@ -209,7 +203,11 @@ QVariant RepTableModel::headerData(int section, Qt::Orientation orientation, int
     case Column::Rep:
         return tr("Rep");
     case Column::Quota:
-        return m_period.isEmpty() ? tr("Quota") : tr("Quota (%1)").arg(m_period);
+        return tr("Quota (%1)").arg(period);
+    case Column::Won:
+        return tr("Won (%1)").arg(period);
+    case Column::Attainment:
+        return tr("Attainment");
     case Column::Capacity:
         return tr("Capacity");
     case Column::Active:
@@ -224,12 +222,27 @@ QVariant RepTableModel::headerData(int section, Qt::Orientation orientation, int
 
 Qt::ItemFlags RepTableModel::flags(const QModelIndex &index) const
 {
+    if (index.isValid() && isFooterRow(index.row()))
+        return Qt::ItemIsEnabled | Qt::ItemNeverHasChildren; // a total: not selected, not edited
     Qt::ItemFlags f = BookTableModel::flags(index);
     if (index.isValid()
-        && (Column(index.column()) == Column::Quota || Column(index.column()) == Column::Capacity)
-        && !(Column(index.column()) == Column::Quota && m_period.isEmpty()))
+        && (Column(index.column()) == Column::Quota || Column(index.column()) == Column::Capacity))
         f |= Qt::ItemIsEditable;
     return f;
+}
+
+QString RepTableModel::attainmentText(const std::optional<double> &attainment,
+                                      const std::optional<Minor> &quota) const
+{
+    if (attainment)
+        return m_format.ratio(*attainment);
+    return quota ? tr("undefined") : tr("no quota");
+}
+
+bool RepTableModel::belowBar(const std::optional<double> &attainment) const
+{
+    const BookView *view = m_session->view();
+    return view && attainment && *attainment < view->settings.attainmentBar;
 }
 
 QVariant RepTableModel::data(const QModelIndex &index, int role) const
@@ -237,18 +250,21 @@ QVariant RepTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
         || !m_session->view())
         return {};
+    const auto column = Column(index.column());
+    if (isFooterRow(index.row()))
+        return teamData(column, role);
     const BookView &v = *m_session->view();
     const int rep = sourceRow(index.row());
     const auto i = std::size_t(rep);
-    const auto column = Column(index.column());
+    const health::RepFigures &f = figures().reps[i];
     const bool defaultCapacity = !v.reps[i].capacity.has_value();
-    const bool overCapacity = m_active[i] > capacityOf(rep);
+    const bool overCapacity = f.active > capacityOf(rep);
     switch (role) {
     case Qt::DisplayRole:
         return display(rep, column);
     case Qt::EditRole:
         if (column == Column::Quota)
-            return m_quota[i] ? QVariant(double(*m_quota[i]) / 100.0) : QVariant();
+            return f.quota ? QVariant(double(*f.quota) / 100.0) : QVariant();
         if (column == Column::Capacity)
             return v.reps[i].capacity ? QVariant(*v.reps[i].capacity) : QVariant();
         return display(rep, column);
@@ -269,21 +285,126 @@ QVariant RepTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
-        if ((column == Column::Capacity && defaultCapacity)
-            || (column == Column::Quota && !m_quota[i]))
+        if ((column == Column::Capacity && defaultCapacity) || (column == Column::Quota && !f.quota)
+            || (column == Column::Attainment && !f.attainment))
             return QBrush(theme::derivedText());
-        if (column == Column::Active && overCapacity)
+        if ((column == Column::Active && overCapacity)
+            || (column == Column::Attainment && belowBar(f.attainment)))
             return QBrush(theme::warningText());
         return {};
     case Qt::ToolTipRole:
         if (column == Column::Capacity && defaultCapacity)
             return tr("The book's default capacity");
-        if (column == Column::Quota && !m_quota[i])
-            return tr("No quota for %1").arg(m_period);
+        if (column == Column::Quota && !f.quota)
+            return tr("No quota for %1").arg(m_period.label());
+        if (column == Column::Attainment && !f.attainment)
+            return f.quota ? tr("A quota of 0: attainment is undefined")
+                           : tr("No quota for %1: attainment is undefined").arg(m_period.label());
+        if (column == Column::Attainment && belowBar(f.attainment))
+            return tr("Below the %1 attainment bar").arg(m_format.ratio(v.settings.attainmentBar));
         if (column == Column::Active && overCapacity)
             return tr("%1 active opportunities: more than the capacity of %2")
-                    .arg(m_format.number(m_active[i]), m_format.number(capacityOf(rep)));
+                    .arg(m_format.number(f.active), m_format.number(capacityOf(rep)));
         return {};
+    default:
+        return {};
+    }
+}
+
+QVariant RepTableModel::teamData(Column column, int role) const
+{
+    const BookView &v = *m_session->view();
+    const health::TeamLine &team = figures().team;
+    const QString currency = v.settings.currency;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        switch (column) {
+        case Column::Rep:
+            return tr("Team (%n rep(s))", nullptr, int(v.reps.size()));
+        case Column::Quota:
+            return team.quota ? m_format.money(*team.quota, currency) : QStringLiteral("—");
+        case Column::Won:
+            return m_format.money(team.wonInPeriod, currency);
+        case Column::Attainment:
+            return attainmentText(team.attainment, team.quota);
+        case Column::Capacity:
+            return m_format.number(team.capacity);
+        case Column::Active:
+            return m_format.number(team.active);
+        case Column::OpenPipeline:
+            return m_format.money(team.openAmount, currency);
+        case Column::Count:
+            break;
+        }
+        return {};
+    case RawValueRole:
+        switch (column) {
+        case Column::Quota:
+            return team.quota ? QVariant(qlonglong(*team.quota)) : QVariant();
+        case Column::Won:
+            return qlonglong(team.wonInPeriod);
+        case Column::Attainment:
+            return team.attainment ? QVariant(*team.attainment) : QVariant();
+        case Column::Capacity:
+            return qlonglong(team.capacity);
+        case Column::Active:
+            return qlonglong(team.active);
+        case Column::OpenPipeline:
+            return qlonglong(team.openAmount);
+        default:
+            return teamData(column, Qt::DisplayRole);
+        }
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::Alignment(
+                (isNumeric(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+    case Qt::FontRole: {
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    case Qt::BackgroundRole: {
+        // A band of its own, in the light and the dark palette alike.
+        const QPalette palette = QApplication::palette();
+        return QBrush(theme::blend(palette.color(QPalette::Base),
+                                   palette.color(QPalette::Highlight), 0.14));
+    }
+    case Qt::ForegroundRole:
+        if ((column == Column::Quota && !team.quota)
+            || (column == Column::Attainment && !team.attainment))
+            return QBrush(theme::derivedText());
+        if (column == Column::Attainment && belowBar(team.attainment))
+            return QBrush(theme::warningText());
+        return {};
+    case Qt::ToolTipRole:
+        switch (column) {
+        case Column::Rep:
+            return tr("The whole team's figures for %1, whatever the scope and the search")
+                    .arg(m_period.label());
+        case Column::Quota:
+            return team.quota ? tr("The reps' quotas for %1 together").arg(m_period.label())
+                              : tr("No rep has a quota for %1").arg(m_period.label());
+        case Column::Won:
+            return team.unassignedWonInPeriod != 0
+                    ? tr("Includes %1 won in deals that no rep owns")
+                              .arg(m_format.money(team.unassignedWonInPeriod, currency))
+                    : QVariant();
+        case Column::Attainment:
+            return team.attainment
+                    ? tr("The team's won ÷ the team's quota")
+                    : tr("No quota for %1: attainment is undefined").arg(m_period.label());
+        case Column::OpenPipeline:
+            return team.unassignedOpen != 0
+                    ? tr("Includes %1 in %n open deal(s) that no rep owns", nullptr,
+                         int(team.unassignedOpen))
+                              .arg(m_format.money(team.unassignedOpenAmount, currency))
+                    : QVariant();
+        case Column::Active:
+            return tr("Open opportunities the reps own, against their capacity together");
+        default:
+            return {};
+        }
+    case IdRole:
     default:
         return {};
     }
@@ -292,18 +413,22 @@ QVariant RepTableModel::data(const QModelIndex &index, int role) const
 QVariant RepTableModel::display(int rep, Column column) const
 {
     const BookView &v = *m_session->view();
-    const auto i = std::size_t(rep);
+    const health::RepFigures &f = figures().reps[std::size_t(rep)];
     switch (column) {
     case Column::Rep:
-        return v.reps[i].name;
+        return v.reps[std::size_t(rep)].name;
     case Column::Quota:
-        return m_quota[i] ? m_format.money(*m_quota[i], v.settings.currency) : QStringLiteral("—");
+        return f.quota ? m_format.money(*f.quota, v.settings.currency) : QStringLiteral("—");
+    case Column::Won:
+        return m_format.money(f.wonInPeriod, v.settings.currency);
+    case Column::Attainment:
+        return attainmentText(f.attainment, f.quota);
     case Column::Capacity:
         return m_format.number(capacityOf(rep));
     case Column::Active:
-        return m_format.number(m_active[i]);
+        return m_format.number(f.active);
     case Column::OpenPipeline:
-        return m_format.money(m_pipeline[i], v.settings.currency);
+        return m_format.money(f.openAmount, v.settings.currency);
     case Column::Count:
         break;
     }
@@ -312,16 +437,20 @@ QVariant RepTableModel::display(int rep, Column column) const
 
 QVariant RepTableModel::rawValue(int rep, Column column) const
 {
-    const auto i = std::size_t(rep);
+    const health::RepFigures &f = figures().reps[std::size_t(rep)];
     switch (column) {
     case Column::Quota:
-        return m_quota[i] ? QVariant(qlonglong(*m_quota[i])) : QVariant();
+        return f.quota ? QVariant(qlonglong(*f.quota)) : QVariant();
+    case Column::Won:
+        return qlonglong(f.wonInPeriod);
+    case Column::Attainment:
+        return f.attainment ? QVariant(*f.attainment) : QVariant();
     case Column::Capacity:
         return capacityOf(rep);
     case Column::Active:
-        return m_active[i];
+        return qlonglong(f.active);
     case Column::OpenPipeline:
-        return qlonglong(m_pipeline[i]);
+        return qlonglong(f.openAmount);
     default:
         return display(rep, column);
     }
@@ -343,7 +472,7 @@ bool RepTableModel::setData(const QModelIndex &index, const QVariant &value, int
             m_session->reportError(tr("“%1” is not an amount.").arg(value.toString()));
             return false;
         }
-        return m_session->setQuota(id, m_period, amount);
+        return m_session->setQuota(id, m_period.label(), amount);
     }
     // Capacity: empty goes back to the book's default.
     if (empty)

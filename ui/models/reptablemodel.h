@@ -1,17 +1,23 @@
 #pragma once
 
+#include "analytics/reptable.h"
 #include "booktablemodel.h"
+#include "domain/dates.h"
 
 namespace tp::ui {
 
-// The reps of the book with their quota for the scope's period, capacity, active (open)
-// opportunities against capacity and open pipeline. Quota and capacity are editable.
+// The reps of the book with their quota for the scope's period, what they won in it, their
+// attainment (METRICS "Key metrics": won ÷ quota), capacity, active (open) opportunities
+// against capacity and open pipeline, and under them the team's line: the team's totals, not
+// editable, not sorted with the reps. The figures are core's (health::repTable over the team's
+// report for the period, as of the scope's date), evaluated again when a deal, a quota or a rep
+// changes, once, when they are next read. Quota and capacity are editable.
 class RepTableModel : public BookTableModel
 {
     Q_OBJECT
 
 public:
-    enum class Column { Rep, Quota, Capacity, Active, OpenPipeline, Count };
+    enum class Column { Rep, Quota, Won, Attainment, Capacity, Active, OpenPipeline, Count };
 
     explicit RepTableModel(BookSession *session, QObject *parent = nullptr);
 
@@ -25,10 +31,12 @@ public:
     int totalCount() const override;
     Id idAt(int row) const;
     int rowOfId(Id id) const;
+    // The row of the team's totals, -1 while no rep is shown.
+    int teamRow() const { return rowCount() > shownCount() ? shownCount() : -1; }
 
-    // The quota period shown ("2026-Q4").
-    QString period() const { return m_period; }
-    void setPeriod(const QString &period);
+    // The quota period shown ("2026-Q4") and the as-of date its figures are taken on.
+    QString period() const { return m_period.label(); }
+    void setPeriod(const Period &period, const QDate &asOf);
 
     int capacityOf(int repIndex) const;
     static bool isNumeric(Column column) { return column != Column::Rep; }
@@ -38,17 +46,22 @@ protected:
     std::vector<int> filteredRows(const std::vector<int> &sorted,
                                   const RowFilter &filter) const override;
     void bookLoaded() override;
+    int footerRowCount() const override { return 1; }
 
 private:
-    void loadQuotas();
-    void computeTotals();
+    const health::RepTable &figures() const;
+    void figuresChanged(const QList<Column> &sortedBy);
+    QVariant teamData(Column column, int role) const;
     QVariant display(int rep, Column column) const;
     QVariant rawValue(int rep, Column column) const;
+    QString attainmentText(const std::optional<double> &attainment,
+                           const std::optional<Minor> &quota) const;
+    bool belowBar(const std::optional<double> &attainment) const;
 
-    QString m_period;
-    std::vector<std::optional<Minor>> m_quota; // per rep index, for m_period
-    std::vector<int> m_active; // open opportunities owned
-    std::vector<Minor> m_pipeline; // their amount in the book currency
+    Period m_period;
+    QDate m_asOf;
+    mutable health::RepTable m_figures;
+    mutable bool m_stale = true;
 };
 
 } // namespace tp::ui

@@ -146,6 +146,8 @@ void TablePage::setModel(BookTableModel *model, const QList<int> &columnWidths,
     m_view->setSortingEnabled(true);
 
     connect(model, &QAbstractItemModel::modelReset, this, &TablePage::updateState);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &TablePage::updateState);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &TablePage::updateState);
     connect(model, &QAbstractItemModel::dataChanged, this, &TablePage::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TablePage::updateActions);
@@ -190,8 +192,10 @@ QList<int> TablePage::selectedRows() const
     if (!m_view->selectionModel())
         return rows;
     // Ranges, not selectedRows(): cheap even when a million rows are selected.
+    // Footer rows (a total) are not rows of the book: never part of a selection's edits.
+    const int shown = m_model ? m_model->shownCount() : 0;
     for (const QItemSelectionRange &range : m_view->selectionModel()->selection())
-        for (int row = range.top(); row <= range.bottom(); ++row)
+        for (int row = range.top(); row <= std::min(range.bottom(), shown - 1); ++row)
             rows.append(row);
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -282,7 +286,7 @@ void TablePage::updateState()
 {
     if (!m_model)
         return;
-    const int shown = m_model->rowCount();
+    const int shown = m_model->shownCount();
     const int total = m_model->totalCount();
     m_countLabel->setText(m_session->isOpen() ? countLabel(shown, total) : QString());
 

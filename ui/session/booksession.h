@@ -3,6 +3,7 @@
 #include "analytics/funnel.h"
 #include "commands/importcommand.h"
 #include "domain/entities.h"
+#include "storage/accountreassignment.h"
 #include "storage/opportunities.h"
 #include "storage/scoring.h"
 #include "views/bookview.h"
@@ -86,6 +87,11 @@ public:
     bool setOpportunityOwner(Id opportunity, std::optional<Id> owner);
     bool setAccountPotential(Id account, std::optional<Minor> potential);
     bool setAccountOwner(Id account, std::optional<Id> owner);
+    // Gives an account to another rep (nullopt: nobody) and, when `moveOpenDeals`, the open
+    // deals that followed its owner (booksessionowners.cpp): one write, one undo step.
+    bool reassignAccount(Id account, std::optional<Id> owner, bool moveOpenDeals);
+    // The account's open deals as a reassignment sees them (empty when it cannot be read).
+    AccountOpenDeals accountOpenDeals(Id account) const;
     bool setRepCapacity(Id rep, std::optional<int> capacity);
     bool setQuota(Id rep, const QString &period, std::optional<Minor> amount);
 
@@ -144,6 +150,8 @@ public:
     // For undo commands: bring the view in line with a row the book now holds, then announce it.
     void applyOpportunity(const Opportunity &row);
     void applyAccount(const Account &row);
+    // The name of a rep by id ("Unassigned" for nobody), for texts.
+    QString repName(std::optional<Id> rep) const;
     void applyRepCapacity(Id rep, std::optional<int> capacity);
     void applyQuota(Id rep, const QString &period);
     void applyScores(const std::vector<ScoreEdit> &edits);
@@ -192,7 +200,6 @@ private:
     void carryIndexes(const BookView *previous, const BookView &next);
     bool editOpportunity(const std::function<OpportunityChange(Book &)> &edit,
                          const std::function<QString(const Opportunity &)> &describe);
-    QString repName(std::optional<Id> rep) const;
     // Adds (+1) or removes (-1) an opportunity row's share of its account's open totals.
     void contributeToAccount(int row, int sign);
 

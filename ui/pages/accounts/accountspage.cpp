@@ -5,6 +5,7 @@
 #include "delegates/moneydelegate.h"
 #include "delegates/ownerdelegate.h"
 #include "models/accounttablemodel.h"
+#include "reassignprompt.h"
 #include "session/booksession.h"
 #include "style/icons.h"
 
@@ -27,6 +28,10 @@ AccountsPage::AccountsPage(BookSession *session, ScopeState *scope, AccountSelec
     QTableView *view = tableView();
     view->setItemDelegateForColumn(int(Column::Potential), new MoneyDelegate(true, this));
     view->setItemDelegateForColumn(int(Column::Owner), new OwnerDelegate(session, this));
+    m_model->setOwnerQuestion(
+            [this](Id account, std::optional<Id> owner, const AccountOpenDeals &deals) {
+                return ReassignPrompt::ask(this, *m_session, account, owner, deals);
+            });
 
     m_ownerFilter->setToolTip(tr("Show one owner's accounts"));
     m_ownerFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);

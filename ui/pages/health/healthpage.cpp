@@ -222,7 +222,7 @@ void HealthPage::buildActions()
     };
     QAction *lost = add(tr("Mark &Lost…"), tr("Close the selected deals as lost, with a reason"), [this] {
         const std::vector<Id> deals = selectedDeals();
-        if (const auto reason = CleanupPrompts::lostReason(this, int(deals.size())))
+        if (const auto reason = CleanupPrompts::lostReason(this, dealNames(deals)))
             markLost(deals, *reason);
     });
     lost->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
@@ -230,20 +230,18 @@ void HealthPage::buildActions()
     add(tr("&Push Close Date…"), tr("Move the expected close date of the selected deals"), [this] {
         const std::vector<Id> deals = selectedDeals();
         const QDate initial = m_state->report().asOf.addDays(30);
-        if (const auto date = CleanupPrompts::date(this, tr("Push Close Date"),
-                                                   tr("New expected close date:"), initial, false))
+        if (const auto date = CleanupPrompts::closeDate(this, dealNames(deals), initial))
             pushCloseDates(deals, *date);
     });
     add(tr("Set &Next Step…"), tr("Write the next step of the selected deals"), [this] {
         const std::vector<Id> deals = selectedDeals();
-        if (const auto step = CleanupPrompts::nextStep(this, QString()))
+        if (const auto step = CleanupPrompts::nextStep(this, dealNames(deals), QString()))
             setNextSteps(deals, *step);
     });
     add(tr("Set Next &Activity…"), tr("Date the next activity of the selected deals"), [this] {
         const std::vector<Id> deals = selectedDeals();
         const QDate initial = m_state->report().asOf.addDays(7);
-        if (const auto date = CleanupPrompts::date(this, tr("Set Next Activity"),
-                                                   tr("Next activity on:"), initial, true))
+        if (const auto date = CleanupPrompts::nextActivity(this, dealNames(deals), initial))
             setNextActivities(deals, *date);
     });
     // The page's own commands, in the Edit menu while it is shown.
@@ -340,16 +338,32 @@ std::vector<Id> HealthPage::selectedDeals() const
     return ids;
 }
 
+QStringList HealthPage::dealNames(const std::vector<Id> &deals) const
+{
+    QStringList names;
+    const BookView *view = m_session->view();
+    if (!view)
+        return names;
+    for (const Id id : deals)
+        if (const int row = view->opportunities.indexOf(id); row >= 0)
+            names.append(view->opportunities.name.at(std::size_t(row)));
+    return names;
+}
+
 void HealthPage::editSelection(const QString &text, const std::vector<Id> &deals,
                                const std::function<bool(Id)> &edit)
 {
     if (deals.empty())
         return;
-    m_session->beginEditGroup(text);
+    // One deal: its own edit's text names it ("Mark “Acme renewal” lost"); several: one group.
+    const bool group = deals.size() > 1;
+    if (group)
+        m_session->beginEditGroup(tr("%1: %n deal(s)", nullptr, int(deals.size())).arg(text));
     int done = 0;
     for (const Id id : deals)
         done += edit(id) ? 1 : 0;
-    m_session->endEditGroup();
+    if (group)
+        m_session->endEditGroup();
     emit statusMessage(tr("%1: %n deal(s).", nullptr, done).arg(text));
 }
 

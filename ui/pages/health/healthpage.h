@@ -61,6 +61,7 @@ public:
     QString countText() const;
 
     // The opportunity ids of the selected table rows.
+    QStringList dealNames(const std::vector<Id> &deals) const;
     std::vector<Id> selectedDeals() const;
     // Clean-up with the answers given (the actions ask first): each is one undo step.
     void markLost(const std::vector<Id> &deals, const QString &reason);

@@ -1,5 +1,7 @@
 #include "rulesdialog.h"
 
+#include "analytics/dealhealth.h"
+
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -48,12 +50,24 @@ RulesDialog::RulesDialog(const StallRules &rules, const std::array<int, 4> &stag
     layout->addWidget(activity);
 
     auto *stages = new QGroupBox(tr("Longest stay in a stage (stalled beyond)"), this);
-    auto *stageForm = new QFormLayout(stages);
+    auto *stageBox = new QVBoxLayout(stages);
+    auto *stageForm = new QFormLayout;
+    stageBox->addLayout(stageForm);
     for (Stage stage : openStages) {
         const auto i = std::size_t(stageIndex(stage));
         m_stageLimits[i] = daysBox(stageLimitDays[i], stages);
         stageForm->addRow(tr("%1:").arg(stageName(stage)), m_stageLimits[i]);
     }
+    // No accusation without evidence (METRICS "Stalled deals").
+    m_unknownEntry = new QLabel(tr("A deal whose stage entry date is unknown (no stage history, "
+                                   "and the imported file did not date its last stage change) "
+                                   "is never stalled by this rule; its reasons say “%1”.")
+                                        .arg(health::Reasons::stageEntryUnknown()),
+                                stages);
+    m_unknownEntry->setWordWrap(true);
+    m_unknownEntry->setForegroundRole(QPalette::PlaceholderText);
+    // Under the form, not in it: a wrapped label in a form row gets the height of one line.
+    stageBox->addWidget(m_unknownEntry);
     layout->addWidget(stages);
 
     auto *other = new QGroupBox(tr("Close date and age"), this);
@@ -94,6 +108,11 @@ void RulesDialog::restoreDefaults()
     m_multiple->setValue(defaults.agedCycleMultiple);
     for (std::size_t i = 0; i < m_stageLimits.size(); ++i)
         m_stageLimits[i]->setValue(settings.stageLimitDays[i]);
+}
+
+QString RulesDialog::unknownEntryText() const
+{
+    return m_unknownEntry->text();
 }
 
 StallRules RulesDialog::rules() const

@@ -19,8 +19,8 @@ RepsPage::RepsPage(BookSession *session, ScopeState *scope, QWidget *parent)
     : TablePage(session, scope, parent), m_model(new RepTableModel(session, this))
 {
     using Column = RepTableModel::Column;
-    m_model->setPeriod(scope->period().label());
-    setModel(m_model, { 28, 18, 12, 20, 18 });
+    m_model->setPeriod(scope->period(), scope->asOf());
+    setModel(m_model, { 28, 18, 18, 12, 10, 18, 18 }, { int(Column::Rep) });
     tableView()->horizontalHeader()->setSortIndicator(int(Column::Rep), Qt::AscendingOrder);
     tableView()->setItemDelegateForColumn(int(Column::Quota), new MoneyDelegate(true, this));
     tableView()->setItemDelegateForColumn(int(Column::Capacity), SpinBoxDelegate::capacity(this));
@@ -47,7 +47,7 @@ QIcon RepsPage::icon() const
 void RepsPage::onScopeChanged()
 {
     TablePage::onScopeChanged();
-    m_model->setPeriod(m_scope->period().label());
+    m_model->setPeriod(m_scope->period(), m_scope->asOf());
 }
 
 QString RepsPage::countLabel(int shown, int total) const

@@ -6,8 +6,8 @@ namespace tp::ui {
 
 class RepTableModel;
 
-// The reps with their quota for the scope's period, capacity and load. Quota and capacity are
-// edited in place.
+// The reps with their quota for the scope's period, what they won in it and their attainment,
+// capacity and load, over the team's line. Quota and capacity are edited in place.
 class RepsPage : public TablePage
 {
     Q_OBJECT

@@ -1,6 +1,7 @@
 #include "factorspanel.h"
 
 #include "session/booksession.h"
+#include "style/menubutton.h"
 #include "style/theme.h"
 #include "worklistdelegate.h"
 
@@ -82,11 +83,13 @@ QToolButton *button(const QString &text, const QString &tip, QWidget *parent)
 } // namespace
 
 FactorsPanel::FactorsPanel(BookSession *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_profile(new QComboBox(this)),
-      m_addProfile(button(tr("Add Profile"), tr("Weights of their own for a territory, an industry "
-                                                "or a size band"), this)),
+    : QWidget(parent),
+      m_session(session),
+      m_profile(new QComboBox(this)),
+      m_addProfile(new MenuButton(tr("Add Profile"), this)),
       m_removeProfile(button(tr("Remove Profile"), tr("Remove this weight profile"), this)),
-      m_appliesTo(new QLabel(this)), m_table(new QTableWidget(this)),
+      m_appliesTo(new QLabel(this)),
+      m_table(new QTableWidget(this)),
       m_description(new QLineEdit(this)),
       m_addFactor(button(tr("Add Factor…"), tr("Add an engagement factor (Insert)"), this)),
       m_removeFactor(button(tr("Remove"), tr("Remove the factor and its scores (Delete)"), this)),
@@ -99,7 +102,8 @@ FactorsPanel::FactorsPanel(BookSession *session, QWidget *parent)
     m_profile->setMinimumContentsLength(16);
     auto *profileMenu = new QMenu(m_addProfile);
     m_addProfile->setMenu(profileMenu);
-    m_addProfile->setPopupMode(QToolButton::InstantPopup);
+    m_addProfile->setToolTip(
+            tr("Weights of their own for a territory, an industry or a size band"));
     connect(profileMenu, &QMenu::aboutToShow, this, &FactorsPanel::fillProfileMenu);
     m_appliesTo->setWordWrap(true);
     m_appliesTo->setForegroundRole(QPalette::PlaceholderText);

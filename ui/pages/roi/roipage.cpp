@@ -1,13 +1,15 @@
 #include "roipage.h"
 
 #include "charts/quadrantchart.h"
+#include "factorspanel.h"
 #include "models/formatter.h"
 #include "models/modelroles.h"
 #include "roistate.h"
 #include "scoringpanel.h"
 #include "session/booksession.h"
+#include "session/scopestate.h"
 #include "style/icons.h"
-#include "factorspanel.h"
+#include "style/menubutton.h"
 #include "worklistdelegate.h"
 #include "worklistmodel.h"
 
@@ -48,6 +50,7 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
                  QWidget *parent)
     : Page(parent),
       m_session(session),
+      m_scope(scope),
       m_state(new RoiState(session, scope, selection, this)),
       m_chart(new QuadrantChart(this)),
       m_model(new WorkListModel(m_state, this)),
@@ -96,7 +99,7 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
     const int charWidth = m_table->fontMetrics().averageCharWidth();
-    const int widths[] = {6, 28, 16, 10, 14, 14, 16, 18, 14, 10};
+    const int widths[] = { 6, 28, 16, 14, 14, 14, 16, 18, 14, 10 };
     for (int c = 0; c < WorkListModel::ColumnCount; ++c)
         header->resizeSection(c, widths[c] * charWidth + 16);
     header->setSectionResizeMode(WorkListModel::Account, QHeaderView::Stretch);
@@ -150,7 +153,7 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
     addPageAction(copy);
     m_table->addAction(copy);
 
-    m_chart->setToolTipProvider([this](int account) { return m_state->describe(account); });
+    m_chart->setHoverTextProvider([this](int account) { return m_state->hoverLines(account); });
     connect(m_chart, &QuadrantChart::accountClicked, this,
             [this](int account, Qt::KeyboardModifiers modifiers) {
                 std::vector<int> selection;
@@ -243,9 +246,10 @@ void RoiPage::buildToolbar(QWidget *bar)
     m_resetZoom->setToolTip(tr("Show the whole chart again (drag a rectangle on it to zoom)"));
     m_resetZoom->setEnabled(false);
     connect(m_resetZoom, &QToolButton::clicked, m_chart, &QuadrantChart::resetZoom);
-    auto *exportButton = new QToolButton(bar);
-    exportButton->setText(tr("Export Chart"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportButton = new MenuButton(tr("Export Chart"), bar);
+    exportButton->setObjectName(QStringLiteral("exportChart"));
+    exportButton->setToolTip(tr("Write the chart, with its scope, date and thresholds, as an "
+                                "image or a PDF"));
     auto *menu = new QMenu(exportButton);
     menu->addAction(tr("As &PNG Image…"), this, [this] { exportDialog(QStringLiteral("png")); });
     menu->addAction(tr("As P&DF…"), this, [this] { exportDialog(QStringLiteral("pdf")); });
@@ -319,11 +323,17 @@ void RoiPage::onEvaluated(bool scopeChanged)
     }
     m_unscoredTitle->setText(tr("&Needs scoring (%1)").arg(QLocale().toString(qsizetype(names.size()))));
     const Formatter format;
-    m_count->setText(view ? tr("%1 scored · capacity %2 · %3 within it")
-                                    .arg(format.number(qint64(r.workList.size())),
-                                         format.number(r.capacity),
-                                         format.number(r.withinCapacity))
-                          : QString());
+    const int thin = m_chart->data().thin;
+    QString scored = tr("%1 scored").arg(format.number(qint64(r.workList.size())));
+    if (thin > 0)
+        scored = tr("%1 (%2 hollow)").arg(scored, format.number(thin));
+    m_count->setText(
+            view ? tr("%1 · capacity %2 · %3 within it")
+                            .arg(scored, format.number(r.capacity), format.number(r.withinCapacity))
+                 : QString());
+    m_count->setToolTip(thin > 0 ? tr("Hollow points are scored on fewer than half of their "
+                                      "factors: their likelihood rests on little evidence")
+                                 : QString());
     updateWarning();
     showSelection();
 }
@@ -469,11 +479,43 @@ void RoiPage::copyRows()
     emit statusMessage(tr("Copied %n row(s).", nullptr, int(rows.size())));
 }
 
+QStringList RoiPage::exportCaption() const
+{
+    const BookView *view = m_session->view();
+    if (!view)
+        return { tr("ROI quadrant") };
+    const Formatter format;
+    const int rep = m_scope->repIndex();
+    const int territory = m_scope->territoryIndex();
+    QStringList scope;
+    if (rep >= 0 && std::size_t(rep) < view->reps.size())
+        scope.append(view->reps[std::size_t(rep)].name);
+    if (territory >= 0 && std::size_t(territory) < view->territories.size())
+        scope.append(tr("territory %1").arg(view->territories[std::size_t(territory)].name));
+    if (scope.isEmpty())
+        scope.append(tr("the team"));
+    const QuadrantData &data = m_chart->data();
+    const QString potential = format.money(Minor(std::llround(data.potentialThreshold * 100.0)),
+                                           view->settings.currency);
+    const QString lStar = tr("L* %1").arg(format.share(data.likelihoodThreshold));
+    const QString rStar = data.thresholdIsMedian ? tr("R* %1 (median)").arg(potential)
+                                                 : tr("R* %1").arg(potential);
+    QString drawn = tr("%n scored account(s)", nullptr, int(data.points.size()));
+    if (data.thin > 0)
+        drawn = tr("%1, %2 hollow (scored on fewer than half of their factors)")
+                        .arg(drawn, format.number(data.thin));
+    return { tr("ROI quadrant: %1").arg(scope.join(QStringLiteral(", "))),
+             tr("Book %1 · as of %2 · period %3")
+                     .arg(QFileInfo(m_session->path()).fileName(), format.date(m_scope->asOf()),
+                          m_scope->period().label()),
+             tr("%1 · %2 · %3").arg(lStar, rStar, drawn) };
+}
+
 bool RoiPage::exportChart(const QString &path, QString *error)
 {
     if (path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
-        return m_chart->exportPdf(path, tr("ROI quadrant"), error);
-    return m_chart->exportPng(path, 2.0, error);
+        return m_chart->exportPdf(path, exportCaption(), error);
+    return m_chart->exportPng(path, exportCaption(), 2.0, error);
 }
 
 void RoiPage::exportDialog(const QString &suffix)

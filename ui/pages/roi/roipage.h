@@ -56,8 +56,11 @@ public:
     QLabel *warningLabel() const { return m_warning; }
     QString countText() const;
 
-    // Writes the chart; false with the reason in *error.
+    // Writes the chart under its caption; false with the reason in *error.
     bool exportChart(const QString &path, QString *error = nullptr);
+    // What an exported chart says about itself: the title with the scope, then the book, the
+    // as-of date, the period, the thresholds and what is drawn.
+    QStringList exportCaption() const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -75,6 +78,7 @@ private:
     void updateWarning();
 
     BookSession *m_session;
+    ScopeState *m_scope;
     RoiState *m_state;
     QuadrantChart *m_chart;
     WorkListModel *m_model;

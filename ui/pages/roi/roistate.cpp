@@ -118,6 +118,36 @@ void RoiState::select(std::vector<int> accounts, int current)
     m_shared->select(m_selection, m_current, this);
 }
 
+QString RoiState::factorCoverageText(const roi::ScoredAccount &s)
+{
+    return tr("scored on %1 of %n factor(s)", nullptr, s.weightedFactors)
+            .arg(QLocale().toString(s.scoredFactors));
+}
+
+QStringList RoiState::hoverLines(int account)
+{
+    const BookView *view = m_session->view();
+    const int rank = rankOf(account);
+    if (!view || rank < 0)
+        return {};
+    const roi::ScoredAccount &s = m_result.workList[std::size_t(rank)];
+    const Formatter format;
+    const QString currency = view->settings.currency;
+    QStringList lines{ view->accounts.name.at(std::size_t(account)) };
+    lines.append(tr("Likelihood %1, %2").arg(format.share(s.likelihood), factorCoverageText(s)));
+    lines.append(s.potential > 0
+                         ? tr("Potential %1%2")
+                                   .arg(format.money(s.potential, currency),
+                                        s.potentialDerived ? tr(" (open pipeline)") : QString())
+                         : tr("No revenue potential"));
+    lines.append(tr("Expected value %1").arg(format.money(s.ev, currency)));
+    QString quadrant = roi::quadrantName(s.quadrant);
+    if (s.belowFloor)
+        quadrant = tr("%1, below a floor").arg(quadrant);
+    lines.append(tr("Rank %1 · %2").arg(format.number(rank + 1), quadrant));
+    return lines;
+}
+
 QString RoiState::describe(int account)
 {
     const BookView *view = m_session->view();
@@ -129,8 +159,8 @@ QString RoiState::describe(int account)
     const QString currency = view->settings.currency;
     const auto money = [&](Minor amount) { return format.money(amount, currency); };
     QString text = QStringLiteral("<b>%1</b><br>").arg(view->accounts.name.at(std::size_t(account)).toHtmlEscaped());
-    text += tr("Likelihood %1 · potential %2%3 · EV %4")
-                    .arg(format.share(s.likelihood), money(s.potential),
+    text += tr("Likelihood %1 (%2) · potential %3%4 · EV %5")
+                    .arg(format.share(s.likelihood), factorCoverageText(s), money(s.potential),
                          s.potentialDerived ? tr(" (derived)") : QString(), money(s.ev));
     text += QStringLiteral("<br>%1").arg(roi::quadrantName(s.quadrant));
     if (s.belowFloor)

@@ -43,6 +43,10 @@ public:
 
     // The ROI page's account tool-tip: figures and the top contributing factors.
     QString describe(int account);
+    // The same as lines for the chart's callout: the name, then the figures.
+    QStringList hoverLines(int account);
+    // "scored on 1 of 6 factors" for a scored account.
+    static QString factorCoverageText(const roi::ScoredAccount &account);
 
 signals:
     // New figures (`scopeChanged`: another scope or book, so zoom and scroll start over).

@@ -233,11 +233,17 @@ void ScoringPanel::refresh()
         const int rank = m_state->rankOf(current);
         if (rank >= 0) {
             const roi::ScoredAccount &s = m_state->result().workList[std::size_t(rank)];
-            m_figures->setText(tr("Rank %1 · likelihood %2 · EV %3 · %4")
-                                       .arg(format.number(rank + 1),
-                                            format.share(s.likelihood),
+            m_figures->setText(tr("Rank %1 · likelihood %2 (%3) · EV %4 · %5")
+                                       .arg(format.number(rank + 1), format.share(s.likelihood),
+                                            RoiState::factorCoverageText(s),
                                             format.money(s.ev, currency),
                                             roi::quadrantName(s.quadrant)));
+            m_figures->setForegroundRole(s.thinlyScored() ? QPalette::PlaceholderText
+                                                          : QPalette::WindowText);
+            m_figures->setToolTip(s.thinlyScored()
+                                          ? tr("Fewer than half of the factors are scored: the "
+                                               "likelihood rests on little evidence")
+                                          : QString());
         } else {
             m_figures->setText(tr("Not scored yet: score at least one factor with a weight."));
         }

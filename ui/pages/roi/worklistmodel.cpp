@@ -97,6 +97,9 @@ QVariant WorkListModel::headerData(int section, Qt::Orientation orientation, int
             return tr("What each engagement factor adds to the likelihood");
         case Potential:
             return tr("The potential set for the account, else its open pipeline (in italics)");
+        case Likelihood:
+            return tr("Likelihood of engagement; “· 1/6”: scored on 1 of its 6 factors (in "
+                      "italics when fewer than half)");
         default:
             return {};
         }
@@ -154,14 +157,16 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return headerData(index.column(), Qt::Horizontal, role);
     case Qt::FontRole:
-        if (index.column() == Potential && s.potentialDerived) {
+        if ((index.column() == Potential && s.potentialDerived)
+            || (index.column() == Likelihood && s.thinlyScored())) {
             QFont font;
             font.setItalic(true);
             return font;
         }
         return {};
     case Qt::ForegroundRole:
-        if (index.column() == Potential && s.potentialDerived)
+        if ((index.column() == Potential && s.potentialDerived)
+            || (index.column() == Likelihood && s.thinlyScored()))
             return QBrush(theme::derivedText());
         if (index.column() == Quadrant)
             return QBrush(theme::quadrantColor(int(s.quadrant), theme::isDark()));
@@ -169,6 +174,14 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Contributions || index.column() == Account)
             return m_state->describe(s.row);
+        if (index.column() == Likelihood) {
+            QString text = RoiState::factorCoverageText(s);
+            text[0] = text[0].toUpper();
+            return s.thinlyScored() ? tr("%1: fewer than half, the likelihood rests on little "
+                                         "evidence")
+                                              .arg(text)
+                                    : text;
+        }
         if (position >= m_state->result().withinCapacity)
             return tr("Beyond the capacity of %n active deal(s)", nullptr,
                       m_state->result().capacity);
@@ -186,6 +199,11 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
     case Owner:
         return a.owner[row] >= 0 ? view->reps[std::size_t(a.owner[row])].name : QString();
     case Likelihood:
+        // Scored on some of its factors only: how many, next to the figure.
+        if (s.scoredFactors < s.weightedFactors)
+            return tr("%1 · %2/%3")
+                    .arg(m_format.share(s.likelihood), m_format.number(s.scoredFactors),
+                         m_format.number(s.weightedFactors));
         return m_format.share(s.likelihood);
     case Potential:
         return m_format.money(s.potential, currency);
