@@ -367,8 +367,7 @@ bool BookSession::setOpportunityCloseDate(Id opportunity, const QDate &date)
                                                                 QDate::currentDate());
             },
             [&](const Opportunity &o) {
-                return tr("Move expected close of “%1” to %2")
-                        .arg(o.name, QLocale().toString(date, QLocale::ShortFormat));
+                return tr("Move expected close of “%1” to %2").arg(o.name, Formatter().date(date));
             });
 }
 
