@@ -414,6 +414,23 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::ScopeBar</name>
+    <message numerus="yes">
+        <source>Figures are now as of %1, %n day(s) after today.</source>
+        <translation>
+            <numerusform>Figures are now as of %1, %n day after today.</numerusform>
+            <numerusform>Figures are now as of %1, %n days after today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %n day(s) after today (%2): figures count what the book expects by then, and nothing that happens in between.</source>
+        <translation>
+            <numerusform>%1 is %n day after today (%2): figures count what the book expects by then, and nothing that happens in between.</numerusform>
+            <numerusform>%1 is %n days after today (%2): figures count what the book expects by then, and nothing that happens in between.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::ScoringPanel</name>
     <message numerus="yes">
         <source>%n accounts selected</source>

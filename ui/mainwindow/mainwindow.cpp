@@ -84,6 +84,8 @@ MainWindow::MainWindow(QWidget *parent)
     scopeToolBar->setMovable(false);
     m_scopeBar = new ScopeBar(m_session, m_scope, scopeToolBar);
     scopeToolBar->addWidget(m_scopeBar);
+    connect(m_scopeBar, &ScopeBar::statusMessage, this,
+            [this](const QString &m) { showStatus(m); });
 
     connect(m_session, &BookSession::loaded, this, [this] {
         if (m_session->wasReloaded()) {

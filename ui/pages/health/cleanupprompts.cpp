@@ -1,5 +1,7 @@
 #include "cleanupprompts.h"
 
+#include "widgets/dateedit.h"
+
 #include <QCalendarWidget>
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -32,9 +34,7 @@ std::optional<QDate> CleanupPrompts::date(QWidget *parent, const QString &title,
     QDialog dialog(parent);
     dialog.setWindowTitle(title);
     auto *form = new QFormLayout(&dialog);
-    auto *edit = new QDateEdit(initial, &dialog);
-    edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    auto *edit = new DateEdit(initial, &dialog);
     form->addRow(label, edit);
     QCheckBox *clear = nullptr;
     if (allowClear) {
