@@ -240,6 +240,44 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::FunnelPage</name>
+    <message numerus="yes">
+        <source>%1: %2 still needed in the %n week(s) left (%3 days); the target is %4 over %5 weeks.</source>
+        <translation>
+            <numerusform>%1: %2 still needed in the %n week left (%3 days); the target is %4 over %5 weeks.</numerusform>
+            <numerusform>%1: %2 still needed in the %n weeks left (%3 days); the target is %4 over %5 weeks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n week(s) left (%2 days), and no target.</source>
+        <translation>
+            <numerusform>%1: %n week left (%2 days), and no target.</numerusform>
+            <numerusform>%1: %n weeks left (%2 days), and no target.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The rest of %1: %n week(s) left</source>
+        <translation>
+            <numerusform>The rest of %1: %n week left</numerusform>
+            <numerusform>The rest of %1: %n weeks left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole of %1: %n week(s)</source>
+        <translation>
+            <numerusform>The whole of %1: %n week</numerusform>
+            <numerusform>The whole of %1: %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The target of %1 worked back over all %n week(s) of the period: each band gives the whole period and a week.</source>
+        <translation>
+            <numerusform>The target of %1 worked back over all %n week of the period: each band gives the whole period and a week.</numerusform>
+            <numerusform>The target of %1 worked back over all %n weeks of the period: each band gives the whole period and a week.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::HealthPage</name>
     <message numerus="yes">
         <source>%1: %n deal(s).</source>
