@@ -161,12 +161,16 @@ void MainWindow::createPages()
         m_stack->addWidget(page);
         auto *item = new QListWidgetItem(page->icon(), page->title(), m_navigation);
         item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 18));
+        item->setToolTip(page->title());
         connect(page, &Page::statusMessage, this, [this](const QString &m) { showStatus(m); });
     }
     int widest = 0;
     for (Page *page : std::as_const(m_pages))
         widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(page->title()));
-    m_navigation->setMinimumWidth(widest + 24 + 48);
+    // Wide enough for the titles, and narrower (icons and "Pipeline…") when the window is small.
+    const int comfortable = widest + 24 + 48;
+    m_navigation->setTextElideMode(Qt::ElideRight);
+    m_navigation->setMinimumWidth(24 + 24 + m_navigation->fontMetrics().averageCharWidth() * 4);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("MainSplitter"));
@@ -174,7 +178,7 @@ void MainWindow::createPages()
     m_splitter->addWidget(m_stack);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setCollapsible(1, false);
-    m_splitter->setSizes({ m_navigation->minimumWidth(), 1000 });
+    m_splitter->setSizes({ comfortable, 1000 });
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -97,16 +98,22 @@ HealthPage::HealthPage(BookSession *session, HealthState *state, QWidget *parent
     header->setStretchLastSection(true);
 
     m_tabs->addTab(m_table, tr("Open Deals"));
-    m_tabs->addTab(m_metrics, tr("Key Metrics"));
+    // The metrics scroll when the window is small rather than set its smallest size.
+    auto *metrics = new QScrollArea(this);
+    metrics->setWidget(m_metrics);
+    metrics->setWidgetResizable(true);
+    metrics->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(metrics, tr("Key Metrics"));
     m_charts->addWidget(m_stalled);
     m_charts->addWidget(m_coverage);
     m_charts->setCollapsible(0, false);
-    m_stalled->setMinimumSize(320, 220);
-    m_coverage->setMinimumSize(320, 220);
+    m_stalled->setMinimumSize(260, 220);
+    m_coverage->setMinimumSize(260, 220);
     m_vertical->addWidget(m_charts);
     m_vertical->addWidget(m_tabs);
     m_vertical->setStretchFactor(0, 2);
     m_vertical->setStretchFactor(1, 3);
+    m_vertical->setSizes({ 800, 1200 });
     m_vertical->setCollapsible(1, false);
 
     auto *layout = new QVBoxLayout(this);
