@@ -220,8 +220,9 @@ TEST_F(GuiMainWindow, SaysWhyATableIsEmpty)
                         .contains(QStringLiteral("No book is open")));
     ASSERT_TRUE(window().createBook(dir.path(QStringLiteral("new.tpbook"))));
     ASSERT_TRUE(window().session()->waitUntilLoaded());
-    EXPECT_EQ(window().tablePage(QStringLiteral("accounts"))->emptyText(),
-              QStringLiteral("This book has no accounts yet."));
+    EXPECT_TRUE(window().tablePage(QStringLiteral("accounts"))
+                        ->emptyText()
+                        .startsWith(QStringLiteral("This book has no accounts yet.")));
     ASSERT_TRUE(openBook());
     TablePage *page = window().tablePage(QStringLiteral("opportunities"));
     page->model()->setTextFilter(QStringLiteral("no such deal"));

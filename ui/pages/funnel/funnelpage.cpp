@@ -121,12 +121,21 @@ FunnelPage::FunnelPage(BookSession *session, ScopeState *scope, HealthState *hea
     m_vertical->setSizes({ 900, 1100 });
     m_vertical->setCollapsible(0, false);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(6);
     layout->addWidget(m_header);
     layout->addWidget(m_warning);
     layout->addWidget(m_vertical, 1);
+    // Quotas alone are a target to work back from.
+    setContent(
+            content, session,
+            [](const BookView &view) {
+                return view.opportunities.size() > 0 || !view.quotas.empty();
+            },
+            tr("This book has no opportunities and no quotas yet: the funnel works back from "
+               "the target with the deals' history once they are in."));
 
     connect(m_state, &FunnelState::evaluated, this, &FunnelPage::onEvaluated);
     onEvaluated();

@@ -116,12 +116,17 @@ HealthPage::HealthPage(BookSession *session, HealthState *state, QWidget *parent
     m_vertical->setSizes({ 800, 1200 });
     m_vertical->setCollapsible(1, false);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(6);
     layout->addWidget(bar);
     layout->addWidget(m_strip);
     layout->addWidget(m_vertical, 1);
+    setContent(
+            content, session, [](const BookView &view) { return view.opportunities.size() > 0; },
+            tr("This book has no opportunities yet: their health, coverage and key metrics "
+               "show here once they are in."));
 
     buildActions();
     connect(m_state, &HealthState::evaluated, this, [this] { onEvaluated(); });

@@ -150,12 +150,17 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
     m_vertical->setCollapsible(0, false);
     m_chart->setMinimumSize(300, 200);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(6);
     layout->addWidget(bar);
     layout->addWidget(m_warning);
     layout->addWidget(m_vertical, 1);
+    setContent(
+            content, session, [](const BookView &view) { return view.accounts.size() > 0; },
+            tr("This book has no accounts yet: the ROI quadrant and the work list show them "
+               "once they are in."));
 
     auto *copy = new QAction(themeIcon(QStringLiteral("edit-copy")), tr("&Copy"), this);
     copy->setShortcut(QKeySequence::Copy);

@@ -1,0 +1,210 @@
+// The window's manners a first week finds missing (issue 16, items 15 and 20): the demo banner
+// follows the book that is open, menus show "Reps & quotas", every undo and redo says what it
+// did, File ▸ Close Book, an empty book points to Import, Tab leaves a table, and exports start
+// in the folder of the last one.
+#include "uitestbook.h"
+
+#include "import/importactions.h"
+#include "import/importwizard.h"
+#include "mainwindow/bookactions.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/scopebar.h"
+#include "mainwindow/undoactions.h"
+#include "models/opportunitytablemodel.h"
+#include "pages/health/healthpage.h"
+#include "pages/opportunities/opportunitiespage.h"
+#include "pages/roi/roipage.h"
+#include "pages/tablepage.h"
+#include "session/booksession.h"
+#include "storage/book.h"
+#include "testsupport.h"
+#include "widgets/emptystate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+using namespace tp;
+using tp::ui::MainWindow;
+
+namespace {
+
+class GuiWindowManners : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        book = test::writeSmallBook(dir.path(QStringLiteral("small.tpbook")));
+        window = std::make_unique<MainWindow>();
+        window->setInteractive(false);
+        window->resize(1400, 900);
+        window->show();
+        QApplication::setActiveWindow(window.get());
+    }
+    void TearDown() override
+    {
+        window.reset();
+        QLocale::setDefault(QLocale::system());
+    }
+
+    bool open(const QString &path)
+    {
+        return window->openBook(path) && window->session()->waitUntilLoaded();
+    }
+    QString status() const { return window->statusBar()->currentMessage(); }
+    QMenu *menu(int index) const { return window->menuBar()->actions().at(index)->menu(); }
+
+    test::TempDir dir;
+    test::SmallBook book;
+    std::unique_ptr<MainWindow> window;
+};
+
+// --- Item 20: menus, undo and redo --------------------------------------------------------
+
+TEST_F(GuiWindowManners, TheViewMenuShowsRepsAndQuotasAsWritten)
+{
+    const QList<QAction *> pages = menu(2)->actions();
+    ASSERT_EQ(pages.size(), 6);
+    EXPECT_EQ(pages.at(2)->text(), QStringLiteral("Reps && quotas")); // shown "Reps & quotas"
+    for (QAction *action : pages) {
+        // No stray mnemonic ("Reps _quotas"): Ctrl+1…6 switch pages.
+        EXPECT_TRUE(QKeySequence::mnemonic(action->text()).isEmpty())
+                << action->text().toStdString();
+        EXPECT_EQ(QString(action->text()).replace(QStringLiteral("&&"), QStringLiteral("&")),
+                  window->pages().at(int(pages.indexOf(action)))->title());
+    }
+}
+
+TEST_F(GuiWindowManners, EveryUndoAndRedoSaysWhatItDid)
+{
+    ASSERT_TRUE(open(book.path));
+    window->showPage(1);
+    auto *page = qobject_cast<ui::OpportunitiesPage *>(window->currentPage());
+    ui::OpportunityTableModel *model = page->opportunityModel();
+    const QModelIndex amount =
+            model->index(model->rowOfId(book.o3), int(OpportunityColumn::Amount));
+    ASSERT_TRUE(model->setData(amount, 8000.0));
+    const QString text = window->session()->undoStack()->undoText();
+    ASSERT_TRUE(text.contains(QStringLiteral("Globex pilot")));
+    window->statusBar()->clearMessage();
+
+    window->undoAction()->trigger();
+    EXPECT_EQ(status(), QStringLiteral("Undone: %1.").arg(text));
+    window->redoAction()->trigger();
+    EXPECT_EQ(status(), QStringLiteral("Redone: %1.").arg(text));
+
+    // A page's bulk step, by its shortcut.
+    auto *health = qobject_cast<ui::HealthPage *>(window->page(QStringLiteral("health")));
+    window->showPage(int(window->pages().indexOf(health)));
+    health->pushCloseDates({ book.o1, book.o2 }, QDate(2027, 2, 1));
+    QTest::keySequence(window.get(), QKeySequence::Undo);
+    EXPECT_EQ(status(), QStringLiteral("Undone: Push close date."));
+}
+
+TEST(GuiUndoActions, AnAmpersandInAStepIsNotAMnemonic)
+{
+    QUndoStack stack;
+    ui::UndoActions actions(&stack);
+    stack.push(new QUndoCommand(QStringLiteral("Mark “R&D renewal” lost")));
+    EXPECT_EQ(actions.undoAction()->text(), QStringLiteral("&Undo Mark “R&&D renewal” lost"));
+    EXPECT_TRUE(actions.undoAction()->isEnabled());
+    EXPECT_FALSE(actions.redoAction()->isEnabled());
+    actions.undoAction()->trigger();
+    EXPECT_EQ(actions.redoAction()->text(), QStringLiteral("&Redo Mark “R&&D renewal” lost"));
+}
+
+// --- Item 20: Close Book and empty books --------------------------------------------------
+
+TEST_F(GuiWindowManners, CloseBookLeavesTheWindowWithoutABook)
+{
+    ASSERT_TRUE(open(book.path));
+    ui::BookActions *actions = window->bookActions();
+    QAction *close = actions->closeAction();
+    EXPECT_EQ(close->shortcut(), QKeySequence(QKeySequence::Close));
+    EXPECT_TRUE(menu(0)->actions().contains(close));
+    EXPECT_TRUE(close->isEnabled());
+    window->showPage(1);
+    window->tablePage(QStringLiteral("opportunities"))->tableView()->setFocus();
+    ASSERT_TRUE(window->tablePage(QStringLiteral("opportunities"))
+                        ->model()
+                        ->setData(window->tablePage(QStringLiteral("opportunities"))
+                                          ->model()
+                                          ->index(0, int(OpportunityColumn::Amount)),
+                                  123.0));
+
+    QTest::keySequence(window.get(), QKeySequence::Close);
+    EXPECT_FALSE(window->session()->isOpen());
+    EXPECT_EQ(window->windowTitle(), QStringLiteral("Territory Planner"));
+    EXPECT_EQ(status(), QStringLiteral("Closed small.tpbook."));
+    EXPECT_EQ(window->session()->undoStack()->count(), 0);
+    EXPECT_FALSE(window->undoAction()->isEnabled());
+    EXPECT_FALSE(close->isEnabled());
+    EXPECT_FALSE(actions->saveCopyAction()->isEnabled());
+    EXPECT_FALSE(window->scopeBar()->repCombo()->isEnabled());
+    for (ui::Page *page : window->pages()) {
+        SCOPED_TRACE(page->key().toStdString());
+        auto *table = qobject_cast<ui::TablePage *>(page);
+        const QString text = table ? table->emptyText() : page->emptyStateText();
+        EXPECT_TRUE(text.startsWith(QStringLiteral("No book is open."))) << text.toStdString();
+        if (table)
+            EXPECT_EQ(table->model()->rowCount(), 0);
+    }
+    // The empty state offers Open… and New Book….
+    ui::EmptyState *empty = window->tablePage(QStringLiteral("accounts"))->emptyState();
+    ASSERT_EQ(empty->buttons().size(), 2);
+    EXPECT_EQ(empty->buttons().at(0)->text(), actions->openAction()->text());
+    EXPECT_EQ(empty->buttons().at(1)->text(), actions->newAction()->text());
+
+    // And the book opens again, with its edit kept.
+    ASSERT_TRUE(open(book.path));
+    EXPECT_EQ(window->tablePage(QStringLiteral("opportunities"))->model()->rowCount(), 6);
+    EXPECT_TRUE(window->bookActions()->closeAction()->isEnabled());
+}
+
+TEST_F(GuiWindowManners, AnEmptyBookPointsToImport)
+{
+    ASSERT_TRUE(window->createBook(dir.path(QStringLiteral("empty.tpbook"))));
+    ASSERT_TRUE(window->session()->waitUntilLoaded());
+    QAction *import = window->importActions()->importAction();
+    for (ui::Page *page : window->pages()) {
+        SCOPED_TRACE(page->key().toStdString());
+        auto *table = qobject_cast<ui::TablePage *>(page);
+        const QString text = table ? table->emptyText() : page->emptyStateText();
+        EXPECT_TRUE(text.contains(QStringLiteral("File ▸ Import CSV… (Ctrl+I)")))
+                << text.toStdString();
+        EXPECT_TRUE(text.contains(QStringLiteral("drop the CSV file on this window")));
+        window->showPage(int(window->pages().indexOf(page)));
+        const QList<QPushButton *> buttons = page->findChildren<QPushButton *>();
+        const auto importButton = std::find_if(buttons.begin(), buttons.end(), [&](auto *b) {
+            return b->isVisible() && b->text() == import->text();
+        });
+        ASSERT_NE(importButton, buttons.end());
+        EXPECT_TRUE((*importButton)->isEnabled());
+    }
+    // The button opens the wizard.
+    window->showPage(0);
+    window->tablePage(QStringLiteral("accounts"))->emptyState()->buttons().at(0)->click();
+    ui::ImportWizard *wizard = window->importActions()->wizard();
+    ASSERT_NE(wizard, nullptr);
+    wizard->reject();
+}
+
+} // namespace
