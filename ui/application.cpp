@@ -135,6 +135,19 @@ QString demoBookPath()
             + QStringLiteral("/Demo.tpbook");
 }
 
+void showDemoBanner(MainWindow &window, const QString &path)
+{
+    window.banner()->showMessage(
+            QCoreApplication::translate(
+                    "tp::ui",
+                    "This is a demo book with made-up reps, accounts and opportunities, so you "
+                    "can try everything. Edits stay in this copy. Use File ▸ New Book… to start "
+                    "your own."),
+            path);
+    if (window.session()->isOpen())
+        window.banner()->setCurrentBook(window.session()->path());
+}
+
 void setUpApplication(QApplication &app)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Territory Planner"));
@@ -234,11 +247,7 @@ int runGui(QApplication &app, const QStringList &arguments)
             started = openDemoBook(window, &demoCreated);
     }
     if (demoCreated) {
-        window.banner()->showMessage(QCoreApplication::translate(
-                "tp::ui",
-                "This is a demo book with made-up reps, accounts and opportunities, so you can "
-                "try everything. Edits stay in this copy. Use File ▸ New Book… to start your "
-                "own."));
+        showDemoBanner(window, demoBookPath());
         window.statusBar()->showMessage(
                 QCoreApplication::translate("tp::ui", "Opened a copy of the demo book."), 10000);
     }

@@ -39,4 +39,8 @@ bool saveScreenshots(MainWindow &window, const QString &dir, QSize size = defaul
 // Where the first launch puts its copy of the demo book.
 QString demoBookPath();
 
+// The banner that says the book at `path` is the demo: shown while that book is open, until
+// dismissed (InfoBanner).
+void showDemoBanner(MainWindow &window, const QString &path);
+
 } // namespace tp::ui

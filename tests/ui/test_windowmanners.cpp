@@ -4,9 +4,11 @@
 // in the folder of the last one.
 #include "uitestbook.h"
 
+#include "application.h"
 #include "import/importactions.h"
 #include "import/importwizard.h"
 #include "mainwindow/bookactions.h"
+#include "mainwindow/infobanner.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/scopebar.h"
 #include "mainwindow/undoactions.h"
@@ -76,6 +78,41 @@ protected:
     test::SmallBook book;
     std::unique_ptr<MainWindow> window;
 };
+
+// --- Item 15 ------------------------------------------------------------------------------
+
+TEST_F(GuiWindowManners, TheDemoBannerFollowsTheBookThatIsOpen)
+{
+    ASSERT_TRUE(open(book.path));
+    ui::showDemoBanner(*window, book.path); // the small book plays the demo here
+    ui::InfoBanner *banner = window->banner();
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("demo book")));
+
+    // The user's own new book: no demo banner on it.
+    ASSERT_TRUE(window->createBook(dir.path(QStringLiteral("mine.tpbook"))));
+    ASSERT_TRUE(window->session()->waitUntilLoaded());
+    EXPECT_FALSE(banner->isVisible());
+
+    // The demo again: it says so again.
+    ASSERT_TRUE(open(book.path));
+    EXPECT_TRUE(banner->isVisible());
+
+    // Dismissed, it stays dismissed.
+    banner->findChild<QToolButton *>()->click();
+    EXPECT_FALSE(banner->isVisible());
+    ASSERT_TRUE(open(dir.path(QStringLiteral("mine.tpbook"))));
+    ASSERT_TRUE(open(book.path));
+    EXPECT_FALSE(banner->isVisible());
+}
+
+TEST_F(GuiWindowManners, TheDemoBannerGoesWithAClosedBook)
+{
+    ASSERT_TRUE(open(book.path));
+    ui::showDemoBanner(*window, book.path);
+    window->bookActions()->closeAction()->trigger();
+    EXPECT_FALSE(window->banner()->isVisible());
+}
 
 // --- Item 20: menus, undo and redo --------------------------------------------------------
 

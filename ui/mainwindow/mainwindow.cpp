@@ -105,6 +105,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::onLoaded()
 {
+    m_banner->setCurrentBook(m_session->path()); // a message about another book goes
     if (!m_session->isOpen()) { // closed
         m_scope->reset(1);
         updateTitleAndStatus();
