@@ -244,4 +244,48 @@ TEST_F(GuiWindowManners, AnEmptyBookPointsToImport)
     wizard->reject();
 }
 
+// --- Item 20: Tab and tables ---------------------------------------------------------------
+
+TEST_F(GuiWindowManners, TabLeavesATableAndCtrlTabMovesWithinIt)
+{
+    {
+        // Acme scored, for a row in the ROI work list.
+        auto b = Book::open(book.path);
+        b->db().exec(QStringLiteral("INSERT INTO account_scores VALUES (%1, 1, 5), (%1, 2, 4)")
+                             .arg(book.acme)
+                             .toStdString());
+    }
+    ASSERT_TRUE(open(book.path));
+    // `cells`: a table of cells; the ROI work list is a list of rows (its current cell is the
+    // row's first), where arrows move.
+    const auto check = [&](QTableView *view, bool cells) {
+        SCOPED_TRACE(view->accessibleName().toStdString());
+        ASSERT_GT(view->model()->rowCount(), 0);
+        view->setFocus(Qt::OtherFocusReason);
+        view->setCurrentIndex(view->model()->index(0, cells ? 1 : 0));
+        const QModelIndex current = view->currentIndex();
+        ASSERT_TRUE(view->hasFocus());
+        if (cells) {
+            QTest::keyClick(view, Qt::Key_Tab, Qt::ControlModifier);
+            EXPECT_EQ(view->currentIndex().column(), 2) << "Ctrl+Tab: the next cell";
+            QTest::keyClick(view, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+            EXPECT_EQ(view->currentIndex().column(), 1);
+        }
+        QTest::keyClick(view, Qt::Key_Tab);
+        EXPECT_FALSE(view->hasFocus()) << "Tab: the next widget";
+        EXPECT_EQ(view->currentIndex(), current);
+        view->setFocus(Qt::OtherFocusReason);
+        QTest::keyClick(view, Qt::Key_Backtab, Qt::ShiftModifier);
+        EXPECT_FALSE(view->hasFocus()) << "Shift+Tab: the widget before";
+    };
+    window->showPage(1);
+    check(window->tablePage(QStringLiteral("opportunities"))->tableView(), true);
+    auto *roi = qobject_cast<ui::RoiPage *>(window->page(QStringLiteral("roi")));
+    window->showPage(int(window->pages().indexOf(roi)));
+    check(roi->workList(), false);
+    auto *health = qobject_cast<ui::HealthPage *>(window->page(QStringLiteral("health")));
+    window->showPage(int(window->pages().indexOf(health)));
+    check(health->dealsTable(), true);
+}
+
 } // namespace

@@ -5,6 +5,7 @@
 #include "session/scopestate.h"
 #include "style/icons.h"
 #include "widgets/emptystate.h"
+#include "widgets/tablekeys.h"
 
 #include <QAction>
 #include <QApplication>
@@ -111,6 +112,7 @@ void TablePage::setModel(BookTableModel *model, const QList<int> &columnWidths,
     m_view->setCornerButtonEnabled(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    letTabLeave(m_view);
 
     // Fixed row heights keep a million rows instant; the row numbers add nothing here.
     QHeaderView *rows = m_view->verticalHeader();

@@ -12,6 +12,7 @@
 #include "rulesdialog.h"
 #include "session/booksession.h"
 #include "style/icons.h"
+#include "widgets/tablekeys.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -87,6 +88,7 @@ HealthPage::HealthPage(BookSession *session, HealthState *state, QWidget *parent
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setAccessibleName(tr("Open deals and their health"));
+    letTabLeave(m_table);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);

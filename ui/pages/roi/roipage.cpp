@@ -9,6 +9,7 @@
 #include "session/booksession.h"
 #include "style/icons.h"
 #include "widgets/elidedlabel.h"
+#include "widgets/tablekeys.h"
 #include "worklistdelegate.h"
 #include "worklistmodel.h"
 
@@ -95,6 +96,7 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->setAccessibleName(tr("Work list"));
+    letTabLeave(m_table);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
