@@ -21,6 +21,7 @@
 #include "storage/book.h"
 #include "testsupport.h"
 #include "widgets/emptystate.h"
+#include "widgets/exportpath.h"
 
 #include <QAction>
 #include <QApplication>
@@ -286,6 +287,59 @@ TEST_F(GuiWindowManners, TabLeavesATableAndCtrlTabMovesWithinIt)
     auto *health = qobject_cast<ui::HealthPage *>(window->page(QStringLiteral("health")));
     window->showPage(int(window->pages().indexOf(health)));
     check(health->dealsTable(), true);
+}
+
+// --- Item 20: export folders ---------------------------------------------------------------
+
+TEST_F(GuiWindowManners, ExportDialogsStartInTheFolderOfTheLastExport)
+{
+    ASSERT_TRUE(open(book.path));
+    QSettings().remove(QStringLiteral("export/lastFolder"));
+    const QDir folder(dir.path(QStringLiteral("exports")));
+    ASSERT_TRUE(folder.mkpath(QStringLiteral(".")));
+
+    // The first export: from Documents to a folder of the user's choice.
+    auto *health = qobject_cast<ui::HealthPage *>(window->page(QStringLiteral("health")));
+    window->showPage(int(window->pages().indexOf(health)));
+    QString started;
+    QTimer::singleShot(0, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        started = dialog->directory().absolutePath();
+        dialog->selectFile(folder.filePath(QStringLiteral("stalled")));
+        static_cast<QDialog *>(dialog)->accept();
+    });
+    const QList<QAction *> actions = health->pageActions();
+    const auto exportAction = std::find_if(actions.begin(), actions.end(), [](QAction *a) {
+        return QString(a->text()).remove(QLatin1Char('&')).contains(QStringLiteral("Export"));
+    });
+    ASSERT_NE(exportAction, actions.end());
+    (*exportAction)->trigger();
+    EXPECT_FALSE(started.isEmpty()) << "the dialog was shown";
+    EXPECT_TRUE(QFile::exists(folder.filePath(QStringLiteral("stalled.csv"))));
+    EXPECT_EQ(QDir(ui::exportpath::lastFolder()).absolutePath(), folder.absolutePath());
+
+    // Another page's export starts there, and so does the next run's (QSettings).
+    auto *roi = qobject_cast<ui::RoiPage *>(window->page(QStringLiteral("roi")));
+    window->showPage(int(window->pages().indexOf(roi)));
+    started.clear();
+    QTimer::singleShot(0, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        started = dialog->directory().absolutePath();
+        dialog->reject();
+    });
+    QAction *png = nullptr; // Export Chart ▸ As PNG Image…
+    for (QMenu *menu : roi->findChildren<QMenu *>())
+        for (QAction *action : menu->actions())
+            if (action->text().contains(QStringLiteral("PNG")))
+                png = action;
+    ASSERT_NE(png, nullptr);
+    png->trigger();
+    EXPECT_EQ(started, folder.absolutePath());
+    EXPECT_EQ(QSettings().value(QStringLiteral("export/lastFolder")).toString(),
+              folder.absolutePath());
+    QSettings().remove(QStringLiteral("export/lastFolder"));
 }
 
 } // namespace

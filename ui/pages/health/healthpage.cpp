@@ -12,12 +12,12 @@
 #include "rulesdialog.h"
 #include "session/booksession.h"
 #include "style/icons.h"
+#include "widgets/exportpath.h"
 #include "widgets/tablekeys.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDataStream>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -406,13 +406,10 @@ void HealthPage::exportStalled()
     const BookView *view = m_session->view();
     if (!view)
         return;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Stalled Deals"),
-                                                tr("stalled-deals.csv"),
-                                                tr("CSV files (*.csv)"));
+    const QString path = exportpath::ask(this, tr("Export Stalled Deals"), tr("stalled-deals.csv"),
+                                         tr("CSV files (*.csv)"), QStringLiteral("csv"));
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".csv");
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !CsvExport::stalled(*view, m_state->report(), file)
         || !file.commit()) {

@@ -9,6 +9,7 @@
 #include "session/booksession.h"
 #include "style/icons.h"
 #include "widgets/elidedlabel.h"
+#include "widgets/exportpath.h"
 #include "widgets/tablekeys.h"
 #include "worklistdelegate.h"
 #include "worklistmodel.h"
@@ -19,7 +20,6 @@
 #include <QClipboard>
 #include <QDataStream>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -505,12 +505,10 @@ void RoiPage::exportDialog(const QString &suffix)
 {
     const QString filter = suffix == QLatin1String("pdf") ? tr("PDF documents (*.pdf)")
                                                           : tr("PNG images (*.png)");
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
-                                                tr("roi-quadrant.%1").arg(suffix), filter);
+    const QString path = exportpath::ask(this, tr("Export Chart"),
+                                         tr("roi-quadrant.%1").arg(suffix), filter, suffix);
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QLatin1Char('.') + suffix;
     QString error;
     if (exportChart(path, &error))
         emit statusMessage(tr("Exported the chart to %1.").arg(QFileInfo(path).fileName()));
