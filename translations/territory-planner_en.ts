@@ -278,6 +278,44 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::FunnelPage</name>
+    <message numerus="yes">
+        <source>%1: %2 still needed in the %n week(s) left (%3 days); the target is %4 over %5 weeks.</source>
+        <translation>
+            <numerusform>%1: %2 still needed in the %n week left (%3 days); the target is %4 over %5 weeks.</numerusform>
+            <numerusform>%1: %2 still needed in the %n weeks left (%3 days); the target is %4 over %5 weeks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n week(s) left (%2 days), and no target.</source>
+        <translation>
+            <numerusform>%1: %n week left (%2 days), and no target.</numerusform>
+            <numerusform>%1: %n weeks left (%2 days), and no target.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The rest of %1: %n week(s) left</source>
+        <translation>
+            <numerusform>The rest of %1: %n week left</numerusform>
+            <numerusform>The rest of %1: %n weeks left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole of %1: %n week(s)</source>
+        <translation>
+            <numerusform>The whole of %1: %n week</numerusform>
+            <numerusform>The whole of %1: %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The target of %1 worked back over all %n week(s) of the period: each band gives the whole period and a week.</source>
+        <translation>
+            <numerusform>The target of %1 worked back over all %n week of the period: each band gives the whole period and a week.</numerusform>
+            <numerusform>The target of %1 worked back over all %n weeks of the period: each band gives the whole period and a week.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::HealthPage</name>
     <message numerus="yes">
         <source>%1: %n deal(s).</source>
@@ -527,6 +565,23 @@
         <translation>
             <numerusform>scored on %1 of %n factor</numerusform>
             <numerusform>scored on %1 of %n factors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::ScopeBar</name>
+    <message numerus="yes">
+        <source>Figures are now as of %1, %n day(s) after today.</source>
+        <translation>
+            <numerusform>Figures are now as of %1, %n day after today.</numerusform>
+            <numerusform>Figures are now as of %1, %n days after today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %n day(s) after today (%2): figures count what the book expects by then, and nothing that happens in between.</source>
+        <translation>
+            <numerusform>%1 is %n day after today (%2): figures count what the book expects by then, and nothing that happens in between.</numerusform>
+            <numerusform>%1 is %n days after today (%2): figures count what the book expects by then, and nothing that happens in between.</numerusform>
         </translation>
     </message>
 </context>

@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QPixmap>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -30,6 +31,8 @@ struct Arguments
     QString book;
     QString screenshotDir;
     QString screenshotImport; // a CSV file: the import wizard's pages too
+    QSize screenshotSize = defaultScreenshotSize;
+    bool sizeGiven = false;
     bool screenshots = false;
     QString error;
 };
@@ -39,9 +42,26 @@ Arguments parseArguments(const QStringList &arguments)
     Arguments parsed;
     const QString screenshotOption = QStringLiteral("--screenshot");
     const QString importOption = QStringLiteral("--screenshot-import");
+    const QString sizeOption = QStringLiteral("--screenshot-size");
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &arg = arguments[i];
-        if (arg == importOption) {
+        if (arg == sizeOption || arg.startsWith(sizeOption + QLatin1Char('='))) {
+            QString value;
+            if (arg == sizeOption && i + 1 < arguments.size())
+                value = arguments[++i];
+            else if (arg != sizeOption)
+                value = arg.mid(sizeOption.size() + 1);
+            parsed.screenshotSize = parseScreenshotSize(value);
+            parsed.sizeGiven = true;
+            if (!parsed.screenshotSize.isValid()) {
+                parsed.error = QCoreApplication::translate(
+                                       "tp::ui",
+                                       "--screenshot-size needs a width and a height in pixels, "
+                                       "such as 1024x640, not \"%1\".")
+                                       .arg(value);
+                return parsed;
+            }
+        } else if (arg == importOption) {
             if (i + 1 >= arguments.size()) {
                 parsed.error = QCoreApplication::translate("tp::ui",
                                                            "--screenshot-import needs a CSV file.");
@@ -77,6 +97,9 @@ Arguments parseArguments(const QStringList &arguments)
     if (!parsed.screenshotImport.isEmpty() && !parsed.screenshots)
         parsed.error = QCoreApplication::translate("tp::ui",
                                                    "--screenshot-import goes with --screenshot.");
+    if (parsed.sizeGiven && !parsed.screenshots)
+        parsed.error =
+                QCoreApplication::translate("tp::ui", "--screenshot-size goes with --screenshot.");
     return parsed;
 }
 
@@ -112,6 +135,19 @@ QString demoBookPath()
             + QStringLiteral("/Demo.tpbook");
 }
 
+void showDemoBanner(MainWindow &window, const QString &path)
+{
+    window.banner()->showMessage(
+            QCoreApplication::translate(
+                    "tp::ui",
+                    "This is a demo book with made-up reps, accounts and opportunities, so you "
+                    "can try everything. Edits stay in this copy. Use File ▸ New Book… to start "
+                    "your own."),
+            path);
+    if (window.session()->isOpen())
+        window.banner()->setCurrentBook(window.session()->path());
+}
+
 void setUpApplication(QApplication &app)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Territory Planner"));
@@ -128,7 +164,18 @@ void setUpApplication(QApplication &app)
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
-bool saveScreenshots(MainWindow &window, const QString &dir, QString *error)
+QSize parseScreenshotSize(const QString &text)
+{
+    static const QRegularExpression pattern(
+            QStringLiteral("^\\s*(\\d{1,5})\\s*[x×X]\\s*(\\d{1,5})\\s*$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return {};
+    const QSize size(match.captured(1).toInt(), match.captured(2).toInt());
+    return size.width() > 0 && size.height() > 0 ? size : QSize();
+}
+
+bool saveScreenshots(MainWindow &window, const QString &dir, QSize size, QString *error)
 {
     if (!QDir().mkpath(dir)) {
         if (error)
@@ -136,7 +183,21 @@ bool saveScreenshots(MainWindow &window, const QString &dir, QString *error)
         return false;
     }
     window.show();
-    window.resize(1400, 900);
+    window.resize(size);
+    QCoreApplication::processEvents();
+    if (window.size() != size) {
+        // A smaller size than the window allows would come out larger without a word.
+        const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+        if (error)
+            *error = QCoreApplication::translate("tp::ui",
+                                                 "The window cannot be %1×%2: its smallest size "
+                                                 "is %3×%4.")
+                             .arg(size.width())
+                             .arg(size.height())
+                             .arg(minimum.width())
+                             .arg(minimum.height());
+        return false;
+    }
     for (int i = 0; i < window.pages().size(); ++i) {
         window.showPage(i);
         // Let layouts and the table's first paint settle before grabbing.
@@ -186,11 +247,7 @@ int runGui(QApplication &app, const QStringList &arguments)
             started = openDemoBook(window, &demoCreated);
     }
     if (demoCreated) {
-        window.banner()->showMessage(QCoreApplication::translate(
-                "tp::ui",
-                "This is a demo book with made-up reps, accounts and opportunities, so you can "
-                "try everything. Edits stay in this copy. Use File ▸ New Book… to start your "
-                "own."));
+        showDemoBanner(window, demoBookPath());
         window.statusBar()->showMessage(
                 QCoreApplication::translate("tp::ui", "Opened a copy of the demo book."), 10000);
     }
@@ -201,7 +258,7 @@ int runGui(QApplication &app, const QStringList &arguments)
             return 1;
         }
         QString error;
-        if (!saveScreenshots(window, args.screenshotDir, &error)
+        if (!saveScreenshots(window, args.screenshotDir, args.screenshotSize, &error)
             || (!args.screenshotImport.isEmpty()
                 && !saveImportScreenshots(window, args.screenshotImport, args.screenshotDir,
                                           &error))) {

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QStyleOptionViewItem>
+#include <QTest>
 #include <QUndoStack>
 #include <QWidget>
 
@@ -113,6 +114,25 @@ TEST_F(GuiDelegates, DateEditorWritesTheDate)
     date->setDate(QDate(2027, 3, 31));
     delegate.setModelData(date, model.get(), index);
     EXPECT_EQ(index.data(ui::RawValueRole).toDate(), QDate(2027, 3, 31));
+}
+
+TEST_F(GuiDelegates, DateEditorTakesADateTypedWhole)
+{
+    // The view's delegate reads the editor on Enter before the editor sees the key.
+    ui::DateDelegate delegate;
+    const QModelIndex index = model->index(model->rowOfId(book.o1), int(OC::CloseDate));
+    QWidget host; // made in the test's locale
+    auto *date = qobject_cast<QDateEdit *>(delegate.createEditor(&host, {}, index));
+    ASSERT_NE(date, nullptr);
+    delegate.setEditorData(date, index);
+    EXPECT_EQ(date->text(), QStringLiteral("12/15/2026"));
+    host.show();
+    date->setFocus();
+    date->findChild<QLineEdit *>()->selectAll();
+    QTest::keyClicks(date, QStringLiteral("3/31/27"));
+    delegate.setModelData(date, model.get(), index);
+    EXPECT_EQ(index.data(ui::RawValueRole).toDate(), QDate(2027, 3, 31));
+    EXPECT_EQ(index.data().toString(), QStringLiteral("3/31/2027"));
 }
 
 TEST_F(GuiDelegates, ProbabilitySpinBoxHasAStageDefaultValue)

@@ -17,6 +17,7 @@
 
 #include <QApplication>
 #include <QDoubleSpinBox>
+#include <QGroupBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -188,6 +189,53 @@ TEST_F(GuiFunnel, GapAndActualsPerWeek)
     EXPECT_EQ(actuals.meetingsPlanned, 4);
     EXPECT_EQ(actuals.activitiesPlanned, 31);
     shoot(QStringLiteral("funnel-page.png"));
+}
+
+// Two answers, each labelled: first what the rest of the period asks for, then the plan for
+// the whole period (issue 16, item 17). The figures are core's funnel::Plan, shown as they are.
+TEST_F(GuiFunnel, WhatIsLeftComesFirstThenTheWholePeriod)
+{
+    const funnel::Plan &plan = page->state()->plan();
+    // 41 days are left of 2026-Q4 on 2026-11-20: 6 weeks of its 13.
+    ASSERT_EQ(plan.weeksLeft, 6);
+    EXPECT_EQ(page->headerText(),
+              QStringLiteral("2026-Q4: $19,499.87 still needed in the 6 weeks left (41 days); the "
+                             "target is $30,000.00 over 13 weeks."));
+    QGroupBox *rest = page->restGroup();
+    QGroupBox *whole = page->wholeGroup();
+    EXPECT_EQ(rest->title(), QStringLiteral("The rest of 2026-Q4: 6 weeks left"));
+    EXPECT_EQ(whole->title(), QStringLiteral("The whole of 2026-Q4: 13 weeks"));
+    EXPECT_TRUE(rest->isAncestorOf(page->gapTable()));
+    EXPECT_TRUE(whole->isAncestorOf(page->funnel()));
+    // First: left of the whole period's plan, read before it.
+    EXPECT_LT(rest->mapTo(page, QPoint(0, 0)).x(), whole->mapTo(page, QPoint(0, 0)).x());
+    EXPECT_EQ(rest->mapTo(page, QPoint(0, 0)).y(), whole->mapTo(page, QPoint(0, 0)).y());
+
+    QTableWidget *gap = page->gapTable();
+    EXPECT_EQ(gap->horizontalHeaderItem(0)->text(), QStringLiteral("Still needed"));
+    EXPECT_EQ(gap->horizontalHeaderItem(1)->text(), QStringLiteral("A week"));
+    const std::array<std::optional<qint64>, 4> left{ plan.gap.deals, plan.gap.opportunities,
+                                                     plan.gap.meetings, plan.gap.activities };
+    const std::array<std::optional<qint64>, 4> leftWeekly{ plan.gapWeekly.deals,
+                                                           plan.gapWeekly.opportunities,
+                                                           plan.gapWeekly.meetings,
+                                                           plan.gapWeekly.activities };
+    for (int r = 0; r < 4; ++r) {
+        EXPECT_EQ(gap->item(r, 0)->text(), QLocale().toString(*left[std::size_t(r)]));
+        EXPECT_EQ(gap->item(r, 1)->text(), QLocale().toString(*leftWeekly[std::size_t(r)]));
+    }
+    EXPECT_EQ(totals(),
+              (Steps{ plan.total.activities, plan.total.meetings, plan.total.opportunities,
+                      plan.total.deals }));
+    EXPECT_EQ(weekly(),
+              (Steps{ plan.weekly.activities, plan.weekly.meetings, plan.weekly.opportunities,
+                      plan.weekly.deals }));
+    EXPECT_TRUE(page->gapText().startsWith(QStringLiteral("Still needed $19,499.87")));
+
+    // Nothing left to win: said in words, not as a plan of zeros.
+    page->assumptions()->enter(AssumptionsPanel::Target, 5000);
+    EXPECT_TRUE(page->gapText().startsWith(QStringLiteral("Nothing more is needed")))
+            << page->gapText().toStdString();
 }
 
 TEST_F(GuiFunnel, AssumptionsBelongToTheirScope)

@@ -116,7 +116,7 @@ TEST_F(GuiOpportunityModel, ShowsValuesInTheLocale)
     EXPECT_EQ(text(model, 1, int(OC::Amount)), QStringLiteral("$10,000.00"));
     EXPECT_EQ(text(model, 1, int(OC::Probability)), QStringLiteral("50%"));
     EXPECT_EQ(text(model, 1, int(OC::Weighted)), QStringLiteral("$5,000.00"));
-    EXPECT_EQ(text(model, 1, int(OC::CloseDate)), QStringLiteral("12/15/26"));
+    EXPECT_EQ(text(model, 1, int(OC::CloseDate)), QStringLiteral("12/15/2026"));
     EXPECT_EQ(text(model, 1, int(OC::CrmId)), QStringLiteral("OPP-1"));
     EXPECT_EQ(text(model, 0, int(OC::Probability)), QStringLiteral("40%")); // override
     EXPECT_EQ(text(model, 2, int(OC::Probability)), QStringLiteral("60%")); // import
@@ -134,6 +134,20 @@ TEST_F(GuiOpportunityModel, ShowsValuesInTheLocale)
               QStringLiteral("Expected close"));
     EXPECT_TRUE(model.flags(model.index(1, int(OC::Stage))) & Qt::ItemIsEditable);
     EXPECT_FALSE(model.flags(model.index(1, int(OC::Name))) & Qt::ItemIsEditable);
+}
+
+TEST_F(GuiOpportunityModel, DatesHaveFourDigitYearsInTheLocaleOrder)
+{
+    // As the scope bar shows them: 12/15/26 in a table next to 12/15/2026 in the bar read badly.
+    for (const auto &[locale, expected] :
+         { std::pair{ QLocale(QLocale::English, QLocale::UnitedStates), "12/15/2026" },
+           std::pair{ QLocale(QLocale::English, QLocale::UnitedKingdom), "15/12/2026" },
+           std::pair{ QLocale(QLocale::German, QLocale::Germany), "15.12.2026" } }) {
+        QLocale::setDefault(locale);
+        OpportunityTableModel model(&session);
+        EXPECT_EQ(text(model, model.rowOfId(book.o1), int(OC::CloseDate)),
+                  QString::fromUtf8(expected));
+    }
 }
 
 TEST_F(GuiOpportunityModel, SortsAndFiltersByPermutation)
@@ -210,7 +224,14 @@ TEST_F(GuiOpportunityModel, AmountCloseDateProbabilityAndOwnerEdits)
     EXPECT_EQ(stored(book.o1).amount, 1'234'567);
 
     EXPECT_TRUE(model.setData(model.index(o1, int(OC::CloseDate)), QDate(2027, 2, 1)));
-    EXPECT_EQ(text(model, o1, int(OC::CloseDate)), QStringLiteral("2/1/27"));
+    EXPECT_EQ(text(model, o1, int(OC::CloseDate)), QStringLiteral("2/1/2027"));
+    // Pasted text: the table's own four-digit form, a short form, ISO 8601.
+    EXPECT_TRUE(model.setData(model.index(o1, int(OC::CloseDate)), QStringLiteral("2/3/2027")));
+    EXPECT_EQ(stored(book.o1).closeDate, QDate(2027, 2, 3));
+    EXPECT_TRUE(model.setData(model.index(o1, int(OC::CloseDate)), QStringLiteral("2/2/27")));
+    EXPECT_EQ(stored(book.o1).closeDate, QDate(2027, 2, 2));
+    EXPECT_TRUE(model.setData(model.index(o1, int(OC::CloseDate)), QStringLiteral("2027-02-01")));
+    EXPECT_EQ(stored(book.o1).closeDate, QDate(2027, 2, 1));
 
     EXPECT_TRUE(model.setData(model.index(o1, int(OC::Probability)), QStringLiteral("45%")));
     EXPECT_EQ(stored(book.o1).probabilityOverride, 4500);
@@ -221,10 +242,10 @@ TEST_F(GuiOpportunityModel, AmountCloseDateProbabilityAndOwnerEdits)
     EXPECT_TRUE(model.setData(model.index(o5, int(OC::Owner)), qlonglong(book.bob)));
     EXPECT_EQ(text(model, o5, int(OC::Owner)), QStringLiteral("Bob Baker"));
 
-    EXPECT_EQ(session.undoStack()->count(), 5);
+    EXPECT_EQ(session.undoStack()->count(), 8);
     session.undoStack()->setIndex(0);
     EXPECT_EQ(text(model, o1, int(OC::Amount)), QStringLiteral("$10,000.00"));
-    EXPECT_EQ(text(model, o1, int(OC::CloseDate)), QStringLiteral("12/15/26"));
+    EXPECT_EQ(text(model, o1, int(OC::CloseDate)), QStringLiteral("12/15/2026"));
     EXPECT_EQ(text(model, o2, int(OC::Probability)), QStringLiteral("40%"));
     EXPECT_EQ(text(model, o5, int(OC::Owner)), QStringLiteral("Unassigned"));
     const Opportunity o = stored(book.o1);

@@ -92,7 +92,12 @@ CoverageChart::CoverageChart(QWidget *parent)
 void CoverageChart::setData(const CoverageChartData &data)
 {
     m_data = data;
-    m_categories->setCategories(data.categories);
+    // Two words on two lines: "Stage limit" and "Past close" run into each other on a small
+    // screen otherwise (the axis draws its labels as rich text).
+    QStringList labels;
+    for (const QString &category : data.categories)
+        labels.append(category.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("<br>")));
+    m_categories->setCategories(labels);
     Minor highest = data.hasTarget ? data.remaining : 0;
     for (std::size_t i = 0; i < data.kept.size(); ++i)
         highest = std::max(highest, data.base[i] + data.removed[i] + data.kept[i]);

@@ -1,34 +1,18 @@
 #include "datedelegate.h"
 
-#include <QDateEdit>
+#include "widgets/dateedit.h"
 
 namespace tp::ui {
-
-namespace {
-
-// The short format with a four-digit year: "yy" is too easy to mistype in an editor.
-QString editFormat(const QLocale &locale)
-{
-    QString format = locale.dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return format;
-}
-
-} // namespace
 
 QWidget *DateDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
                                     const QModelIndex &) const
 {
-    auto *edit = new QDateEdit(parent);
-    edit->setCalendarPopup(true);
-    edit->setDisplayFormat(editFormat(edit->locale()));
-    return edit;
+    return new DateEdit(parent);
 }
 
 void DateDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
-    auto *edit = static_cast<QDateEdit *>(editor);
+    auto *edit = static_cast<DateEdit *>(editor);
     const QDate date = index.data(Qt::EditRole).toDate();
     edit->setDate(date.isValid() ? date : QDate::currentDate());
 }
@@ -36,7 +20,10 @@ void DateDelegate::setEditorData(QWidget *editor, const QModelIndex &index) cons
 void DateDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
                                 const QModelIndex &index) const
 {
-    const auto *edit = static_cast<QDateEdit *>(editor);
+    auto *edit = static_cast<DateEdit *>(editor);
+    // Enter reaches the delegate before the editor: what was typed is read here.
+    if (!edit->readTyped())
+        return;
     model->setData(index, edit->date(), Qt::EditRole);
 }
 

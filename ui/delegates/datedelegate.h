@@ -4,7 +4,7 @@
 
 namespace tp::ui {
 
-// Edits a date with a QDateEdit and its calendar popup, in the locale's short format.
+// Edits a date with a DateEdit (a date typed whole in the locale's order, or the calendar popup).
 class DateDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

@@ -5,11 +5,21 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
 
 namespace tp::ui {
+
+namespace {
+
+bool sameBook(const QString &a, const QString &b)
+{
+    return !b.isEmpty() && QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
+}
+
+} // namespace
 
 InfoBanner::InfoBanner(QWidget *parent)
     : QFrame(parent), m_icon(new QLabel(this)), m_label(new QLabel(this))
@@ -26,6 +36,7 @@ InfoBanner::InfoBanner(QWidget *parent)
     close->setToolTip(tr("Dismiss"));
     close->setAccessibleName(tr("Dismiss"));
     connect(close, &QToolButton::clicked, this, [this] {
+        m_dismissed = true;
         hide();
         emit dismissed();
     });
@@ -39,10 +50,24 @@ InfoBanner::InfoBanner(QWidget *parent)
     hide();
 }
 
-void InfoBanner::showMessage(const QString &text)
+void InfoBanner::showMessage(const QString &text, const QString &book)
 {
     m_label->setText(text);
-    show();
+    m_book = book;
+    m_dismissed = false;
+    updateVisibility();
+}
+
+void InfoBanner::setCurrentBook(const QString &path)
+{
+    m_current = path;
+    updateVisibility();
+}
+
+void InfoBanner::updateVisibility()
+{
+    const bool aboutThisBook = m_book.isEmpty() || sameBook(m_book, m_current);
+    setVisible(!m_dismissed && !m_label->text().isEmpty() && aboutThisBook);
 }
 
 QString InfoBanner::text() const

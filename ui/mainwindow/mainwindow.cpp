@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
+#include "bookactions.h"
 #include "infobanner.h"
 #include "recentbooks.h"
 #include "scopebar.h"
+#include "undoactions.h"
 
 #include "import/csvdrophandler.h"
 #include "import/importactions.h"
@@ -25,7 +27,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
@@ -35,32 +36,14 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <cstdio>
 
 namespace tp::ui {
-
-namespace {
-
-const QString bookFilter()
-{
-    return MainWindow::tr("Territory Planner books (*.tpbook);;All files (*)");
-}
-
-QString withBookSuffix(QString path)
-{
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".tpbook");
-    return path;
-}
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent),
@@ -84,24 +67,10 @@ MainWindow::MainWindow(QWidget *parent)
     scopeToolBar->setMovable(false);
     m_scopeBar = new ScopeBar(m_session, m_scope, scopeToolBar);
     scopeToolBar->addWidget(m_scopeBar);
+    connect(m_scopeBar, &ScopeBar::statusMessage, this,
+            [this](const QString &m) { showStatus(m); });
 
-    connect(m_session, &BookSession::loaded, this, [this] {
-        if (m_session->wasReloaded()) {
-            // After an import, its undo or redo: the same book, so the user's scope stays, and
-            // so does the message about what happened.
-            m_scope->carryOver(*m_session);
-            const QString message = statusBar()->currentMessage();
-            updateTitleAndStatus();
-            if (!message.isEmpty())
-                showStatus(message);
-            return;
-        }
-        m_scope->reset(m_session->settings().fiscalStartMonth);
-        updateTitleAndStatus();
-        if (m_interactive) // screenshots and tests leave the user's list alone
-            m_recent->add(m_session->path());
-        showStatus(tr("Opened %1.").arg(QFileInfo(m_session->path()).fileName()));
-    });
+    connect(m_session, &BookSession::loaded, this, &MainWindow::onLoaded);
     connect(m_session, &BookSession::loadFailed, this,
             [this](const QString &path, const QString &message) {
                 updateTitleAndStatus();
@@ -134,6 +103,31 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::onLoaded()
+{
+    m_banner->setCurrentBook(m_session->path()); // a message about another book goes
+    if (!m_session->isOpen()) { // closed
+        m_scope->reset(1);
+        updateTitleAndStatus();
+        return;
+    }
+    if (m_session->wasReloaded()) {
+        // After an import, its undo or redo: the same book, so the user's scope stays, and
+        // so does the message about what happened.
+        m_scope->carryOver(*m_session);
+        const QString message = statusBar()->currentMessage();
+        updateTitleAndStatus();
+        if (!message.isEmpty())
+            showStatus(message);
+        return;
+    }
+    m_scope->reset(m_session->settings().fiscalStartMonth);
+    updateTitleAndStatus();
+    if (m_interactive) // screenshots and tests leave the user's list alone
+        m_recent->add(m_session->path());
+    showStatus(tr("Opened %1.").arg(QFileInfo(m_session->path()).fileName()));
+}
+
 void MainWindow::createPages()
 {
     m_banner = new InfoBanner(this);
@@ -159,12 +153,16 @@ void MainWindow::createPages()
         m_stack->addWidget(page);
         auto *item = new QListWidgetItem(page->icon(), page->title(), m_navigation);
         item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 18));
+        item->setToolTip(page->title());
         connect(page, &Page::statusMessage, this, [this](const QString &m) { showStatus(m); });
     }
     int widest = 0;
     for (Page *page : std::as_const(m_pages))
         widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(page->title()));
-    m_navigation->setMinimumWidth(widest + 24 + 48);
+    // Wide enough for the titles, and narrower (icons and "Pipeline…") when the window is small.
+    const int comfortable = widest + 24 + 48;
+    m_navigation->setTextElideMode(Qt::ElideRight);
+    m_navigation->setMinimumWidth(24 + 24 + m_navigation->fontMetrics().averageCharWidth() * 4);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("MainSplitter"));
@@ -172,7 +170,7 @@ void MainWindow::createPages()
     m_splitter->addWidget(m_stack);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setCollapsible(1, false);
-    m_splitter->setSizes({ m_navigation->minimumWidth(), 1000 });
+    m_splitter->setSizes({ comfortable, 1000 });
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -207,34 +205,15 @@ void MainWindow::createActions()
     connect(drops, &CsvDropHandler::fileDropped, m_import,
             [this](const QString &path) { m_import->openWizard(path); });
 
-    m_newAction = new QAction(themeIcon(QStringLiteral("document-new")), tr("&New Book…"), this);
-    m_newAction->setShortcut(QKeySequence::New);
-    m_newAction->setStatusTip(tr("Create a new, empty book"));
-    connect(m_newAction, &QAction::triggered, this, &MainWindow::newBook);
+    m_book = new BookActions(m_session, this);
+    connect(m_book, &BookActions::openRequested, this, [this](const QString &p) { openBook(p); });
+    connect(m_book, &BookActions::createRequested, this,
+            [this](const QString &p) { createBook(p); });
+    connect(m_book, &BookActions::statusMessage, this, [this](const QString &m) { showStatus(m); });
+    connect(m_book, &BookActions::errorMessage, this, &MainWindow::showError);
 
-    m_openAction = new QAction(themeIcon(QStringLiteral("document-open")), tr("&Open…"), this);
-    m_openAction->setShortcut(QKeySequence::Open);
-    m_openAction->setStatusTip(tr("Open a book"));
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::openBookDialog);
-
-    m_saveCopyAction =
-            new QAction(themeIcon(QStringLiteral("document-save-as")), tr("Save &Copy As…"), this);
-    m_saveCopyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    m_saveCopyAction->setStatusTip(tr("Write a copy of the whole book to another file"));
-    connect(m_saveCopyAction, &QAction::triggered, this, &MainWindow::saveCopyDialog);
-
-    m_quitAction = new QAction(themeIcon(QStringLiteral("application-exit")), tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    QUndoStack *stack = m_session->undoStack();
-    m_undoAction = stack->createUndoAction(this, tr("&Undo"));
-    m_undoAction->setIcon(themeIcon(QStringLiteral("edit-undo")));
-    m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = stack->createRedoAction(this, tr("&Redo"));
-    m_redoAction->setIcon(themeIcon(QStringLiteral("edit-redo")));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_undo = new UndoActions(m_session->undoStack(), this);
+    connect(m_undo, &UndoActions::statusMessage, this, [this](const QString &m) { showStatus(m); });
 
     m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find"), this);
     m_findAction->setShortcut(QKeySequence::Find);
@@ -245,33 +224,39 @@ void MainWindow::createActions()
     });
 
     m_pageGroup = new QActionGroup(this);
+    const Page::FileActions files{ m_import->importAction(), m_book->openAction(),
+                                   m_book->newAction() };
     for (int i = 0; i < m_pages.size(); ++i) {
-        QAction *action = m_pageGroup->addAction(m_pages[i]->icon(), m_pages[i]->title());
+        m_pages[i]->setFileActions(files);
+        // "Reps & quotas": an ampersand in a menu is a mnemonic unless doubled.
+        QAction *action = m_pageGroup->addAction(m_pages[i]->icon(),
+                                                 UndoActions::menuText(m_pages[i]->title()));
         action->setCheckable(true);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(action, &QAction::triggered, this, [this, i] { showPage(i); });
     }
-    addActions({ m_undoAction, m_redoAction, m_findAction });
+    addActions({ m_undo->undoAction(), m_undo->redoAction(), m_findAction });
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_newAction);
-    file->addAction(m_openAction);
+    file->addAction(m_book->newAction());
+    file->addAction(m_book->openAction());
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent->fillMenu(m_recentMenu);
     file->addSeparator();
     file->addAction(m_import->importAction());
     file->addAction(m_import->undoImportAction());
     file->addSeparator();
-    file->addAction(m_saveCopyAction);
+    file->addAction(m_book->saveCopyAction());
+    file->addAction(m_book->closeAction());
     file->addSeparator();
-    file->addAction(m_quitAction);
+    file->addAction(m_book->quitAction());
 
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
-    m_editMenu->addAction(m_undoAction);
-    m_editMenu->addAction(m_redoAction);
+    m_editMenu->addAction(m_undo->undoAction());
+    m_editMenu->addAction(m_undo->redoAction());
     m_pageActionsSeparator = m_editMenu->addSeparator();
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_findAction);
@@ -326,6 +311,16 @@ TablePage *MainWindow::tablePage(const QString &key) const
     return qobject_cast<TablePage *>(page(key));
 }
 
+QAction *MainWindow::undoAction() const
+{
+    return m_undo->undoAction();
+}
+
+QAction *MainWindow::redoAction() const
+{
+    return m_undo->redoAction();
+}
+
 QList<QAction *> MainWindow::pageSwitchActions() const
 {
     return m_pageGroup->actions();
@@ -369,7 +364,6 @@ void MainWindow::updateTitleAndStatus()
             open ? tr("%Ln accounts", nullptr, m_session->accountCount()) + QStringLiteral(" · ")
                             + tr("%Ln opportunities", nullptr, m_session->opportunityCount())
                  : QString());
-    m_saveCopyAction->setEnabled(open);
     const bool loading = m_session->isLoading();
     m_progress->setVisible(loading);
     // A reload after an import is not for cancelling: the tables would stay out of date.
@@ -417,43 +411,6 @@ bool MainWindow::createBook(const QString &path, QString *error)
     if (error)
         *error = message;
     return false;
-}
-
-void MainWindow::newBook()
-{
-    const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-            + QStringLiteral("/") + tr("Untitled") + QStringLiteral(".tpbook");
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Book"), start, bookFilter());
-    if (!path.isEmpty())
-        createBook(withBookSuffix(path));
-}
-
-void MainWindow::openBookDialog()
-{
-    const QString start = m_session->isOpen()
-            ? QFileInfo(m_session->path()).absolutePath()
-            : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Book"), start, bookFilter());
-    if (!path.isEmpty())
-        openBook(path);
-}
-
-void MainWindow::saveCopyDialog()
-{
-    if (!m_session->isOpen())
-        return;
-    const QFileInfo current(m_session->path());
-    const QString start = current.absolutePath() + QLatin1Char('/')
-            + tr("%1 copy").arg(current.completeBaseName()) + QStringLiteral(".tpbook");
-    const QString path =
-            QFileDialog::getSaveFileName(this, tr("Save Copy As"), start, bookFilter());
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (m_session->saveCopyAs(withBookSuffix(path), &error))
-        showStatus(tr("Saved a copy as %1.").arg(QFileInfo(withBookSuffix(path)).fileName()));
-    else
-        showError(tr("Cannot Save Copy"), error);
 }
 
 void MainWindow::about()

@@ -16,6 +16,7 @@ class QToolButton;
 namespace tp::ui {
 
 class AccountSelection;
+class BookActions;
 class BookSession;
 class ImportActions;
 class InfoBanner;
@@ -24,6 +25,7 @@ class ScopeBar;
 class ScopeState;
 class Page;
 class TablePage;
+class UndoActions;
 
 // Composes the window: the page navigation and stack, the scope bar, menus and status bar.
 // Pages own their tables and actions; the session owns the data and the undo stack.
@@ -62,9 +64,11 @@ public:
     void restoreSettings();
     void saveSettings() const;
 
-    QAction *undoAction() const { return m_undoAction; }
-    QAction *redoAction() const { return m_redoAction; }
+    QAction *undoAction() const;
+    QAction *redoAction() const;
     QAction *findAction() const { return m_findAction; }
+    // File ▸ New Book…, Open…, Close Book, Save Copy As… and Quit.
+    BookActions *bookActions() const { return m_book; }
     QList<QAction *> pageSwitchActions() const;
     RecentBooks *recentBooks() const { return m_recent; }
     // File ▸ Import CSV… and Undo Last Import, and the wizard they open (also on a dropped CSV).
@@ -84,10 +88,8 @@ private:
     void updateNavigationColors();
     void showError(const QString &title, const QString &message);
     void showStatus(const QString &message, int timeoutMs = 6000);
+    void onLoaded();
 
-    void newBook();
-    void openBookDialog();
-    void saveCopyDialog();
     void about();
 
     BookSession *m_session;
@@ -97,17 +99,13 @@ private:
     InfoBanner *m_banner = nullptr;
     RecentBooks *m_recent;
     ImportActions *m_import = nullptr;
+    BookActions *m_book = nullptr;
+    UndoActions *m_undo = nullptr;
     QSplitter *m_splitter = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
     QList<Page *> m_pages;
 
-    QAction *m_newAction = nullptr;
-    QAction *m_openAction = nullptr;
-    QAction *m_saveCopyAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_pageActionsSeparator = nullptr;
     QActionGroup *m_pageGroup = nullptr;

@@ -3,11 +3,14 @@
 #include "session/booksession.h"
 #include "session/scopestate.h"
 
+#include "models/formatter.h"
+#include "style/theme.h"
+#include "widgets/dateedit.h"
+
 #include <QComboBox>
-#include <QDateEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QRegularExpression>
 
 namespace tp::ui {
 
@@ -25,21 +28,24 @@ ScopeBar::ScopeBar(BookSession *session, ScopeState *scope, QWidget *parent)
       m_rep(new QComboBox(this)),
       m_territory(new QComboBox(this)),
       m_period(new QComboBox(this)),
-      m_asOf(new QDateEdit(this))
+      m_asOf(new DateEdit(this)),
+      m_future(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     const auto addField = [&](const QString &text, QWidget *field) {
+        if (layout->count() > 0)
+            layout->addSpacing(10);
         auto *label = new QLabel(text, this);
         label->setBuddy(field);
         layout->addWidget(label);
         layout->addWidget(field);
-        layout->addSpacing(10);
     };
     addField(tr("&Rep:"), m_rep);
     addField(tr("&Territory:"), m_territory);
     addField(tr("&Period:"), m_period);
     addField(tr("&As of:"), m_asOf);
+    layout->addWidget(m_future);
     layout->addStretch(1);
 
     m_rep->setToolTip(tr("Limit every page to one rep's accounts and opportunities"));
@@ -49,11 +55,10 @@ ScopeBar::ScopeBar(BookSession *session, ScopeState *scope, QWidget *parent)
     m_asOf->setToolTip(tr("The date every figure is computed as of"));
     m_rep->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_territory->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_asOf->setCalendarPopup(true);
-    m_asOf->setDisplayFormat(QLocale()
-                                     .dateFormat(QLocale::ShortFormat)
-                                     .replace(QRegularExpression(QStringLiteral("\\byy\\b")),
-                                              QStringLiteral("yyyy")));
+    // Figures follow the date once it is typed, not at every digit (Jan on the way to Nov).
+    m_asOf->setKeyboardTracking(false);
+    m_future->setTextFormat(Qt::PlainText);
+    m_future->hide();
 
     fillBookCombos();
     syncFromScope();
@@ -68,13 +73,31 @@ ScopeBar::ScopeBar(BookSession *session, ScopeState *scope, QWidget *parent)
         if (period)
             m_scope->setPeriod(*period);
     });
-    connect(m_asOf, &QDateEdit::dateChanged, this,
-            [this](const QDate &date) { m_scope->setAsOf(date); });
+    connect(m_asOf, &QDateEdit::dateChanged, this, [this](const QDate &date) {
+        if (date == m_scope->asOf())
+            return;
+        m_scope->setAsOf(date);
+        if (date > QDate::currentDate())
+            emit statusMessage(tr("Figures are now as of %1, %n day(s) after today.", nullptr,
+                                  int(QDate::currentDate().daysTo(date)))
+                                       .arg(Formatter().date(date)));
+    });
+    connect(m_asOf, &DateEdit::typedTextRejected, this, [this](const QString &text) {
+        const Formatter format(m_asOf->locale());
+        emit statusMessage(
+                tr("“%1” is not a date; type one like %2. The as-of date stays %3.")
+                        .arg(text, format.date(QDate::currentDate()), format.date(m_asOf->date())));
+    });
     connect(scope, &ScopeState::changed, this, &ScopeBar::syncFromScope);
     connect(session, &BookSession::loaded, this, [this] {
         fillBookCombos();
         syncFromScope();
     });
+}
+
+QDateEdit *ScopeBar::asOfEdit() const
+{
+    return m_asOf;
 }
 
 void ScopeBar::fillBookCombos()
@@ -122,9 +145,40 @@ void ScopeBar::syncFromScope()
         const QSignalBlocker repBlocker(m_rep), territoryBlocker(m_territory), dateBlocker(m_asOf);
         m_rep->setCurrentIndex(std::max(0, m_rep->findData(m_scope->repIndex())));
         m_territory->setCurrentIndex(std::max(0, m_territory->findData(m_scope->territoryIndex())));
-        m_asOf->setDate(m_scope->asOf());
+        if (m_asOf->date() != m_scope->asOf())
+            m_asOf->setDate(m_scope->asOf());
     }
     fillPeriods();
+    updateFutureHint();
+}
+
+void ScopeBar::updateFutureHint()
+{
+    const QDate asOf = m_scope->asOf();
+    const QDate today = QDate::currentDate();
+    const bool future = asOf.isValid() && asOf > today;
+    const Formatter format;
+    m_future->setText(future ? QStringLiteral("⚠ ") + tr("in the future") : QString());
+    m_future->setVisible(future);
+    const QString tip = tr("The date every figure is computed as of");
+    const QString futureTip = future
+            ? tr("%1 is %n day(s) after today (%2): figures count what the book expects by then, "
+                 "and nothing that happens in between.",
+                 nullptr, int(today.daysTo(asOf)))
+                      .arg(format.date(asOf), format.date(today))
+            : QString();
+    m_asOf->setToolTip(future ? tip + QStringLiteral("\n") + futureTip : tip);
+    m_future->setToolTip(futureTip);
+    QPalette palette = m_future->palette();
+    palette.setColor(QPalette::WindowText, theme::warningText());
+    m_future->setPalette(palette);
+}
+
+void ScopeBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        updateFutureHint();
 }
 
 } // namespace tp::ui

@@ -1,5 +1,9 @@
 #include "formatter.h"
 
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace tp::ui {
@@ -42,9 +46,97 @@ QString Formatter::number(qint64 value) const
     return m_locale.toString(value);
 }
 
+QString Formatter::dateFormat(const QLocale &locale)
+{
+    static const QRegularExpression year(QStringLiteral("y+"));
+    return locale.dateFormat(QLocale::ShortFormat).replace(year, QStringLiteral("yyyy"));
+}
+
 QString Formatter::date(const QDate &date) const
 {
-    return date.isValid() ? m_locale.toString(date, QLocale::ShortFormat) : QString();
+    if (!date.isValid())
+        return {};
+    if (m_dateFormat.isEmpty())
+        m_dateFormat = dateFormat(m_locale);
+    return m_locale.toString(date, m_dateFormat);
+}
+
+QDate Formatter::parseDate(const QString &text, const QDate &yearOf) const
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    if (const QDate iso = QDate::fromString(trimmed, Qt::ISODate); iso.isValid())
+        return iso;
+    if (m_dateFormat.isEmpty())
+        m_dateFormat = dateFormat(m_locale);
+    // A format with month names ("d MMM yyyy") is the locale's own to read.
+    if (m_dateFormat.contains(QLatin1String("MMM"))) {
+        const QDate parsed = m_locale.toDate(trimmed, m_dateFormat);
+        return parsed.isValid() ? parsed : m_locale.toDate(trimmed, QLocale::ShortFormat);
+    }
+
+    // The order of day, month and year in the locale's format: "M/d/yyyy" is month, day, year.
+    struct Part
+    {
+        qsizetype at;
+        char kind;
+    };
+    std::array<Part, 3> order{ { { m_dateFormat.indexOf(QLatin1Char('d')), 'd' },
+                                 { m_dateFormat.indexOf(QLatin1Char('M')), 'M' },
+                                 { m_dateFormat.indexOf(QLatin1Char('y')), 'y' } } };
+    std::sort(order.begin(), order.end(), [](const Part &a, const Part &b) { return a.at < b.at; });
+
+    QStringList groups;
+    for (const QString &group :
+         trimmed.split(QRegularExpression(QStringLiteral("[^0-9]+")), Qt::SkipEmptyParts))
+        groups.append(group);
+    if (groups.size() == 1 && (groups[0].size() == 8 || groups[0].size() == 6)) {
+        // Digits alone: two for the day and the month, the rest for the year.
+        const QString digits = groups.takeFirst();
+        qsizetype at = 0;
+        for (const Part &part : order) {
+            const qsizetype length = part.kind == 'y' ? digits.size() - 4 : 2;
+            groups.append(digits.mid(at, length));
+            at += length;
+        }
+    }
+    if (groups.size() < 2 || groups.size() > 3)
+        return {};
+    if (groups.size() == 3 && groups[0].size() == 4) // year first, as ISO 8601 has it
+        order = { { { 0, 'y' }, { 1, 'M' }, { 2, 'd' } } };
+    const QDate reference = yearOf.isValid() ? yearOf : QDate::currentDate();
+    int day = 0, month = 0, year = 0;
+    bool yearGiven = false;
+    int group = 0;
+    for (const Part &part : order) {
+        if (part.kind == 'y' && groups.size() == 2)
+            continue; // day and month alone
+        const QString &digits = groups.at(group++);
+        const int value = digits.toInt();
+        if (part.kind == 'd')
+            day = digits.size() <= 2 ? value : 0;
+        else if (part.kind == 'M')
+            month = digits.size() <= 2 ? value : 0;
+        else if (digits.size() == 4 || digits.size() == 2)
+            year = value, yearGiven = digits.size() == 4;
+        else
+            return {};
+    }
+    if (groups.size() == 2) {
+        if (!yearOf.isValid())
+            return {};
+        year = yearOf.year();
+    } else if (!yearGiven) {
+        // "26": the year ending in 26 nearest to the reference.
+        year += reference.year() - reference.year() % 100;
+        if (year - reference.year() > 50)
+            year -= 100;
+        else if (reference.year() - year > 50)
+            year += 100;
+    }
+    const QDate date(year, month, day);
+    return date.isValid() ? date : QDate();
 }
 
 QString Formatter::dateFromDay(qint64 julianDay) const

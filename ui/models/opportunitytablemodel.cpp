@@ -374,11 +374,8 @@ bool OpportunityTableModel::apply(Id id, Column column, const QVariant &value)
     }
     case Column::CloseDate: {
         QDate date = value.toDate();
-        if (!date.isValid() && value.typeId() == QMetaType::QString) {
-            date = m_format.locale().toDate(value.toString().trimmed(), QLocale::ShortFormat);
-            if (!date.isValid())
-                date = QDate::fromString(value.toString().trimmed(), Qt::ISODate);
-        }
+        if (!date.isValid() && value.typeId() == QMetaType::QString)
+            date = m_format.parseDate(value.toString());
         if (!date.isValid()) {
             m_session->reportError(tr("“%1” is not a valid date.").arg(value.toString()));
             return false;

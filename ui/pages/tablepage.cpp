@@ -4,6 +4,8 @@
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "style/icons.h"
+#include "widgets/emptystate.h"
+#include "widgets/tablekeys.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,7 +41,7 @@ TablePage::TablePage(BookSession *session, ScopeState *scope, QWidget *parent)
       m_search(new QLineEdit(this)),
       m_filterRow(new QHBoxLayout),
       m_countLabel(new QLabel(this)),
-      m_emptyLabel(new QLabel(m_view->viewport())),
+      m_empty(new EmptyState(m_view->viewport())),
       m_searchTimer(new QTimer(this))
 {
     m_search->setClearButtonEnabled(true);
@@ -60,11 +62,7 @@ TablePage::TablePage(BookSession *session, ScopeState *scope, QWidget *parent)
     layout->addLayout(m_filterRow);
     layout->addWidget(m_view, 1);
 
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_emptyLabel->setAttribute(Qt::WA_TransparentForMouseEvents);
-    m_emptyLabel->hide();
+    m_empty->hide();
     m_view->viewport()->installEventFilter(this);
 
     m_searchTimer->setSingleShot(true);
@@ -114,6 +112,7 @@ void TablePage::setModel(BookTableModel *model, const QList<int> &columnWidths,
     m_view->setCornerButtonEnabled(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    letTabLeave(m_view);
 
     // Fixed row heights keep a million rows instant; the row numbers add nothing here.
     QHeaderView *rows = m_view->verticalHeader();
@@ -279,7 +278,7 @@ QString TablePage::countText() const
 
 QString TablePage::emptyText() const
 {
-    return m_emptyLabel->isVisibleTo(m_view->viewport()) ? m_emptyLabel->text() : QString();
+    return m_empty->isVisibleTo(m_view->viewport()) ? m_empty->text() : QString();
 }
 
 void TablePage::updateState()
@@ -290,20 +289,14 @@ void TablePage::updateState()
     const int total = m_model->totalCount();
     m_countLabel->setText(m_session->isOpen() ? countLabel(shown, total) : QString());
 
-    QString empty;
+    Emptiness empty;
     if (shown == 0) {
-        if (m_session->isLoading() && !m_session->isOpen())
-            empty = tr("Loading the book…");
-        else if (!m_session->isOpen())
-            empty = tr("No book is open.\nOpen one with File ▸ Open…, or start one with File ▸ New "
-                       "Book…");
-        else if (total == 0)
-            empty = emptyBookText();
-        else
-            empty = noMatchText();
+        empty = emptiness(m_session, total > 0, emptyBookText());
+        if (empty.text.isEmpty())
+            empty.text = noMatchText();
     }
-    m_emptyLabel->setText(empty);
-    m_emptyLabel->setVisible(!empty.isEmpty());
+    m_empty->setMessage(empty.text, empty.actions);
+    m_empty->setVisible(!empty.text.isEmpty());
     placeEmptyLabel();
     updateActions();
 }
@@ -311,7 +304,7 @@ void TablePage::updateState()
 void TablePage::placeEmptyLabel()
 {
     const QRect area = m_view->viewport()->rect();
-    m_emptyLabel->setGeometry(area.adjusted(24, 24, -24, -24));
+    m_empty->setGeometry(area);
 }
 
 bool TablePage::eventFilter(QObject *watched, QEvent *event)

@@ -14,10 +14,12 @@ namespace tp::ui {
 
 class BookSession;
 class BookTableModel;
+class EmptyState;
 class ScopeState;
 
 // The shape every table page shares: a filter row (search field, the page's filter combos,
-// a count), the table, an empty-state message over it, a context menu of the page's actions
+// a count), the table, an empty state over it (why, and Import CSV… for an empty book), a
+// context menu of the page's actions
 // and Copy as tab-separated rows. Each page is its own subclass in its own folder.
 class TablePage : public Page
 {
@@ -35,6 +37,7 @@ public:
     QString emptyText() const;
 
     void focusSearch() override;
+    EmptyState *emptyState() const { return m_empty; }
     // The selected rows, visible columns in their visual order, as tab-separated text.
     QString selectedRowsAsText() const;
     void copySelection();
@@ -68,6 +71,7 @@ protected:
     QList<int> selectedRows() const;
 
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void fileActionsChanged() override { updateState(); }
 
     BookSession *m_session;
     ScopeState *m_scope;
@@ -83,7 +87,7 @@ private:
     QLineEdit *m_search;
     QHBoxLayout *m_filterRow;
     QLabel *m_countLabel;
-    QLabel *m_emptyLabel;
+    EmptyState *m_empty;
     QTimer *m_searchTimer;
     QAction *m_copyAction;
     int m_nextFilterIndex = 1;

@@ -134,6 +134,27 @@ bool BookSession::saveCopyAs(const QString &path, QString *error)
     return false;
 }
 
+void BookSession::closeBook()
+{
+    if (m_job) {
+        m_job->cancel = true;
+        const QString path = m_job->path;
+        m_job.reset(); // its end is ignored (finishLoading)
+        emit loadCancelled(path);
+    }
+    if (!m_book && !m_view)
+        return;
+    m_repCarry.clear(); // indexes of a closed book mean nothing
+    m_territoryCarry.clear();
+    emit aboutToSwitchBook();
+    m_undoStack->clear(); // its commands belong to the book
+    m_view.reset();
+    m_book.reset();
+    m_path.clear();
+    m_reloaded = false;
+    emit loaded();
+}
+
 bool BookSession::startLoading(std::unique_ptr<Book> book, const QString &path)
 {
     if (m_job)
@@ -367,8 +388,7 @@ bool BookSession::setOpportunityCloseDate(Id opportunity, const QDate &date)
                                                                 QDate::currentDate());
             },
             [&](const Opportunity &o) {
-                return tr("Move expected close of “%1” to %2")
-                        .arg(o.name, QLocale().toString(date, QLocale::ShortFormat));
+                return tr("Move expected close of “%1” to %2").arg(o.name, Formatter().date(date));
             });
 }
 

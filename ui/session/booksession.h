@@ -48,6 +48,10 @@ public:
     bool createBook(const QString &path, QString *error = nullptr);
     // Writes a consistent copy of the open book (Book::saveCopyAs).
     bool saveCopyAs(const QString &path, QString *error = nullptr);
+    // Closes the open book (File ▸ Close Book): no book is open afterwards, its undo history is
+    // gone and a book still opening is dropped. Every edit is written already: nothing to save.
+    // aboutToSwitchBook() and loaded() tell the views, with isOpen() false.
+    void closeBook();
     void cancelLoading();
     // Loads the view again from the open book, after an import or its undo wrote to it through
     // another connection. Unlike opening, the undo history stays. The current view stays shown
@@ -171,7 +175,8 @@ signals:
     void loadCancelled(const QString &path);
     // The book and view are about to be replaced: models begin their reset.
     void aboutToSwitchBook();
-    // A (new) book and its view are in place: models end their reset.
+    // A (new) book and its view are in place, or the book was closed (isOpen() false then):
+    // models end their reset.
     void loaded();
 
     void opportunityChanged(tp::Id opportunity);

@@ -3,6 +3,7 @@
 #include "booksession.h"
 
 #include "commands/valuecommand.h"
+#include "models/formatter.h"
 #include "storage/opportunities.h"
 #include "storage/settings.h"
 
@@ -48,9 +49,9 @@ bool BookSession::setOpportunityNextActivity(Id opportunity, const QDate &date)
                 return OpportunityRepository(book).setNextActivity(opportunity, date);
             },
             [&](const Opportunity &o) {
-                return date.isValid() ? tr("Set next activity of “%1” to %2")
-                                                .arg(o.name, QLocale().toString(date, QLocale::ShortFormat))
-                                      : tr("Clear next activity of “%1”").arg(o.name);
+                return date.isValid()
+                        ? tr("Set next activity of “%1” to %2").arg(o.name, Formatter().date(date))
+                        : tr("Clear next activity of “%1”").arg(o.name);
             });
 }
 

@@ -68,16 +68,18 @@ AssumptionsPanel::AssumptionsPanel(FunnelState *state, QWidget *parent)
         if (r == DealSize)
             box->setSpecialValueText(tr("enter a size"));
         source->setTextFormat(Qt::PlainText);
+        source->setWordWrap(true);
         QPalette muted = source->palette();
         muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
         source->setPalette(muted);
         resetButton->setIcon(themeIcon(QStringLiteral("edit-undo")));
         resetButton->setAutoRaise(true);
         resetButton->setToolTip(tr("Back to the value from history (or the default)"));
-        grid->addWidget(label, r, 0);
-        grid->addWidget(box, r, 1);
-        grid->addWidget(resetButton, r, 2);
-        grid->addWidget(source, r, 3);
+        // Where the figure comes from, under it: the panel stays narrow on a small screen.
+        grid->addWidget(label, 2 * r, 0);
+        grid->addWidget(box, 2 * r, 1);
+        grid->addWidget(resetButton, 2 * r, 2);
+        grid->addWidget(source, 2 * r + 1, 1, 1, 3);
         m_boxes[std::size_t(r)] = box;
         m_sources[std::size_t(r)] = source;
         m_resets[std::size_t(r)] = resetButton;
@@ -89,8 +91,9 @@ AssumptionsPanel::AssumptionsPanel(FunnelState *state, QWidget *parent)
     }
     auto *all = new QPushButton(tr("&Reset All to History"), this);
     connect(all, &QPushButton::clicked, this, &AssumptionsPanel::resetAll);
-    grid->addWidget(all, RowCount, 1, 1, 2);
+    grid->addWidget(all, 2 * RowCount, 1, 1, 2);
     grid->setColumnStretch(3, 1);
+    grid->setRowStretch(2 * RowCount + 1, 1);
     connect(state, &FunnelState::evaluated, this, &AssumptionsPanel::refresh);
     refresh();
 }

@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QIODevice>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -23,7 +24,7 @@ namespace tp::ui {
 
 namespace {
 
-constexpr quint32 stateVersion = 1;
+constexpr quint32 stateVersion = 2; // 2: the rest and the whole period side by side
 
 } // namespace
 
@@ -38,13 +39,19 @@ FunnelPage::FunnelPage(BookSession *session, ScopeState *scope, HealthState *hea
       m_actuals(new ActualsChart(this)),
       m_header(new QLabel(this)),
       m_gapSummary(new QLabel(this)),
+      m_wholeSummary(new QLabel(this)),
       m_warning(new QLabel(this)),
-      m_vertical(new QSplitter(Qt::Vertical, this))
+      m_rest(new QGroupBox(this)),
+      m_whole(new QGroupBox(this)),
+      m_vertical(new QSplitter(Qt::Vertical, this)),
+      m_top(new QSplitter(Qt::Horizontal, this)),
+      m_bottom(new QSplitter(Qt::Horizontal, this))
 {
     QFont big = m_header->font();
     big.setPointSizeF(big.pointSizeF() * 1.2);
     big.setBold(true);
     m_header->setFont(big);
+    m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_warning->setWordWrap(true);
     m_warning->setTextFormat(Qt::PlainText);
@@ -52,49 +59,83 @@ FunnelPage::FunnelPage(BookSession *session, ScopeState *scope, HealthState *hea
     m_warning->setContentsMargins(8, 4, 8, 4);
     m_warning->hide();
 
-    auto *plan = new QGroupBox(tr("Plan for the period"), this);
-    auto *planLayout = new QVBoxLayout(plan);
-    planLayout->addWidget(m_assumptions);
-    planLayout->addStretch();
-
-    auto *gap = new QGroupBox(tr("Gap to plan"), this);
-    auto *gapLayout = new QVBoxLayout(gap);
+    // First what the rest of the period asks for: the gap to plan.
+    auto *restLayout = new QVBoxLayout(m_rest);
     m_gapSummary->setWordWrap(true);
     m_gapSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    gapLayout->addWidget(m_gapSummary);
-    m_gap->setHorizontalHeaderLabels({tr("Needed"), tr("A week")});
+    restLayout->addWidget(m_gapSummary);
     m_gap->setToolTip(tr("What the rest of the period asks for, in total and in each week left"));
-    m_gap->setVerticalHeaderLabels({tr("Deals"), tr("Opportunities"), tr("Meetings"), tr("Activities")});
+    m_gap->setVerticalHeaderLabels(
+            { tr("Deals"), tr("Opportunities"), tr("Meetings"), tr("Activities") });
     m_gap->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_gap->setSelectionMode(QAbstractItemView::NoSelection);
+    m_gap->setFocusPolicy(Qt::NoFocus);
     m_gap->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_gap->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_gap->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_gap->setFixedHeight(m_gap->horizontalHeader()->sizeHint().height()
-                          + 4 * m_gap->verticalHeader()->defaultSectionSize() + 2 * m_gap->frameWidth() + 2);
+    m_gap->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QFont figures = m_gap->font();
+    figures.setPointSizeF(figures.pointSizeF() * 1.25);
+    m_gap->setFont(figures);
+    // All four rows always in view (the table never scrolls), roomier as the page grows.
+    m_gap->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    const int line = m_gap->fontMetrics().height();
+    const int frame = m_gap->horizontalHeader()->sizeHint().height() + 2 * m_gap->frameWidth();
+    m_gap->setMinimumHeight(frame + 4 * (line + 10));
+    m_gap->setMaximumHeight(frame + 4 * (line * 5 / 2));
     m_gap->setAccessibleName(tr("Gap to plan"));
-    gapLayout->addWidget(m_gap);
-    gapLayout->addStretch();
+    restLayout->addWidget(m_gap, 1);
+    restLayout->addStretch(0);
 
-    auto *top = new QWidget(this);
-    auto *row = new QHBoxLayout(top);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(plan, 3);
-    row->addWidget(m_funnel, 4);
-    row->addWidget(gap, 3);
-    m_actuals->setMinimumHeight(220);
-    m_vertical->addWidget(top);
-    m_vertical->addWidget(m_actuals);
-    m_vertical->setStretchFactor(0, 3);
-    m_vertical->setStretchFactor(1, 2);
+    // Then the plan for the whole period.
+    auto *wholeLayout = new QVBoxLayout(m_whole);
+    m_wholeSummary->setWordWrap(true);
+    m_wholeSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    wholeLayout->addWidget(m_wholeSummary);
+    wholeLayout->addWidget(m_funnel, 1);
+
+    m_top->addWidget(m_rest);
+    m_top->addWidget(m_whole);
+    m_top->setCollapsible(0, false);
+    m_top->setCollapsible(1, false);
+    m_top->setSizes({ 1000, 1000 });
+
+    // The target and the rates the plans rest on, beside this period's weeks so far.
+    auto *plan = new QGroupBox(tr("Target and rates"), this);
+    auto *planLayout = new QVBoxLayout(plan);
+    auto *scroll = new QScrollArea(plan);
+    scroll->setWidget(m_assumptions);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    planLayout->addWidget(scroll);
+    m_actuals->setMinimumHeight(150);
+    m_bottom->addWidget(plan);
+    m_bottom->addWidget(m_actuals);
+    m_bottom->setCollapsible(0, false);
+    m_bottom->setSizes({ 1000, 1000 });
+
+    m_vertical->addWidget(m_top);
+    m_vertical->addWidget(m_bottom);
+    m_vertical->setStretchFactor(0, 1);
+    m_vertical->setStretchFactor(1, 1);
+    m_vertical->setSizes({ 900, 1100 });
     m_vertical->setCollapsible(0, false);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(6);
     layout->addWidget(m_header);
     layout->addWidget(m_warning);
     layout->addWidget(m_vertical, 1);
+    // Quotas alone are a target to work back from.
+    setContent(
+            content, session,
+            [](const BookView &view) {
+                return view.opportunities.size() > 0 || !view.quotas.empty();
+            },
+            tr("This book has no opportunities and no quotas yet: the funnel works back from "
+               "the target with the deals' history once they are in."));
 
     connect(m_state, &FunnelState::evaluated, this, &FunnelPage::onEvaluated);
     onEvaluated();
@@ -115,6 +156,11 @@ QString FunnelPage::gapText() const
     return m_gapSummary->text();
 }
 
+QString FunnelPage::headerText() const
+{
+    return m_header->text();
+}
+
 void FunnelPage::onEvaluated()
 {
     const BookView *view = m_session->view();
@@ -123,25 +169,40 @@ void FunnelPage::onEvaluated()
     const funnel::Plan &p = m_state->plan();
     const Formatter format;
     const QString currency = view->settings.currency;
-    m_header->setText(tr("%1: %2 to win in %3 weeks, %4 days left")
-                              .arg(m_state->periodLabel(), format.money(p.target, currency),
-                                   format.number(p.weeks), format.number(p.daysLeft)));
+    const QString period = m_state->periodLabel();
+    const QString target = format.money(p.target, currency);
+    const QString needed = format.money(p.needed, currency);
+    // What is left first, the whole period second, each with its amount and weeks.
+    m_header->setText(
+            p.hasTarget ? tr("%1: %2 still needed in the %n week(s) left (%3 days); the target "
+                             "is %4 over %5 weeks.",
+                             nullptr, p.weeksLeft)
+                                  .arg(period, needed, format.number(p.daysLeft), target,
+                                       format.number(p.weeks))
+                        : tr("%1: %n week(s) left (%2 days), and no target.", nullptr, p.weeksLeft)
+                                  .arg(period, format.number(p.daysLeft)));
+    m_rest->setTitle(tr("The rest of %1: %n week(s) left", nullptr, p.weeksLeft).arg(period));
+    m_whole->setTitle(tr("The whole of %1: %n week(s)", nullptr, p.weeks).arg(period));
 
-    const QStringList names{tr("Activities"), tr("Meetings"), tr("Opportunities"), tr("Deals")};
-    m_funnel->setSteps({{names[0], p.total.activities, p.weekly.activities},
-                        {names[1], p.total.meetings, p.weekly.meetings},
-                        {names[2], p.total.opportunities, p.weekly.opportunities},
-                        {names[3], p.total.deals, p.weekly.deals}});
-
-    m_gapSummary->setText(tr("Remaining %1 − expected from the deals that are not stalled %2 "
-                             "(weighted) = still needed %3.")
-                                  .arg(format.money(p.remaining, currency),
-                                       format.money(p.expected, currency),
-                                       format.money(p.needed, currency)));
-    const std::array<std::optional<qint64>, 4> gap{p.gap.deals, p.gap.opportunities,
-                                                   p.gap.meetings, p.gap.activities};
-    const std::array<std::optional<qint64>, 4> gapWeek{p.gapWeekly.deals, p.gapWeekly.opportunities,
-                                                       p.gapWeekly.meetings, p.gapWeekly.activities};
+    if (p.needed > 0)
+        m_gapSummary->setText(tr("Still needed %3: the remaining %1 less %2 expected from the "
+                                 "deals that are not stalled (weighted).")
+                                      .arg(format.money(p.remaining, currency),
+                                           format.money(p.expected, currency), needed));
+    else if (p.remaining > 0)
+        m_gapSummary->setText(tr("Nothing more is needed: the deals that are not stalled are "
+                                 "expected to bring %1 (weighted) of the remaining %2.")
+                                      .arg(format.money(p.expected, currency),
+                                           format.money(p.remaining, currency)));
+    else
+        m_gapSummary->setText(p.hasTarget ? tr("The target is reached: nothing remains to win.")
+                                          : tr("No target: nothing to plan for."));
+    m_gap->setHorizontalHeaderLabels({ tr("Still needed"), tr("A week") });
+    const std::array<std::optional<qint64>, 4> gap{ p.gap.deals, p.gap.opportunities,
+                                                    p.gap.meetings, p.gap.activities };
+    const std::array<std::optional<qint64>, 4> gapWeek{
+        p.gapWeekly.deals, p.gapWeekly.opportunities, p.gapWeekly.meetings, p.gapWeekly.activities
+    };
     for (int r = 0; r < 4; ++r) {
         for (int c = 0; c < 2; ++c) {
             const auto &value = c == 0 ? gap[std::size_t(r)] : gapWeek[std::size_t(r)];
@@ -150,6 +211,18 @@ void FunnelPage::onEvaluated()
             m_gap->setItem(r, c, item);
         }
     }
+
+    m_wholeSummary->setText(
+            p.hasTarget ? tr("The target of %1 worked back over all %n week(s) of the period: "
+                             "each band gives the whole period and a week.",
+                             nullptr, p.weeks)
+                                  .arg(target)
+                        : tr("No target for %1.").arg(period));
+    const QStringList names{ tr("Activities"), tr("Meetings"), tr("Opportunities"), tr("Deals") };
+    m_funnel->setSteps({ { names[0], p.total.activities, p.weekly.activities },
+                         { names[1], p.total.meetings, p.weekly.meetings },
+                         { names[2], p.total.opportunities, p.weekly.opportunities },
+                         { names[3], p.total.deals, p.weekly.deals } });
 
     QStringList warnings;
     const QString missing = funnel::Explain::missing(p.rates);
@@ -184,15 +257,14 @@ void FunnelPage::onEvaluated()
     actuals.meetingsPlanned = p.weekly.meetings;
     actuals.activitiesPlanned = p.weekly.activities;
     m_actuals->setData(actuals);
-    m_actuals->setChartTitle(tr("%1 so far: meetings and activities against the plan, per week")
-                                     .arg(m_state->periodLabel()));
+    m_actuals->setChartTitle(tr("%1 so far: meetings and activities a week").arg(period));
 }
 
 QByteArray FunnelPage::saveState() const
 {
     QByteArray data;
     QDataStream out(&data, QIODevice::WriteOnly);
-    out << stateVersion << m_vertical->saveState();
+    out << stateVersion << m_vertical->saveState() << m_top->saveState() << m_bottom->saveState();
     return data;
 }
 
@@ -202,11 +274,13 @@ void FunnelPage::restoreState(const QByteArray &state)
         return;
     QDataStream in(state);
     quint32 version = 0;
-    QByteArray vertical;
-    in >> version >> vertical;
+    QByteArray vertical, top, bottom;
+    in >> version >> vertical >> top >> bottom;
     if (in.status() != QDataStream::Ok || version != stateVersion)
         return;
     m_vertical->restoreState(vertical);
+    m_top->restoreState(top);
+    m_bottom->restoreState(bottom);
 }
 
 } // namespace tp::ui

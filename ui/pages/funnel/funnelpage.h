@@ -2,6 +2,7 @@
 
 #include "pages/page.h"
 
+class QGroupBox;
 class QLabel;
 class QSplitter;
 class QTableWidget;
@@ -17,9 +18,12 @@ class HealthState;
 class ScopeState;
 
 // Funnel math (METRICS "Funnel math"): from the scope's target back to deals, opportunities,
-// meetings and activities, in total and per week, with the rates it used and where they come
-// from (editable: a what-if that the book keeps per scope, undoable); the gap between plan and
-// pipeline; and this period's meetings and activities against the pro-rata plan.
+// meetings and activities. First what the rest of the period asks for (the gap to plan: what is
+// still needed once the healthy pipeline is counted, in total and per week left), then the plan
+// for the whole period (the target over its weeks, the painted funnel), each labelled with its
+// amount and weeks; the rates it used and where they come from (editable: a what-if that the
+// book keeps per scope, undoable); and this period's meetings and activities against the plan.
+// The figures are core's (funnel::Plan); the page only shows them.
 class FunnelPage : public Page
 {
     Q_OBJECT
@@ -42,6 +46,10 @@ public:
     ActualsChart *actualsChart() const { return m_actuals; }
     QLabel *warningLabel() const { return m_warning; }
     QString gapText() const;
+    QString headerText() const;
+    // "The rest of 2026-Q4: 6 weeks left" and "The whole of 2026-Q4: 13 weeks".
+    QGroupBox *restGroup() const { return m_rest; }
+    QGroupBox *wholeGroup() const { return m_whole; }
 
 private:
     void onEvaluated();
@@ -54,8 +62,13 @@ private:
     ActualsChart *m_actuals;
     QLabel *m_header;
     QLabel *m_gapSummary;
+    QLabel *m_wholeSummary;
     QLabel *m_warning;
+    QGroupBox *m_rest;
+    QGroupBox *m_whole;
     QSplitter *m_vertical;
+    QSplitter *m_top;
+    QSplitter *m_bottom;
 };
 
 } // namespace tp::ui

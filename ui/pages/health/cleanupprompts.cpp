@@ -1,5 +1,7 @@
 #include "cleanupprompts.h"
 
+#include "widgets/dateedit.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -114,9 +116,7 @@ std::optional<QDate> datePrompt(QWidget *parent, const QString &title, const QSt
                                 const QDate &initial, bool allowClear)
 {
     Prompt p = makePrompt(parent, title, fullTitle, deals, CleanupPrompts::tr("Set"));
-    auto *edit = new QDateEdit(initial, p.dialog.get());
-    edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    auto *edit = new DateEdit(initial, p.dialog.get());
     p.form->addRow(label, edit);
     QCheckBox *clear = nullptr;
     if (allowClear) {

@@ -3,17 +3,18 @@
 #include "models/formatter.h"
 #include "style/theme.h"
 
-#include <QGridLayout>
+#include "widgets/flowlayout.h"
+
 #include <QLabel>
+#include <QVBoxLayout>
 
 namespace tp::ui {
 
 CoverageStrip::CoverageStrip(QWidget *parent) : QWidget(parent)
 {
-    auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setHorizontalSpacing(24);
-    grid->setVerticalSpacing(0);
+    // The figures in a row, and in two when the window is narrow (FlowLayout).
+    auto *flow = new FlowLayout(this, 14, 6);
+    flow->setContentsMargins(0, 0, 0, 0);
     const QStringList names{tr("Target"),          tr("Won"),
                             tr("Remaining"),       tr("Raw coverage"),
                             tr("Honest coverage"), tr("Weighted coverage"),
@@ -31,16 +32,20 @@ CoverageStrip::CoverageStrip(QWidget *parent) : QWidget(parent)
         m_names[std::size_t(f)] = new QLabel(names.at(f), this);
         m_values[std::size_t(f)] = new QLabel(this);
         QFont font = m_values[std::size_t(f)]->font();
-        font.setPointSizeF(font.pointSizeF() * 1.35);
+        font.setPointSizeF(font.pointSizeF() * 1.25);
         font.setBold(true);
         m_values[std::size_t(f)]->setFont(font);
         m_values[std::size_t(f)]->setTextInteractionFlags(Qt::TextSelectableByMouse);
         for (QLabel *label : {m_names[std::size_t(f)], m_values[std::size_t(f)]})
             label->setToolTip(tips.at(f));
-        grid->addWidget(m_names[std::size_t(f)], 0, f);
-        grid->addWidget(m_values[std::size_t(f)], 1, f);
+        auto *cell = new QWidget(this);
+        auto *column = new QVBoxLayout(cell);
+        column->setContentsMargins(0, 0, 0, 0);
+        column->setSpacing(0);
+        column->addWidget(m_names[std::size_t(f)]);
+        column->addWidget(m_values[std::size_t(f)]);
+        flow->addWidget(cell);
     }
-    grid->setColumnStretch(FigureCount, 1);
 }
 
 QString CoverageStrip::valueText(Figure figure) const

@@ -12,11 +12,12 @@
 #include "rulesdialog.h"
 #include "session/booksession.h"
 #include "style/icons.h"
+#include "widgets/exportpath.h"
+#include "widgets/tablekeys.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDataStream>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -86,6 +88,7 @@ HealthPage::HealthPage(BookSession *session, HealthState *state, QWidget *parent
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setAccessibleName(tr("Open deals and their health"));
+    letTabLeave(m_table);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
@@ -97,24 +100,35 @@ HealthPage::HealthPage(BookSession *session, HealthState *state, QWidget *parent
     header->setStretchLastSection(true);
 
     m_tabs->addTab(m_table, tr("Open Deals"));
-    m_tabs->addTab(m_metrics, tr("Key Metrics"));
+    // The metrics scroll when the window is small rather than set its smallest size.
+    auto *metrics = new QScrollArea(this);
+    metrics->setWidget(m_metrics);
+    metrics->setWidgetResizable(true);
+    metrics->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(metrics, tr("Key Metrics"));
     m_charts->addWidget(m_stalled);
     m_charts->addWidget(m_coverage);
     m_charts->setCollapsible(0, false);
-    m_stalled->setMinimumSize(320, 220);
-    m_coverage->setMinimumSize(320, 220);
+    m_stalled->setMinimumSize(260, 220);
+    m_coverage->setMinimumSize(260, 220);
     m_vertical->addWidget(m_charts);
     m_vertical->addWidget(m_tabs);
     m_vertical->setStretchFactor(0, 2);
     m_vertical->setStretchFactor(1, 3);
+    m_vertical->setSizes({ 800, 1200 });
     m_vertical->setCollapsible(1, false);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(6);
     layout->addWidget(bar);
     layout->addWidget(m_strip);
     layout->addWidget(m_vertical, 1);
+    setContent(
+            content, session, [](const BookView &view) { return view.opportunities.size() > 0; },
+            tr("This book has no opportunities yet: their health, coverage and key metrics "
+               "show here once they are in."));
 
     buildActions();
     connect(m_state, &HealthState::evaluated, this, [this] { onEvaluated(); });
@@ -406,13 +420,10 @@ void HealthPage::exportStalled()
     const BookView *view = m_session->view();
     if (!view)
         return;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Stalled Deals"),
-                                                tr("stalled-deals.csv"),
-                                                tr("CSV files (*.csv)"));
+    const QString path = exportpath::ask(this, tr("Export Stalled Deals"), tr("stalled-deals.csv"),
+                                         tr("CSV files (*.csv)"), QStringLiteral("csv"));
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".csv");
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !CsvExport::stalled(*view, m_state->report(), file)
         || !file.commit()) {

@@ -2,6 +2,7 @@
 
 #include "models/formatter.h"
 #include "style/theme.h"
+#include "widgets/tablekeys.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -42,6 +43,7 @@ KeyMetricsPanel::KeyMetricsPanel(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Key metrics"));
+    letTabLeave(m_table);
 
     QFont bold = m_conversionTitle->font();
     bold.setBold(true);
@@ -57,6 +59,7 @@ KeyMetricsPanel::KeyMetricsPanel(QWidget *parent)
     m_conversion->setAlternatingRowColors(true);
     m_conversion->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_conversion->setAccessibleName(tr("Stage conversion"));
+    letTabLeave(m_conversion);
     m_conversion->setToolTip(tr("Of the deals that reached a stage and are no longer in it, the "
                                 "share that reached a later stage or Won; over the open deals and "
                                 "those closed in the window"));

@@ -10,6 +10,9 @@
 #include "session/scopestate.h"
 #include "style/icons.h"
 #include "style/menubutton.h"
+#include "widgets/elidedlabel.h"
+#include "widgets/exportpath.h"
+#include "widgets/tablekeys.h"
 #include "worklistdelegate.h"
 #include "worklistmodel.h"
 
@@ -19,16 +22,17 @@
 #include <QClipboard>
 #include <QDataStream>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QIODevice>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStringListModel>
 #include <QTabWidget>
@@ -69,7 +73,7 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
       m_potentialBox(new QDoubleSpinBox(this)),
       m_median(new QCheckBox(tr("&Median"), this)),
       m_logScale(new QCheckBox(tr("&Log scale"), this)),
-      m_count(new QLabel(this)),
+      m_count(new ElidedLabel(this)),
       m_warning(new QLabel(this)),
       m_resetZoom(new QToolButton(this))
 {
@@ -95,6 +99,7 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->setAccessibleName(tr("Work list"));
+    letTabLeave(m_table);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
@@ -113,7 +118,13 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
     m_unscored->setToolTip(tr("Accounts of the scope with no scored factor: they are not on the "
                               "chart until scored"));
 
-    m_tabs->addTab(m_scoring, tr("Score"));
+    // The scoring panel scrolls when the window is small rather than set its smallest size.
+    m_scoringArea = new QScrollArea(this);
+    m_scoringArea->setWidget(m_scoring);
+    m_scoringArea->setWidgetResizable(true);
+    m_scoringArea->setFrameShape(QFrame::NoFrame);
+    m_scoringArea->setFocusPolicy(Qt::NoFocus);
+    m_tabs->addTab(m_scoringArea, tr("Score"));
     m_tabs->addTab(m_factors, tr("Factors && Weights"));
     auto *needs = new QWidget(this);
     auto *needsLayout = new QVBoxLayout(needs);
@@ -130,20 +141,31 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
     m_horizontal->addWidget(m_side);
     m_horizontal->setStretchFactor(0, 3);
     m_horizontal->setStretchFactor(1, 1);
+    m_horizontal->setSizes({ 3000, 2000 });
+    // As wide as the scores' buttons (the factors come with the book), so the panel scrolls
+    // only downwards.
+    m_scoring->installEventFilter(this);
     m_horizontal->setCollapsible(0, false);
     m_vertical->addWidget(m_horizontal);
     m_vertical->addWidget(m_table);
-    m_vertical->setStretchFactor(0, 3);
-    m_vertical->setStretchFactor(1, 2);
+    // The work list gets two fifths of the height: a dozen rows at 1400×900, not four.
+    m_vertical->setStretchFactor(0, 1);
+    m_vertical->setStretchFactor(1, 1);
+    m_vertical->setSizes({ 1200, 800 });
     m_vertical->setCollapsible(0, false);
-    m_chart->setMinimumSize(360, 260);
+    m_chart->setMinimumSize(300, 200);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(6);
     layout->addWidget(bar);
     layout->addWidget(m_warning);
     layout->addWidget(m_vertical, 1);
+    setContent(
+            content, session, [](const BookView &view) { return view.accounts.size() > 0; },
+            tr("This book has no accounts yet: the ROI quadrant and the work list show them "
+               "once they are in."));
 
     auto *copy = new QAction(themeIcon(QStringLiteral("edit-copy")), tr("&Copy"), this);
     copy->setShortcut(QKeySequence::Copy);
@@ -201,12 +223,15 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
 
 bool RoiPage::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_scoring && event->type() == QEvent::LayoutRequest)
+        m_scoringArea->setMinimumWidth(m_scoring->minimumSizeHint().width()
+                                       + m_scoringArea->verticalScrollBar()->sizeHint().width());
     if ((watched == m_table || watched == m_unscored) && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         const bool scoringKey = (key->key() >= Qt::Key_0 && key->key() <= Qt::Key_5)
                 || key->key() == Qt::Key_Delete || key->key() == Qt::Key_Minus;
         if (scoringKey && !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
-            m_tabs->setCurrentWidget(m_scoring);
+            m_tabs->setCurrentWidget(m_scoringArea);
             QApplication::sendEvent(m_scoring, event);
             return true;
         }
@@ -219,7 +244,7 @@ void RoiPage::buildToolbar(QWidget *bar)
     m_search->setClearButtonEnabled(true);
     m_search->setPlaceholderText(tr("Search the work list"));
     m_search->addAction(themeIcon(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 24);
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 16);
 
     m_likelihoodBox->setRange(0, 100);
     m_likelihoodBox->setDecimals(0);
@@ -376,7 +401,7 @@ void RoiPage::showSelection()
     const std::vector<int> &selection = m_state->selection();
     m_chart->setSelection(selection, m_state->current());
     if (!selection.empty() && m_state->rankOf(m_state->current()) >= 0)
-        m_tabs->setCurrentWidget(m_scoring);
+        m_tabs->setCurrentWidget(m_scoringArea);
 
     QItemSelection rows;
     for (const int account : selection) {
@@ -429,7 +454,7 @@ void RoiPage::selectFromNeedsScoring()
     std::sort(accounts.begin(), accounts.end());
     m_state->select(std::move(accounts));
     if (!m_state->selection().empty())
-        m_tabs->setCurrentWidget(m_scoring);
+        m_tabs->setCurrentWidget(m_scoringArea);
 }
 
 void RoiPage::stepAccount(int delta)
@@ -522,12 +547,10 @@ void RoiPage::exportDialog(const QString &suffix)
 {
     const QString filter = suffix == QLatin1String("pdf") ? tr("PDF documents (*.pdf)")
                                                           : tr("PNG images (*.png)");
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
-                                                tr("roi-quadrant.%1").arg(suffix), filter);
+    const QString path = exportpath::ask(this, tr("Export Chart"),
+                                         tr("roi-quadrant.%1").arg(suffix), filter, suffix);
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QLatin1Char('.') + suffix;
     QString error;
     if (exportChart(path, &error))
         emit statusMessage(tr("Exported the chart to %1.").arg(QFileInfo(path).fileName()));

@@ -7,6 +7,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QScrollArea;
 class QSplitter;
 class QStringListModel;
 class QTabWidget;
@@ -21,6 +22,7 @@ class RoiState;
 class ScopeState;
 class ScoringPanel;
 class AccountSelection;
+class ElidedLabel;
 class FactorsPanel;
 class WorkListModel;
 
@@ -86,6 +88,7 @@ private:
     QStringListModel *m_unscoredModel;
     QListView *m_unscored;
     ScoringPanel *m_scoring;
+    QScrollArea *m_scoringArea = nullptr;
     FactorsPanel *m_factors;
     QTabWidget *m_tabs;
     QSplitter *m_vertical;
@@ -97,7 +100,7 @@ private:
     QDoubleSpinBox *m_potentialBox;
     QCheckBox *m_median;
     QCheckBox *m_logScale;
-    QLabel *m_count;
+    ElidedLabel *m_count;
     QLabel *m_warning;
     QToolButton *m_resetZoom;
     bool m_syncing = false; // selection being shown: not a user selection

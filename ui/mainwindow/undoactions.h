@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QUndoStack;
+
+namespace tp::ui {
+
+// Edit ▸ Undo and Redo for the session's undo stack: named after the step they take back or
+// do again ("Undo Push close date"), and saying afterwards what they did in the status bar
+// ("Undone: Push close date."), from the command's own text. A step that could not be taken (the
+// command reported why and left the history) is not announced as done, and an import's steps
+// say what they did themselves.
+class UndoActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    UndoActions(QUndoStack *stack, QObject *parent = nullptr);
+
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
+
+    // A command's text in a menu: an "&" is a literal ampersand, not a mnemonic.
+    static QString menuText(const QString &text);
+
+signals:
+    void statusMessage(const QString &message);
+
+private:
+    void update();
+    void run(bool redo);
+
+    QUndoStack *m_stack;
+    QAction *m_undo;
+    QAction *m_redo;
+};
+
+} // namespace tp::ui
