@@ -374,6 +374,16 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::KeyMetricsPanel</name>
+    <message numerus="yes">
+        <source>%Ln lost deal(s) left out: stage unknown (nothing in the CRM&apos;s export or the book&apos;s history says at which stage they were lost).</source>
+        <translation>
+            <numerusform>%Ln lost deal left out: stage unknown (nothing in the CRM&apos;s export or the book&apos;s history says at which stage it was lost).</numerusform>
+            <numerusform>%Ln lost deals left out: stage unknown (nothing in the CRM&apos;s export or the book&apos;s history says at which stage they were lost).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::MainWindow</name>
     <message numerus="yes">
         <source>%Ln accounts</source>

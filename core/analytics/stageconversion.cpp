@@ -33,14 +33,19 @@ StageConversion stageConversion(const BookView &view, const StageFlow &flow,
         const auto i = std::size_t(r);
         const auto status = Status(o.status[i]);
         const auto stage = Stage(o.stage[i]);
-        // Reached: every stage up to the highest seen; a deal seen only as won reached them
-        // all, one seen only as lost reached Qualify.
+        // Reached: every stage up to the highest seen, or the one it closed from; a deal seen
+        // only as won reached them all; a lost one that nothing places is left out.
         int highest = i < flow.highest.size() ? flow.highest[i] : 0;
         if (isOpenStage(stage))
             highest = std::max(highest, int(stage));
+        if (i < o.closedStage.size())
+            highest = std::max(highest, int(o.closedStage[i]));
         if (status == Status::Won)
             highest = 5;
-        highest = std::max(highest, 1);
+        if (highest == 0) {
+            ++result.lostAtUnknownStage;
+            return;
+        }
         for (int s = 1; s <= 4; ++s) {
             StageConversion::Row &row = result.stages[std::size_t(s - 1)];
             if (highest < s)

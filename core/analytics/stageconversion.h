@@ -27,7 +27,10 @@ struct StageFlow
 // METRICS "Stage conversion" for a scope: for each open stage, the share of the opportunities
 // that reached it and then a later stage or Won, among those that reached it and are no longer
 // in it; and the average days spent in it by those that left it. Counted over the scope's
-// open deals and those closed in the key-metrics window.
+// open deals and those closed in the key-metrics window. A lost deal reached the highest open
+// stage its history shows or it closed from (OpportunityColumns::closedStage); one of which
+// nothing tells is counted apart, as lost at a stage unknown, never as lost at Qualify: that
+// would make every later stage look like it converts all it sees.
 struct StageConversion
 {
     struct Row
@@ -40,6 +43,7 @@ struct StageConversion
         std::optional<double> averageDays;
     };
     std::array<Row, 4> stages{};
+    qint64 lostAtUnknownStage = 0; // in none of the rows above
 };
 
 // Over the report's open deals and those closed in its window.

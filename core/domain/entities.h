@@ -61,6 +61,9 @@ struct Opportunity
     QString nextStep;
     QDate stageEntered; // unknown when invalid
     QString lostReason;
+    // The open stage it was in when it was won or lost, when known (the CRM's status beside its
+    // stage, or the book saw it open): stage conversion counts a lost deal there.
+    std::optional<Stage> closedStage;
 };
 
 enum class ActivityType { Call, Email, Meeting, Other };

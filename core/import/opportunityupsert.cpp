@@ -37,7 +37,7 @@ bool OpportunityUpserter::Stored::sameFields(const Stored &o) const
             && status == o.status && probability == o.probability && created == o.created
             && closeDate == o.closeDate && closedDate == o.closedDate
             && lastActivity == o.lastActivity && nextStep == o.nextStep
-            && stageEntered == o.stageEntered;
+            && stageEntered == o.stageEntered && closedStage == o.closedStage;
 }
 
 struct OpportunityUpserter::Statements
@@ -45,17 +45,17 @@ struct OpportunityUpserter::Statements
     explicit Statements(sql::Database &db)
         : byId(db.prepare("SELECT crm_id, name, account_id, owner_id, amount, currency, stage, "
                           "status, probability_bp, created_date, close_date, closed_date, "
-                          "last_activity_date, next_step, stage_entered_date "
+                          "last_activity_date, next_step, stage_entered_date, closed_stage "
                           "FROM opportunities WHERE id = ?"))
         , insert(db.prepare("INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, "
                             "currency, stage, status, probability_bp, created_date, close_date, "
-                            "closed_date, last_activity_date, next_step, stage_entered_date) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                            "closed_date, last_activity_date, next_step, stage_entered_date, "
+                            "closed_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         , update(db.prepare("UPDATE opportunities SET account_id = ?, owner_id = ?, name = ?, "
                             "amount = ?, currency = ?, stage = ?, status = ?, probability_bp = ?, "
                             "created_date = ?, close_date = ?, closed_date = ?, "
-                            "last_activity_date = ?, next_step = ?, stage_entered_date = ? "
-                            "WHERE id = ?"))
+                            "last_activity_date = ?, next_step = ?, stage_entered_date = ?, "
+                            "closed_stage = ? WHERE id = ?"))
         , stageHistory(db.prepare("INSERT INTO stage_history (opportunity_id, stage, entered_date, "
                                   "import_id) VALUES (?, ?, ?, ?)"))
         , closeDateChange(db.prepare("INSERT INTO close_date_changes (opportunity_id, old_date, "
@@ -182,6 +182,7 @@ bool OpportunityUpserter::load(Id id, const OpportunityInput &row, std::optional
         e.lastActivity = st.date(12);
         assign(e.nextStep, st.utf8(13));
         e.stageEntered = st.date(14);
+        e.closedStage = st.isNull(15) ? std::nullopt : std::optional<Stage>(Stage(st.integer(15)));
     }
     st.reset();
     return match;
@@ -255,6 +256,13 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
         o.lastActivity = row.lastActivity;
     if (!row.nextStep.empty() || !existing)
         o.nextStep = row.nextStep;
+    // Where a closed deal closed from: as the file says, else where the book last saw it open.
+    if (o.status == Status::Open)
+        o.closedStage.reset();
+    else if (row.closedFrom)
+        o.closedStage = row.closedFrom;
+    else if (existing && existing->status == Status::Open)
+        o.closedStage = existing->stage;
     if (o.status == Status::Open) {
         o.closedDate = QDate();
     } else if (row.closedDate.isValid()) {
@@ -281,6 +289,7 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
                 .bind(8, int(o.status)).bind(9, o.probability).bind(10, o.created)
                 .bind(11, o.closeDate).bind(12, o.closedDate).bind(13, o.lastActivity)
                 .bindStatic(14, o.nextStep).bind(15, o.stageEntered)
+                .bind(16, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
                 .run();
         o.id = m_db.lastInsertId();
         if (row.crmId.empty())
@@ -301,7 +310,9 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
                 .bind(4, o.amount).bindStatic(5, o.currency).bind(6, int(o.stage))
                 .bind(7, int(o.status)).bind(8, o.probability).bind(9, o.created)
                 .bind(10, o.closeDate).bind(11, o.closedDate).bind(12, o.lastActivity)
-                .bindStatic(13, o.nextStep).bind(14, o.stageEntered).bind(15, o.id)
+                .bindStatic(13, o.nextStep).bind(14, o.stageEntered)
+                .bind(15, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
+                .bind(16, o.id)
                 .run();
         if (existing->stage != o.stage) {
             m_st->stageHistory.bind(1, o.id).bind(2, int(o.stage))

@@ -30,6 +30,9 @@ struct OpportunityInput
     std::string accountCrmId;
     std::string owner;
     Stage stage = Stage::Qualify; // Won/Lost when the status says so
+    // The open stage the file names beside a Won or Lost status (Pipedrive, Dynamics): where the
+    // deal was when it closed.
+    std::optional<Stage> closedFrom;
     std::optional<Minor> amount;
     std::string currency; // empty: the book's currency
     std::optional<BasisPoints> probability;
@@ -106,6 +109,7 @@ public:
         Status status = Status::Open;
         std::optional<BasisPoints> probability;
         QDate created, closeDate, closedDate, lastActivity, stageEntered;
+        std::optional<Stage> closedStage;
         bool sameFields(const Stored &other) const;
     };
 

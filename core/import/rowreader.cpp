@@ -234,29 +234,39 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
     for (char &c : out.currency)
         c = (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
     out.stage = Stage::Qualify;
+    out.closedFrom.reset();
     out.amount.reset();
     out.probability.reset();
     out.closeDate = out.created = out.lastActivity = out.stageChanged = out.closedDate = QDate();
 
     const std::string_view stageText = values::trimmed(cell(record, Field::Stage));
     const std::optional<Stage> stage = stageOf(stageText);
-    if (!stage)
+    const QString statusWord = m_columns[std::size_t(Field::Status)] >= 0 ? text(record, Field::Status)
+                                                                          : QString();
+    const std::optional<Status> closedByStatus = [&]() -> std::optional<Status> {
+        const auto s = statusFromWord(statusWord);
+        return s == Status::Won || s == Status::Lost ? s : std::nullopt;
+    }();
+    // A closed deal's status says Won or Lost without a stage beside it.
+    if (!stage && !(stageText.empty() && closedByStatus))
         reject(rejections, record, Field::Stage,
                stageText.empty() ? translate("expected a stage, found nothing")
                                  : translate("no stage is mapped to \"%1\"").arg(toQString(stageText)));
-    else
+    else if (stage)
         out.stage = *stage;
     // A status column (or Salesforce's Closed and Won flags) decides Won and Lost.
     if (m_columns[std::size_t(Field::Status)] >= 0) {
-        const QString word = text(record, Field::Status);
+        const QString &word = statusWord;
         const auto status = statusFromWord(word);
         if (!word.isEmpty() && !status)
             reject(rejections, record, Field::Status,
                    translate("expected Open, Won or Lost, found \"%1\"").arg(word));
-        else if (status == Status::Won)
-            out.stage = Stage::Won;
-        else if (status == Status::Lost)
-            out.stage = Stage::Lost;
+        else if (status == Status::Won || status == Status::Lost) {
+            // The stage beside the status is where the deal closed from, when it is an open one.
+            if (stage && isOpenStage(*stage))
+                out.closedFrom = *stage;
+            out.stage = status == Status::Won ? Stage::Won : Stage::Lost;
+        }
         else if (status == Status::Open && !isOpenStage(out.stage))
             reject(rejections, record, Field::Status,
                    translate("the status says open but the stage \"%1\" is closed").arg(toQString(stageText)));

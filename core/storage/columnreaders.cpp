@@ -126,7 +126,7 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
     for (auto *v : {&o.account, &o.owner})
         reserveColumn(*v, n);
     reserveColumn(o.amount, n);
-    for (auto *v : {&o.currency, &o.stage, &o.status})
+    for (auto *v : {&o.currency, &o.stage, &o.status, &o.closedStage})
         reserveColumn(*v, n);
     for (auto *v : {&o.probability, &o.override})
         reserveColumn(*v, n);
@@ -137,7 +137,8 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
                          + (withText ? "crm_id, name, " : "NULL, NULL, ")
                          + "account_id, owner_id, amount, currency, stage, "
                          "status, probability_bp, probability_override_bp, created_date, "
-                         "close_date, last_activity_date, closed_date, stage_entered_date FROM opportunities "
+                         "close_date, last_activity_date, closed_date, stage_entered_date, "
+                         "closed_stage FROM opportunities "
                          "WHERE id >= ? AND id < ? ORDER BY id");
     st.bind(1, lo).bind(2, hi);
     qint64 local = 0;
@@ -172,6 +173,7 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
         o.lastActivity.push_back(std::int32_t(parseIsoDay(st.utf8(13))));
         o.closedDate.push_back(std::int32_t(parseIsoDay(st.utf8(14))));
         o.stageEntered.push_back(std::int32_t(parseIsoDay(st.utf8(15))));
+        o.closedStage.push_back(std::uint8_t(st.int64(16))); // NULL: 0, unknown
         if (!step(local, shared))
             return;
     }
@@ -214,6 +216,7 @@ void appendChunk(OpportunityColumns &head, OpportunityColumns &&tail)
     appendVector(head.lastActivity, tail.lastActivity);
     appendVector(head.closedDate, tail.closedDate);
     appendVector(head.stageEntered, tail.stageEntered);
+    appendVector(head.closedStage, tail.closedStage);
 }
 
 void readPushes(sql::Database &db, OpportunityColumns &o)

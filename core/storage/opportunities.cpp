@@ -9,8 +9,8 @@ namespace {
 constexpr const char *selectColumns =
         "SELECT id, crm_id, account_id, owner_id, name, amount, currency, stage, status, "
         "probability_bp, probability_override_bp, created_date, close_date, closed_date, "
-        "last_activity_date, next_activity_date, next_step, stage_entered_date, lost_reason "
-        "FROM opportunities ";
+        "last_activity_date, next_activity_date, next_step, stage_entered_date, lost_reason, "
+        "closed_stage FROM opportunities ";
 
 std::optional<int> optionalInt(const sql::Statement &st, int column)
 {
@@ -31,7 +31,7 @@ Id OpportunityRepository::insert(const Opportunity &o)
             "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, currency, "
             "stage, status, probability_bp, probability_override_bp, created_date, close_date, "
             "closed_date, last_activity_date, next_activity_date, next_step, stage_entered_date, "
-            "lost_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "lost_reason, closed_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, o.crmId.isEmpty() ? QString() : o.crmId)
             .bind(2, o.accountId)
             .bind(3, o.ownerId)
@@ -50,6 +50,7 @@ Id OpportunityRepository::insert(const Opportunity &o)
             .bind(16, o.nextStep.isEmpty() ? QString() : o.nextStep)
             .bind(17, o.stageEntered)
             .bind(18, o.lostReason.isEmpty() ? QString() : o.lostReason)
+            .bind(19, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
             .run();
     return m_db.lastInsertId();
 }
@@ -80,6 +81,8 @@ std::optional<Opportunity> OpportunityRepository::byId(Id id)
     o.nextStep = st.text(16);
     o.stageEntered = st.date(17);
     o.lostReason = st.text(18);
+    if (!st.isNull(19))
+        o.closedStage = Stage(st.integer(19));
     return o;
 }
 
@@ -141,7 +144,7 @@ void OpportunityRepository::write(const Opportunity &o)
     auto st = m_db.prepare(
             "UPDATE opportunities SET owner_id = ?, amount = ?, stage = ?, status = ?, "
             "probability_override_bp = ?, close_date = ?, closed_date = ?, stage_entered_date = ?, "
-            "next_activity_date = ?, next_step = ?, lost_reason = ? WHERE id = ?");
+            "next_activity_date = ?, next_step = ?, lost_reason = ?, closed_stage = ? WHERE id = ?");
     st.bind(1, o.ownerId)
             .bind(2, o.amount)
             .bind(3, int(o.stage))
@@ -153,7 +156,8 @@ void OpportunityRepository::write(const Opportunity &o)
             .bind(9, o.nextActivity)
             .bind(10, o.nextStep.isEmpty() ? QString() : o.nextStep)
             .bind(11, o.lostReason.isEmpty() ? QString() : o.lostReason)
-            .bind(12, o.id)
+            .bind(12, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
+            .bind(13, o.id)
             .run();
 }
 
@@ -171,6 +175,10 @@ OpportunityChange OpportunityRepository::change(Id id, const QDate &on,
         after.status = statusForStage(after.stage);
         after.stageEntered = on;
         after.closedDate = after.status == Status::Open ? QDate() : on;
+        if (after.status == Status::Open)
+            after.closedStage.reset();
+        else if (c.before.status == Status::Open)
+            after.closedStage = c.before.stage; // closed from where it stood
         StageHistoryRow row{0, id, after.stage, on};
         row.id = addStageHistory(row);
         c.stageRows.push_back(row);

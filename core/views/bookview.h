@@ -64,6 +64,7 @@ struct OpportunityColumns
     std::vector<std::int32_t> closedDate;   // when it was won or lost
     std::vector<std::int32_t> stageEntered; // 0: unknown
     std::vector<std::uint8_t> pushes;       // times the close date moved later (at most 255)
+    std::vector<std::uint8_t> closedStage;  // the open stage it closed from, 0: unknown or open
     QStringList currencies;
 
     int size() const { return int(id.size()); }

@@ -35,6 +35,7 @@ TEST(Edits, StageChangeWritesHistoryAndUndoRestoresExactly)
     Opportunity after = *repo.byId(id);
     EXPECT_EQ(after.stage, Stage::Won);
     EXPECT_EQ(after.status, Status::Won);
+    EXPECT_EQ(after.closedStage, before.stage) << "won from the stage it stood in";
     EXPECT_EQ(after.closedDate, today);
     EXPECT_EQ(after.stageEntered, today);
     ASSERT_EQ(repo.stageHistory(id).size(), 1u);
@@ -43,6 +44,7 @@ TEST(Edits, StageChangeWritesHistoryAndUndoRestoresExactly)
     after = *repo.byId(id);
     EXPECT_EQ(after.stage, before.stage);
     EXPECT_EQ(after.status, Status::Open);
+    EXPECT_FALSE(after.closedStage);
     EXPECT_FALSE(after.closedDate.isValid());
     EXPECT_EQ(after.stageEntered, before.stageEntered);
     EXPECT_TRUE(repo.stageHistory(id).empty());

@@ -521,8 +521,21 @@ TEST_F(HealthFixture, StageConversionCountsWhoMovedOnAmongThoseWhoLeft)
     ASSERT_EQ(flow.highest.size(), std::size_t(view->opportunities.size()));
     EXPECT_EQ(flow.highest[std::size_t(row("L1"))], 2);
 
+    // Issue 16, item 11: L2 was lost, and nothing says at which stage: left out, not counted as
+    // lost in Qualify (which made every later stage convert all it saw).
+    const StageConversion unknown = stageConversion(*view, flow, report());
+    EXPECT_EQ(unknown.lostAtUnknownStage, 1);
+    EXPECT_EQ(unknown.stages[0].reached, 9);
+    EXPECT_EQ(unknown.stages[0].converted, 7);
+    EXPECT_EQ(unknown.stages[0].left, 7);
+
+    // The CRM said it was lost in Qualify (a status beside its stage).
+    book->db().exec("UPDATE opportunities SET closed_stage = 1 WHERE crm_id = 'L2'");
+    view = loadBookView(book->path());
+
     // Counted: the six open deals and the four closed in the window (W3, L3 are older).
     const StageConversion c = stageConversion(*view, flow, report());
+    EXPECT_EQ(c.lostAtUnknownStage, 0);
     const StageConversion::Row &qualify = c.stages[0];
     EXPECT_EQ(qualify.reached, 10);
     EXPECT_EQ(qualify.left, 8);      // H1 and E1 are still in it
@@ -543,4 +556,24 @@ TEST_F(HealthFixture, StageConversionCountsWhoMovedOnAmongThoseWhoLeft)
     // One rep: Ben's deals only.
     const StageConversion ben = stageConversion(*view, flow, report({view->repIndex(2), -1}));
     EXPECT_EQ(ben.stages[0].reached, 5); // S1, R2, E1, W2, L2
+}
+
+// A deal lost from Propose, as the CRM's status column says beside its stage: it reached
+// Qualify, Prove and Propose and left each, moving on from the first two only.
+TEST_F(HealthFixture, ALostDealCountsWhereItClosedFrom)
+{
+    book->db().exec("UPDATE opportunities SET closed_stage = 3 WHERE crm_id = 'L2'");
+    view = loadBookView(book->path());
+    const StageFlow none; // no stage history at all
+    const StageConversion with = stageConversion(*view, none, report());
+    book->db().exec("UPDATE opportunities SET closed_stage = NULL WHERE crm_id = 'L2'");
+    view = loadBookView(book->path());
+    const StageConversion without = stageConversion(*view, none, report());
+    EXPECT_EQ(with.stages[0].reached - without.stages[0].reached, 1);
+    EXPECT_EQ(with.stages[0].converted - without.stages[0].converted, 1);
+    EXPECT_EQ(with.stages[1].converted - without.stages[1].converted, 1);
+    EXPECT_EQ(with.stages[2].reached - without.stages[2].reached, 1);
+    EXPECT_EQ(with.stages[2].left - without.stages[2].left, 1);
+    EXPECT_EQ(with.stages[2].converted - without.stages[2].converted, 0);
+    EXPECT_EQ(without.lostAtUnknownStage - with.lostAtUnknownStage, 1);
 }

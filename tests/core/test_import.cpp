@@ -788,3 +788,29 @@ TEST(Import, AnAccountsTerritoryColumnFillsTheTerritories)
                             "WHERE t.name = 'DACH'"),
               dach);
 }
+
+// Issue 16, item 11: where a CRM says at which stage a deal was lost (Pipedrive's stage beside
+// a Lost status) the book keeps it; a deal it saw open and then closed keeps the stage it left.
+TEST(Import, TheStageADealClosedFromIsKept)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QString file = writeFile(dir, "deals.csv",
+                                   "Deal - ID,Deal - Title,Deal - Stage,Deal - Status,Deal - Value,Deal - Owner\n"
+                                   "1,Alpha,Proposal Made,Lost,100,Ana\n"
+                                   "2,Beta,Demo Scheduled,Won,200,Ana\n"
+                                   "3,Gamma,Negotiations Started,Open,300,Ana\n");
+    ASSERT_TRUE(importFile(*book, file, asOf(QDate(2026, 11, 13))).committed);
+    EXPECT_EQ(scalar(*book, "SELECT closed_stage FROM opportunities WHERE crm_id = '1'"), int(Stage::Propose));
+    EXPECT_EQ(scalar(*book, "SELECT closed_stage FROM opportunities WHERE crm_id = '2'"), int(Stage::Prove));
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE crm_id = '3' AND closed_stage IS NULL"), 1);
+    // Next week Gamma is lost, and this export names no stage for it.
+    const QString later = writeFile(dir, "later.csv",
+                                    "Deal - ID,Deal - Title,Deal - Stage,Deal - Status,Deal - Value,Deal - Owner\n"
+                                    "3,Gamma,,Lost,300,Ana\n");
+    ImportOptions o = asOf(QDate(2026, 11, 20));
+    o.skipInvalid = true; // (an empty stage beside a status is fine; nothing is rejected)
+    const ImportReport r = importFile(*book, later, o);
+    ASSERT_TRUE(r.committed) << qPrintable(r.analysis.problems.join(QLatin1Char('\n')));
+    EXPECT_EQ(scalar(*book, "SELECT closed_stage FROM opportunities WHERE crm_id = '3'"), int(Stage::Negotiate));
+}

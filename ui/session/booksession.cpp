@@ -559,6 +559,7 @@ void BookSession::applyOpportunity(const Opportunity &row)
     o.closeDate[i] = closeDate;
     o.closedDate[i] = std::int32_t(dateToDay(row.closedDate));
     o.stageEntered[i] = std::int32_t(dateToDay(row.stageEntered));
+    o.closedStage[i] = std::uint8_t(row.closedStage ? int(*row.closedStage) : 0);
     o.lastActivity[i] = std::int32_t(dateToDay(row.lastActivity));
     contributeToAccount(r, +1);
     emit opportunityChanged(row.id);

@@ -9,6 +9,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace tp::ui {
 
 namespace {
@@ -23,7 +25,8 @@ KeyMetricsPanel::KeyMetricsPanel(QWidget *parent)
       m_summary(new QLabel(this)),
       m_table(new QTableWidget(this)),
       m_conversionTitle(new QLabel(tr("Stage conversion"), this)),
-      m_conversion(new QTableWidget(this))
+      m_conversion(new QTableWidget(this)),
+      m_conversionNote(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -50,6 +53,10 @@ KeyMetricsPanel::KeyMetricsPanel(QWidget *parent)
     m_conversionTitle->setFont(bold);
     layout->addWidget(m_conversionTitle);
     layout->addWidget(m_conversion);
+    m_conversionNote->setWordWrap(true);
+    m_conversionNote->setObjectName(QStringLiteral("conversionNote"));
+    m_conversionNote->hide();
+    layout->addWidget(m_conversionNote);
     m_conversion->setColumnCount(6);
     m_conversion->setHorizontalHeaderLabels({tr("Stage"), tr("Reached"), tr("Left It"),
                                              tr("Moved On"), tr("Conversion"),
@@ -78,6 +85,11 @@ void KeyMetricsPanel::setConversion(const std::optional<health::StageConversion>
     const Formatter format;
     m_conversionTitle->setText(conversion ? tr("Stage conversion")
                                           : tr("Stage conversion (reading the stage history…)"));
+    const qint64 unknown = conversion ? conversion->lostAtUnknownStage : 0;
+    m_conversionNote->setVisible(unknown > 0);
+    m_conversionNote->setText(tr("%Ln lost deal(s) left out: stage unknown (nothing in the CRM's "
+                                 "export or the book's history says at which stage they were lost).",
+                                 nullptr, int(std::min<qint64>(unknown, std::numeric_limits<int>::max()))));
     for (Stage stage : openStages) {
         const auto s = std::size_t(stageIndex(stage));
         QStringList cells{stageName(stage), QString(), QString(), QString(), QString(), QString()};

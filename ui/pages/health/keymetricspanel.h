@@ -33,6 +33,7 @@ private:
     QTableWidget *m_table;
     QLabel *m_conversionTitle;
     QTableWidget *m_conversion;
+    QLabel *m_conversionNote;
 };
 
 } // namespace tp::ui
