@@ -135,6 +135,13 @@
             <numerusform>Undoing the import of %1 would lose %n edits made after it: %2. Nothing was changed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n NUL byte(s) dropped (the first at line %1, column %2): they are no text, but a value they stood in may be cut or joined.</source>
+        <translation>
+            <numerusform>A NUL byte dropped (at line %1, column %2): it is no text, but a value it stood in may be cut or joined.</numerusform>
+            <numerusform>%n NUL bytes dropped (the first at line %1, column %2): they are no text, but a value they stood in may be cut or joined.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tp::health::Reasons</name>

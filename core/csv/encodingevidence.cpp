@@ -92,6 +92,8 @@ void EvidenceScanner::feed(const char *data, std::size_t size)
             m_upper = 0xBF;
         }
         if (c < 0x80) {
+            if (c == 0 && m_evidence.nuls++ == 0)
+                m_evidence.firstNul = EncodingEvidence::Place{m_line, m_column, 0};
             advance(c);
             continue;
         }

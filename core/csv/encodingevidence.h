@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace tp::csv {
@@ -29,6 +30,9 @@ struct EncodingEvidence
     qint64 badBytes = 0;
     qint64 utf8Characters = 0; // multi-byte characters
     std::vector<Place> firstBad;
+    // NUL bytes, which the reader drops (they carry no text), and where the first one is.
+    qint64 nuls = 0;
+    std::optional<Place> firstNul;
 
     bool mixed() const { return badBytes > 0 && utf8Characters > 0; }
     bool windows1252() const { return badBytes > 0 && utf8Characters == 0; }

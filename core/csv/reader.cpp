@@ -131,9 +131,11 @@ private:
     QString describe(const char *p) const;
     [[noreturn]] void fail(qint64 line, int column, const QString &expected, const QString &found);
     [[noreturn]] void failTooLong();
+    [[noreturn]] void failFieldTooLong();
 
     std::size_t m_blockSize;
     std::size_t m_maxRecordBytes;
+    std::size_t m_maxFieldBytes;
     int m_bomLength = 0;
     bool m_passthrough = false; // valid UTF-8: read straight into the buffer
     bool m_dropNuls = false;    // ... and it holds NULs to drop
@@ -170,6 +172,7 @@ ReaderPrivate::ReaderPrivate(std::unique_ptr<ByteSource> byteSource, const Optio
               source->size() > 0 ? std::min(options.blockSize, source->size()) : options.blockSize,
               1)))
     , m_maxRecordBytes(std::size_t(std::max<qint64>(options.maxRecordBytes, 1)))
+    , m_maxFieldBytes(std::size_t(std::max<qint64>(options.maxFieldBytes, 1)))
 {
     detect(options);
     m_unquotedFinder = ByteFinder(dialect.delimiter, '\r', '\n');
@@ -207,6 +210,13 @@ void ReaderPrivate::detect(const Options &options)
         case Utf8Check::Valid:
             m_passthrough = dialect.validUtf8 = true;
             m_dropNuls = dialect.hasNuls = sawNul;
+            if (sawNul) { // where they are, for the import to say (a pass that only NULs cost)
+                dialect.encoding = encoding;
+                m_decoder = Decoder(decoderSource(encoding));
+                bool sepLine = false, complete = false;
+                dialect.evidence = gatherEvidence(options.encodingCheckBytes,
+                                                  options.delimiter.value_or(sniff(sepLine)), complete);
+            }
             break;
         case Utf8Check::ValidSoFar:
             // Decoded, not passed through: the unread rest may hold bytes that are not UTF-8.
@@ -378,6 +388,8 @@ bool ReaderPrivate::next(Record &record)
 inline void ReaderPrivate::pushField(std::size_t begin, std::size_t end, bool escaped)
 {
     std::size_t size = end - begin;
+    if (size > m_maxFieldBytes) [[unlikely]]
+        failFieldTooLong();
     if (escaped) [[unlikely]]
         size = unescapeQuotes(m_buffer.data() + begin, size);
     if (m_fieldCount == m_spans.size()) [[unlikely]]
@@ -552,6 +564,9 @@ void ReaderPrivate::compact()
     }
     if (!betweenRecords && m_length > m_maxRecordBytes)
         failTooLong();
+    const bool inField = m_state == State::Unquoted || m_state == State::Quoted;
+    if (inField && m_length - m_fieldStart > m_maxFieldBytes)
+        failFieldTooLong();
 }
 
 void ReaderPrivate::reserve(std::size_t room)
@@ -589,6 +604,17 @@ void ReaderPrivate::failTooLong()
         fail(m_quoteLine, column, tr("a closing quote"),
              tr("more than %1 of text without one").arg(limit));
     fail(m_recordLine, column, tr("a line end"), tr("a record longer than %1").arg(limit));
+}
+
+void ReaderPrivate::failFieldTooLong()
+{
+    const QString limit = QLocale().formattedDataSize(qint64(m_maxFieldBytes), 0,
+                                                      QLocale::DataSizeTraditionalFormat);
+    const bool quoted = m_state == State::Quoted || m_state == State::AfterQuote;
+    fail(quoted ? m_quoteLine : m_recordLine, int(m_fieldCount + 1),
+         tr("a value of at most %1").arg(limit),
+         quoted ? tr("a longer one (a quote never closed?)")
+                : tr("a longer one (is the file a CSV export?)"));
 }
 
 Reader::Reader(const QString &path, const Options &options)

@@ -32,8 +32,8 @@ struct Dialect
     // What the whole-file UTF-8 check found: valid throughout (read straight into records, NULs
     // dropped if it holds any).
     bool validUtf8 = false;
-    // When it found bytes that are not UTF-8: how many, where, and how many characters the file
-    // does write the UTF-8 way. A file without BOM and without a UTF-8 character is read as
+    // When it found bytes that are not UTF-8, or NUL bytes: how many, where, and how many
+    // characters the file does write the UTF-8 way. A file without BOM and without a UTF-8 character is read as
     // Windows-1252; one with both (evidence->mixed()) is read as UTF-8, its bad bytes as U+FFFD,
     // and the import asks which encoding to use unless Options::encoding says it.
     std::optional<EncodingEvidence> evidence;
@@ -47,7 +47,11 @@ struct Options
     std::optional<Encoding> encoding;  // detected when empty
     std::optional<char> delimiter;     // sniffed when empty (a `sep=` line also sets it)
     qint64 blockSize = 1 << 20;        // bytes read at a time; tests use tiny blocks
-    qint64 maxRecordBytes = 64 << 20;  // a longer record is an error (memory stays bounded)
+    // A longer value or record is an error, so that memory stays flat whatever the file: no CRM
+    // writes a value near 4 MiB (Salesforce's longest text field holds 131,072 characters,
+    // HubSpot's 65,536), while a quote never closed in a big file runs to its end.
+    qint64 maxFieldBytes = 4 << 20;
+    qint64 maxRecordBytes = 32 << 20;
     // How much of a file without BOM the UTF-8 check reads; 0: all of it. A bound makes
     // opening cheap whatever the file's size (a preview of its first rows), at the price of
     // Dialect::encodingSettled.
@@ -91,8 +95,9 @@ class ReaderPrivate;
 // - Line ends are LF, CRLF or a bare CR. Blank lines are skipped (line numbers count them);
 //   a missing final line end is fine. Field counts may differ between records: the caller
 //   decides what a ragged row means, and where the header is.
-// - A record longer than Options::maxRecordBytes (64 MiB: a quote never closed in a big file)
-//   is a ParseError too, so memory stays bounded whatever the file.
+// - A value longer than Options::maxFieldBytes (4 MiB) or a record longer than
+//   Options::maxRecordBytes (32 MiB: a quote never closed in a big file) is a ParseError too,
+//   raised as soon as the reader is that far, so memory stays bounded whatever the file.
 // - After a ParseError the reader stays at the error: next() throws it again until rewind().
 // - `fileName()` and ParseError::file() are the file's name without its folder; bytes without
 //   a name are called "pasted text".

@@ -324,6 +324,17 @@ void describeEncoding(Analysis &a, bool chosen)
     if (!a.dialect.evidence)
         return;
     const csv::EncodingEvidence &e = *a.dialect.evidence;
+    if (e.nuls > 0 && e.firstNul) {
+        const int nuls = int(std::min<qint64>(e.nuls, std::numeric_limits<int>::max()));
+        const QString text = QCoreApplication::translate(
+                "tp::crm",
+                "%n NUL byte(s) dropped (the first at line %1, column %2): they are no text, but "
+                "a value they stood in may be cut or joined.",
+                nullptr, nuls);
+        a.warnings.append(text.arg(e.firstNul->line).arg(e.firstNul->column));
+    }
+    if (e.badBytes == 0)
+        return;
     const int bad = int(std::min<qint64>(e.badBytes, std::numeric_limits<int>::max()));
     if (a.dialect.encoding == csv::Encoding::Windows1252) {
         if (!chosen)
@@ -354,6 +365,26 @@ void describeEncoding(Analysis &a, bool chosen)
                               "tp::crm", "%n byte(s) are not UTF-8 and were read as “�”: %1.",
                               nullptr, bad)
                               .arg(badPlaces(e)));
+}
+
+// A mapped column whose header text another column repeats: which of them is read is said.
+void warnDuplicateHeaders(Analysis &a)
+{
+    for (const auto &[field, column] : a.columns) {
+        const QString name = normalizeHeader(a.header[column]);
+        QStringList numbers;
+        for (int c = 0; c < a.header.size(); ++c) {
+            if (normalizeHeader(a.header[c]) == name)
+                numbers.append(QString::number(c + 1));
+        }
+        if (numbers.size() > 1)
+            a.warnings.append(translate("The header names “%1” more than once (columns %2): column "
+                                        "%3 is read as %4.")
+                                      .arg(a.header[column].trimmed(),
+                                           numbers.join(QStringLiteral(", ")))
+                                      .arg(column + 1)
+                                      .arg(fieldLabel(field)));
+    }
 }
 
 // A file with nothing under its header is not imported (an empty import and snapshot say
@@ -464,6 +495,7 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
             && !a.header[c].trimmed().isEmpty())
             a.unmappedColumns.append(a.header[c]);
     }
+    warnDuplicateHeaders(a);
     for (Field field : fieldsOf(a.kind)) {
         if (isRequired(a.kind, field) && a.columnOf(field) < 0)
             a.problems.append(translate("No column is mapped to the required field \"%1\".")

@@ -282,7 +282,11 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
             out.stage = won.hasValue() && won.value ? Stage::Won : Stage::Lost;
     }
 
-    amount(record, Field::Amount, out.amount, out.currency, rejections); // a rejection if invalid
+    if (amount(record, Field::Amount, out.amount, out.currency, rejections) && out.amount
+        && *out.amount < 0)
+        reject(rejections, record, Field::Amount,
+               translate("expected an amount of 0 or more; a deal's amount cannot be negative (a "
+                         "credit note is no deal: leave it out of the export)"));
     if (const auto format = m_analysis.probabilities.find(Field::Probability);
         format != m_analysis.probabilities.end()) {
         const auto p = values::parseProbability(cell(record, Field::Probability), format->second);

@@ -814,3 +814,74 @@ TEST(Import, TheStageADealClosedFromIsKept)
     ASSERT_TRUE(r.committed) << qPrintable(r.analysis.problems.join(QLatin1Char('\n')));
     EXPECT_EQ(scalar(*book, "SELECT closed_stage FROM opportunities WHERE crm_id = '3'"), int(Stage::Negotiate));
 }
+
+// Issue 16, item 12: a negative amount (a credit note in the export) would take the pipeline
+// down; it is rejected where it stands, like any other value that is not an amount.
+TEST(Import, ANegativeAmountIsRejectedAtItsPlace)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QString path = writeFile(dir, "deals.csv",
+                                   genericHeader + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
+                                                   "Credit,Acme,Mia,Prospecting,-400,2026-12-02\n");
+    ImportOptions options = asOf(QDate(2026, 11, 20));
+    options.kind = Kind::Opportunities;
+    options.preset = QStringLiteral("generic");
+    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
+                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    const ImportReport report = importFile(*book, path, options);
+    EXPECT_FALSE(report.committed);
+    ASSERT_EQ(report.rejections.size(), 1u);
+    EXPECT_EQ(report.rejections[0].line, 3);
+    EXPECT_EQ(report.rejections[0].column, 5);
+    EXPECT_EQ(report.rejections[0].value, QStringLiteral("-400"));
+    EXPECT_TRUE(report.rejections[0].reason.contains(QStringLiteral("cannot be negative")));
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities"), 0);
+}
+
+// Issue 16, item 12: NUL bytes are dropped from the text, and the import says so and where.
+TEST(Import, NulBytesAreDroppedAndSaidWithTheirPlace)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    QByteArray bytes = genericHeader + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
+                                       "Be";
+    bytes += '\0';
+    bytes += "ta,Bolt,Tom,Prospecting,2000,2026-12-02\n";
+    const QString path = writeFile(dir, "deals.csv", bytes);
+    ImportOptions options = asOf(QDate(2026, 11, 20));
+    options.kind = Kind::Opportunities;
+    options.preset = QStringLiteral("generic");
+    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
+                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    const ImportReport report = importFile(*book, path, options);
+    EXPECT_TRUE(report.committed);
+    EXPECT_TRUE(report.analysis.warnings.contains(
+            QStringLiteral("A NUL byte dropped (at line 3, column 1): it is no text, but a value it "
+                           "stood in may be cut or joined.")))
+            << qPrintable(report.analysis.warnings.join(QLatin1Char('\n')));
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE name = 'Beta'"), 1);
+}
+
+// Issue 16, item 12: a header that names a column twice is read from one of them, and which one
+// is said rather than left to chance.
+TEST(Import, AHeaderNamedTwiceSaysWhichColumnIsRead)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    const QString path = writeFile(dir, "deals.csv",
+                                   "Deal,Account,Owner,Stage,Amount,Close,Amount\n"
+                                   "Alpha,Acme,Mia,Prospecting,1000,2026-12-01,9\n");
+    ImportOptions options = asOf(QDate(2026, 11, 20));
+    options.kind = Kind::Opportunities;
+    options.preset = QStringLiteral("generic");
+    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
+                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    const ImportReport report = importFile(*book, path, options);
+    EXPECT_TRUE(report.committed);
+    EXPECT_TRUE(report.analysis.warnings.contains(
+            QStringLiteral("The header names “Amount” more than once (columns 5, 7): column 5 is "
+                           "read as Amount.")))
+            << qPrintable(report.analysis.warnings.join(QLatin1Char('\n')));
+    EXPECT_EQ(scalar(*book, "SELECT amount FROM opportunities"), 100000);
+}

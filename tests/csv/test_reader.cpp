@@ -539,3 +539,30 @@ TEST(CsvReader, EvidenceScannerSplitAnywhere)
         EXPECT_EQ(e.firstBad[1].byte, 0xC3); // cut off by the end
     }
 }
+
+// Issue 16, item 12: a 50 MB line took 28 s and 2.7 GB. A value longer than the cap is an error
+// as soon as the reader is that far, naming its line and column; memory stays flat.
+TEST(CsvReader, AValueLongerThanTheCapIsAnErrorAtItsPlace)
+{
+    csv::Options options;
+    options.blockSize = 4096;
+    options.maxFieldBytes = 10000;
+    for (const QByteArray &cell : QList<QByteArray>{QByteArray(50000, 'x'), "\"" + QByteArray(50000, 'y')}) {
+        csv::Reader reader = csv::Reader::fromBytes("a,b,c\n1,2,3\n4," + cell + ",6\n", {}, options);
+        csv::Record record;
+        ASSERT_TRUE(reader.next(record));
+        ASSERT_TRUE(reader.next(record));
+        try {
+            reader.next(record);
+            FAIL() << "expected a ParseError";
+        } catch (const csv::ParseError &e) {
+            EXPECT_EQ(e.line(), 3);
+            EXPECT_EQ(e.column(), 2);
+            EXPECT_TRUE(e.message().contains(QStringLiteral("a value of at most"))) << e.message().toStdString();
+            EXPECT_LT(reader.bytesRead(), 30000) << "read on past the cap";
+        }
+    }
+    // A value within the cap, in a block of its own, is read.
+    csv::Reader fits = csv::Reader::fromBytes("a\n" + QByteArray(9000, 'z') + "\n", {}, options);
+    EXPECT_EQ(readAll(fits).records.back().front().size(), 9000u);
+}
