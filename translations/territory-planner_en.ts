@@ -442,6 +442,16 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::PresetPage</name>
+    <message numerus="yes">
+        <source>No known CRM export: %n column(s) recognised by their names, check them on the next page</source>
+        <translation>
+            <numerusform>No known CRM export: %n column recognised by its name, check it on the next page</numerusform>
+            <numerusform>No known CRM export: %n columns recognised by their names, check them on the next page</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::PreviewPage</name>
     <message numerus="yes">
         <source>%Ln row(s) cannot be imported. Correct the file and start again, or tick Skip invalid rows to import the others.</source>

@@ -387,6 +387,28 @@ void warnDuplicateHeaders(Analysis &a)
     }
 }
 
+// Deals named after other columns, said with an example, so that a user recognises them.
+void describeDealNaming(Analysis &a, const std::string &example, qint64 exampleLine)
+{
+    if (!a.dealNaming.used())
+        return;
+    QStringList names;
+    for (const int column : a.dealNaming.columns)
+        names.append(QStringLiteral("“%1”").arg(a.header.value(column).trimmed()));
+    const QString after = names.join(translate(" and "));
+    if (example.empty())
+        a.dealNamingNote = translate("The file has no column for the deal's name: each deal is "
+                                     "named after %1, else its id.")
+                                   .arg(after);
+    else
+        a.dealNamingNote = translate("The file has no column for the deal's name: each deal is "
+                                     "named after %1, else its id (line %2: “%3”).")
+                                   .arg(after)
+                                   .arg(exampleLine)
+                                   .arg(QString::fromStdString(example));
+    a.warnings.append(a.dealNamingNote);
+}
+
 // A file with nothing under its header is not imported (an empty import and snapshot say
 // nothing, and as a complete pipeline it would remove everything); a report whose footer counts
 // other rows than were read is cut short or edited, which a complete import must not trust.
@@ -463,6 +485,9 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
     a.kind = options.kind.value_or(preset->kind);
     if (!options.columns.empty()) {
         a.columns = options.columns;
+    } else if (preset->columns.empty()) {
+        // The generic preset: the usual spellings of each field, proposed (headerguess.h).
+        a.columns = guessColumns(a.header, a.kind);
     } else if (match) {
         for (const auto &[field, column] : match->columns) {
             if (column >= 0)
@@ -486,17 +511,23 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
     }
     if (a.kind == Kind::Scores)
         findFactorColumns(a, book.factors);
+    if (a.kind == Kind::Opportunities)
+        a.dealNaming = dealNamingFor(a.header, a.columns);
     for (int c = 0; c < a.header.size(); ++c) {
         const bool mapped = std::any_of(a.columns.begin(), a.columns.end(),
                                         [c](const auto &p) { return p.second == c; })
                 || std::any_of(a.factors.begin(), a.factors.end(),
-                               [c](const FactorColumn &f) { return f.column == c; });
+                               [c](const FactorColumn &f) { return f.column == c; })
+                || std::find(a.dealNaming.columns.begin(), a.dealNaming.columns.end(), c)
+                        != a.dealNaming.columns.end();
         if (!mapped && !preset->ignoredHeaders.contains(normalizeHeader(a.header[c]))
             && !a.header[c].trimmed().isEmpty())
             a.unmappedColumns.append(a.header[c]);
     }
     warnDuplicateHeaders(a);
     for (Field field : fieldsOf(a.kind)) {
+        if (field == Field::Name && a.dealNaming.used())
+            continue;
         if (isRequired(a.kind, field) && a.columnOf(field) < 0)
             a.problems.append(translate("No column is mapped to the required field \"%1\".")
                                       .arg(fieldLabel(field)));
@@ -506,6 +537,8 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
 
     // The data rows: every value of the mapped columns goes through its detector.
     Detectors detectors(a.columns);
+    std::string namingExample;
+    qint64 namingExampleLine = 0;
     auto take = [&](const csv::Record &r) {
         if (preset->salesforceFooter && (!a.footer.isEmpty() || isFooterRecord(r))) {
             a.footer.append(toStrings(r).join(QLatin1Char(' ')).trimmed());
@@ -513,6 +546,10 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
         }
         ++a.rows;
         detectors.observe(r);
+        if (a.dealNaming.used() && namingExample.empty()) {
+            namingExample = dealNameOf(r, a.dealNaming);
+            namingExampleLine = r.line;
+        }
     };
     // The data rows, read and split into fields on a second thread (the import's own pipeline,
     // reading again from the line after the header, skipping blank lines) while this one
@@ -544,6 +581,7 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
                                                       nullptr, int(a.footer.size()))
                                   .arg(a.footer.join(QStringLiteral(" / "))));
     checkRowCount(a, options.complete);
+    describeDealNaming(a, namingExample, namingExampleLine);
 
     // Formats decided over all the rows.
     for (auto &[field, column] : detectors.amounts) {

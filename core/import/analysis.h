@@ -5,6 +5,7 @@
 #include "domain/stage.h"
 #include "storage/sqlite.h"
 #include "fields.h"
+#include "headerguess.h"
 #include "values/amounts.h"
 #include "values/booleans.h"
 #include "values/dates.h"
@@ -89,6 +90,9 @@ struct Analysis
     Kind kind = Kind::Opportunities;
     std::vector<std::pair<Field, int>> columns; // mapped fields only
     std::vector<FactorColumn> factors; // a scores file's factor columns, in the book's order
+    // Deals of a file with no name column are named after other columns (headerguess.h).
+    DealNaming dealNaming;
+    QString dealNamingNote; // how they are named, with an example (also among the warnings)
     QStringList unmappedColumns;
     QString fingerprint; // of the header: remembered mappings are found by it
     qint64 rows = 0;     // data rows (footers and blank lines excluded)

@@ -223,9 +223,20 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
     const std::size_t before = rejections.size();
     out.line = record.line;
     identifierInto(record, Field::CrmId, out.crmId);
-    textInto(record, Field::Name, out.name);
-    if (out.name.empty())
-        reject(rejections, record, Field::Name, translate("expected the opportunity's name, found nothing"));
+    if (const DealNaming &naming = m_analysis.dealNaming; naming.used()) {
+        out.name = dealNameOf(record, naming); // no name column: named after other columns
+        if (out.name.empty()) {
+            const int column = naming.columns.front();
+            rejections.push_back({record.line, column + 1, fieldLabel(Field::Name), {},
+                                  translate("expected a value to name the deal by (the file has "
+                                            "no name column), found nothing")});
+        }
+    } else {
+        textInto(record, Field::Name, out.name);
+        if (out.name.empty())
+            reject(rejections, record, Field::Name,
+                   translate("expected the opportunity's name, found nothing"));
+    }
     textInto(record, Field::AccountName, out.accountName);
     identifierInto(record, Field::AccountCrmId, out.accountCrmId);
     textInto(record, Field::Owner, out.owner);

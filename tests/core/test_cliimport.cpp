@@ -1,3 +1,4 @@
+#include "bookdump.h"
 #include "clirun.h"
 #include "testsupport.h"
 
@@ -462,4 +463,40 @@ TEST(CliImport, UndoImportListsWhatItDoesAndWaitsForForceOverLaterEdits)
     const Result none = run(undo);
     EXPECT_EQ(none.code, cli::BadInput);
     EXPECT_TRUE(none.err.contains(QStringLiteral("has no import to undo")));
+}
+
+// Issue 16, item 21: a plain CSV of another tool (snake_case headers, no deal name) imports
+// headless: its columns are recognised by their usual names, and its deals are named after
+// their account and product (else their id), which the report says.
+TEST(CliImport, APlainCsvOfAnotherToolImportsWithoutAMappingFile)
+{
+    test::TempDir dir;
+    const QString book = dir.path(QStringLiteral("new.tpbook"));
+    const Result r = run({QStringLiteral("import"), QStringLiteral("--db"), book,
+                          QStringLiteral("--as-of"), QStringLiteral("2017-03-15"),
+                          QStringLiteral("--json"), sample("plain-snake-case.csv")});
+    ASSERT_EQ(r.code, cli::Ok) << r.err.toStdString() << r.out.toStdString();
+    const QJsonObject file = QJsonDocument::fromJson(r.out.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("files"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject();
+    EXPECT_EQ(file.value(QStringLiteral("preset")).toString(), QStringLiteral("generic"));
+    EXPECT_EQ(file.value(QStringLiteral("created")).toInt(), 11);
+    EXPECT_TRUE(file.value(QStringLiteral("unmapped_columns")).toArray().isEmpty());
+    const QString warnings = file.value(QStringLiteral("warnings")).toArray().at(0).toString();
+    EXPECT_EQ(warnings, QStringLiteral("The file has no column for the deal's name: each deal is "
+                                       "named after “account” and “product”, else its id (line 2: "
+                                       "“Cancity – GTX Plus Basic”)."));
+    auto opened = Book::open(book);
+    EXPECT_EQ(test::scalar(opened->db(), "SELECT count(*) FROM opportunities WHERE crm_id = "
+                                         "'Z063OYW0' AND name = 'Isdom – GTXPro' AND stage = 5 "
+                                         "AND amount = 451400 AND created_date = '2016-10-25'"),
+              1);
+    // A row with no account names its deal by its product alone.
+    EXPECT_EQ(test::scalar(opened->db(), "SELECT count(*) FROM opportunities WHERE crm_id = "
+                                         "'HAXMC4IX' AND name = 'MG Advanced'"),
+              1);
+    EXPECT_EQ(test::scalar(opened->db(), "SELECT count(*) FROM reps"), 8);
 }

@@ -642,3 +642,38 @@ TEST_F(GuiImportWizard, ThePreviewAsksBeforeRemovingMostDealsOrImportingDuplicat
     ASSERT_TRUE(commit(second));
     second->accept();
 }
+
+// Issue 16, item 21: a plain CSV of another tool is proposed column by column from its header
+// spellings, and the preview says how its deals, with no name column, are named.
+TEST_F(GuiImportWizard, ProposesTheColumnsOfAPlainCsvAndSaysHowDealsAreNamed)
+{
+    ImportWizard *wizard = openWizard(test::importSample("plain-snake-case.csv"));
+    ASSERT_NE(wizard, nullptr);
+    ASSERT_EQ(wizard->currentId(), ImportWizard::PresetPageId);
+    EXPECT_EQ(wizard->presetPage()->findChildren<QLabel *>().at(0)->text(),
+              QStringLiteral("No known CRM export: 7 columns recognised by their names, check "
+                             "them on the next page"));
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ImportWizard::MappingPageId);
+    ui::FieldMappingTable *fields = wizard->mappingPage()->fieldTable();
+    EXPECT_EQ(fields->comboOf(crm::Field::Owner)->currentText(), QStringLiteral("sales_agent"));
+    EXPECT_EQ(fields->comboOf(crm::Field::Stage)->currentText(), QStringLiteral("deal_stage"));
+    EXPECT_EQ(fields->comboOf(crm::Field::Amount)->currentText(), QStringLiteral("close_value"));
+    EXPECT_EQ(fields->comboOf(crm::Field::CreatedDate)->currentText(),
+              QStringLiteral("engage_date"));
+    EXPECT_EQ(fields->comboOf(crm::Field::Name)->currentData().toInt(), -1);
+    EXPECT_EQ(wizard->mappingPage()->unmappedLabel()->text(),
+              QStringLiteral("Every column of the file is imported."));
+    EXPECT_TRUE(wizard->mappingPage()->isComplete());
+
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ImportWizard::PreviewPageId);
+    ui::PreviewPage *preview = wizard->previewPage();
+    ASSERT_TRUE(preview->job()->waitForFinished());
+    EXPECT_EQ(preview->countText(QStringLiteral("created")), QStringLiteral("11"));
+    EXPECT_TRUE(preview->messages()->text().contains(QStringLiteral("“Cancity – GTX Plus Basic”")))
+            << qPrintable(preview->messages()->text());
+    ASSERT_TRUE(commit(wizard));
+    EXPECT_EQ(count("SELECT count(*) FROM opportunities WHERE name = 'Isdom – GTXPro'"), 1);
+    wizard->accept();
+}

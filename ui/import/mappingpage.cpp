@@ -164,7 +164,9 @@ void MappingPage::showAnalysis()
         const bool read = std::any_of(a.columns.begin(), a.columns.end(),
                                       [c](const auto &p) { return p.second == c; })
                 || std::any_of(a.factors.begin(), a.factors.end(),
-                               [c](const crm::FactorColumn &f) { return f.column == c; });
+                               [c](const crm::FactorColumn &f) { return f.column == c; })
+                || std::find(a.dealNaming.columns.begin(), a.dealNaming.columns.end(), c)
+                        != a.dealNaming.columns.end();
         if (!read && !a.unmappedColumns.contains(a.header[c]) && !a.header[c].trimmed().isEmpty())
             knownUnread.append(a.header[c]);
     }

@@ -6,6 +6,8 @@
 #include "importplan.h"
 #include "messagelabel.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -132,7 +134,12 @@ void PresetPage::showAnalysis()
     const auto detected = crm::detectPreset(m_plan->preview().header);
     const QString kind = detected ? crm::kindLabel(detected->preset->kind) : QString();
     // "Quotas" is both a format and a kind: said once.
-    m_detected->setText(!detected ? tr("No known CRM export: map the columns yourself")
+    const int guessed = int(a.columns.size());
+    const QString unknown = guessed > 0 ? tr("No known CRM export: %n column(s) recognised by "
+                                             "their names, check them on the next page",
+                                             nullptr, guessed)
+                                        : tr("No known CRM export: map the columns yourself");
+    m_detected->setText(!detected ? unknown
                                   : detected->preset->label == kind
                                           ? kind
                                           : tr("%1, %2").arg(detected->preset->label, kind));
@@ -142,6 +149,7 @@ void PresetPage::showAnalysis()
         read.insert(column);
     for (const crm::FactorColumn &factor : a.factors)
         read.insert(factor.column);
+    read.insert(a.dealNaming.columns.begin(), a.dealNaming.columns.end());
     const QLocale locale;
     m_facts->setText(tr("Data rows: %1 · header on line %2 · columns read: %3 of %4")
                              .arg(locale.toString(a.rows), locale.toString(a.headerLine),
@@ -173,6 +181,9 @@ void PresetPage::showColumns()
             if (factor.column == c)
                 fields.append(tr("Score of %1").arg(factor.name));
         }
+        const auto &naming = a.dealNaming.columns;
+        if (std::find(naming.begin(), naming.end(), c) != naming.end())
+            fields.append(tr("Part of the deal's name"));
         m_columns->setItem(c, 0, new QTableWidgetItem(a.header[c]));
         auto *readAs = new QTableWidgetItem(fields.isEmpty() ? tr("Not imported")
                                                              : fields.join(QStringLiteral(", ")));

@@ -239,6 +239,8 @@ void PreviewPage::showStatus()
         problems.append(tr("%Ln row(s) cannot be imported. Correct the file and start again, or "
                            "tick Skip invalid rows to import the others.",
                            nullptr, int(rejected)));
+    if (!r.report.analysis.dealNamingNote.isEmpty())
+        notes.append(r.report.analysis.dealNamingNote);
     const crm::UpsertCounts &c = r.report.counts;
     if (c.accountsCreated > 0 || c.repsCreated > 0)
         notes.append(
