@@ -15,6 +15,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -42,9 +43,19 @@ QString kindKeys()
     return keys.join(QLatin1Char('|'));
 }
 
+// Why a file cannot be written: a missing folder is named.
+QString cannotWrite(const QString &path, const QString &reason)
+{
+    const QFileInfo info(path);
+    if (!QFileInfo(info.absolutePath()).isDir())
+        return tr("Cannot write %1: the folder %2 does not exist.")
+                .arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath()));
+    return tr("%1: cannot write: %2").arg(path, reason);
+}
+
 QString usage()
 {
-    return tr("Usage: territory-planner [BOOK] [--screenshot DIR]\n"
+    return tr("Usage: territory-planner [BOOK] [--screenshot DIR [--screenshot-size WxH]]\n"
               "       territory-planner COMMAND [OPTIONS]\n\n"
               "Commands (headless, no display needed):\n"
               "  demo     --db BOOK [--seed N] [--size small|large]\n"
@@ -212,7 +223,7 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
         }
         QSaveFile file(csvPath);
         if (!file.open(QIODevice::WriteOnly)) {
-            err << tr("%1: cannot write: %2").arg(csvPath, file.errorString()) << '\n';
+            err << cannotWrite(csvPath, file.errorString()) << '\n';
             return BadInput;
         }
         bool written = false;
@@ -230,7 +241,7 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
             written = CsvExport::workList(*view, buildRoiReport(*view, filter), file);
         }
         if (!written || !file.commit()) {
-            err << tr("%1: cannot write: %2").arg(csvPath, file.errorString()) << '\n';
+            err << cannotWrite(csvPath, file.errorString()) << '\n';
             return BadInput;
         }
     } catch (const BookError &e) {

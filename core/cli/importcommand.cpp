@@ -317,6 +317,14 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     // committed and the book is closed: a failed, cancelled, dry or killed import leaves no empty
     // book behind (a killed one leaves the temporary file, removed by the next import).
     const bool created = !QFileInfo::exists(db);
+    if (created) {
+        try {
+            Book::requireFolder(db); // said of the book, not of its temporary name
+        } catch (const BookError &e) {
+            err << e.message() << '\n';
+            return BadInput;
+        }
+    }
     const QString target = created ? db + QStringLiteral(".importing") : db;
     const auto removeTarget = [&target] {
         for (const char *suffix : {"", "-journal", "-wal", "-shm"})

@@ -240,13 +240,19 @@ int Book::inspect(const QString &path)
     }
 }
 
-std::unique_ptr<Book> Book::create(const QString &path)
+void Book::requireFolder(const QString &path)
 {
     const QFileInfo info(path);
     if (!QFileInfo(info.absolutePath()).isDir())
         throw BookError(BookError::Kind::Missing,
                         tr("Cannot create %1: the folder %2 does not exist.")
                                 .arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())));
+}
+
+std::unique_ptr<Book> Book::create(const QString &path)
+{
+    requireFolder(path);
+    const QFileInfo info(path);
     if (info.exists() && info.size() > 0)
         throw BookError(BookError::Kind::Io,
                         tr("%1 already exists; choose another name.").arg(info.fileName()));

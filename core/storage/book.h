@@ -46,6 +46,8 @@ public:
     static constexpr int commandBusyTimeoutMs = 60000;
 
     // Creates a new book; an existing file is an error unless it is empty.
+    // Throws BookError (Missing) naming the folder when the folder `path` would be in is missing.
+    static void requireFolder(const QString &path);
     static std::unique_ptr<Book> create(const QString &path);
     // Opens an existing book for reading and writing, migrating an older schema forward.
     // BookError::Kind::ReadOnly when the file or its folder cannot be written.

@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,4 +127,36 @@ TEST(Cli, RunsHeadlessWithoutADisplay)
     process.start(QStringLiteral(TP_EXECUTABLE), {QStringLiteral("summary")});
     ASSERT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitCode(), 2);
+}
+
+// Issue 16, item 20: a missing folder is named, for the book an import would create as for the
+// file an export would write; the help names --screenshot-size.
+TEST(Cli, AMissingFolderIsNamed)
+{
+    test::TempDir dir;
+    const QString book = dir.path(QStringLiteral("a.tpbook"));
+    test::makeFixtureBook(book);
+    const QString missing = dir.path(QStringLiteral("nowhere"));
+    const Result exported = run({QStringLiteral("export"), QStringLiteral("--db"), book,
+                                 QStringLiteral("--what"), QStringLiteral("opportunities"),
+                                 QStringLiteral("--csv"), missing + QStringLiteral("/out.csv")});
+    EXPECT_EQ(exported.code, cli::BadInput);
+    EXPECT_EQ(exported.err.trimmed(),
+              QStringLiteral("Cannot write out.csv: the folder %1 does not exist.")
+                      .arg(QDir::toNativeSeparators(missing)));
+
+    const QString csv = dir.path(QStringLiteral("q.csv"));
+    QFile f(csv);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("Rep,Period,Quota\nAna,2026-Q4,1000\n");
+    f.close();
+    const Result imported = run({QStringLiteral("import"), QStringLiteral("--db"),
+                                 missing + QStringLiteral("/new.tpbook"), csv});
+    EXPECT_EQ(imported.code, cli::BadInput);
+    EXPECT_EQ(imported.err.trimmed(),
+              QStringLiteral("Cannot create new.tpbook: the folder %1 does not exist.")
+                      .arg(QDir::toNativeSeparators(missing)));
+    EXPECT_FALSE(QDir(missing).exists());
+
+    EXPECT_TRUE(run({QStringLiteral("--help")}).out.contains(QStringLiteral("--screenshot-size WxH")));
 }
