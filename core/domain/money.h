@@ -13,7 +13,7 @@ using Minor = std::int64_t;
 // Probabilities are basis points: 2500 = 25%. Exact, so weighting never drifts.
 using BasisPoints = int;
 
-// amount × probability, rounded half away from zero to the minor unit (METRICS.md).
+// amount × probability, rounded half away from zero to the minor unit (docs/METRICS.md).
 constexpr Minor weighted(Minor amount, BasisPoints probability)
 {
     const std::int64_t product = amount * probability;

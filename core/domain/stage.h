@@ -7,7 +7,7 @@
 
 namespace tp {
 
-// The pipeline stages of METRICS.md, in their order. Values are stored in the book.
+// The pipeline stages of docs/METRICS.md, in their order. Values are stored in the book.
 enum class Stage : int { Qualify = 1, Prove = 2, Propose = 3, Negotiate = 4, Won = 5, Lost = 6 };
 
 inline constexpr std::array<Stage, 4> openStages{Stage::Qualify, Stage::Prove, Stage::Propose,

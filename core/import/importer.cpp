@@ -8,10 +8,10 @@
 #include "rowpipeline.h"
 #include "rowreader.h"
 #include "scoreupsert.h"
-#include "timing.h"
 #include "storage/book.h"
 #include "storage/errors.h"
 #include "storage/settings.h"
+#include "timing.h"
 #include "values/common.h"
 
 #include <QCoreApplication>
@@ -21,8 +21,10 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <future>
 #include <iterator>
 #include <limits>
+#include <mutex>
 #include <string>
 #include <type_traits>
 
@@ -45,7 +47,9 @@ void importRows(const QString &path, const ImportOptions &options, const Analysi
 {
     RowPipeline<Input> pipeline(
             path, options.csv, a,
-            [&rows](const csv::Record &r, std::vector<Rejection> &out) { return rows.checkWidth(r, out); },
+            [&rows](const csv::Record &r, std::vector<Rejection> &out) {
+                return rows.checkWidth(r, out);
+            },
             [&rows, read](const csv::Record &r, Input &in, std::vector<Rejection> &out) {
                 return (rows.*read)(r, in, out);
             },
@@ -63,8 +67,9 @@ void importRows(const QString &path, const ImportOptions &options, const Analysi
         report.rejectedRows += batch->rejectedRows + qint64(refused.size());
         if (!refused.empty()) {
             std::move(refused.begin(), refused.end(), std::back_inserter(batch->rejections));
-            std::stable_sort(batch->rejections.begin(), batch->rejections.end(),
-                             [](const Rejection &l, const Rejection &r) { return l.line < r.line; });
+            std::stable_sort(
+                    batch->rejections.begin(), batch->rejections.end(),
+                    [](const Rejection &l, const Rejection &r) { return l.line < r.line; });
         }
         for (Rejection &r : batch->rejections) {
             if (report.rejections.size() < ImportReport::maxRejections)
@@ -84,13 +89,14 @@ void confirmations(ImportReport &report, const ImportOptions &options)
     const UpsertCounts &c = report.counts;
     const QLocale locale;
     // A file cut short (or only a header) declared complete removes the source's pipeline.
-    if (options.complete && !options.allowMassRemoval && c.removed > 0 && 2 * c.removed > c.sourceOpen)
+    if (options.complete && !options.allowMassRemoval && c.removed > 0
+        && 2 * c.removed > c.sourceOpen)
         report.unconfirmed.push_back(
-                {Confirmation::Kind::MassRemoval,
-                 translate("As the complete pipeline of its source, the file would remove %1 of "
-                           "the %2 open deals of that source, more than half: is it cut short? "
-                           "Confirm with --allow-mass-removal if they really are gone.")
-                         .arg(locale.toString(c.removed), locale.toString(c.sourceOpen))});
+                { Confirmation::Kind::MassRemoval,
+                  translate("As the complete pipeline of its source, the file would remove %1 of "
+                            "the %2 open deals of that source, more than half: is it cut short? "
+                            "Confirm with --allow-mass-removal if they really are gone.")
+                          .arg(locale.toString(c.removed), locale.toString(c.sourceOpen)) });
     if (options.duplicates == DuplicatePolicy::Ask && c.duplicates > 0) {
         const LikelyDuplicate &first = report.duplicates.front();
         const QString existing = first.existingCrmId.isEmpty() ? translate("a deal without CRM id")
@@ -103,18 +109,31 @@ void confirmations(ImportReport &report, const ImportOptions &options)
                 "%3. Leave them out with --skip-duplicates, or import them anyway with "
                 "--allow-duplicates.",
                 nullptr, count);
-        report.unconfirmed.push_back({Confirmation::Kind::Duplicates,
-                                      text.arg(first.line).arg(first.name, existing)});
+        report.unconfirmed.push_back(
+                { Confirmation::Kind::Duplicates, text.arg(first.line).arg(first.name, existing) });
     }
+}
+
+// The checks ImportConnections have started, by connection.
+std::mutex &pendingChecksMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+std::vector<std::pair<sql::Database *, std::shared_future<QStringList>>> &pendingChecks()
+{
+    static std::vector<std::pair<sql::Database *, std::shared_future<QStringList>>> checks;
+    return checks;
 }
 
 } // namespace
 
 ImportConnection::ImportConnection(sql::Database &db, Book book)
-    : m_db(db)
-    , m_active(db.pragmaInt("foreign_keys") != 0 // else an outer ImportConnection holds it
-               && !db.inTransaction())
-    , m_unenforced(db)
+    : m_db(db),
+      m_active(db.pragmaInt("foreign_keys") != 0 // else an outer ImportConnection holds it
+               && !db.inTransaction()),
+      m_unenforced(db)
 {
     if (!m_active)
         return;
@@ -127,25 +146,55 @@ ImportConnection::ImportConnection(sql::Database &db, Book book)
         m_leftWal = st.step() && st.utf8(0) == "delete";
         return;
     }
-    // Nothing is written into a damaged book, even where the import would not touch the damage:
-    // more writing only spreads it, and the user needs their backup now, not later. SQLite
-    // reads every page for this (0.9 s for a million deals, docs/PERFORMANCE.md).
-    auto check = db.prepare("PRAGMA quick_check(3)");
-    QStringList problems;
-    while (check.step()) {
-        const QString line = check.text(0);
-        if (line != QLatin1String("ok"))
-            problems.append(line);
+    // The book's check runs beside whatever comes next (the analysis of the file); the first
+    // write waits for it (requireUndamaged()).
+    m_check = std::async(std::launch::async, [path = db.path()] {
+                  QStringList problems;
+                  try {
+                      sql::Database reader(path, sql::Database::Mode::ReadOnly);
+                      auto check = reader.prepare("PRAGMA quick_check(3)");
+                      while (check.step()) {
+                          const QString line = check.text(0);
+                          if (line != QLatin1String("ok"))
+                              problems.append(line);
+                      }
+                  } catch (const sql::Error &e) {
+                      problems.append(QString::fromUtf8(e.what()));
+                  }
+                  return problems;
+              }).share();
+    const std::lock_guard lock(pendingChecksMutex());
+    pendingChecks().emplace_back(&db, m_check);
+}
+
+void ImportConnection::requireUndamaged(sql::Database &db)
+{
+    std::shared_future<QStringList> check;
+    {
+        const std::lock_guard lock(pendingChecksMutex());
+        for (const auto &[checked, result] : pendingChecks()) {
+            if (checked == &db)
+                check = result;
+        }
     }
-    if (!problems.isEmpty())
-        throw BookError(BookError::Kind::Corrupt,
-                        translate("%1 is damaged (%2); nothing was imported. Open a backup or a "
-                                  "saved copy: writing into a damaged book would spread the damage.")
-                                .arg(QFileInfo(db.path()).fileName(), problems.join(QStringLiteral("; "))));
+    if (!check.valid() || check.get().isEmpty())
+        return;
+    throw BookError(
+            BookError::Kind::Corrupt,
+            translate("%1 is damaged (%2); nothing was imported. Open a backup or a "
+                      "saved copy: writing into a damaged book would spread the damage.")
+                    .arg(QFileInfo(db.path()).fileName(), check.get().join(QStringLiteral("; "))));
 }
 
 ImportConnection::~ImportConnection()
 {
+    if (m_check.valid()) {
+        const std::lock_guard lock(pendingChecksMutex());
+        auto &pending = pendingChecks();
+        pending.erase(std::remove_if(pending.begin(), pending.end(),
+                                     [this](const auto &p) { return p.first == &m_db; }),
+                      pending.end());
+    }
     if (!m_leftWal)
         return;
     try {
@@ -175,6 +224,7 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
     const auto phase = [&clock](const char *what) {
         qCDebug(importTiming, "%s: %lld ms", what, clock.restart());
     };
+    const ImportConnection connection(db); // its check of the book runs beside the analysis
     report.analysis = analyzeFile(path, options, terms, half(false));
     phase("analysis");
     const Analysis &a = report.analysis;
@@ -182,7 +232,8 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
         return report;
 
     const QDate asOf = options.asOf.isValid() ? options.asOf : QDate::currentDate();
-    const ImportConnection connection(db);
+    ImportConnection::requireUndamaged(db);
+    phase("check of the book");
     sql::Transaction tx(db);
     db.prepare("INSERT INTO imports (started_at, file_name, preset, kind, as_of, source, complete) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -200,48 +251,51 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
     std::optional<OpportunityUpserter> opportunities;
     if (a.kind == Kind::Opportunities)
         opportunities.emplace(db, journal,
-                              OpportunityUpserter::Context{report.importId, asOf, a.presetId,
-                                                           settings.currency,
-                                                           settings.metricsWindowDays, a.rows,
-                                                           options.complete, options.duplicates});
+                              OpportunityUpserter::Context{ report.importId, asOf, a.presetId,
+                                                            settings.currency,
+                                                            settings.metricsWindowDays, a.rows,
+                                                            options.complete, options.duplicates });
     const RowReader rows(a, stages);
     const auto secondHalf = half(true);
     switch (a.kind) {
     case Kind::Opportunities:
-        importRows<OpportunityInput>(path, options, a, rows, &RowReader::readOpportunity,
-                                     [&](const OpportunityInput &in) { opportunities->upsert(in); },
-                                     report, secondHalf);
+        importRows<OpportunityInput>(
+                path, options, a, rows, &RowReader::readOpportunity,
+                [&](const OpportunityInput &in) { opportunities->upsert(in); }, report, secondHalf);
         break;
     case Kind::Quotas: {
         BookDirectory directory(db, report.counts);
         QuotaUpserter quotas(db, journal, directory, report.counts);
-        importRows<RowReader::QuotaInput>(path, options, a, rows, &RowReader::readQuota,
-                                          [&](const RowReader::QuotaInput &in) { quotas.upsert(in); },
-                                          report, secondHalf);
+        importRows<RowReader::QuotaInput>(
+                path, options, a, rows, &RowReader::readQuota,
+                [&](const RowReader::QuotaInput &in) { quotas.upsert(in); }, report, secondHalf);
         break;
     }
     case Kind::Accounts: {
         BookDirectory directory(db, report.counts);
         AccountUpserter accounts(db, journal, directory, report.counts);
-        importRows<RowReader::AccountInput>(path, options, a, rows, &RowReader::readAccount,
-                                            [&](const RowReader::AccountInput &in) { accounts.upsert(in); },
-                                            report, secondHalf);
+        importRows<RowReader::AccountInput>(
+                path, options, a, rows, &RowReader::readAccount,
+                [&](const RowReader::AccountInput &in) { accounts.upsert(in); }, report,
+                secondHalf);
         break;
     }
     case Kind::Activities: {
         BookDirectory directory(db, report.counts);
         ActivityUpserter activities(db, journal, directory, report.counts, asOf);
-        importRows<RowReader::ActivityInput>(path, options, a, rows, &RowReader::readActivity,
-                                             [&](const RowReader::ActivityInput &in) { activities.upsert(in); },
-                                             report, secondHalf);
+        importRows<RowReader::ActivityInput>(
+                path, options, a, rows, &RowReader::readActivity,
+                [&](const RowReader::ActivityInput &in) { activities.upsert(in); }, report,
+                secondHalf);
         break;
     }
     case Kind::Scores: {
         BookDirectory directory(db, report.counts);
         ScoreUpserter scores(db, journal, directory, a, report.counts);
-        importRows<RowReader::ScoresInput>(path, options, a, rows, &RowReader::readScores,
-                                           [&](const RowReader::ScoresInput &in) { return scores.upsert(in); },
-                                           report, secondHalf);
+        importRows<RowReader::ScoresInput>(
+                path, options, a, rows, &RowReader::readScores,
+                [&](const RowReader::ScoresInput &in) { return scores.upsert(in); }, report,
+                secondHalf);
         break;
     }
     }

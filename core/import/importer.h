@@ -4,6 +4,11 @@
 #include "opportunityupsert.h"
 #include "storage/sqlite.h"
 
+#include <QStringList>
+
+#include <future>
+#include <optional>
+
 namespace tp {
 class Book;
 }
@@ -22,7 +27,7 @@ struct Confirmation
 struct ImportReport
 {
     Analysis analysis;
-    Id importId = 0;        // the import's row, 0 when nothing was written
+    Id importId = 0; // the import's row, 0 when nothing was written
     // false: a dry run, a blocked file, rejected rows without --skip-invalid, or something to
     // confirm (`unconfirmed`)
     bool committed = false;
@@ -62,12 +67,19 @@ public:
     // Whether the import writes through a rollback journal (see above).
     bool leftWal() const { return m_leftWal; }
 
+    // Throws BookError (Corrupt) when the check of `db` that an ImportConnection started has
+    // found damage; waits for it to finish. Nothing is written into a damaged book, even where
+    // the import would not touch the damage. The check reads every page (about 1 s for a million
+    // deals), on its own connection and thread, so it runs beside the analysis of the file.
+    static void requireUndamaged(sql::Database &db);
+
 private:
     sql::Database &m_db;
     bool m_active;
     sql::ForeignKeysOff m_unenforced; // after m_active, which reads the pragma first
     std::optional<sql::PragmaOverride> m_cacheSize, m_tempStore;
     bool m_leftWal = false;
+    std::shared_future<QStringList> m_check; // what PRAGMA quick_check found wrong
 };
 
 // Imports a CSV file into the book as one transaction: the first pass analyses the file (see

@@ -24,7 +24,7 @@ struct SummaryRequest
 // `summary`'s work list: the top of the scope's ranked accounts (CLI.md).
 inline constexpr std::size_t workListLength = 20;
 
-// The resolved request and the figures of the summary (CLI.md, METRICS.md).
+// The resolved request and the figures of the summary (CLI.md, docs/METRICS.md).
 struct Summary
 {
     QDate asOf;

@@ -11,7 +11,7 @@ namespace tp::schema {
 
 namespace {
 
-// Version 1: the data model of ARCHITECTURE.md with the defaults of METRICS.md.
+// Version 1: the data model of docs/ARCHITECTURE.md with the defaults of docs/METRICS.md.
 constexpr const char *version1 = R"SQL(
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 

@@ -36,13 +36,13 @@ struct FunnelSettings
     int weeks = 13;
 };
 
-// The book-level settings of METRICS.md, read in one go. Every default lives in the book.
+// The book-level settings of docs/METRICS.md, read in one go. Every default lives in the book.
 struct BookSettings
 {
     QString currency = QStringLiteral("USD");
     int fiscalStartMonth = 1;
     int defaultCapacity = 20;
-    // The key metrics' window (METRICS.md); an import's snapshot also keeps the deals closed
+    // The key metrics' window (docs/METRICS.md); an import's snapshot also keeps the deals closed
     // within it, the "recently closed" pipeline that later snapshots are compared with.
     int metricsWindowDays = 365;
     // Indexed by stageIndex(): Qualify..Lost.
