@@ -498,8 +498,9 @@ TEST_F(GuiImportWizard, ImportsEngagementScoresByTheFactorColumnsAndUndoesThem)
     // Issue 16, item 20: the factor columns are read, not "Not imported".
     QTableWidget *columns = preset->columnTable();
     for (int row = 0; row < columns->rowCount(); ++row) {
-        if (columns->item(row, 0)->text() == QStringLiteral("Timing"))
+        if (columns->item(row, 0)->text() == QStringLiteral("Timing")) {
             EXPECT_EQ(columns->item(row, 1)->text(), QStringLiteral("Score of Timing"));
+        }
         EXPECT_NE(columns->item(row, 1)->text(), QStringLiteral("Not imported"))
                 << qPrintable(columns->item(row, 0)->text());
     }

@@ -202,8 +202,9 @@ TEST_F(GuiWindowManners, CloseBookLeavesTheWindowWithoutABook)
         auto *table = qobject_cast<ui::TablePage *>(page);
         const QString text = table ? table->emptyText() : page->emptyStateText();
         EXPECT_TRUE(text.startsWith(QStringLiteral("No book is open."))) << text.toStdString();
-        if (table)
+        if (table) {
             EXPECT_EQ(table->model()->rowCount(), 0);
+        }
     }
     // The empty state offers Open… and New Book….
     ui::EmptyState *empty = window->tablePage(QStringLiteral("accounts"))->emptyState();
