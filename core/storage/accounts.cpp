@@ -87,4 +87,21 @@ AccountChange AccountRepository::setOwner(Id id, std::optional<Id> owner)
     return change(id, [&](Account &a) { a.ownerId = owner; });
 }
 
+AccountChange AccountRepository::setTerritory(Id id, std::optional<Id> territory)
+{
+    std::optional<Id> territoryOwner;
+    if (territory) {
+        auto st = m_db.prepare("SELECT owner_id FROM territories WHERE id = ?");
+        st.bind(1, *territory);
+        if (!st.step())
+            throw InputError(tr("That territory does not exist."));
+        territoryOwner = st.optionalInt64(0);
+    }
+    return change(id, [&](Account &a) {
+        a.territoryId = territory;
+        if (territoryOwner)
+            a.ownerId = territoryOwner;
+    });
+}
+
 } // namespace tp

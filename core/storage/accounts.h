@@ -31,6 +31,10 @@ public:
 
     AccountChange setPotential(Id id, std::optional<Minor> potential);
     AccountChange setOwner(Id id, std::optional<Id> owner);
+    // Moves the account into a territory (none: out of any). A territory with an owner rep makes
+    // that rep the account's owner (docs/METRICS.md, "Territories"); its open deals stay with
+    // their reps.
+    AccountChange setTerritory(Id id, std::optional<Id> territory);
     // Writes the editable fields of `row` (used by undo and redo).
     void write(const Account &row);
 

@@ -1,3 +1,4 @@
+#include "bookdump.h"
 #include "fixtures.h"
 #include "testsupport.h"
 
@@ -176,4 +177,29 @@ TEST(Edits, ReassigningAnAccountMovesItsOpenDealsInOneTransactionAndUndoes)
     EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ana);
     EXPECT_EQ(ownerOf(*book, "H1"), ana);
     EXPECT_THROW(reassigner.reassign(acme, 9999, true), InputError);
+}
+
+// Issue 16, item 8: moving an account into a territory with an owner makes that rep its owner;
+// out of any territory, the owner stays; a territory that does not exist is refused.
+TEST(Edits, AnAccountMovesIntoATerritoryAndItsOwnerFollowsTheTerritorysRep)
+{
+    test::TempDir dir;
+    auto book = test::makeHealthFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    AccountRepository accounts(*book);
+    const Id bolt = accountOf(*book, "A2");
+    const Id west = test::scalar(book->db(), "SELECT id FROM territories WHERE name = 'West'");
+    const Id ana = test::scalar(book->db(), "SELECT id FROM reps WHERE name = 'Ana'");
+    const Id ben = test::scalar(book->db(), "SELECT id FROM reps WHERE name = 'Ben'");
+    const AccountChange in = accounts.setTerritory(bolt, west);
+    EXPECT_EQ(accounts.byId(bolt)->territoryId, west);
+    EXPECT_EQ(accounts.byId(bolt)->ownerId, ana);
+    const AccountChange out = accounts.setTerritory(bolt, std::nullopt);
+    EXPECT_FALSE(accounts.byId(bolt)->territoryId);
+    EXPECT_EQ(accounts.byId(bolt)->ownerId, ana);
+    accounts.write(out.before);
+    accounts.write(in.before);
+    EXPECT_FALSE(accounts.byId(bolt)->territoryId);
+    EXPECT_EQ(accounts.byId(bolt)->ownerId, ben);
+    EXPECT_THROW(accounts.setTerritory(bolt, 999), InputError);
+    EXPECT_EQ(accounts.byId(bolt)->ownerId, ben);
 }

@@ -344,6 +344,45 @@ TEST_F(GuiAccountModel, PotentialAndOwnerEditsUndo)
     EXPECT_FALSE(AccountRepository(*b).byId(book.initech)->ownerId.has_value());
 }
 
+// Issue 16, item 8: an account's territory is edited in its cell, by the territory's name or
+// id, with undo; a territory with an owner makes its rep the account's owner (docs/METRICS.md,
+// "Territories").
+TEST_F(GuiAccountModel, TerritoryEditsMoveTheAccountAndUndo)
+{
+    AccountTableModel model(&session);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    const int initech = model.rowOfId(book.initech);
+    EXPECT_TRUE(model.flags(model.index(initech, int(AC::Territory))) & Qt::ItemIsEditable);
+    ASSERT_TRUE(model.setData(model.index(initech, int(AC::Territory)), QStringLiteral("south")));
+    EXPECT_EQ(text(model, initech, int(AC::Territory)), QStringLiteral("South"));
+    EXPECT_EQ(model.index(initech, int(AC::Territory)).data(Qt::EditRole), qlonglong(book.south));
+    EXPECT_EQ(text(model, initech, int(AC::Owner)), QStringLiteral("Bob Baker"));
+    EXPECT_EQ(session.undoStack()->undoText(),
+              QStringLiteral("Move account “Initech” to territory South"));
+    {
+        auto b = Book::open(book.path);
+        EXPECT_EQ(AccountRepository(*b).byId(book.initech)->territoryId, book.south);
+        EXPECT_EQ(AccountRepository(*b).byId(book.initech)->ownerId, book.bob);
+    }
+    ASSERT_TRUE(model.setData(model.index(initech, int(AC::Territory)), QVariant()));
+    EXPECT_EQ(session.undoStack()->undoText(),
+              QStringLiteral("Take account “Initech” out of its territory"));
+    EXPECT_FALSE(model.index(initech, int(AC::Territory)).data(Qt::EditRole).isValid());
+
+    QSignalSpy errors(&session, &BookSession::errorOccurred);
+    EXPECT_FALSE(model.setData(model.index(initech, int(AC::Territory)), QStringLiteral("Mars")));
+    EXPECT_EQ(errors.count(), 1);
+
+    session.undoStack()->setIndex(0);
+    EXPECT_EQ(text(model, initech, int(AC::Territory)), QStringLiteral("North"));
+    EXPECT_EQ(text(model, initech, int(AC::Owner)), QStringLiteral("Unassigned"));
+    session.undoStack()->redo();
+    EXPECT_EQ(text(model, initech, int(AC::Territory)), QStringLiteral("South"));
+    auto b = Book::open(book.path);
+    EXPECT_EQ(AccountRepository(*b).byId(book.initech)->territoryId, book.south);
+}
+
 TEST_F(GuiAccountModel, FollowsOpportunityEditsOfItsPipeline)
 {
     AccountTableModel model(&session);

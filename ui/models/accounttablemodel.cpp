@@ -140,7 +140,8 @@ Qt::ItemFlags AccountTableModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = BookTableModel::flags(index);
     if (index.isValid()
-        && (Column(index.column()) == Column::Potential || Column(index.column()) == Column::Owner))
+        && (Column(index.column()) == Column::Potential || Column(index.column()) == Column::Owner
+            || Column(index.column()) == Column::Territory))
         f |= Qt::ItemIsEditable;
     return f;
 }
@@ -164,6 +165,10 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
         if (column == Column::Owner)
             return a.owner[i] >= 0 ? QVariant(qlonglong(v.reps[std::size_t(a.owner[i])].id))
                                    : QVariant();
+        if (column == Column::Territory)
+            return a.territory[i] >= 0
+                    ? QVariant(qlonglong(v.territories[std::size_t(a.territory[i])].id))
+                    : QVariant();
         return display(row, column);
     case RawValueRole:
         return rawValue(row, column);
@@ -268,6 +273,8 @@ bool AccountTableModel::setData(const QModelIndex &index, const QVariant &value,
         }
         return m_session->setAccountPotential(id, potential);
     }
+    if (Column(index.column()) == Column::Territory)
+        return setTerritory(id, value);
     // Owner: a rep id, a rep name, or empty for unassigned.
     if (!value.isValid() || value.isNull())
         return reassign(id, std::nullopt);
@@ -282,6 +289,27 @@ bool AccountTableModel::setData(const QModelIndex &index, const QVariant &value,
         if (r.name.compare(name, Qt::CaseInsensitive) == 0)
             return reassign(id, r.id);
     m_session->reportError(tr("There is no rep named “%1”.").arg(name));
+    return false;
+}
+
+// A territory id, a territory's name, or empty for none.
+bool AccountTableModel::setTerritory(Id account, const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return m_session->setAccountTerritory(account, std::nullopt);
+    bool isNumber = false;
+    const qlonglong territory = value.toLongLong(&isNumber);
+    if (isNumber)
+        return m_session->setAccountTerritory(
+                account, territory > 0 ? std::optional<Id>(territory) : std::nullopt);
+    const QString name = value.toString().trimmed();
+    if (name.isEmpty() || name == tr("No territory"))
+        return m_session->setAccountTerritory(account, std::nullopt);
+    for (const TerritoryRow &t : m_session->view()->territories) {
+        if (t.name.compare(name, Qt::CaseInsensitive) == 0)
+            return m_session->setAccountTerritory(account, t.id);
+    }
+    m_session->reportError(tr("There is no territory named “%1”.").arg(name));
     return false;
 }
 

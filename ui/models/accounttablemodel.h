@@ -48,6 +48,7 @@ private:
     QVariant display(int row, Column column) const;
     QVariant rawValue(int row, Column column) const;
     bool isDerived(int row) const;
+    bool setTerritory(Id account, const QVariant &value);
     bool reassign(Id account, std::optional<Id> owner);
 
     OwnerQuestion m_ownerQuestion;

@@ -440,6 +440,29 @@ bool BookSession::setAccountOwner(Id account, std::optional<Id> owner)
     return true;
 }
 
+bool BookSession::setAccountTerritory(Id account, std::optional<Id> territory)
+{
+    AccountChange change;
+    if (!runGuarded([&](Book &book) {
+            change = AccountRepository(book).setTerritory(account, territory);
+        }))
+        return false;
+    if (change.before.territoryId == change.after.territoryId
+        && change.before.ownerId == change.after.ownerId)
+        return true;
+    QString territoryName;
+    if (territory && m_view) {
+        const int index = m_view->territoryIndex(*territory);
+        if (index >= 0)
+            territoryName = m_view->territories[std::size_t(index)].name;
+    }
+    const QString text = territory
+            ? tr("Move account “%1” to territory %2").arg(change.after.name, territoryName)
+            : tr("Take account “%1” out of its territory").arg(change.after.name);
+    m_undoStack->push(new AccountCommand(this, std::move(change), text));
+    return true;
+}
+
 bool BookSession::setRepCapacity(Id rep, std::optional<int> capacity)
 {
     RepCapacityChange change{ rep, std::nullopt, capacity };

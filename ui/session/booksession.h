@@ -91,6 +91,7 @@ public:
     bool setOpportunityOwner(Id opportunity, std::optional<Id> owner);
     bool setAccountPotential(Id account, std::optional<Minor> potential);
     bool setAccountOwner(Id account, std::optional<Id> owner);
+    bool setAccountTerritory(Id account, std::optional<Id> territory);
     // Gives an account to another rep (nullopt: nobody) and, when `moveOpenDeals`, the open
     // deals that followed its owner (booksessionowners.cpp): one write, one undo step.
     bool reassignAccount(Id account, std::optional<Id> owner, bool moveOpenDeals);

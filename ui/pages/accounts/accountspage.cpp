@@ -4,6 +4,7 @@
 
 #include "delegates/moneydelegate.h"
 #include "delegates/ownerdelegate.h"
+#include "delegates/territorydelegate.h"
 #include "models/accounttablemodel.h"
 #include "reassignprompt.h"
 #include "session/booksession.h"
@@ -28,6 +29,7 @@ AccountsPage::AccountsPage(BookSession *session, ScopeState *scope, AccountSelec
     QTableView *view = tableView();
     view->setItemDelegateForColumn(int(Column::Potential), new MoneyDelegate(true, this));
     view->setItemDelegateForColumn(int(Column::Owner), new OwnerDelegate(session, this));
+    view->setItemDelegateForColumn(int(Column::Territory), new TerritoryDelegate(session, this));
     m_model->setOwnerQuestion(
             [this](Id account, std::optional<Id> owner, const AccountOpenDeals &deals) {
                 return ReassignPrompt::ask(this, *m_session, account, owner, deals);
