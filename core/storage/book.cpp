@@ -57,16 +57,10 @@ bool fileWritable(const QString &path)
 
 BookError readOnly(const QString &path)
 {
-    const QString what = !fileWritable(path)
-            ? Book::tr("the file is read-only")
-            : (!folderWritable(path) ? Book::tr("its folder %1 is read-only")
-                                               .arg(QDir::toNativeSeparators(
-                                                       QFileInfo(path).absolutePath()))
-                                     : Book::tr("the system refused to write to it"));
     return BookError(BookError::Kind::ReadOnly,
                      Book::tr("%1 can be read but not changed: %2. Save a copy in a writable "
                               "folder (File ▸ Save Copy As…) to work on it.")
-                             .arg(nameOf(path), what));
+                             .arg(nameOf(path), Book::readOnlyReason(path)));
 }
 
 // The -wal file of a book: SQLite keeps committed changes there until a checkpoint.
@@ -99,6 +93,16 @@ bool isReadOnlyFailure(const sql::Error &e)
 }
 
 } // namespace
+
+QString Book::readOnlyReason(const QString &path)
+{
+    if (!fileWritable(path))
+        return tr("the file is read-only");
+    if (!folderWritable(path))
+        return tr("its folder %1 is read-only")
+                .arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath()));
+    return tr("the system refused to write to it");
+}
 
 BookError Book::explain(const QString &path, const sql::Error &e)
 {

@@ -63,6 +63,10 @@ public:
     QString path() const { return m_path; }
     int schemaVersion();
     bool isReadOnly() const { return m_readOnly; }
+    // Why the book at `path` cannot be written, for the user: "the file is read-only", "its
+    // folder … is read-only", or that the system refused (a read-only disk). Tried, not read
+    // from permission bits, which do not tell for root or a read-only disk.
+    static QString readOnlyReason(const QString &path);
 
     // Writes a consistent copy of the whole book to `path` (which must not exist).
     void saveCopyAs(const QString &path);

@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 
 #include <sqlite3.h>
 
@@ -396,51 +395,6 @@ TEST(Book, ExplainsLocksReadOnlyFilesFullDisksAndMissingFolders)
     EXPECT_TRUE(message.contains(QStringLiteral("no/such/folder"))) << message.toStdString();
 }
 
-namespace {
-
-// Makes a file or folder unwritable for the test's lifetime, also for root (chattr +i; chmod
-// where that is not allowed); ok() is false where neither works.
-class Unwritable
-{
-public:
-    explicit Unwritable(const QString &path)
-        : m_path(path)
-    {
-        m_chattr = QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), path}) == 0;
-        if (!m_chattr) {
-            m_permissions = QFile::permissions(path);
-            QFile::setPermissions(path, m_permissions & ~(QFile::WriteOwner | QFile::WriteUser
-                                                          | QFile::WriteGroup | QFile::WriteOther));
-        }
-    }
-    ~Unwritable()
-    {
-        if (m_chattr)
-            QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), m_path});
-        else
-            QFile::setPermissions(m_path, m_permissions);
-    }
-    // Whether writing is really refused here.
-    bool ok() const
-    {
-        if (QFileInfo(m_path).isDir()) {
-            QFile probe(m_path + QStringLiteral("/probe"));
-            const bool written = probe.open(QIODevice::WriteOnly);
-            probe.remove();
-            return !written;
-        }
-        QFile file(m_path);
-        return !file.open(QIODevice::ReadWrite);
-    }
-
-private:
-    QString m_path;
-    bool m_chattr = false;
-    QFileDevice::Permissions m_permissions;
-};
-
-} // namespace
-
 // Issue 16, item 10: a book in a read-only folder, or a read-only book file, can still be read:
 // opened for reading it is read-only, and leaves nothing behind; opened for writing it says why
 // not, naming the folder or the file, not "damaged".
@@ -452,7 +406,7 @@ TEST(Book, AReadOnlyFolderOrFileCanStillBeRead)
         ASSERT_TRUE(QDir().mkpath(sub));
         const QString path = sub + QStringLiteral("/a.tpbook");
         const QString expected = test::dumpBook(test::makeFixtureBook(path)->db());
-        const Unwritable guard(folder ? sub : path);
+        const test::Unwritable guard(folder ? sub : path);
         if (!guard.ok())
             GTEST_SKIP() << "cannot make a file or folder read-only here";
         QString message;

@@ -7,6 +7,7 @@
 #include "style/icons.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QProgressDialog>
@@ -72,7 +73,11 @@ ImportActions::ImportActions(BookSession *session, QWidget *window)
 
 void ImportActions::updateActions()
 {
-    m_import->setEnabled(m_session->isOpen());
+    const bool readOnly = m_session->isOpen() && m_session->isReadOnly();
+    m_import->setEnabled(m_session->isOpen() && !readOnly);
+    m_import->setToolTip(readOnly
+                                 ? tr("The book is open read-only: nothing can be imported into it")
+                                 : QString());
     const QUndoStack *stack = m_session->undoStack();
     const QUndoCommand *next = stack->index() > 0 ? stack->command(stack->index() - 1) : nullptr;
     const auto *import = dynamic_cast<const ImportCommand *>(next);
@@ -90,6 +95,12 @@ ImportWizard *ImportActions::openWizard(const QString &path)
 {
     if (!m_session->isOpen()) {
         emit statusMessage(tr("Open or create a book first, then import into it."));
+        return nullptr;
+    }
+    if (m_session->isReadOnly()) {
+        emit statusMessage(tr("%1 is open read-only: nothing can be imported into it. Save a copy "
+                              "in a writable folder (File ▸ Save Copy As…) and import into that.")
+                                   .arg(QFileInfo(m_session->path()).fileName()));
         return nullptr;
     }
     if (m_wizard) {

@@ -19,7 +19,7 @@ class ImportWizard;
 // undo, enabled when the step it would undo is an import. A committed import is handed to the
 // session as one undo step, and its mapping is remembered for the file's header. Undoing and
 // redoing an import run here, off the GUI thread, behind a window-modal progress dialog (a redo
-// can be cancelled there).
+// can be cancelled there). A read-only book takes no import: the import action is off.
 class ImportActions : public QObject
 {
     Q_OBJECT

@@ -19,6 +19,12 @@ bool sameBook(const QString &a, const QString &b)
     return !b.isEmpty() && QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
 }
 
+// The same book, or both about the window.
+bool sameSubject(const QString &a, const QString &b)
+{
+    return a.isEmpty() ? b.isEmpty() : sameBook(a, b);
+}
+
 } // namespace
 
 InfoBanner::InfoBanner(QWidget *parent)
@@ -36,8 +42,12 @@ InfoBanner::InfoBanner(QWidget *parent)
     close->setToolTip(tr("Dismiss"));
     close->setAccessibleName(tr("Dismiss"));
     connect(close, &QToolButton::clicked, this, [this] {
-        m_dismissed = true;
-        hide();
+        const Message *shown = current();
+        for (Message &m : m_messages) {
+            if (&m == shown)
+                m.dismissed = true;
+        }
+        updateVisibility();
         emit dismissed();
     });
 
@@ -50,11 +60,17 @@ InfoBanner::InfoBanner(QWidget *parent)
     hide();
 }
 
-void InfoBanner::showMessage(const QString &text, const QString &book)
+void InfoBanner::showMessage(const QString &text, const QString &book, const QString &topic)
 {
-    m_label->setText(text);
-    m_book = book;
-    m_dismissed = false;
+    removeMessage(book, topic);
+    m_messages.append({ text, book, topic, false });
+    updateVisibility();
+}
+
+void InfoBanner::removeMessage(const QString &book, const QString &topic)
+{
+    m_messages.removeIf(
+            [&](const Message &m) { return m.topic == topic && sameSubject(m.book, book); });
     updateVisibility();
 }
 
@@ -64,10 +80,21 @@ void InfoBanner::setCurrentBook(const QString &path)
     updateVisibility();
 }
 
+const InfoBanner::Message *InfoBanner::current() const
+{
+    for (auto it = m_messages.crbegin(); it != m_messages.crend(); ++it) {
+        if (!it->dismissed && !it->text.isEmpty()
+            && (it->book.isEmpty() || sameBook(it->book, m_current)))
+            return &*it;
+    }
+    return nullptr;
+}
+
 void InfoBanner::updateVisibility()
 {
-    const bool aboutThisBook = m_book.isEmpty() || sameBook(m_book, m_current);
-    setVisible(!m_dismissed && !m_label->text().isEmpty() && aboutThisBook);
+    const Message *shown = current();
+    m_label->setText(shown ? shown->text : QString());
+    setVisible(shown != nullptr);
 }
 
 QString InfoBanner::text() const

@@ -9,16 +9,17 @@
 #include "import/csvdrophandler.h"
 #include "import/importactions.h"
 #include "pages/accounts/accountspage.h"
-#include "pages/opportunities/opportunitiespage.h"
-#include "pages/reps/repspage.h"
 #include "pages/funnel/funnelpage.h"
 #include "pages/health/healthpage.h"
 #include "pages/health/healthstate.h"
+#include "pages/opportunities/opportunitiespage.h"
+#include "pages/reps/repspage.h"
 #include "pages/roi/roipage.h"
 #include "pages/tablepage.h"
 #include "session/accountselection.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
+#include "storage/book.h"
 #include "style/icons.h"
 #include "style/theme.h"
 
@@ -123,6 +124,7 @@ void MainWindow::onLoaded()
     }
     m_scope->reset(m_session->settings().fiscalStartMonth);
     updateTitleAndStatus();
+    updateReadOnlyBanner();
     if (m_interactive) // screenshots and tests leave the user's list alone
         m_recent->add(m_session->path());
     showStatus(tr("Opened %1.").arg(QFileInfo(m_session->path()).fileName()));
@@ -355,7 +357,8 @@ void MainWindow::updateEditMenu()
 void MainWindow::updateTitleAndStatus()
 {
     const bool open = m_session->isOpen();
-    const QString name = open ? QFileInfo(m_session->path()).fileName() : QString();
+    const QString file = open ? QFileInfo(m_session->path()).fileName() : QString();
+    const QString name = open && m_session->isReadOnly() ? tr("%1 (read-only)").arg(file) : file;
     setWindowTitle(open ? name : tr("Territory Planner"));
     setWindowFilePath(open ? m_session->path() : QString());
     m_bookLabel->setText(name);
@@ -372,6 +375,23 @@ void MainWindow::updateTitleAndStatus()
         m_progress->setRange(0, 0);
     else
         statusBar()->clearMessage();
+}
+
+void MainWindow::updateReadOnlyBanner()
+{
+    const QString topic = QStringLiteral("readOnly");
+    const QString path = m_session->path();
+    if (!m_session->isReadOnly()) {
+        m_banner->removeMessage(path, topic); // writable again
+        return;
+    }
+    m_banner->showMessage(
+            tr("%1 is open read-only: %2. You can look at everything and export, but edits and "
+               "imports are off. To work on it, save a copy in a writable folder (File ▸ Save "
+               "Copy As…) and open the copy, or make the file and its folder writable and open "
+               "it again.")
+                    .arg(QFileInfo(path).fileName(), Book::readOnlyReason(path)),
+            path, topic);
 }
 
 void MainWindow::showStatus(const QString &message, int timeoutMs)

@@ -84,6 +84,8 @@ private:
     void createMenus();
     void createStatusBar();
     void updateTitleAndStatus();
+    // The banner says why a read-only book cannot be changed, and what to do.
+    void updateReadOnlyBanner();
     void updateEditMenu();
     void updateNavigationColors();
     void showError(const QString &title, const QString &message);
