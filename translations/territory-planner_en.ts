@@ -206,6 +206,16 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::AsOfField</name>
+    <message numerus="yes">
+        <source>%1 is %n day(s) after today (%2): the changes this file shows would be dated on a day that has not come yet.</source>
+        <translation>
+            <numerusform>%1 is %n day after today (%2): the changes this file shows would be dated on a day that has not come yet.</numerusform>
+            <numerusform>%1 is %n days after today (%2): the changes this file shows would be dated on a day that has not come yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::AssumptionsPanel</name>
     <message numerus="yes">
         <source>%Ln won deals</source>

@@ -77,6 +77,15 @@ FilePreview previewFile(const QString &path, const csv::Options &csv, std::optio
     preview.header = first[std::size_t(headerIndex)];
     preview.headerLine = lines[std::size_t(headerIndex)];
     preview.fingerprint = headerFingerprint(preview.header);
+    for (int i = 0; i < headerIndex; ++i) {
+        QStringList cells;
+        for (const QString &cell : first[std::size_t(i)]) {
+            if (!cell.trimmed().isEmpty())
+                cells.append(cell.trimmed());
+        }
+        if (!cells.isEmpty())
+            preview.titleLines.append(cells.join(QLatin1Char(' ')));
+    }
 
     auto take = [&](QStringList cells) {
         if (isBlank(cells) || isSalesforceFooter(cells))

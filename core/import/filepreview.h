@@ -24,6 +24,9 @@ struct FilePreview
     qint64 headerLine = 0;
     QStringList header;
     QString fingerprint; // headerFingerprint(header): finds a remembered mapping
+    // The report's title lines above the header ("Opportunity Pipeline Report", "Generated
+    // 11/20/2026 9:31 AM"), each record's non-empty cells joined by spaces; blank ones left out.
+    QStringList titleLines;
     std::vector<QStringList> samples; // the first data rows, blank rows left out
 
     // Up to `count` distinct non-empty values of a column among the samples.

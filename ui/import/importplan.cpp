@@ -48,6 +48,9 @@ bool ImportPlan::setFile(const QString &path, QString *error)
     m_options.csv.encoding.reset(); // another file: detected afresh
     m_remembered.reset();
     m_useRemembered = true;
+    // Another file, another export day.
+    m_exportDate = crm::exportDate(absolute, m_preview.titleLines);
+    m_options.asOf = m_exportDate.date;
     if (Book *book = m_session->book()) {
         try {
             m_remembered = crm::MappingStore(*book).load(m_preview.fingerprint);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "import/analysis.h"
+#include "import/exportdate.h"
 #include "import/filepreview.h"
 #include "import/mappingstore.h"
 
@@ -63,8 +64,12 @@ public:
     // The user's confirmations (the preview asks when the dry run needs them).
     void setAllowMassRemoval(bool allow);
     void setDuplicates(crm::DuplicatePolicy policy);
-    // The snapshot's date; invalid: today.
+    // The snapshot's date, and the date of the stage changes the import finds; invalid: today.
+    // Each file starts with the day it was exported (exportDate()).
     void setAsOf(const QDate &date);
+    // The day the file was exported, as far as its name, title lines or modification time tell
+    // (crm::exportDate): the as-of date until the user sets another.
+    const crm::ExportDate &exportDate() const { return m_exportDate; }
 
     bool isAnalysing() const;
     // A finished analysis of the current choices (it may still have problems).
@@ -98,6 +103,7 @@ private:
     QTimer *m_restart;
     QString m_path;
     crm::FilePreview m_preview;
+    crm::ExportDate m_exportDate;
     std::optional<crm::RememberedMapping> m_remembered;
     bool m_useRemembered = true;
     crm::ImportOptions m_options;

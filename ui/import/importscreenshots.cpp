@@ -61,14 +61,15 @@ void settleOpenQuestions(ImportPlan &plan)
     settle();
 }
 
-bool walk(ImportWizard &wizard, const QString &csv, const QString &dir, QString *error)
+bool walk(ImportWizard &wizard, const QString &csv, const QString &dir, QSize size,
+          QString *error)
 {
     auto fail = [error](const QString &message) {
         if (error)
             *error = message;
         return false;
     };
-    wizard.resize(960, 720);
+    wizard.resize(size);
     wizard.show();
     wizard.startWith(csv);
     ImportPlan *plan = wizard.plan();
@@ -115,7 +116,9 @@ bool saveImportScreenshots(MainWindow &window, const QString &csv, const QString
         || !session.waitUntilLoaded())
         return false;
     ImportWizard wizard(&session, &window);
-    const bool ok = walk(wizard, QFileInfo(csv).absoluteFilePath(), dir, error);
+    // Its usual size, or the window's when that is smaller (--screenshot-size 1024x640).
+    const QSize size = QSize(960, 720).boundedTo(window.size());
+    const bool ok = walk(wizard, QFileInfo(csv).absoluteFilePath(), dir, size, error);
     wizard.hide();
     return ok;
 }

@@ -7,6 +7,7 @@
 #include "presetpage.h"
 #include "previewpage.h"
 
+#include <QScreen>
 #include <QSettings>
 
 namespace tp::ui {
@@ -37,7 +38,11 @@ ImportWizard::ImportWizard(BookSession *session, QWidget *parent)
     setPage(MappingPageId, m_mappingPage);
     setPage(PreviewPageId, m_previewPage);
     setPage(ImportPageId, m_importPage);
-    resize(960, 720);
+    // Roomy, within a small screen (1024×640 leaves less than 720 pixels of height).
+    QSize size(960, 720);
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.95);
+    resize(size);
 
     connect(m_importPage, &ImportRunPage::committed, this, &ImportWizard::imported);
     connect(m_importPage, &ImportRunPage::ended, this, [this] {

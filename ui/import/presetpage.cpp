@@ -1,8 +1,9 @@
 #include "presetpage.h"
 
+#include "analysisprogress.h"
+#include "asoffield.h"
 #include "csv/encoding.h"
 #include "import/presets.h"
-#include "analysisprogress.h"
 #include "importplan.h"
 #include "messagelabel.h"
 
@@ -30,6 +31,7 @@ PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
       m_preset(new QComboBox(this)),
       m_kind(new QComboBox(this)),
       m_encoding(new QComboBox(this)),
+      m_asOf(new AsOfField(plan, this)),
       m_remembered(new QCheckBox(this)),
       m_facts(new QLabel(this)),
       m_columns(new QTableWidget(this)),
@@ -65,6 +67,7 @@ PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
     form->addRow(tr("CRM &format:"), m_preset);
     form->addRow(tr("&Holds:"), m_kind);
     form->addRow(tr("&Encoding:"), m_encoding);
+    form->addRow(tr("&As of:"), m_asOf);
     form->addRow(QString(), m_remembered);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -98,6 +101,7 @@ PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
 void PresetPage::initializePage()
 {
     fillCombos();
+    m_asOf->showPlan();
     showAnalysis();
 }
 
