@@ -26,9 +26,10 @@ FieldMappingTable::FieldMappingTable(QWidget *parent)
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setWordWrap(false);
     setTextElideMode(Qt::ElideRight);
-    // Tab moves from combo to combo, as in a form, rather than from cell to cell.
+    // One stop of the Tab chain, like every table: the guard passes the focus on to a combo, Tab
+    // leaves, Ctrl+Tab goes from combo to combo.
     setTabKeyNavigation(false);
-    setFocusPolicy(Qt::NoFocus);
+    setFocusPolicy(Qt::TabFocus);
     setAlternatingRowColors(true);
 }
 

@@ -8,10 +8,11 @@
 #include "rejectionmodel.h"
 #include "report/rejectionscsv.h"
 #include "session/booksession.h"
+#include "widgets/exportpath.h"
+#include "widgets/tablekeys.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -62,6 +63,7 @@ PreviewPage::PreviewPage(ImportPlan *plan, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setWordWrap(false);
+    letTabLeave(m_view); // Tab goes on to the check boxes below, as from every table
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(RejectionModel::Line,
                                                      QHeaderView::ResizeToContents);
@@ -284,11 +286,12 @@ bool PreviewPage::exportRejections(const QString &path)
 
 void PreviewPage::exportDialog()
 {
-    const QFileInfo source(m_plan->filePath());
-    const QString suggested = source.absolutePath() + QLatin1Char('/')
-            + tr("%1 rejected rows").arg(source.completeBaseName()) + QStringLiteral(".csv");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Rejected Rows"), suggested,
-                                                      tr("CSV files (*.csv)"));
+    // In the folder of the last export, like every export dialog.
+    const QString name =
+            tr("%1 rejected rows").arg(QFileInfo(m_plan->filePath()).completeBaseName())
+            + QStringLiteral(".csv");
+    const QString path = exportpath::ask(this, tr("Export Rejected Rows"), name,
+                                         tr("CSV files (*.csv)"), QStringLiteral("csv"));
     if (!path.isEmpty())
         exportRejections(path);
 }

@@ -26,9 +26,10 @@ StageMappingTable::StageMappingTable(QWidget *parent)
     setSelectionMode(QAbstractItemView::NoSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setWordWrap(false);
-    // Tab goes from combo to combo; the table itself takes no focus.
+    // One stop of the Tab chain, like every table: the guard passes the focus on to a combo, Tab
+    // leaves, Ctrl+Tab goes from combo to combo.
     setTabKeyNavigation(false);
-    setFocusPolicy(Qt::NoFocus);
+    setFocusPolicy(Qt::TabFocus);
     setAlternatingRowColors(true);
 }
 
