@@ -667,6 +667,30 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::UndoImportPrompt</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undoing the import of %1 would lose %n edit(s) made after it.</source>
+        <translation>
+            <numerusform>Undoing the import of %1 would lose %n edit made after it.</numerusform>
+            <numerusform>Undoing the import of %1 would lose %n edits made after it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo Import and Lose %n Edit(s)</source>
+        <translation>
+            <numerusform>&amp;Undo Import and Lose %n Edit</numerusform>
+            <numerusform>&amp;Undo Import and Lose %n Edits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::WorkListModel</name>
     <message numerus="yes">
         <source>Beyond the capacity of %n active deal(s)</source>

@@ -1,10 +1,12 @@
 #include "importactions.h"
 
+#include "import/importjournal.h"
 #include "importjob.h"
 #include "importplan.h"
 #include "importwizard.h"
 #include "session/booksession.h"
 #include "style/icons.h"
+#include "undoimportprompt.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -61,7 +63,10 @@ ImportActions::ImportActions(BookSession *session, QWidget *window)
     m_import->setStatusTip(tr("Import opportunities, accounts or quotas from a CRM's CSV export"));
     connect(m_import, &QAction::triggered, this, [this] { openWizard(); });
     m_undoImport->setStatusTip(tr("Put the book back as it was before the last import"));
-    connect(m_undoImport, &QAction::triggered, m_session->undoStack(), &QUndoStack::undo);
+    connect(m_undoImport, &QAction::triggered, this, [this] {
+        if (confirmUndo())
+            m_session->undoStack()->undo();
+    });
 
     QUndoStack *stack = m_session->undoStack();
     connect(stack, &QUndoStack::indexChanged, this, &ImportActions::updateActions);
@@ -163,10 +168,35 @@ void ImportActions::runModally(ImportJob &job, const QString &label, bool cancel
     job.waitForFinished(-1);
 }
 
+bool ImportActions::confirmUndo()
+{
+    m_undoConfirmed.reset();
+    const QUndoStack *stack = m_session->undoStack();
+    const auto *import = stack->index() > 0
+            ? dynamic_cast<const ImportCommand *>(stack->command(stack->index() - 1))
+            : nullptr;
+    if (!import || !m_session->book())
+        return true;
+    crm::UndoPlan plan;
+    try {
+        plan = crm::planUndo(*m_session->book(), import->record().importId);
+    } catch (const std::exception &) {
+        return true; // the undo itself says what is wrong (another import came after it)
+    }
+    if (plan.laterEditCount == 0)
+        return true;
+    if (!UndoImportPrompt::ask(m_window, import->record().fileName(), plan))
+        return false;
+    m_undoConfirmed = import->record().importId;
+    return true;
+}
+
 bool ImportActions::undoImport(const ImportRecord &record)
 {
+    const bool evenIfEditedLater = m_undoConfirmed == record.importId;
+    m_undoConfirmed.reset();
     ImportJob job;
-    job.startUndo(m_session->path(), record.importId);
+    job.startUndo(m_session->path(), record.importId, evenIfEditedLater);
     runModally(job, tr("Undoing the import of %1…").arg(record.fileName()), false);
     const ImportJobResult &r = job.result();
     if (r.outcome != ImportJobResult::Outcome::Finished) {

@@ -19,7 +19,9 @@ class ImportWizard;
 // undo, enabled when the step it would undo is an import. A committed import is handed to the
 // session as one undo step, and its mapping is remembered for the file's header. Undoing and
 // redoing an import run here, off the GUI thread, behind a window-modal progress dialog (a redo
-// can be cancelled there). A read-only book takes no import: the import action is off.
+// can be cancelled there). Before an import is undone while edits made after it touch its rows,
+// confirmUndo() asks; Edit ▸ Undo asks through it too. A read-only book takes no import: the
+// import action is off.
 class ImportActions : public QObject
 {
     Q_OBJECT
@@ -34,6 +36,12 @@ public:
     // already, that one comes to the front (and takes `path` if it is still on its first page).
     ImportWizard *openWizard(const QString &path = {});
     ImportWizard *wizard() const;
+
+    // Asks before the undo stack's next undo when that step is an import whose undo would lose
+    // edits made after it (crm::planUndo), naming them; the default keeps everything. True when
+    // the undo may go ahead, and then the import's undo loses those edits. Call it before
+    // QUndoStack::undo(): an undo the user did not confirm refuses to lose them.
+    bool confirmUndo();
 
     // Non-interactive windows (screenshots, tests) keep their settings out of it.
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -54,6 +62,8 @@ private:
     QAction *m_import;
     QAction *m_undoImport;
     QPointer<ImportWizard> m_wizard;
+    // The import whose undo the user confirmed losing later edits for (confirmUndo()).
+    std::optional<Id> m_undoConfirmed;
     bool m_interactive = true;
 };
 

@@ -21,6 +21,7 @@ struct ImportJob::Task
     QString file;
     crm::ImportOptions options;
     Id importId = 0; // Undo
+    bool evenIfEditedLater = false; // Undo
     std::atomic<bool> cancel{ false };
     ImportJob *job = nullptr; // receives progress through queued calls
     ImportJobResult result;
@@ -76,7 +77,7 @@ void ImportJob::run(Task &task)
             r.analysis = r.report.analysis;
             break;
         case Mode::Undo:
-            crm::undoImport(*book, task.importId);
+            crm::undoImport(*book, task.importId, task.evenIfEditedLater);
             break;
         }
         r.outcome = ImportJobResult::Outcome::Finished;
@@ -107,12 +108,13 @@ void ImportJob::start(Mode mode, const QString &bookPath, const QString &file,
     launch(task);
 }
 
-void ImportJob::startUndo(const QString &bookPath, Id importId)
+void ImportJob::startUndo(const QString &bookPath, Id importId, bool evenIfEditedLater)
 {
     auto task = std::make_shared<Task>();
     task->mode = Mode::Undo;
     task->bookPath = bookPath;
     task->importId = importId;
+    task->evenIfEditedLater = evenIfEditedLater;
     launch(task);
 }
 

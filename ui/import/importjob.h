@@ -41,8 +41,9 @@ public:
 
     void start(Mode mode, const QString &bookPath, const QString &file,
                const crm::ImportOptions &options);
-    // Undoes the import `importId` (the book's most recent).
-    void startUndo(const QString &bookPath, Id importId);
+    // Undoes the import `importId` (the book's most recent). Refused when edits made after it
+    // would be lost, unless `evenIfEditedLater` (the user was asked).
+    void startUndo(const QString &bookPath, Id importId, bool evenIfEditedLater = false);
     void cancel();
     bool isRunning() const { return m_current != nullptr; }
     bool isCancelling() const;

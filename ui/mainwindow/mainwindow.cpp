@@ -215,6 +215,7 @@ void MainWindow::createActions()
     connect(m_book, &BookActions::errorMessage, this, &MainWindow::showError);
 
     m_undo = new UndoActions(m_session->undoStack(), this);
+    m_undo->setUndoCheck([this] { return m_import->confirmUndo(); });
     connect(m_undo, &UndoActions::statusMessage, this, [this](const QString &m) { showStatus(m); });
 
     m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find"), this);

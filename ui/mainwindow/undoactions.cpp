@@ -48,6 +48,8 @@ void UndoActions::run(bool redo)
 {
     if (redo ? !m_stack->canRedo() : !m_stack->canUndo())
         return;
+    if (!redo && m_undoCheck && !m_undoCheck())
+        return;
     // An import's undo and redo say what they did themselves, with the file's name.
     const QUndoCommand *command = m_stack->command(m_stack->index() - (redo ? 0 : 1));
     const bool announce = dynamic_cast<const ImportCommand *>(command) == nullptr;

@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 class QAction;
 class QUndoStack;
 
@@ -11,7 +13,8 @@ namespace tp::ui {
 // do again ("Undo Push close date"), and saying afterwards what they did in the status bar
 // ("Undone: Push close date."), from the command's own text. A step that could not be taken (the
 // command reported why and left the history) is not announced as done, and an import's steps
-// say what they did themselves.
+// say what they did themselves. A step may ask first (setUndoCheck()): then nothing is undone
+// unless it says so.
 class UndoActions : public QObject
 {
     Q_OBJECT
@@ -21,6 +24,10 @@ public:
 
     QAction *undoAction() const { return m_undo; }
     QAction *redoAction() const { return m_redo; }
+
+    // Asked before each undo (an import's undo that would lose later edits asks the user);
+    // false leaves the history as it is.
+    void setUndoCheck(std::function<bool()> check) { m_undoCheck = std::move(check); }
 
     // A command's text in a menu: an "&" is a literal ampersand, not a mnemonic.
     static QString menuText(const QString &text);
@@ -35,6 +42,7 @@ private:
     QUndoStack *m_stack;
     QAction *m_undo;
     QAction *m_redo;
+    std::function<bool()> m_undoCheck;
 };
 
 } // namespace tp::ui
