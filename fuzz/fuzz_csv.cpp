@@ -119,8 +119,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     check(wholeDialect.has_value() == boundedDialect.has_value());
     if (wholeDialect && wholeDialect->evidence) {
         const tp::csv::EncodingEvidence &e = *wholeDialect->evidence;
-        check(e.badBytes > 0 && e.firstBad.size() <= std::size_t(e.badBytes)
+        // Evidence is gathered for bytes that are not UTF-8, or for NULs in a UTF-8 file.
+        check((e.badBytes > 0 || e.nuls > 0) && e.firstBad.size() <= std::size_t(e.badBytes)
               && e.firstBad.size() <= tp::csv::EncodingEvidence::placesKept);
+        check((e.nuls > 0) == e.firstNul.has_value());
+        if (e.firstNul)
+            check(e.firstNul->line >= 1 && e.firstNul->column >= 1);
         for (const auto &place : e.firstBad)
             check(place.line >= 1 && place.column >= 1 && place.byte >= 0x80);
         if (!options.encoding && wholeDialect->encoding == tp::csv::Encoding::Windows1252)
