@@ -29,7 +29,8 @@ int main(int argc, char **argv)
     }
 
 #if TP_HAS_GUI
-    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication::setHighDpiScaleFactorRoundingPolicy(
+            Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     tp::installTranslations(app);
     return tp::ui::runGui(app, arguments);

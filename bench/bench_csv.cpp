@@ -34,8 +34,8 @@ enum class Flavour { Utf8, Utf16LE, Windows1252 };
 QString benchDir()
 {
     const QString dir = qEnvironmentVariableIsSet("TP_BENCH_CSV_DIR")
-                                ? qEnvironmentVariable("TP_BENCH_CSV_DIR")
-                                : QDir::tempPath() + QStringLiteral("/tp-bench-csv");
+            ? qEnvironmentVariable("TP_BENCH_CSV_DIR")
+            : QDir::tempPath() + QStringLiteral("/tp-bench-csv");
     QDir().mkpath(dir);
     return dir;
 }
@@ -54,21 +54,21 @@ std::string csvQuoted(const std::string &field)
 // One report row of 16 columns, fields in UTF-8, not yet quoted.
 std::vector<std::string> reportRow(std::mt19937 &rng, long row)
 {
-    static const char *const owners[] = {"Mia Rossi", "José Álvarez", "Tom O'Neill",
-                                         "Priya Natarajan", "Zoë Müller", "Avery Chen"};
-    static const char *const companies[] = {"O'Brien", "Vertex", "Orbit", "Müller & Söhne",
-                                            "Helios", "Globex", "Blue Harbor", "Initech"};
-    static const char *const kinds[] = {"Systems", "Labs", "Energy", "Partners"};
-    static const char *const suffixes[] = {"GmbH", "Ltd.", "LLC", "AG", "Inc.", "Holdings, Inc.",
-                                           "S.A.", "Group"};
-    static const char *const stages[] = {"Qualification", "Needs Analysis",
-                                         "Proposal/Price Quote", "Negotiation/Review",
-                                         "Closed Won", "Closed Lost"};
-    static const char *const sources[] = {"Web", "Trade Show", "Partner Referral", "Cold Call"};
+    static const char *const owners[] = { "Mia Rossi",       "José Álvarez", "Tom O'Neill",
+                                          "Priya Natarajan", "Zoë Müller",   "Avery Chen" };
+    static const char *const companies[] = { "O'Brien", "Vertex", "Orbit",       "Müller & Söhne",
+                                             "Helios",  "Globex", "Blue Harbor", "Initech" };
+    static const char *const kinds[] = { "Systems", "Labs", "Energy", "Partners" };
+    static const char *const suffixes[] = { "GmbH", "Ltd.",           "LLC",  "AG",
+                                            "Inc.", "Holdings, Inc.", "S.A.", "Group" };
+    static const char *const stages[] = { "Qualification",        "Needs Analysis",
+                                          "Proposal/Price Quote", "Negotiation/Review",
+                                          "Closed Won",           "Closed Lost" };
+    static const char *const sources[] = { "Web", "Trade Show", "Partner Referral", "Cold Call" };
     const auto pick = [&](const auto &list) { return std::string(list[rng() % std::size(list)]); };
     const auto date = [&](int year) {
         return std::to_string(1 + rng() % 12) + '/' + std::to_string(1 + rng() % 28) + '/'
-               + std::to_string(year);
+                + std::to_string(year);
     };
     const std::string company = pick(companies);
     const unsigned account = rng() % 60;
@@ -80,33 +80,33 @@ std::vector<std::string> reportRow(std::mt19937 &rng, long row)
     std::snprintf(opportunityId, sizeof opportunityId, "006Kx%010ld", row);
     std::snprintf(accountId, sizeof accountId, "001Kx%010u", account);
     const int year = 2025 + int(rng() % 3);
-    return {pick(owners),
-            company + ' ' + pick(kinds) + ' ' + std::to_string(account) + ' ' + pick(suffixes),
-            company + " expansion " + std::to_string(row),
-            pick(stages),
-            "Q" + std::to_string(1 + rng() % 4) + '-' + std::to_string(year),
-            "USD",
-            amount,
-            std::to_string(rng() % 11 * 10),
-            date(year),
-            date(year - 1),
-            rng() % 5 ? date(year) : std::string(),
-            row % 50 == 49 ? "Call the \"champion\" about budget,\nthen send the ROI model"
-                           : std::string(),
-            pick(sources),
-            rng() % 2 ? "New Business" : "Existing Business",
-            opportunityId,
-            accountId};
+    return { pick(owners),
+             company + ' ' + pick(kinds) + ' ' + std::to_string(account) + ' ' + pick(suffixes),
+             company + " expansion " + std::to_string(row),
+             pick(stages),
+             "Q" + std::to_string(1 + rng() % 4) + '-' + std::to_string(year),
+             "USD",
+             amount,
+             std::to_string(rng() % 11 * 10),
+             date(year),
+             date(year - 1),
+             rng() % 5 ? date(year) : std::string(),
+             row % 50 == 49 ? "Call the \"champion\" about budget,\nthen send the ROI model"
+                            : std::string(),
+             pick(sources),
+             rng() % 2 ? "New Business" : "Existing Business",
+             opportunityId,
+             accountId };
 }
 
 QString inputFile(Flavour flavour, long rows)
 {
-    static const char *const names[] = {"utf8.csv", "utf16le.txt", "windows1252.csv"};
+    static const char *const names[] = { "utf8.csv", "utf16le.txt", "windows1252.csv" };
     const QString path = benchDir() + QStringLiteral("/salesforce-%1-").arg(rows)
-                         + QString::fromLatin1(names[int(flavour)]);
+            + QString::fromLatin1(names[int(flavour)]);
     if (QFileInfo::exists(path))
         return path;
-    const char delimiters[] = {',', '\t', ';'};
+    const char delimiters[] = { ',', '\t', ';' };
     const char delimiter = delimiters[int(flavour)];
     QFile file(path + QStringLiteral(".part"));
     if (!file.open(QIODevice::WriteOnly))
@@ -114,10 +114,12 @@ QString inputFile(Flavour flavour, long rows)
     if (flavour == Flavour::Utf16LE)
         file.write("\xFF\xFE", 2);
     std::string text = flavour == Flavour::Windows1252 ? "sep=;\r\n" : "";
-    const char *const header[] = {"Opportunity Owner", "Account Name", "Opportunity Name", "Stage",
-                                  "Fiscal Period", "Amount Currency", "Amount", "Probability (%)",
-                                  "Close Date", "Created Date", "Last Activity", "Next Step",
-                                  "Lead Source", "Type", "Opportunity ID", "Account ID"};
+    const char *const header[] = {
+        "Opportunity Owner", "Account Name", "Opportunity Name", "Stage",      "Fiscal Period",
+        "Amount Currency",   "Amount",       "Probability (%)",  "Close Date", "Created Date",
+        "Last Activity",     "Next Step",    "Lead Source",      "Type",       "Opportunity ID",
+        "Account ID"
+    };
     std::vector<std::string> fields(std::begin(header), std::end(header));
     std::mt19937 rng(42);
     const auto flush = [&] {
@@ -230,8 +232,9 @@ void BM_Sqlite3Import(benchmark::State &state)
     const QString path = inputFile(Flavour::Utf8, long(state.range(0)));
     for (auto _ : state) {
         QProcess process;
-        process.start(sqlite3, {QStringLiteral(":memory:"), QStringLiteral(".mode csv"),
-                                QStringLiteral(".import ") + path + QStringLiteral(" t")});
+        process.start(sqlite3,
+                      { QStringLiteral(":memory:"), QStringLiteral(".mode csv"),
+                        QStringLiteral(".import ") + path + QStringLiteral(" t") });
         if (!process.waitForFinished(-1) || process.exitCode() != 0) {
             state.SkipWithError("sqlite3 failed");
             return;

@@ -47,7 +47,7 @@ void BM_HealthOneRep(benchmark::State &state)
     const auto &view = sharedView();
     const tp::Period period = tp::Period::containing(asOf);
     for (auto _ : state) {
-        auto report = tp::health::evaluate(view, {0, -1}, asOf, period);
+        auto report = tp::health::evaluate(view, { 0, -1 }, asOf, period);
         benchmark::DoNotOptimize(report.openRows.data());
         state.counters["open"] = double(report.open);
     }
@@ -89,7 +89,7 @@ void BM_SummaryTeam(benchmark::State &state)
 {
     for (auto _ : state) {
         auto book = tp::Book::open(bookPath());
-        const tp::Summary s = tp::SummaryBuilder::build(*book, {asOf, {}, {}, {}});
+        const tp::Summary s = tp::SummaryBuilder::build(*book, { asOf, {}, {}, {} });
         benchmark::DoNotOptimize(tp::SummaryBuilder::toJson(s).size());
     }
 }
@@ -101,8 +101,9 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (bookPath().isEmpty()) {
-        std::fputs("Set TP_BENCH_BOOK to a large demo book (territory-planner demo --size large).\n",
-                   stderr);
+        std::fputs(
+                "Set TP_BENCH_BOOK to a large demo book (territory-planner demo --size large).\n",
+                stderr);
         return 2;
     }
     benchmark::Initialize(&argc, argv);

@@ -95,7 +95,11 @@ void BM_HealthPageOneRep(benchmark::State &state)
 {
     scopeChange(state, -1, int(state.range(0)));
 }
-BENCHMARK(BM_HealthPageOneRep)->DenseRange(0, 1, 1)->Unit(benchmark::kMillisecond)->Iterations(5)->UseRealTime();
+BENCHMARK(BM_HealthPageOneRep)
+        ->DenseRange(0, 1, 1)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(5)
+        ->UseRealTime();
 
 } // namespace
 
@@ -104,8 +108,9 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     if (bookPath().isEmpty()) {
-        std::fputs("Set TP_BENCH_BOOK to a large demo book (territory-planner demo --size large).\n",
-                   stderr);
+        std::fputs(
+                "Set TP_BENCH_BOOK to a large demo book (territory-planner demo --size large).\n",
+                stderr);
         return 2;
     }
     benchmark::Initialize(&argc, argv);

@@ -40,13 +40,15 @@ tp::BookView makeBook()
         a.openAmount.push_back(tp::Minor(potential(rng) * 50));
         a.openCount.push_back(int(rng() % 3));
     }
-    view.scoring.factors = {{1, QStringLiteral("ICP fit"), {}}, {2, QStringLiteral("Access"), {}},
-                            {3, QStringLiteral("Critical issue"), {}},
-                            {4, QStringLiteral("Relationship"), {}},
-                            {5, QStringLiteral("Competitive position"), {}},
-                            {6, QStringLiteral("Timing"), {}}};
-    view.scoring.profiles = {{1, QStringLiteral("Book default"), tp::SegmentKind::Book, {},
-                              {3, 3, 2, 1, 1, 2}}};
+    view.scoring.factors = { { 1, QStringLiteral("ICP fit"), {} },
+                             { 2, QStringLiteral("Access"), {} },
+                             { 3, QStringLiteral("Critical issue"), {} },
+                             { 4, QStringLiteral("Relationship"), {} },
+                             { 5, QStringLiteral("Competitive position"), {} },
+                             { 6, QStringLiteral("Timing"), {} } };
+    view.scoring.profiles = {
+        { 1, QStringLiteral("Book default"), tp::SegmentKind::Book, {}, { 3, 3, 2, 1, 1, 2 } }
+    };
     view.scores.factorCount = 6;
     view.scores.values.resize(std::size_t(accountCount) * 6);
     for (auto &score : view.scores.values)
@@ -91,8 +93,8 @@ BENCHMARK(BM_RoiEvaluate)->Unit(benchmark::kMillisecond)->UseRealTime();
 // from sprites, axes and overlays.
 void BM_QuadrantDraw(benchmark::State &state)
 {
-    const tp::roi::RoiResult r = tp::roi::evaluate(book(), allRows(), book().scoring,
-                                                   book().scores, tp::RoiSettings{}, 20);
+    const tp::roi::RoiResult r = tp::roi::evaluate(book(), allRows(), book().scoring, book().scores,
+                                                   tp::RoiSettings{}, 20);
     tp::ui::QuadrantChart chart;
     chart.resize(1000, 700);
     chart.setLogScale(state.range(0) != 0);
@@ -102,7 +104,12 @@ void BM_QuadrantDraw(benchmark::State &state)
     }
     state.counters["points"] = double(chart.data().points.size());
 }
-BENCHMARK(BM_QuadrantDraw)->Arg(0)->Arg(1)->ArgName("log")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_QuadrantDraw)
+        ->Arg(0)
+        ->Arg(1)
+        ->ArgName("log")
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
 
 // A weight edited: every account re-scored, the chart's data rebuilt and the chart repainted.
 void BM_WeightChangeRescoreAndRedraw(benchmark::State &state)
@@ -126,8 +133,8 @@ BENCHMARK(BM_WeightChangeRescoreAndRedraw)->Unit(benchmark::kMillisecond)->UseRe
 // The mouse over the chart: the point under it, from the hit grid.
 void BM_QuadrantHover(benchmark::State &state)
 {
-    const tp::roi::RoiResult r = tp::roi::evaluate(book(), allRows(), book().scoring,
-                                                   book().scores, tp::RoiSettings{}, 20);
+    const tp::roi::RoiResult r = tp::roi::evaluate(book(), allRows(), book().scoring, book().scores,
+                                                   tp::RoiSettings{}, 20);
     tp::ui::QuadrantChart chart;
     chart.resize(1000, 700);
     chart.setData(tp::ui::quadrantData(r, tp::RoiSettings{}), true);

@@ -47,7 +47,8 @@ void BM_SortOpportunities(benchmark::State &state)
     }
 }
 BENCHMARK(BM_SortOpportunities)
-        ->ArgsProduct({benchmark::CreateDenseRange(0, int(tp::OpportunityColumn::Count) - 1, 1), {0, 1}})
+        ->ArgsProduct({ benchmark::CreateDenseRange(0, int(tp::OpportunityColumn::Count) - 1, 1),
+                        { 0, 1 } })
         ->Unit(benchmark::kMillisecond)
         ->Iterations(2);
 
@@ -70,14 +71,18 @@ void BM_FilterOpportunitiesByText(benchmark::State &state)
     const auto order = tp::sortedOpportunities(view, tp::OpportunityColumn::Amount, true);
     tp::RowFilter filter;
     // A short, common needle (many matches) and a rare one.
-    filter.text = state.range(0) == 0 ? QStringLiteral("orbit") : QStringLiteral("006demo000123456");
+    filter.text =
+            state.range(0) == 0 ? QStringLiteral("orbit") : QStringLiteral("006demo000123456");
     for (auto _ : state) {
         auto rows = tp::filterOpportunities(view, order, filter);
         benchmark::DoNotOptimize(rows.data());
         state.counters["rows"] = double(rows.size());
     }
 }
-BENCHMARK(BM_FilterOpportunitiesByText)->DenseRange(0, 1, 1)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_FilterOpportunitiesByText)
+        ->DenseRange(0, 1, 1)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(5);
 
 } // namespace
 
@@ -85,8 +90,9 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (bookPath().isEmpty()) {
-        std::fprintf(stderr, "Set TP_BENCH_BOOK to a book, e.g. one written by "
-                             "`territory-planner demo --db large.tpbook --size large`.\n");
+        std::fprintf(stderr,
+                     "Set TP_BENCH_BOOK to a book, e.g. one written by "
+                     "`territory-planner demo --db large.tpbook --size large`.\n");
         return 2;
     }
     benchmark::Initialize(&argc, argv);

@@ -47,7 +47,8 @@ void BM_OpenToFirstPaint(benchmark::State &state)
         tp::ui::BookSession session;
         QString error;
         if (!session.openBook(bookPath(), &error) || !session.waitUntilLoaded()) {
-            state.SkipWithError(qPrintable(error.isEmpty() ? QStringLiteral("load failed") : error));
+            state.SkipWithError(
+                    qPrintable(error.isEmpty() ? QStringLiteral("load failed") : error));
             return;
         }
         tp::ui::OpportunityTableModel model(&session);
@@ -91,7 +92,11 @@ void BM_SortByHeaderAndPaint(benchmark::State &state)
         state.ResumeTiming();
     }
 }
-BENCHMARK(BM_SortByHeaderAndPaint)->DenseRange(0, 11, 1)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
+BENCHMARK(BM_SortByHeaderAndPaint)
+        ->DenseRange(0, 11, 1)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(2)
+        ->UseRealTime();
 
 // Typing in the search box: filter the sorted rows and repaint; then clear it again.
 void BM_TextFilterAndPaint(benchmark::State &state)
@@ -129,8 +134,9 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     if (bookPath().isEmpty()) {
-        std::fprintf(stderr, "Set TP_BENCH_BOOK to a book, e.g. one written by "
-                             "`territory-planner demo --db large.tpbook --size large`.\n");
+        std::fprintf(stderr,
+                     "Set TP_BENCH_BOOK to a book, e.g. one written by "
+                     "`territory-planner demo --db large.tpbook --size large`.\n");
         return 2;
     }
     benchmark::Initialize(&argc, argv);

@@ -56,23 +56,25 @@ int main(int argc, char **argv)
     std::mt19937_64 rng(argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 7);
     const auto pick = [&](const auto &list) { return std::string(list[rng() % std::size(list)]); };
 
-    static const char *const owners[] = {"Mia Rossi", "José Álvarez", "Tom O'Neill",
-                                         "Priya Natarajan", "Zoë Müller", "Avery Chen",
-                                         "Noah Williams", "Léa Dubois", "Kenji Sato",
-                                         "Fatima Haddad", "Oliver Brown", "Sofia Lindqvist"};
-    static const char *const companies[] = {"O'Brien", "Vertex", "Orbit", "Müller & Söhne", "Helios",
-                                            "Globex", "Blue Harbor", "Initech", "Northwind",
-                                            "Umbrella", "Stark", "Wayne"};
-    static const char *const kinds[] = {"Systems", "Labs", "Energy", "Partners", "Logistics"};
-    static const char *const suffixes[] = {"GmbH", "Ltd.", "LLC", "AG", "Inc.", "Holdings, Inc.",
-                                           "S.A.", "Group"};
-    static const char *const stages[] = {"Prospecting", "Qualification", "Needs Analysis",
-                                         "Value Proposition", "Proposal/Price Quote",
-                                         "Negotiation/Review", "Closed Won", "Closed Lost"};
-    static const char *const probabilities[] = {"10", "10", "20", "50", "75", "90", "100", "0"};
-    static const char *const steps[] = {"Send the proposal", "Book the demo", "Call the CFO",
-                                        "Security review", ""};
-    static const char *const sources[] = {"Web", "Trade Show", "Partner Referral", "Cold Call"};
+    static const char *const owners[] = { "Mia Rossi",       "José Álvarez", "Tom O'Neill",
+                                          "Priya Natarajan", "Zoë Müller",   "Avery Chen",
+                                          "Noah Williams",   "Léa Dubois",   "Kenji Sato",
+                                          "Fatima Haddad",   "Oliver Brown", "Sofia Lindqvist" };
+    static const char *const companies[] = { "O'Brien",        "Vertex",  "Orbit",
+                                             "Müller & Söhne", "Helios",  "Globex",
+                                             "Blue Harbor",    "Initech", "Northwind",
+                                             "Umbrella",       "Stark",   "Wayne" };
+    static const char *const kinds[] = { "Systems", "Labs", "Energy", "Partners", "Logistics" };
+    static const char *const suffixes[] = { "GmbH", "Ltd.",           "LLC",  "AG",
+                                            "Inc.", "Holdings, Inc.", "S.A.", "Group" };
+    static const char *const stages[] = { "Prospecting",          "Qualification",
+                                          "Needs Analysis",       "Value Proposition",
+                                          "Proposal/Price Quote", "Negotiation/Review",
+                                          "Closed Won",           "Closed Lost" };
+    static const char *const probabilities[] = { "10", "10", "20", "50", "75", "90", "100", "0" };
+    static const char *const steps[] = { "Send the proposal", "Book the demo", "Call the CFO",
+                                         "Security review", "" };
+    static const char *const sources[] = { "Web", "Trade Show", "Partner Referral", "Cold Call" };
 
     const unsigned long accounts = rows / 10 + 1;
     // Report order is not id order: ids are a permutation of the row numbers.
@@ -91,7 +93,7 @@ int main(int argc, char **argv)
         ++step;
     const auto date = [&](int year) {
         return std::to_string(1 + rng() % 12) + '/' + std::to_string(1 + rng() % 28) + '/'
-               + std::to_string(year);
+                + std::to_string(year);
     };
 
     std::string text = "\"Opportunity Owner\",\"Account Name\",\"Opportunity Name\",\"Stage\","
@@ -107,10 +109,10 @@ int main(int argc, char **argv)
         std::snprintf(amount, sizeof amount, "%lu.%02lu", 1000 + rng() % 899000, (rng() % 4) * 25);
         f[0] = pick(owners);
         f[1] = std::string(companies[account % std::size(companies)]) + ' '
-               + kinds[account % std::size(kinds)] + ' ' + std::to_string(account) + ' '
-               + suffixes[account % std::size(suffixes)];
+                + kinds[account % std::size(kinds)] + ' ' + std::to_string(account) + ' '
+                + suffixes[account % std::size(suffixes)];
         f[2] = std::string(companies[account % std::size(companies)]) + " expansion "
-               + std::to_string(row);
+                + std::to_string(row);
         f[3] = stages[stage];
         f[4] = "Q" + std::to_string(1 + rng() % 4) + '-' + std::to_string(year);
         f[5] = "USD";
@@ -136,9 +138,10 @@ int main(int argc, char **argv)
             text.clear();
         }
     }
-    text += "\n\"Grand Totals (" + std::to_string(rows) + " records)\"\n\n"
-            "\"Confidential Information - Do Not Distribute\"\n"
-            "\"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.\"\n";
+    text += "\n\"Grand Totals (" + std::to_string(rows)
+            + " records)\"\n\n"
+              "\"Confidential Information - Do Not Distribute\"\n"
+              "\"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.\"\n";
     std::fwrite(text.data(), 1, text.size(), out);
     return std::fclose(out) == 0 ? 0 : 1;
 }

@@ -69,8 +69,8 @@ Outcome readAll(tp::csv::Reader &reader)
 std::optional<Outcome> read(const QByteArray &bytes, const tp::csv::Options &options)
 {
     try {
-        tp::csv::Reader reader = tp::csv::Reader::fromBytes(bytes, QStringLiteral("fuzz.csv"),
-                                                            options);
+        tp::csv::Reader reader =
+                tp::csv::Reader::fromBytes(bytes, QStringLiteral("fuzz.csv"), options);
         Outcome first = readAll(reader);
         if (bytes.size() < 4096) {
             reader.rewind();
@@ -106,7 +106,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (control & 0x07 && (control & 0x07) <= 5)
         options.encoding = tp::csv::Encoding((control & 0x07) - 1);
     if (control & 0x18) {
-        static constexpr char delimiters[] = {',', ';', '\t', '|'};
+        static constexpr char delimiters[] = { ',', ';', '\t', '|' };
         options.delimiter = delimiters[(control >> 3) & 0x03];
     }
     options.maxRecordBytes = 1 << 16; // errors for long records, not slow runs

@@ -40,8 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     for (const crm::MappingFile::Column &c : mapping.columns)
         check(c.number >= 0 ? c.number < crm::MappingFile::maxColumn && c.header.isEmpty()
                             : !c.header.trimmed().isEmpty());
-    const QStringList header{QStringLiteral("Deal"), QStringLiteral("Account"),
-                             QStringLiteral("Stage"), QStringLiteral("Amount")};
+    const QStringList header{ QStringLiteral("Deal"), QStringLiteral("Account"),
+                              QStringLiteral("Stage"), QStringLiteral("Amount") };
     try {
         for (const auto &[field, column] : mapping.resolve(header, QStringLiteral("deals.csv")))
             check(column >= 0 && column < header.size());

@@ -14,14 +14,14 @@ namespace tp::health {
 // METRICS "Stalled deals": the rules, in the order of that table, which is the order reasons
 // are given in.
 enum class Rule : std::uint8_t { Idle30, Idle90, StageLimit, ClosePassed, Pushed, Aged };
-inline constexpr std::array<Rule, 6> rules{Rule::Idle30,      Rule::Idle90, Rule::StageLimit,
-                                           Rule::ClosePassed, Rule::Pushed, Rule::Aged};
+inline constexpr std::array<Rule, 6> rules{ Rule::Idle30,      Rule::Idle90, Rule::StageLimit,
+                                            Rule::ClosePassed, Rule::Pushed, Rule::Aged };
 inline constexpr int ruleCount = int(rules.size());
 
 enum class Level : std::uint8_t { Healthy, AtRisk, Stalled };
-inline constexpr std::array<Level, 3> levels{Level::Healthy, Level::AtRisk, Level::Stalled};
+inline constexpr std::array<Level, 3> levels{ Level::Healthy, Level::AtRisk, Level::Stalled };
 
-QString ruleKey(Rule rule);   // "idle_30", "idle_90", "stage_limit", "close_passed", "pushed", "aged"
+QString ruleKey(Rule rule); // "idle_30", "idle_90", "stage_limit", "close_passed", "pushed", "aged"
 // Translated, a word or two for a chart axis: "Idle", "Stage limit", "Past close", "Too old".
 QString ruleShortName(Rule rule);
 QString levelKey(Level level); // "healthy", "at_risk", "stalled"
@@ -30,15 +30,21 @@ Level levelOf(Rule rule);
 
 // The rules that fired for a deal, as bits (1 << Rule).
 using RuleSet = std::uint8_t;
-constexpr RuleSet bit(Rule rule) { return RuleSet(1u << unsigned(rule)); }
-constexpr bool fired(RuleSet set, Rule rule) { return (set & bit(rule)) != 0; }
+constexpr RuleSet bit(Rule rule)
+{
+    return RuleSet(1u << unsigned(rule));
+}
+constexpr bool fired(RuleSet set, Rule rule)
+{
+    return (set & bit(rule)) != 0;
+}
 
 // What the rules look at for one open deal as of a day D; day counts are whole days.
 struct DealFacts
 {
-    std::optional<int> idle;    // D − last activity (created date without one); unknown without either
+    std::optional<int> idle; // D − last activity (created date without one); unknown without either
     std::optional<int> inStage; // D − stage entry; unknown without stage history
-    std::optional<int> age;     // D − created
+    std::optional<int> age; // D − created
     std::optional<int> closePassed; // D − expected close date, when that date is before D
     int pushes = 0;
     Stage stage = Stage::Qualify;
@@ -49,7 +55,7 @@ struct DealFacts
 struct RuleContext
 {
     StallRules rules;
-    std::array<int, 4> stageLimitDays{30, 45, 30, 30};
+    std::array<int, 4> stageLimitDays{ 30, 45, 30, 30 };
     std::optional<double> averageCycleDays;
 };
 

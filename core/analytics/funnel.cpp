@@ -55,13 +55,13 @@ Rates resolveRates(const History &h, const Assumptions &a, const FunnelSettings 
 {
     Rates r;
     const qint64 closed = h.won + h.lost;
-    r[std::size_t(Rate::AverageDealSize)] =
-            pick(asDouble(a.averageDealSize), h.won >= 1, asDouble(h.averageDealSize), std::nullopt, h.won);
-    r[std::size_t(Rate::WinRate)] =
-            pick(a.winRate, closed >= d.minClosedDeals, health::ratio(h.won, closed), d.winRate, closed);
+    r[std::size_t(Rate::AverageDealSize)] = pick(asDouble(a.averageDealSize), h.won >= 1,
+                                                 asDouble(h.averageDealSize), std::nullopt, h.won);
+    r[std::size_t(Rate::WinRate)] = pick(a.winRate, closed >= d.minClosedDeals,
+                                         health::ratio(h.won, closed), d.winRate, closed);
     r[std::size_t(Rate::MeetingToOpportunity)] =
-            pick(a.meetingToOpportunity, h.meetings >= d.minMeetings, health::ratio(h.created, h.meetings),
-                 d.meetingToOpportunity, h.meetings);
+            pick(a.meetingToOpportunity, h.meetings >= d.minMeetings,
+                 health::ratio(h.created, h.meetings), d.meetingToOpportunity, h.meetings);
     r[std::size_t(Rate::ActivityToMeeting)] =
             pick(a.activityToMeeting, h.activities >= d.minActivities,
                  health::ratio(h.meetings, h.activities), d.activityToMeeting, h.activities);
@@ -105,7 +105,8 @@ Chain perWeek(const Chain &total, int weeks)
             return std::nullopt;
         return (*n + weeks - 1) / weeks;
     };
-    return {week(total.deals), week(total.opportunities), week(total.meetings), week(total.activities)};
+    return { week(total.deals), week(total.opportunities), week(total.meetings),
+             week(total.activities) };
 }
 
 History historyOf(const health::HealthReport &report, qint64 meetings, qint64 activities)

@@ -16,9 +16,10 @@ namespace tp::funnel {
 // activities, in total and per week of the period.
 
 enum class Rate { AverageDealSize, WinRate, MeetingToOpportunity, ActivityToMeeting };
-inline constexpr std::array<Rate, 4> rates{Rate::AverageDealSize, Rate::WinRate,
-                                           Rate::MeetingToOpportunity, Rate::ActivityToMeeting};
-QString rateKey(Rate rate); // "avg_deal_size", "win_rate", "meeting_to_opportunity", "activity_to_meeting"
+inline constexpr std::array<Rate, 4> rates{ Rate::AverageDealSize, Rate::WinRate,
+                                            Rate::MeetingToOpportunity, Rate::ActivityToMeeting };
+QString
+rateKey(Rate rate); // "avg_deal_size", "win_rate", "meeting_to_opportunity", "activity_to_meeting"
 
 // Where a rate came from: the scope's own history in the window, or an assumption (one the user
 // entered, or the book's default when the history is too thin).
@@ -32,7 +33,7 @@ struct RateValue
     std::optional<double> value;
     Source source = Source::Assumption;
     bool entered = false; // an assumption the user entered (not the book's default)
-    qint64 basis = 0;     // what history it rests on: won deals, closed deals, meetings, activities
+    qint64 basis = 0; // what history it rests on: won deals, closed deals, meetings, activities
 };
 
 // What the history of a scope holds over the key-metrics window.
@@ -41,8 +42,8 @@ struct History
     std::optional<Minor> averageDealSize; // of the won deals (METRICS "Key metrics")
     qint64 won = 0;
     qint64 lost = 0;
-    qint64 created = 0;    // opportunities created in the window
-    qint64 meetings = 0;   // activities of type meeting in the window
+    qint64 created = 0; // opportunities created in the window
+    qint64 meetings = 0; // activities of type meeting in the window
     qint64 activities = 0; // calls, emails and meetings in the window
 };
 
@@ -87,7 +88,7 @@ History historyOf(const health::HealthReport &report, qint64 meetings, qint64 ac
 // The funnel of a scope for its period (METRICS "Funnel math" and "Gap to plan").
 struct Plan
 {
-    bool hasTarget = false;     // a quota, or a target the user entered
+    bool hasTarget = false; // a quota, or a target the user entered
     bool targetEntered = false;
     Minor target = 0;
     int weeks = 13;
@@ -95,9 +96,9 @@ struct Plan
     Chain total, weekly;
     Minor remaining = 0;
     Minor expected = 0; // weighted amounts of the deals closing in the period that are not stalled
-    Minor needed = 0;   // max(remaining − expected, 0)
+    Minor needed = 0; // max(remaining − expected, 0)
     Chain gap, gapWeekly; // the chain on `needed`, and per week left in the period
-    int daysLeft = 0;   // from the as-of date to the period's last day
+    int daysLeft = 0; // from the as-of date to the period's last day
     int weeksLeft = 0;
     std::optional<double> averageCycleDays;
     // Fewer days left in the period than the average sales cycle: new opportunities are

@@ -77,7 +77,7 @@ bool accountInScope(const BookView &view, int row, const HealthScope &scope)
 {
     const auto r = std::size_t(row);
     return (scope.rep < 0 || view.accounts.owner[r] == scope.rep)
-           && (scope.territory < 0 || view.accounts.territory[r] == scope.territory);
+            && (scope.territory < 0 || view.accounts.territory[r] == scope.territory);
 }
 
 AgeBucket ageBucketOf(const std::optional<int> &days)
@@ -185,7 +185,7 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
             continue;
         const int owner = o.owner[r];
         RepTotals *rep = owner >= 0 && std::size_t(owner) < reps.size() ? &reps[std::size_t(owner)]
-                                                                         : nullptr;
+                                                                        : nullptr;
         if (status == Status::Open && rep)
             ++rep->active;
         if (!inScope(view, int(r), scope))
@@ -256,9 +256,9 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
             rep->stalled += a.level == Level::Stalled ? 1 : 0;
             rep->atRisk += a.level == Level::AtRisk ? 1 : 0;
         }
-        Tally *levelTally = a.level == Level::Stalled  ? &report.stalled
-                            : a.level == Level::AtRisk ? &report.atRisk
-                                                       : nullptr;
+        Tally *levelTally = a.level == Level::Stalled ? &report.stalled
+                : a.level == Level::AtRisk            ? &report.atRisk
+                                                      : nullptr;
         if (!amount) {
             ++report.unconverted;
             const QString &currency = o.currencies.at(o.currency[r]);

@@ -56,14 +56,14 @@ struct CoverageFigures
     Minor target = 0;
     Minor won = 0;
     Minor remaining = 0;
-    Minor open = 0;     // open deals closing by the end of the period
-    Minor honest = 0;   // those of them not stalled
+    Minor open = 0; // open deals closing by the end of the period
+    Minor honest = 0; // those of them not stalled
     Minor weighted = 0; // weighted amount of those not stalled
     // The amount of the stalled deals among `open`, by the first stalled rule each fired (in
     // rule order), so that the steps lead from raw to honest.
     std::array<Minor, ruleCount> removedBy{};
     std::optional<double> raw, honestRatio, weightedRatio; // undefined when nothing remains
-    std::optional<double> required;                      // 1 / win rate
+    std::optional<double> required; // 1 / win rate
 
     bool targetReached() const { return hasTarget && remaining == 0; }
 };
@@ -75,7 +75,7 @@ struct WindowMetrics
     QDate windowStart; // D − (windowDays − 1)
     qint64 won = 0;
     qint64 lost = 0;
-    qint64 created = 0;  // opportunities created in the window (funnel math)
+    qint64 created = 0; // opportunities created in the window (funnel math)
     Minor wonAmount = 0; // of the won deals whose amount converts to the book's currency
     std::optional<double> winRate;
     std::optional<Minor> averageDealSize;
@@ -86,8 +86,8 @@ struct WindowMetrics
 
 struct RepFigures
 {
-    int rep = -1;      // index into BookView::reps
-    qint64 open = 0;   // open deals of the rep within the scope
+    int rep = -1; // index into BookView::reps
+    qint64 open = 0; // open deals of the rep within the scope
     Minor openAmount = 0; // their amount in the book's currency (deals without a rate left out)
     qint64 active = 0; // every open deal the rep owns, against capacity
     int capacity = 0;

@@ -123,12 +123,12 @@ Quadrant quadrantOf(double likelihood, Minor potential, double likelihoodThresho
 }
 
 ProfileResolver::ProfileResolver(const ScoringModel &model, const BookView &view)
-    : m_model(model)
-    , m_view(view)
-    , m_bySizeBand(std::size_t(view.accounts.sizeBands.size()), -1)
-    , m_byIndustry(std::size_t(view.accounts.industries.size()), -1)
-    , m_byTerritory(view.territories.size(), -1)
-    , m_equal(model.factors.size(), 1.0)
+    : m_model(model),
+      m_view(view),
+      m_bySizeBand(std::size_t(view.accounts.sizeBands.size()), -1),
+      m_byIndustry(std::size_t(view.accounts.industries.size()), -1),
+      m_byTerritory(view.territories.size(), -1),
+      m_equal(model.factors.size(), 1.0)
 {
     const auto match = [](std::vector<int> &table, const auto &names, const QString &segment,
                           int profile) {
@@ -146,16 +146,21 @@ ProfileResolver::ProfileResolver(const ScoringModel &model, const BookView &view
                 m_book = int(p);
             break;
         case SegmentKind::SizeBand:
-            match(m_bySizeBand, [&](std::size_t i) { return view.accounts.sizeBands[qsizetype(i)]; },
-                  segment, int(p));
+            match(
+                    m_bySizeBand,
+                    [&](std::size_t i) { return view.accounts.sizeBands[qsizetype(i)]; }, segment,
+                    int(p));
             break;
         case SegmentKind::Industry:
-            match(m_byIndustry, [&](std::size_t i) { return view.accounts.industries[qsizetype(i)]; },
-                  segment, int(p));
+            match(
+                    m_byIndustry,
+                    [&](std::size_t i) { return view.accounts.industries[qsizetype(i)]; }, segment,
+                    int(p));
             break;
         case SegmentKind::Territory:
-            match(m_byTerritory, [&](std::size_t i) { return view.territories[i].name; }, segment,
-                  int(p));
+            match(
+                    m_byTerritory, [&](std::size_t i) { return view.territories[i].name; }, segment,
+                    int(p));
             break;
         }
     }
@@ -220,8 +225,8 @@ RoiResult evaluate(const BookView &view, std::span<const int> rows, const Scorin
         potentials.push_back(s.potential);
     }
     result.thresholdIsMedian = !settings.potentialThreshold.has_value();
-    result.potentialThreshold = settings.potentialThreshold ? *settings.potentialThreshold
-                                                            : median(potentials);
+    result.potentialThreshold =
+            settings.potentialThreshold ? *settings.potentialThreshold : median(potentials);
     for (ScoredAccount &s : result.workList) {
         s.quadrant = quadrantOf(s.likelihood, s.potential, settings.likelihoodThreshold,
                                 result.potentialThreshold);
@@ -237,8 +242,8 @@ RoiResult evaluate(const BookView &view, std::span<const int> rows, const Scorin
                       return x.ev > y.ev;
                   if (std::abs(x.likelihood - y.likelihood) > tolerance)
                       return x.likelihood > y.likelihood;
-                  const int byName = a.name.folded(std::size_t(x.row)).compare(
-                          a.name.folded(std::size_t(y.row)));
+                  const int byName = a.name.folded(std::size_t(x.row))
+                                             .compare(a.name.folded(std::size_t(y.row)));
                   if (byName != 0)
                       return byName < 0;
                   return x.row < y.row;
@@ -270,7 +275,7 @@ std::vector<RepLoad> repsOverCapacity(const BookView &view, std::span<const int>
         const int capacity =
                 view.reps[std::size_t(rep)].capacity.value_or(view.settings.defaultCapacity);
         if (active[std::size_t(rep)] > capacity)
-            over.push_back({rep, active[std::size_t(rep)], capacity});
+            over.push_back({ rep, active[std::size_t(rep)], capacity });
     };
     for (const int rep : reps)
         if (rep >= 0 && std::size_t(rep) < view.reps.size())

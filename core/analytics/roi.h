@@ -14,10 +14,10 @@ namespace tp::roi {
 // quadrant, floors and the work list. Pure functions over a BookView and the scores.
 
 enum class Quadrant { Pursue, DevelopAccess, QuickWins, Deprioritize };
-inline constexpr std::array<Quadrant, 4> quadrants{Quadrant::Pursue, Quadrant::DevelopAccess,
-                                                    Quadrant::QuickWins, Quadrant::Deprioritize};
-QString quadrantKey(Quadrant q);   // "pursue", "develop", "quick_wins", "deprioritize" (CLI.md)
-QString quadrantName(Quadrant q);  // translated: "Pursue", "Develop access", ...
+inline constexpr std::array<Quadrant, 4> quadrants{ Quadrant::Pursue, Quadrant::DevelopAccess,
+                                                    Quadrant::QuickWins, Quadrant::Deprioritize };
+QString quadrantKey(Quadrant q); // "pursue", "develop", "quick_wins", "deprioritize" (CLI.md)
+QString quadrantName(Quadrant q); // translated: "Pursue", "Develop access", ...
 
 // Likelihood L = Σ w·s / (5 · Σ w) over the factors scored for the account (score >= 0);
 // nullopt when none is scored, or when the scored factors all weigh 0 (nothing to place).
@@ -61,9 +61,9 @@ private:
 
 struct ScoredAccount
 {
-    int row = -1;          // in BookView::accounts
+    int row = -1; // in BookView::accounts
     double likelihood = 0; // L
-    Minor potential = 0;   // R
+    Minor potential = 0; // R
     bool potentialDerived = false;
     Minor ev = 0;
     Quadrant quadrant = Quadrant::Deprioritize;
@@ -80,14 +80,14 @@ struct ScoredAccount
 struct RoiResult
 {
     std::vector<ScoredAccount> workList; // the scored accounts, ranked (EV, then L, then name)
-    std::vector<int> unscored;           // account rows that need scoring, by name
-    Minor potentialThreshold = 0;        // R* used
+    std::vector<int> unscored; // account rows that need scoring, by name
+    Minor potentialThreshold = 0; // R* used
     bool thresholdIsMedian = true;
-    double likelihoodThreshold = 0.5;    // L* used
+    double likelihoodThreshold = 0.5; // L* used
     std::array<int, 4> quadrantCounts{}; // by Quadrant
     int belowFloor = 0;
-    int capacity = 0;        // active opportunities the scope's reps can carry
-    int withinCapacity = 0;  // the first rows of workList that fit in it (see evaluate())
+    int capacity = 0; // active opportunities the scope's reps can carry
+    int withinCapacity = 0; // the first rows of workList that fit in it (see evaluate())
 };
 
 // The contributions of a scored account's factors under the profile it was evaluated with

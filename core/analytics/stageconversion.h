@@ -14,7 +14,7 @@ namespace tp::health {
 // it was ever seen in, and the days it spent in each open stage it left (-1: never left one).
 struct StageFlow
 {
-    std::vector<std::uint8_t> highest;             // 1..4; 0 when no history row was seen
+    std::vector<std::uint8_t> highest; // 1..4; 0 when no history row was seen
     std::vector<std::array<std::int32_t, 4>> days; // by stage index, summed over its stays
 
     // The flow of one opportunity from its history rows (stage, entered day), in any order:
@@ -36,7 +36,7 @@ struct StageConversion
     struct Row
     {
         qint64 reached = 0;
-        qint64 left = 0;      // reached and no longer in it
+        qint64 left = 0; // reached and no longer in it
         qint64 converted = 0; // of those, reached a later stage or Won
         std::optional<double> rate;
         qint64 stays = 0; // opportunities whose time in it is known

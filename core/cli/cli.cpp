@@ -1,8 +1,8 @@
 #include "cli.h"
 
 #include "cli/importcommand.h"
-#include "cli/undoimportcommand.h"
 #include "cli/options.h"
+#include "cli/undoimportcommand.h"
 
 #include "demo/demobook.h"
 #include "import/fields.h"
@@ -30,9 +30,9 @@ QString tr(const char *text)
     return QCoreApplication::translate(context, text);
 }
 
-const QStringList commands{QStringLiteral("demo"), QStringLiteral("import"),
-                           QStringLiteral("undo-import"), QStringLiteral("summary"),
-                           QStringLiteral("export")};
+const QStringList commands{ QStringLiteral("demo"), QStringLiteral("import"),
+                            QStringLiteral("undo-import"), QStringLiteral("summary"),
+                            QStringLiteral("export") };
 
 // "opportunities|accounts|...": the kinds `import --kind` accepts.
 QString kindKeys()
@@ -60,13 +60,17 @@ QString usage()
               "Commands (headless, no display needed):\n"
               "  demo     --db BOOK [--seed N] [--size small|large]\n"
               "  import   --db BOOK [--kind %1] [--preset auto|NAME]\n"
-              "           [--mapping MAP.json] [--map-stage \"CRM NAME=Stage\"]... [--date-order dmy|mdy|ymd]\n"
+              "           [--mapping MAP.json] [--map-stage \"CRM NAME=Stage\"]... [--date-order "
+              "dmy|mdy|ymd]\n"
               "           [--encoding utf-8|windows-1252|utf-16le|utf-16be] [--as-of DATE]\n"
-              "           [--complete [--allow-mass-removal]] [--skip-duplicates|--allow-duplicates]\n"
+              "           [--complete [--allow-mass-removal]] "
+              "[--skip-duplicates|--allow-duplicates]\n"
               "           [--dry-run] [--skip-invalid] [--json] FILE...\n"
               "  undo-import --db BOOK [--dry-run] [--force] [--json]\n"
-              "  summary  --db BOOK [--as-of DATE] [--period 2026-Q4] [--rep NAME] [--territory NAME] [--json]\n"
-              "  export   --db BOOK --what opportunities|accounts|stalled|worklist [--rep NAME] [--territory NAME] [--as-of DATE] --csv OUT\n\n"
+              "  summary  --db BOOK [--as-of DATE] [--period 2026-Q4] [--rep NAME] [--territory "
+              "NAME] [--json]\n"
+              "  export   --db BOOK --what opportunities|accounts|stalled|worklist [--rep NAME] "
+              "[--territory NAME] [--as-of DATE] --csv OUT\n\n"
               "Options:\n"
               "  -h, --help     Show this help\n"
               "  -v, --version  Show the version\n\n"
@@ -77,12 +81,13 @@ QString usage()
 int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"), tr("The book file to write."), tr("BOOK")});
-    parser.addOption({QStringLiteral("seed"), tr("Random seed (default 42)."), tr("N"),
-                      QStringLiteral("42")});
-    parser.addOption({QStringLiteral("size"), tr("small (default) or large."), tr("SIZE"),
-                      QStringLiteral("small")});
-    parser.addOption({QStringLiteral("as-of"), tr("The demo's today (default: today)."), tr("DATE")});
+    parser.addOption({ QStringLiteral("db"), tr("The book file to write."), tr("BOOK") });
+    parser.addOption({ QStringLiteral("seed"), tr("Random seed (default 42)."), tr("N"),
+                       QStringLiteral("42") });
+    parser.addOption({ QStringLiteral("size"), tr("small (default) or large."), tr("SIZE"),
+                       QStringLiteral("small") });
+    parser.addOption(
+            { QStringLiteral("as-of"), tr("The demo's today (default: today)."), tr("DATE") });
     if (!parseOptions(parser, arguments, err, usage()))
         return Usage;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -101,7 +106,8 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << tr("demo: --seed takes a whole number and --size small or large.") << '\n';
         return Usage;
     }
-    const auto asOf = parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
+    const auto asOf =
+            parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
     if (!asOf)
         return Usage;
     demo::Options options;
@@ -124,12 +130,12 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
-    parser.addOption({QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE")});
-    parser.addOption({QStringLiteral("period"), tr("Period such as 2026-Q4."), tr("PERIOD")});
-    parser.addOption({QStringLiteral("rep"), tr("Only this rep."), tr("NAME")});
-    parser.addOption({QStringLiteral("territory"), tr("Only this territory."), tr("NAME")});
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON document.")});
+    parser.addOption({ QStringLiteral("db"), tr("The book."), tr("BOOK") });
+    parser.addOption({ QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE") });
+    parser.addOption({ QStringLiteral("period"), tr("Period such as 2026-Q4."), tr("PERIOD") });
+    parser.addOption({ QStringLiteral("rep"), tr("Only this rep."), tr("NAME") });
+    parser.addOption({ QStringLiteral("territory"), tr("Only this territory."), tr("NAME") });
+    parser.addOption({ QStringLiteral("json"), tr("Print one JSON document.") });
     if (!parseOptions(parser, arguments, err, usage()))
         return Usage;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -141,14 +147,15 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << tr("summary: --db BOOK is required.") << '\n';
         return Usage;
     }
-    const auto asOf = parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
+    const auto asOf =
+            parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
     if (!asOf)
         return Usage;
     try {
         auto book = Book::openForReading(db, Book::commandBusyTimeoutMs);
-        SummaryRequest request{*asOf, parser.value(QStringLiteral("period")),
-                               parser.value(QStringLiteral("rep")),
-                               parser.value(QStringLiteral("territory"))};
+        SummaryRequest request{ *asOf, parser.value(QStringLiteral("period")),
+                                parser.value(QStringLiteral("rep")),
+                                parser.value(QStringLiteral("territory")) };
         const Summary s = SummaryBuilder::build(*book, request);
         out << (parser.isSet(QStringLiteral("json")) ? SummaryBuilder::toJson(s)
                                                      : SummaryBuilder::toText(s));
@@ -168,13 +175,13 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
-    parser.addOption({QStringLiteral("what"), tr("opportunities, accounts, stalled or worklist."),
-                      tr("TABLE")});
-    parser.addOption({QStringLiteral("rep"), tr("Only this rep."), tr("NAME")});
-    parser.addOption({QStringLiteral("territory"), tr("Only this territory."), tr("NAME")});
-    parser.addOption({QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE")});
-    parser.addOption({QStringLiteral("csv"), tr("The CSV file to write."), tr("OUT")});
+    parser.addOption({ QStringLiteral("db"), tr("The book."), tr("BOOK") });
+    parser.addOption({ QStringLiteral("what"), tr("opportunities, accounts, stalled or worklist."),
+                       tr("TABLE") });
+    parser.addOption({ QStringLiteral("rep"), tr("Only this rep."), tr("NAME") });
+    parser.addOption({ QStringLiteral("territory"), tr("Only this territory."), tr("NAME") });
+    parser.addOption({ QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE") });
+    parser.addOption({ QStringLiteral("csv"), tr("The CSV file to write."), tr("OUT") });
     if (!parseOptions(parser, arguments, err, usage()))
         return Usage;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -188,15 +195,17 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
         err << tr("export: --db BOOK and --csv OUT are required.") << '\n';
         return Usage;
     }
-    const QStringList tables{QStringLiteral("opportunities"), QStringLiteral("accounts"),
-                             QStringLiteral("stalled"), QStringLiteral("worklist")};
+    const QStringList tables{ QStringLiteral("opportunities"), QStringLiteral("accounts"),
+                              QStringLiteral("stalled"), QStringLiteral("worklist") };
     if (!tables.contains(what)) {
-        err << tr("export: --what takes opportunities, accounts, stalled or worklist, found \"%1\".")
+        err << tr("export: --what takes opportunities, accounts, stalled or worklist, found "
+                  "\"%1\".")
                         .arg(what)
             << '\n';
         return Usage;
     }
-    const auto asOf = parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
+    const auto asOf =
+            parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
     if (!asOf)
         return Usage;
     try {
@@ -218,8 +227,8 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
                     filter.scopeTerritory = int(i);
             }
             if (filter.scopeTerritory < 0)
-                throw InputError(tr("--territory: no territory named \"%1\" in this book.")
-                                         .arg(territory));
+                throw InputError(
+                        tr("--territory: no territory named \"%1\" in this book.").arg(territory));
         }
         QSaveFile file(csvPath);
         if (!file.open(QIODevice::WriteOnly)) {
@@ -233,9 +242,9 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
             written = CsvExport::accounts(*view, filter, file);
         } else if (what == QLatin1String("stalled")) {
             const QDate day = asOf->isValid() ? *asOf : QDate::currentDate();
-            const auto report = health::evaluate(
-                    *view, {filter.scopeRep, filter.scopeTerritory}, day,
-                    Period::containing(day, view->settings.fiscalStartMonth));
+            const auto report =
+                    health::evaluate(*view, { filter.scopeRep, filter.scopeTerritory }, day,
+                                     Period::containing(day, view->settings.fiscalStartMonth));
             written = CsvExport::stalled(*view, report, file);
         } else {
             written = CsvExport::workList(*view, buildRoiReport(*view, filter), file);
@@ -265,8 +274,8 @@ bool isCommand(const QStringList &arguments)
         return false;
     const QString &first = arguments.constFirst();
     return commands.contains(first) || first == QLatin1String("--help")
-           || first == QLatin1String("-h") || first == QLatin1String("--version")
-           || first == QLatin1String("-v") || first == QLatin1String("help");
+            || first == QLatin1String("-h") || first == QLatin1String("--version")
+            || first == QLatin1String("-v") || first == QLatin1String("help");
 }
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)

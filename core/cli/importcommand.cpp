@@ -47,7 +47,8 @@ QStringList problems(const crm::Analysis &a)
 
 // Columns given by header name in a mapping file become column numbers for this file; the
 // header is found as the import finds it.
-void resolveColumns(const QString &file, const crm::MappingFile &mapping, crm::ImportOptions &options)
+void resolveColumns(const QString &file, const crm::MappingFile &mapping,
+                    crm::ImportOptions &options)
 {
     if (mapping.columns.empty())
         return;
@@ -110,9 +111,9 @@ void writeJson(JsonWriter &json, const crm::ImportReport &r, const std::optional
     json.beginArray(QStringLiteral("unconfirmed"));
     for (const crm::Confirmation &c : r.unconfirmed) {
         json.beginObject();
-        json.value(QStringLiteral("kind"), c.kind == crm::Confirmation::Kind::MassRemoval
-                                                   ? QStringLiteral("mass_removal")
-                                                   : QStringLiteral("duplicates"));
+        json.value(QStringLiteral("kind"),
+                   c.kind == crm::Confirmation::Kind::MassRemoval ? QStringLiteral("mass_removal")
+                                                                  : QStringLiteral("duplicates"));
         json.value(QStringLiteral("message"), c.text);
         json.endObject();
     }
@@ -180,7 +181,8 @@ QString textSummary(const crm::ImportReport &r, bool dryRun, const std::optional
     s += dryRun ? tr(" (dry run: nothing written)") : QString();
     s += QLatin1Char('\n');
     if (remembered)
-        s += QStringLiteral("  ") + tr("note: mapped as remembered on %1").arg(remembered->toString(Qt::ISODate))
+        s += QStringLiteral("  ")
+                + tr("note: mapped as remembered on %1").arg(remembered->toString(Qt::ISODate))
                 + QLatin1Char('\n');
     for (const QString &w : a.warnings)
         s += QStringLiteral("  ") + tr("note: %1").arg(w) + QLatin1Char('\n');
@@ -193,37 +195,43 @@ QString textSummary(const crm::ImportReport &r, bool dryRun, const std::optional
 
 } // namespace
 
-int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &err, const QString &usage)
+int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &err,
+                  const QString &usage)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
-    parser.addOption({QStringLiteral("kind"),
-                      tr("What the files hold, one of %1.").arg(kindKeys(QStringLiteral(", "))),
-                      tr("KIND")});
-    parser.addOption({QStringLiteral("preset"), tr("auto or a preset name."), tr("PRESET")});
-    parser.addOption({QStringLiteral("mapping"),
-                      tr("A JSON mapping file (without one: the mapping remembered for the file's "
-                         "header, if any)."),
-                      tr("MAP")});
-    parser.addOption({QStringLiteral("map-stage"), tr("A CRM stage and ours: \"CRM NAME=Stage\"."), tr("MAP")});
-    parser.addOption({QStringLiteral("date-order"), tr("dmy, mdy or ymd for ambiguous dates."), tr("ORDER")});
-    parser.addOption({QStringLiteral("encoding"),
-                      tr("The files' encoding, when detection cannot settle it: utf-8, "
-                         "windows-1252, utf-16le or utf-16be."),
-                      tr("ENCODING")});
-    parser.addOption({QStringLiteral("as-of"), tr("The snapshot's date (default today)."), tr("DATE")});
-    parser.addOption({QStringLiteral("complete"), tr("The file is the whole pipeline of its source.")});
-    parser.addOption({QStringLiteral("allow-mass-removal"),
-                      tr("With --complete: remove the deals the file lacks even when they are more "
-                         "than half of its source's open deals.")});
-    parser.addOption({QStringLiteral("skip-duplicates"),
-                      tr("Leave out new rows that look like deals the book has from another "
-                         "source.")});
-    parser.addOption({QStringLiteral("allow-duplicates"),
-                      tr("Import such rows anyway.")});
-    parser.addOption({QStringLiteral("dry-run"), tr("Report what would change; write nothing.")});
-    parser.addOption({QStringLiteral("skip-invalid"), tr("Import the valid rows, report the rest.")});
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON document.")});
+    parser.addOption({ QStringLiteral("db"), tr("The book."), tr("BOOK") });
+    parser.addOption({ QStringLiteral("kind"),
+                       tr("What the files hold, one of %1.").arg(kindKeys(QStringLiteral(", "))),
+                       tr("KIND") });
+    parser.addOption({ QStringLiteral("preset"), tr("auto or a preset name."), tr("PRESET") });
+    parser.addOption({ QStringLiteral("mapping"),
+                       tr("A JSON mapping file (without one: the mapping remembered for the file's "
+                          "header, if any)."),
+                       tr("MAP") });
+    parser.addOption({ QStringLiteral("map-stage"), tr("A CRM stage and ours: \"CRM NAME=Stage\"."),
+                       tr("MAP") });
+    parser.addOption({ QStringLiteral("date-order"), tr("dmy, mdy or ymd for ambiguous dates."),
+                       tr("ORDER") });
+    parser.addOption({ QStringLiteral("encoding"),
+                       tr("The files' encoding, when detection cannot settle it: utf-8, "
+                          "windows-1252, utf-16le or utf-16be."),
+                       tr("ENCODING") });
+    parser.addOption(
+            { QStringLiteral("as-of"), tr("The snapshot's date (default today)."), tr("DATE") });
+    parser.addOption(
+            { QStringLiteral("complete"), tr("The file is the whole pipeline of its source.") });
+    parser.addOption(
+            { QStringLiteral("allow-mass-removal"),
+              tr("With --complete: remove the deals the file lacks even when they are more "
+                 "than half of its source's open deals.") });
+    parser.addOption({ QStringLiteral("skip-duplicates"),
+                       tr("Leave out new rows that look like deals the book has from another "
+                          "source.") });
+    parser.addOption({ QStringLiteral("allow-duplicates"), tr("Import such rows anyway.") });
+    parser.addOption({ QStringLiteral("dry-run"), tr("Report what would change; write nothing.") });
+    parser.addOption(
+            { QStringLiteral("skip-invalid"), tr("Import the valid rows, report the rest.") });
+    parser.addOption({ QStringLiteral("json"), tr("Print one JSON document.") });
     if (!parseOptions(parser, arguments, err, usage, true))
         return Usage;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -269,7 +277,9 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         const auto stage = eq > 0 ? stageFromKey(m.mid(eq + 1).trimmed()) : std::nullopt;
         if (!stage) {
             err << tr("--map-stage: expected \"CRM NAME=Stage\" with Stage one of Qualify, Prove, "
-                      "Propose, Negotiate, Won, Lost; found \"%1\".").arg(m) << '\n';
+                      "Propose, Negotiate, Won, Lost; found \"%1\".")
+                            .arg(m)
+                << '\n';
             return Usage;
         }
         options.stageMap.insert(m.left(eq).trimmed(), *stage);
@@ -284,19 +294,22 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     if (parser.isSet(QStringLiteral("encoding"))) {
         options.csv.encoding = csv::encodingFromKey(parser.value(QStringLiteral("encoding")));
         if (!options.csv.encoding) {
-            err << tr("--encoding: expected utf-8, windows-1252, utf-16le or utf-16be; found \"%1\".")
+            err << tr("--encoding: expected utf-8, windows-1252, utf-16le or utf-16be; found "
+                      "\"%1\".")
                             .arg(parser.value(QStringLiteral("encoding")))
                 << '\n';
             return Usage;
         }
     }
-    const auto asOf = parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
+    const auto asOf =
+            parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
     if (!asOf)
         return Usage;
     options.asOf = *asOf;
     options.complete = parser.isSet(QStringLiteral("complete"));
     options.allowMassRemoval = parser.isSet(QStringLiteral("allow-mass-removal"));
-    if (parser.isSet(QStringLiteral("skip-duplicates")) && parser.isSet(QStringLiteral("allow-duplicates"))) {
+    if (parser.isSet(QStringLiteral("skip-duplicates"))
+        && parser.isSet(QStringLiteral("allow-duplicates"))) {
         err << tr("--skip-duplicates and --allow-duplicates: choose one.") << '\n';
         return Usage;
     }
@@ -327,7 +340,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     }
     const QString target = created ? db + QStringLiteral(".importing") : db;
     const auto removeTarget = [&target] {
-        for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+        for (const char *suffix : { "", "-journal", "-wal", "-shm" })
             QFile::remove(target + QString::fromLatin1(suffix));
     };
     struct RemoveUnlessKept
@@ -339,16 +352,16 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
             if (!keep && remove)
                 remove();
         }
-    } cleanup{created ? std::function<void()>(removeTarget) : std::function<void()>()};
+    } cleanup{ created ? std::function<void()>(removeTarget) : std::function<void()>() };
     if (created)
         removeTarget(); // left by an import that was killed
     bool committed = false;
     try {
         auto book = created ? Book::create(target) : Book::open(db, Book::commandBusyTimeoutMs);
         // Before the transaction.
-        const crm::ImportConnection connection(
-                book->db(), created ? crm::ImportConnection::Book::PrivateAndNew
-                                    : crm::ImportConnection::Book::Shared);
+        const crm::ImportConnection connection(book->db(),
+                                               created ? crm::ImportConnection::Book::PrivateAndNew
+                                                       : crm::ImportConnection::Book::Shared);
         sql::Transaction all(book->db());
         for (const QString &file : files) {
             crm::ImportOptions forFile = options;
@@ -373,7 +386,8 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
                                     .arg(r.analysis.file)
                                     .arg(x.line)
                                     .arg(x.column > 0 ? tr(", column %1").arg(x.column) : QString())
-                                    .arg(x.field.isEmpty() ? QString() : x.field + QStringLiteral(": "))
+                                    .arg(x.field.isEmpty() ? QString()
+                                                           : x.field + QStringLiteral(": "))
                                     .arg(x.reason)
                         << '\n';
                 }

@@ -18,7 +18,7 @@ bool parseOptions(QCommandLineParser &parser, const QStringList &arguments, QTex
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("territory-planner")} + arguments)) {
+    if (!parser.parse(QStringList{ QStringLiteral("territory-planner") } + arguments)) {
         err << parser.errorText() << '\n' << usage;
         return false;
     }

@@ -34,8 +34,9 @@ QString planText(const crm::UndoPlan &p)
     s += tr("Undoing it deletes what it made: %1.\n").arg(rowsText(p.removes));
     s += tr("It puts back what it changed, as it was before: %1.\n").arg(rowsText(p.restores));
     if (p.laterEditCount > 0) {
-        s += QCoreApplication::translate("tp::cli", "%n edit(s) made after the import would be lost:",
-                                         nullptr, int(p.laterEditCount))
+        s += QCoreApplication::translate("tp::cli",
+                                         "%n edit(s) made after the import would be lost:", nullptr,
+                                         int(p.laterEditCount))
                 + QLatin1Char('\n');
         for (const QString &e : p.laterEdits)
             s += QStringLiteral("  - ") + e + QLatin1Char('\n');
@@ -52,8 +53,8 @@ void planJson(JsonWriter &json, const crm::UndoPlan &p, bool undone)
     json.value(QStringLiteral("file"), p.file);
     json.value(QStringLiteral("kind"), p.kind);
     json.value(QStringLiteral("as_of"), p.asOf.toString(Qt::ISODate));
-    for (const auto &[key, rows] : {std::pair{QStringLiteral("removes"), &p.removes},
-                                    std::pair{QStringLiteral("restores"), &p.restores}}) {
+    for (const auto &[key, rows] : { std::pair{ QStringLiteral("removes"), &p.removes },
+                                     std::pair{ QStringLiteral("restores"), &p.restores } }) {
         json.beginObject(key);
         for (const crm::UndoPlan::Rows &r : *rows)
             json.value(r.table, r.count);
@@ -74,11 +75,11 @@ int undoImportCommand(const QStringList &arguments, QTextStream &out, QTextStrea
                       const QString &usage)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"), tr("The book."), tr("BOOK")});
-    parser.addOption({QStringLiteral("dry-run"), tr("Only list what the undo would do.")});
-    parser.addOption({QStringLiteral("force"),
-                      tr("Undo even when edits made after the import would be lost.")});
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON document.")});
+    parser.addOption({ QStringLiteral("db"), tr("The book."), tr("BOOK") });
+    parser.addOption({ QStringLiteral("dry-run"), tr("Only list what the undo would do.") });
+    parser.addOption({ QStringLiteral("force"),
+                       tr("Undo even when edits made after the import would be lost.") });
+    parser.addOption({ QStringLiteral("json"), tr("Print one JSON document.") });
     if (!parseOptions(parser, arguments, err, usage))
         return Usage;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -111,9 +112,9 @@ int undoImportCommand(const QStringList &arguments, QTextStream &out, QTextStrea
             out << json.toString();
         } else {
             out << planText(plan);
-            out << (undo      ? tr("Undid the import of %1.").arg(plan.file)
-                    : dryRun  ? tr("(dry run: nothing changed)")
-                              : tr("Nothing was changed; add --force to undo it anyway."))
+            out << (undo             ? tr("Undid the import of %1.").arg(plan.file)
+                            : dryRun ? tr("(dry run: nothing changed)")
+                                     : tr("Nothing was changed; add --force to undo it anyway."))
                 << '\n';
         }
         if (blocked && !dryRun) {

@@ -29,7 +29,7 @@ public:
         m_c = _mm_set1_epi8(c);
 #else
         m_table.fill(false);
-        for (const char x : {a, b, c})
+        for (const char x : { a, b, c })
             m_table[static_cast<unsigned char>(x)] = true;
 #endif
     }
@@ -40,9 +40,9 @@ public:
 #ifdef TP_CSV_SSE2
         while (p < end) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-            const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, m_a),
-                                                           _mm_cmpeq_epi8(v, m_b)),
-                                              _mm_cmpeq_epi8(v, m_c));
+            const __m128i hits =
+                    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, m_a), _mm_cmpeq_epi8(v, m_b)),
+                                 _mm_cmpeq_epi8(v, m_c));
             const int mask = _mm_movemask_epi8(hits);
             if (mask != 0) {
                 const char *hit = p + std::countr_zero(unsigned(mask));

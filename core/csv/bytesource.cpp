@@ -16,16 +16,16 @@ namespace {
 class FileSource : public ByteSource
 {
 public:
-    explicit FileSource(const QString &path)
-        : m_file(path)
+    explicit FileSource(const QString &path) : m_file(path)
     {
         // Unbuffered: the reader reads large blocks into its own buffer; no second copy.
         if (QFileInfo(path).isDir() || !m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
             throw InputError(QCoreApplication::translate("tp::csv", "Cannot open %1: %2.")
                                      .arg(QFileInfo(path).fileName(), errorText()));
         m_size = m_file.size();
-        m_stamp = SourceStamp{m_size,
-                              m_file.fileTime(QFileDevice::FileModificationTime).toMSecsSinceEpoch()};
+        m_stamp = SourceStamp{
+            m_size, m_file.fileTime(QFileDevice::FileModificationTime).toMSecsSinceEpoch()
+        };
     }
 
     qint64 read(char *data, qint64 size) override
@@ -65,10 +65,9 @@ class MemorySource : public ByteSource
 {
 public:
     MemorySource(const QByteArray &bytes, const QString &name)
-        : m_bytes(bytes)
-        , m_name(name.isEmpty() ? QCoreApplication::translate("tp::csv", "pasted text") : name)
-    {
-    }
+        : m_bytes(bytes),
+          m_name(name.isEmpty() ? QCoreApplication::translate("tp::csv", "pasted text") : name)
+    { }
 
     qint64 read(char *data, qint64 size) override
     {

@@ -144,16 +144,16 @@ int bomLength(Encoding encoding, const char *head, std::size_t size)
 
 EncodingGuess guessEncoding(const char *head, std::size_t size)
 {
-    for (const Encoding e : {Encoding::Utf8Bom, Encoding::Utf16LE, Encoding::Utf16BE}) {
+    for (const Encoding e : { Encoding::Utf8Bom, Encoding::Utf16LE, Encoding::Utf16BE }) {
         if (const int length = bomLength(e, head, size))
-            return {e, length};
+            return { e, length };
     }
     // Text in UTF-16 without BOM: CSV is mostly ASCII (digits, quotes, delimiters, Latin
     // names), a zero byte next to a non-zero one in every code unit. Sparse NULs in 8-bit text,
     // or a run of NUL padding, do not make this pattern.
     const std::size_t pairs = size / 2;
     std::size_t little = 0; // pairs like "a\0"
-    std::size_t big = 0;    // pairs like "\0a"
+    std::size_t big = 0; // pairs like "\0a"
     for (std::size_t i = 0; i < pairs; ++i) {
         const bool evenZero = head[2 * i] == 0;
         const bool oddZero = head[2 * i + 1] == 0;
@@ -164,10 +164,10 @@ EncodingGuess guessEncoding(const char *head, std::size_t size)
         return these >= 2 && these * 10 >= pairs * 3 && others * 10 <= these;
     };
     if (dominant(little, big))
-        return {Encoding::Utf16LE, 0};
+        return { Encoding::Utf16LE, 0 };
     if (dominant(big, little))
-        return {Encoding::Utf16BE, 0};
-    return {Encoding::Utf8, 0};
+        return { Encoding::Utf16BE, 0 };
+    return { Encoding::Utf8, 0 };
 }
 
 bool Utf8Validator::feed(const char *data, std::size_t size)
@@ -233,10 +233,7 @@ std::size_t dropNuls(char *data, std::size_t size)
     return std::size_t(out - data);
 }
 
-Decoder::Decoder(Source source)
-    : m_source(source)
-{
-}
+Decoder::Decoder(Source source) : m_source(source) { }
 
 void Decoder::reset()
 {
@@ -357,8 +354,9 @@ std::size_t Decoder::decodeUtf16(const std::uint8_t *in, const std::uint8_t *end
         const bool low = unit >= 0xDC00 && unit <= 0xDFFF;
         if (m_highSurrogate != 0) {
             if (low) {
-                o = putCodePoint(o, 0x10000 + ((char32_t(m_highSurrogate) - 0xD800) << 10)
-                                            + (unit - 0xDC00));
+                o = putCodePoint(o,
+                                 0x10000 + ((char32_t(m_highSurrogate) - 0xD800) << 10)
+                                         + (unit - 0xDC00));
                 m_highSurrogate = 0;
                 continue;
             }

@@ -41,7 +41,7 @@ void EvidenceScanner::bad(std::uint8_t byte)
 {
     ++m_evidence.badBytes;
     if (m_evidence.firstBad.size() < EncodingEvidence::placesKept)
-        m_evidence.firstBad.push_back({m_line, m_column, byte});
+        m_evidence.firstBad.push_back({ m_line, m_column, byte });
 }
 
 void EvidenceScanner::advance(std::uint8_t c)
@@ -93,7 +93,7 @@ void EvidenceScanner::feed(const char *data, std::size_t size)
         }
         if (c < 0x80) {
             if (c == 0 && m_evidence.nuls++ == 0)
-                m_evidence.firstNul = EncodingEvidence::Place{m_line, m_column, 0};
+                m_evidence.firstNul = EncodingEvidence::Place{ m_line, m_column, 0 };
             advance(c);
             continue;
         }

@@ -22,7 +22,7 @@ struct EncodingEvidence
     struct Place
     {
         qint64 line = 0; // physical line, 1-based, as the reader counts them
-        int column = 0;  // the CSV column (field), 1-based
+        int column = 0; // the CSV column (field), 1-based
         std::uint8_t byte = 0;
     };
     static constexpr std::size_t placesKept = 3;

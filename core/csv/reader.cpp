@@ -15,7 +15,7 @@ namespace tp::csv {
 
 namespace {
 
-constexpr qint64 headBytes = 4 << 10;    // enough to see a BOM or the UTF-16 NUL pattern
+constexpr qint64 headBytes = 4 << 10; // enough to see a BOM or the UTF-16 NUL pattern
 constexpr qint64 sampleBytes = 64 << 10; // the delimiter sniffer's sample
 
 QString tr(const char *text)
@@ -138,8 +138,8 @@ private:
     std::size_t m_maxFieldBytes;
     int m_bomLength = 0;
     bool m_passthrough = false; // valid UTF-8: read straight into the buffer
-    bool m_dropNuls = false;    // ... and it holds NULs to drop
-    Decoder m_decoder{Decoder::Source::Utf8};
+    bool m_dropNuls = false; // ... and it holds NULs to drop
+    Decoder m_decoder{ Decoder::Source::Utf8 };
     Buffer m_raw; // a block before decoding
 
     // The text (UTF-8) of the current block(s): [0, m_length), then ByteFinder padding.
@@ -160,19 +160,20 @@ private:
     std::size_t m_fieldCount = 0;
     std::optional<ParseError> m_error;
 
-    ByteFinder m_unquotedFinder{',', '\r', '\n'};
-    ByteFinder m_quotedFinder{'"', '\r', '\n'};
+    ByteFinder m_unquotedFinder{ ',', '\r', '\n' };
+    ByteFinder m_quotedFinder{ '"', '\r', '\n' };
 };
 
 ReaderPrivate::ReaderPrivate(std::unique_ptr<ByteSource> byteSource, const Options &options)
     : source(std::move(byteSource))
-    // No block larger than the file: small files need no megabyte buffers. (A size of 0 may
-    // be a pipe, which has no size.)
-    , m_blockSize(std::size_t(std::max<qint64>(
+      // No block larger than the file: small files need no megabyte buffers. (A size of 0 may
+      // be a pipe, which has no size.)
+      ,
+      m_blockSize(std::size_t(std::max<qint64>(
               source->size() > 0 ? std::min(options.blockSize, source->size()) : options.blockSize,
-              1)))
-    , m_maxRecordBytes(std::size_t(std::max<qint64>(options.maxRecordBytes, 1)))
-    , m_maxFieldBytes(std::size_t(std::max<qint64>(options.maxFieldBytes, 1)))
+              1))),
+      m_maxRecordBytes(std::size_t(std::max<qint64>(options.maxRecordBytes, 1))),
+      m_maxFieldBytes(std::size_t(std::max<qint64>(options.maxFieldBytes, 1)))
 {
     detect(options);
     m_unquotedFinder = ByteFinder(dialect.delimiter, '\r', '\n');
@@ -214,8 +215,9 @@ void ReaderPrivate::detect(const Options &options)
                 dialect.encoding = encoding;
                 m_decoder = Decoder(decoderSource(encoding));
                 bool sepLine = false, complete = false;
-                dialect.evidence = gatherEvidence(options.encodingCheckBytes,
-                                                  options.delimiter.value_or(sniff(sepLine)), complete);
+                dialect.evidence =
+                        gatherEvidence(options.encodingCheckBytes,
+                                       options.delimiter.value_or(sniff(sepLine)), complete);
             }
             break;
         case Utf8Check::ValidSoFar:
@@ -235,7 +237,8 @@ void ReaderPrivate::detect(const Options &options)
             // Without BOM or the caller's word: Windows-1252 when nothing is written the UTF-8
             // way; else UTF-8 with the bad bytes as U+FFFD, and the caller asks. A bounded check
             // that saw no UTF-8 character yet cannot tell: the rest of the file might have some.
-            if (encoding == Encoding::Utf8 && !options.encoding && dialect.evidence->windows1252()) {
+            if (encoding == Encoding::Utf8 && !options.encoding
+                && dialect.evidence->windows1252()) {
                 encoding = Encoding::Windows1252;
                 dialect.encodingSettled = complete;
             }
@@ -394,7 +397,7 @@ inline void ReaderPrivate::pushField(std::size_t begin, std::size_t end, bool es
         size = unescapeQuotes(m_buffer.data() + begin, size);
     if (m_fieldCount == m_spans.size()) [[unlikely]]
         m_spans.resize(std::max<std::size_t>(64, 2 * m_spans.size()));
-    m_spans[m_fieldCount++] = {begin, size};
+    m_spans[m_fieldCount++] = { begin, size };
 }
 
 ReaderPrivate::Scan ReaderPrivate::scan()
@@ -536,8 +539,8 @@ void ReaderPrivate::refill()
         n = source->read(m_raw.data(), qint64(m_blockSize));
         reserve(Decoder::maxOutput(std::size_t(std::max<qint64>(n, 0))));
         out = m_buffer.data() + m_length;
-        m_length += n > 0 ? m_decoder.decode(m_raw.data(), std::size_t(n), out)
-                          : m_decoder.finish(out);
+        m_length +=
+                n > 0 ? m_decoder.decode(m_raw.data(), std::size_t(n), out) : m_decoder.finish(out);
     }
     if (n <= 0)
         m_eof = true;
@@ -619,13 +622,11 @@ void ReaderPrivate::failFieldTooLong()
 
 Reader::Reader(const QString &path, const Options &options)
     : d(std::make_unique<ReaderPrivate>(openFile(path), options))
-{
-}
+{ }
 
 Reader::Reader(FromBytes, const QByteArray &bytes, const QString &name, const Options &options)
     : d(std::make_unique<ReaderPrivate>(memorySource(bytes, name), options))
-{
-}
+{ }
 
 Reader Reader::fromBytes(const QByteArray &bytes, const QString &name, const Options &options)
 {

@@ -33,9 +33,10 @@ struct Dialect
     // dropped if it holds any).
     bool validUtf8 = false;
     // When it found bytes that are not UTF-8, or NUL bytes: how many, where, and how many
-    // characters the file does write the UTF-8 way. A file without BOM and without a UTF-8 character is read as
-    // Windows-1252; one with both (evidence->mixed()) is read as UTF-8, its bad bytes as U+FFFD,
-    // and the import asks which encoding to use unless Options::encoding says it.
+    // characters the file does write the UTF-8 way. A file without BOM and without a UTF-8
+    // character is read as Windows-1252; one with both (evidence->mixed()) is read as UTF-8, its
+    // bad bytes as U+FFFD, and the import asks which encoding to use unless Options::encoding says
+    // it.
     std::optional<EncodingEvidence> evidence;
     bool hasNuls = false;
     // The file the dialect was detected on, for Options::known.
@@ -44,9 +45,9 @@ struct Dialect
 
 struct Options
 {
-    std::optional<Encoding> encoding;  // detected when empty
-    std::optional<char> delimiter;     // sniffed when empty (a `sep=` line also sets it)
-    qint64 blockSize = 1 << 20;        // bytes read at a time; tests use tiny blocks
+    std::optional<Encoding> encoding; // detected when empty
+    std::optional<char> delimiter; // sniffed when empty (a `sep=` line also sets it)
+    qint64 blockSize = 1 << 20; // bytes read at a time; tests use tiny blocks
     // A longer value or record is an error, so that memory stays flat whatever the file: no CRM
     // writes a value near 4 MiB (Salesforce's longest text field holds 131,072 characters,
     // HubSpot's 65,536), while a quote never closed in a big file runs to its end.
@@ -131,8 +132,7 @@ public:
 
 private:
     struct FromBytes
-    {
-    };
+    { };
     Reader(FromBytes, const QByteArray &bytes, const QString &name, const Options &options);
 
     std::unique_ptr<ReaderPrivate> d;

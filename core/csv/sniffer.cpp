@@ -11,7 +11,7 @@ constexpr std::size_t maxRecords = 50;
 
 struct Tally
 {
-    bool error = false;           // text after a closing quote
+    bool error = false; // text after a closing quote
     std::vector<int> fieldCounts; // per record
 };
 
@@ -78,7 +78,7 @@ struct Score
 {
     bool clean = false;
     std::size_t consistent = 0; // records with the most frequent field count (above 1)
-    int fields = 0;             // that field count
+    int fields = 0; // that field count
 
     bool operator>(const Score &o) const
     {

@@ -14,7 +14,7 @@ namespace tp::csv {
 std::optional<char> parseSepLine(std::string_view text, bool atEnd);
 
 // The candidates, in the order that breaks ties.
-inline constexpr char delimiterCandidates[] = {',', ';', '\t', '|'};
+inline constexpr char delimiterCandidates[] = { ',', ';', '\t', '|' };
 
 // Picks the delimiter among `,` `;` tab `|` by parsing the first records of `sample` (UTF-8)
 // with each, quote-aware: a candidate that leaves text after a closing quote loses; then the

@@ -28,12 +28,13 @@ constexpr char16_t high[32] = {
 constexpr Utf8Bytes encode(char16_t c)
 {
     if (c == 0)
-        return {{0, 0, 0}, 0}; // NUL is dropped
+        return { { 0, 0, 0 }, 0 }; // NUL is dropped
     if (c < 0x80)
-        return {{char(c), 0, 0}, 1};
+        return { { char(c), 0, 0 }, 1 };
     if (c < 0x800)
-        return {{char(0xC0 | (c >> 6)), char(0x80 | (c & 0x3F)), 0}, 2};
-    return {{char(0xE0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F))}, 3};
+        return { { char(0xC0 | (c >> 6)), char(0x80 | (c & 0x3F)), 0 }, 2 };
+    return { { char(0xE0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F)) },
+             3 };
 }
 
 constexpr std::array<Utf8Bytes, 256> makeTable()

@@ -24,32 +24,36 @@ struct RepSeed
     Minor quarterlyQuota; // major units
 };
 
-constexpr std::array<RepSeed, 6> repSeeds{{
-        {"Avery Chen", 20, 2'500'000},
-        {"José Álvarez", 20, 1'500'000},
-        {"Zoë Müller", 18, 2'500'000},
-        {"Priya Natarajan", 25, 2'000'000},
-        {"Mia Rossi", 20, 1'800'000},
-        {"Tom O'Neill", 15, 1'200'000},
-}};
+constexpr std::array<RepSeed, 6> repSeeds{ {
+        { "Avery Chen", 20, 2'500'000 },
+        { "José Álvarez", 20, 1'500'000 },
+        { "Zoë Müller", 18, 2'500'000 },
+        { "Priya Natarajan", 25, 2'000'000 },
+        { "Mia Rossi", 20, 1'800'000 },
+        { "Tom O'Neill", 15, 1'200'000 },
+} };
 
-constexpr std::array<const char *, 6> territoryNames{"North America East", "North America West",
-                                                     "DACH",               "Nordics",
-                                                     "UK & Ireland",       "Southern Europe"};
-constexpr std::array<const char *, 6> regionNames{"New York", "California", "Bavaria",
-                                                  "Stockholm", "London", "Lombardy"};
-constexpr std::array<const char *, 8> industries{"Software",  "Healthcare",    "Financial Services",
-                                                 "Retail",    "Manufacturing", "Energy",
-                                                 "Education", "Logistics"};
-constexpr std::array<const char *, 3> sizeBands{"SMB", "Mid-market", "Enterprise"};
+constexpr std::array<const char *, 6> territoryNames{
+    "North America East", "North America West", "DACH", "Nordics", "UK & Ireland", "Southern Europe"
+};
+constexpr std::array<const char *, 6> regionNames{ "New York",  "California", "Bavaria",
+                                                   "Stockholm", "London",     "Lombardy" };
+constexpr std::array<const char *, 8> industries{ "Software",           "Healthcare",
+                                                  "Financial Services", "Retail",
+                                                  "Manufacturing",      "Energy",
+                                                  "Education",          "Logistics" };
+constexpr std::array<const char *, 3> sizeBands{ "SMB", "Mid-market", "Enterprise" };
 constexpr std::array<const char *, 16> namePrefixes{
-        "Orbit", "Vertex", "Sakura", "Acme",     "Northwind", "Müller & Söhne", "O'Brien", "Bluefin",
-        "Helix", "Summit", "Lumen",  "Granite", "Nordlys",   "Castello",       "Kestrel", "Quanta"};
-constexpr std::array<const char *, 8> nameWords{"Systems", "Labs",    "Energy",  "Health",
-                                                "Capital", "Logistics", "Retail", "Partners"};
-constexpr std::array<const char *, 6> legalSuffixes{"Inc.", "Ltd.", "GmbH", "LLC", "AB", "S.p.A."};
-constexpr std::array<const char *, 6> dealKinds{"expansion", "renewal", "new logo", "pilot",
-                                                "upgrade",   "platform"};
+    "Orbit", "Vertex", "Sakura", "Acme",    "Northwind", "Müller & Söhne", "O'Brien", "Bluefin",
+    "Helix", "Summit", "Lumen",  "Granite", "Nordlys",   "Castello",       "Kestrel", "Quanta"
+};
+constexpr std::array<const char *, 8> nameWords{ "Systems", "Labs",      "Energy", "Health",
+                                                 "Capital", "Logistics", "Retail", "Partners" };
+constexpr std::array<const char *, 6> legalSuffixes{
+    "Inc.", "Ltd.", "GmbH", "LLC", "AB", "S.p.A."
+};
+constexpr std::array<const char *, 6> dealKinds{ "expansion", "renewal", "new logo",
+                                                 "pilot",     "upgrade", "platform" };
 
 QString latin(const char *s)
 {
@@ -63,7 +67,8 @@ class AccountNames
 public:
     QString accountName(std::size_t prefix, std::size_t word, std::size_t suffix)
     {
-        const std::size_t combinations = namePrefixes.size() * nameWords.size() * legalSuffixes.size();
+        const std::size_t combinations =
+                namePrefixes.size() * nameWords.size() * legalSuffixes.size();
         std::size_t code = (prefix * nameWords.size() + word) * legalSuffixes.size() + suffix;
         const std::size_t round = m_count / combinations;
         if (m_count % combinations == 0)
@@ -99,8 +104,8 @@ void writeDemoBook(const QString &path, const Options &options,
                    const std::function<bool(double)> &progress)
 {
     const QDate today = options.today.isValid() ? options.today : QDate::currentDate();
-    const Plan plan = options.size == Size::Large ? Plan{100'000, 1'000'000, false}
-                                                  : Plan{300, 1'500, true};
+    const Plan plan = options.size == Size::Large ? Plan{ 100'000, 1'000'000, false }
+                                                  : Plan{ 300, 1'500, true };
     Random rng(options.seed);
     auto book = Book::create(path);
     bool cancelled = false;
@@ -113,7 +118,7 @@ void writeDemoBook(const QString &path, const Options &options,
             rep.name = latin(seed.name);
             rep.capacity = seed.capacity;
             rep.email = latin(seed.name).toLower().replace(QLatin1Char(' '), QLatin1Char('.'))
-                        + QStringLiteral("@example.com");
+                    + QStringLiteral("@example.com");
             reps.push_back(out.addRep(rep));
         }
         // Quotas for the six quarters behind and the two ahead of today.
@@ -129,7 +134,7 @@ void writeDemoBook(const QString &path, const Options &options,
 
         std::vector<Id> territories;
         for (std::size_t t = 0; t < territoryNames.size(); ++t)
-            territories.push_back(out.addTerritory({0, latin(territoryNames[t]), reps[t]}));
+            territories.push_back(out.addTerritory({ 0, latin(territoryNames[t]), reps[t] }));
 
         struct AccountInfo
         {
@@ -159,10 +164,11 @@ void writeDemoBook(const QString &path, const Options &options,
             a.territoryId = territories[t];
             a.ownerId = reps[t];
             if (rng.chance(0.4)) {
-                static constexpr std::array<Minor, 3> base{80'000, 400'000, 2'000'000};
-                a.potential = (base[std::size_t(size)] + rng.between(0, base[std::size_t(size)])) * 100;
+                static constexpr std::array<Minor, 3> base{ 80'000, 400'000, 2'000'000 };
+                a.potential =
+                        (base[std::size_t(size)] + rng.between(0, base[std::size_t(size)])) * 100;
             }
-            accounts.push_back({out.addAccount(a), t, size, latin(namePrefixes[prefix])});
+            accounts.push_back({ out.addAccount(a), t, size, latin(namePrefixes[prefix]) });
             // Engagement scores on part of the book, some factors left unscored.
             if (plan.accounts <= 1000 ? rng.chance(0.6) : rng.chance(0.3)) {
                 for (Id factor = 1; factor <= 6; ++factor) {
@@ -186,7 +192,7 @@ void writeDemoBook(const QString &path, const Options &options,
         std::vector<Lead> leads;
         leads.reserve(plan.activities ? std::size_t(plan.opportunities) : 0);
         // Typical days per stage: a deal that keeps moving closes in about six weeks.
-        static constexpr std::array<int, 4> stageDays{8, 12, 8, 7};
+        static constexpr std::array<int, 4> stageDays{ 8, 12, 8, 7 };
         const int window = 540; // about 18 months
         for (int i = 0; i < plan.opportunities; ++i) {
             const AccountInfo &acct = accounts[std::size_t(rng.between(0, plan.accounts - 1))];
@@ -194,22 +200,23 @@ void writeDemoBook(const QString &path, const Options &options,
             o.crmId = QStringLiteral("006DEMO%1").arg(i, 9, 10, QLatin1Char('0'));
             o.accountId = acct.id;
             // Mostly the territory owner; a few deals sit with a colleague.
-            o.ownerId = rng.chance(0.9) ? reps[acct.territory] : reps[std::size_t(rng.between(0, 5))];
+            o.ownerId =
+                    rng.chance(0.9) ? reps[acct.territory] : reps[std::size_t(rng.between(0, 5))];
             const auto kind = std::size_t(rng.between(0, 5));
-            static constexpr std::array<Minor, 3> dealBase{15'000, 60'000, 250'000};
+            static constexpr std::array<Minor, 3> dealBase{ 15'000, 60'000, 250'000 };
             const Minor base = dealBase[std::size_t(acct.size)];
             o.amount = (base + rng.between(0, base * 3)) * 100 + rng.between(0, 1) * 50;
             o.currency = QStringLiteral("USD");
             o.created = today.addDays(-rng.between(3, window));
             // Named the way reps name deals: "Helix renewal 2026".
             o.name = acct.shortName + QLatin1Char(' ') + latin(dealKinds[kind]) + QLatin1Char(' ')
-                     + QString::number(o.created.year());
+                    + QString::number(o.created.year());
 
             // Walk the stages: each step either advances, is lost, or the deal is still open.
             std::vector<StageHistoryRow> history;
             QDate cursor = o.created;
             Stage stage = Stage::Qualify;
-            history.push_back({0, 0, stage, cursor});
+            history.push_back({ 0, 0, stage, cursor });
             bool closed = false;
             // Deals of the last six months that stopped moving: the stalled ones.
             const bool stuck = o.created.daysTo(today) < 180 && rng.chance(0.07);
@@ -229,7 +236,7 @@ void writeDemoBook(const QString &path, const Options &options,
                 } else {
                     stage = Stage(int(stage) + 1);
                 }
-                history.push_back({0, 0, stage, cursor});
+                history.push_back({ 0, 0, stage, cursor });
             }
             o.stage = stage;
             o.status = statusForStage(stage);
@@ -263,16 +270,16 @@ void writeDemoBook(const QString &path, const Options &options,
             if (!closed && rng.chance(stuck ? 0.6 : 0.12)) {
                 const int pushes = int(rng.between(1, 3));
                 QDate date = o.closeDate;
-                std::vector<QDate> dates{date};
+                std::vector<QDate> dates{ date };
                 for (int k = 0; k < pushes; ++k)
                     dates.insert(dates.begin(), dates.front().addDays(-rng.between(14, 45)));
                 for (std::size_t k = 1; k < dates.size(); ++k) {
                     const QDate changedOn = std::min(today, std::max(o.created, dates[k - 1]));
-                    out.addCloseDateChange({0, id, dates[k - 1], dates[k], changedOn});
+                    out.addCloseDateChange({ 0, id, dates[k - 1], dates[k], changedOn });
                 }
             }
             if (plan.activities) {
-                leads.push_back({acct.id, *o.ownerId, o.created});
+                leads.push_back({ acct.id, *o.ownerId, o.created });
                 const QDate last = o.lastActivity;
                 const int count = int(rng.between(1, 6));
                 for (int k = 0; k < count; ++k) {
@@ -280,12 +287,13 @@ void writeDemoBook(const QString &path, const Options &options,
                     const int roll = int(rng.between(0, 9));
                     a.type = roll < 5 ? ActivityType::Call
                                       : (roll < 8 ? ActivityType::Email : ActivityType::Meeting);
-                    a.date = k == 0 ? last : o.created.addDays(rng.between(0, o.created.daysTo(last)));
+                    a.date = k == 0 ? last
+                                    : o.created.addDays(rng.between(0, o.created.daysTo(last)));
                     a.repId = o.ownerId;
                     a.accountId = acct.id;
                     a.opportunityId = id;
                     a.subject = a.type == ActivityType::Meeting ? QStringLiteral("Meeting")
-                                : a.type == ActivityType::Call  ? QStringLiteral("Call")
+                            : a.type == ActivityType::Call      ? QStringLiteral("Call")
                                                                 : QStringLiteral("Email");
                     out.addActivity(a);
                 }
@@ -306,15 +314,16 @@ void writeDemoBook(const QString &path, const Options &options,
                 const int touches = int(prospecting.between(20, 34));
                 for (int k = 0; k < meetings + touches; ++k) {
                     Activity a;
-                    a.type = k < meetings ? ActivityType::Meeting
-                                          : (prospecting.chance(0.6) ? ActivityType::Call
-                                                                     : ActivityType::Email);
+                    a.type = k < meetings
+                            ? ActivityType::Meeting
+                            : (prospecting.chance(0.6) ? ActivityType::Call : ActivityType::Email);
                     a.date = lead.created.addDays(-prospecting.between(k < meetings ? 1 : 7, 75));
                     a.repId = lead.owner;
                     a.accountId = lead.account;
-                    a.subject = a.type == ActivityType::Meeting ? QStringLiteral("Discovery meeting")
-                                : a.type == ActivityType::Call  ? QStringLiteral("Prospecting call")
-                                                                : QStringLiteral("Prospecting email");
+                    a.subject = a.type == ActivityType::Meeting
+                            ? QStringLiteral("Discovery meeting")
+                            : a.type == ActivityType::Call ? QStringLiteral("Prospecting call")
+                                                           : QStringLiteral("Prospecting email");
                     out.addActivity(a);
                 }
             }

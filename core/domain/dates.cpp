@@ -56,7 +56,7 @@ qint64 parseIsoDay(std::string_view text)
     const int y = digits(text, 0, 4), m = digits(text, 5, 2), d = digits(text, 8, 2);
     if (y < 1 || m < 1 || m > 12 || d < 1)
         return 0;
-    static constexpr int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static constexpr int monthDays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (d > monthDays[m - 1] + (m == 2 && leap ? 1 : 0))
         return 0;

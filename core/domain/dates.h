@@ -15,11 +15,20 @@ qint64 parseIsoDay(std::string_view text);
 // Writes "YYYY-MM-DD" (10 characters, no terminator) for a valid date with a four-digit year;
 // returns false otherwise. No allocation: the import writes several dates per row.
 bool formatIsoDate(const QDate &date, char (&out)[10]);
-inline QDate dayToDate(qint64 day) { return day ? QDate::fromJulianDay(day) : QDate(); }
-inline qint64 dateToDay(const QDate &date) { return date.isValid() ? date.toJulianDay() : 0; }
+inline QDate dayToDate(qint64 day)
+{
+    return day ? QDate::fromJulianDay(day) : QDate();
+}
+inline qint64 dateToDay(const QDate &date)
+{
+    return date.isValid() ? date.toJulianDay() : 0;
+}
 
 // days(a, b) = b − a in whole calendar days.
-inline qint64 daysBetween(const QDate &a, const QDate &b) { return a.daysTo(b); }
+inline qint64 daysBetween(const QDate &a, const QDate &b)
+{
+    return a.daysTo(b);
+}
 
 // A planning period: a fiscal quarter. Label "2026-Q4" names the fiscal year by the calendar
 // year of its first month when the fiscal year starts in January, else by the year it ends in.

@@ -51,10 +51,10 @@ struct Opportunity
     QString currency = QStringLiteral("USD");
     Stage stage = Stage::Qualify;
     Status status = Status::Open;
-    std::optional<BasisPoints> probability;         // from the import
+    std::optional<BasisPoints> probability; // from the import
     std::optional<BasisPoints> probabilityOverride; // a manual edit in the app wins
     QDate created;
-    QDate closeDate;  // expected close date (the close date once closed)
+    QDate closeDate; // expected close date (the close date once closed)
     QDate closedDate; // when it was won or lost
     QDate lastActivity;
     QDate nextActivity;

@@ -7,9 +7,10 @@ namespace tp {
 QString minorToDecimal(Minor amount)
 {
     const bool negative = amount < 0;
-    const std::uint64_t magnitude = negative ? std::uint64_t(-(amount + 1)) + 1 : std::uint64_t(amount);
+    const std::uint64_t magnitude =
+            negative ? std::uint64_t(-(amount + 1)) + 1 : std::uint64_t(amount);
     QString text = QString::number(magnitude / 100) + QLatin1Char('.')
-                   + QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
+            + QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
     return negative ? QLatin1Char('-') + text : text;
 }
 

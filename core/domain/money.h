@@ -26,6 +26,9 @@ QString minorToDecimal(Minor amount);
 // Parses a plain decimal ("1234.5", "-3", "12.345" rounds half away from zero) to minor units.
 std::optional<Minor> decimalToMinor(const QString &text);
 // Major units as double, for JSON numbers.
-inline double toMajor(Minor amount) { return double(amount) / 100.0; }
+inline double toMajor(Minor amount)
+{
+    return double(amount) / 100.0;
+}
 
 } // namespace tp

@@ -19,8 +19,8 @@ QString segmentKindKey(SegmentKind kind)
 
 std::optional<SegmentKind> segmentKindFromKey(const QString &key)
 {
-    for (SegmentKind kind : {SegmentKind::Book, SegmentKind::Territory, SegmentKind::Industry,
-                             SegmentKind::SizeBand}) {
+    for (SegmentKind kind : { SegmentKind::Book, SegmentKind::Territory, SegmentKind::Industry,
+                              SegmentKind::SizeBand }) {
         if (segmentKindKey(kind) == key)
             return kind;
     }

@@ -45,10 +45,10 @@ struct ScoringModel
 // The ROI settings of METRICS "Accounts", kept in the book.
 struct RoiSettings
 {
-    double likelihoodThreshold = 0.5;      // L*
+    double likelihoodThreshold = 0.5; // L*
     std::optional<Minor> potentialThreshold; // R*; unset: the median of the scored accounts
     double floorLikelihood = 0.2;
-    Minor floorPotential = 0;              // R_min
+    Minor floorPotential = 0; // R_min
 };
 
 // The scores of a set of accounts (the rows of a BookView), row by row: 0..5, or -1 when the

@@ -49,7 +49,7 @@ QString statusKey(Status status)
 
 std::optional<Status> statusFromKey(const QString &key)
 {
-    for (Status s : {Status::Open, Status::Won, Status::Lost, Status::Removed}) {
+    for (Status s : { Status::Open, Status::Won, Status::Lost, Status::Removed }) {
         if (key.compare(statusKey(s), Qt::CaseInsensitive) == 0)
             return s;
     }

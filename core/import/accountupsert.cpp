@@ -9,25 +9,24 @@ struct AccountUpserter::Statements
     explicit Statements(sql::Database &db)
         : current(db.prepare("SELECT name, coalesce(industry, ''), coalesce(size_band, ''), "
                              "coalesce(region, ''), owner_id, potential, territory_id "
-                             "FROM accounts WHERE id = ?"))
-        , insert(db.prepare("INSERT INTO accounts (crm_id, name, industry, size_band, region, "
-                            "owner_id, potential, territory_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
-        , update(db.prepare("UPDATE accounts SET name = ?, industry = ?, size_band = ?, region = ?, "
-                            "owner_id = ?, potential = ?, territory_id = ? WHERE id = ?"))
-    {
-    }
+                             "FROM accounts WHERE id = ?")),
+          insert(db.prepare("INSERT INTO accounts (crm_id, name, industry, size_band, region, "
+                            "owner_id, potential, territory_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
+          update(db.prepare(
+                  "UPDATE accounts SET name = ?, industry = ?, size_band = ?, region = ?, "
+                  "owner_id = ?, potential = ?, territory_id = ? WHERE id = ?"))
+    { }
     sql::Statement current, insert, update;
 };
 
 AccountUpserter::AccountUpserter(sql::Database &db, ImportJournal &journal,
                                  BookDirectory &directory, UpsertCounts &counts)
-    : m_db(db)
-    , m_journal(journal)
-    , m_directory(directory)
-    , m_counts(counts)
-    , m_st(std::make_unique<Statements>(db))
-{
-}
+    : m_db(db),
+      m_journal(journal),
+      m_directory(directory),
+      m_counts(counts),
+      m_st(std::make_unique<Statements>(db))
+{ }
 
 AccountUpserter::~AccountUpserter() = default;
 
@@ -54,8 +53,14 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
             st.bindNull(1);
         else
             st.bind(1, a.crmId);
-        st.bind(2, a.name).bind(3, a.industry).bind(4, band).bind(5, a.region).bind(6, owner)
-                .bind(7, a.potential).bind(8, territory).run();
+        st.bind(2, a.name)
+                .bind(3, a.industry)
+                .bind(4, band)
+                .bind(5, a.region)
+                .bind(6, owner)
+                .bind(7, a.potential)
+                .bind(8, territory)
+                .run();
         m_directory.addAccount(m_db.lastInsertId(), a.crmId, a.name);
         ++m_counts.created;
         return;
@@ -81,22 +86,27 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
         return;
     }
     m_journal.beforeUpdate("accounts", *id);
-    m_st->update.bind(1, a.name).bind(2, industry).bind(3, sizeBand).bind(4, region)
-            .bind(5, newOwner).bind(6, potential).bind(7, newTerritory).bind(8, *id)
+    m_st->update.bind(1, a.name)
+            .bind(2, industry)
+            .bind(3, sizeBand)
+            .bind(4, region)
+            .bind(5, newOwner)
+            .bind(6, potential)
+            .bind(7, newTerritory)
+            .bind(8, *id)
             .run();
     ++m_counts.updated;
 }
 
 QuotaUpserter::QuotaUpserter(sql::Database &db, ImportJournal &journal, BookDirectory &directory,
                              UpsertCounts &counts)
-    : m_journal(journal)
-    , m_directory(directory)
-    , m_counts(counts)
-    , m_find(db.prepare("SELECT id, amount FROM quotas WHERE rep_id = ? AND period = ?"))
-    , m_insert(db.prepare("INSERT INTO quotas (rep_id, period, amount) VALUES (?, ?, ?)"))
-    , m_update(db.prepare("UPDATE quotas SET amount = ? WHERE id = ?"))
-{
-}
+    : m_journal(journal),
+      m_directory(directory),
+      m_counts(counts),
+      m_find(db.prepare("SELECT id, amount FROM quotas WHERE rep_id = ? AND period = ?")),
+      m_insert(db.prepare("INSERT INTO quotas (rep_id, period, amount) VALUES (?, ?, ?)")),
+      m_update(db.prepare("UPDATE quotas SET amount = ? WHERE id = ?"))
+{ }
 
 void QuotaUpserter::upsert(const RowReader::QuotaInput &q)
 {

@@ -6,36 +6,38 @@ struct ActivityUpserter::Statements
 {
     explicit Statements(sql::Database &db)
         : byCrmId(db.prepare("SELECT id, type, activity_date, rep_id, account_id, opportunity_id, "
-                             "coalesce(subject, '') FROM activities WHERE crm_id = ?"))
-        , same(db.prepare("SELECT id FROM activities WHERE crm_id IS NULL AND activity_date = ? "
-                          "AND type = ? AND rep_id IS ? AND account_id IS ? AND opportunity_id IS ? "
-                          "AND coalesce(subject, '') = ? LIMIT 1"))
-        , insert(db.prepare("INSERT INTO activities (crm_id, type, activity_date, rep_id, "
-                            "account_id, opportunity_id, subject) VALUES (?, ?, ?, ?, ?, ?, ?)"))
-        , update(db.prepare("UPDATE activities SET type = ?, activity_date = ?, rep_id = ?, "
-                            "account_id = ?, opportunity_id = ?, subject = ? WHERE id = ?"))
-        , opportunityByCrmId(db.prepare("SELECT id, last_activity_date FROM opportunities WHERE crm_id = ?"))
-        , touchOpportunity(db.prepare("UPDATE opportunities SET last_activity_date = ? WHERE id = ?"))
-    {
-    }
+                             "coalesce(subject, '') FROM activities WHERE crm_id = ?")),
+          same(db.prepare(
+                  "SELECT id FROM activities WHERE crm_id IS NULL AND activity_date = ? "
+                  "AND type = ? AND rep_id IS ? AND account_id IS ? AND opportunity_id IS ? "
+                  "AND coalesce(subject, '') = ? LIMIT 1")),
+          insert(db.prepare("INSERT INTO activities (crm_id, type, activity_date, rep_id, "
+                            "account_id, opportunity_id, subject) VALUES (?, ?, ?, ?, ?, ?, ?)")),
+          update(db.prepare("UPDATE activities SET type = ?, activity_date = ?, rep_id = ?, "
+                            "account_id = ?, opportunity_id = ?, subject = ? WHERE id = ?")),
+          opportunityByCrmId(
+                  db.prepare("SELECT id, last_activity_date FROM opportunities WHERE crm_id = ?")),
+          touchOpportunity(
+                  db.prepare("UPDATE opportunities SET last_activity_date = ? WHERE id = ?"))
+    { }
     sql::Statement byCrmId, same, insert, update, opportunityByCrmId, touchOpportunity;
 };
 
 ActivityUpserter::ActivityUpserter(sql::Database &db, ImportJournal &journal,
                                    BookDirectory &directory, UpsertCounts &counts, QDate asOf)
-    : m_db(db)
-    , m_journal(journal)
-    , m_directory(directory)
-    , m_counts(counts)
-    , m_st(std::make_unique<Statements>(db))
-    , m_asOf(asOf)
-{
-}
+    : m_db(db),
+      m_journal(journal),
+      m_directory(directory),
+      m_counts(counts),
+      m_st(std::make_unique<Statements>(db)),
+      m_asOf(asOf)
+{ }
 
 ActivityUpserter::~ActivityUpserter() = default;
 
 // By CRM id; else by name, unless the file gives a CRM id the book lacks: then a new account.
-std::optional<Id> ActivityUpserter::account(const RowReader::ActivityInput &row, std::optional<Id> owner)
+std::optional<Id> ActivityUpserter::account(const RowReader::ActivityInput &row,
+                                            std::optional<Id> owner)
 {
     if (!row.accountCrmId.isEmpty()) {
         if (const auto id = m_directory.accountByCrmId(row.accountCrmId))
@@ -81,7 +83,11 @@ void ActivityUpserter::upsert(const RowReader::ActivityInput &row)
         st.reset();
     } else {
         auto &st = m_st->same;
-        st.bind(1, row.date).bind(2, row.type).bind(3, repId).bind(4, accountId).bind(5, opportunityId)
+        st.bind(1, row.date)
+                .bind(2, row.type)
+                .bind(3, repId)
+                .bind(4, accountId)
+                .bind(5, opportunityId)
                 .bind(6, row.subject);
         if (st.step()) {
             existing = st.int64(0);
@@ -93,8 +99,14 @@ void ActivityUpserter::upsert(const RowReader::ActivityInput &row)
         ++m_counts.unchanged;
     } else if (existing) {
         m_journal.beforeUpdate("activities", *existing);
-        m_st->update.bind(1, row.type).bind(2, row.date).bind(3, repId).bind(4, accountId)
-                .bind(5, opportunityId).bind(6, row.subject).bind(7, *existing).run();
+        m_st->update.bind(1, row.type)
+                .bind(2, row.date)
+                .bind(3, repId)
+                .bind(4, accountId)
+                .bind(5, opportunityId)
+                .bind(6, row.subject)
+                .bind(7, *existing)
+                .run();
         ++m_counts.updated;
     } else {
         auto &st = m_st->insert;
@@ -102,7 +114,11 @@ void ActivityUpserter::upsert(const RowReader::ActivityInput &row)
             st.bindNull(1);
         else
             st.bind(1, row.crmId);
-        st.bind(2, row.type).bind(3, row.date).bind(4, repId).bind(5, accountId).bind(6, opportunityId)
+        st.bind(2, row.type)
+                .bind(3, row.date)
+                .bind(4, repId)
+                .bind(5, accountId)
+                .bind(6, opportunityId)
                 .bind(7, row.subject)
                 .run();
         ++m_counts.created;

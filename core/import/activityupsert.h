@@ -5,7 +5,6 @@
 #include "opportunityupsert.h"
 #include "rowreader.h"
 
-
 namespace tp::crm {
 
 // Writes activities (calls, emails, meetings) inside the caller's transaction: by CRM id when

@@ -84,7 +84,10 @@ struct CopiedRecord
 struct TextHash
 {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(std::string_view text) const
+    {
+        return std::hash<std::string_view>{}(text);
+    }
 };
 
 // The value detectors of the mapped columns, by field.
@@ -94,7 +97,8 @@ struct Detectors
     std::map<Field, values::ProbabilityColumn> probabilities;
     std::map<Field, values::DateColumn> dates;
     std::map<Field, values::IdentifierColumn> identifiers;
-    std::unordered_map<std::string, qint64, TextHash, std::equal_to<>> stageCounts; // by UTF-8 value
+    std::unordered_map<std::string, qint64, TextHash, std::equal_to<>>
+            stageCounts; // by UTF-8 value
     int stageColumn = -1;
 
     // Each mapped column with the one detector it feeds (map nodes do not move).
@@ -113,7 +117,7 @@ struct Detectors
         for (const auto &[field, column] : columns) {
             if (field == Field::Stage)
                 stageColumn = column;
-            Observer o{column};
+            Observer o{ column };
             switch (fieldInfo(field).type) {
             case ValueType::Amount:
                 o.amount = &amounts[field];
@@ -202,15 +206,16 @@ int Analysis::columnOf(Field field) const
 QStringList Analysis::problemsWithHints(const QString &stageHint, const QString &encodingHint) const
 {
     QStringList out = problems;
-    for (const auto &[index, hint] : {std::pair{unmappedStagesProblem, stageHint},
-                                      std::pair{encodingProblem, encodingHint}}) {
+    for (const auto &[index, hint] : { std::pair{ unmappedStagesProblem, stageHint },
+                                       std::pair{ encodingProblem, encodingHint } }) {
         if (index >= 0 && index < out.size() && !hint.isEmpty())
             out[index] += QLatin1Char(' ') + hint;
     }
     return out;
 }
 
-StageResolver::StageResolver(const QHash<QString, Stage> &aliases, const QHash<QString, Stage> &userMap)
+StageResolver::StageResolver(const QHash<QString, Stage> &aliases,
+                             const QHash<QString, Stage> &userMap)
 {
     for (auto it = aliases.begin(); it != aliases.end(); ++it)
         m_aliases.insert(it.key().trimmed().toCaseFolded(), it.value());
@@ -251,8 +256,8 @@ QHash<QString, Stage> loadStageAliases(sql::Database &db)
 
 BookTerms BookTerms::load(Book &book, const QHash<QString, Stage> &userStageMap)
 {
-    return {StageResolver(loadStageAliases(book.db()), userStageMap),
-            ScoringRepository(book).factors()};
+    return { StageResolver(loadStageAliases(book.db()), userStageMap),
+             ScoringRepository(book).factors() };
 }
 
 namespace {
@@ -282,7 +287,7 @@ void findFactorColumns(Analysis &a, const std::vector<EngagementFactor> &factors
                                [c](const auto &p) { return p.second == c; }))
                 continue;
             if (found++ == 0)
-                a.factors.push_back({f.id, f.name, c});
+                a.factors.push_back({ f.id, f.name, c });
         }
         if (found == 0)
             missing.append(f.name);
@@ -312,7 +317,9 @@ QString badPlaces(const csv::EncodingEvidence &e)
         places.append(translate("line %1, column %2 (0x%3)")
                               .arg(p.line)
                               .arg(p.column)
-                              .arg(QString::number(p.byte, 16).toUpper().rightJustified(2, QLatin1Char('0'))));
+                              .arg(QString::number(p.byte, 16)
+                                           .toUpper()
+                                           .rightJustified(2, QLatin1Char('0'))));
     if (e.badBytes > qint64(e.firstBad.size()))
         places.append(QStringLiteral("…"));
     return places.join(QStringLiteral("; "));
@@ -361,10 +368,10 @@ void describeEncoding(Analysis &a, bool chosen)
                                   .arg(e.utf8Characters));
         return;
     }
-    a.warnings.append(QCoreApplication::translate(
-                              "tp::crm", "%n byte(s) are not UTF-8 and were read as “�”: %1.",
-                              nullptr, bad)
-                              .arg(badPlaces(e)));
+    a.warnings.append(
+            QCoreApplication::translate(
+                    "tp::crm", "%n byte(s) are not UTF-8 and were read as “�”: %1.", nullptr, bad)
+                    .arg(badPlaces(e)));
 }
 
 // A mapped column whose header text another column repeats: which of them is read is said.
@@ -378,12 +385,12 @@ void warnDuplicateHeaders(Analysis &a)
                 numbers.append(QString::number(c + 1));
         }
         if (numbers.size() > 1)
-            a.warnings.append(translate("The header names “%1” more than once (columns %2): column "
-                                        "%3 is read as %4.")
-                                      .arg(a.header[column].trimmed(),
-                                           numbers.join(QStringLiteral(", ")))
-                                      .arg(column + 1)
-                                      .arg(fieldLabel(field)));
+            a.warnings.append(
+                    translate("The header names “%1” more than once (columns %2): column "
+                              "%3 is read as %4.")
+                            .arg(a.header[column].trimmed(), numbers.join(QStringLiteral(", ")))
+                            .arg(column + 1)
+                            .arg(fieldLabel(field)));
     }
 }
 
@@ -415,7 +422,8 @@ void describeDealNaming(Analysis &a, const std::string &example, qint64 exampleL
 void checkRowCount(Analysis &a, bool complete)
 {
     if (a.rows == 0) {
-        a.problems.append(translate("%1 has a header but no data rows: nothing to import.").arg(a.file));
+        a.problems.append(
+                translate("%1 has a header but no data rows: nothing to import.").arg(a.file));
         return;
     }
     for (const QString &line : a.footer) {
@@ -423,9 +431,10 @@ void checkRowCount(Analysis &a, bool complete)
         if (!stated || *stated == a.rows)
             continue;
         const QLocale locale;
-        const QString text = translate("The report's footer says %1 records, but %2 rows were read: "
-                                       "the file may be cut short or edited.")
-                                     .arg(locale.toString(*stated), locale.toString(a.rows));
+        const QString text =
+                translate("The report's footer says %1 records, but %2 rows were read: "
+                          "the file may be cut short or edited.")
+                        .arg(locale.toString(*stated), locale.toString(a.rows));
         if (complete)
             a.problems.append(text + QLatin1Char(' ')
                               + translate("As the complete pipeline it would remove the deals it "
@@ -496,18 +505,19 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
     }
     for (const auto &[field, column] : a.columns) {
         if (column < 0 || column >= a.header.size())
-            throw InputError(translate("%1: the mapping names column %2, but the header has %3 columns.")
-                                     .arg(a.file)
-                                     .arg(column + 1)
-                                     .arg(a.header.size()));
+            throw InputError(
+                    translate("%1: the mapping names column %2, but the header has %3 columns.")
+                            .arg(a.file)
+                            .arg(column + 1)
+                            .arg(a.header.size()));
         const std::vector<Field> &ofKind = fieldsOf(a.kind);
         if (std::find(ofKind.begin(), ofKind.end(), field) == ofKind.end())
-            throw InputError(translate("%1: the mapping maps column %2 to \"%3\", which %4 do not "
-                                       "have.")
-                                     .arg(a.file)
-                                     .arg(column + 1)
-                                     .arg(QString::fromLatin1(fieldInfo(field).key),
-                                          kindKey(a.kind)));
+            throw InputError(
+                    translate("%1: the mapping maps column %2 to \"%3\", which %4 do not "
+                              "have.")
+                            .arg(a.file)
+                            .arg(column + 1)
+                            .arg(QString::fromLatin1(fieldInfo(field).key), kindKey(a.kind)));
     }
     if (a.kind == Kind::Scores)
         findFactorColumns(a, book.factors);
@@ -587,12 +597,14 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
     for (auto &[field, column] : detectors.amounts) {
         a.amounts[field] = column.decide(options.decimal);
         if (!a.amounts[field].problem().isEmpty())
-            a.warnings.append(fieldLabel(field) + QStringLiteral(": ") + a.amounts[field].problem());
+            a.warnings.append(fieldLabel(field) + QStringLiteral(": ")
+                              + a.amounts[field].problem());
     }
     for (auto &[field, column] : detectors.probabilities) {
         a.probabilities[field] = column.decide();
         if (!a.probabilities[field].problem().isEmpty())
-            a.warnings.append(fieldLabel(field) + QStringLiteral(": ") + a.probabilities[field].problem());
+            a.warnings.append(fieldLabel(field) + QStringLiteral(": ")
+                              + a.probabilities[field].problem());
     }
     // A file writes all its dates one way: a column that cannot tell days from months takes
     // the order another column of the file settles (when the settled ones agree).
@@ -633,7 +645,7 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
     }
     for (const auto &[utf8, rows] : detectors.stageCounts) {
         const QString value = toQString(utf8);
-        a.stages.push_back({value, rows, stages.resolve(value)});
+        a.stages.push_back({ value, rows, stages.resolve(value) });
     }
     std::sort(a.stages.begin(), a.stages.end(), [](const StageValue &l, const StageValue &r) {
         return l.rows != r.rows ? l.rows > r.rows : l.value < r.value;
@@ -649,8 +661,8 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
     // still need a mapping for the open deals.
     if (!unknown.isEmpty()) {
         a.unmappedStagesProblem = int(a.problems.size());
-        a.problems.append(translate("Stages with no mapping: %1.")
-                                  .arg(unknown.join(QStringLiteral(", "))));
+        a.problems.append(
+                translate("Stages with no mapping: %1.").arg(unknown.join(QStringLiteral(", "))));
     }
     return a;
 }

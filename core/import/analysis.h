@@ -3,9 +3,9 @@
 #include "csv/reader.h"
 #include "domain/scoring.h"
 #include "domain/stage.h"
-#include "storage/sqlite.h"
 #include "fields.h"
 #include "headerguess.h"
+#include "storage/sqlite.h"
 #include "values/amounts.h"
 #include "values/booleans.h"
 #include "values/dates.h"
@@ -35,13 +35,13 @@ enum class DuplicatePolicy { Ask, Skip, Import };
 // What the user (wizard or command line) decided about a file.
 struct ImportOptions
 {
-    std::optional<Kind> kind;                  // else the preset's
-    QString preset = QStringLiteral("auto");   // a preset id, or auto-detect
+    std::optional<Kind> kind; // else the preset's
+    QString preset = QStringLiteral("auto"); // a preset id, or auto-detect
     std::vector<std::pair<Field, int>> columns; // an explicit mapping; empty: the preset's
-    QHash<QString, Stage> stageMap;            // CRM stage value (any case) → stage; wins over aliases
+    QHash<QString, Stage> stageMap; // CRM stage value (any case) → stage; wins over aliases
     std::optional<values::DateOrder> dateOrder;
     std::optional<values::DecimalSeparator> decimal;
-    QDate asOf;                                // the snapshot's date; invalid: today
+    QDate asOf; // the snapshot's date; invalid: today
     bool complete = false;
     // A complete import may remove more than half of its source's open deals (a file cut short
     // removes them all): only when the user said so.
@@ -95,8 +95,8 @@ struct Analysis
     QString dealNamingNote; // how they are named, with an example (also among the warnings)
     QStringList unmappedColumns;
     QString fingerprint; // of the header: remembered mappings are found by it
-    qint64 rows = 0;     // data rows (footers and blank lines excluded)
-    QStringList footer;  // report footer lines dropped (Salesforce)
+    qint64 rows = 0; // data rows (footers and blank lines excluded)
+    QStringList footer; // report footer lines dropped (Salesforce)
     std::vector<StageValue> stages;
     std::map<Field, values::AmountFormat> amounts;
     std::map<Field, values::ProbabilityFormat> probabilities;
@@ -143,7 +143,7 @@ struct BookTerms
     std::vector<EngagementFactor> factors;
 
     static BookTerms load(Book &book, const QHash<QString, Stage> &userStageMap);
-    static BookTerms none() { return {StageResolver({}, {}), {}}; }
+    static BookTerms none() { return { StageResolver({}, {}), {} }; }
 };
 
 // A Salesforce report footer line ("Grand Totals (N records)" and the two after it): a record

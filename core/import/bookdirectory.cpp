@@ -5,10 +5,10 @@
 namespace tp::crm {
 
 BookDirectory::BookDirectory(sql::Database &db, UpsertCounts &counts)
-    : m_db(db)
-    , m_counts(counts)
-    , m_insertRep(db.prepare("INSERT INTO reps (name) VALUES (?)"))
-    , m_insertAccount(db.prepare("INSERT INTO accounts (crm_id, name, owner_id) VALUES (?, ?, ?)"))
+    : m_db(db),
+      m_counts(counts),
+      m_insertRep(db.prepare("INSERT INTO reps (name) VALUES (?)")),
+      m_insertAccount(db.prepare("INSERT INTO accounts (crm_id, name, owner_id) VALUES (?, ?, ?)"))
 {
     auto st = m_db.prepare("SELECT id, name FROM reps ORDER BY id");
     while (st.step()) {

@@ -26,7 +26,10 @@ public:
     std::optional<Id> rep(const QString &name);
 
     std::optional<Id> accountByCrmId(std::string_view utf8);
-    std::optional<Id> accountByCrmId(const QString &crmId) { return accountByCrmId(crmId.toStdString()); }
+    std::optional<Id> accountByCrmId(const QString &crmId)
+    {
+        return accountByCrmId(crmId.toStdString());
+    }
     std::optional<Id> accountByName(const QString &name); // the oldest of that name
     // The territory of that name (folded), created with `owner` if the book has none; nullopt
     // for an empty name.
@@ -45,11 +48,11 @@ private:
     sql::Database &m_db;
     UpsertCounts &m_counts;
     sql::Statement m_insertRep, m_insertAccount;
-    QHash<QString, Id> m_reps;                  // folded name → id
-    TextIds m_accountsByCrmId;                  // UTF-8 as written → id
-    QHash<QString, Id> m_accountsByName;        // folded name → the oldest id
+    QHash<QString, Id> m_reps; // folded name → id
+    TextIds m_accountsByCrmId; // UTF-8 as written → id
+    QHash<QString, Id> m_accountsByName; // folded name → the oldest id
     bool m_accountsLoaded = false;
-    QHash<QString, Id> m_territories;           // folded name → id, read on first use
+    QHash<QString, Id> m_territories; // folded name → id, read on first use
     bool m_territoriesLoaded = false;
 };
 

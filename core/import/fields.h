@@ -20,13 +20,37 @@ QString kindLabel(Kind kind); // translated
 // The fields an import can fill. Each kind uses some of them (fieldsOf()).
 enum class Field {
     // opportunities
-    CrmId, Name, AccountName, AccountCrmId, Owner, Stage, Status, IsClosed, IsWon, Amount,
-    Currency, Probability, CloseDate, CreatedDate, LastActivity, StageChanged, WonTime, LostTime,
+    CrmId,
+    Name,
+    AccountName,
+    AccountCrmId,
+    Owner,
+    Stage,
+    Status,
+    IsClosed,
+    IsWon,
+    Amount,
+    Currency,
+    Probability,
+    CloseDate,
+    CreatedDate,
+    LastActivity,
+    StageChanged,
+    WonTime,
+    LostTime,
     NextStep,
     // accounts (CrmId, Name and Owner too)
-    Industry, Employees, SizeBand, Region, Territory, Potential,
+    Industry,
+    Employees,
+    SizeBand,
+    Region,
+    Territory,
+    Potential,
     // activities (CrmId, Owner, AccountName, AccountCrmId too)
-    ActivityType, ActivityDate, OpportunityCrmId, Subject,
+    ActivityType,
+    ActivityDate,
+    OpportunityCrmId,
+    Subject,
     // quotas (Owner and Amount too)
     Period,
     // scores and accounts (CrmId, Name and Potential too): "yes" leaves the account's potential

@@ -63,15 +63,13 @@ bool isJournaled(const std::string &table)
 const std::vector<const char *> &ImportJournal::tables()
 {
     // Children before parents: deleting in this order never trips a foreign key.
-    static const std::vector<const char *> all{"snapshots",   "stage_history", "close_date_changes",
-                                               "activities",  "quotas",        "opportunities",
-                                               "accounts",    "territories",   "reps"};
+    static const std::vector<const char *> all{ "snapshots",  "stage_history", "close_date_changes",
+                                                "activities", "quotas",        "opportunities",
+                                                "accounts",   "territories",   "reps" };
     return all;
 }
 
-ImportJournal::ImportJournal(sql::Database &db, Id importId)
-    : m_db(db)
-    , m_importId(importId)
+ImportJournal::ImportJournal(sql::Database &db, Id importId) : m_db(db), m_importId(importId)
 {
     auto insert = m_db.prepare("INSERT INTO import_watermarks (import_id, table_name, max_row_id) "
                                "VALUES (?, ?, ?)");
@@ -115,13 +113,20 @@ void ImportJournal::beforeUpdate(const char *table, Id rowId)
     // One statement per table, prepared on first use.
     auto it = m_saveStatements.find(table);
     if (it == m_saveStatements.end()) {
-        it = m_saveStatements.emplace(table, m_db.prepare(
-                "INSERT INTO import_journal (import_id, seq, table_name, row_id, before) "
-                "SELECT ?, ?, ?, rowid, " + jsonObjectOf(columnsOf(m_db, table)) + " FROM \""
-                + table + "\" WHERE rowid = ?")).first;
+        it = m_saveStatements
+                     .emplace(table,
+                              m_db.prepare("INSERT INTO import_journal (import_id, seq, "
+                                           "table_name, row_id, before) "
+                                           "SELECT ?, ?, ?, rowid, "
+                                           + jsonObjectOf(columnsOf(m_db, table)) + " FROM \""
+                                           + table + "\" WHERE rowid = ?"))
+                     .first;
     }
     sql::Statement &st = it->second;
-    st.bind(1, m_importId).bind(2, qint64(++m_seq)).bind(3, QString::fromLatin1(table)).bind(4, rowId);
+    st.bind(1, m_importId)
+            .bind(2, qint64(++m_seq))
+            .bind(3, QString::fromLatin1(table))
+            .bind(4, rowId);
     st.run();
 }
 
@@ -163,11 +168,12 @@ using Ranges = std::map<std::string, Range>;
 Ranges rangesOf(sql::Database &db, Id importId)
 {
     Ranges ranges;
-    auto marks = db.prepare("SELECT table_name, max_row_id, max_row_id_after FROM import_watermarks "
-                            "WHERE import_id = ?");
+    auto marks =
+            db.prepare("SELECT table_name, max_row_id, max_row_id_after FROM import_watermarks "
+                       "WHERE import_id = ?");
     marks.bind(1, importId);
     while (marks.step()) {
-        Range r{marks.int64(1)};
+        Range r{ marks.int64(1) };
         if (!marks.isNull(2))
             r.after = marks.int64(2);
         ranges[std::string(marks.utf8(0))] = r;
@@ -178,7 +184,8 @@ Ranges rangesOf(sql::Database &db, Id importId)
 std::vector<std::string> allTables(sql::Database &db)
 {
     std::vector<std::string> tables;
-    auto st = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    auto st = db.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
     while (st.step())
         tables.emplace_back(st.utf8(0));
     return tables;
@@ -196,15 +203,17 @@ std::vector<Reference> referencesInto(sql::Database &db, const Ranges &ranges)
 {
     std::vector<Reference> out;
     for (const std::string &table : allTables(db)) {
-        auto keys = db.prepare("SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list(?)");
+        auto keys =
+                db.prepare("SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list(?)");
         keys.bind(1, QString::fromStdString(table));
         while (keys.step()) {
             const auto parent = ranges.find(std::string(keys.utf8(0)));
             if (parent == ranges.end())
                 continue;
             const auto own = ranges.find(table);
-            out.push_back({table, std::string(keys.utf8(1)), std::string(keys.utf8(2)), parent->second,
-                           own != ranges.end() ? std::optional(own->second) : std::nullopt});
+            out.push_back({ table, std::string(keys.utf8(1)), std::string(keys.utf8(2)),
+                            parent->second,
+                            own != ranges.end() ? std::optional(own->second) : std::nullopt });
         }
     }
     return out;
@@ -245,9 +254,12 @@ void settleReferences(sql::Database &db, const Ranges &ranges)
         auto st = db.prepare(sql);
         bindReferring(st, r);
         if (st.step() && refuses)
-            throw InputError(QCoreApplication::translate(
-                    "tp::crm", "The import cannot be undone: rows of %1 still refer to what it "
-                               "added. The book is unchanged.").arg(QString::fromStdString(r.table)));
+            throw InputError(
+                    QCoreApplication::translate(
+                            "tp::crm",
+                            "The import cannot be undone: rows of %1 still refer to what it "
+                            "added. The book is unchanged.")
+                            .arg(QString::fromStdString(r.table)));
     }
 }
 
@@ -262,7 +274,8 @@ void deleteCreated(sql::Database &db, const char *table, const Ranges &ranges)
     const Range range = it->second;
     Id top = 0;
     {
-        auto highest = db.prepare(std::string("SELECT coalesce(max(rowid), 0) FROM \"") + table + "\"");
+        auto highest =
+                db.prepare(std::string("SELECT coalesce(max(rowid), 0) FROM \"") + table + "\"");
         highest.step();
         top = highest.int64(0);
     }
@@ -314,13 +327,15 @@ QString describeRow(sql::Database &db, const std::string &table, Id id)
     if (table == "accounts")
         return translate("account “%1”").arg(one("SELECT name FROM accounts WHERE id = ?"));
     if (table == "account_scores")
-        return translate("the scores of account “%1”").arg(one("SELECT name FROM accounts WHERE id = ?"));
+        return translate("the scores of account “%1”")
+                .arg(one("SELECT name FROM accounts WHERE id = ?"));
     if (table == "reps")
         return translate("rep “%1”").arg(one("SELECT name FROM reps WHERE id = ?"));
     if (table == "quotas")
-        return translate("the quota of %1").arg(
-                one("SELECT r.name || ', ' || q.period FROM quotas q JOIN reps r ON r.id = q.rep_id "
-                    "WHERE q.id = ?"));
+        return translate("the quota of %1")
+                .arg(one("SELECT r.name || ', ' || q.period FROM quotas q JOIN reps r ON r.id = "
+                         "q.rep_id "
+                         "WHERE q.id = ?"));
     if (table == "territories")
         return translate("territory “%1”").arg(one("SELECT name FROM territories WHERE id = ?"));
     if (table == "activities")
@@ -360,24 +375,30 @@ void laterEdits(sql::Database &db, Id importId, const Ranges &ranges, UndoPlan &
         }
         changed.bind(1, importId).bind(2, QString::fromStdString(table)).bind(3, id);
         if (changed.step())
-            add(table, id, translate("%1, changed by the import and again since, would lose the later change"));
+            add(table, id,
+                translate(
+                        "%1, changed by the import and again since, would lose the later change"));
         changed.reset();
     }
     // Rows made since that hang on rows the import created (a quota entered for a rep it
     // created) go with them. The history of its deals, their snapshots and its own records are
     // bookkeeping, not edits; scores were noted above.
-    static const std::set<std::string> skipped{"snapshots", "snapshot_rows", "stage_history",
-                                               "close_date_changes", "import_journal",
-                                               "import_watermarks", "hand_edits", "imports",
-                                               "account_scores"};
+    static const std::set<std::string> skipped{ "snapshots",      "snapshot_rows",
+                                                "stage_history",  "close_date_changes",
+                                                "import_journal", "import_watermarks",
+                                                "hand_edits",     "imports",
+                                                "account_scores" };
     for (const Reference &r : referencesInto(db, ranges)) {
         if (skipped.contains(r.table))
             continue;
         const auto own = ranges.find(r.table);
         if (own != ranges.end() && own->second.after == std::numeric_limits<Id>::max())
             continue; // an import made before the book kept its upper watermark: cannot tell
-        const bool hasRowId = scalarOf(db, "SELECT count(*) FROM pragma_table_list WHERE name = ?1 "
-                                           "AND wr = 0", r.table) > 0;
+        const bool hasRowId = scalarOf(db,
+                                       "SELECT count(*) FROM pragma_table_list WHERE name = ?1 "
+                                       "AND wr = 0",
+                                       r.table)
+                > 0;
         std::string sql = std::string("SELECT ") + (hasRowId ? "rowid" : "0") + " FROM \"" + r.table
                 + "\"" + whereReferring(r);
         if (own != ranges.end())
@@ -425,18 +446,19 @@ UndoPlan planUndo(Book &book, Id importId)
         const auto it = ranges.find(table);
         if (it == ranges.end() || std::string_view(table) == "snapshots")
             continue;
-        auto st = db.prepare(std::string("SELECT count(*) FROM \"") + table + "\" WHERE rowid > ? AND rowid <= ?");
+        auto st = db.prepare(std::string("SELECT count(*) FROM \"") + table
+                             + "\" WHERE rowid > ? AND rowid <= ?");
         st.bind(1, it->second.before).bind(2, it->second.after);
         st.step();
         if (st.int64(0) > 0)
-            plan.removes.push_back({QString::fromLatin1(table), st.int64(0)});
+            plan.removes.push_back({ QString::fromLatin1(table), st.int64(0) });
     }
     {
         auto st = db.prepare("SELECT table_name, count(*) FROM import_journal WHERE import_id = ? "
                              "GROUP BY table_name ORDER BY table_name");
         st.bind(1, importId);
         while (st.step())
-            plan.restores.push_back({st.text(0), st.int64(1)});
+            plan.restores.push_back({ st.text(0), st.int64(1) });
     }
     laterEdits(db, importId, ranges, plan);
     return plan;
@@ -445,18 +467,19 @@ UndoPlan planUndo(Book &book, Id importId)
 void undoImport(Book &book, Id importId, bool evenIfEditedLater)
 {
     if (lastImport(book) != importId)
-        throw InputError(QCoreApplication::translate(
-                "tp::crm", "Only the most recent import can be undone."));
+        throw InputError(QCoreApplication::translate("tp::crm",
+                                                     "Only the most recent import can be undone."));
     sql::Database &db = book.db();
     if (!evenIfEditedLater) {
         const UndoPlan plan = planUndo(book, importId);
         if (plan.laterEditCount > 0)
-            throw InputError(QCoreApplication::translate(
-                                     "tp::crm",
-                                     "Undoing the import of %1 would lose %n edit(s) made after it: "
-                                     "%2. Nothing was changed.",
-                                     nullptr, int(plan.laterEditCount))
-                                     .arg(plan.file, plan.laterEdits.join(QStringLiteral("; "))));
+            throw InputError(
+                    QCoreApplication::translate(
+                            "tp::crm",
+                            "Undoing the import of %1 would lose %n edit(s) made after it: "
+                            "%2. Nothing was changed.",
+                            nullptr, int(plan.laterEditCount))
+                            .arg(plan.file, plan.laterEdits.join(QStringLiteral("; "))));
     }
     const sql::ForeignKeysOff unenforced(db); // references are settled below
     sql::Transaction tx(db);
@@ -470,13 +493,14 @@ void undoImport(Book &book, Id importId, bool evenIfEditedLater)
                                "WHERE import_id = ? ORDER BY seq DESC");
         rows.bind(1, importId);
         std::map<std::string, sql::Statement> restores;
-        // An account's scores as they were; those of a factor or an account deleted since stay gone.
+        // An account's scores as they were; those of a factor or an account deleted since stay
+        // gone.
         auto clearScores = db.prepare("DELETE FROM account_scores WHERE account_id = ?");
-        auto restoreScores = db.prepare(
-                "INSERT INTO account_scores (account_id, factor_id, score) "
-                "SELECT ?1, CAST(key AS INTEGER), value FROM json_each(?2) "
-                "WHERE CAST(key AS INTEGER) IN (SELECT id FROM engagement_factors) "
-                "AND EXISTS (SELECT 1 FROM accounts WHERE id = ?1)");
+        auto restoreScores =
+                db.prepare("INSERT INTO account_scores (account_id, factor_id, score) "
+                           "SELECT ?1, CAST(key AS INTEGER), value FROM json_each(?2) "
+                           "WHERE CAST(key AS INTEGER) IN (SELECT id FROM engagement_factors) "
+                           "AND EXISTS (SELECT 1 FROM accounts WHERE id = ?1)");
         while (rows.step()) {
             const std::string table(rows.utf8(0));
             if (table == "account_scores") {
@@ -488,9 +512,11 @@ void undoImport(Book &book, Id importId, bool evenIfEditedLater)
                 continue;
             auto it = restores.find(table);
             if (it == restores.end()) {
-                it = restores.emplace(table, db.prepare("UPDATE \"" + table + "\" SET "
-                                                        + restoreAssignments(columnsOf(db, table))
-                                                        + " WHERE rowid = ?2")).first;
+                it = restores.emplace(table,
+                                      db.prepare("UPDATE \"" + table + "\" SET "
+                                                 + restoreAssignments(columnsOf(db, table))
+                                                 + " WHERE rowid = ?2"))
+                             .first;
             }
             it->second.bind(1, rows.utf8(2)).bind(2, rows.int64(1));
             it->second.run();
@@ -500,7 +526,8 @@ void undoImport(Book &book, Id importId, bool evenIfEditedLater)
     // import before it too: noted against that one now, the newest again.
     db.prepare("INSERT OR IGNORE INTO hand_edits (import_id, table_name, row_id) "
                "SELECT (SELECT max(id) FROM imports WHERE id < ?1), e.table_name, e.row_id "
-               "FROM hand_edits e WHERE e.import_id = ?1 AND EXISTS (SELECT 1 FROM imports WHERE id < ?1) "
+               "FROM hand_edits e WHERE e.import_id = ?1 AND EXISTS (SELECT 1 FROM imports WHERE "
+               "id < ?1) "
                "AND NOT EXISTS (SELECT 1 FROM import_journal j WHERE j.import_id = ?1 "
                "AND j.table_name = e.table_name AND j.row_id = e.row_id) "
                "AND NOT EXISTS (SELECT 1 FROM import_watermarks w WHERE w.import_id = ?1 "
@@ -511,7 +538,7 @@ void undoImport(Book &book, Id importId, bool evenIfEditedLater)
             .run();
     // The import's own record goes last (it is the latest): its journal, watermarks, snapshot,
     // the edits noted against it.
-    settleReferences(db, {{"imports", Range{importId - 1}}});
+    settleReferences(db, { { "imports", Range{ importId - 1 } } });
     db.prepare("DELETE FROM imports WHERE id = ?").bind(1, importId).run();
     db.exec("DELETE FROM import_running");
     tx.commit();

@@ -34,7 +34,7 @@ void KeyIndex::insert(std::uint64_t hash, Id id)
         throw std::out_of_range("KeyIndex: row ids run from 1 to 2^32 - 1");
     if ((m_size + 1) * 4 > m_slots.size() * 3)
         rehash(m_slots.empty() ? 1024 : m_slots.size() * 2);
-    place({tagOf(hash), std::uint32_t(id)});
+    place({ tagOf(hash), std::uint32_t(id) });
     ++m_size;
 }
 
@@ -62,7 +62,8 @@ const Id *TextIds::find(std::string_view key) const
     const Id *found = nullptr;
     m_index.find(KeyIndex::hash(key), [&](Id position) {
         const auto i = std::size_t(position - 1);
-        const std::string_view stored(m_keys.data() + m_offsets[i], m_offsets[i + 1] - m_offsets[i]);
+        const std::string_view stored(m_keys.data() + m_offsets[i],
+                                      m_offsets[i + 1] - m_offsets[i]);
         if (stored != key)
             return false;
         found = &m_ids[i];

@@ -65,7 +65,7 @@ public:
     std::size_t size() const { return m_ids.size(); }
 
 private:
-    KeyIndex m_index;              // hash → position in m_ids (1-based)
+    KeyIndex m_index; // hash → position in m_ids (1-based)
     std::vector<Id> m_ids;
     std::vector<std::uint32_t> m_offsets; // of each key in m_keys, plus the end
     std::string m_keys;

@@ -77,7 +77,7 @@ QStringList fieldKeys(Kind kind)
 
 QStringList presetIds()
 {
-    QStringList ids{QStringLiteral("auto")};
+    QStringList ids{ QStringLiteral("auto") };
     for (const Preset &p : presets())
         ids.append(p.id);
     return ids;
@@ -103,15 +103,15 @@ QString stringAt(const QString &file, const QString &key, const QJsonValue &valu
 MappingFile::Column columnOf(const QString &file, const QString &key, Field field,
                              const QJsonValue &value)
 {
-    const QString expected = translate("a column number from 1 to %1 or a header name")
-                                     .arg(MappingFile::maxColumn);
+    const QString expected =
+            translate("a column number from 1 to %1 or a header name").arg(MappingFile::maxColumn);
     if (value.isDouble()) {
         const double d = value.toDouble();
         if (!std::isfinite(d) || d != std::trunc(d) || d < 1 || d > MappingFile::maxColumn)
             fail(file, key, expected, value);
-        return {field, int(d) - 1, {}};
+        return { field, int(d) - 1, {} };
     }
-    return {field, -1, stringAt(file, key, value, expected)};
+    return { field, -1, stringAt(file, key, value, expected) };
 }
 
 } // namespace
@@ -141,14 +141,15 @@ MappingFile MappingFile::parse(const QByteArray &json, const QString &name)
                                  .arg(error.offset + 1)
                                  .arg(error.errorString()));
     if (!doc.isObject())
-        throw InputError(translate("%1: expected a JSON object {\"kind\": …, \"columns\": {…}}, "
-                                   "found %2.")
-                                 .arg(name, doc.isArray() ? QStringLiteral("a list")
-                                                          : QStringLiteral("a value")));
+        throw InputError(
+                translate("%1: expected a JSON object {\"kind\": …, \"columns\": {…}}, "
+                          "found %2.")
+                        .arg(name,
+                             doc.isArray() ? QStringLiteral("a list") : QStringLiteral("a value")));
     const QJsonObject o = doc.object();
-    const QStringList known{QStringLiteral("kind"),    QStringLiteral("preset"),
-                            QStringLiteral("columns"), QStringLiteral("stages"),
-                            QStringLiteral("date_order"), QStringLiteral("decimal")};
+    const QStringList known{ QStringLiteral("kind"),       QStringLiteral("preset"),
+                             QStringLiteral("columns"),    QStringLiteral("stages"),
+                             QStringLiteral("date_order"), QStringLiteral("decimal") };
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key()))
             throw InputError(translate("%1: unknown key \"%2\"; a mapping file has %3.")
@@ -179,13 +180,14 @@ MappingFile MappingFile::parse(const QByteArray &json, const QString &name)
             const QString key = QStringLiteral("columns.") + it.key();
             const std::optional<Field> field = fieldFromKey(it.key());
             const bool ofKind = field
-                    && (!m.kind || std::find(fieldsOf(*m.kind).begin(), fieldsOf(*m.kind).end(),
-                                             *field) != fieldsOf(*m.kind).end());
+                    && (!m.kind
+                        || std::find(fieldsOf(*m.kind).begin(), fieldsOf(*m.kind).end(), *field)
+                                != fieldsOf(*m.kind).end());
             if (!ofKind)
-                throw InputError(translate("%1: \"%2\" is not a field of %3; the fields are %4.")
-                                         .arg(name, it.key(),
-                                              kindKey(m.kind.value_or(Kind::Opportunities)),
-                                              keyList(fieldKeys(m.kind.value_or(Kind::Opportunities)))));
+                throw InputError(
+                        translate("%1: \"%2\" is not a field of %3; the fields are %4.")
+                                .arg(name, it.key(), kindKey(m.kind.value_or(Kind::Opportunities)),
+                                     keyList(fieldKeys(m.kind.value_or(Kind::Opportunities)))));
             m.columns.push_back(columnOf(name, key, *field, it.value()));
         }
     }
@@ -193,7 +195,8 @@ MappingFile MappingFile::parse(const QByteArray &json, const QString &name)
         const QJsonValue v = o.value(QStringLiteral("stages"));
         if (!v.isObject())
             fail(name, QStringLiteral("stages"),
-                 translate("an object of CRM stage names and stages, e.g. {\"Scoping\": \"Qualify\"}"),
+                 translate("an object of CRM stage names and stages, e.g. {\"Scoping\": "
+                           "\"Qualify\"}"),
                  v);
         const QJsonObject stages = v.toObject();
         const QString expected = translate("one of %1").arg(keyList(stageKeys()));
@@ -201,7 +204,8 @@ MappingFile MappingFile::parse(const QByteArray &json, const QString &name)
             const QString key = QStringLiteral("stages.") + it.key();
             if (it.key().trimmed().isEmpty())
                 throw InputError(translate("%1: \"stages\": a CRM stage name is empty.").arg(name));
-            const std::optional<Stage> stage = stageFromKey(stringAt(name, key, it.value(), expected));
+            const std::optional<Stage> stage =
+                    stageFromKey(stringAt(name, key, it.value(), expected));
             if (!stage)
                 fail(name, key, expected, it.value());
             m.stages.insert(it.key().trimmed(), *stage);
@@ -210,7 +214,8 @@ MappingFile MappingFile::parse(const QByteArray &json, const QString &name)
     if (o.contains(QStringLiteral("date_order"))) {
         const QJsonValue v = o.value(QStringLiteral("date_order"));
         const QString expected = translate("dmy, mdy or ymd");
-        m.dateOrder = values::dateOrderFromKey(stringAt(name, QStringLiteral("date_order"), v, expected));
+        m.dateOrder =
+                values::dateOrderFromKey(stringAt(name, QStringLiteral("date_order"), v, expected));
         if (!m.dateOrder)
             fail(name, QStringLiteral("date_order"), expected, v);
     }
@@ -246,14 +251,15 @@ std::vector<std::pair<Field, int>> MappingFile::resolve(const QStringList &heade
         int column = c.number;
         if (column < 0) {
             const QString wanted = normalizeHeader(c.header);
-            column = int(std::find_if(header.begin(), header.end(),
-                                      [&](const QString &h) { return normalizeHeader(h) == wanted; })
-                         - header.begin());
+            column =
+                    int(std::find_if(header.begin(), header.end(),
+                                     [&](const QString &h) { return normalizeHeader(h) == wanted; })
+                        - header.begin());
             if (column >= header.size())
-                throw InputError(translate("%1: the mapping names column \"%2\" for %3, but the "
-                                           "header has no such column.")
-                                         .arg(file, c.header,
-                                              QString::fromLatin1(fieldInfo(c.field).key)));
+                throw InputError(
+                        translate("%1: the mapping names column \"%2\" for %3, but the "
+                                  "header has no such column.")
+                                .arg(file, c.header, QString::fromLatin1(fieldInfo(c.field).key)));
         } else if (column >= header.size()) {
             throw InputError(translate("%1: the mapping names column %2 for %3, but the header "
                                        "has %4 columns.")
@@ -283,17 +289,21 @@ void MappingFile::applyTo(ImportOptions &options) const
 
 QString mappingFileHelp()
 {
-    QString help = translate(
-            "A mapping file (--mapping MAP.json) says how to read a file that no preset knows:\n"
-            "  {\"kind\": \"opportunities\", \"preset\": \"generic\",\n"
-            "   \"columns\": {\"name\": \"Deal\", \"amount\": 6, \"close_date\": \"Expected close\"},\n"
-            "   \"stages\": {\"Scoping\": \"Qualify\"}, \"date_order\": \"dmy\", \"decimal\": \"comma\"}\n"
-            "Every key is optional. A column is a header name (case and spacing do not matter)\n"
-            "or a number from 1. date_order: dmy, mdy or ymd; decimal: dot or comma.\n"
-            "Stages: %1.\n"
-            "Presets: %2.\n"
-            "Field keys by kind:\n")
-                           .arg(keyList(stageKeys()), keyList(presetIds()));
+    QString help =
+            translate("A mapping file (--mapping MAP.json) says how to read a file that no preset "
+                      "knows:\n"
+                      "  {\"kind\": \"opportunities\", \"preset\": \"generic\",\n"
+                      "   \"columns\": {\"name\": \"Deal\", \"amount\": 6, \"close_date\": "
+                      "\"Expected close\"},\n"
+                      "   \"stages\": {\"Scoping\": \"Qualify\"}, \"date_order\": \"dmy\", "
+                      "\"decimal\": \"comma\"}\n"
+                      "Every key is optional. A column is a header name (case and spacing do not "
+                      "matter)\n"
+                      "or a number from 1. date_order: dmy, mdy or ymd; decimal: dot or comma.\n"
+                      "Stages: %1.\n"
+                      "Presets: %2.\n"
+                      "Field keys by kind:\n")
+                    .arg(keyList(stageKeys()), keyList(presetIds()));
     for (Kind kind : allKinds())
         help += QStringLiteral("  %1: %2\n").arg(kindKey(kind), keyList(fieldKeys(kind)));
     return help;

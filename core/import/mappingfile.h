@@ -27,7 +27,7 @@ struct MappingFile
     {
         Field field;
         int number = -1; // 0-based, when the file gives a number
-        QString header;  // else the header cell's text
+        QString header; // else the header cell's text
     };
 
     std::optional<Kind> kind;
@@ -43,7 +43,8 @@ struct MappingFile
 
     // The columns for a file with this header: names found in it, numbers checked against its
     // width. InputError for a name the header lacks or a number past its last column.
-    std::vector<std::pair<Field, int>> resolve(const QStringList &header, const QString &file) const;
+    std::vector<std::pair<Field, int>> resolve(const QStringList &header,
+                                               const QString &file) const;
 
     // Applies the file's choices to `options` (kind, preset, stages, date order, decimal
     // separator); the columns need the header (resolve()).

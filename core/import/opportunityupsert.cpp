@@ -32,12 +32,12 @@ std::uint64_t keylessHash(std::string_view name, std::optional<Id> account)
 
 bool OpportunityUpserter::Stored::sameFields(const Stored &o) const
 {
-    return name == o.name && accountId == o.accountId && ownerId == o.ownerId
-            && amount == o.amount && currency == o.currency && stage == o.stage
-            && status == o.status && probability == o.probability && created == o.created
-            && closeDate == o.closeDate && closedDate == o.closedDate
-            && lastActivity == o.lastActivity && nextStep == o.nextStep
-            && stageEntered == o.stageEntered && closedStage == o.closedStage;
+    return name == o.name && accountId == o.accountId && ownerId == o.ownerId && amount == o.amount
+            && currency == o.currency && stage == o.stage && status == o.status
+            && probability == o.probability && created == o.created && closeDate == o.closeDate
+            && closedDate == o.closedDate && lastActivity == o.lastActivity
+            && nextStep == o.nextStep && stageEntered == o.stageEntered
+            && closedStage == o.closedStage;
 }
 
 struct OpportunityUpserter::Statements
@@ -46,28 +46,28 @@ struct OpportunityUpserter::Statements
         : byId(db.prepare("SELECT crm_id, name, account_id, owner_id, amount, currency, stage, "
                           "status, probability_bp, created_date, close_date, closed_date, "
                           "last_activity_date, next_step, stage_entered_date, closed_stage "
-                          "FROM opportunities WHERE id = ?"))
-        , insert(db.prepare("INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, "
-                            "currency, stage, status, probability_bp, created_date, close_date, "
-                            "closed_date, last_activity_date, next_step, stage_entered_date, "
-                            "closed_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-        , update(db.prepare("UPDATE opportunities SET account_id = ?, owner_id = ?, name = ?, "
+                          "FROM opportunities WHERE id = ?")),
+          insert(db.prepare(
+                  "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, "
+                  "currency, stage, status, probability_bp, created_date, close_date, "
+                  "closed_date, last_activity_date, next_step, stage_entered_date, "
+                  "closed_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+          update(db.prepare("UPDATE opportunities SET account_id = ?, owner_id = ?, name = ?, "
                             "amount = ?, currency = ?, stage = ?, status = ?, probability_bp = ?, "
                             "created_date = ?, close_date = ?, closed_date = ?, "
                             "last_activity_date = ?, next_step = ?, stage_entered_date = ?, "
-                            "closed_stage = ? WHERE id = ?"))
-        , stageHistory(db.prepare("INSERT INTO stage_history (opportunity_id, stage, entered_date, "
-                                  "import_id) VALUES (?, ?, ?, ?)"))
-        , closeDateChange(db.prepare("INSERT INTO close_date_changes (opportunity_id, old_date, "
-                                     "new_date, changed_on, import_id) VALUES (?, ?, ?, ?, ?)"))
-        , snapshotRow(db.prepare("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, "
+                            "closed_stage = ? WHERE id = ?")),
+          stageHistory(db.prepare("INSERT INTO stage_history (opportunity_id, stage, entered_date, "
+                                  "import_id) VALUES (?, ?, ?, ?)")),
+          closeDateChange(db.prepare("INSERT INTO close_date_changes (opportunity_id, old_date, "
+                                     "new_date, changed_on, import_id) VALUES (?, ?, ?, ?, ?)")),
+          snapshotRow(db.prepare("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, "
                                  "stage, status, amount, close_date, probability_bp, owner_id) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
-        , resnapshotRow(db.prepare("INSERT OR REPLACE INTO snapshot_rows (snapshot_id, "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
+          resnapshotRow(db.prepare("INSERT OR REPLACE INTO snapshot_rows (snapshot_id, "
                                    "opportunity_id, stage, status, amount, close_date, "
                                    "probability_bp, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
-    {
-    }
+    { }
     // A plain insert for an opportunity's first row in the snapshot (OR REPLACE would cost a
     // statement journal per row), the replacing one when a file lists an opportunity twice.
     sql::Statement byId, insert, update, stageHistory, closeDateChange, snapshotRow, resnapshotRow;
@@ -75,11 +75,11 @@ struct OpportunityUpserter::Statements
 
 OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journal,
                                          const Context &context)
-    : m_db(db)
-    , m_journal(journal)
-    , m_context(context)
-    , m_st(std::make_unique<Statements>(db))
-    , m_directory(db, m_counts)
+    : m_db(db),
+      m_journal(journal),
+      m_context(context),
+      m_st(std::make_unique<Statements>(db)),
+      m_directory(db, m_counts)
 {
     {
         auto highest = m_db.prepare("SELECT coalesce(max(id), 0) FROM opportunities");
@@ -100,12 +100,14 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
         // 16 MiB, down to 16 MiB of cache, so that a book of millions of deals stays in budget.
         const auto indexMiB = qint64(m_byCrmId.bytes() >> 20);
         if (indexMiB > 16)
-            m_db.exec("PRAGMA cache_size = -" + std::to_string(std::max<qint64>(16, 80 - indexMiB) * 1024));
+            m_db.exec("PRAGMA cache_size = -"
+                      + std::to_string(std::max<qint64>(16, 80 - indexMiB) * 1024));
     }
     // A file bringing more deals than the book holds: its rows go in without index upkeep and
     // finish() builds the indexes in one sort each. The key index above keeps the CRM ids
     // unique meanwhile, and the unique index checks them again when it is built.
-    m_indexesDeferred = m_context.expectedRows >= deferIndexesFromRows && m_context.expectedRows > held;
+    m_indexesDeferred =
+            m_context.expectedRows >= deferIndexesFromRows && m_context.expectedRows > held;
     if (m_indexesDeferred)
         schema::dropOpportunityIndexes(m_db);
     {
@@ -204,16 +206,17 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
     std::optional<Id> account = findAccount(row);
     // A deal without CRM id is known by its name and account: one whose account is not in the
     // book yet is new.
-    const bool exists = (!row.crmId.empty() || account || !accountGiven) && findExisting(row, account);
+    const bool exists =
+            (!row.crmId.empty() || account || !accountGiven) && findExisting(row, account);
     if (!exists) {
         if (!m_duplicateFinder)
             m_duplicateFinder.emplace(m_db, m_firstNew, m_previousSnapshot);
-        if (const auto twin = m_duplicateFinder->find(row.accountName, row.name, row.amount,
-                                                      row.closeDate)) {
+        if (const auto twin =
+                    m_duplicateFinder->find(row.accountName, row.name, row.amount, row.closeDate)) {
             ++m_counts.duplicates;
             if (m_duplicateRows.size() < maxDuplicatesListed)
-                m_duplicateRows.push_back({row.line, QString::fromStdString(row.name),
-                                           QString::fromStdString(twin->crmId)});
+                m_duplicateRows.push_back({ row.line, QString::fromStdString(row.name),
+                                            QString::fromStdString(twin->crmId) });
             if (m_context.duplicates == DuplicatePolicy::Skip) {
                 ++m_counts.duplicatesSkipped;
                 return;
@@ -271,7 +274,8 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
         o.closedDate = o.closeDate.isValid() ? o.closeDate : m_context.asOf;
     }
 
-    const bool stageMoved = existing && (existing->stage != o.stage || existing->status == Status::Removed);
+    const bool stageMoved =
+            existing && (existing->stage != o.stage || existing->status == Status::Removed);
     if (row.stageChanged.isValid())
         o.stageEntered = row.stageChanged;
     else if (stageMoved && existing->stage != o.stage)
@@ -284,11 +288,20 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
             st.bindNull(1);
         else
             st.bindStatic(1, row.crmId);
-        st.bind(2, o.accountId).bind(3, o.ownerId).bindStatic(4, o.name)
-                .bind(5, o.amount).bindStatic(6, o.currency).bind(7, int(o.stage))
-                .bind(8, int(o.status)).bind(9, o.probability).bind(10, o.created)
-                .bind(11, o.closeDate).bind(12, o.closedDate).bind(13, o.lastActivity)
-                .bindStatic(14, o.nextStep).bind(15, o.stageEntered)
+        st.bind(2, o.accountId)
+                .bind(3, o.ownerId)
+                .bindStatic(4, o.name)
+                .bind(5, o.amount)
+                .bindStatic(6, o.currency)
+                .bind(7, int(o.stage))
+                .bind(8, int(o.status))
+                .bind(9, o.probability)
+                .bind(10, o.created)
+                .bind(11, o.closeDate)
+                .bind(12, o.closedDate)
+                .bind(13, o.lastActivity)
+                .bindStatic(14, o.nextStep)
+                .bind(15, o.stageEntered)
                 .bind(16, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
                 .run();
         o.id = m_db.lastInsertId();
@@ -297,8 +310,11 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
         else
             m_byCrmId.insert(KeyIndex::hash(row.crmId), o.id);
         if (o.stageEntered.isValid()) {
-            m_st->stageHistory.bind(1, o.id).bind(2, int(o.stage)).bind(3, o.stageEntered)
-                    .bind(4, m_context.importId).run();
+            m_st->stageHistory.bind(1, o.id)
+                    .bind(2, int(o.stage))
+                    .bind(3, o.stageEntered)
+                    .bind(4, m_context.importId)
+                    .run();
         }
         ++m_counts.created;
     } else if (existing->sameFields(o)) {
@@ -306,25 +322,40 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
     } else {
         m_journal.beforeUpdate("opportunities", o.id);
         auto &st = m_st->update;
-        st.bind(1, o.accountId).bind(2, o.ownerId).bindStatic(3, o.name)
-                .bind(4, o.amount).bindStatic(5, o.currency).bind(6, int(o.stage))
-                .bind(7, int(o.status)).bind(8, o.probability).bind(9, o.created)
-                .bind(10, o.closeDate).bind(11, o.closedDate).bind(12, o.lastActivity)
-                .bindStatic(13, o.nextStep).bind(14, o.stageEntered)
+        st.bind(1, o.accountId)
+                .bind(2, o.ownerId)
+                .bindStatic(3, o.name)
+                .bind(4, o.amount)
+                .bindStatic(5, o.currency)
+                .bind(6, int(o.stage))
+                .bind(7, int(o.status))
+                .bind(8, o.probability)
+                .bind(9, o.created)
+                .bind(10, o.closeDate)
+                .bind(11, o.closedDate)
+                .bind(12, o.lastActivity)
+                .bindStatic(13, o.nextStep)
+                .bind(14, o.stageEntered)
                 .bind(15, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
                 .bind(16, o.id)
                 .run();
         if (existing->stage != o.stage) {
-            m_st->stageHistory.bind(1, o.id).bind(2, int(o.stage))
+            m_st->stageHistory.bind(1, o.id)
+                    .bind(2, int(o.stage))
                     .bind(3, o.stageEntered.isValid() ? o.stageEntered : m_context.asOf)
-                    .bind(4, m_context.importId).run();
+                    .bind(4, m_context.importId)
+                    .run();
             ++m_counts.stageChanges;
         }
         const bool bothOpen = existing->status == Status::Open && o.status == Status::Open;
         if (bothOpen && existing->closeDate.isValid() && o.closeDate.isValid()
             && existing->closeDate != o.closeDate) {
-            m_st->closeDateChange.bind(1, o.id).bind(2, existing->closeDate).bind(3, o.closeDate)
-                    .bind(4, m_context.asOf).bind(5, m_context.importId).run();
+            m_st->closeDateChange.bind(1, o.id)
+                    .bind(2, existing->closeDate)
+                    .bind(3, o.closeDate)
+                    .bind(4, m_context.asOf)
+                    .bind(5, m_context.importId)
+                    .run();
             if (o.closeDate > existing->closeDate)
                 ++m_counts.closeDatePushes;
         }
@@ -348,13 +379,20 @@ void OpportunityUpserter::snapshot(const Stored &o)
     if (o.status != Status::Open && !recent) {
         if (again) // listed twice, closed long ago the second time: not in the snapshot after all
             m_db.prepare("DELETE FROM snapshot_rows WHERE snapshot_id = ? AND opportunity_id = ?")
-                    .bind(1, m_snapshot).bind(2, o.id).run();
+                    .bind(1, m_snapshot)
+                    .bind(2, o.id)
+                    .run();
         return;
     }
     m_snapshotted[index] = true;
     (again ? m_st->resnapshotRow : m_st->snapshotRow)
-            .bind(1, m_snapshot).bind(2, o.id).bind(3, int(o.stage))
-            .bind(4, int(o.status)).bind(5, o.amount).bind(6, o.closeDate).bind(7, o.probability)
+            .bind(1, m_snapshot)
+            .bind(2, o.id)
+            .bind(3, int(o.stage))
+            .bind(4, int(o.status))
+            .bind(5, o.amount)
+            .bind(6, o.closeDate)
+            .bind(7, o.probability)
             .bind(8, o.ownerId)
             .run();
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/entities.h"
 #include "analysis.h"
 #include "bookdirectory.h"
+#include "domain/entities.h"
 #include "duplicatefinder.h"
 #include "importjournal.h"
 #include "keyindex.h"
@@ -57,7 +57,7 @@ struct UpsertCounts
 struct LikelyDuplicate
 {
     qint64 line = 0;
-    QString name;        // as the file writes it
+    QString name; // as the file writes it
     QString existingCrmId; // of the deal the book has
 };
 
@@ -72,11 +72,11 @@ public:
     {
         Id importId = 0;
         QDate asOf;
-        QString source;          // the preset: snapshots of the same source are compared
+        QString source; // the preset: snapshots of the same source are compared
         QString bookCurrency;
         int recentlyClosedDays = 365; // closed deals this recent are part of the snapshot (the
                                       // book's metrics window)
-        qint64 expectedRows = 0;      // the file's rows, as the analysis counted them
+        qint64 expectedRows = 0; // the file's rows, as the analysis counted them
         // The file is the whole pipeline of its source: finish() marks removed the open
         // opportunities of the source's earlier snapshots that the file lacks.
         bool complete = false;
@@ -126,17 +126,17 @@ private:
     ImportJournal &m_journal;
     Context m_context;
     std::unique_ptr<Statements> m_st;
-    TextIds m_repsByText;                               // as files spell them → id
-    KeyIndex m_byCrmId;                                 // opportunities by CRM id
-    KeyIndex m_keyless;                                 // without CRM id: by name and account
+    TextIds m_repsByText; // as files spell them → id
+    KeyIndex m_byCrmId; // opportunities by CRM id
+    KeyIndex m_keyless; // without CRM id: by name and account
     bool m_keylessLoaded = false;
-    Stored m_existing, m_next;                          // reused: no allocation per row
-    std::optional<Id> m_previousSnapshot;  // of the same source
+    Stored m_existing, m_next; // reused: no allocation per row
+    std::optional<Id> m_previousSnapshot; // of the same source
     Id m_snapshot = 0;
-    Id m_firstNew = 1;                     // opportunities from this id on are new in this import
-    std::vector<Id> m_seen;                // with `complete`: opportunities of the book the file has
-    std::vector<bool> m_snapshotted;       // by opportunity id: in this import's snapshot
-    bool m_indexesDeferred = false;        // dropped for a large import; finish() builds them
+    Id m_firstNew = 1; // opportunities from this id on are new in this import
+    std::vector<Id> m_seen; // with `complete`: opportunities of the book the file has
+    std::vector<bool> m_snapshotted; // by opportunity id: in this import's snapshot
+    bool m_indexesDeferred = false; // dropped for a large import; finish() builds them
     UpsertCounts m_counts;
     BookDirectory m_directory; // after m_counts, which it counts new reps and accounts in
     std::optional<DuplicateFinder> m_duplicateFinder;

@@ -19,12 +19,13 @@ struct Preset
         Field field;
         QStringList headers; // any of these names
     };
-    QString id;    // "salesforce-report": the CLI's --preset value
+    QString id; // "salesforce-report": the CLI's --preset value
     QString label; // translated
     Kind kind;
     std::vector<Column> columns;
     QStringList ignoredHeaders; // hidden columns the preset knows and drops: not "unmapped"
-    bool salesforceFooter = false; // "Grand Totals (N records)", confidentiality and copyright lines
+    bool salesforceFooter =
+            false; // "Grand Totals (N records)", confidentiality and copyright lines
 };
 
 QString normalizeHeader(QStringView header);

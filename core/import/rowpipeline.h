@@ -42,12 +42,12 @@ public:
 
     RowPipeline(const QString &path, const csv::Options &options, const Analysis &analysis,
                 CheckWidth checkWidth, Read read, std::size_t maxRejections)
-        : m_path(path)
-        , m_options(readingAgain(options, analysis))
-        , m_analysis(analysis)
-        , m_checkWidth(std::move(checkWidth))
-        , m_read(std::move(read))
-        , m_maxRejections(maxRejections)
+        : m_path(path),
+          m_options(readingAgain(options, analysis)),
+          m_analysis(analysis),
+          m_checkWidth(std::move(checkWidth)),
+          m_read(std::move(read)),
+          m_maxRejections(maxRejections)
     {
         for (std::size_t i = 0; i < batches; ++i)
             m_free.push_back(std::make_unique<Batch>());
@@ -198,7 +198,7 @@ private:
     std::deque<std::unique_ptr<Batch>> m_free, m_full;
     bool m_finished = false;
     std::exception_ptr m_error;
-    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_stop{ false };
     std::thread m_thread; // last: starts once everything above exists
 };
 

@@ -23,18 +23,24 @@ QString toQString(std::string_view v)
 // Status words of Pipedrive, Dynamics (English, German, French) and friends.
 std::optional<Status> statusFromWord(QStringView word)
 {
-    static const QHash<QString, Status> words{
-            {QStringLiteral("open"), Status::Open},       {QStringLiteral("offen"), Status::Open},
-            {QStringLiteral("ouvert"), Status::Open},     {QStringLiteral("ouverte"), Status::Open},
-            {QStringLiteral("in progress"), Status::Open},
-            {QStringLiteral("won"), Status::Won},         {QStringLiteral("closed won"), Status::Won},
-            {QStringLiteral("gewonnen"), Status::Won},    {QStringLiteral("gagné"), Status::Won},
-            {QStringLiteral("gagnée"), Status::Won},
-            {QStringLiteral("lost"), Status::Lost},       {QStringLiteral("closed lost"), Status::Lost},
-            {QStringLiteral("verloren"), Status::Lost},   {QStringLiteral("perdu"), Status::Lost},
-            {QStringLiteral("perdue"), Status::Lost},
-            {QStringLiteral("deleted"), Status::Removed}, {QStringLiteral("gelöscht"), Status::Removed},
-            {QStringLiteral("supprimé"), Status::Removed}};
+    static const QHash<QString, Status> words{ { QStringLiteral("open"), Status::Open },
+                                               { QStringLiteral("offen"), Status::Open },
+                                               { QStringLiteral("ouvert"), Status::Open },
+                                               { QStringLiteral("ouverte"), Status::Open },
+                                               { QStringLiteral("in progress"), Status::Open },
+                                               { QStringLiteral("won"), Status::Won },
+                                               { QStringLiteral("closed won"), Status::Won },
+                                               { QStringLiteral("gewonnen"), Status::Won },
+                                               { QStringLiteral("gagné"), Status::Won },
+                                               { QStringLiteral("gagnée"), Status::Won },
+                                               { QStringLiteral("lost"), Status::Lost },
+                                               { QStringLiteral("closed lost"), Status::Lost },
+                                               { QStringLiteral("verloren"), Status::Lost },
+                                               { QStringLiteral("perdu"), Status::Lost },
+                                               { QStringLiteral("perdue"), Status::Lost },
+                                               { QStringLiteral("deleted"), Status::Removed },
+                                               { QStringLiteral("gelöscht"), Status::Removed },
+                                               { QStringLiteral("supprimé"), Status::Removed } };
     return words.contains(word.trimmed().toString().toCaseFolded())
             ? std::optional<Status>(words.value(word.trimmed().toString().toCaseFolded()))
             : std::nullopt;
@@ -45,34 +51,35 @@ std::optional<Status> statusFromWord(QStringView word)
 QString activityType(const QString &word)
 {
     static const QHash<QString, QString> types{
-            {QStringLiteral("call"), QStringLiteral("call")},
-            {QStringLiteral("phone call"), QStringLiteral("call")},
-            {QStringLiteral("phone"), QStringLiteral("call")},
-            {QStringLiteral("anruf"), QStringLiteral("call")},
-            {QStringLiteral("telefonat"), QStringLiteral("call")},
-            {QStringLiteral("appel"), QStringLiteral("call")},
-            {QStringLiteral("appel téléphonique"), QStringLiteral("call")},
-            {QStringLiteral("email"), QStringLiteral("email")},
-            {QStringLiteral("e-mail"), QStringLiteral("email")},
-            {QStringLiteral("listemail"), QStringLiteral("email")},
-            {QStringLiteral("mail"), QStringLiteral("email")},
-            {QStringLiteral("courriel"), QStringLiteral("email")},
-            {QStringLiteral("meeting"), QStringLiteral("meeting")},
-            {QStringLiteral("event"), QStringLiteral("meeting")},
-            {QStringLiteral("demo"), QStringLiteral("meeting")},
-            {QStringLiteral("besprechung"), QStringLiteral("meeting")},
-            {QStringLiteral("termin"), QStringLiteral("meeting")},
-            {QStringLiteral("réunion"), QStringLiteral("meeting")},
-            {QStringLiteral("rendez-vous"), QStringLiteral("meeting")}};
+        { QStringLiteral("call"), QStringLiteral("call") },
+        { QStringLiteral("phone call"), QStringLiteral("call") },
+        { QStringLiteral("phone"), QStringLiteral("call") },
+        { QStringLiteral("anruf"), QStringLiteral("call") },
+        { QStringLiteral("telefonat"), QStringLiteral("call") },
+        { QStringLiteral("appel"), QStringLiteral("call") },
+        { QStringLiteral("appel téléphonique"), QStringLiteral("call") },
+        { QStringLiteral("email"), QStringLiteral("email") },
+        { QStringLiteral("e-mail"), QStringLiteral("email") },
+        { QStringLiteral("listemail"), QStringLiteral("email") },
+        { QStringLiteral("mail"), QStringLiteral("email") },
+        { QStringLiteral("courriel"), QStringLiteral("email") },
+        { QStringLiteral("meeting"), QStringLiteral("meeting") },
+        { QStringLiteral("event"), QStringLiteral("meeting") },
+        { QStringLiteral("demo"), QStringLiteral("meeting") },
+        { QStringLiteral("besprechung"), QStringLiteral("meeting") },
+        { QStringLiteral("termin"), QStringLiteral("meeting") },
+        { QStringLiteral("réunion"), QStringLiteral("meeting") },
+        { QStringLiteral("rendez-vous"), QStringLiteral("meeting") }
+    };
     return types.value(word.trimmed().toCaseFolded(), QStringLiteral("other"));
 }
 
 } // namespace
 
 RowReader::RowReader(const Analysis &analysis, const StageResolver &stages)
-    : m_analysis(analysis)
-    , m_stages(stages)
-    , m_columns(std::size_t(Field::PotentialDerived) + 1, -1)
+    : m_analysis(analysis),
+      m_stages(stages),
+      m_columns(std::size_t(Field::PotentialDerived) + 1, -1)
 {
     for (const auto &[field, column] : analysis.columns)
         m_columns[std::size_t(field)] = column;
@@ -91,8 +98,8 @@ void RowReader::reject(std::vector<Rejection> &rejections, const csv::Record &re
                        const QString &reason) const
 {
     const int column = m_columns[std::size_t(field)];
-    rejections.push_back({record.line, column + 1, fieldLabel(field),
-                          toQString(values::trimmed(cell(record, field))), reason});
+    rejections.push_back({ record.line, column + 1, fieldLabel(field),
+                           toQString(values::trimmed(cell(record, field))), reason });
 }
 
 QString RowReader::text(const csv::Record &record, Field field) const
@@ -181,10 +188,10 @@ bool RowReader::checkWidth(const csv::Record &record, std::vector<Rejection> &re
         if (allMapped)
             return true;
     }
-    rejections.push_back({record.line, 0, QString(), QString(),
-                          translate("expected %1 columns as in the header, found %2")
-                                  .arg(width)
-                                  .arg(record.fields.size())});
+    rejections.push_back({ record.line, 0, QString(), QString(),
+                           translate("expected %1 columns as in the header, found %2")
+                                   .arg(width)
+                                   .arg(record.fields.size()) });
     return false;
 }
 
@@ -227,9 +234,12 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
         out.name = dealNameOf(record, naming); // no name column: named after other columns
         if (out.name.empty()) {
             const int column = naming.columns.front();
-            rejections.push_back({record.line, column + 1, fieldLabel(Field::Name), {},
-                                  translate("expected a value to name the deal by (the file has "
-                                            "no name column), found nothing")});
+            rejections.push_back({ record.line,
+                                   column + 1,
+                                   fieldLabel(Field::Name),
+                                   {},
+                                   translate("expected a value to name the deal by (the file has "
+                                             "no name column), found nothing") });
         }
     } else {
         textInto(record, Field::Name, out.name);
@@ -252,8 +262,8 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
 
     const std::string_view stageText = values::trimmed(cell(record, Field::Stage));
     const std::optional<Stage> stage = stageOf(stageText);
-    const QString statusWord = m_columns[std::size_t(Field::Status)] >= 0 ? text(record, Field::Status)
-                                                                          : QString();
+    const QString statusWord =
+            m_columns[std::size_t(Field::Status)] >= 0 ? text(record, Field::Status) : QString();
     const std::optional<Status> closedByStatus = [&]() -> std::optional<Status> {
         const auto s = statusFromWord(statusWord);
         return s == Status::Won || s == Status::Lost ? s : std::nullopt;
@@ -261,8 +271,9 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
     // A closed deal's status says Won or Lost without a stage beside it.
     if (!stage && !(stageText.empty() && closedByStatus))
         reject(rejections, record, Field::Stage,
-               stageText.empty() ? translate("expected a stage, found nothing")
-                                 : translate("no stage is mapped to \"%1\"").arg(toQString(stageText)));
+               stageText.empty()
+                       ? translate("expected a stage, found nothing")
+                       : translate("no stage is mapped to \"%1\"").arg(toQString(stageText)));
     else if (stage)
         out.stage = *stage;
     // A status column (or Salesforce's Closed and Won flags) decides Won and Lost.
@@ -277,10 +288,10 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
             if (stage && isOpenStage(*stage))
                 out.closedFrom = *stage;
             out.stage = status == Status::Won ? Stage::Won : Stage::Lost;
-        }
-        else if (status == Status::Open && !isOpenStage(out.stage))
+        } else if (status == Status::Open && !isOpenStage(out.stage))
             reject(rejections, record, Field::Status,
-                   translate("the status says open but the stage \"%1\" is closed").arg(toQString(stageText)));
+                   translate("the status says open but the stage \"%1\" is closed")
+                           .arg(toQString(stageText)));
     }
     if (m_columns[std::size_t(Field::IsClosed)] >= 0) {
         const auto closed = values::parseBoolean(cell(record, Field::IsClosed));
@@ -327,19 +338,22 @@ bool RowReader::readQuota(const csv::Record &record, QuotaInput &out,
     out.rep = text(record, Field::Owner);
     out.period = text(record, Field::Period).toUpper();
     if (out.rep.isEmpty())
-        reject(rejections, record, Field::Owner, translate("expected the rep's name, found nothing"));
+        reject(rejections, record, Field::Owner,
+               translate("expected the rep's name, found nothing"));
     static const QRegularExpression quarter(QStringLiteral("^(\\d{4})-Q([1-4])$"));
     static const QRegularExpression reversed(QStringLiteral("^Q([1-4])[- ](\\d{4})$"));
     if (const auto m = reversed.match(out.period); m.hasMatch())
         out.period = m.captured(2) + QStringLiteral("-Q") + m.captured(1);
     if (!quarter.match(out.period).hasMatch())
         reject(rejections, record, Field::Period,
-               translate("expected a quarter such as 2026-Q4, found \"%1\"").arg(text(record, Field::Period)));
+               translate("expected a quarter such as 2026-Q4, found \"%1\"")
+                       .arg(text(record, Field::Period)));
     std::optional<Minor> amount;
     std::string currency;
     this->amount(record, Field::Amount, amount, currency, rejections);
     if (rejections.size() == before && !amount)
-        reject(rejections, record, Field::Amount, translate("expected the quota amount, found nothing"));
+        reject(rejections, record, Field::Amount,
+               translate("expected the quota amount, found nothing"));
     else if (amount && *amount < 0)
         reject(rejections, record, Field::Amount, translate("a quota cannot be negative"));
     out.amount = amount.value_or(0);
@@ -360,7 +374,8 @@ bool RowReader::readActivity(const csv::Record &record, ActivityInput &out,
     out.date = QDate();
     date(record, Field::ActivityDate, out.date, rejections);
     if (rejections.size() == before && !out.date.isValid())
-        reject(rejections, record, Field::ActivityDate, translate("expected the activity's date, found nothing"));
+        reject(rejections, record, Field::ActivityDate,
+               translate("expected the activity's date, found nothing"));
     return rejections.size() == before;
 }
 
@@ -372,7 +387,8 @@ bool RowReader::readAccount(const csv::Record &record, AccountInput &out,
     out.crmId = identifier(record, Field::CrmId);
     out.name = text(record, Field::Name);
     if (out.name.isEmpty())
-        reject(rejections, record, Field::Name, translate("expected the account's name, found nothing"));
+        reject(rejections, record, Field::Name,
+               translate("expected the account's name, found nothing"));
     out.industry = text(record, Field::Industry);
     out.sizeBand = text(record, Field::SizeBand);
     out.region = text(record, Field::Region);
@@ -381,7 +397,10 @@ bool RowReader::readAccount(const csv::Record &record, AccountInput &out,
     const QString employees = text(record, Field::Employees);
     if (!employees.isEmpty()) {
         QString digits = employees;
-        digits.remove(QLatin1Char(',')).remove(QLatin1Char('.')).remove(QLatin1Char(' ')).remove(QChar(0xA0));
+        digits.remove(QLatin1Char(','))
+                .remove(QLatin1Char('.'))
+                .remove(QLatin1Char(' '))
+                .remove(QChar(0xA0));
         bool ok = false;
         const int n = digits.toInt(&ok);
         if (!ok || n < 0)
@@ -393,7 +412,8 @@ bool RowReader::readAccount(const csv::Record &record, AccountInput &out,
     std::string currency;
     amount(record, Field::Potential, out.potential, currency, rejections);
     if (out.potential && *out.potential < 0)
-        reject(rejections, record, Field::Potential, translate("a revenue potential cannot be negative"));
+        reject(rejections, record, Field::Potential,
+               translate("a revenue potential cannot be negative"));
     // A derived potential (an accounts export's own column) is not set: it stays derived.
     const auto derived = values::parseBoolean(cell(record, Field::PotentialDerived));
     if (derived.isInvalid())
@@ -412,13 +432,15 @@ bool RowReader::readScores(const csv::Record &record, ScoresInput &out,
     out.name = text(record, Field::Name);
     out.written = out.crmId.isEmpty() ? out.name : text(record, Field::CrmId);
     if (out.crmId.isEmpty() && out.name.isEmpty())
-        reject(rejections, record, m_columns[std::size_t(Field::CrmId)] >= 0 ? Field::CrmId : Field::Name,
+        reject(rejections, record,
+               m_columns[std::size_t(Field::CrmId)] >= 0 ? Field::CrmId : Field::Name,
                translate("expected the account's CRM id or name, found nothing"));
     std::string currency;
     out.potential.reset();
     amount(record, Field::Potential, out.potential, currency, rejections);
     if (out.potential && *out.potential < 0)
-        reject(rejections, record, Field::Potential, translate("a revenue potential cannot be negative"));
+        reject(rejections, record, Field::Potential,
+               translate("a revenue potential cannot be negative"));
     // A derived potential (the work list's own column) is not set: it stays derived.
     const auto derived = values::parseBoolean(cell(record, Field::PotentialDerived));
     if (derived.isInvalid())
@@ -434,8 +456,8 @@ bool RowReader::readScores(const csv::Record &record, ScoresInput &out,
         const values::Result<int> score = values::parseScore(value);
         out.scores[f] = score.hasValue() ? std::int8_t(score.value) : std::int8_t(-1);
         if (score.isInvalid())
-            rejections.push_back({record.line, factor.column + 1, factor.name,
-                                  toQString(values::trimmed(value)), score.error});
+            rejections.push_back({ record.line, factor.column + 1, factor.name,
+                                   toQString(values::trimmed(value)), score.error });
     }
     return rejections.size() == before;
 }

@@ -26,14 +26,16 @@ public:
         QString period;
         Minor amount = 0;
     };
-    bool readQuota(const csv::Record &record, QuotaInput &out, std::vector<Rejection> &rejections) const;
+    bool readQuota(const csv::Record &record, QuotaInput &out,
+                   std::vector<Rejection> &rejections) const;
     struct AccountInput
     {
         QString crmId, name, industry, sizeBand, region, territory, owner;
         std::optional<int> employees;
         std::optional<Minor> potential;
     };
-    bool readAccount(const csv::Record &record, AccountInput &out, std::vector<Rejection> &rejections) const;
+    bool readAccount(const csv::Record &record, AccountInput &out,
+                     std::vector<Rejection> &rejections) const;
     struct ScoresInput
     {
         qint64 line = 0;
@@ -44,14 +46,16 @@ public:
     };
     // The account by CRM id or name, its potential if given, and a 0-5 score or a blank (not
     // scored) in each factor column.
-    bool readScores(const csv::Record &record, ScoresInput &out, std::vector<Rejection> &rejections) const;
+    bool readScores(const csv::Record &record, ScoresInput &out,
+                    std::vector<Rejection> &rejections) const;
     struct ActivityInput
     {
         QString crmId, type, owner, accountName, accountCrmId, opportunityCrmId, subject;
         QDate date;
     };
     // `type` becomes call, email, meeting or other (CRM words in English, German and French).
-    bool readActivity(const csv::Record &record, ActivityInput &out, std::vector<Rejection> &rejections) const;
+    bool readActivity(const csv::Record &record, ActivityInput &out,
+                      std::vector<Rejection> &rejections) const;
 
     // A row as wide as the header (trailing empty cells aside), else a rejection.
     bool checkWidth(const csv::Record &record, std::vector<Rejection> &rejections) const;
@@ -66,9 +70,10 @@ private:
     void textInto(const csv::Record &record, Field field, std::string &out) const;
     void identifierInto(const csv::Record &record, Field field, std::string &out) const;
     std::optional<Stage> stageOf(std::string_view value) const;
-    bool date(const csv::Record &record, Field field, QDate &out, std::vector<Rejection> &rejections) const;
-    bool amount(const csv::Record &record, Field field, std::optional<Minor> &out, std::string &currency,
-                std::vector<Rejection> &rejections) const;
+    bool date(const csv::Record &record, Field field, QDate &out,
+              std::vector<Rejection> &rejections) const;
+    bool amount(const csv::Record &record, Field field, std::optional<Minor> &out,
+                std::string &currency, std::vector<Rejection> &rejections) const;
 
     const Analysis &m_analysis;
     const StageResolver &m_stages;

@@ -8,35 +8,37 @@ namespace tp::crm {
 
 ScoreUpserter::ScoreUpserter(sql::Database &db, ImportJournal &journal, BookDirectory &directory,
                              const Analysis &analysis, UpsertCounts &counts)
-    : m_journal(journal)
-    , m_directory(directory)
-    , m_analysis(analysis)
-    , m_counts(counts)
-    , m_scores(db.prepare("SELECT factor_id, score FROM account_scores WHERE account_id = ?"))
-    , m_potential(db.prepare("SELECT potential FROM accounts WHERE id = ?"))
-    , m_setScore(db.prepare("INSERT INTO account_scores (account_id, factor_id, score) VALUES (?, ?, ?) "
-                            "ON CONFLICT (account_id, factor_id) DO UPDATE SET score = excluded.score"))
-    , m_clearScore(db.prepare("DELETE FROM account_scores WHERE account_id = ? AND factor_id = ?"))
-    , m_setPotential(db.prepare("UPDATE accounts SET potential = ? WHERE id = ?"))
-{
-}
+    : m_journal(journal),
+      m_directory(directory),
+      m_analysis(analysis),
+      m_counts(counts),
+      m_scores(db.prepare("SELECT factor_id, score FROM account_scores WHERE account_id = ?")),
+      m_potential(db.prepare("SELECT potential FROM accounts WHERE id = ?")),
+      m_setScore(db.prepare(
+              "INSERT INTO account_scores (account_id, factor_id, score) VALUES (?, ?, ?) "
+              "ON CONFLICT (account_id, factor_id) DO UPDATE SET score = excluded.score")),
+      m_clearScore(db.prepare("DELETE FROM account_scores WHERE account_id = ? AND factor_id = ?")),
+      m_setPotential(db.prepare("UPDATE accounts SET potential = ? WHERE id = ?"))
+{ }
 
 std::optional<Rejection> ScoreUpserter::upsert(const RowReader::ScoresInput &row)
 {
     const bool byCrmId = !row.crmId.isEmpty();
-    const std::optional<Id> account = byCrmId ? m_directory.accountByCrmId(row.crmId)
-                                              : m_directory.accountByName(row.name);
+    const std::optional<Id> account =
+            byCrmId ? m_directory.accountByCrmId(row.crmId) : m_directory.accountByName(row.name);
     if (!account) {
         const Field field = byCrmId ? Field::CrmId : Field::Name;
         const QString &value = row.written;
-        return Rejection{row.line, m_analysis.columnOf(field) + 1, fieldLabel(field), value,
-                         (byCrmId ? QCoreApplication::translate(
-                                            "tp::crm", "expected the CRM id of an account in the "
-                                                       "book, found \"%1\", which no account has")
-                                  : QCoreApplication::translate(
-                                            "tp::crm", "expected the name of an account in the "
-                                                       "book, found \"%1\", which no account has"))
-                                 .arg(value)};
+        return Rejection{
+            row.line, m_analysis.columnOf(field) + 1, fieldLabel(field), value,
+            (byCrmId ? QCoreApplication::translate("tp::crm",
+                                                   "expected the CRM id of an account in the "
+                                                   "book, found \"%1\", which no account has")
+                     : QCoreApplication::translate("tp::crm",
+                                                   "expected the name of an account in the "
+                                                   "book, found \"%1\", which no account has"))
+                    .arg(value)
+        };
     }
     // The account's scores now, by the file's factors.
     std::vector<std::int8_t> before(m_analysis.factors.size(), -1);

@@ -47,10 +47,10 @@ bool CsvExport::opportunities(const BookView &view, const RowFilter &filter, QIO
 {
     const auto &o = view.opportunities;
     CsvWriter csv(out);
-    for (const QString &h : {tr("Opportunity ID"), tr("Opportunity Name"), tr("Account Name"),
-                             tr("Owner"), tr("Stage"), tr("Status"), tr("Amount"), tr("Currency"),
-                             tr("Probability (%)"), tr("Weighted Amount"), tr("Created Date"),
-                             tr("Expected Close Date"), tr("Last Activity")})
+    for (const QString &h : { tr("Opportunity ID"), tr("Opportunity Name"), tr("Account Name"),
+                              tr("Owner"), tr("Stage"), tr("Status"), tr("Amount"), tr("Currency"),
+                              tr("Probability (%)"), tr("Weighted Amount"), tr("Created Date"),
+                              tr("Expected Close Date"), tr("Last Activity") })
         csv.text(h);
     csv.endRow();
     const std::vector<int> order = storageOrder(std::size_t(o.size()));
@@ -74,9 +74,10 @@ bool CsvExport::accounts(const BookView &view, const RowFilter &filter, QIODevic
 {
     const auto &a = view.accounts;
     CsvWriter csv(out);
-    for (const QString &h : {tr("Account ID"), tr("Account Name"), tr("Industry"), tr("Size Band"),
-                             tr("Region"), tr("Territory"), tr("Owner"), tr("Revenue Potential"),
-                             tr("Potential Derived"), tr("Open Pipeline"), tr("Open Opportunities")})
+    for (const QString &h :
+         { tr("Account ID"), tr("Account Name"), tr("Industry"), tr("Size Band"), tr("Region"),
+           tr("Territory"), tr("Owner"), tr("Revenue Potential"), tr("Potential Derived"),
+           tr("Open Pipeline"), tr("Open Opportunities") })
         csv.text(h);
     csv.endRow();
     const std::vector<int> order = storageOrder(std::size_t(a.size()));
@@ -89,7 +90,8 @@ bool CsvExport::accounts(const BookView &view, const RowFilter &filter, QIODevic
         csv.text(a.industries.value(a.industry[r]));
         csv.text(a.sizeBands.value(a.sizeBand[r]));
         csv.text(a.regions.value(a.region[r]));
-        csv.text(a.territory[r] >= 0 ? view.territories[std::size_t(a.territory[r])].name : QString());
+        csv.text(a.territory[r] >= 0 ? view.territories[std::size_t(a.territory[r])].name
+                                     : QString());
         csv.text(repName(view, a.owner[r]));
         csv.number(minorToDecimal(potential));
         csv.text(derived ? QStringLiteral("yes") : QStringLiteral("no"));
@@ -104,11 +106,11 @@ bool CsvExport::workList(const BookView &view, const roi::RoiResult &r, QIODevic
 {
     const auto &a = view.accounts;
     CsvWriter csv(out);
-    for (const QString &h : {tr("Rank"), tr("Account ID"), tr("Account Name"), tr("Owner"),
-                             tr("Likelihood (%)"), tr("Revenue Potential"), tr("Potential Derived"),
-                             tr("Expected Value"), tr("Quadrant"), tr("Below Floor"),
-                             tr("Open Pipeline"), tr("Active Opportunities"), tr("Weight Profile"),
-                             tr("Within Capacity")})
+    for (const QString &h :
+         { tr("Rank"), tr("Account ID"), tr("Account Name"), tr("Owner"), tr("Likelihood (%)"),
+           tr("Revenue Potential"), tr("Potential Derived"), tr("Expected Value"), tr("Quadrant"),
+           tr("Below Floor"), tr("Open Pipeline"), tr("Active Opportunities"), tr("Weight Profile"),
+           tr("Within Capacity") })
         csv.text(h);
     for (const EngagementFactor &f : view.scoring.factors)
         csv.text(f.name);
@@ -150,11 +152,11 @@ bool CsvExport::stalled(const BookView &view, const health::HealthReport &report
     }
     sortWorstFirst(rows, view, report);
     CsvWriter csv(out);
-    for (const QString &h : {tr("Opportunity ID"), tr("Opportunity Name"), tr("Account Name"),
-                             tr("Owner"), tr("Stage"), tr("Amount"), tr("Currency"),
-                             tr("Expected Close Date"), tr("Health"), tr("Days Idle"),
-                             tr("Days In Stage"), tr("Age (Days)"), tr("Close Date Pushes"),
-                             tr("Rules"), tr("Reasons")})
+    for (const QString &h :
+         { tr("Opportunity ID"), tr("Opportunity Name"), tr("Account Name"), tr("Owner"),
+           tr("Stage"), tr("Amount"), tr("Currency"), tr("Expected Close Date"), tr("Health"),
+           tr("Days Idle"), tr("Days In Stage"), tr("Age (Days)"), tr("Close Date Pushes"),
+           tr("Rules"), tr("Reasons") })
         csv.text(h);
     csv.endRow();
     const qint64 day = report.asOf.toJulianDay();

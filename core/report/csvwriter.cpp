@@ -2,8 +2,7 @@
 
 namespace tp {
 
-CsvWriter::CsvWriter(QIODevice &device)
-    : m_device(device)
+CsvWriter::CsvWriter(QIODevice &device) : m_device(device)
 {
     m_ok = m_device.write("\xEF\xBB\xBF", 3) == 3;
 }
@@ -35,8 +34,8 @@ QString CsvWriter::neutralise(const QString &text)
 QString CsvWriter::escape(const QString &text)
 {
     const bool needsQuotes = text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"'))
-                             || text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'))
-                             || text.startsWith(QLatin1Char(' ')) || text.endsWith(QLatin1Char(' '));
+            || text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'))
+            || text.startsWith(QLatin1Char(' ')) || text.endsWith(QLatin1Char(' '));
     if (!needsQuotes)
         return text;
     QString quoted = text;

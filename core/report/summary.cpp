@@ -282,11 +282,11 @@ QString SummaryBuilder::toJson(const Summary &s)
     writeFunnel(json, s.funnel);
     json.beginArray(QStringLiteral("warnings"));
     if (h.unconverted > 0)
-        json.value(QString(), tr("%n open opportunities in %1 left out of the totals: no exchange "
-                                 "rate to %2.",
-                                 nullptr, int(h.unconverted))
-                                      .arg(h.unconvertedCurrencies.join(QStringLiteral(", ")),
-                                           s.currency));
+        json.value(QString(),
+                   tr("%n open opportunities in %1 left out of the totals: no exchange "
+                      "rate to %2.",
+                      nullptr, int(h.unconverted))
+                           .arg(h.unconvertedCurrencies.join(QStringLiteral(", ")), s.currency));
     json.endArray();
     json.endObject();
     return json.toString();
@@ -344,8 +344,9 @@ QString SummaryBuilder::toText(const Summary &s)
                    .arg(locale.toString(m.windowDays), locale.toString(m.won),
                         locale.toString(m.lost), percent(m.winRate),
                         m.averageDealSize ? money(*m.averageDealSize) : tr("undefined"),
-                        m.averageCycleDays ? tr("%1 days").arg(locale.toString(*m.averageCycleDays, 'f', 1))
-                                           : tr("undefined"),
+                        m.averageCycleDays
+                                ? tr("%1 days").arg(locale.toString(*m.averageCycleDays, 'f', 1))
+                                : tr("undefined"),
                         percent(m.attainment), percent(m.repSpread));
     const roi::RoiResult &r = s.roi;
     out += tr("Accounts scored: %1, needing scoring: %2, below floor: %3\n")
@@ -353,8 +354,8 @@ QString SummaryBuilder::toText(const Summary &s)
                         locale.toString(qint64(r.unscored.size())), locale.toString(r.belowFloor));
     QStringList quadrantCounts;
     for (roi::Quadrant q : roi::quadrants)
-        quadrantCounts.append(QStringLiteral("%1 %2").arg(roi::quadrantName(q),
-                                                          locale.toString(r.quadrantCounts[std::size_t(q)])));
+        quadrantCounts.append(QStringLiteral("%1 %2").arg(
+                roi::quadrantName(q), locale.toString(r.quadrantCounts[std::size_t(q)])));
     out += QStringLiteral("  ") + quadrantCounts.join(QStringLiteral(", ")) + QLatin1Char('\n');
     if (p.unconverted > 0)
         out += tr("Warning: %1 open opportunities in %2 left out (no exchange rate).\n")

@@ -3,8 +3,8 @@
 #include "analytics/funnel.h"
 #include "analytics/pipelinehealth.h"
 #include "analytics/roi.h"
-#include "storage/book.h"
 #include "domain/dates.h"
+#include "storage/book.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -15,10 +15,10 @@ namespace tp {
 // What `summary` was asked for: names as the user typed them.
 struct SummaryRequest
 {
-    QDate asOf;          // default today
-    QString period;      // "2026-Q4"; default the period containing asOf
-    QString rep;         // empty: no rep filter
-    QString territory;   // empty: no territory filter
+    QDate asOf; // default today
+    QString period; // "2026-Q4"; default the period containing asOf
+    QString rep; // empty: no rep filter
+    QString territory; // empty: no territory filter
 };
 
 // `summary`'s work list: the top of the scope's ranked accounts (CLI.md).

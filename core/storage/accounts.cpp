@@ -61,7 +61,7 @@ AccountChange AccountRepository::change(Id id, const std::function<void(Account 
     auto before = byId(id);
     if (!before)
         throw InputError(tr("The account no longer exists."));
-    AccountChange c{*before, *before};
+    AccountChange c{ *before, *before };
     mutate(c.after);
     sql::Transaction tx(m_db);
     write(c.after);

@@ -20,10 +20,7 @@ class AccountRepository
     Q_DECLARE_TR_FUNCTIONS(tp::AccountRepository)
 
 public:
-    explicit AccountRepository(Book &book)
-        : m_db(book.db())
-    {
-    }
+    explicit AccountRepository(Book &book) : m_db(book.db()) { }
 
     Id insert(const Account &account);
     std::optional<Account> byId(Id id);

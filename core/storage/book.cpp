@@ -12,11 +12,8 @@
 namespace tp {
 
 BookError::BookError(Kind kind, const QString &message)
-    : std::runtime_error(message.toStdString())
-    , m_kind(kind)
-    , m_message(message)
-{
-}
+    : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message)
+{ }
 
 namespace {
 
@@ -45,7 +42,8 @@ BookError corrupt(const QString &path, const QString &detail)
 // tried rather than read from permission bits, which do not tell for root or a read-only disk.
 bool folderWritable(const QString &path)
 {
-    QTemporaryFile probe(QFileInfo(path).absolutePath() + QStringLiteral("/.tp-write-probe-XXXXXX"));
+    QTemporaryFile probe(QFileInfo(path).absolutePath()
+                         + QStringLiteral("/.tp-write-probe-XXXXXX"));
     return probe.open();
 }
 
@@ -156,11 +154,8 @@ BookError Book::explain(const QString &path, const sql::Error &e)
 }
 
 Book::Book(sql::Database db, const QString &path, bool readOnly)
-    : m_db(std::move(db))
-    , m_path(path)
-    , m_readOnly(readOnly)
-{
-}
+    : m_db(std::move(db)), m_path(path), m_readOnly(readOnly)
+{ }
 
 void Book::configure(sql::Database &db)
 {
@@ -208,17 +203,17 @@ int Book::inspect(const QString &path)
     if (!info.isFile() || !info.isReadable())
         throw BookError(BookError::Kind::Io, tr("%1 cannot be read.").arg(path));
     if (info.size() == 0 || !hasSqliteHeader(path))
-        throw BookError(BookError::Kind::NotABook,
-                        tr("%1 is not a Territory Planner book: it is not an SQLite database.")
-                                .arg(name));
+        throw BookError(
+                BookError::Kind::NotABook,
+                tr("%1 is not a Territory Planner book: it is not an SQLite database.").arg(name));
     try {
         sql::Database probe = readOnlyConnection(path, sql::Database::defaultBusyTimeoutMs);
         const int appId = probe.pragmaInt("application_id");
         const int version = probe.pragmaInt("user_version");
         if (appId != schema::applicationId)
-            throw BookError(BookError::Kind::NotABook,
-                            tr("%1 is an SQLite database, but not a Territory Planner book.")
-                                    .arg(name));
+            throw BookError(
+                    BookError::Kind::NotABook,
+                    tr("%1 is an SQLite database, but not a Territory Planner book.").arg(name));
         if (version > schema::currentVersion())
             throw BookError(
                     BookError::Kind::TooNew,
@@ -248,9 +243,10 @@ void Book::requireFolder(const QString &path)
 {
     const QFileInfo info(path);
     if (!QFileInfo(info.absolutePath()).isDir())
-        throw BookError(BookError::Kind::Missing,
-                        tr("Cannot create %1: the folder %2 does not exist.")
-                                .arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())));
+        throw BookError(
+                BookError::Kind::Missing,
+                tr("Cannot create %1: the folder %2 does not exist.")
+                        .arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())));
 }
 
 std::unique_ptr<Book> Book::create(const QString &path)
@@ -340,8 +336,9 @@ int Book::schemaVersion()
 void Book::saveCopyAs(const QString &path)
 {
     if (QFileInfo::exists(path))
-        throw BookError(BookError::Kind::Io,
-                        tr("%1 already exists; choose another name.").arg(QFileInfo(path).fileName()));
+        throw BookError(
+                BookError::Kind::Io,
+                tr("%1 already exists; choose another name.").arg(QFileInfo(path).fileName()));
     auto st = m_db.prepare("VACUUM INTO ?");
     st.bind(1, path);
     try {

@@ -16,14 +16,14 @@ class BookError : public std::runtime_error
 {
 public:
     enum class Kind {
-        Missing,    // no such file
-        NotABook,   // not a Territory Planner book
-        Corrupt,    // damaged, or its format number is impossible
-        TooNew,     // written by a newer version
-        Locked,     // another program holds it
-        Io,         // the disk or the system refused (see the message)
-        ReadOnly,   // the file or its folder cannot be written
-        DiskFull,   // no space left
+        Missing, // no such file
+        NotABook, // not a Territory Planner book
+        Corrupt, // damaged, or its format number is impossible
+        TooNew, // written by a newer version
+        Locked, // another program holds it
+        Io, // the disk or the system refused (see the message)
+        ReadOnly, // the file or its folder cannot be written
+        DiskFull, // no space left
     };
     BookError(Kind kind, const QString &message);
     Kind kind() const { return m_kind; }
@@ -56,8 +56,8 @@ public:
     // Opens a book to read it: for writing when it can be written (so that an older format is
     // migrated), else read-only (isReadOnly()) when its format is current: a book in a read-only
     // folder, a read-only file, or a read-only disk can still be read.
-    static std::unique_ptr<Book> openForReading(
-            const QString &path, int busyTimeoutMs = sql::Database::defaultBusyTimeoutMs);
+    static std::unique_ptr<Book>
+    openForReading(const QString &path, int busyTimeoutMs = sql::Database::defaultBusyTimeoutMs);
 
     sql::Database &db() { return m_db; }
     QString path() const { return m_path; }

@@ -17,28 +17,32 @@ std::optional<QString> nonEmpty(const QString &s)
 struct BulkWriter::Statements
 {
     explicit Statements(sql::Database &db)
-        : opportunity(db, "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, "
-                          "currency, stage, status, probability_bp, probability_override_bp, "
-                          "created_date, close_date, closed_date, last_activity_date, "
-                          "next_activity_date, next_step, stage_entered_date) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        , stageHistory(db, "INSERT INTO stage_history (opportunity_id, stage, entered_date) "
-                           "VALUES (?, ?, ?)")
-        , closeDateChange(db, "INSERT INTO close_date_changes (opportunity_id, old_date, new_date, "
-                              "changed_on) VALUES (?, ?, ?, ?)")
-        , activity(db, "INSERT INTO activities (crm_id, type, activity_date, rep_id, account_id, "
-                       "opportunity_id, subject) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        , quota(db, "INSERT INTO quotas (rep_id, period, amount) VALUES (?, ?, ?) "
-                    "ON CONFLICT (rep_id, period) DO UPDATE SET amount = excluded.amount")
-        , score(db, "INSERT OR REPLACE INTO account_scores (account_id, factor_id, score) "
-                    "VALUES (?, ?, ?)")
-    {
-    }
+        : opportunity(db,
+                      "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, "
+                      "currency, stage, status, probability_bp, probability_override_bp, "
+                      "created_date, close_date, closed_date, last_activity_date, "
+                      "next_activity_date, next_step, stage_entered_date) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          stageHistory(db,
+                       "INSERT INTO stage_history (opportunity_id, stage, entered_date) "
+                       "VALUES (?, ?, ?)"),
+          closeDateChange(db,
+                          "INSERT INTO close_date_changes (opportunity_id, old_date, new_date, "
+                          "changed_on) VALUES (?, ?, ?, ?)"),
+          activity(db,
+                   "INSERT INTO activities (crm_id, type, activity_date, rep_id, account_id, "
+                   "opportunity_id, subject) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+          quota(db,
+                "INSERT INTO quotas (rep_id, period, amount) VALUES (?, ?, ?) "
+                "ON CONFLICT (rep_id, period) DO UPDATE SET amount = excluded.amount"),
+          score(db,
+                "INSERT OR REPLACE INTO account_scores (account_id, factor_id, score) "
+                "VALUES (?, ?, ?)")
+    { }
     sql::Statement opportunity, stageHistory, closeDateChange, activity, quota, score;
 };
 
-BulkWriter::BulkWriter(Book &book)
-    : m_book(book)
+BulkWriter::BulkWriter(Book &book) : m_book(book)
 {
     m_book.db().exec("PRAGMA cache_size = -262144");
     m_tx = std::make_unique<sql::Transaction>(m_book.db());
@@ -51,8 +55,7 @@ BulkWriter::~BulkWriter()
     m_tx.reset();
     try {
         m_book.db().exec("PRAGMA cache_size = -2000");
-    } catch (const sql::Error &) {
-    }
+    } catch (const sql::Error &) { }
 }
 
 Id BulkWriter::addRep(const Rep &rep)

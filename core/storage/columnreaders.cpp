@@ -37,8 +37,7 @@ bool step(qint64 &local, SharedProgress &shared)
 
 } // namespace
 
-DictionaryBuilder::DictionaryBuilder(QStringList &values)
-    : m_values(values)
+DictionaryBuilder::DictionaryBuilder(QStringList &values) : m_values(values)
 {
     for (qsizetype i = 0; i < values.size(); ++i)
         m_lookup.emplace(values.at(i).toStdString(), int(i));
@@ -60,8 +59,7 @@ int DictionaryBuilder::index(std::string_view utf8)
     return m_last;
 }
 
-AccountRows::AccountRows(const AccountColumns &accounts)
-    : m_accounts(accounts)
+AccountRows::AccountRows(const AccountColumns &accounts) : m_accounts(accounts)
 {
     const Id maxId = accounts.id.empty() ? 0 : accounts.id.back();
     if (maxId < Id(4) * Id(accounts.id.size()) + 1024) {
@@ -88,7 +86,7 @@ void readAccounts(sql::Database &db, const QHash<Id, int> &territoryIndex,
     reserveColumn(a.id, n);
     a.name.reserve(n, n * 28);
     a.crmId.reserve(n, n * 18);
-    for (auto *v : {&a.industry, &a.sizeBand, &a.region, &a.territory, &a.owner})
+    for (auto *v : { &a.industry, &a.sizeBand, &a.region, &a.territory, &a.owner })
         reserveColumn(*v, n);
     reserveColumn(a.potential, n);
     DictionaryBuilder industries(a.industries), sizeBands(a.sizeBands), regions(a.regions);
@@ -123,23 +121,22 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
         o.name.reserve(n, bytes * 26);
         o.crmId.reserve(n, bytes * 18);
     }
-    for (auto *v : {&o.account, &o.owner})
+    for (auto *v : { &o.account, &o.owner })
         reserveColumn(*v, n);
     reserveColumn(o.amount, n);
-    for (auto *v : {&o.currency, &o.stage, &o.status, &o.closedStage})
+    for (auto *v : { &o.currency, &o.stage, &o.status, &o.closedStage })
         reserveColumn(*v, n);
-    for (auto *v : {&o.probability, &o.override})
+    for (auto *v : { &o.probability, &o.override })
         reserveColumn(*v, n);
-    for (auto *v : {&o.created, &o.closeDate, &o.lastActivity, &o.closedDate, &o.stageEntered})
+    for (auto *v : { &o.created, &o.closeDate, &o.lastActivity, &o.closedDate, &o.stageEntered })
         reserveColumn(*v, n);
     DictionaryBuilder currencies(o.currencies);
-    auto st = db.prepare(std::string("SELECT id, ")
-                         + (withText ? "crm_id, name, " : "NULL, NULL, ")
+    auto st = db.prepare(std::string("SELECT id, ") + (withText ? "crm_id, name, " : "NULL, NULL, ")
                          + "account_id, owner_id, amount, currency, stage, "
-                         "status, probability_bp, probability_override_bp, created_date, "
-                         "close_date, last_activity_date, closed_date, stage_entered_date, "
-                         "closed_stage FROM opportunities "
-                         "WHERE id >= ? AND id < ? ORDER BY id");
+                           "status, probability_bp, probability_override_bp, created_date, "
+                           "close_date, last_activity_date, closed_date, stage_entered_date, "
+                           "closed_stage FROM opportunities "
+                           "WHERE id >= ? AND id < ? ORDER BY id");
     st.bind(1, lo).bind(2, hi);
     qint64 local = 0;
     Id lastOwnerId = 0;
@@ -153,9 +150,9 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
         // Row ids start at 1, so the 0 that sqlite3_column_int64 gives for NULL is "none"
         // without asking for the column's type first.
         const Id accountId = st.int64(3);
-        o.account.push_back(accountId <= 0 ? -1
-                            : accountRows  ? accountRows->row(accountId)
-                                           : int(accountId));
+        o.account.push_back(accountId <= 0        ? -1
+                                    : accountRows ? accountRows->row(accountId)
+                                                  : int(accountId));
         const Id ownerId = st.int64(4);
         if (ownerId != lastOwnerId) {
             lastOwnerId = ownerId;
@@ -238,7 +235,7 @@ std::vector<QuotaRow> readQuotas(sql::Database &db, const QHash<Id, int> &repInd
     while (st.step()) {
         const int rep = repIndex.value(st.int64(0), -1);
         if (rep >= 0)
-            quotas.push_back({rep, st.text(1), st.int64(2)});
+            quotas.push_back({ rep, st.text(1), st.int64(2) });
     }
     return quotas;
 }

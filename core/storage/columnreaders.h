@@ -18,8 +18,8 @@ namespace tp::loader {
 // Progress shared by the readers: rows done so far and whether the load was cancelled.
 struct SharedProgress
 {
-    std::atomic<qint64> done{0};
-    std::atomic<bool> cancelled{false};
+    std::atomic<qint64> done{ 0 };
+    std::atomic<bool> cancelled{ false };
 };
 
 // Turns repeated short texts (industries, currencies) into indexes of a dictionary straight

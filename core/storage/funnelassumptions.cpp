@@ -14,11 +14,11 @@ struct Field
     bool perPeriod;
 };
 
-constexpr Field target{"target", true};
-constexpr Field dealSize{"avg_deal_size", false};
-constexpr Field winRate{"win_rate", false};
-constexpr Field meetingRate{"meeting_to_opportunity", false};
-constexpr Field activityRate{"activity_to_meeting", false};
+constexpr Field target{ "target", true };
+constexpr Field dealSize{ "avg_deal_size", false };
+constexpr Field winRate{ "win_rate", false };
+constexpr Field meetingRate{ "meeting_to_opportunity", false };
+constexpr Field activityRate{ "activity_to_meeting", false };
 
 } // namespace
 

@@ -16,10 +16,7 @@ class FunnelAssumptionRepository
     Q_DECLARE_TR_FUNCTIONS(tp::FunnelAssumptionRepository)
 
 public:
-    explicit FunnelAssumptionRepository(Book &book)
-        : m_db(book.db())
-    {
-    }
+    explicit FunnelAssumptionRepository(Book &book) : m_db(book.db()) { }
 
     // "team", "rep:3", "territory:2", "rep:3;territory:2".
     static QString scopeKey(std::optional<Id> rep, std::optional<Id> territory);

@@ -31,7 +31,8 @@ Id OpportunityRepository::insert(const Opportunity &o)
             "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, currency, "
             "stage, status, probability_bp, probability_override_bp, created_date, close_date, "
             "closed_date, last_activity_date, next_activity_date, next_step, stage_entered_date, "
-            "lost_reason, closed_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "lost_reason, closed_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?)");
     st.bind(1, o.crmId.isEmpty() ? QString() : o.crmId)
             .bind(2, o.accountId)
             .bind(3, o.ownerId)
@@ -99,18 +100,19 @@ std::vector<StageHistoryRow> OpportunityRepository::stageHistory(Id opportunity)
                            "WHERE opportunity_id = ? ORDER BY entered_date, id");
     st.bind(1, opportunity);
     while (st.step())
-        rows.push_back({st.int64(0), st.int64(1), Stage(st.integer(2)), st.date(3)});
+        rows.push_back({ st.int64(0), st.int64(1), Stage(st.integer(2)), st.date(3) });
     return rows;
 }
 
 std::vector<CloseDateChangeRow> OpportunityRepository::closeDateChanges(Id opportunity)
 {
     std::vector<CloseDateChangeRow> rows;
-    auto st = m_db.prepare("SELECT id, opportunity_id, old_date, new_date, changed_on "
-                           "FROM close_date_changes WHERE opportunity_id = ? ORDER BY changed_on, id");
+    auto st = m_db.prepare(
+            "SELECT id, opportunity_id, old_date, new_date, changed_on "
+            "FROM close_date_changes WHERE opportunity_id = ? ORDER BY changed_on, id");
     st.bind(1, opportunity);
     while (st.step())
-        rows.push_back({st.int64(0), st.int64(1), st.date(2), st.date(3), st.date(4)});
+        rows.push_back({ st.int64(0), st.int64(1), st.date(2), st.date(3), st.date(4) });
     return rows;
 }
 
@@ -128,8 +130,9 @@ Id OpportunityRepository::addStageHistory(const StageHistoryRow &row)
 
 Id OpportunityRepository::addCloseDateChange(const CloseDateChangeRow &row)
 {
-    auto st = m_db.prepare("INSERT INTO close_date_changes (id, opportunity_id, old_date, new_date, "
-                           "changed_on) VALUES (?, ?, ?, ?, ?)");
+    auto st =
+            m_db.prepare("INSERT INTO close_date_changes (id, opportunity_id, old_date, new_date, "
+                         "changed_on) VALUES (?, ?, ?, ?, ?)");
     st.bind(1, row.id ? std::optional<Id>(row.id) : std::nullopt)
             .bind(2, row.opportunityId)
             .bind(3, row.oldDate)
@@ -144,7 +147,8 @@ void OpportunityRepository::write(const Opportunity &o)
     auto st = m_db.prepare(
             "UPDATE opportunities SET owner_id = ?, amount = ?, stage = ?, status = ?, "
             "probability_override_bp = ?, close_date = ?, closed_date = ?, stage_entered_date = ?, "
-            "next_activity_date = ?, next_step = ?, lost_reason = ?, closed_stage = ? WHERE id = ?");
+            "next_activity_date = ?, next_step = ?, lost_reason = ?, closed_stage = ? WHERE id = "
+            "?");
     st.bind(1, o.ownerId)
             .bind(2, o.amount)
             .bind(3, int(o.stage))
@@ -167,7 +171,7 @@ OpportunityChange OpportunityRepository::change(Id id, const QDate &on,
     auto before = byId(id);
     if (!before)
         throw InputError(tr("The opportunity no longer exists."));
-    OpportunityChange c{*before, *before, {}, {}};
+    OpportunityChange c{ *before, *before, {}, {} };
     mutate(c.after);
     Opportunity &after = c.after;
     sql::Transaction tx(m_db);
@@ -179,13 +183,13 @@ OpportunityChange OpportunityRepository::change(Id id, const QDate &on,
             after.closedStage.reset();
         else if (c.before.status == Status::Open)
             after.closedStage = c.before.stage; // closed from where it stood
-        StageHistoryRow row{0, id, after.stage, on};
+        StageHistoryRow row{ 0, id, after.stage, on };
         row.id = addStageHistory(row);
         c.stageRows.push_back(row);
     }
     if (after.closeDate != c.before.closeDate && c.before.closeDate.isValid()
         && after.closeDate > c.before.closeDate) {
-        CloseDateChangeRow row{0, id, c.before.closeDate, after.closeDate, on};
+        CloseDateChangeRow row{ 0, id, c.before.closeDate, after.closeDate, on };
         row.id = addCloseDateChange(row);
         c.closeDateRows.push_back(row);
     }
@@ -241,8 +245,8 @@ OpportunityChange OpportunityRepository::setCloseDate(Id id, const QDate &date, 
     return change(id, on, [&](Opportunity &o) { o.closeDate = date; });
 }
 
-OpportunityChange OpportunityRepository::setProbabilityOverride(Id id,
-                                                                std::optional<BasisPoints> probability)
+OpportunityChange
+OpportunityRepository::setProbabilityOverride(Id id, std::optional<BasisPoints> probability)
 {
     if (probability && (*probability < 0 || *probability > 10000))
         throw InputError(tr("A probability lies between 0% and 100%."));

@@ -41,10 +41,7 @@ class OpportunityRepository
     Q_DECLARE_TR_FUNCTIONS(tp::OpportunityRepository)
 
 public:
-    explicit OpportunityRepository(Book &book)
-        : m_db(book.db())
-    {
-    }
+    explicit OpportunityRepository(Book &book) : m_db(book.db()) { }
 
     Id insert(const Opportunity &opportunity);
     std::optional<Opportunity> byId(Id id);
@@ -72,7 +69,8 @@ public:
     void redo(const OpportunityChange &change);
 
 private:
-    OpportunityChange change(Id id, const QDate &on, const std::function<void(Opportunity &)> &mutate);
+    OpportunityChange change(Id id, const QDate &on,
+                             const std::function<void(Opportunity &)> &mutate);
     void write(const Opportunity &row);
     sql::Database &m_db;
 };

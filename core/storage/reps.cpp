@@ -100,9 +100,10 @@ void RepRepository::setQuota(Id rep, const QString &period, std::optional<Minor>
 QList<Territory> RepRepository::territories()
 {
     QList<Territory> list;
-    auto st = m_db.prepare("SELECT id, name, owner_id FROM territories ORDER BY name COLLATE NOCASE");
+    auto st =
+            m_db.prepare("SELECT id, name, owner_id FROM territories ORDER BY name COLLATE NOCASE");
     while (st.step())
-        list.append(Territory{st.int64(0), st.text(1), st.optionalInt64(2)});
+        list.append(Territory{ st.int64(0), st.text(1), st.optionalInt64(2) });
     return list;
 }
 
@@ -111,7 +112,7 @@ std::optional<Territory> RepRepository::territoryByName(const QString &name)
     auto st = m_db.prepare("SELECT id, name, owner_id FROM territories WHERE name = ?");
     st.bind(1, name.trimmed());
     if (st.step())
-        return Territory{st.int64(0), st.text(1), st.optionalInt64(2)};
+        return Territory{ st.int64(0), st.text(1), st.optionalInt64(2) };
     return std::nullopt;
 }
 

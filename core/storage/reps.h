@@ -15,10 +15,7 @@ class RepRepository
     Q_DECLARE_TR_FUNCTIONS(tp::RepRepository)
 
 public:
-    explicit RepRepository(Book &book)
-        : m_db(book.db())
-    {
-    }
+    explicit RepRepository(Book &book) : m_db(book.db()) { }
 
     QList<Rep> all();
     std::optional<Rep> byName(const QString &name);

@@ -372,11 +372,14 @@ std::string handEditTriggers()
         return "CREATE TRIGGER " + name + " AFTER " + event + " ON " + table
                 + " WHEN NOT EXISTS (SELECT 1 FROM import_running) BEGIN "
                   "INSERT OR IGNORE INTO hand_edits (import_id, table_name, row_id) "
-                  "SELECT max(id), '" + table + "', " + key + " FROM imports "
+                  "SELECT max(id), '"
+                + table + "', " + key
+                + " FROM imports "
                   "HAVING max(id) IS NOT NULL; END;\n";
     };
     std::string sql;
-    for (const char *table : {"opportunities", "accounts", "reps", "quotas", "territories", "activities"})
+    for (const char *table :
+         { "opportunities", "accounts", "reps", "quotas", "territories", "activities" })
         sql += trigger(std::string(table) + "_hand_edit", "UPDATE", table, "NEW.id");
     sql += trigger("account_scores_hand_insert", "INSERT", "account_scores", "NEW.account_id");
     sql += trigger("account_scores_hand_update", "UPDATE", "account_scores", "NEW.account_id");
@@ -392,9 +395,13 @@ CREATE INDEX opportunities_account ON opportunities(account_id);
 
 const std::vector<std::string> &migrations()
 {
-    static const std::vector<std::string> steps{version1, version2, version3, version4,
-                                                std::string(version5) + opportunityIndexes,
-                                                version6, version7 + handEditTriggers()};
+    static const std::vector<std::string> steps{ version1,
+                                                 version2,
+                                                 version3,
+                                                 version4,
+                                                 std::string(version5) + opportunityIndexes,
+                                                 version6,
+                                                 version7 + handEditTriggers() };
     return steps;
 }
 
@@ -432,10 +439,13 @@ struct Marker
 };
 const std::vector<Marker> &markers()
 {
-    static const std::vector<Marker> all{{"settings"},         {"stage_criteria"},
-                                         {"import_journal"},   {"opportunities_owner", false},
-                                         {"opportunities_crm_id"}, {"funnel_assumptions"},
-                                         {"hand_edits"}};
+    static const std::vector<Marker> all{ { "settings" },
+                                          { "stage_criteria" },
+                                          { "import_journal" },
+                                          { "opportunities_owner", false },
+                                          { "opportunities_crm_id" },
+                                          { "funnel_assumptions" },
+                                          { "hand_edits" } };
     return all;
 }
 
@@ -462,8 +472,9 @@ void migrate(sql::Database &db, int target)
     const int goal = target < 0 ? currentVersion() : target;
     int version = db.pragmaInt("user_version");
     if (version < 0 || version > currentVersion())
-        throw sql::Error(QStringLiteral("book format %1 is not one this version can migrate").arg(version),
-                         SQLITE_CORRUPT);
+        throw sql::Error(
+                QStringLiteral("book format %1 is not one this version can migrate").arg(version),
+                SQLITE_CORRUPT);
     if (version >= goal)
         return;
     // A step may rebuild a table that others refer to; with enforcement on, dropping the old

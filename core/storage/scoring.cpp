@@ -14,7 +14,7 @@ std::vector<EngagementFactor> ScoringRepository::factors()
     auto st = m_db.prepare("SELECT id, name, coalesce(description, '') FROM engagement_factors "
                            "ORDER BY position, id");
     while (st.step())
-        factors.push_back({st.int64(0), st.text(1), st.text(2)});
+        factors.push_back({ st.int64(0), st.text(1), st.text(2) });
     return factors;
 }
 
@@ -71,8 +71,8 @@ ScoreMatrix ScoringRepository::scores(const BookView &view, const ScoringModel &
         const Id factor = st.int64(1);
         for (const auto &[id, f] : factorIndex) {
             if (id == factor) {
-                matrix.values[std::size_t(row) * std::size_t(matrix.factorCount) + std::size_t(f)]
-                        = std::int8_t(st.integer(2));
+                matrix.values[std::size_t(row) * std::size_t(matrix.factorCount) + std::size_t(f)] =
+                        std::int8_t(st.integer(2));
             }
         }
     }
@@ -111,7 +111,7 @@ std::vector<ScoreEdit> ScoringRepository::setScores(std::span<const ScoreEdit> e
 
         current.reset();
         current.bind(1, edit.account).bind(2, edit.factor);
-        ScoreEdit before{edit.account, edit.factor, std::nullopt};
+        ScoreEdit before{ edit.account, edit.factor, std::nullopt };
         if (current.step())
             before.score = current.integer(0);
         undo.push_back(before);
@@ -173,7 +173,7 @@ double ScoringRepository::setWeight(Id profile, Id factor, double weight)
 std::vector<int> scopeReps(const BookView &view, std::span<const int> accountRows, int scopeRep)
 {
     if (scopeRep >= 0)
-        return {scopeRep};
+        return { scopeRep };
     std::vector<char> owns(view.reps.size(), 0);
     for (const int row : accountRows) {
         if (const int owner = view.accounts.owner[std::size_t(row)]; owner >= 0)

@@ -30,10 +30,7 @@ class ScoringRepository
     Q_DECLARE_TR_FUNCTIONS(tp::ScoringRepository)
 
 public:
-    explicit ScoringRepository(Book &book)
-        : m_db(book.db())
-    {
-    }
+    explicit ScoringRepository(Book &book) : m_db(book.db()) { }
 
     // Factors in their order; profiles by id, each with a weight per factor (0 if none).
     ScoringModel model();

@@ -61,8 +61,9 @@ FactorRecord ScoringModelRepository::addFactor(const QString &name, const QStrin
     auto insert = m_db.prepare("INSERT INTO engagement_factors (name, description, position) "
                                "VALUES (?, ?, ?)");
     insert.bind(1, record.factor.name)
-            .bind(2, record.factor.description.isEmpty() ? std::optional<QString>()
-                                                         : record.factor.description)
+            .bind(2,
+                  record.factor.description.isEmpty() ? std::optional<QString>()
+                                                      : record.factor.description)
             .bind(3, qint64(order.size() + 1))
             .run();
     record.factor.id = m_db.lastInsertId();
@@ -91,7 +92,7 @@ FactorRecord ScoringModelRepository::removeFactor(Id factor)
                                "WHERE id = ?");
         st.bind(1, factor);
         st.step();
-        record.factor = {factor, st.text(0), st.text(1)};
+        record.factor = { factor, st.text(0), st.text(1) };
     }
     record.index = int(std::find(order.begin(), order.end(), factor) - order.begin());
     {
@@ -109,9 +110,9 @@ FactorRecord ScoringModelRepository::removeFactor(Id factor)
             record.scores.emplace_back(st.int64(0), st.integer(1));
     }
     sql::Transaction tx(m_db);
-    for (const char *sql : {"DELETE FROM account_scores WHERE factor_id = ?",
-                            "DELETE FROM profile_weights WHERE factor_id = ?",
-                            "DELETE FROM engagement_factors WHERE id = ?"})
+    for (const char *sql : { "DELETE FROM account_scores WHERE factor_id = ?",
+                             "DELETE FROM profile_weights WHERE factor_id = ?",
+                             "DELETE FROM engagement_factors WHERE id = ?" })
         m_db.prepare(sql).bind(1, factor).run();
     order.erase(order.begin() + record.index);
     writeOrder(order);
@@ -131,17 +132,20 @@ void ScoringModelRepository::restoreFactor(const FactorRecord &record)
     checkFactorName(f.name, f.id);
     sql::Transaction tx(m_db);
     std::vector<Id> order = factorOrder();
-    m_db.prepare("INSERT INTO engagement_factors (id, name, description, position) VALUES (?, ?, ?, 0)")
+    m_db.prepare("INSERT INTO engagement_factors (id, name, description, position) VALUES (?, ?, "
+                 "?, 0)")
             .bind(1, f.id)
             .bind(2, f.name)
             .bind(3, f.description.isEmpty() ? std::optional<QString>() : f.description)
             .run();
-    auto weight = m_db.prepare("INSERT INTO profile_weights (profile_id, factor_id, weight) "
-                               "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM weight_profiles WHERE id = ?1)");
+    auto weight = m_db.prepare(
+            "INSERT INTO profile_weights (profile_id, factor_id, weight) "
+            "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM weight_profiles WHERE id = ?1)");
     for (const auto &[profile, w] : record.weights)
         weight.bind(1, profile).bind(2, f.id).bind(3, w).run();
-    auto score = m_db.prepare("INSERT INTO account_scores (account_id, factor_id, score) "
-                              "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ?1)");
+    auto score =
+            m_db.prepare("INSERT INTO account_scores (account_id, factor_id, score) "
+                         "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ?1)");
     for (const auto &[account, s] : record.scores)
         score.bind(1, account).bind(2, f.id).bind(3, s).run();
     order.insert(order.begin() + std::clamp(record.index, 0, int(order.size())), f.id);
@@ -158,14 +162,18 @@ QString ScoringModelRepository::renameFactor(Id factor, const QString &name)
     current.bind(1, factor);
     current.step();
     const QString before = current.text(0);
-    m_db.prepare("UPDATE engagement_factors SET name = ? WHERE id = ?").bind(1, trimmed).bind(2, factor).run();
+    m_db.prepare("UPDATE engagement_factors SET name = ? WHERE id = ?")
+            .bind(1, trimmed)
+            .bind(2, factor)
+            .run();
     return before;
 }
 
 QString ScoringModelRepository::describeFactor(Id factor, const QString &description)
 {
     requireFactor(factor);
-    auto current = m_db.prepare("SELECT coalesce(description, '') FROM engagement_factors WHERE id = ?");
+    auto current =
+            m_db.prepare("SELECT coalesce(description, '') FROM engagement_factors WHERE id = ?");
     current.bind(1, factor);
     current.step();
     const QString before = current.text(0);
@@ -248,7 +256,8 @@ ProfileRecord ScoringModelRepository::addProfile(SegmentKind kind, const QString
             "SELECT f.id, coalesce((SELECT w.weight FROM profile_weights w JOIN weight_profiles p "
             "ON p.id = w.profile_id WHERE p.segment_kind = 'book' AND w.factor_id = f.id "
             "ORDER BY p.id LIMIT 1), 1) FROM engagement_factors f ORDER BY f.position, f.id");
-    auto insert = m_db.prepare("INSERT INTO profile_weights (profile_id, factor_id, weight) VALUES (?, ?, ?)");
+    auto insert = m_db.prepare(
+            "INSERT INTO profile_weights (profile_id, factor_id, weight) VALUES (?, ?, ?)");
     while (weights.step()) {
         record.weights.emplace_back(weights.int64(0), weights.real(1));
         insert.bind(1, record.id).bind(2, weights.int64(0)).bind(3, weights.real(1)).run();
@@ -293,18 +302,23 @@ void ScoringModelRepository::restoreProfile(const ProfileRecord &record)
 {
     auto st = m_db.prepare("SELECT 1 FROM weight_profiles WHERE id = ? OR name = ? "
                            "OR (segment_kind = ? AND segment_value = ?)");
-    st.bind(1, record.id).bind(2, record.name).bind(3, segmentKindKey(record.kind)).bind(4, record.segment);
+    st.bind(1, record.id)
+            .bind(2, record.name)
+            .bind(3, segmentKindKey(record.kind))
+            .bind(4, record.segment);
     if (st.step())
         throw InputError(tr("The weight profile “%1” is there already.").arg(record.name));
     sql::Transaction tx(m_db);
-    m_db.prepare("INSERT INTO weight_profiles (id, name, segment_kind, segment_value) VALUES (?, ?, ?, ?)")
+    m_db.prepare("INSERT INTO weight_profiles (id, name, segment_kind, segment_value) VALUES (?, "
+                 "?, ?, ?)")
             .bind(1, record.id)
             .bind(2, record.name)
             .bind(3, segmentKindKey(record.kind))
             .bind(4, record.kind == SegmentKind::Book ? std::optional<QString>() : record.segment)
             .run();
-    auto weight = m_db.prepare("INSERT INTO profile_weights (profile_id, factor_id, weight) "
-                               "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM engagement_factors WHERE id = ?2)");
+    auto weight = m_db.prepare(
+            "INSERT INTO profile_weights (profile_id, factor_id, weight) "
+            "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM engagement_factors WHERE id = ?2)");
     for (const auto &[factor, w] : record.weights)
         weight.bind(1, record.id).bind(2, factor).bind(3, w).run();
     tx.commit();

@@ -14,9 +14,9 @@ namespace tp {
 struct FactorRecord
 {
     EngagementFactor factor;
-    int index = 0;                              // among the factors, 0-based
+    int index = 0; // among the factors, 0-based
     std::vector<std::pair<Id, double>> weights; // profile → weight
-    std::vector<std::pair<Id, int>> scores;     // account → score
+    std::vector<std::pair<Id, int>> scores; // account → score
 
     bool operator==(const FactorRecord &) const = default;
 };
@@ -43,10 +43,7 @@ class ScoringModelRepository
     Q_DECLARE_TR_FUNCTIONS(tp::ScoringModelRepository)
 
 public:
-    explicit ScoringModelRepository(Book &book)
-        : m_db(book.db())
-    {
-    }
+    explicit ScoringModelRepository(Book &book) : m_db(book.db()) { }
 
     // A factor after the others, weighted 1 in every profile (so that scoring it counts).
     FactorRecord addFactor(const QString &name, const QString &description);

@@ -43,28 +43,29 @@ BookSettings SettingsRepository::load()
     s.fiscalStartMonth = integer(QStringLiteral("fiscal_year_start_month"), s.fiscalStartMonth);
     s.defaultCapacity = integer(QStringLiteral("rep.default_capacity"), s.defaultCapacity);
     s.metricsWindowDays = integer(QStringLiteral("metrics.window_days"), s.metricsWindowDays);
-    s.stall.idleAtRiskDays = integer(QStringLiteral("stalled.idle_at_risk_days"),
-                                     s.stall.idleAtRiskDays);
-    s.stall.idleStalledDays = integer(QStringLiteral("stalled.idle_stalled_days"),
-                                      s.stall.idleStalledDays);
+    s.stall.idleAtRiskDays =
+            integer(QStringLiteral("stalled.idle_at_risk_days"), s.stall.idleAtRiskDays);
+    s.stall.idleStalledDays =
+            integer(QStringLiteral("stalled.idle_stalled_days"), s.stall.idleStalledDays);
     s.stall.pushesAtRisk = integer(QStringLiteral("stalled.pushes_at_risk"), s.stall.pushesAtRisk);
-    s.stall.agedCycleMultiple = real(QStringLiteral("stalled.aged_cycle_multiple"),
-                                     s.stall.agedCycleMultiple);
+    s.stall.agedCycleMultiple =
+            real(QStringLiteral("stalled.aged_cycle_multiple"), s.stall.agedCycleMultiple);
     s.funnel.weeks = integer(QStringLiteral("funnel.weeks"), s.funnel.weeks);
     s.funnel.winRate = real(QStringLiteral("funnel.default_win_rate"), s.funnel.winRate);
     s.funnel.meetingToOpportunity = real(QStringLiteral("funnel.default_meeting_to_opportunity"),
                                          s.funnel.meetingToOpportunity);
-    s.funnel.activityToMeeting = real(QStringLiteral("funnel.default_activity_to_meeting"),
-                                      s.funnel.activityToMeeting);
-    s.funnel.minClosedDeals = integer(QStringLiteral("funnel.min_closed_deals"),
-                                      int(s.funnel.minClosedDeals));
-    s.funnel.minMeetings = integer(QStringLiteral("funnel.min_meetings"), int(s.funnel.minMeetings));
-    s.funnel.minActivities = integer(QStringLiteral("funnel.min_activities"),
-                                     int(s.funnel.minActivities));
+    s.funnel.activityToMeeting =
+            real(QStringLiteral("funnel.default_activity_to_meeting"), s.funnel.activityToMeeting);
+    s.funnel.minClosedDeals =
+            integer(QStringLiteral("funnel.min_closed_deals"), int(s.funnel.minClosedDeals));
+    s.funnel.minMeetings =
+            integer(QStringLiteral("funnel.min_meetings"), int(s.funnel.minMeetings));
+    s.funnel.minActivities =
+            integer(QStringLiteral("funnel.min_activities"), int(s.funnel.minActivities));
     s.attainmentBar = real(QStringLiteral("metrics.attainment_bar"), s.attainmentBar);
     s.spreadBar = real(QStringLiteral("metrics.spread_bar"), s.spreadBar);
-    s.roi.likelihoodThreshold = real(QStringLiteral("roi.likelihood_threshold"),
-                                     s.roi.likelihoodThreshold);
+    s.roi.likelihoodThreshold =
+            real(QStringLiteral("roi.likelihood_threshold"), s.roi.likelihoodThreshold);
     s.roi.potentialThreshold = decimalToMinor(value(QStringLiteral("roi.potential_threshold")));
     s.roi.floorLikelihood = real(QStringLiteral("roi.floor_likelihood"), s.roi.floorLikelihood);
     s.roi.floorPotential = decimalToMinor(value(QStringLiteral("roi.floor_potential")))
@@ -85,9 +86,9 @@ void SettingsRepository::saveStallRules(const StallRules &rules,
                                         const std::array<int, 4> &stageLimitDays)
 {
     const bool daysValid = rules.idleAtRiskDays >= 0 && rules.idleStalledDays >= 0
-                           && rules.pushesAtRisk >= 1
-                           && std::all_of(stageLimitDays.begin(), stageLimitDays.end(),
-                                          [](int d) { return d >= 0; });
+            && rules.pushesAtRisk >= 1
+            && std::all_of(stageLimitDays.begin(), stageLimitDays.end(),
+                           [](int d) { return d >= 0; });
     if (!daysValid || !(rules.agedCycleMultiple > 0))
         throw InputError(QCoreApplication::translate(
                 "tp::SettingsRepository",

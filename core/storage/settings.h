@@ -46,24 +46,24 @@ struct BookSettings
     // within it, the "recently closed" pipeline that later snapshots are compared with.
     int metricsWindowDays = 365;
     // Indexed by stageIndex(): Qualify..Lost.
-    std::array<BasisPoints, 6> stageProbability{1000, 2500, 5000, 7500, 10000, 0};
-    std::array<int, 4> stageLimitDays{30, 45, 30, 30};
+    std::array<BasisPoints, 6> stageProbability{ 1000, 2500, 5000, 7500, 10000, 0 };
+    std::array<int, 4> stageLimitDays{ 30, 45, 30, 30 };
     StallRules stall;
     FunnelSettings funnel;
     double attainmentBar = 0.8; // METRICS "Key metrics": a rep's attainment should reach it
-    double spreadBar = 0.25;    // and the lowest rep's wins this share of the highest's
+    double spreadBar = 0.25; // and the lowest rep's wins this share of the highest's
     RoiSettings roi;
 
-    BasisPoints defaultProbability(Stage s) const { return stageProbability[std::size_t(stageIndex(s))]; }
+    BasisPoints defaultProbability(Stage s) const
+    {
+        return stageProbability[std::size_t(stageIndex(s))];
+    }
 };
 
 class SettingsRepository
 {
 public:
-    explicit SettingsRepository(Book &book)
-        : m_db(book.db())
-    {
-    }
+    explicit SettingsRepository(Book &book) : m_db(book.db()) { }
 
     QString value(const QString &key, const QString &fallback = {});
     double real(const QString &key, double fallback);

@@ -24,23 +24,18 @@ void check(Database &db, int rc, std::string_view what)
 {
     if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
         return;
-    throw Error(QStringLiteral("%1: %2")
-                        .arg(QString::fromUtf8(what.data(), qsizetype(what.size())),
-                             describe(db.handle(), rc)),
+    throw Error(QStringLiteral("%1: %2").arg(QString::fromUtf8(what.data(), qsizetype(what.size())),
+                                             describe(db.handle(), rc)),
                 rc);
 }
 
 } // namespace
 
 Error::Error(const QString &message, int code)
-    : std::runtime_error(message.toStdString())
-    , m_message(message)
-    , m_code(code)
-{
-}
+    : std::runtime_error(message.toStdString()), m_message(message), m_code(code)
+{ }
 
-Database::Database(const QString &path, Mode mode, int busyTimeoutMs)
-    : m_path(path)
+Database::Database(const QString &path, Mode mode, int busyTimeoutMs) : m_path(path)
 {
     // No memory statistics: they take a global mutex on every allocation SQLite makes (an
     // import makes several per row). Only possible before SQLite initialises, hence once here.
@@ -81,10 +76,8 @@ Database::~Database()
 }
 
 Database::Database(Database &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr))
-    , m_path(std::move(other.m_path))
-{
-}
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path))
+{ }
 
 Database &Database::operator=(Database &&other) noexcept
 {
@@ -157,8 +150,7 @@ QString Database::lastError() const
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
 }
 
-Statement::Statement(Database &db, std::string_view sql)
-    : m_db(&db)
+Statement::Statement(Database &db, std::string_view sql) : m_db(&db)
 {
     const int rc = sqlite3_prepare_v3(db.handle(), sql.data(), int(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
@@ -171,10 +163,8 @@ Statement::~Statement()
 }
 
 Statement::Statement(Statement &&other) noexcept
-    : m_db(other.m_db)
-    , m_stmt(std::exchange(other.m_stmt, nullptr))
-{
-}
+    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr))
+{ }
 
 Statement &Statement::bind(int index, qint64 value)
 {
@@ -248,8 +238,7 @@ bool Statement::step()
 
 void Statement::run()
 {
-    while (step()) {
-    }
+    while (step()) { }
     reset();
 }
 
@@ -310,14 +299,13 @@ std::optional<qint64> Statement::optionalInt64(int column) const
     return int64(column);
 }
 
-Transaction::Transaction(Database &db)
-    : m_db(db)
+Transaction::Transaction(Database &db) : m_db(db)
 {
     if (!m_db.inTransaction()) {
         m_db.exec("BEGIN IMMEDIATE");
         return;
     }
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter{ 0 };
     m_name = "tp_tx_" + QByteArray::number(++counter);
     m_db.exec(std::string("SAVEPOINT ") + m_name.toStdString());
 }
@@ -342,13 +330,13 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_db.exec(m_name.isEmpty() ? std::string("COMMIT") : std::string("RELEASE ") + m_name.toStdString());
+    m_db.exec(m_name.isEmpty() ? std::string("COMMIT")
+                               : std::string("RELEASE ") + m_name.toStdString());
     m_done = true;
 }
 
 ForeignKeysOff::ForeignKeysOff(Database &db)
-    : m_db(db)
-    , m_active(db.pragmaInt("foreign_keys") != 0 && !db.inTransaction())
+    : m_db(db), m_active(db.pragmaInt("foreign_keys") != 0 && !db.inTransaction())
 {
     if (m_active)
         m_db.exec("PRAGMA foreign_keys = OFF");
@@ -366,9 +354,7 @@ ForeignKeysOff::~ForeignKeysOff()
 }
 
 PragmaOverride::PragmaOverride(Database &db, std::string_view name, int value)
-    : m_db(db)
-    , m_name(name)
-    , m_earlier(db.pragmaInt(name))
+    : m_db(db), m_name(name), m_earlier(db.pragmaInt(name))
 {
     m_db.exec("PRAGMA " + m_name + " = " + std::to_string(value));
 }

@@ -2,9 +2,9 @@
 
 // A thin RAII layer over the sqlite3 C API. Only core/storage includes this.
 
-#include <QString>
 #include <QByteArray>
 #include <QDate>
+#include <QString>
 
 #include <cstdint>
 #include <optional>

@@ -16,8 +16,8 @@ health::StageFlow loadStageFlow(const QString &bookPath, const std::vector<Id> &
         const auto it = std::lower_bound(ids.begin(), ids.end(), id);
         return it != ids.end() && *it == id ? int(it - ids.begin()) : -1;
     };
-    std::vector<int> rows;                          // per history row
-    std::vector<std::pair<int, qint64>> entries;    // (stage, entered day), same order
+    std::vector<int> rows; // per history row
+    std::vector<std::pair<int, qint64>> entries; // (stage, entered day), same order
     {
         sql::Database db = Book::readConnection(bookPath);
         auto st = db.prepare("SELECT opportunity_id, stage, entered_date FROM stage_history");

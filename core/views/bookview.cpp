@@ -99,7 +99,7 @@ void BookView::setQuota(int rep, const QString &period, std::optional<Minor> amo
     } else if (it != quotas.end()) {
         it->amount = *amount;
     } else {
-        quotas.push_back({rep, period, *amount});
+        quotas.push_back({ rep, period, *amount });
     }
 }
 

@@ -34,10 +34,10 @@ struct AccountColumns
     TextColumn name;
     TextColumn crmId;
     std::vector<int> industry, sizeBand, region; // indexes into the dictionaries below
-    std::vector<int> territory;                  // index into BookView::territories
-    std::vector<int> owner;                      // index into BookView::reps
-    std::vector<Minor> potential;                // -1: not set (derived)
-    std::vector<Minor> openAmount;               // open pipeline in the book currency
+    std::vector<int> territory; // index into BookView::territories
+    std::vector<int> owner; // index into BookView::reps
+    std::vector<Minor> potential; // -1: not set (derived)
+    std::vector<Minor> openAmount; // open pipeline in the book currency
     std::vector<int> openCount;
     QStringList industries, sizeBands, regions;
 
@@ -53,18 +53,18 @@ struct OpportunityColumns
     TextColumn name;
     TextColumn crmId;
     std::vector<int> account; // index into BookView::accounts
-    std::vector<int> owner;   // index into BookView::reps
+    std::vector<int> owner; // index into BookView::reps
     std::vector<Minor> amount;
     std::vector<std::uint8_t> currency; // index into currencies
-    std::vector<std::uint8_t> stage;    // tp::Stage
-    std::vector<std::uint8_t> status;   // tp::Status
+    std::vector<std::uint8_t> stage; // tp::Stage
+    std::vector<std::uint8_t> status; // tp::Status
     std::vector<std::int16_t> probability; // from the import, -1 none
-    std::vector<std::int16_t> override;    // manual edit, -1 none
+    std::vector<std::int16_t> override; // manual edit, -1 none
     std::vector<std::int32_t> created, closeDate, lastActivity;
-    std::vector<std::int32_t> closedDate;   // when it was won or lost
+    std::vector<std::int32_t> closedDate; // when it was won or lost
     std::vector<std::int32_t> stageEntered; // 0: unknown
-    std::vector<std::uint8_t> pushes;       // times the close date moved later (at most 255)
-    std::vector<std::uint8_t> closedStage;  // the open stage it closed from, 0: unknown or open
+    std::vector<std::uint8_t> pushes; // times the close date moved later (at most 255)
+    std::vector<std::uint8_t> closedStage; // the open stage it closed from, 0: unknown or open
     QStringList currencies;
 
     int size() const { return int(id.size()); }
@@ -87,7 +87,7 @@ struct BookView
     AccountColumns accounts;
     OpportunityColumns opportunities;
     ScoringModel scoring; // engagement factors and weight profiles
-    ScoreMatrix scores;   // by account row, for scoring's factors
+    ScoreMatrix scores; // by account row, for scoring's factors
     std::vector<QuotaRow> quotas;
     // Per index of opportunities.currencies: what one unit is in the book's currency; 0 when
     // the book has no rate for it (its deals are left out of money totals).

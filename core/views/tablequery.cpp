@@ -76,7 +76,7 @@ std::vector<int> sortBy(std::size_t n, bool descending, KeyOf keyOf)
     using Key = decltype(keyOf(0));
     std::vector<std::pair<Key, int>> keys(n);
     for (std::size_t r = 0; r < n; ++r)
-        keys[r] = {keyOf(int(r)), int(r)};
+        keys[r] = { keyOf(int(r)), int(r) };
     if (descending)
         std::sort(keys.begin(), keys.end(), [](const auto &l, const auto &r) {
             return l.first != r.first ? r.first < l.first : l.second < r.second;
@@ -126,15 +126,16 @@ std::vector<int> sortByText(const TextColumn &column, std::size_t n, bool descen
     std::vector<TextKey> keys(n);
     for (std::size_t r = 0; r < n; ++r) {
         const auto f = column.folded(r);
-        keys[r] = {packBigEndian(f, 0), packBigEndian(f, 8), packBigEndian(f, 16),
-                   std::uint32_t(std::min<std::size_t>(f.size(), UINT32_MAX)), int(r)};
+        keys[r] = { packBigEndian(f, 0), packBigEndian(f, 8), packBigEndian(f, 16),
+                    std::uint32_t(std::min<std::size_t>(f.size(), UINT32_MAX)), int(r) };
     }
     // Rows with equal text keep their order in both directions.
     auto tail = [&](const TextKey &l, const TextKey &r) {
         if (l.length <= 24 && r.length <= 24)
             return l.length < r.length ? -1 : (l.length > r.length ? 1 : 0);
         const auto lf = column.folded(std::size_t(l.row)), rf = column.folded(std::size_t(r.row));
-        return lf.substr(std::min<std::size_t>(24, lf.size())).compare(rf.substr(std::min<std::size_t>(24, rf.size())));
+        return lf.substr(std::min<std::size_t>(24, lf.size()))
+                .compare(rf.substr(std::min<std::size_t>(24, rf.size())));
     };
     if (descending)
         sortOnBothCores(keys, [&](const TextKey &l, const TextKey &r) {
@@ -193,7 +194,6 @@ std::vector<char> matchingAccounts(const BookView &view, const TextMatcher &m)
     return match;
 }
 
-
 // Which opportunities match the text: names and ids are read in storage order, sequentially
 // through the arenas, on both cores; referenced names are matched once per account and rep.
 std::vector<char> matchingOpportunities(const BookView &view, const TextMatcher &text)
@@ -231,7 +231,8 @@ std::vector<int> storageOrder(std::size_t rows)
     return order;
 }
 
-std::vector<int> sortedOpportunities(const BookView &view, OpportunityColumn column, bool descending)
+std::vector<int> sortedOpportunities(const BookView &view, OpportunityColumn column,
+                                     bool descending)
 {
     const auto &o = view.opportunities;
     const auto n = std::size_t(o.size());
@@ -242,7 +243,8 @@ std::vector<int> sortedOpportunities(const BookView &view, OpportunityColumn col
         return sortByText(o.crmId, n, descending);
     case OpportunityColumn::Account: {
         const auto rank = accountNameRanks(view);
-        return sortBy(n, descending, [&](int r) { return lookup(rank, o.account[std::size_t(r)]); });
+        return sortBy(n, descending,
+                      [&](int r) { return lookup(rank, o.account[std::size_t(r)]); });
     }
     case OpportunityColumn::Owner: {
         const auto rank = repRanks(view);
@@ -281,11 +283,13 @@ std::vector<int> sortedAccounts(const BookView &view, AccountColumn column, bool
         return sortByText(a.crmId, n, descending);
     case AccountColumn::Industry: {
         const auto rank = dictionaryRanks(a.industries);
-        return sortBy(n, descending, [&](int r) { return lookup(rank, a.industry[std::size_t(r)]); });
+        return sortBy(n, descending,
+                      [&](int r) { return lookup(rank, a.industry[std::size_t(r)]); });
     }
     case AccountColumn::SizeBand: {
         const auto rank = dictionaryRanks(a.sizeBands);
-        return sortBy(n, descending, [&](int r) { return lookup(rank, a.sizeBand[std::size_t(r)]); });
+        return sortBy(n, descending,
+                      [&](int r) { return lookup(rank, a.sizeBand[std::size_t(r)]); });
     }
     case AccountColumn::Region: {
         const auto rank = dictionaryRanks(a.regions);
@@ -293,7 +297,8 @@ std::vector<int> sortedAccounts(const BookView &view, AccountColumn column, bool
     }
     case AccountColumn::Territory: {
         const auto rank = territoryRanks(view);
-        return sortBy(n, descending, [&](int r) { return lookup(rank, a.territory[std::size_t(r)]); });
+        return sortBy(n, descending,
+                      [&](int r) { return lookup(rank, a.territory[std::size_t(r)]); });
     }
     case AccountColumn::Owner: {
         const auto rank = repRanks(view);
@@ -316,7 +321,7 @@ std::vector<int> filterOpportunities(const BookView &view, const std::vector<int
 {
     const auto &o = view.opportunities;
     const QByteArray folded = filter.text.trimmed().toCaseFolded().toUtf8();
-    const TextMatcher text{std::string(folded.constData(), std::size_t(folded.size()))};
+    const TextMatcher text{ std::string(folded.constData(), std::size_t(folded.size())) };
     // A few rows (one edited row) are matched on their own: matching every opportunity
     // would cost a pass over the book per edit.
     const bool fewRows = order.size() <= 64;
@@ -353,7 +358,8 @@ std::vector<int> filterOpportunities(const BookView &view, const std::vector<int
         if (filter.scopeRep >= 0 && owner != filter.scopeRep)
             continue;
         if (filter.scopeTerritory >= 0
-            && (account < 0 || view.accounts.territory[std::size_t(account)] != filter.scopeTerritory))
+            && (account < 0
+                || view.accounts.territory[std::size_t(account)] != filter.scopeTerritory))
             continue;
         if (text.active() && !matchesText(r))
             continue;
@@ -367,13 +373,14 @@ std::vector<int> filterAccounts(const BookView &view, const std::vector<int> &or
 {
     const auto &a = view.accounts;
     const QByteArray folded = filter.text.trimmed().toCaseFolded().toUtf8();
-    const TextMatcher text{std::string(folded.constData(), std::size_t(folded.size()))};
+    const TextMatcher text{ std::string(folded.constData(), std::size_t(folded.size())) };
     std::vector<char> repMatch, industryMatch;
     if (text.active()) {
         repMatch = matchingReps(view, text);
         for (const QString &industry : a.industries) {
             const QByteArray f = industry.toCaseFolded().toUtf8();
-            industryMatch.push_back(text.in(std::string_view(f.constData(), std::size_t(f.size()))));
+            industryMatch.push_back(
+                    text.in(std::string_view(f.constData(), std::size_t(f.size()))));
         }
     }
     std::vector<int> rows;

@@ -13,29 +13,50 @@ namespace tp {
 // million rows, where QSortFilterProxyModel takes seconds.
 
 enum class OpportunityColumn {
-    Name, Account, Owner, Stage, Status, Amount, Probability, Weighted,
-    Created, CloseDate, LastActivity, CrmId, Count
+    Name,
+    Account,
+    Owner,
+    Stage,
+    Status,
+    Amount,
+    Probability,
+    Weighted,
+    Created,
+    CloseDate,
+    LastActivity,
+    CrmId,
+    Count
 };
 enum class AccountColumn {
-    Name, Industry, SizeBand, Region, Territory, Owner, Potential, OpenPipeline,
-    OpenOpportunities, CrmId, Count
+    Name,
+    Industry,
+    SizeBand,
+    Region,
+    Territory,
+    Owner,
+    Potential,
+    OpenPipeline,
+    OpenOpportunities,
+    CrmId,
+    Count
 };
 
 // What limits the rows of a table: the scope bar and the page's own filters.
 struct RowFilter
 {
-    QString text;                 // case-insensitive substring of the row's names and ids
-    int scopeRep = -1;            // rep index: rows the rep owns
-    int scopeTerritory = -1;      // territory index: its accounts and their opportunities
-    int owner = -1;               // owner filter (rep index)
-    std::optional<Stage> stage;   // opportunities only
+    QString text; // case-insensitive substring of the row's names and ids
+    int scopeRep = -1; // rep index: rows the rep owns
+    int scopeTerritory = -1; // territory index: its accounts and their opportunities
+    int owner = -1; // owner filter (rep index)
+    std::optional<Stage> stage; // opportunities only
     std::optional<Status> status; // opportunities only; Removed rows show only when asked
 };
 
 // Rows 0 .. rows - 1 in storage order, for filtering a table without sorting it.
 std::vector<int> storageOrder(std::size_t rows);
 
-std::vector<int> sortedOpportunities(const BookView &view, OpportunityColumn column, bool descending);
+std::vector<int> sortedOpportunities(const BookView &view, OpportunityColumn column,
+                                     bool descending);
 std::vector<int> sortedAccounts(const BookView &view, AccountColumn column, bool descending);
 
 // Keeps the rows of `order` (a sorted permutation) that pass the filter, in that order.

@@ -39,9 +39,8 @@ std::string TextColumn::fold(std::string_view utf8)
         }
         return out;
     }
-    const QByteArray folded = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()))
-                                      .toCaseFolded()
-                                      .toUtf8();
+    const QByteArray folded =
+            QString::fromUtf8(utf8.data(), qsizetype(utf8.size())).toCaseFolded().toUtf8();
     return std::string(folded.constData(), std::size_t(folded.size()));
 }
 
@@ -81,7 +80,8 @@ void TextColumn::set(std::size_t row, const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
     last();
-    m_spans[row] = appendTo(m_arenas.size() - 1, std::string_view(utf8.constData(), std::size_t(utf8.size())));
+    m_spans[row] = appendTo(m_arenas.size() - 1,
+                            std::string_view(utf8.constData(), std::size_t(utf8.size())));
 }
 
 void TextColumn::appendAll(TextColumn &&other)

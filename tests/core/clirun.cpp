@@ -13,7 +13,7 @@ CliResult runCli(const QStringList &arguments)
     const int code = cli::run(arguments, o, e);
     o.flush();
     e.flush();
-    return {code, out, err};
+    return { code, out, err };
 }
 
 } // namespace tp::test

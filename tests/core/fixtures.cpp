@@ -10,11 +10,11 @@ std::unique_ptr<Book> makeFixtureBook(const QString &path)
 {
     auto book = Book::create(path);
     RepRepository reps(*book);
-    const Id ana = reps.insert({0, QStringLiteral("Ana"), {}, 20});
-    const Id ben = reps.insert({0, QStringLiteral("Ben"), {}, {}});
+    const Id ana = reps.insert({ 0, QStringLiteral("Ana"), {}, 20 });
+    const Id ben = reps.insert({ 0, QStringLiteral("Ben"), {}, {} });
     reps.setQuota(ana, QStringLiteral("2026-Q4"), 5'000'000);
     reps.setQuota(ben, QStringLiteral("2026-Q4"), 3'000'000);
-    const Id west = reps.insertTerritory({0, QStringLiteral("West"), ana});
+    const Id west = reps.insertTerritory({ 0, QStringLiteral("West"), ana });
 
     AccountRepository accounts(*book);
     auto account = [&](const char *crm, const char *name, std::optional<Id> owner,
@@ -32,8 +32,8 @@ std::unique_ptr<Book> makeFixtureBook(const QString &path)
     const Id a3 = account("A3", "Cobalt Labs", ben, west);
 
     OpportunityRepository opps(*book);
-    auto opp = [&](const char *crm, const char *name, Id account, Id owner, Stage stage, Minor amount,
-                   std::optional<int> probability = std::nullopt,
+    auto opp = [&](const char *crm, const char *name, Id account, Id owner, Stage stage,
+                   Minor amount, std::optional<int> probability = std::nullopt,
                    std::optional<int> override = std::nullopt) {
         Opportunity o;
         o.crmId = QString::fromLatin1(crm);
@@ -84,12 +84,12 @@ std::unique_ptr<Book> makeHealthFixtureBook(const QString &path)
 {
     auto book = Book::create(path);
     RepRepository reps(*book);
-    const Id ana = reps.insert({0, QStringLiteral("Ana"), {}, 2});
-    const Id ben = reps.insert({0, QStringLiteral("Ben"), {}, {}});
+    const Id ana = reps.insert({ 0, QStringLiteral("Ana"), {}, 2 });
+    const Id ben = reps.insert({ 0, QStringLiteral("Ben"), {}, {} });
     reps.setQuota(ana, QStringLiteral("2026-Q4"), 5'000'000);
     reps.setQuota(ben, QStringLiteral("2026-Q4"), 3'000'000);
     reps.setQuota(ben, QStringLiteral("2027-Q1"), 9'900'000); // another period: not the target
-    const Id west = reps.insertTerritory({0, QStringLiteral("West"), ana});
+    const Id west = reps.insertTerritory({ 0, QStringLiteral("West"), ana });
 
     AccountRepository accounts(*book);
     Account a;
@@ -123,11 +123,13 @@ std::unique_ptr<Book> makeHealthFixtureBook(const QString &path)
         return opps.insert(o);
     };
     closed("W1", a1, ana, Stage::Won, 2'000'000, day(2026, 5, 1), day(2026, 10, 15)); // 167 days
-    closed("W2", a2, ben, Stage::Won, 1'000'000, day(2026, 3, 1), day(2026, 6, 30));  // 121 days
-    closed("W3", a1, ana, Stage::Won, 500'000, day(2025, 1, 1), day(2025, 6, 1));     // before the window
+    closed("W2", a2, ben, Stage::Won, 1'000'000, day(2026, 3, 1), day(2026, 6, 30)); // 121 days
+    closed("W3", a1, ana, Stage::Won, 500'000, day(2025, 1, 1),
+           day(2025, 6, 1)); // before the window
     closed("L1", a1, ana, Stage::Lost, 800'000, day(2026, 2, 1), day(2026, 9, 1));
     closed("L2", a2, ben, Stage::Lost, 400'000, day(2026, 1, 10), day(2026, 4, 10));
-    closed("L3", a2, ben, Stage::Lost, 100'000, day(2025, 8, 1), day(2025, 10, 1));   // before the window
+    closed("L3", a2, ben, Stage::Lost, 100'000, day(2025, 8, 1),
+           day(2025, 10, 1)); // before the window
 
     const auto open = [&](const char *crm, Id account, Id owner, Stage stage, Minor amount,
                           QDate created, QDate lastActivity, QDate stageEntered, QDate closeDate) {
@@ -145,14 +147,14 @@ std::unique_ptr<Book> makeHealthFixtureBook(const QString &path)
         return opps.insert(o);
     };
     const auto push = [&](Id id, QDate from, QDate to, QDate on) {
-        opps.addCloseDateChange({0, id, from, to, on});
+        opps.addCloseDateChange({ 0, id, from, to, on });
     };
     // Healthy: touched yesterday, 19 days in Qualify.
     open("H1", a1, ana, Stage::Qualify, 1'000'000, day(2026, 11, 1), day(2026, 11, 19),
          day(2026, 11, 1), day(2026, 12, 20));
     // At risk: idle 31 days; 45 days in Prove is at its limit, not over it.
-    open("R1", a1, ana, Stage::Prove, 600'000, day(2026, 9, 1), day(2026, 10, 20),
-         day(2026, 10, 6), day(2026, 12, 31));
+    open("R1", a1, ana, Stage::Prove, 600'000, day(2026, 9, 1), day(2026, 10, 20), day(2026, 10, 6),
+         day(2026, 12, 31));
     // Stalled four ways: idle 91 days, 52 days in Propose (limit 30), close date passed 12 days
     // ago, pushed three times (a pull-in between does not count).
     const Id s1 = open("S1", a2, ben, Stage::Propose, 1'200'000, day(2026, 8, 1), day(2026, 8, 21),

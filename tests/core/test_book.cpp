@@ -43,7 +43,7 @@ TEST(Book, CreateAndReopenKeepsData)
     const QString path = dir.path(QStringLiteral("a.tpbook"));
     {
         auto book = Book::create(path);
-        RepRepository(*book).insert({0, QStringLiteral("Zoë Müller"), {}, 18});
+        RepRepository(*book).insert({ 0, QStringLiteral("Zoë Müller"), {}, 18 });
         EXPECT_EQ(book->schemaVersion(), schema::currentVersion());
     }
     auto book = Book::open(path);
@@ -71,14 +71,15 @@ TEST(Book, DefaultsOfMetricsAreBookSettings)
     EXPECT_EQ(s.defaultProbability(Stage::Negotiate), 7500);
     EXPECT_EQ(s.defaultProbability(Stage::Won), 10000);
     EXPECT_EQ(s.defaultProbability(Stage::Lost), 0);
-    EXPECT_EQ(s.stageLimitDays, (std::array<int, 4>{30, 45, 30, 30}));
+    EXPECT_EQ(s.stageLimitDays, (std::array<int, 4>{ 30, 45, 30, 30 }));
     EXPECT_EQ(settings.real(QStringLiteral("roi.likelihood_threshold"), -1), 0.5);
     EXPECT_EQ(settings.real(QStringLiteral("roi.floor_likelihood"), -1), 0.2);
     EXPECT_EQ(settings.integer(QStringLiteral("stalled.idle_stalled_days"), -1), 90);
     EXPECT_EQ(settings.integer(QStringLiteral("metrics.window_days"), -1), 365);
     EXPECT_EQ(settings.real(QStringLiteral("funnel.default_win_rate"), -1), 0.25);
     EXPECT_EQ(settings.integer(QStringLiteral("funnel.weeks"), -1), 13);
-    auto aliases = book->db().prepare("SELECT stage FROM stage_aliases WHERE alias = 'qualifiedtobuy'");
+    auto aliases =
+            book->db().prepare("SELECT stage FROM stage_aliases WHERE alias = 'qualifiedtobuy'");
     ASSERT_TRUE(aliases.step());
     EXPECT_EQ(aliases.integer(0), int(Stage::Qualify));
     auto factors = book->db().prepare("SELECT count(*), sum(weight) FROM profile_weights");
@@ -134,7 +135,8 @@ TEST(Book, RebuildingTheOpportunitiesTableKeepsEverythingThatRefersToThem)
     auto &db = book->db();
     const auto count = [&](const char *sql) { return test::scalar(db, sql); };
     EXPECT_EQ(count("SELECT count(*) FROM opportunities"), 2);
-    EXPECT_EQ(count("SELECT probability_override_bp FROM opportunities WHERE crm_id = '006A'"), 4200);
+    EXPECT_EQ(count("SELECT probability_override_bp FROM opportunities WHERE crm_id = '006A'"),
+              4200);
     EXPECT_EQ(count("SELECT count(*) FROM snapshot_rows WHERE opportunity_id = 7"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM stage_history WHERE opportunity_id = 7"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM activities WHERE opportunity_id = 7"), 1);
@@ -158,12 +160,12 @@ TEST(Book, TransactionRollsBackUnlessCommitted)
     RepRepository reps(*book);
     {
         sql::Transaction tx(book->db());
-        reps.insert({0, QStringLiteral("Ghost"), {}, {}});
+        reps.insert({ 0, QStringLiteral("Ghost"), {}, {} });
     }
     EXPECT_FALSE(reps.byName(QStringLiteral("Ghost")));
     {
         sql::Transaction tx(book->db());
-        reps.insert({0, QStringLiteral("Kept"), {}, {}});
+        reps.insert({ 0, QStringLiteral("Kept"), {}, {} });
         tx.commit();
     }
     EXPECT_TRUE(reps.byName(QStringLiteral("Kept")));
@@ -175,12 +177,11 @@ TEST(Book, FailedBulkLoadLeavesNothingBehind)
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
     try {
         BulkWriter out(*book);
-        out.addRep({0, QStringLiteral("One"), {}, {}});
-        out.addRep({0, QStringLiteral("One"), {}, {}}); // UNIQUE(name) fails
+        out.addRep({ 0, QStringLiteral("One"), {}, {} });
+        out.addRep({ 0, QStringLiteral("One"), {}, {} }); // UNIQUE(name) fails
         out.commit();
         FAIL() << "duplicate rep accepted";
-    } catch (const sql::Error &) {
-    }
+    } catch (const sql::Error &) { }
     EXPECT_TRUE(RepRepository(*book).all().isEmpty());
 }
 
@@ -263,7 +264,7 @@ TEST(Book, TwoConnectionsWriteWithoutCorruption)
     auto second = Book::open(path);
     for (int i = 0; i < 50; ++i) {
         Book &book = i % 2 ? *first : *second;
-        RepRepository(book).insert({0, QStringLiteral("Rep %1").arg(i), {}, {}});
+        RepRepository(book).insert({ 0, QStringLiteral("Rep %1").arg(i), {}, {} });
     }
     EXPECT_EQ(RepRepository(*first).all().size(), 50);
     EXPECT_EQ(RepRepository(*second).all().size(), 50);
@@ -296,7 +297,8 @@ void setFormatNumber(const QString &path, int version)
 
 bool leftLogFiles(const QString &path)
 {
-    return QFile::exists(path + QStringLiteral("-wal")) || QFile::exists(path + QStringLiteral("-shm"));
+    return QFile::exists(path + QStringLiteral("-wal"))
+            || QFile::exists(path + QStringLiteral("-shm"));
 }
 
 } // namespace
@@ -306,7 +308,7 @@ bool leftLogFiles(const QString &path)
 TEST(Book, RefusesAnImpossibleFormatNumberAndLeavesTheFileAsItIs)
 {
     test::TempDir dir;
-    for (const int version : {-1, -2147483647, 0, 3, 5}) {
+    for (const int version : { -1, -2147483647, 0, 3, 5 }) {
         const QString path = dir.path(QStringLiteral("v%1.tpbook").arg(version));
         test::makeFixtureBook(path);
         setFormatNumber(path, version);
@@ -362,9 +364,12 @@ TEST(Book, ExplainsLocksReadOnlyFilesFullDisksAndMissingFolders)
     test::TempDir dir;
     const QString path = dir.path(QStringLiteral("a.tpbook"));
     auto book = test::makeFixtureBook(path);
-    const auto explained = [&](int code) { return Book::explain(path, sql::Error(QStringLiteral("x"), code)); };
+    const auto explained = [&](int code) {
+        return Book::explain(path, sql::Error(QStringLiteral("x"), code));
+    };
     EXPECT_EQ(explained(SQLITE_BUSY).kind(), BookError::Kind::Locked);
-    EXPECT_TRUE(explained(SQLITE_BUSY).message().contains(QStringLiteral("in use by another program")));
+    EXPECT_TRUE(
+            explained(SQLITE_BUSY).message().contains(QStringLiteral("in use by another program")));
     EXPECT_EQ(explained(SQLITE_FULL).kind(), BookError::Kind::DiskFull);
     EXPECT_TRUE(explained(SQLITE_FULL).message().contains(QStringLiteral("the disk is full")));
     EXPECT_EQ(explained(SQLITE_READONLY).kind(), BookError::Kind::ReadOnly);
@@ -375,7 +380,7 @@ TEST(Book, ExplainsLocksReadOnlyFilesFullDisksAndMissingFolders)
     // A write that runs out of room (SQLite's page limit stands in for a full disk).
     book->db().exec("PRAGMA max_page_count = 1");
     try {
-        RepRepository(*book).insert({0, QString(20000, QLatin1Char('x')), {}, {}});
+        RepRepository(*book).insert({ 0, QString(20000, QLatin1Char('x')), {}, {} });
         FAIL() << "wrote past the page limit";
     } catch (const sql::Error &e) {
         EXPECT_EQ(Book::explain(path, e).kind(), BookError::Kind::DiskFull);
@@ -388,7 +393,8 @@ TEST(Book, ExplainsLocksReadOnlyFilesFullDisksAndMissingFolders)
         FAIL() << "created a book in a missing folder";
     } catch (const BookError &e) {
         EXPECT_EQ(e.kind(), BookError::Kind::Missing);
-        EXPECT_TRUE(e.message().contains(QStringLiteral("no/such/folder"))) << e.message().toStdString();
+        EXPECT_TRUE(e.message().contains(QStringLiteral("no/such/folder")))
+                << e.message().toStdString();
     }
     QString message;
     EXPECT_EQ(openError(nowhere, &message), BookError::Kind::Missing);
@@ -400,7 +406,7 @@ TEST(Book, ExplainsLocksReadOnlyFilesFullDisksAndMissingFolders)
 // not, naming the folder or the file, not "damaged".
 TEST(Book, AReadOnlyFolderOrFileCanStillBeRead)
 {
-    for (const bool folder : {true, false}) {
+    for (const bool folder : { true, false }) {
         test::TempDir dir;
         const QString sub = dir.path(QStringLiteral("books"));
         ASSERT_TRUE(QDir().mkpath(sub));
@@ -411,13 +417,15 @@ TEST(Book, AReadOnlyFolderOrFileCanStillBeRead)
             GTEST_SKIP() << "cannot make a file or folder read-only here";
         QString message;
         EXPECT_EQ(openError(path, &message), BookError::Kind::ReadOnly);
-        EXPECT_TRUE(message.contains(folder ? QStringLiteral("its folder") : QStringLiteral("the file is read-only")))
+        EXPECT_TRUE(message.contains(folder ? QStringLiteral("its folder")
+                                            : QStringLiteral("the file is read-only")))
                 << message.toStdString();
         EXPECT_FALSE(message.contains(QStringLiteral("damaged")));
         auto book = Book::openForReading(path);
         EXPECT_TRUE(book->isReadOnly());
         EXPECT_EQ(test::dumpBook(book->db()), expected);
-        EXPECT_THROW(RepRepository(*book).insert({0, QStringLiteral("Nope"), {}, {}}), sql::Error);
+        EXPECT_THROW(RepRepository(*book).insert({ 0, QStringLiteral("Nope"), {}, {} }),
+                     sql::Error);
         book.reset();
         EXPECT_FALSE(leftLogFiles(path));
     }

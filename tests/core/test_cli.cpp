@@ -1,5 +1,5 @@
-#include "fixtures.h"
 #include "clirun.h"
+#include "fixtures.h"
 #include "testsupport.h"
 
 #include "cli/cli.h"
@@ -27,22 +27,26 @@ Result run(const QStringList &arguments)
 
 TEST(Cli, HelpVersionAndUsageErrors)
 {
-    EXPECT_EQ(run({QStringLiteral("--help")}).code, cli::Ok);
-    EXPECT_TRUE(run({QStringLiteral("--help")}).out.contains(QStringLiteral("summary")));
-    EXPECT_TRUE(run({QStringLiteral("--version")}).out.startsWith(QStringLiteral("territory-planner ")));
-    EXPECT_EQ(run({QStringLiteral("frobnicate")}).code, cli::Usage);
-    EXPECT_EQ(run({QStringLiteral("summary")}).code, cli::Usage);
-    EXPECT_EQ(run({QStringLiteral("summary"), QStringLiteral("--db")}).code, cli::Usage);
-    EXPECT_EQ(run({QStringLiteral("summary"), QStringLiteral("--db"), QStringLiteral("x"),
-                   QStringLiteral("--bogus")}).code,
+    EXPECT_EQ(run({ QStringLiteral("--help") }).code, cli::Ok);
+    EXPECT_TRUE(run({ QStringLiteral("--help") }).out.contains(QStringLiteral("summary")));
+    EXPECT_TRUE(run({ QStringLiteral("--version") })
+                        .out.startsWith(QStringLiteral("territory-planner ")));
+    EXPECT_EQ(run({ QStringLiteral("frobnicate") }).code, cli::Usage);
+    EXPECT_EQ(run({ QStringLiteral("summary") }).code, cli::Usage);
+    EXPECT_EQ(run({ QStringLiteral("summary"), QStringLiteral("--db") }).code, cli::Usage);
+    EXPECT_EQ(run({ QStringLiteral("summary"), QStringLiteral("--db"), QStringLiteral("x"),
+                    QStringLiteral("--bogus") })
+                      .code,
               cli::Usage);
-    const Result badDate = run({QStringLiteral("summary"), QStringLiteral("--db"), QStringLiteral("x"),
-                                QStringLiteral("--as-of"), QStringLiteral("20/11/2026")});
+    const Result badDate =
+            run({ QStringLiteral("summary"), QStringLiteral("--db"), QStringLiteral("x"),
+                  QStringLiteral("--as-of"), QStringLiteral("20/11/2026") });
     EXPECT_EQ(badDate.code, cli::Usage);
     EXPECT_TRUE(badDate.err.contains(QStringLiteral("YYYY-MM-DD")));
-    EXPECT_EQ(run({QStringLiteral("export"), QStringLiteral("--db"), QStringLiteral("x"),
-                   QStringLiteral("--what"), QStringLiteral("planets"), QStringLiteral("--csv"),
-                   QStringLiteral("y")}).code,
+    EXPECT_EQ(run({ QStringLiteral("export"), QStringLiteral("--db"), QStringLiteral("x"),
+                    QStringLiteral("--what"), QStringLiteral("planets"), QStringLiteral("--csv"),
+                    QStringLiteral("y") })
+                      .code,
               cli::Usage);
 }
 
@@ -52,8 +56,8 @@ TEST(Cli, BadInputExitsOneWithAMessageAndTheBookUnchanged)
     const QString path = dir.path(QStringLiteral("a.tpbook"));
     test::makeFixtureBook(path)->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     const QByteArray before = test::readAll(path);
-    const Result unknownRep = run({QStringLiteral("summary"), QStringLiteral("--db"), path,
-                                   QStringLiteral("--rep"), QStringLiteral("Nobody")});
+    const Result unknownRep = run({ QStringLiteral("summary"), QStringLiteral("--db"), path,
+                                    QStringLiteral("--rep"), QStringLiteral("Nobody") });
     EXPECT_EQ(unknownRep.code, cli::BadInput);
     EXPECT_TRUE(unknownRep.err.contains(QStringLiteral("Nobody")));
     EXPECT_EQ(test::readAll(path), before);
@@ -63,7 +67,7 @@ TEST(Cli, BadInputExitsOneWithAMessageAndTheBookUnchanged)
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
     f.write("a,b\n1,2\n");
     f.close();
-    const Result notABook = run({QStringLiteral("summary"), QStringLiteral("--db"), text});
+    const Result notABook = run({ QStringLiteral("summary"), QStringLiteral("--db"), text });
     EXPECT_EQ(notABook.code, cli::BadInput);
     EXPECT_TRUE(notABook.err.contains(QStringLiteral("not a Territory Planner book")));
 }
@@ -73,18 +77,18 @@ TEST(Cli, SummaryJsonAndExport)
     test::TempDir dir;
     const QString path = dir.path(QStringLiteral("a.tpbook"));
     test::makeFixtureBook(path);
-    const Result summary = run({QStringLiteral("summary"), QStringLiteral("--db"), path,
-                                QStringLiteral("--as-of"), QStringLiteral("2026-11-20"),
-                                QStringLiteral("--json")});
+    const Result summary = run({ QStringLiteral("summary"), QStringLiteral("--db"), path,
+                                 QStringLiteral("--as-of"), QStringLiteral("2026-11-20"),
+                                 QStringLiteral("--json") });
     ASSERT_EQ(summary.code, cli::Ok) << summary.err.toStdString();
     const QJsonObject json = QJsonDocument::fromJson(summary.out.toUtf8()).object();
     EXPECT_EQ(json[QStringLiteral("counts")].toObject()[QStringLiteral("open")].toInt(), 5);
 
     const QString csv = dir.path(QStringLiteral("out.csv"));
-    const Result exported = run({QStringLiteral("export"), QStringLiteral("--db"), path,
-                                 QStringLiteral("--what"), QStringLiteral("accounts"),
-                                 QStringLiteral("--rep"), QStringLiteral("Ben"),
-                                 QStringLiteral("--csv"), csv});
+    const Result exported =
+            run({ QStringLiteral("export"), QStringLiteral("--db"), path, QStringLiteral("--what"),
+                  QStringLiteral("accounts"), QStringLiteral("--rep"), QStringLiteral("Ben"),
+                  QStringLiteral("--csv"), csv });
     ASSERT_EQ(exported.code, cli::Ok) << exported.err.toStdString();
     const QString content = QString::fromUtf8(test::readAll(csv));
     EXPECT_TRUE(content.contains(QStringLiteral("A2,'=Bolt Systems,")));
@@ -92,15 +96,16 @@ TEST(Cli, SummaryJsonAndExport)
 
     // The work list: Ben's one account, scored on ICP fit only (3·4 / (5·3) = 0.8).
     Book::open(path)->db().exec("INSERT INTO account_scores VALUES (2, 1, 4)");
-    const Result workList = run({QStringLiteral("export"), QStringLiteral("--db"), path,
-                                 QStringLiteral("--what"), QStringLiteral("worklist"),
-                                 QStringLiteral("--rep"), QStringLiteral("Ben"),
-                                 QStringLiteral("--csv"), csv});
+    const Result workList =
+            run({ QStringLiteral("export"), QStringLiteral("--db"), path, QStringLiteral("--what"),
+                  QStringLiteral("worklist"), QStringLiteral("--rep"), QStringLiteral("Ben"),
+                  QStringLiteral("--csv"), csv });
     ASSERT_EQ(workList.code, cli::Ok) << workList.err.toStdString();
-    const QStringList rows = QString::fromUtf8(test::readAll(csv)).split(QStringLiteral("\r\n"),
-                                                                        Qt::SkipEmptyParts);
+    const QStringList rows =
+            QString::fromUtf8(test::readAll(csv)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     ASSERT_EQ(rows.size(), 2);
-    EXPECT_TRUE(rows[1].startsWith(QStringLiteral("1,A2,'=Bolt Systems,Ben,80.0,"))) << rows[1].toStdString();
+    EXPECT_TRUE(rows[1].startsWith(QStringLiteral("1,A2,'=Bolt Systems,Ben,80.0,")))
+            << rows[1].toStdString();
 }
 
 TEST(Cli, RunsHeadlessWithoutADisplay)
@@ -114,17 +119,19 @@ TEST(Cli, RunsHeadlessWithoutADisplay)
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(TP_EXECUTABLE),
-                  {QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--as-of"),
-                   QStringLiteral("2026-11-20")});
+                  { QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--as-of"),
+                    QStringLiteral("2026-11-20") });
     ASSERT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
-    process.start(QStringLiteral(TP_EXECUTABLE),
-                  {QStringLiteral("summary"), QStringLiteral("--db"), path, QStringLiteral("--json")});
+    process.start(
+            QStringLiteral(TP_EXECUTABLE),
+            { QStringLiteral("summary"), QStringLiteral("--db"), path, QStringLiteral("--json") });
     ASSERT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
     const QJsonObject json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-    EXPECT_EQ(json[QStringLiteral("counts")].toObject()[QStringLiteral("opportunities")].toInt(), 1500);
-    process.start(QStringLiteral(TP_EXECUTABLE), {QStringLiteral("summary")});
+    EXPECT_EQ(json[QStringLiteral("counts")].toObject()[QStringLiteral("opportunities")].toInt(),
+              1500);
+    process.start(QStringLiteral(TP_EXECUTABLE), { QStringLiteral("summary") });
     ASSERT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitCode(), 2);
 }
@@ -137,9 +144,9 @@ TEST(Cli, AMissingFolderIsNamed)
     const QString book = dir.path(QStringLiteral("a.tpbook"));
     test::makeFixtureBook(book);
     const QString missing = dir.path(QStringLiteral("nowhere"));
-    const Result exported = run({QStringLiteral("export"), QStringLiteral("--db"), book,
-                                 QStringLiteral("--what"), QStringLiteral("opportunities"),
-                                 QStringLiteral("--csv"), missing + QStringLiteral("/out.csv")});
+    const Result exported = run({ QStringLiteral("export"), QStringLiteral("--db"), book,
+                                  QStringLiteral("--what"), QStringLiteral("opportunities"),
+                                  QStringLiteral("--csv"), missing + QStringLiteral("/out.csv") });
     EXPECT_EQ(exported.code, cli::BadInput);
     EXPECT_EQ(exported.err.trimmed(),
               QStringLiteral("Cannot write out.csv: the folder %1 does not exist.")
@@ -150,13 +157,14 @@ TEST(Cli, AMissingFolderIsNamed)
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
     f.write("Rep,Period,Quota\nAna,2026-Q4,1000\n");
     f.close();
-    const Result imported = run({QStringLiteral("import"), QStringLiteral("--db"),
-                                 missing + QStringLiteral("/new.tpbook"), csv});
+    const Result imported = run({ QStringLiteral("import"), QStringLiteral("--db"),
+                                  missing + QStringLiteral("/new.tpbook"), csv });
     EXPECT_EQ(imported.code, cli::BadInput);
     EXPECT_EQ(imported.err.trimmed(),
               QStringLiteral("Cannot create new.tpbook: the folder %1 does not exist.")
                       .arg(QDir::toNativeSeparators(missing)));
     EXPECT_FALSE(QDir(missing).exists());
 
-    EXPECT_TRUE(run({QStringLiteral("--help")}).out.contains(QStringLiteral("--screenshot-size WxH")));
+    EXPECT_TRUE(run({ QStringLiteral("--help") })
+                        .out.contains(QStringLiteral("--screenshot-size WxH")));
 }

@@ -28,7 +28,8 @@ using Result = test::CliResult;
 
 QString quotasCsv(test::TempDir &dir)
 {
-    return test::writeFile(dir, "quotas.csv", "Rep,Period,Quota\nAna,2026-Q4,1000\nBen,2026-Q4,2000\n");
+    return test::writeFile(dir, "quotas.csv",
+                           "Rep,Period,Quota\nAna,2026-Q4,1000\nBen,2026-Q4,2000\n");
 }
 
 // Another program writing to the book: it holds the write lock for `ms`, then commits.
@@ -40,7 +41,7 @@ public:
         m_thread = std::thread([this, path, ms] {
             auto book = Book::open(path);
             sql::Transaction tx(book->db());
-            RepRepository(*book).insert({0, QStringLiteral("Writer"), {}, {}});
+            RepRepository(*book).insert({ 0, QStringLiteral("Writer"), {}, {} });
             m_holding = true;
             std::this_thread::sleep_for(std::chrono::milliseconds(ms));
             tx.commit();
@@ -51,7 +52,7 @@ public:
     ~Writer() { m_thread.join(); }
 
 private:
-    std::atomic<bool> m_holding{false};
+    std::atomic<bool> m_holding{ false };
     std::thread m_thread;
 };
 
@@ -70,14 +71,14 @@ TEST(Concurrency, AnImportWaitsForAnotherWriterThenImports)
     {
         const Writer writer(path, 1500);
         waited.start();
-        r = test::runCli({QStringLiteral("import"), QStringLiteral("--db"), path, csv});
+        r = test::runCli({ QStringLiteral("import"), QStringLiteral("--db"), path, csv });
     }
     EXPECT_EQ(r.code, cli::Ok) << r.err.toStdString();
     EXPECT_GE(waited.elapsed(), 1000) << "did not wait for the writer";
     auto book = Book::open(path);
     EXPECT_TRUE(RepRepository(*book).byName(QStringLiteral("Writer")));
     EXPECT_EQ(RepRepository(*book).quota(RepRepository(*book).byName(QStringLiteral("Ben"))->id,
-                                        QStringLiteral("2026-Q4")),
+                                         QStringLiteral("2026-Q4")),
               200000);
 }
 
@@ -93,8 +94,9 @@ TEST(Concurrency, ASummaryReadsWhileAnotherProgramWrites)
     {
         const Writer writer(path, 2000);
         waited.start();
-        r = test::runCli({QStringLiteral("summary"), QStringLiteral("--db"), path,
-                          QStringLiteral("--as-of"), QStringLiteral("2026-11-20"), QStringLiteral("--json")});
+        r = test::runCli({ QStringLiteral("summary"), QStringLiteral("--db"), path,
+                           QStringLiteral("--as-of"), QStringLiteral("2026-11-20"),
+                           QStringLiteral("--json") });
         elapsed = waited.elapsed();
     }
     EXPECT_EQ(r.code, cli::Ok) << r.err.toStdString();
@@ -133,13 +135,16 @@ TEST(Concurrency, CommandsOnAnImpossibleFormatNumberFailCleanly)
     }
     const QByteArray before = test::readAll(path);
     for (const QStringList &args :
-         {QStringList{QStringLiteral("summary"), QStringLiteral("--db"), path},
-          QStringList{QStringLiteral("export"), QStringLiteral("--db"), path, QStringLiteral("--what"),
-                      QStringLiteral("accounts"), QStringLiteral("--csv"), dir.path(QStringLiteral("x.csv"))},
-          QStringList{QStringLiteral("import"), QStringLiteral("--db"), path, quotasCsv(dir)}}) {
+         { QStringList{ QStringLiteral("summary"), QStringLiteral("--db"), path },
+           QStringList{ QStringLiteral("export"), QStringLiteral("--db"), path,
+                        QStringLiteral("--what"), QStringLiteral("accounts"),
+                        QStringLiteral("--csv"), dir.path(QStringLiteral("x.csv")) },
+           QStringList{ QStringLiteral("import"), QStringLiteral("--db"), path,
+                        quotasCsv(dir) } }) {
         const Result r = test::runCli(args);
         EXPECT_EQ(r.code, cli::BadInput) << args.first().toStdString();
-        EXPECT_TRUE(r.err.contains(QStringLiteral("says it is book format -1"))) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("says it is book format -1")))
+                << r.err.toStdString();
     }
     EXPECT_EQ(test::readAll(path), before);
 }
@@ -149,13 +154,14 @@ namespace {
 // A Salesforce report of `rows` deals, large enough that importing it takes a while.
 QString bigReport(test::TempDir &dir, const char *name, int rows, int firstId)
 {
-    QByteArray out = "\"Opportunity Owner\",\"Account Name\",\"Opportunity Name\",\"Stage\",\"Amount\","
-                     "\"Close Date\",\"Opportunity ID\"\n";
+    QByteArray out =
+            "\"Opportunity Owner\",\"Account Name\",\"Opportunity Name\",\"Stage\",\"Amount\","
+            "\"Close Date\",\"Opportunity ID\"\n";
     for (int i = 0; i < rows; ++i) {
         const QByteArray n = QByteArray::number(firstId + i);
         out += "\"Mia Rossi\",\"Acme " + QByteArray::number(i % 500) + "\",\"Deal " + n
-                + "\",\"Prospecting\",\"" + QByteArray::number(1000 + i) + ".00\",\"2026-12-01\",\"006K"
-                + n.rightJustified(11, '0') + "\"\n";
+                + "\",\"Prospecting\",\"" + QByteArray::number(1000 + i)
+                + ".00\",\"2026-12-01\",\"006K" + n.rightJustified(11, '0') + "\"\n";
     }
     return test::writeFile(dir, name, out);
 }
@@ -163,8 +169,8 @@ QString bigReport(test::TempDir &dir, const char *name, int rows, int firstId)
 void startImport(QProcess &process, const QString &book, const QString &file)
 {
     process.start(QStringLiteral(TP_EXECUTABLE),
-                  {QStringLiteral("import"), QStringLiteral("--db"), book, QStringLiteral("--as-of"),
-                   QStringLiteral("2026-11-20"), file});
+                  { QStringLiteral("import"), QStringLiteral("--db"), book,
+                    QStringLiteral("--as-of"), QStringLiteral("2026-11-20"), file });
     ASSERT_TRUE(process.waitForStarted());
 }
 
@@ -184,8 +190,8 @@ TEST(Concurrency, TwoImportsAndSummariesAtOnceAllSucceed)
     startImport(two, path, second);
     int summaries = 0;
     while (one.state() == QProcess::Running || two.state() == QProcess::Running) {
-        const Result r = test::runCli({QStringLiteral("summary"), QStringLiteral("--db"), path,
-                                       QStringLiteral("--json")});
+        const Result r = test::runCli({ QStringLiteral("summary"), QStringLiteral("--db"), path,
+                                        QStringLiteral("--json") });
         EXPECT_EQ(r.code, cli::Ok) << r.err.toStdString();
         ++summaries;
         one.waitForFinished(10);

@@ -53,8 +53,12 @@ TEST_F(DemoBook, HasTheShapeThePagesNeed)
     EXPECT_EQ(scalar("SELECT count(*) FROM territories"), 6);
     EXPECT_EQ(scalar("SELECT count(*) FROM quotas WHERE period = '2026-Q4'"), 6);
     // 18 months of history.
-    EXPECT_LE(scalar("SELECT julianday('2026-11-20') - julianday(min(created_date)) FROM opportunities"), 540);
-    EXPECT_GE(scalar("SELECT julianday('2026-11-20') - julianday(min(created_date)) FROM opportunities"), 500);
+    EXPECT_LE(scalar("SELECT julianday('2026-11-20') - julianday(min(created_date)) FROM "
+                     "opportunities"),
+              540);
+    EXPECT_GE(scalar("SELECT julianday('2026-11-20') - julianday(min(created_date)) FROM "
+                     "opportunities"),
+              500);
 }
 
 TEST_F(DemoBook, RowsAreConsistent)
@@ -62,9 +66,14 @@ TEST_F(DemoBook, RowsAreConsistent)
     EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND stage > 4"), 0);
     EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status = 1 AND stage != 5"), 0);
     EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status = 2 AND stage != 6"), 0);
-    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status != 0 AND closed_date IS NULL"), 0);
-    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE owner_id IS NULL OR account_id IS NULL"), 0);
-    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE last_activity_date < created_date"), 0);
+    EXPECT_EQ(
+            scalar("SELECT count(*) FROM opportunities WHERE status != 0 AND closed_date IS NULL"),
+            0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE owner_id IS NULL OR account_id IS "
+                     "NULL"),
+              0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE last_activity_date < created_date"),
+              0);
     EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE created_date > '2026-11-20'"), 0);
     // Every deal's history starts in Qualify on its created date and ends in its current stage.
     EXPECT_EQ(scalar("SELECT count(*) FROM opportunities o WHERE NOT EXISTS (SELECT 1 FROM "
@@ -86,12 +95,18 @@ TEST_F(DemoBook, HasStalledPushedAgedAndScoredExamples)
     EXPECT_LT(open, 220); // about a capacity's worth per rep
     EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 1"), 100);
     EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 2"), 100);
-    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND last_activity_date < '2026-08-22'"), 10);
-    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND close_date < '2026-11-20'"), 5);
+    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND last_activity_date < "
+                     "'2026-08-22'"),
+              10);
+    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND close_date < "
+                     "'2026-11-20'"),
+              5);
     EXPECT_GT(scalar("SELECT count(*) FROM (SELECT opportunity_id FROM close_date_changes GROUP BY "
                      "opportunity_id HAVING count(*) >= 2)"),
               5);
-    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND created_date < '2026-08-22'"), 5);
+    EXPECT_GT(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND created_date < "
+                     "'2026-08-22'"),
+              5);
     const qint64 scored = scalar("SELECT count(DISTINCT account_id) FROM account_scores");
     EXPECT_GT(scored, 100);
     EXPECT_LT(scored, 300);
@@ -105,7 +120,7 @@ TEST_F(DemoBook, IsDeterministicForASeed)
     options.today = demoToday;
     demo::writeDemoBook(dir.path(QStringLiteral("again.tpbook")), options);
     auto again = Book::open(dir.path(QStringLiteral("again.tpbook")));
-    const SummaryRequest request{demoToday, {}, {}, {}};
+    const SummaryRequest request{ demoToday, {}, {}, {} };
     EXPECT_EQ(SummaryBuilder::toJson(SummaryBuilder::build(*again, request)),
               SummaryBuilder::toJson(SummaryBuilder::build(*s_book, request)));
     options.seed = 7;

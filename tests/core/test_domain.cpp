@@ -9,7 +9,7 @@ using namespace tp;
 TEST(Money, WeightedRoundsHalfAwayFromZeroPerDeal)
 {
     EXPECT_EQ(weighted(200'010, 2500), 50'003); // 500.025 -> 500.03
-    EXPECT_EQ(weighted(10, 2500), 3);            // 0.025 -> 0.03
+    EXPECT_EQ(weighted(10, 2500), 3); // 0.025 -> 0.03
     EXPECT_EQ(weighted(-10, 2500), -3);
     EXPECT_EQ(weighted(333'333, 3333), 111'100);
     EXPECT_EQ(weighted(1'000'000, 0), 0);
@@ -84,15 +84,20 @@ TEST(Dates, FiscalYearStartingInApril)
 TEST(Scoring, RemappedScoresFollowTheirFactorsById)
 {
     ScoringModel from, to;
-    from.factors = {{1, QStringLiteral("A"), {}}, {2, QStringLiteral("B"), {}}, {3, QStringLiteral("C"), {}}};
+    from.factors = { { 1, QStringLiteral("A"), {} },
+                     { 2, QStringLiteral("B"), {} },
+                     { 3, QStringLiteral("C"), {} } };
     // B removed, C moved first, D added.
-    to.factors = {{3, QStringLiteral("C"), {}}, {1, QStringLiteral("A"), {}}, {4, QStringLiteral("D"), {}}};
+    to.factors = { { 3, QStringLiteral("C"), {} },
+                   { 1, QStringLiteral("A"), {} },
+                   { 4, QStringLiteral("D"), {} } };
     ScoreMatrix scores;
     scores.factorCount = 3;
-    scores.values = {5, 4, -1, /* row 1 */ 0, -1, 2};
+    scores.values = { 5, 4, -1, /* row 1 */ 0, -1, 2 };
     const ScoreMatrix out = remapScores(scores, 2, from, to);
     EXPECT_EQ(out.factorCount, 3);
-    EXPECT_EQ(out.values, (std::vector<std::int8_t>{-1, 5, -1, /* row 1 */ 2, 0, -1}));
+    EXPECT_EQ(out.values, (std::vector<std::int8_t>{ -1, 5, -1, /* row 1 */ 2, 0, -1 }));
     // From no factors at all: every account unscored.
-    EXPECT_EQ(remapScores(ScoreMatrix{}, 2, ScoringModel{}, to).values, std::vector<std::int8_t>(6, -1));
+    EXPECT_EQ(remapScores(ScoreMatrix{}, 2, ScoringModel{}, to).values,
+              std::vector<std::int8_t>(6, -1));
 }

@@ -24,15 +24,17 @@ QString dataOf(const QString &path)
     auto book = Book::open(path);
     QString out;
     for (const char *sql :
-         {"SELECT crm_id, name, coalesce(industry, ''), coalesce(size_band, ''), coalesce(region, ''), "
-          "(SELECT name FROM territories t WHERE t.id = territory_id), "
-          "(SELECT name FROM reps r WHERE r.id = owner_id), potential FROM accounts ORDER BY crm_id, name",
-          "SELECT crm_id, name, (SELECT name FROM accounts a WHERE a.id = account_id), "
-          "(SELECT name FROM reps r WHERE r.id = owner_id), amount, currency, stage, status, "
-          "probability_bp, created_date, close_date, closed_date, last_activity_date, "
-          "stage_entered_date FROM opportunities ORDER BY crm_id, name",
-          "SELECT name FROM reps ORDER BY name", "SELECT name FROM territories ORDER BY name",
-          "SELECT account_id, factor_id, score FROM account_scores ORDER BY 1, 2"}) {
+         { "SELECT crm_id, name, coalesce(industry, ''), coalesce(size_band, ''), coalesce(region, "
+           "''), "
+           "(SELECT name FROM territories t WHERE t.id = territory_id), "
+           "(SELECT name FROM reps r WHERE r.id = owner_id), potential FROM accounts ORDER BY "
+           "crm_id, name",
+           "SELECT crm_id, name, (SELECT name FROM accounts a WHERE a.id = account_id), "
+           "(SELECT name FROM reps r WHERE r.id = owner_id), amount, currency, stage, status, "
+           "probability_bp, created_date, close_date, closed_date, last_activity_date, "
+           "stage_entered_date FROM opportunities ORDER BY crm_id, name",
+           "SELECT name FROM reps ORDER BY name", "SELECT name FROM territories ORDER BY name",
+           "SELECT account_id, factor_id, score FROM account_scores ORDER BY 1, 2" }) {
         auto st = book->db().prepare(sql);
         while (st.step()) {
             for (int c = 0; c < st.columnCount(); ++c)
@@ -52,9 +54,10 @@ test::CliResult runCommand(const QStringList &arguments)
 QString exportOf(const QString &book, const QString &what, const QString &path,
                  const QStringList &extra = {})
 {
-    const auto r = runCommand(QStringList{QStringLiteral("export"), QStringLiteral("--db"), book,
-                                   QStringLiteral("--what"), what, QStringLiteral("--as-of"),
-                                   QStringLiteral("2026-11-20"), QStringLiteral("--csv"), path}
+    const auto r =
+            runCommand(QStringList{ QStringLiteral("export"), QStringLiteral("--db"), book,
+                                    QStringLiteral("--what"), what, QStringLiteral("--as-of"),
+                                    QStringLiteral("2026-11-20"), QStringLiteral("--csv"), path }
                        + extra);
     EXPECT_EQ(r.code, cli::Ok) << r.err.toStdString();
     return path;
@@ -87,32 +90,38 @@ protected:
 TEST_F(ExportRoundTrip, EveryExportImportsBackToTheSameBookUnchanged)
 {
     const QString before = dataOf(bookPath);
-    for (const char *what : {"opportunities", "accounts", "stalled", "worklist"}) {
+    for (const char *what : { "opportunities", "accounts", "stalled", "worklist" }) {
         const QString kind = QString::fromLatin1(what);
-        const QString file = exportOf(bookPath, kind, dir.path(kind + QStringLiteral(".csv")),
-                                      kind == QLatin1String("worklist")
-                                              ? QStringList{QStringLiteral("--rep"),
-                                                            QStringLiteral("Mia Rossi")}
-                                              : QStringList());
-        const auto r = runCommand({QStringLiteral("import"), QStringLiteral("--db"), bookPath,
-                            QStringLiteral("--as-of"), QStringLiteral("2026-11-21"), file});
+        const QString file = exportOf(
+                bookPath, kind, dir.path(kind + QStringLiteral(".csv")),
+                kind == QLatin1String("worklist")
+                        ? QStringList{ QStringLiteral("--rep"), QStringLiteral("Mia Rossi") }
+                        : QStringList());
+        const auto r =
+                runCommand({ QStringLiteral("import"), QStringLiteral("--db"), bookPath,
+                             QStringLiteral("--as-of"), QStringLiteral("2026-11-21"), file });
         ASSERT_EQ(r.code, cli::Ok) << what << ": " << r.err.toStdString();
-        EXPECT_TRUE(r.out.contains(QStringLiteral(" 0 created, 0 updated,"))) << what << ": " << r.out.toStdString();
+        EXPECT_TRUE(r.out.contains(QStringLiteral(" 0 created, 0 updated,")))
+                << what << ": " << r.out.toStdString();
         EXPECT_EQ(dataOf(bookPath), before) << what;
     }
 }
 
 TEST_F(ExportRoundTrip, TheOpportunitiesAndAccountsExportsRebuildTheBook)
 {
-    const QString accounts = exportOf(bookPath, QStringLiteral("accounts"), dir.path(QStringLiteral("a.csv")));
-    const QString deals = exportOf(bookPath, QStringLiteral("opportunities"), dir.path(QStringLiteral("o.csv")));
+    const QString accounts =
+            exportOf(bookPath, QStringLiteral("accounts"), dir.path(QStringLiteral("a.csv")));
+    const QString deals =
+            exportOf(bookPath, QStringLiteral("opportunities"), dir.path(QStringLiteral("o.csv")));
     const QString fresh = dir.path(QStringLiteral("fresh.tpbook"));
-    for (const QString &file : {accounts, deals}) {
-        const auto r = runCommand({QStringLiteral("import"), QStringLiteral("--db"), fresh,
-                            QStringLiteral("--as-of"), QStringLiteral("2026-11-20"), file});
+    for (const QString &file : { accounts, deals }) {
+        const auto r =
+                runCommand({ QStringLiteral("import"), QStringLiteral("--db"), fresh,
+                             QStringLiteral("--as-of"), QStringLiteral("2026-11-20"), file });
         ASSERT_EQ(r.code, cli::Ok) << r.err.toStdString();
     }
-    EXPECT_EQ(test::readAll(exportOf(fresh, QStringLiteral("accounts"), dir.path(QStringLiteral("a2.csv")))),
+    EXPECT_EQ(test::readAll(exportOf(fresh, QStringLiteral("accounts"),
+                                     dir.path(QStringLiteral("a2.csv")))),
               test::readAll(accounts));
     // The probability and weighted amount are what the app works out (a manual override, the
     // CRM's probability, else the stage default): shown, not imported back.
@@ -126,8 +135,8 @@ TEST_F(ExportRoundTrip, TheOpportunitiesAndAccountsExportsRebuildTheBook)
         }
         return lines.join('\n');
     };
-    EXPECT_EQ(withoutProbabilities(test::readAll(
-                      exportOf(fresh, QStringLiteral("opportunities"), dir.path(QStringLiteral("o2.csv"))))),
+    EXPECT_EQ(withoutProbabilities(test::readAll(exportOf(fresh, QStringLiteral("opportunities"),
+                                                          dir.path(QStringLiteral("o2.csv"))))),
               withoutProbabilities(test::readAll(deals)));
     // The guarded names are the names, in both books.
     auto book = Book::open(fresh);

@@ -59,13 +59,13 @@ TEST(Funnel, EveryStepRoundsUp)
     EXPECT_EQ(over.opportunities, 22);
     const Chain thirds = chain(10'000'000, ratesOf(entered(1'000'000, 0.3, 0.3, 0.3)));
     EXPECT_EQ(thirds.opportunities, 34); // 33.3
-    EXPECT_EQ(thirds.meetings, 114);     // 113.3
-    EXPECT_EQ(thirds.activities, 380);   // 380.0: a whole number stays whole
+    EXPECT_EQ(thirds.meetings, 114); // 113.3
+    EXPECT_EQ(thirds.activities, 380); // 380.0: a whole number stays whole
     EXPECT_EQ(ceilCount(24, 1.0 / 3.0), 72);
     EXPECT_EQ(ceilCount(100, 0.1), 1000);
     EXPECT_EQ(ceilCount(1000.5, 10), 101);
-    EXPECT_EQ(perWeek(Chain{0, 0, 0, 0}, 13).activities, 0);
-    EXPECT_EQ(perWeek(Chain{14, 14, 14, 14}, 13).deals, 2);
+    EXPECT_EQ(perWeek(Chain{ 0, 0, 0, 0 }, 13).activities, 0);
+    EXPECT_EQ(perWeek(Chain{ 14, 14, 14, 14 }, 13).deals, 2);
 }
 
 TEST(Funnel, RatesFromHistoryOnlyWithEnoughOfIt)
@@ -175,8 +175,8 @@ TEST(Funnel, SummaryJsonSection)
     test::TempDir dir;
     auto book = test::makeHealthFixtureBook(dir.path(QStringLiteral("f.tpbook")));
     const auto section = [&] {
-        const QString json = SummaryBuilder::toJson(
-                SummaryBuilder::build(*book, {QDate(2026, 11, 20), QStringLiteral("2026-Q4"), {}, {}}));
+        const QString json = SummaryBuilder::toJson(SummaryBuilder::build(
+                *book, { QDate(2026, 11, 20), QStringLiteral("2026-Q4"), {}, {} }));
         return QJsonDocument::fromJson(json.toUtf8()).object()[QStringLiteral("funnel")].toObject();
     };
     QJsonObject f = section();
@@ -185,12 +185,13 @@ TEST(Funnel, SummaryJsonSection)
     const QJsonObject rates = f[QStringLiteral("rates")].toObject();
     const auto rate = [&](const char *key) { return rates[QLatin1String(key)].toObject(); };
     EXPECT_DOUBLE_EQ(rate("avg_deal_size")[QStringLiteral("value")].toDouble(), 15000.00);
-    EXPECT_EQ(rate("avg_deal_size")[QStringLiteral("source")].toString(), QStringLiteral("history"));
+    EXPECT_EQ(rate("avg_deal_size")[QStringLiteral("source")].toString(),
+              QStringLiteral("history"));
     EXPECT_DOUBLE_EQ(rate("win_rate")[QStringLiteral("value")].toDouble(), 0.25);
     EXPECT_EQ(rate("win_rate")[QStringLiteral("source")].toString(), QStringLiteral("assumption"));
     EXPECT_DOUBLE_EQ(rate("meeting_to_opportunity")[QStringLiteral("value")].toDouble(), 0.2);
     EXPECT_DOUBLE_EQ(rate("activity_to_meeting")[QStringLiteral("value")].toDouble(), 0.1);
-    EXPECT_EQ(f[QStringLiteral("deals")].toInt(), 6);             // 5.33
+    EXPECT_EQ(f[QStringLiteral("deals")].toInt(), 6); // 5.33
     EXPECT_EQ(f[QStringLiteral("opportunities")].toInt(), 24);
     EXPECT_EQ(f[QStringLiteral("meetings")].toInt(), 120);
     EXPECT_EQ(f[QStringLiteral("activities")].toInt(), 1200);
@@ -205,7 +206,8 @@ TEST(Funnel, SummaryJsonSection)
     EXPECT_EQ(gap[QStringLiteral("opportunities")].toInt(), 16);
     EXPECT_EQ(gap[QStringLiteral("meetings")].toInt(), 80);
     EXPECT_EQ(gap[QStringLiteral("activities")].toInt(), 800);
-    EXPECT_TRUE(gap[QStringLiteral("cycle_outruns_period")].toBool()) << "41 days left, 144-day cycle";
+    EXPECT_TRUE(gap[QStringLiteral("cycle_outruns_period")].toBool())
+            << "41 days left, 144-day cycle";
 
     // Ten meetings and twenty calls in the window: both activity rates from history. Ten deals
     // were created in the window, one per meeting; a third of the activities are meetings.
@@ -215,14 +217,22 @@ TEST(Funnel, SummaryJsonSection)
                           .arg(i ? QStringLiteral(", ") : QString(),
                                i < 10 ? QStringLiteral("meeting") : QStringLiteral("call"))
                           .arg(i % 28 + 1, 2, 10, QLatin1Char('0'));
-    const QString insert = QStringLiteral("INSERT INTO activities (type, activity_date, rep_id) VALUES ") + values;
+    const QString insert =
+            QStringLiteral("INSERT INTO activities (type, activity_date, rep_id) VALUES ") + values;
     book->db().exec(insert.toStdString());
     f = section();
     const QJsonObject fromHistory = f[QStringLiteral("rates")].toObject();
-    EXPECT_EQ(fromHistory[QStringLiteral("meeting_to_opportunity")].toObject()[QStringLiteral("source")].toString(),
+    EXPECT_EQ(fromHistory[QStringLiteral("meeting_to_opportunity")]
+                      .toObject()[QStringLiteral("source")]
+                      .toString(),
               QStringLiteral("history"));
-    EXPECT_DOUBLE_EQ(fromHistory[QStringLiteral("meeting_to_opportunity")].toObject()[QStringLiteral("value")].toDouble(), 1.0);
-    EXPECT_NEAR(fromHistory[QStringLiteral("activity_to_meeting")].toObject()[QStringLiteral("value")].toDouble(),
+    EXPECT_DOUBLE_EQ(fromHistory[QStringLiteral("meeting_to_opportunity")]
+                             .toObject()[QStringLiteral("value")]
+                             .toDouble(),
+                     1.0);
+    EXPECT_NEAR(fromHistory[QStringLiteral("activity_to_meeting")]
+                        .toObject()[QStringLiteral("value")]
+                        .toDouble(),
                 1.0 / 3.0, 1e-6);
     EXPECT_EQ(f[QStringLiteral("meetings")].toInt(), 24);
     EXPECT_EQ(f[QStringLiteral("activities")].toInt(), 72);
@@ -233,7 +243,8 @@ TEST(FunnelAssumptions, SavedPerScopeWithTheTargetPerPeriod)
     test::TempDir dir;
     auto book = test::makeHealthFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     FunnelAssumptionRepository repo(*book);
-    EXPECT_EQ(FunnelAssumptionRepository::scopeKey(std::nullopt, std::nullopt), QStringLiteral("team"));
+    EXPECT_EQ(FunnelAssumptionRepository::scopeKey(std::nullopt, std::nullopt),
+              QStringLiteral("team"));
     EXPECT_EQ(FunnelAssumptionRepository::scopeKey(3, 2), QStringLiteral("rep:3;territory:2"));
 
     Assumptions a;
@@ -267,7 +278,7 @@ TEST(FunnelAssumptions, SavedPerScopeWithTheTargetPerPeriod)
     ben.winRate = 0.8;
     repo.save(FunnelAssumptionRepository::scopeKey(2, std::nullopt), QString(), ben);
     const QString json = SummaryBuilder::toJson(SummaryBuilder::build(
-            *book, {QDate(2026, 11, 20), QStringLiteral("2026-Q4"), QStringLiteral("Ben"), {}}));
+            *book, { QDate(2026, 11, 20), QStringLiteral("2026-Q4"), QStringLiteral("Ben"), {} }));
     const QJsonObject win = QJsonDocument::fromJson(json.toUtf8())
                                     .object()[QStringLiteral("funnel")]
                                     .toObject()[QStringLiteral("rates")]

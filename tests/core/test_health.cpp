@@ -1,5 +1,5 @@
-#include "fixtures.h"
 #include "clirun.h"
+#include "fixtures.h"
 #include "testsupport.h"
 
 #include "analytics/pipelinehealth.h"
@@ -65,8 +65,9 @@ TEST(StallRules, IdleAtJustBelowAndJustAboveEachThreshold)
 
 TEST(StallRules, StageLimitPerStageAndNeverWithoutEvidence)
 {
-    for (const auto &[stage, limit] : {std::pair{Stage::Qualify, 30}, std::pair{Stage::Prove, 45},
-                                       std::pair{Stage::Propose, 30}, std::pair{Stage::Negotiate, 30}}) {
+    for (const auto &[stage, limit] :
+         { std::pair{ Stage::Qualify, 30 }, std::pair{ Stage::Prove, 45 },
+           std::pair{ Stage::Propose, 30 }, std::pair{ Stage::Negotiate, 30 } }) {
         DealFacts f = quiet(stage);
         f.inStage = limit - 1;
         EXPECT_EQ(firedFor(f), 0) << stageKey(stage).toStdString();
@@ -79,7 +80,7 @@ TEST(StallRules, StageLimitPerStageAndNeverWithoutEvidence)
     unknown.inStage.reset();
     EXPECT_EQ(firedFor(unknown), 0);
     EXPECT_EQ(Reasons::describe(unknown, assess(unknown, defaults()), defaults()),
-              QStringList{QStringLiteral("Stage entry unknown")});
+              QStringList{ QStringLiteral("Stage entry unknown") });
 }
 
 TEST(StallRules, PushesAndAgeAtTheirThresholds)
@@ -104,7 +105,7 @@ TEST(StallRules, ClosePassedComesFromTheDates)
     BookView view;
     auto &o = view.opportunities;
     const qint64 d = QDate(2026, 11, 20).toJulianDay();
-    for (const qint64 close : {d - 1, d, qint64(0)}) {
+    for (const qint64 close : { d - 1, d, qint64(0) }) {
         o.id.push_back(Id(o.id.size() + 1));
         o.account.push_back(-1);
         o.owner.push_back(-1);
@@ -142,14 +143,16 @@ TEST(StallRules, SeveralReasonsInTableOrderWithTheirNumbers)
     const RuleContext c = defaults(150.0);
     const Assessment a = assess(f, c);
     EXPECT_EQ(a.level, Level::Stalled);
-    EXPECT_EQ(a.fired, bit(Rule::Idle90) | bit(Rule::StageLimit) | bit(Rule::ClosePassed)
-                               | bit(Rule::Pushed) | bit(Rule::Aged));
+    EXPECT_EQ(a.fired,
+              bit(Rule::Idle90) | bit(Rule::StageLimit) | bit(Rule::ClosePassed) | bit(Rule::Pushed)
+                      | bit(Rule::Aged));
     const QStringList reasons = Reasons::describe(f, a, c);
-    const QStringList expected{QStringLiteral("No activity for 95 days"),
-                               QStringLiteral("In Propose for 52 days, limit 30"),
-                               QStringLiteral("Close date passed 12 days ago"),
-                               QStringLiteral("Close date pushed 3 times"),
-                               QStringLiteral("Open 410 days, over 2× the average cycle of 150 days")};
+    const QStringList expected{ QStringLiteral("No activity for 95 days"),
+                                QStringLiteral("In Propose for 52 days, limit 30"),
+                                QStringLiteral("Close date passed 12 days ago"),
+                                QStringLiteral("Close date pushed 3 times"),
+                                QStringLiteral(
+                                        "Open 410 days, over 2× the average cycle of 150 days") };
     EXPECT_EQ(reasons, expected);
 }
 
@@ -190,7 +193,7 @@ protected:
         return -1;
     }
 
-    const QDate asOf{2026, 11, 20};
+    const QDate asOf{ 2026, 11, 20 };
     test::TempDir dir;
     std::unique_ptr<Book> book;
     std::unique_ptr<BookView> view;
@@ -199,7 +202,9 @@ protected:
 TEST_F(HealthFixture, EveryOpenDealHasItsLevelAndReasons)
 {
     const HealthReport r = report();
-    const auto levelOfDeal = [&](const char *crm) { return r.assessments[std::size_t(row(crm))].level; };
+    const auto levelOfDeal = [&](const char *crm) {
+        return r.assessments[std::size_t(row(crm))].level;
+    };
     EXPECT_EQ(levelOfDeal("H1"), Level::Healthy);
     EXPECT_EQ(levelOfDeal("R1"), Level::AtRisk);
     EXPECT_EQ(levelOfDeal("S1"), Level::Stalled);
@@ -214,15 +219,16 @@ TEST_F(HealthFixture, EveryOpenDealHasItsLevelAndReasons)
         return Reasons::describe(factsOf(*view, at, asOf.toJulianDay()),
                                  r.assessments[std::size_t(at)], r.context);
     };
-    EXPECT_EQ(reasonsOf("S1"), (QStringList{QStringLiteral("No activity for 91 days"),
-                                            QStringLiteral("In Propose for 52 days, limit 30"),
-                                            QStringLiteral("Close date passed 12 days ago"),
-                                            QStringLiteral("Close date pushed 3 times")}));
+    EXPECT_EQ(reasonsOf("S1"),
+              (QStringList{ QStringLiteral("No activity for 91 days"),
+                            QStringLiteral("In Propose for 52 days, limit 30"),
+                            QStringLiteral("Close date passed 12 days ago"),
+                            QStringLiteral("Close date pushed 3 times") }));
     EXPECT_EQ(reasonsOf("S2"),
-              (QStringList{QStringLiteral("Open 354 days, over 2× the average cycle of 144 days"),
-                           QStringLiteral("Stage entry unknown")}));
-    EXPECT_EQ(reasonsOf("R1"), QStringList{QStringLiteral("No activity for 31 days")});
-    EXPECT_EQ(reasonsOf("R2"), QStringList{QStringLiteral("Close date pushed 2 times")});
+              (QStringList{ QStringLiteral("Open 354 days, over 2× the average cycle of 144 days"),
+                            QStringLiteral("Stage entry unknown") }));
+    EXPECT_EQ(reasonsOf("R1"), QStringList{ QStringLiteral("No activity for 31 days") });
+    EXPECT_EQ(reasonsOf("R2"), QStringList{ QStringLiteral("Close date pushed 2 times") });
     EXPECT_TRUE(reasonsOf("H1").isEmpty());
 }
 
@@ -242,19 +248,21 @@ TEST_F(HealthFixture, PipelineSplitsByStageLevelAndAge)
     EXPECT_EQ(negotiate.byLevel[std::size_t(Level::Stalled)].amount, 900'000);
     EXPECT_EQ(negotiate.byLevel[std::size_t(Level::AtRisk)].amount, 300'005);
     EXPECT_EQ(r.byStage[0].all.count, 1) << "the EUR deal has no rate: left out of the money";
-    const auto age = [&](AgeBucket b, Level l) { return r.byAge[std::size_t(b)][std::size_t(l)].amount; };
+    const auto age = [&](AgeBucket b, Level l) {
+        return r.byAge[std::size_t(b)][std::size_t(l)].amount;
+    };
     EXPECT_EQ(age(AgeBucket::Upto30, Level::Healthy), 1'000'000);
     EXPECT_EQ(age(AgeBucket::Upto30, Level::AtRisk), 300'005);
     EXPECT_EQ(age(AgeBucket::Upto60, Level::AtRisk), 600'000);
     EXPECT_EQ(age(AgeBucket::Upto60, Level::Stalled), 1'200'000);
     EXPECT_EQ(age(AgeBucket::Unknown, Level::Stalled), 900'000);
     EXPECT_EQ(r.unconverted, 1);
-    EXPECT_EQ(r.unconvertedCurrencies, QStringList{QStringLiteral("EUR")});
+    EXPECT_EQ(r.unconvertedCurrencies, QStringList{ QStringLiteral("EUR") });
 }
 
 TEST_F(HealthFixture, ScopesAndTheirTargets)
 {
-    const HealthReport ana = report({view->repIndex(1), -1});
+    const HealthReport ana = report({ view->repIndex(1), -1 });
     EXPECT_EQ(ana.open, 3);
     EXPECT_EQ(ana.coverage.target, 5'000'000);
     EXPECT_EQ(ana.coverage.won, 2'000'000);
@@ -265,7 +273,7 @@ TEST_F(HealthFixture, ScopesAndTheirTargets)
     EXPECT_EQ(ana.reps[0].averageDealSize, 2'000'000);
     EXPECT_EQ(ana.reps[0].averageCycleDays, 167.0);
 
-    const HealthReport west = report({-1, view->territoryIndex(1)});
+    const HealthReport west = report({ -1, view->territoryIndex(1) });
     EXPECT_EQ(west.accounts, 1);
     EXPECT_EQ(west.opportunities, 6); // W1, W3, L1, H1, R1, S2
     EXPECT_EQ(west.coverage.target, 5'000'000) << "the territory owner's quota";
@@ -275,7 +283,7 @@ TEST_F(HealthFixture, CoverageWithNothingRemainingIsTargetReached)
 {
     book->db().exec("UPDATE quotas SET amount = 1500000 WHERE rep_id = 1");
     view = loadBookView(book->path());
-    const HealthReport ana = report({view->repIndex(1), -1});
+    const HealthReport ana = report({ view->repIndex(1), -1 });
     EXPECT_TRUE(ana.coverage.targetReached());
     EXPECT_EQ(ana.coverage.remaining, 0);
     EXPECT_FALSE(ana.coverage.raw);
@@ -384,7 +392,7 @@ double number(const QJsonObject &o, const char *key)
 
 TEST_F(HealthFixture, SummaryJsonSectionsAsInTheContract)
 {
-    const QJsonObject s = summaryJson(*book, {asOf, QStringLiteral("2026-Q4"), {}, {}});
+    const QJsonObject s = summaryJson(*book, { asOf, QStringLiteral("2026-Q4"), {}, {} });
     const QJsonObject counts = s[QStringLiteral("counts")].toObject();
     EXPECT_EQ(counts[QStringLiteral("accounts")].toInt(), 2);
     EXPECT_EQ(counts[QStringLiteral("opportunities")].toInt(), 12);
@@ -397,7 +405,9 @@ TEST_F(HealthFixture, SummaryJsonSectionsAsInTheContract)
     EXPECT_DOUBLE_EQ(number(stalled, "at_risk_amount"), 9000.05);
     const QJsonObject byReason = stalled[QStringLiteral("by_reason")].toObject();
     const std::vector<std::pair<const char *, int>> reasons{
-            {"idle_30", 1}, {"idle_90", 1}, {"stage_limit", 1}, {"close_passed", 1}, {"pushed", 2}, {"aged", 1}};
+        { "idle_30", 1 },      { "idle_90", 1 }, { "stage_limit", 1 },
+        { "close_passed", 1 }, { "pushed", 2 },  { "aged", 1 }
+    };
     EXPECT_EQ(byReason.size(), 6);
     for (const auto &[key, count] : reasons)
         EXPECT_EQ(byReason[QLatin1String(key)].toInt(), count) << key;
@@ -411,7 +421,8 @@ TEST_F(HealthFixture, SummaryJsonSectionsAsInTheContract)
     EXPECT_NEAR(number(coverage, "honest"), 19000.05 / 60000.0, 1e-6);
     EXPECT_NEAR(number(coverage, "weighted"), 3499.92 / 60000.0, 1e-6);
     EXPECT_DOUBLE_EQ(number(coverage, "required"), 2.0);
-    EXPECT_DOUBLE_EQ(number(coverage[QStringLiteral("removed_by")].toObject(), "idle_90"), 12000.00);
+    EXPECT_DOUBLE_EQ(number(coverage[QStringLiteral("removed_by")].toObject(), "idle_90"),
+                     12000.00);
 
     const QJsonObject metrics = s[QStringLiteral("metrics")].toObject();
     EXPECT_EQ(metrics[QStringLiteral("window_days")].toInt(), 365);
@@ -447,15 +458,16 @@ TEST_F(HealthFixture, SummaryJsonSectionsAsInTheContract)
 TEST_F(HealthFixture, UndefinedFiguresAreNullInJson)
 {
     book->db().exec("DELETE FROM opportunities WHERE status IN (1, 2); DELETE FROM quotas;");
-    const QJsonObject s = summaryJson(*book, {asOf, QStringLiteral("2026-Q4"), {}, {}});
+    const QJsonObject s = summaryJson(*book, { asOf, QStringLiteral("2026-Q4"), {}, {} });
     const QJsonObject coverage = s[QStringLiteral("coverage")].toObject();
-    for (const char *key : {"raw", "honest", "weighted", "required"})
+    for (const char *key : { "raw", "honest", "weighted", "required" })
         EXPECT_TRUE(coverage[QLatin1String(key)].isNull()) << key;
     const QJsonObject metrics = s[QStringLiteral("metrics")].toObject();
-    for (const char *key : {"win_rate", "avg_deal_size", "avg_cycle_days", "attainment", "rep_spread"})
+    for (const char *key :
+         { "win_rate", "avg_deal_size", "avg_cycle_days", "attainment", "rep_spread" })
         EXPECT_TRUE(metrics[QLatin1String(key)].isNull()) << key;
     for (const auto &rep : s[QStringLiteral("reps")].toArray()) {
-        for (const char *key : {"win_rate", "attainment", "coverage_raw", "coverage_honest"})
+        for (const char *key : { "win_rate", "attainment", "coverage_raw", "coverage_honest" })
             EXPECT_TRUE(rep.toObject()[QLatin1String(key)].isNull()) << key;
     }
 }
@@ -464,20 +476,23 @@ TEST_F(HealthFixture, ExportStalledListsFlaggedDealsStalledFirstWithReasons)
 {
     const QString csv = dir.path(QStringLiteral("stalled.csv"));
     const test::CliResult result = test::runCli(
-            {QStringLiteral("export"), QStringLiteral("--db"), book->path(), QStringLiteral("--what"),
-             QStringLiteral("stalled"), QStringLiteral("--as-of"), QStringLiteral("2026-11-20"),
-             QStringLiteral("--csv"), csv});
+            { QStringLiteral("export"), QStringLiteral("--db"), book->path(),
+              QStringLiteral("--what"), QStringLiteral("stalled"), QStringLiteral("--as-of"),
+              QStringLiteral("2026-11-20"), QStringLiteral("--csv"), csv });
     ASSERT_EQ(result.code, 0) << result.err.toStdString();
-    const QStringList rows = QString::fromUtf8(test::readAll(csv)).split(QStringLiteral("\r\n"),
-                                                                        Qt::SkipEmptyParts);
+    const QStringList rows =
+            QString::fromUtf8(test::readAll(csv)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     ASSERT_EQ(rows.size(), 5);
-    EXPECT_EQ(rows[0], QStringLiteral("Opportunity ID,Opportunity Name,Account Name,Owner,Stage,"
-                                      "Amount,Currency,Expected Close Date,Health,Days Idle,"
-                                      "Days In Stage,Age (Days),Close Date Pushes,Rules,Reasons"));
-    EXPECT_EQ(rows[1].toStdString(), QStringLiteral("S1,S1,Bolt,Ben,Propose,12000.00,USD,2026-11-08,stalled,91,52,"
-                                      "111,3,idle_90 stage_limit close_passed pushed,"
-                                      "\"No activity for 91 days; In Propose for 52 days, limit 30; "
-                                      "Close date passed 12 days ago; Close date pushed 3 times\"").toStdString());
+    EXPECT_EQ(rows[0],
+              QStringLiteral("Opportunity ID,Opportunity Name,Account Name,Owner,Stage,"
+                             "Amount,Currency,Expected Close Date,Health,Days Idle,"
+                             "Days In Stage,Age (Days),Close Date Pushes,Rules,Reasons"));
+    EXPECT_EQ(rows[1].toStdString(),
+              QStringLiteral("S1,S1,Bolt,Ben,Propose,12000.00,USD,2026-11-08,stalled,91,52,"
+                             "111,3,idle_90 stage_limit close_passed pushed,"
+                             "\"No activity for 91 days; In Propose for 52 days, limit 30; "
+                             "Close date passed 12 days ago; Close date pushed 3 times\"")
+                      .toStdString());
     EXPECT_TRUE(rows[2].startsWith(QStringLiteral("S2,S2,Acme,Ana,Negotiate,9000.00,USD,2027-01-15,"
                                                   "stalled,10,,354,1,aged,")))
             << rows[2].toStdString();
@@ -485,9 +500,10 @@ TEST_F(HealthFixture, ExportStalledListsFlaggedDealsStalledFirstWithReasons)
     EXPECT_TRUE(rows[4].startsWith(QStringLiteral("R2,"))) << rows[4].toStdString();
 
     const test::CliResult ben = test::runCli(
-            {QStringLiteral("export"), QStringLiteral("--db"), book->path(), QStringLiteral("--what"),
-             QStringLiteral("stalled"), QStringLiteral("--rep"), QStringLiteral("Ben"),
-             QStringLiteral("--as-of"), QStringLiteral("2026-11-20"), QStringLiteral("--csv"), csv});
+            { QStringLiteral("export"), QStringLiteral("--db"), book->path(),
+              QStringLiteral("--what"), QStringLiteral("stalled"), QStringLiteral("--rep"),
+              QStringLiteral("Ben"), QStringLiteral("--as-of"), QStringLiteral("2026-11-20"),
+              QStringLiteral("--csv"), csv });
     ASSERT_EQ(ben.code, 0) << ben.err.toStdString();
     EXPECT_EQ(QString::fromUtf8(test::readAll(csv)).count(QStringLiteral("\r\n")), 3); // S1, R2
 }
@@ -495,18 +511,20 @@ TEST_F(HealthFixture, ExportStalledListsFlaggedDealsStalledFirstWithReasons)
 TEST(StageFlowTest, StaysRunFromOneEntryToTheNextByDate)
 {
     const qint64 d = QDate(2026, 1, 1).toJulianDay();
-    std::vector<std::pair<int, qint64>> entries{{1, d}, {3, d + 10}, {2, d + 5}};
+    std::vector<std::pair<int, qint64>> entries{ { 1, d }, { 3, d + 10 }, { 2, d + 5 } };
     std::uint8_t highest = 0;
     std::array<std::int32_t, 4> days{};
     StageFlow::describe(entries, highest, days);
     EXPECT_EQ(highest, 3);
-    EXPECT_EQ(days, (std::array<std::int32_t, 4>{5, 5, -1, -1})) << "still in Propose";
+    EXPECT_EQ(days, (std::array<std::int32_t, 4>{ 5, 5, -1, -1 })) << "still in Propose";
 
     // Back and forth: both stays in Prove add up; Won ends the last one.
-    std::vector<std::pair<int, qint64>> regressed{{2, d}, {1, d + 4}, {2, d + 6}, {5, d + 9}};
+    std::vector<std::pair<int, qint64>> regressed{
+        { 2, d }, { 1, d + 4 }, { 2, d + 6 }, { 5, d + 9 }
+    };
     StageFlow::describe(regressed, highest, days);
     EXPECT_EQ(highest, 2);
-    EXPECT_EQ(days, (std::array<std::int32_t, 4>{2, 7, -1, -1}));
+    EXPECT_EQ(days, (std::array<std::int32_t, 4>{ 2, 7, -1, -1 }));
 }
 
 TEST_F(HealthFixture, StageConversionCountsWhoMovedOnAmongThoseWhoLeft)
@@ -514,9 +532,9 @@ TEST_F(HealthFixture, StageConversionCountsWhoMovedOnAmongThoseWhoLeft)
     // L1 was seen in Qualify, then Prove, before it was lost.
     OpportunityRepository opps(*book);
     const Id l1 = view->opportunities.id[std::size_t(row("L1"))];
-    opps.addStageHistory({0, l1, Stage::Qualify, QDate(2026, 2, 1)});
-    opps.addStageHistory({0, l1, Stage::Prove, QDate(2026, 3, 1)});
-    opps.addStageHistory({0, l1, Stage::Lost, QDate(2026, 9, 1)});
+    opps.addStageHistory({ 0, l1, Stage::Qualify, QDate(2026, 2, 1) });
+    opps.addStageHistory({ 0, l1, Stage::Prove, QDate(2026, 3, 1) });
+    opps.addStageHistory({ 0, l1, Stage::Lost, QDate(2026, 9, 1) });
     const StageFlow flow = loadStageFlow(book->path(), view->opportunities.id);
     ASSERT_EQ(flow.highest.size(), std::size_t(view->opportunities.size()));
     EXPECT_EQ(flow.highest[std::size_t(row("L1"))], 2);
@@ -538,7 +556,7 @@ TEST_F(HealthFixture, StageConversionCountsWhoMovedOnAmongThoseWhoLeft)
     EXPECT_EQ(c.lostAtUnknownStage, 0);
     const StageConversion::Row &qualify = c.stages[0];
     EXPECT_EQ(qualify.reached, 10);
-    EXPECT_EQ(qualify.left, 8);      // H1 and E1 are still in it
+    EXPECT_EQ(qualify.left, 8); // H1 and E1 are still in it
     EXPECT_EQ(qualify.converted, 7); // all but L2, lost in Qualify
     EXPECT_DOUBLE_EQ(*qualify.rate, 7.0 / 8.0);
     EXPECT_DOUBLE_EQ(*qualify.averageDays, 28.0); // L1: 2026-02-01 .. 2026-03-01
@@ -554,7 +572,7 @@ TEST_F(HealthFixture, StageConversionCountsWhoMovedOnAmongThoseWhoLeft)
     EXPECT_EQ(negotiate.converted, 2);
 
     // One rep: Ben's deals only.
-    const StageConversion ben = stageConversion(*view, flow, report({view->repIndex(2), -1}));
+    const StageConversion ben = stageConversion(*view, flow, report({ view->repIndex(2), -1 }));
     EXPECT_EQ(ben.stages[0].reached, 5); // S1, R2, E1, W2, L2
 }
 

@@ -49,8 +49,9 @@ QString integrityOf(Book &book)
 
 QString schemaOf(Book &book)
 {
-    auto st = book.db().prepare("SELECT group_concat(sql, ';') FROM "
-                                "(SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name)");
+    auto st = book.db().prepare(
+            "SELECT group_concat(sql, ';') FROM "
+            "(SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name)");
     st.step();
     return st.text(0);
 }
@@ -74,15 +75,18 @@ TEST(Import, SalesforceReportTwiceThenALaterWeek)
     EXPECT_EQ(again.counts.unchanged, 200);
     EXPECT_EQ(again.counts.created + again.counts.updated, 0);
 
-    auto week2 = importFile(*book, sample("salesforce-report-week2.csv"), asOf(QDate(2026, 11, 20)));
+    auto week2 =
+            importFile(*book, sample("salesforce-report-week2.csv"), asOf(QDate(2026, 11, 20)));
     ASSERT_TRUE(week2.committed);
     EXPECT_GT(week2.counts.stageChanges, 0);
     EXPECT_GT(week2.counts.closeDatePushes, 0);
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM stage_history WHERE entered_date = '2026-11-20'"),
-              week2.counts.stageChanges + scalar(*book, "SELECT count(*) FROM opportunities o JOIN "
-                                                        "stage_history h ON h.opportunity_id = o.id "
-                                                        "WHERE h.import_id = 3 AND h.entered_date = "
-                                                        "'2026-11-20' AND o.id > 200"));
+              week2.counts.stageChanges
+                      + scalar(*book,
+                               "SELECT count(*) FROM opportunities o JOIN "
+                               "stage_history h ON h.opportunity_id = o.id "
+                               "WHERE h.import_id = 3 AND h.entered_date = "
+                               "'2026-11-20' AND o.id > 200"));
     // Undo of the later week puts the book back as it was after the first.
     undoImport(*book, week2.importId);
     undoImport(*book, again.importId);
@@ -93,9 +97,11 @@ TEST(Import, EverySampleExportImports)
 {
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
-    for (const char *file : {"hubspot-deals.csv", "pipedrive-deals.csv", "quotas.csv", "salesforce-accounts.csv"}) {
+    for (const char *file :
+         { "hubspot-deals.csv", "pipedrive-deals.csv", "quotas.csv", "salesforce-accounts.csv" }) {
         const auto report = importFile(*book, sample(file), asOf(QDate(2026, 11, 20)));
-        EXPECT_TRUE(report.committed) << file << " " << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(report.committed)
+                << file << " " << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
         EXPECT_EQ(report.rejectedRows, 0) << file;
     }
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM quotas"), 6);
@@ -108,14 +114,15 @@ TEST(Import, ARejectedRowFailsTheWholeImportUnlessSkipped)
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
     const QString path = writeFile(dir, "deals.csv",
-                                   genericHeader + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
-                                                   "Beta,Acme,Mia,Prospecting,lots,2026-12-02\n"
-                                                   "Gamma,Bolt,Tom,Closed Won,2500.50,2026-11-02\n");
+                                   genericHeader
+                                           + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
+                                             "Beta,Acme,Mia,Prospecting,lots,2026-12-02\n"
+                                             "Gamma,Bolt,Tom,Closed Won,2500.50,2026-11-02\n");
     ImportOptions options = asOf(QDate(2026, 11, 20));
     options.kind = Kind::Opportunities;
     options.preset = QStringLiteral("generic");
-    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
-                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    options.columns = { { Field::Name, 0 },  { Field::AccountName, 1 }, { Field::Owner, 2 },
+                        { Field::Stage, 3 }, { Field::Amount, 4 },      { Field::CloseDate, 5 } };
     const QString before = test::dumpBook(book->db());
     auto report = importFile(*book, path, options);
     EXPECT_FALSE(report.committed);
@@ -152,17 +159,19 @@ TEST(Import, UnknownStagesAndAmbiguousDatesBlockUntilSettled)
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
     const QString path = writeFile(dir, "deals.csv",
-                                   genericHeader + "Alpha,Acme,Mia,Scoping,1000,3/4/2026\n"
-                                                   "Beta,Acme,Mia,Scoping,1000,5/6/2026\n"
-                                                   "Gamma,Bolt,Tom,Closed Won,2500,7/8/2026\n");
+                                   genericHeader
+                                           + "Alpha,Acme,Mia,Scoping,1000,3/4/2026\n"
+                                             "Beta,Acme,Mia,Scoping,1000,5/6/2026\n"
+                                             "Gamma,Bolt,Tom,Closed Won,2500,7/8/2026\n");
     ImportOptions options = asOf(QDate(2026, 11, 20));
     options.preset = QStringLiteral("generic");
-    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
-                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    options.columns = { { Field::Name, 0 },  { Field::AccountName, 1 }, { Field::Owner, 2 },
+                        { Field::Stage, 3 }, { Field::Amount, 4 },      { Field::CloseDate, 5 } };
     auto report = importFile(*book, path, options);
     EXPECT_FALSE(report.committed);
     ASSERT_EQ(report.analysis.problems.size(), 2);
-    EXPECT_TRUE(report.analysis.problems.join(QLatin1Char(' ')).contains(QStringLiteral("\"Scoping\" (2 row")));
+    EXPECT_TRUE(report.analysis.problems.join(QLatin1Char(' '))
+                        .contains(QStringLiteral("\"Scoping\" (2 row")));
     // Core says what is unmapped; how to map it is the command line's or the wizard's to say.
     const int stageProblem = report.analysis.unmappedStagesProblem;
     ASSERT_GE(stageProblem, 0);
@@ -184,7 +193,10 @@ TEST(Import, UnknownStagesAndAmbiguousDatesBlockUntilSettled)
     report = importFile(*book, path, options);
     ASSERT_TRUE(report.committed) << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
     EXPECT_EQ(report.analysis.unmappedStagesProblem, -1);
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE stage = 2 AND close_date = '2026-04-03'"), 1);
+    EXPECT_EQ(scalar(*book,
+                     "SELECT count(*) FROM opportunities WHERE stage = 2 AND close_date = "
+                     "'2026-04-03'"),
+              1);
 }
 
 TEST(Import, ACsvErrorNamesFileLineAndLeavesTheBookAlone)
@@ -192,17 +204,19 @@ TEST(Import, ACsvErrorNamesFileLineAndLeavesTheBookAlone)
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
     const QString path = writeFile(dir, "broken.csv",
-                                   genericHeader + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
-                                                   "\"Beta,Acme,Mia,Prospecting,1000,2026-12-02\n");
+                                   genericHeader
+                                           + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
+                                             "\"Beta,Acme,Mia,Prospecting,1000,2026-12-02\n");
     ImportOptions options = asOf(QDate(2026, 11, 20));
     options.preset = QStringLiteral("generic");
-    options.columns = {{Field::Name, 0}, {Field::Stage, 3}};
+    options.columns = { { Field::Name, 0 }, { Field::Stage, 3 } };
     const QString before = test::dumpBook(book->db());
     try {
         importFile(*book, path, options);
         FAIL() << "expected an error";
     } catch (const InputError &e) {
-        EXPECT_TRUE(e.message().contains(QStringLiteral("broken.csv"))) << e.message().toStdString();
+        EXPECT_TRUE(e.message().contains(QStringLiteral("broken.csv")))
+                << e.message().toStdString();
         EXPECT_TRUE(e.message().contains(QStringLiteral("line 3"))) << e.message().toStdString();
     }
     EXPECT_EQ(test::dumpBook(book->db()), before);
@@ -218,12 +232,16 @@ TEST(Import, AnAmbiguousDateColumnTakesTheOrderTheFilesOtherDatesSettle)
                                    "Beta,Prospecting,5/6/2026,13/2/2026\n");
     ImportOptions options = asOf(QDate(2026, 11, 20));
     options.preset = QStringLiteral("generic");
-    options.columns = {{Field::Name, 0}, {Field::Stage, 1}, {Field::CloseDate, 2}, {Field::CreatedDate, 3}};
+    options.columns = {
+        { Field::Name, 0 }, { Field::Stage, 1 }, { Field::CloseDate, 2 }, { Field::CreatedDate, 3 }
+    };
     const auto report = importFile(*book, path, options);
     ASSERT_TRUE(report.committed) << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
     EXPECT_EQ(report.analysis.warnings.size(), 1);
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE name = 'Alpha' "
-                            "AND close_date = '2026-04-03' AND created_date = '2026-01-25'"), 1);
+    EXPECT_EQ(scalar(*book,
+                     "SELECT count(*) FROM opportunities WHERE name = 'Alpha' "
+                     "AND close_date = '2026-04-03' AND created_date = '2026-01-25'"),
+              1);
 }
 
 namespace {
@@ -242,8 +260,8 @@ ImportOptions genericOptions()
 {
     ImportOptions options = asOf(QDate(2026, 11, 20));
     options.preset = QStringLiteral("generic");
-    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
-                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    options.columns = { { Field::Name, 0 },  { Field::AccountName, 1 }, { Field::Owner, 2 },
+                        { Field::Stage, 3 }, { Field::Amount, 4 },      { Field::CloseDate, 5 } };
     return options;
 }
 
@@ -280,8 +298,8 @@ TEST(Import, ABadRowFarDownFailsWithItsLineAndChangesNothing)
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
     // The last of 20,001 rows (the reading thread's fifth batch) has an amount that is no
     // number: the whole import fails, naming line and column.
-    const QString path = writeFile(dir, "deals.csv",
-                                   manyDeals(20000) + "Last,Acme,Mia,Prospecting,twelve,2026-12-01\n");
+    const QString path = writeFile(
+            dir, "deals.csv", manyDeals(20000) + "Last,Acme,Mia,Prospecting,twelve,2026-12-01\n");
     const QString before = test::dumpBook(book->db());
     const QString schema = schemaOf(*book);
     const auto report = importFile(*book, path, genericOptions());
@@ -309,17 +327,20 @@ TEST(Import, ALargeImportIntoAnEmptyBookBuildsItsIndexesAtTheEnd)
                 + QByteArray::number(i % 97) + ",Mia,Prospecting,100,2026-12-01\n";
     bytes += "006X7,Deal 7 renamed,Account 7,Mia,Prospecting,100,2026-12-01\n";
     ImportOptions options = genericOptions();
-    options.columns = {{Field::CrmId, 0}, {Field::Name, 1}, {Field::AccountName, 2}, {Field::Owner, 3},
-                       {Field::Stage, 4}, {Field::Amount, 5}, {Field::CloseDate, 6}};
+    options.columns = { { Field::CrmId, 0 },    { Field::Name, 1 },  { Field::AccountName, 2 },
+                        { Field::Owner, 3 },    { Field::Stage, 4 }, { Field::Amount, 5 },
+                        { Field::CloseDate, 6 } };
     const auto report = importFile(*book, writeFile(dir, "deals.csv", bytes), options);
     ASSERT_TRUE(report.committed) << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
     EXPECT_EQ(report.counts.created, rows);
     EXPECT_EQ(report.counts.updated, 1);
     EXPECT_EQ(schemaOf(*book), schema);
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities o INDEXED BY opportunities_account "
-                            "JOIN accounts a ON a.id = o.account_id WHERE a.name = 'Account 7'"),
-              scalar(*book, "SELECT count(*) FROM opportunities o NOT INDEXED "
-                            "JOIN accounts a ON a.id = o.account_id WHERE a.name = 'Account 7'"));
+    EXPECT_EQ(scalar(*book,
+                     "SELECT count(*) FROM opportunities o INDEXED BY opportunities_account "
+                     "JOIN accounts a ON a.id = o.account_id WHERE a.name = 'Account 7'"),
+              scalar(*book,
+                     "SELECT count(*) FROM opportunities o NOT INDEXED "
+                     "JOIN accounts a ON a.id = o.account_id WHERE a.name = 'Account 7'"));
     EXPECT_EQ(integrityOf(*book), QStringLiteral("ok"));
     EXPECT_THROW(book->db().exec("INSERT INTO opportunities (crm_id, name, stage, created_date) "
                                  "VALUES ('006X7', 'Twin', 1, '2026-01-01')"),
@@ -330,11 +351,13 @@ TEST(Import, UndoOfALargeImportRestoresTheBookAndItsIndexes)
 {
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
-    ASSERT_TRUE(importFile(*book, writeFile(dir, "few.csv", manyDeals(50)), genericOptions()).committed);
+    ASSERT_TRUE(importFile(*book, writeFile(dir, "few.csv", manyDeals(50)), genericOptions())
+                        .committed);
     const QString before = test::dumpBook(book->db());
     const QString schema = schemaOf(*book);
     // Many more deals than the book holds, some of them the same as before (updated).
-    const auto report = importFile(*book, writeFile(dir, "many.csv", manyDeals(25000)), genericOptions());
+    const auto report =
+            importFile(*book, writeFile(dir, "many.csv", manyDeals(25000)), genericOptions());
     ASSERT_TRUE(report.committed);
     ASSERT_GT(report.counts.created, OpportunityUpserter::deferIndexesFromRows);
     undoImport(*book, report.importId);
@@ -365,21 +388,26 @@ TEST(Import, SkippingInvalidRowsKeepsTheFirstThousandReasons)
 TEST(Import, TheSameDataInDifferentDialectsMakesIdenticalBooks)
 {
     // One small pipeline written the way different tools and locales write it.
-    const QString rows[][6] = {
-            {QStringLiteral("Renewal “Gold”"), QStringLiteral("Müller & Söhne"), QStringLiteral("Zoë Müller"),
-             QStringLiteral("Prospecting"), QStringLiteral("1234567.89"), QStringLiteral("2026-12-01")},
-            {QStringLiteral("Pilot, phase 2"), QStringLiteral("Café Noir"), QStringLiteral("José Álvarez"),
-             QStringLiteral("Closed Won"), QStringLiteral("2500.50"), QStringLiteral("2026-10-15")},
-            {QStringLiteral("Expansion €"), QStringLiteral("O'Brien Ltd."), QStringLiteral("Mia Rossi"),
-             QStringLiteral("Negotiation/Review"), QStringLiteral("99.00"), QStringLiteral("2027-01-31")}};
+    const QString rows[][6] = { { QStringLiteral("Renewal “Gold”"),
+                                  QStringLiteral("Müller & Söhne"), QStringLiteral("Zoë Müller"),
+                                  QStringLiteral("Prospecting"), QStringLiteral("1234567.89"),
+                                  QStringLiteral("2026-12-01") },
+                                { QStringLiteral("Pilot, phase 2"), QStringLiteral("Café Noir"),
+                                  QStringLiteral("José Álvarez"), QStringLiteral("Closed Won"),
+                                  QStringLiteral("2500.50"), QStringLiteral("2026-10-15") },
+                                { QStringLiteral("Expansion €"), QStringLiteral("O'Brien Ltd."),
+                                  QStringLiteral("Mia Rossi"), QStringLiteral("Negotiation/Review"),
+                                  QStringLiteral("99.00"), QStringLiteral("2027-01-31") } };
     const auto csvCell = [](QString cell, QChar delimiter) {
         if (cell.contains(delimiter) || cell.contains(QLatin1Char('"')))
-            cell = QLatin1Char('"') + cell.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
+            cell = QLatin1Char('"') + cell.replace(QStringLiteral("\""), QStringLiteral("\"\""))
+                    + QLatin1Char('"');
         return cell;
     };
     // Text in a dialect: delimiter, decimal comma (1.234.567,89), D.M.YYYY dates.
     const auto text = [&](QChar delimiter, bool german) {
-        QString out = QStringLiteral("Deal%1Account%1Owner%1Stage%1Amount%1Close\r\n").arg(delimiter);
+        QString out =
+                QStringLiteral("Deal%1Account%1Owner%1Stage%1Amount%1Close\r\n").arg(delimiter);
         for (const auto &r : rows) {
             QStringList cells;
             for (int c = 0; c < 6; ++c) {
@@ -402,9 +430,12 @@ TEST(Import, TheSameDataInDifferentDialectsMakesIdenticalBooks)
     const QString german = text(QLatin1Char(';'), true);
     QByteArray windows1252 = "sep=;\r\n";
     for (const QChar c : german) // the test's characters: Latin-1 plus € and curly quotes
-        windows1252 += c == QChar(0x20AC) ? '\x80' : c == QChar(0x201C) ? '\x93' : c == QChar(0x201D) ? '\x94' : char(c.unicode());
-    const QByteArray files[] = {"\xEF\xBB\xBF" + text(QLatin1Char(','), false).toUtf8(), utf16, windows1252,
-                                text(QLatin1Char('|'), false).toUtf8()};
+        windows1252 += c == QChar(0x20AC) ? '\x80'
+                : c == QChar(0x201C)      ? '\x93'
+                : c == QChar(0x201D)      ? '\x94'
+                                          : char(c.unicode());
+    const QByteArray files[] = { "\xEF\xBB\xBF" + text(QLatin1Char(','), false).toUtf8(), utf16,
+                                 windows1252, text(QLatin1Char('|'), false).toUtf8() };
 
     test::TempDir dir;
     QString first;
@@ -412,16 +443,20 @@ TEST(Import, TheSameDataInDifferentDialectsMakesIdenticalBooks)
     for (const QByteArray &bytes : files) {
         const QString name = QStringLiteral("book%1.tpbook").arg(n);
         auto book = Book::create(dir.path(name));
-        const QString path = writeFile(dir, QStringLiteral("deals%1.csv").arg(n).toUtf8().constData(), bytes);
+        const QString path =
+                writeFile(dir, QStringLiteral("deals%1.csv").arg(n).toUtf8().constData(), bytes);
         const auto report = importFile(*book, path, genericOptions());
-        ASSERT_TRUE(report.committed) << n << ": " << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
+        ASSERT_TRUE(report.committed)
+                << n << ": " << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
         EXPECT_EQ(report.counts.created, 3) << n;
         // The books differ only in the name of the file each import came from and the time
         // each import started.
-        static const QRegularExpression timestamp(QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
-        const QString dump = test::dumpBook(book->db())
-                                     .replace(QStringLiteral("deals%1.csv").arg(n), QStringLiteral("deals.csv"))
-                                     .replace(timestamp, QStringLiteral("<started>"));
+        static const QRegularExpression timestamp(
+                QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+        const QString dump =
+                test::dumpBook(book->db())
+                        .replace(QStringLiteral("deals%1.csv").arg(n), QStringLiteral("deals.csv"))
+                        .replace(timestamp, QStringLiteral("<started>"));
         if (n == 0)
             first = dump;
         else
@@ -436,33 +471,43 @@ TEST(Import, ActivitiesLinkToDealsAndAccountsAndMoveTheLastActivityDate)
 {
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
-    ASSERT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 20))).committed);
+    ASSERT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 20)))
+                        .committed);
     const qint64 accounts = scalar(*book, "SELECT count(*) FROM accounts");
 
-    const auto report = importFile(*book, sample("salesforce-activities.csv"), asOf(QDate(2026, 11, 20)));
+    const auto report =
+            importFile(*book, sample("salesforce-activities.csv"), asOf(QDate(2026, 11, 20)));
     ASSERT_TRUE(report.committed) << report.analysis.problems.join(QLatin1Char(' ')).toStdString();
     EXPECT_EQ(report.analysis.kind, Kind::Activities);
     EXPECT_EQ(report.counts.created, 6);
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities a JOIN opportunities o ON o.id = a.opportunity_id "
-                            "WHERE o.crm_id = '006Kx0000000000IAA'"),
+    EXPECT_EQ(scalar(*book,
+                     "SELECT count(*) FROM activities a JOIN opportunities o ON o.id = "
+                     "a.opportunity_id "
+                     "WHERE o.crm_id = '006Kx0000000000IAA'"),
               4);
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities WHERE type = 'call'"), 2);      // Call, Anruf
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities WHERE type = 'email'"), 2);     // Email, ListEmail
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities WHERE type = 'meeting'"), 2);   // Meeting, Event
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities WHERE type = 'call'"),
+              2); // Call, Anruf
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities WHERE type = 'email'"),
+              2); // Email, ListEmail
+    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities WHERE type = 'meeting'"),
+              2); // Meeting, Event
     // The latest past activity (11/18), not the planned QBR (12/15), is the deal's last activity.
-    auto st = book->db().prepare("SELECT last_activity_date FROM opportunities WHERE crm_id = '006Kx0000000000IAA'");
+    auto st = book->db().prepare(
+            "SELECT last_activity_date FROM opportunities WHERE crm_id = '006Kx0000000000IAA'");
     ASSERT_TRUE(st.step());
     EXPECT_EQ(st.text(0), QStringLiteral("2026-11-18"));
     // One new account (the one the deals did not know), none for those they did.
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts"), accounts + 1);
 
-    const auto again = importFile(*book, sample("salesforce-activities.csv"), asOf(QDate(2026, 11, 20)));
+    const auto again =
+            importFile(*book, sample("salesforce-activities.csv"), asOf(QDate(2026, 11, 20)));
     EXPECT_EQ(again.counts.created, 0);
     EXPECT_EQ(again.counts.unchanged, 6);
     // Undo of the activities import puts the deal's date back.
     undoImport(*book, again.importId);
     undoImport(*book, report.importId);
-    auto back = book->db().prepare("SELECT coalesce(last_activity_date, '') FROM opportunities WHERE crm_id = '006Kx0000000000IAA'");
+    auto back = book->db().prepare("SELECT coalesce(last_activity_date, '') FROM opportunities "
+                                   "WHERE crm_id = '006Kx0000000000IAA'");
     ASSERT_TRUE(back.step());
     EXPECT_EQ(back.text(0), QString());
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM activities"), 0);
@@ -475,10 +520,13 @@ TEST(Import, AccountsWithoutIdsMatchByNameWhateverTheCaseAndOnlyOnce)
     const QByteArray header = "\"Account Name\",\"Industry\",\"Employees\",\"Account Owner\"\n";
     ImportOptions options = asOf(QDate(2026, 11, 20));
     options.kind = Kind::Accounts;
-    const auto first = importFile(*book, writeFile(dir, "a.csv", header
-                                                  + "\"Müller GmbH\",Retail,50,Mia Rossi\n"
-                                                    "\"Acme\",Energy,5000,mia rossi\n"
-                                                    "\"ACME \",Energy,5000,Mia Rossi\n"), options);
+    const auto first = importFile(*book,
+                                  writeFile(dir, "a.csv",
+                                            header
+                                                    + "\"Müller GmbH\",Retail,50,Mia Rossi\n"
+                                                      "\"Acme\",Energy,5000,mia rossi\n"
+                                                      "\"ACME \",Energy,5000,Mia Rossi\n"),
+                                  options);
     ASSERT_TRUE(first.committed) << first.analysis.problems.join(QLatin1Char(' ')).toStdString();
     EXPECT_EQ(first.counts.created, 2);
     EXPECT_EQ(first.counts.unchanged, 0);
@@ -487,26 +535,35 @@ TEST(Import, AccountsWithoutIdsMatchByNameWhateverTheCaseAndOnlyOnce)
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts"), 2);
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts WHERE size_band = 'Enterprise'"), 1);
 
-    const auto again = importFile(*book, writeFile(dir, "b.csv", header
-                                                  + "\"MÜLLER GMBH\",,,\n"
-                                                    "\"acme\",Energy,5000,Mia Rossi\n"), options);
+    const auto again = importFile(*book,
+                                  writeFile(dir, "b.csv",
+                                            header
+                                                    + "\"MÜLLER GMBH\",,,\n"
+                                                      "\"acme\",Energy,5000,Mia Rossi\n"),
+                                  options);
     ASSERT_TRUE(again.committed);
     EXPECT_EQ(again.counts.created, 0);
     EXPECT_EQ(again.counts.updated, 2); // names as the file writes them now
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts WHERE industry = 'Retail' AND name = 'MÜLLER GMBH'"), 1);
+    EXPECT_EQ(scalar(*book,
+                     "SELECT count(*) FROM accounts WHERE industry = 'Retail' AND name = 'MÜLLER "
+                     "GMBH'"),
+              1);
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM reps"), 1);
 }
 
 TEST(Import, TheSnapshotKeepsDealsClosedWithinTheBooksMetricsWindow)
 {
-    const QByteArray bytes = genericHeader + "Open one,Acme,Mia,Prospecting,100,2026-12-01\n"
-                                             "Won lately,Acme,Mia,Closed Won,100,2026-11-01\n"
-                                             "Won in September,Acme,Mia,Closed Won,100,2026-09-21\n";
-    for (const auto &[window, kept] : {std::pair{365, 3}, std::pair{30, 2}}) {
+    const QByteArray bytes = genericHeader
+            + "Open one,Acme,Mia,Prospecting,100,2026-12-01\n"
+              "Won lately,Acme,Mia,Closed Won,100,2026-11-01\n"
+              "Won in September,Acme,Mia,Closed Won,100,2026-09-21\n";
+    for (const auto &[window, kept] : { std::pair{ 365, 3 }, std::pair{ 30, 2 } }) {
         test::TempDir dir;
         auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
-        SettingsRepository(*book).setValue(QStringLiteral("metrics.window_days"), QString::number(window));
-        ASSERT_TRUE(importFile(*book, writeFile(dir, "deals.csv", bytes), genericOptions()).committed);
+        SettingsRepository(*book).setValue(QStringLiteral("metrics.window_days"),
+                                           QString::number(window));
+        ASSERT_TRUE(
+                importFile(*book, writeFile(dir, "deals.csv", bytes), genericOptions()).committed);
         EXPECT_EQ(scalar(*book, "SELECT count(*) FROM snapshot_rows"), kept) << window << " days";
     }
 }
@@ -514,16 +571,21 @@ TEST(Import, TheSnapshotKeepsDealsClosedWithinTheBooksMetricsWindow)
 TEST(Import, EveryKindImportsAFileOfItsKind)
 {
     const std::pair<Kind, const char *> files[] = {
-        { Kind::Opportunities, "salesforce-report.csv" }, { Kind::Accounts, "salesforce-accounts.csv" },
-        { Kind::Activities, "salesforce-activities.csv" }, { Kind::Quotas, "quotas.csv" },
-        { Kind::Scores, "scores.csv" } };
+        { Kind::Opportunities, "salesforce-report.csv" },
+        { Kind::Accounts, "salesforce-accounts.csv" },
+        { Kind::Activities, "salesforce-activities.csv" },
+        { Kind::Quotas, "quotas.csv" },
+        { Kind::Scores, "scores.csv" }
+    };
     std::vector<Kind> kinds;
     for (const auto &[kind, file] : files) {
         SCOPED_TRACE(kindKey(kind).toStdString());
         test::TempDir dir;
         auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
         if (kind == Kind::Scores) { // scores are for accounts the book has
-            ASSERT_TRUE(importFile(*book, sample("salesforce-accounts.csv"), asOf(QDate(2026, 11, 20))).committed);
+            ASSERT_TRUE(
+                    importFile(*book, sample("salesforce-accounts.csv"), asOf(QDate(2026, 11, 20)))
+                            .committed);
         }
         ImportOptions options = asOf(QDate(2026, 11, 20));
         options.kind = kind;
@@ -575,7 +637,8 @@ TEST(Import, LeavesWalModeOnlyForAPrivateNewBook)
     auto other = Book::open(path);
     other->db().exec("BEGIN"); // a read snapshot held through the import
     EXPECT_EQ(scalar(*other, "SELECT count(*) FROM opportunities"), 0);
-    EXPECT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13))).committed);
+    EXPECT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13)))
+                        .committed);
     EXPECT_EQ(scalar(*other, "SELECT count(*) FROM opportunities"), 0);
     other->db().exec("COMMIT");
     EXPECT_EQ(scalar(*other, "SELECT count(*) FROM opportunities"), 200);
@@ -616,9 +679,11 @@ TEST(Import, RefusesADamagedBook)
     int root = 0;
     {
         auto book = Book::create(path);
-        book->db().exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
-                        "INSERT INTO activities (type, activity_date, subject) "
-                        "SELECT 'call', '2026-01-01', printf('Call number %d about nothing much', i) FROM n");
+        book->db().exec(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                "INSERT INTO activities (type, activity_date, subject) "
+                "SELECT 'call', '2026-01-01', printf('Call number %d about nothing much', i) FROM "
+                "n");
         root = int(scalar(*book, "SELECT rootpage FROM sqlite_schema WHERE name = 'activities'"));
         book->db().exec("PRAGMA journal_mode = DELETE");
     }
@@ -635,7 +700,8 @@ TEST(Import, RefusesADamagedBook)
         FAIL() << "imported into a damaged book";
     } catch (const BookError &e) {
         EXPECT_EQ(e.kind(), BookError::Kind::Corrupt);
-        EXPECT_TRUE(e.message().contains(QStringLiteral("is damaged"))) << e.message().toStdString();
+        EXPECT_TRUE(e.message().contains(QStringLiteral("is damaged")))
+                << e.message().toStdString();
         EXPECT_TRUE(e.message().contains(QStringLiteral("nothing was imported")));
     }
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities"), 0);
@@ -663,14 +729,16 @@ TEST(Import, ACompleteFileCutShortNeedsConfirmationToRemoveMostDeals)
 {
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
-    ASSERT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13))).committed);
+    ASSERT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13)))
+                        .committed);
     const qint64 open = scalar(*book, "SELECT count(*) FROM opportunities WHERE status = 0");
     ASSERT_GT(open, 100);
     const QString before = test::dumpBook(book->db());
 
     ImportOptions complete = asOf(QDate(2026, 11, 20));
     complete.complete = true;
-    const ImportReport empty = importFile(*book, writeFile(dir, "empty.csv", firstRows("salesforce-report.csv", 0)), complete);
+    const ImportReport empty = importFile(
+            *book, writeFile(dir, "empty.csv", firstRows("salesforce-report.csv", 0)), complete);
     EXPECT_FALSE(empty.committed);
     ASSERT_FALSE(empty.analysis.problems.isEmpty());
     EXPECT_EQ(empty.analysis.problems.front(),
@@ -728,7 +796,8 @@ TEST(Import, LikelyDuplicatesFromAnotherCrmAreCountedAndAskedFor)
 {
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
-    ASSERT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13))).committed);
+    ASSERT_TRUE(importFile(*book, sample("salesforce-report.csv"), asOf(QDate(2026, 11, 13)))
+                        .committed);
     const qint64 deals = scalar(*book, "SELECT count(*) FROM opportunities");
     const QString before = test::dumpBook(book->db());
 
@@ -757,7 +826,8 @@ TEST(Import, LikelyDuplicatesFromAnotherCrmAreCountedAndAskedFor)
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities"), deals + skipped.counts.created);
 
     // The same CRM's next export is not a duplicate of itself.
-    const ImportReport again = importFile(*book, sample("salesforce-report-week2.csv"), asOf(QDate(2026, 11, 20)));
+    const ImportReport again =
+            importFile(*book, sample("salesforce-report-week2.csv"), asOf(QDate(2026, 11, 20)));
     EXPECT_TRUE(again.committed);
     EXPECT_EQ(again.counts.duplicates, 0);
 }
@@ -769,23 +839,29 @@ TEST(Import, AnAccountsTerritoryColumnFillsTheTerritories)
 {
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
-    const ImportReport r = importFile(*book, sample("salesforce-accounts-territory.csv"), asOf(QDate(2026, 11, 13)));
+    const ImportReport r = importFile(*book, sample("salesforce-accounts-territory.csv"),
+                                      asOf(QDate(2026, 11, 13)));
     ASSERT_TRUE(r.committed) << qPrintable(r.analysis.problems.join(QLatin1Char('\n')));
     EXPECT_GE(r.analysis.columnOf(Field::Territory), 0);
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts WHERE territory_id IS NULL"), 0);
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM territories"),
               scalar(*book, "SELECT count(DISTINCT territory_id) FROM accounts"));
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM territories t JOIN reps r ON r.id = t.owner_id "
-                            "WHERE t.name = 'DACH' AND r.name = 'Zoë Müller'"),
+    EXPECT_EQ(scalar(*book,
+                     "SELECT count(*) FROM territories t JOIN reps r ON r.id = t.owner_id "
+                     "WHERE t.name = 'DACH' AND r.name = 'Zoë Müller'"),
               1);
-    const qint64 dach = scalar(*book, "SELECT count(*) FROM accounts a JOIN territories t ON t.id = a.territory_id "
-                                      "WHERE t.name = 'DACH'");
+    const qint64 dach =
+            scalar(*book,
+                   "SELECT count(*) FROM accounts a JOIN territories t ON t.id = a.territory_id "
+                   "WHERE t.name = 'DACH'");
     EXPECT_GT(dach, 0);
     // The same accounts without the column: their territories stay.
-    const ImportReport again = importFile(*book, sample("salesforce-accounts.csv"), asOf(QDate(2026, 11, 14)));
+    const ImportReport again =
+            importFile(*book, sample("salesforce-accounts.csv"), asOf(QDate(2026, 11, 14)));
     ASSERT_TRUE(again.committed);
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM accounts a JOIN territories t ON t.id = a.territory_id "
-                            "WHERE t.name = 'DACH'"),
+    EXPECT_EQ(scalar(*book,
+                     "SELECT count(*) FROM accounts a JOIN territories t ON t.id = a.territory_id "
+                     "WHERE t.name = 'DACH'"),
               dach);
 }
 
@@ -795,24 +871,32 @@ TEST(Import, TheStageADealClosedFromIsKept)
 {
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
-    const QString file = writeFile(dir, "deals.csv",
-                                   "Deal - ID,Deal - Title,Deal - Stage,Deal - Status,Deal - Value,Deal - Owner\n"
-                                   "1,Alpha,Proposal Made,Lost,100,Ana\n"
-                                   "2,Beta,Demo Scheduled,Won,200,Ana\n"
-                                   "3,Gamma,Negotiations Started,Open,300,Ana\n");
+    const QString file = writeFile(
+            dir, "deals.csv",
+            "Deal - ID,Deal - Title,Deal - Stage,Deal - Status,Deal - Value,Deal - Owner\n"
+            "1,Alpha,Proposal Made,Lost,100,Ana\n"
+            "2,Beta,Demo Scheduled,Won,200,Ana\n"
+            "3,Gamma,Negotiations Started,Open,300,Ana\n");
     ASSERT_TRUE(importFile(*book, file, asOf(QDate(2026, 11, 13))).committed);
-    EXPECT_EQ(scalar(*book, "SELECT closed_stage FROM opportunities WHERE crm_id = '1'"), int(Stage::Propose));
-    EXPECT_EQ(scalar(*book, "SELECT closed_stage FROM opportunities WHERE crm_id = '2'"), int(Stage::Prove));
-    EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE crm_id = '3' AND closed_stage IS NULL"), 1);
+    EXPECT_EQ(scalar(*book, "SELECT closed_stage FROM opportunities WHERE crm_id = '1'"),
+              int(Stage::Propose));
+    EXPECT_EQ(scalar(*book, "SELECT closed_stage FROM opportunities WHERE crm_id = '2'"),
+              int(Stage::Prove));
+    EXPECT_EQ(scalar(*book,
+                     "SELECT count(*) FROM opportunities WHERE crm_id = '3' AND closed_stage IS "
+                     "NULL"),
+              1);
     // Next week Gamma is lost, and this export names no stage for it.
-    const QString later = writeFile(dir, "later.csv",
-                                    "Deal - ID,Deal - Title,Deal - Stage,Deal - Status,Deal - Value,Deal - Owner\n"
-                                    "3,Gamma,,Lost,300,Ana\n");
+    const QString later = writeFile(
+            dir, "later.csv",
+            "Deal - ID,Deal - Title,Deal - Stage,Deal - Status,Deal - Value,Deal - Owner\n"
+            "3,Gamma,,Lost,300,Ana\n");
     ImportOptions o = asOf(QDate(2026, 11, 20));
     o.skipInvalid = true; // (an empty stage beside a status is fine; nothing is rejected)
     const ImportReport r = importFile(*book, later, o);
     ASSERT_TRUE(r.committed) << qPrintable(r.analysis.problems.join(QLatin1Char('\n')));
-    EXPECT_EQ(scalar(*book, "SELECT closed_stage FROM opportunities WHERE crm_id = '3'"), int(Stage::Negotiate));
+    EXPECT_EQ(scalar(*book, "SELECT closed_stage FROM opportunities WHERE crm_id = '3'"),
+              int(Stage::Negotiate));
 }
 
 // Issue 16, item 12: a negative amount (a credit note in the export) would take the pipeline
@@ -822,13 +906,14 @@ TEST(Import, ANegativeAmountIsRejectedAtItsPlace)
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
     const QString path = writeFile(dir, "deals.csv",
-                                   genericHeader + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
-                                                   "Credit,Acme,Mia,Prospecting,-400,2026-12-02\n");
+                                   genericHeader
+                                           + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
+                                             "Credit,Acme,Mia,Prospecting,-400,2026-12-02\n");
     ImportOptions options = asOf(QDate(2026, 11, 20));
     options.kind = Kind::Opportunities;
     options.preset = QStringLiteral("generic");
-    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
-                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    options.columns = { { Field::Name, 0 },  { Field::AccountName, 1 }, { Field::Owner, 2 },
+                        { Field::Stage, 3 }, { Field::Amount, 4 },      { Field::CloseDate, 5 } };
     const ImportReport report = importFile(*book, path, options);
     EXPECT_FALSE(report.committed);
     ASSERT_EQ(report.rejections.size(), 1u);
@@ -844,21 +929,22 @@ TEST(Import, NulBytesAreDroppedAndSaidWithTheirPlace)
 {
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
-    QByteArray bytes = genericHeader + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
-                                       "Be";
+    QByteArray bytes = genericHeader
+            + "Alpha,Acme,Mia,Prospecting,1000,2026-12-01\n"
+              "Be";
     bytes += '\0';
     bytes += "ta,Bolt,Tom,Prospecting,2000,2026-12-02\n";
     const QString path = writeFile(dir, "deals.csv", bytes);
     ImportOptions options = asOf(QDate(2026, 11, 20));
     options.kind = Kind::Opportunities;
     options.preset = QStringLiteral("generic");
-    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
-                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    options.columns = { { Field::Name, 0 },  { Field::AccountName, 1 }, { Field::Owner, 2 },
+                        { Field::Stage, 3 }, { Field::Amount, 4 },      { Field::CloseDate, 5 } };
     const ImportReport report = importFile(*book, path, options);
     EXPECT_TRUE(report.committed);
-    EXPECT_TRUE(report.analysis.warnings.contains(
-            QStringLiteral("A NUL byte dropped (at line 3, column 1): it is no text, but a value it "
-                           "stood in may be cut or joined.")))
+    EXPECT_TRUE(report.analysis.warnings.contains(QStringLiteral(
+            "A NUL byte dropped (at line 3, column 1): it is no text, but a value it "
+            "stood in may be cut or joined.")))
             << qPrintable(report.analysis.warnings.join(QLatin1Char('\n')));
     EXPECT_EQ(scalar(*book, "SELECT count(*) FROM opportunities WHERE name = 'Beta'"), 1);
 }
@@ -875,8 +961,8 @@ TEST(Import, AHeaderNamedTwiceSaysWhichColumnIsRead)
     ImportOptions options = asOf(QDate(2026, 11, 20));
     options.kind = Kind::Opportunities;
     options.preset = QStringLiteral("generic");
-    options.columns = {{Field::Name, 0}, {Field::AccountName, 1}, {Field::Owner, 2},
-                       {Field::Stage, 3}, {Field::Amount, 4}, {Field::CloseDate, 5}};
+    options.columns = { { Field::Name, 0 },  { Field::AccountName, 1 }, { Field::Owner, 2 },
+                        { Field::Stage, 3 }, { Field::Amount, 4 },      { Field::CloseDate, 5 } };
     const ImportReport report = importFile(*book, path, options);
     EXPECT_TRUE(report.committed);
     EXPECT_TRUE(report.analysis.warnings.contains(

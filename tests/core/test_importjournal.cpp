@@ -24,10 +24,14 @@ void changeTheBook(sql::Database &db, crm::ImportJournal &journal, Id importId)
 {
     db.exec("INSERT INTO reps (name) VALUES ('Cleo New')");
     const Id rep = db.lastInsertId();
-    db.exec("INSERT INTO accounts (crm_id, name, owner_id) VALUES ('A9', 'Newco', " + std::to_string(rep) + ")");
+    db.exec("INSERT INTO accounts (crm_id, name, owner_id) VALUES ('A9', 'Newco', "
+            + std::to_string(rep) + ")");
     const Id account = db.lastInsertId();
-    db.exec("INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, stage, created_date) "
-            "VALUES ('O9', " + std::to_string(account) + ", " + std::to_string(rep) + ", 'Newco deal', 500, 1, '2026-11-01')");
+    db.exec("INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, stage, "
+            "created_date) "
+            "VALUES ('O9', "
+            + std::to_string(account) + ", " + std::to_string(rep)
+            + ", 'Newco deal', 500, 1, '2026-11-01')");
     journal.beforeUpdate("opportunities", db.lastInsertId()); // inserted here: nothing to save
 
     auto st = db.prepare("SELECT id FROM opportunities WHERE crm_id = 'O1'");
@@ -35,16 +39,19 @@ void changeTheBook(sql::Database &db, crm::ImportJournal &journal, Id importId)
     const Id o1 = st.int64(0);
     journal.beforeUpdate("opportunities", o1);
     db.exec("UPDATE opportunities SET stage = 3, amount = amount + 1, close_date = '2027-01-31', "
-            "next_step = NULL, account_id = " + std::to_string(account) + " WHERE crm_id = 'O1'");
+            "next_step = NULL, account_id = "
+            + std::to_string(account) + " WHERE crm_id = 'O1'");
     journal.beforeUpdate("opportunities", o1); // saved once: the first values win
     db.exec("UPDATE opportunities SET name = 'Renamed twice' WHERE crm_id = 'O1'");
     journal.beforeUpdate("accounts", 1);
-    db.exec("UPDATE accounts SET name = 'Changed', potential = NULL, owner_id = " + std::to_string(rep)
-            + " WHERE id = 1");
-    auto history = db.prepare("INSERT INTO stage_history (opportunity_id, stage, entered_date, import_id) "
-                              "VALUES (?, 3, '2026-11-20', ?)");
+    db.exec("UPDATE accounts SET name = 'Changed', potential = NULL, owner_id = "
+            + std::to_string(rep) + " WHERE id = 1");
+    auto history =
+            db.prepare("INSERT INTO stage_history (opportunity_id, stage, entered_date, import_id) "
+                       "VALUES (?, 3, '2026-11-20', ?)");
     history.bind(1, o1).bind(2, importId).run();
-    auto snapshot = db.prepare("INSERT INTO snapshots (import_id, taken_on, source) VALUES (?, '2026-11-20', 'x')");
+    auto snapshot = db.prepare(
+            "INSERT INTO snapshots (import_id, taken_on, source) VALUES (?, '2026-11-20', 'x')");
     snapshot.bind(1, importId).run();
     const Id snap = db.lastInsertId();
     db.exec("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, amount) SELECT "
@@ -140,17 +147,21 @@ TEST(ImportJournal, UndoSettlesLaterRowsThatReferToWhatTheImportAdded)
     // They are edits made after the import: the undo lists them and waits to be told.
     const crm::UndoPlan plan = crm::planUndo(*book, importId);
     EXPECT_EQ(plan.laterEditCount, 3) << qPrintable(plan.laterEdits.join(QLatin1Char('\n')));
-    EXPECT_TRUE(plan.laterEdits.join(QLatin1Char('\n')).contains(QStringLiteral(
-            "made since and tied to what the import made, would be deleted")));
+    EXPECT_TRUE(plan.laterEdits.join(QLatin1Char('\n'))
+                        .contains(QStringLiteral(
+                                "made since and tied to what the import made, would be deleted")));
     EXPECT_THROW(crm::undoImport(*book, importId), InputError);
 
     crm::undoImport(*book, importId, true);
     const auto count = [&](const char *sql) { return test::scalar(db, sql); };
     EXPECT_EQ(count("SELECT count(*) FROM review_notes WHERE text = 'about Cleo'"), 0); // CASCADE
-    EXPECT_EQ(count("SELECT count(*) FROM review_notes WHERE text = 'kept' AND snapshot_id IS NULL"), 1);
+    EXPECT_EQ(
+            count("SELECT count(*) FROM review_notes WHERE text = 'kept' AND snapshot_id IS NULL"),
+            1);
     // The call made by hand stays, without the deal the import made (issue 16, item 6).
     EXPECT_EQ(count("SELECT count(*) FROM activities WHERE activity_date = '2026-11-21' "
-                    "AND opportunity_id IS NULL"), 1);
+                    "AND opportunity_id IS NULL"),
+              1);
     EXPECT_EQ(count("SELECT count(*) FROM stage_history WHERE entered_date = '2026-11-21'"), 0);
     EXPECT_EQ(count("SELECT count(*) FROM import_journal"), 0);
     EXPECT_EQ(count("SELECT count(*) FROM import_watermarks"), 0);
@@ -200,14 +211,16 @@ TEST(ImportJournal, UndoKeepsRowsMadeByHandAfterTheImportAndListsLaterEdits)
 
     // Edits of what the import made and changed.
     db.exec("UPDATE opportunities SET amount = 777 WHERE crm_id = 'O9'"); // it made O9
-    db.exec("UPDATE accounts SET industry = 'Later' WHERE id = 1");       // it changed account 1
-    db.exec("UPDATE opportunities SET amount = 5 WHERE crm_id = 'O2'");   // it did not touch O2
+    db.exec("UPDATE accounts SET industry = 'Later' WHERE id = 1"); // it changed account 1
+    db.exec("UPDATE opportunities SET amount = 5 WHERE crm_id = 'O2'"); // it did not touch O2
     plan = crm::planUndo(*book, importId);
     EXPECT_EQ(plan.laterEditCount, 2) << qPrintable(plan.laterEdits.join(QLatin1Char('\n')));
     const QString edits = plan.laterEdits.join(QLatin1Char('\n'));
-    EXPECT_TRUE(edits.contains(QStringLiteral("opportunity “Newco deal”, made by the import and changed since, would be deleted")))
+    EXPECT_TRUE(edits.contains(QStringLiteral(
+            "opportunity “Newco deal”, made by the import and changed since, would be deleted")))
             << qPrintable(edits);
-    EXPECT_TRUE(edits.contains(QStringLiteral("account “Changed”, changed by the import and again since, would lose the later change")))
+    EXPECT_TRUE(edits.contains(QStringLiteral("account “Changed”, changed by the import and again "
+                                              "since, would lose the later change")))
             << qPrintable(edits);
     const QString before = test::dumpBook(db);
     try {
@@ -221,7 +234,9 @@ TEST(ImportJournal, UndoKeepsRowsMadeByHandAfterTheImportAndListsLaterEdits)
 
     crm::undoImport(*book, importId, true);
     EXPECT_EQ(count("SELECT count(*) FROM reps WHERE name = 'Hand Made'"), 1);
-    EXPECT_EQ(count("SELECT amount FROM quotas q JOIN reps r ON r.id = q.rep_id WHERE r.name = 'Hand Made'"), 100);
+    EXPECT_EQ(count("SELECT amount FROM quotas q JOIN reps r ON r.id = q.rep_id WHERE r.name = "
+                    "'Hand Made'"),
+              100);
     EXPECT_EQ(count("SELECT count(*) FROM opportunities WHERE crm_id = 'O9'"), 0);
     EXPECT_EQ(count("SELECT amount FROM opportunities WHERE crm_id = 'O2'"), 5);
     EXPECT_EQ(count("SELECT count(*) FROM hand_edits"), 0);

@@ -23,13 +23,14 @@ namespace {
 // A Salesforce report of `rows` deals (the preset is detected; ISO dates settle themselves).
 QByteArray report(int rows, int firstId)
 {
-    QByteArray out = "\"Opportunity Owner\",\"Account Name\",\"Opportunity Name\",\"Stage\",\"Amount\","
-                     "\"Close Date\",\"Opportunity ID\"\n";
+    QByteArray out =
+            "\"Opportunity Owner\",\"Account Name\",\"Opportunity Name\",\"Stage\",\"Amount\","
+            "\"Close Date\",\"Opportunity ID\"\n";
     for (int i = 0; i < rows; ++i) {
         const QByteArray n = QByteArray::number(firstId + i);
         out += "\"Mia Rossi\",\"Acme " + QByteArray::number(i % 1000) + "\",\"Deal " + n
-                + "\",\"Prospecting\",\"" + QByteArray::number(1000 + i) + ".00\",\"2026-12-01\",\"006K"
-                + n.rightJustified(11, '0') + "\"\n";
+                + "\",\"Prospecting\",\"" + QByteArray::number(1000 + i)
+                + ".00\",\"2026-12-01\",\"006K" + n.rightJustified(11, '0') + "\"\n";
     }
     return out;
 }
@@ -74,7 +75,8 @@ TEST(ImportKill, AnImportKilledWhileWritingLeavesTheBookAsItWas)
         auto book = Book::create(bookPath);
         crm::ImportOptions options;
         options.asOf = QDate(2026, 11, 13);
-        ASSERT_TRUE(crm::importFile(*book, write(dir, "first.csv", report(50, 0)), options).committed);
+        ASSERT_TRUE(
+                crm::importFile(*book, write(dir, "first.csv", report(50, 0)), options).committed);
     }
     const QString before = dump(bookPath);
     const QByteArray big = report(200000, 1000000);
@@ -82,8 +84,8 @@ TEST(ImportKill, AnImportKilledWhileWritingLeavesTheBookAsItWas)
 
     QProcess import;
     import.start(QStringLiteral(TP_EXECUTABLE),
-                 {QStringLiteral("import"), QStringLiteral("--db"), bookPath,
-                  QStringLiteral("--as-of"), QStringLiteral("2026-11-20"), file});
+                 { QStringLiteral("import"), QStringLiteral("--db"), bookPath,
+                   QStringLiteral("--as-of"), QStringLiteral("2026-11-20"), file });
     ASSERT_TRUE(import.waitForStarted());
     // The analysis reads the file twice (the check that it is UTF-8, then its pass); a fifth
     // into the third pass, rows are being written inside the import's transaction, which the
@@ -130,7 +132,7 @@ TEST(ImportKill, AKilledFirstImportLeavesNoBook)
     const QString file = write(dir, "big.csv", big);
     QProcess import;
     import.start(QStringLiteral(TP_EXECUTABLE),
-                 {QStringLiteral("import"), QStringLiteral("--db"), bookPath, file});
+                 { QStringLiteral("import"), QStringLiteral("--db"), bookPath, file });
     ASSERT_TRUE(import.waitForStarted());
     const qint64 threshold = 2 * big.size() + big.size() / 5;
     QElapsedTimer timer;
@@ -150,11 +152,12 @@ TEST(ImportKill, AKilledFirstImportLeavesNoBook)
 
     QProcess again;
     again.start(QStringLiteral(TP_EXECUTABLE),
-                {QStringLiteral("import"), QStringLiteral("--db"), bookPath, write(dir, "small.csv", report(10, 0))});
+                { QStringLiteral("import"), QStringLiteral("--db"), bookPath,
+                  write(dir, "small.csv", report(10, 0)) });
     ASSERT_TRUE(again.waitForFinished(60000));
     EXPECT_EQ(again.exitCode(), 0) << again.readAllStandardError().toStdString();
     EXPECT_TRUE(QFile::exists(bookPath));
     EXPECT_FALSE(QFile::exists(bookPath + QStringLiteral(".importing")));
-    EXPECT_EQ(QDir(dir.root()).entryList({QStringLiteral("new.tpbook*")}, QDir::Files),
-              QStringList{QStringLiteral("new.tpbook")});
+    EXPECT_EQ(QDir(dir.root()).entryList({ QStringLiteral("new.tpbook*") }, QDir::Files),
+              QStringList{ QStringLiteral("new.tpbook") });
 }

@@ -20,7 +20,7 @@ TEST(KeyIndex, FindsEveryIdStoredUnderAHashAcrossGrowth)
             found.push_back(candidate);
             return false;
         });
-        ASSERT_EQ(found, std::vector<Id>{id}) << id;
+        ASSERT_EQ(found, std::vector<Id>{ id }) << id;
     }
     EXPECT_FALSE(index.find(KeyIndex::hash("5001"), [](Id) { return true; }));
 }
@@ -37,7 +37,7 @@ TEST(KeyIndex, CollidingHashesGiveEveryCandidateUntilOneMatches)
         seen.push_back(id);
         return id == 9;
     }));
-    EXPECT_EQ(seen, (std::vector<Id>{7, 9}));
+    EXPECT_EQ(seen, (std::vector<Id>{ 7, 9 }));
     EXPECT_THROW(index.insert(1, 0), std::out_of_range);
     EXPECT_THROW(index.insert(1, Id(1) << 32), std::out_of_range); // ids are kept in 32 bits
     index.insert(1, (Id(1) << 32) - 1);

@@ -32,9 +32,12 @@ OpportunityInput deal(const char *crm, const char *name, const char *account, co
 
 std::vector<OpportunityInput> firstExport()
 {
-    return {deal("006A", "Acme renewal", "Acme GmbH", "Mia Rossi", Stage::Qualify, 100'000, QDate(2026, 12, 15)),
-            deal("006B", "Bolt pilot", "Bolt Inc.", "Tom O'Neill", Stage::Propose, 250'000, QDate(2026, 12, 1)),
-            deal("006C", "Acme upsell", "ACME GMBH ", "mia rossi", Stage::Negotiate, 50'000, QDate(2026, 11, 30))};
+    return { deal("006A", "Acme renewal", "Acme GmbH", "Mia Rossi", Stage::Qualify, 100'000,
+                  QDate(2026, 12, 15)),
+             deal("006B", "Bolt pilot", "Bolt Inc.", "Tom O'Neill", Stage::Propose, 250'000,
+                  QDate(2026, 12, 1)),
+             deal("006C", "Acme upsell", "ACME GMBH ", "mia rossi", Stage::Negotiate, 50'000,
+                  QDate(2026, 11, 30)) };
 }
 
 // One import as the importer runs it: a transaction, an imports row, the journal, the rows.
@@ -43,13 +46,14 @@ UpsertCounts runImport(Book &book, const std::vector<OpportunityInput> &rows, QD
 {
     sql::Database &db = book.db();
     sql::Transaction tx(db);
-    auto st = db.prepare("INSERT INTO imports (started_at, kind, as_of, source) VALUES (?, 'opportunities', ?, 'test')");
+    auto st = db.prepare("INSERT INTO imports (started_at, kind, as_of, source) VALUES (?, "
+                         "'opportunities', ?, 'test')");
     st.bind(1, QStringLiteral("2026-11-20T10:00:00")).bind(2, asOf).run();
     const Id id = db.lastInsertId();
     ImportJournal journal(db, id);
     OpportunityUpserter upserter(db, journal,
-                                 {id, asOf, QStringLiteral("test"), QStringLiteral("USD"), 365,
-                                  qint64(rows.size()), complete});
+                                 { id, asOf, QStringLiteral("test"), QStringLiteral("USD"), 365,
+                                   qint64(rows.size()), complete });
     for (const auto &row : rows)
         upserter.upsert(row);
     upserter.finish();
@@ -81,9 +85,10 @@ TEST(OpportunityUpsert, FirstImportCreatesDealsAccountsAndRepsOnce)
     const auto counts = runImport(*book, firstExport(), week1);
     EXPECT_EQ(counts.created, 3);
     EXPECT_EQ(counts.accountsCreated, 2); // "ACME GMBH " is Acme GmbH
-    EXPECT_EQ(counts.repsCreated, 2);     // "mia rossi" is Mia Rossi
+    EXPECT_EQ(counts.repsCreated, 2); // "mia rossi" is Mia Rossi
     EXPECT_EQ(count(*book, "SELECT count(*) FROM stage_history"), 0); // no history known yet
-    EXPECT_EQ(count(*book, "SELECT count(*) FROM opportunities WHERE stage_entered_date IS NULL"), 3);
+    EXPECT_EQ(count(*book, "SELECT count(*) FROM opportunities WHERE stage_entered_date IS NULL"),
+              3);
     EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows"), 3);
 }
 
@@ -108,22 +113,29 @@ TEST(OpportunityUpsert, ALaterExportRecordsStageChangesAndPushesAtItsDate)
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
     runImport(*book, firstExport(), week1);
     auto later = firstExport();
-    later[0].stage = Stage::Prove;                 // advanced
-    later[1].closeDate = QDate(2027, 1, 15);       // pushed
-    later[2].stage = Stage::Won;                   // won
-    later.push_back(deal("006D", "Cobalt new", "Cobalt", "Mia Rossi", Stage::Qualify, 10'000, QDate(2027, 2, 1)));
+    later[0].stage = Stage::Prove; // advanced
+    later[1].closeDate = QDate(2027, 1, 15); // pushed
+    later[2].stage = Stage::Won; // won
+    later.push_back(deal("006D", "Cobalt new", "Cobalt", "Mia Rossi", Stage::Qualify, 10'000,
+                         QDate(2027, 2, 1)));
     const auto counts = runImport(*book, later, week2);
     EXPECT_EQ(counts.updated, 3);
     EXPECT_EQ(counts.created, 1);
     EXPECT_EQ(counts.stageChanges, 2);
     EXPECT_EQ(counts.closeDatePushes, 1);
-    EXPECT_EQ(count(*book, "SELECT count(*) FROM stage_history WHERE entered_date = '2026-11-20'"), 3);
-    EXPECT_EQ(count(*book, "SELECT count(*) FROM close_date_changes WHERE old_date = '2026-12-01' "
-                           "AND new_date = '2027-01-15' AND changed_on = '2026-11-20'"), 1);
+    EXPECT_EQ(count(*book, "SELECT count(*) FROM stage_history WHERE entered_date = '2026-11-20'"),
+              3);
+    EXPECT_EQ(count(*book,
+                    "SELECT count(*) FROM close_date_changes WHERE old_date = '2026-12-01' "
+                    "AND new_date = '2027-01-15' AND changed_on = '2026-11-20'"),
+              1);
     // New after an earlier snapshot of the same source: it entered its stage at this import.
-    EXPECT_EQ(count(*book, "SELECT count(*) FROM opportunities WHERE crm_id = '006D' "
-                           "AND stage_entered_date = '2026-11-20'"), 1);
-    EXPECT_EQ(count(*book, "SELECT status FROM opportunities WHERE crm_id = '006C'"), int(Status::Won));
+    EXPECT_EQ(count(*book,
+                    "SELECT count(*) FROM opportunities WHERE crm_id = '006D' "
+                    "AND stage_entered_date = '2026-11-20'"),
+              1);
+    EXPECT_EQ(count(*book, "SELECT status FROM opportunities WHERE crm_id = '006C'"),
+              int(Status::Won));
     EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshots"), 2);
 }
 
@@ -137,7 +149,9 @@ TEST(OpportunityUpsert, OnlyACompleteFileRemovesMissingDeals)
     EXPECT_EQ(runImport(*book, partial, week2).removed, 0);
     EXPECT_EQ(count(*book, "SELECT count(*) FROM opportunities WHERE status = 3"), 0);
     EXPECT_EQ(runImport(*book, partial, week2, true).removed, 1);
-    EXPECT_EQ(count(*book, "SELECT count(*) FROM opportunities WHERE status = 3 AND crm_id = '006C'"), 1);
+    EXPECT_EQ(
+            count(*book, "SELECT count(*) FROM opportunities WHERE status = 3 AND crm_id = '006C'"),
+            1);
 }
 
 TEST(OpportunityUpsert, UndoOfALaterImportRestoresTheFirst)
@@ -150,7 +164,8 @@ TEST(OpportunityUpsert, UndoOfALaterImportRestoresTheFirst)
     later[0].stage = Stage::Prove;
     later[1].closeDate = QDate(2027, 1, 15);
     later[2].owner = "New Rep";
-    later.push_back(deal("006D", "Cobalt new", "Cobalt", "Mia Rossi", Stage::Qualify, 10'000, QDate(2027, 2, 1)));
+    later.push_back(deal("006D", "Cobalt new", "Cobalt", "Mia Rossi", Stage::Qualify, 10'000,
+                         QDate(2027, 2, 1)));
     Id second = 0;
     runImport(*book, later, week2, true, &second);
     ASSERT_NE(test::dumpBook(book->db()), before);
@@ -187,19 +202,22 @@ TEST(OpportunityUpsert, AFileListingADealTwiceKeepsItsLastRowEverywhere)
     EXPECT_EQ(count(*book, "SELECT count(*) FROM opportunities"), 3);
     // The snapshot holds each deal once, as its last row says.
     EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows"), 3);
-    EXPECT_EQ(count(*book, "SELECT r.amount FROM snapshot_rows r JOIN opportunities o "
-                           "ON o.id = r.opportunity_id WHERE o.crm_id = '006A'"),
+    EXPECT_EQ(count(*book,
+                    "SELECT r.amount FROM snapshot_rows r JOIN opportunities o "
+                    "ON o.id = r.opportunity_id WHERE o.crm_id = '006A'"),
               111'000);
 
     // The same in a later import, where the deal already exists: replaced, not duplicated.
     rows.back().amount = 122'000;
     runImport(*book, rows, week2);
-    EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows r JOIN snapshots s "
-                           "ON s.id = r.snapshot_id WHERE s.taken_on = '2026-11-20'"),
+    EXPECT_EQ(count(*book,
+                    "SELECT count(*) FROM snapshot_rows r JOIN snapshots s "
+                    "ON s.id = r.snapshot_id WHERE s.taken_on = '2026-11-20'"),
               3);
-    EXPECT_EQ(count(*book, "SELECT r.amount FROM snapshot_rows r JOIN snapshots s ON s.id = r.snapshot_id "
-                           "JOIN opportunities o ON o.id = r.opportunity_id "
-                           "WHERE s.taken_on = '2026-11-20' AND o.crm_id = '006A'"),
+    EXPECT_EQ(count(*book,
+                    "SELECT r.amount FROM snapshot_rows r JOIN snapshots s ON s.id = r.snapshot_id "
+                    "JOIN opportunities o ON o.id = r.opportunity_id "
+                    "WHERE s.taken_on = '2026-11-20' AND o.crm_id = '006A'"),
               122'000);
 }
 
@@ -208,17 +226,20 @@ TEST(OpportunityUpsert, TheSnapshotKeepsOpenAndRecentlyClosedDealsOnly)
     test::TempDir dir;
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
     auto rows = firstExport();
-    rows.push_back(deal("006W", "Won lately", "Acme GmbH", "Mia Rossi", Stage::Won, 5'000, week1.addDays(-30)));
+    rows.push_back(deal("006W", "Won lately", "Acme GmbH", "Mia Rossi", Stage::Won, 5'000,
+                        week1.addDays(-30)));
     rows.push_back(deal("006L", "Lost long ago", "Acme GmbH", "Mia Rossi", Stage::Lost, 5'000,
                         week1.addDays(-400)));
     runImport(*book, rows, week1);
     EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows"), 4);
-    EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows r JOIN opportunities o "
-                           "ON o.id = r.opportunity_id WHERE o.crm_id = '006L'"),
+    EXPECT_EQ(count(*book,
+                    "SELECT count(*) FROM snapshot_rows r JOIN opportunities o "
+                    "ON o.id = r.opportunity_id WHERE o.crm_id = '006L'"),
               0);
     // Existing deals go through the per-row path: the same rule.
     runImport(*book, rows, week2);
-    EXPECT_EQ(count(*book, "SELECT count(*) FROM snapshot_rows r JOIN snapshots s "
-                           "ON s.id = r.snapshot_id WHERE s.taken_on = '2026-11-20'"),
+    EXPECT_EQ(count(*book,
+                    "SELECT count(*) FROM snapshot_rows r JOIN snapshots s "
+                    "ON s.id = r.snapshot_id WHERE s.taken_on = '2026-11-20'"),
               4);
 }

@@ -21,7 +21,8 @@ QStringList header(std::initializer_list<const char *> cells)
 // have no embedded delimiters).
 QStringList sampleHeader(const char *file)
 {
-    const QByteArray bytes = tp::test::readAll(tp::test::dataFile(QStringLiteral("import/") + QString::fromUtf8(file)));
+    const QByteArray bytes = tp::test::readAll(
+            tp::test::dataFile(QStringLiteral("import/") + QString::fromUtf8(file)));
     QString line = QString::fromUtf8(bytes.left(bytes.indexOf('\n'))).trimmed();
     if (line.startsWith(QChar(0xFEFF)))
         line.remove(0, 1);
@@ -52,7 +53,8 @@ TEST(Fields, CatalogueIsConsistent)
         EXPECT_EQ(fieldFromKey(QString::fromLatin1(fieldInfo(field).key)), field);
         EXPECT_FALSE(fieldLabel(field).isEmpty());
     }
-    for (Kind kind : {Kind::Opportunities, Kind::Accounts, Kind::Activities, Kind::Quotas, Kind::Scores})
+    for (Kind kind :
+         { Kind::Opportunities, Kind::Accounts, Kind::Activities, Kind::Quotas, Kind::Scores })
         EXPECT_EQ(kindFromKey(kindKey(kind)), kind);
     EXPECT_FALSE(kindFromKey(QStringLiteral("deals")));
 }
@@ -70,11 +72,11 @@ TEST(Presets, DetectsEachSampleExport)
     {
         const char *file;
         const char *preset;
-    } cases[] = {{"salesforce-report.csv", "salesforce-report"},
-                 {"hubspot-deals.csv", "hubspot"},
-                 {"pipedrive-deals.csv", "pipedrive"},
-                 {"salesforce-accounts.csv", "salesforce-accounts"},
-                 {"quotas.csv", "quotas"}};
+    } cases[] = { { "salesforce-report.csv", "salesforce-report" },
+                  { "hubspot-deals.csv", "hubspot" },
+                  { "pipedrive-deals.csv", "pipedrive" },
+                  { "salesforce-accounts.csv", "salesforce-accounts" },
+                  { "quotas.csv", "quotas" } };
     for (const auto &c : cases) {
         const auto match = detectPreset(sampleHeader(c.file));
         ASSERT_TRUE(match) << c.file;
@@ -89,22 +91,23 @@ TEST(Presets, DetectsEachSampleExport)
 TEST(Presets, DetectsDataLoaderZohoAndDynamicsHeaders)
 {
     // Older Data Loader versions write the API names in upper case.
-    auto match = detectPreset(header({"ID", "ACCOUNTID", "NAME", "STAGENAME", "AMOUNT", "CLOSEDATE",
-                                      "CREATEDDATE", "ISCLOSED", "ISWON", "OWNER.NAME"}));
+    auto match =
+            detectPreset(header({ "ID", "ACCOUNTID", "NAME", "STAGENAME", "AMOUNT", "CLOSEDATE",
+                                  "CREATEDDATE", "ISCLOSED", "ISWON", "OWNER.NAME" }));
     ASSERT_TRUE(match);
     EXPECT_EQ(match->preset->id, QStringLiteral("salesforce-dataloader"));
     EXPECT_EQ(columnOf(*match, Field::Owner), 9);
 
-    match = detectPreset(header({"Record Id", "Deal Owner", "Deal Name", "Account Name",
-                                 "Account Name.id", "Stage", "Amount", "Closing Date"}));
+    match = detectPreset(header({ "Record Id", "Deal Owner", "Deal Name", "Account Name",
+                                  "Account Name.id", "Stage", "Amount", "Closing Date" }));
     ASSERT_TRUE(match);
     EXPECT_EQ(match->preset->id, QStringLiteral("zoho"));
     EXPECT_EQ(columnOf(*match, Field::AccountCrmId), 4);
 
-    match = detectPreset(header({"(Do Not Modify) Opportunity", "(Do Not Modify) Row Checksum",
-                                 "(Do Not Modify) Modified On", "Thema", "Potenzieller Kunde",
-                                 "Geschätzter Umsatz", "Geschätztes Abschlussdatum",
-                                 "Wahrscheinlichkeit", "Status", "Pipelinephase"}));
+    match = detectPreset(header({ "(Do Not Modify) Opportunity", "(Do Not Modify) Row Checksum",
+                                  "(Do Not Modify) Modified On", "Thema", "Potenzieller Kunde",
+                                  "Geschätzter Umsatz", "Geschätztes Abschlussdatum",
+                                  "Wahrscheinlichkeit", "Status", "Pipelinephase" }));
     ASSERT_TRUE(match);
     EXPECT_EQ(match->preset->id, QStringLiteral("dynamics"));
     EXPECT_EQ(columnOf(*match, Field::Stage), 9);
@@ -112,31 +115,31 @@ TEST(Presets, DetectsDataLoaderZohoAndDynamicsHeaders)
 
 TEST(Presets, UnknownHeadersDetectNothingAndKindRestrictsTheSearch)
 {
-    EXPECT_FALSE(detectPreset(header({"Foo", "Bar", "Baz", "Amount"})));
+    EXPECT_FALSE(detectPreset(header({ "Foo", "Bar", "Baz", "Amount" })));
     EXPECT_FALSE(detectPreset(sampleHeader("quotas.csv"), Kind::Opportunities));
 }
 
 TEST(Presets, FindsAHeaderBelowTitleRows)
 {
-    std::vector<QStringList> rows{header({"Pipeline report"}),
-                                  header({"As of 11/20/2026", ""}),
-                                  header({}),
-                                  sampleHeader("salesforce-report.csv"),
-                                  header({"Mia Rossi", "Acme"})};
+    std::vector<QStringList> rows{ header({ "Pipeline report" }),
+                                   header({ "As of 11/20/2026", "" }), header({}),
+                                   sampleHeader("salesforce-report.csv"),
+                                   header({ "Mia Rossi", "Acme" }) };
     EXPECT_EQ(findHeaderRow(rows), 3);
-    std::vector<QStringList> generic{header({"Exported by Bob"}), header({"Deal", "Value", "When"}),
-                                     header({"A", "1", "2026-01-01"})};
+    std::vector<QStringList> generic{ header({ "Exported by Bob" }),
+                                      header({ "Deal", "Value", "When" }),
+                                      header({ "A", "1", "2026-01-01" }) };
     EXPECT_EQ(findHeaderRow(generic), 1);
-    EXPECT_EQ(findHeaderRow({header({"", ""})}), -1);
+    EXPECT_EQ(findHeaderRow({ header({ "", "" }) }), -1);
 }
 
 TEST(Presets, RecognisesSalesforceFooters)
 {
-    EXPECT_TRUE(isSalesforceFooter(header({"Grand Totals (200 records)"})));
-    EXPECT_TRUE(isSalesforceFooter(header({"Grand Totals (1,200 records)", "", ""})));
-    EXPECT_TRUE(isSalesforceFooter(header({"Confidential Information - Do Not Distribute"})));
+    EXPECT_TRUE(isSalesforceFooter(header({ "Grand Totals (200 records)" })));
+    EXPECT_TRUE(isSalesforceFooter(header({ "Grand Totals (1,200 records)", "", "" })));
+    EXPECT_TRUE(isSalesforceFooter(header({ "Confidential Information - Do Not Distribute" })));
     EXPECT_TRUE(isSalesforceFooter(
-            header({"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."})));
-    EXPECT_FALSE(isSalesforceFooter(header({"Grand Totals (200 records)", "Mia Rossi"})));
-    EXPECT_FALSE(isSalesforceFooter(header({"Grand Totals Inc."})));
+            header({ "Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved." })));
+    EXPECT_FALSE(isSalesforceFooter(header({ "Grand Totals (200 records)", "Mia Rossi" })));
+    EXPECT_FALSE(isSalesforceFooter(header({ "Grand Totals Inc." })));
 }

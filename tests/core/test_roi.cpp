@@ -26,7 +26,7 @@ namespace {
 
 // The default weights: ICP fit 3, access 3, critical issue 2, relationship 1, competitive 1,
 // timing 2 (Σ 12).
-const std::vector<double> defaults{3, 3, 2, 1, 1, 2};
+const std::vector<double> defaults{ 3, 3, 2, 1, 1, 2 };
 
 std::optional<double> l(std::vector<std::int8_t> scores)
 {
@@ -37,26 +37,26 @@ std::optional<double> l(std::vector<std::int8_t> scores)
 
 TEST(Roi, LikelihoodIsTheWeightedShareOfTheScoredFactors)
 {
-    EXPECT_DOUBLE_EQ(*l({5, 5, 5, 5, 5, 5}), 1.0);
-    EXPECT_DOUBLE_EQ(*l({0, 0, 0, 0, 0, 0}), 0.0);
+    EXPECT_DOUBLE_EQ(*l({ 5, 5, 5, 5, 5, 5 }), 1.0);
+    EXPECT_DOUBLE_EQ(*l({ 0, 0, 0, 0, 0, 0 }), 0.0);
     // (3·5 + 3·5) / (5 · 12) = 0.5
-    EXPECT_DOUBLE_EQ(*l({5, 5, 0, 0, 0, 0}), 0.5);
+    EXPECT_DOUBLE_EQ(*l({ 5, 5, 0, 0, 0, 0 }), 0.5);
     // (3·4 + 3·2 + 2·3 + 1·1 + 1·5 + 2·0) / 60 = 30 / 60
-    EXPECT_DOUBLE_EQ(*l({4, 2, 3, 1, 5, 0}), 0.5);
+    EXPECT_DOUBLE_EQ(*l({ 4, 2, 3, 1, 5, 0 }), 0.5);
     // Only the scored factors count: ICP fit 4 alone is 3·4 / (5·3) = 0.8, not 12 / 60.
-    EXPECT_DOUBLE_EQ(*l({4, -1, -1, -1, -1, -1}), 0.8);
+    EXPECT_DOUBLE_EQ(*l({ 4, -1, -1, -1, -1, -1 }), 0.8);
     // Access 5 and timing 1: (15 + 2) / (5 · 5) = 0.68
-    EXPECT_DOUBLE_EQ(*l({-1, 5, -1, -1, -1, 1}), 0.68);
+    EXPECT_DOUBLE_EQ(*l({ -1, 5, -1, -1, -1, 1 }), 0.68);
     // Not scored is not zero.
-    EXPECT_FALSE(l({-1, -1, -1, -1, -1, -1}).has_value());
-    const std::vector<double> weightless{0, 0, 2, 1, 1, 2};
-    const std::vector<std::int8_t> scores{5, 4, -1, -1, -1, -1};
+    EXPECT_FALSE(l({ -1, -1, -1, -1, -1, -1 }).has_value());
+    const std::vector<double> weightless{ 0, 0, 2, 1, 1, 2 };
+    const std::vector<std::int8_t> scores{ 5, 4, -1, -1, -1, -1 };
     EXPECT_FALSE(likelihood(weightless, scores.data()).has_value());
 }
 
 TEST(Roi, ContributionsAddUpToTheLikelihood)
 {
-    const std::vector<std::int8_t> scores{4, 2, 3, -1, 5, 0};
+    const std::vector<std::int8_t> scores{ 4, 2, 3, -1, 5, 0 };
     const std::vector<double> c = contributions(defaults, scores.data());
     ASSERT_EQ(c.size(), 6u);
     // Σ w over scored = 11; ICP fit: 3·4 / 55.
@@ -71,7 +71,7 @@ TEST(Roi, ExpectedValueRoundsHalfAwayFromZero)
 {
     EXPECT_EQ(expectedValue(100000, 0.5), 50000);
     EXPECT_EQ(expectedValue(101, 0.5), 51); // 50.5 cents
-    EXPECT_EQ(expectedValue(99, 0.5), 50);  // 49.5 cents
+    EXPECT_EQ(expectedValue(99, 0.5), 50); // 49.5 cents
     EXPECT_EQ(expectedValue(0, 0.9), 0);
     EXPECT_EQ(expectedValue(287429100, 46.0 / 60.0), 220362310);
 }
@@ -80,11 +80,11 @@ TEST(Roi, TheMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo)
 {
     std::vector<Minor> none;
     EXPECT_EQ(median(none), 0);
-    std::vector<Minor> odd{500, 100, 300};
+    std::vector<Minor> odd{ 500, 100, 300 };
     EXPECT_EQ(median(odd), 300);
-    std::vector<Minor> even{400, 100, 300, 200};
+    std::vector<Minor> even{ 400, 100, 300, 200 };
     EXPECT_EQ(median(even), 250);
-    std::vector<Minor> half{100, 201};
+    std::vector<Minor> half{ 100, 201 };
     EXPECT_EQ(median(half), 151); // 150.5 cents
 }
 
@@ -97,8 +97,8 @@ TEST(Roi, QuadrantsAtAndAroundTheThresholds)
     EXPECT_EQ(quadrantOf(0.5, 99999, lStar, rStar), Quadrant::QuickWins);
     EXPECT_EQ(quadrantOf(0.49, 99999, lStar, rStar), Quadrant::Deprioritize);
     // An L that is 0.5 on paper, computed as 17 / 34 through sums, is at the threshold.
-    const std::vector<double> w{0.1, 0.2, 0.7};
-    const std::vector<std::int8_t> s{5, 5, 1};
+    const std::vector<double> w{ 0.1, 0.2, 0.7 };
+    const std::vector<std::int8_t> s{ 5, 5, 1 };
     const double computed = *likelihood(w, s.data()); // (0.5 + 1 + 0.7) / 5 = 0.44
     EXPECT_EQ(quadrantOf(computed, rStar, 0.44, rStar), Quadrant::Pursue);
     EXPECT_EQ(quadrantKey(Quadrant::DevelopAccess), QStringLiteral("develop"));
@@ -177,8 +177,9 @@ TEST_F(RoiBook, TheMostSpecificProfileApplies)
     auto profileName = [&](int row) {
         return view->scoring.profiles[std::size_t(profiles.profileFor(row))].name;
     };
-    EXPECT_EQ(profileName(view->accounts.indexOf(1)), QStringLiteral("Enterprise")); // beats Retail, West
-    EXPECT_EQ(profileName(view->accounts.indexOf(2)), QStringLiteral("Retail"));     // beats West
+    EXPECT_EQ(profileName(view->accounts.indexOf(1)),
+              QStringLiteral("Enterprise")); // beats Retail, West
+    EXPECT_EQ(profileName(view->accounts.indexOf(2)), QStringLiteral("Retail")); // beats West
     EXPECT_EQ(profileName(view->accounts.indexOf(3)), QStringLiteral("West"));
     EXPECT_EQ(profileName(view->accounts.indexOf(4)), QStringLiteral("Book default"));
 }
@@ -193,10 +194,11 @@ TEST_F(RoiBook, TheWorkListIsRankedByExpectedValueThenLikelihoodThenName)
     // 100,000 open) × 1.0 = 100,000; Echo 200,000 × 0.5 = 100,000; Fjord 200,000 × 1/3 =
     // 66,666.67; Delta (0 potential: derived, 80,000 open) × 0.5 = 40,000; Gale 300,000 ×
     // 3/(5·6) = 30,000.
-    EXPECT_EQ(names, (std::vector<QString>{QStringLiteral("Acme"), QStringLiteral("Bolt"),
-                                           QStringLiteral("Crane"), QStringLiteral("Echo"),
-                                           QStringLiteral("Fjord"), QStringLiteral("Delta"),
-                                           QStringLiteral("Gale")}));
+    EXPECT_EQ(names,
+              (std::vector<QString>{ QStringLiteral("Acme"), QStringLiteral("Bolt"),
+                                     QStringLiteral("Crane"), QStringLiteral("Echo"),
+                                     QStringLiteral("Fjord"), QStringLiteral("Delta"),
+                                     QStringLiteral("Gale") }));
     EXPECT_EQ(res.workList[0].ev, 80000000);
     EXPECT_EQ(res.workList[2].ev, 10000000);
     EXPECT_TRUE(res.workList[2].potentialDerived);
@@ -204,7 +206,7 @@ TEST_F(RoiBook, TheWorkListIsRankedByExpectedValueThenLikelihoodThenName)
     EXPECT_EQ(res.workList[3].ev, 10000000); // the tie with Crane: Crane's L 1.0 comes first
     EXPECT_EQ(res.workList[4].ev, 6666667);
     EXPECT_TRUE(res.workList[5].potentialDerived); // a potential of 0 is not set
-    EXPECT_EQ(res.workList[5].potential, 8000000);  // the won deal is not open pipeline
+    EXPECT_EQ(res.workList[5].potential, 8000000); // the won deal is not open pipeline
     EXPECT_EQ(res.workList[6].ev, 3000000);
     EXPECT_TRUE(res.unscored.empty());
 }
@@ -258,12 +260,12 @@ TEST_F(RoiBook, ThresholdsQuadrantsAndFloors)
         return Quadrant::Deprioritize;
     };
     EXPECT_EQ(quadrantOfName("Acme"), Quadrant::Pursue);
-    EXPECT_EQ(quadrantOfName("Echo"), Quadrant::Pursue);          // at both thresholds
-    EXPECT_EQ(quadrantOfName("Fjord"), Quadrant::DevelopAccess);  // R*, L 1/3
+    EXPECT_EQ(quadrantOfName("Echo"), Quadrant::Pursue); // at both thresholds
+    EXPECT_EQ(quadrantOfName("Fjord"), Quadrant::DevelopAccess); // R*, L 1/3
     EXPECT_EQ(quadrantOfName("Crane"), Quadrant::QuickWins);
-    EXPECT_EQ(quadrantOfName("Delta"), Quadrant::QuickWins);       // L* exactly, R under R*
+    EXPECT_EQ(quadrantOfName("Delta"), Quadrant::QuickWins); // L* exactly, R under R*
     EXPECT_EQ(quadrantOfName("Gale"), Quadrant::DevelopAccess);
-    EXPECT_EQ(res.quadrantCounts, (std::array<int, 4>{3, 2, 2, 0}));
+    EXPECT_EQ(res.quadrantCounts, (std::array<int, 4>{ 3, 2, 2, 0 }));
     // Gale's L 0.1 is under the 0.2 floor.
     EXPECT_EQ(res.belowFloor, 1);
 
@@ -285,7 +287,7 @@ TEST_F(RoiBook, UnscoredAccountsAreListedApartAndScopesFilter)
     ASSERT_EQ(res.unscored.size(), 1u);
     EXPECT_EQ(name(res.unscored[0]), QStringLiteral("Bolt"));
     ASSERT_EQ(res.workList.size(), 2u); // Acme, Crane
-    EXPECT_EQ(res.capacity, 2);         // Ana's own
+    EXPECT_EQ(res.capacity, 2); // Ana's own
     // Acme has no open deal (one unit), Crane two: only Acme fits in 2.
     EXPECT_EQ(res.withinCapacity, 1);
 
@@ -299,8 +301,9 @@ TEST_F(RoiBook, UnscoredAccountsAreListedApartAndScopesFilter)
 TEST_F(RoiBook, SummaryReportsTheRoiSection)
 {
     const QString json = SummaryBuilder::toJson(
-            SummaryBuilder::build(*book, {QDate(2026, 11, 20), {}, {}, {}}));
-    const QJsonObject roi = QJsonDocument::fromJson(json.toUtf8()).object()[QStringLiteral("roi")].toObject();
+            SummaryBuilder::build(*book, { QDate(2026, 11, 20), {}, {}, {} }));
+    const QJsonObject roi =
+            QJsonDocument::fromJson(json.toUtf8()).object()[QStringLiteral("roi")].toObject();
     EXPECT_EQ(roi[QStringLiteral("scored")].toInt(), 7);
     EXPECT_EQ(roi[QStringLiteral("unscored")].toInt(), 0);
     EXPECT_EQ(roi[QStringLiteral("below_floor")].toInt(), 1);
@@ -324,22 +327,24 @@ TEST_F(RoiBook, TheWorkListExportsAsCsv)
     QBuffer out;
     out.open(QIODevice::WriteOnly);
     ASSERT_TRUE(CsvExport::workList(*view, report(), out));
-    const QStringList lines = QString::fromUtf8(out.data()).split(QStringLiteral("\r\n"),
-                                                                  Qt::SkipEmptyParts);
+    const QStringList lines =
+            QString::fromUtf8(out.data()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 8);
-    EXPECT_TRUE(lines[0].endsWith(QStringLiteral("Within Capacity,ICP fit,Access to decision makers,"
-                                                 "Critical issue,Relationship,Competitive position,Timing")));
-    EXPECT_EQ(lines[1], QStringLiteral("1,A1,Acme,Ana,80.0,1000000.00,no,800000.00,pursue,no,0.00,0,"
-                                       "Enterprise,yes,4,0,,,,"));
+    EXPECT_TRUE(lines[0].endsWith(
+            QStringLiteral("Within Capacity,ICP fit,Access to decision makers,"
+                           "Critical issue,Relationship,Competitive position,Timing")));
+    EXPECT_EQ(lines[1],
+              QStringLiteral("1,A1,Acme,Ana,80.0,1000000.00,no,800000.00,pursue,no,0.00,0,"
+                             "Enterprise,yes,4,0,,,,"));
 }
 
 TEST_F(RoiBook, ScoresAreWrittenAndTheirUndoPutsBackWhatWasThere)
 {
     ScoringRepository scoring(*book);
     // Acme: ICP fit 4 → 2, Access 0 → not scored, Timing not scored → 5.
-    const std::vector<ScoreEdit> edits{{1, 1, 2}, {1, 2, std::nullopt}, {1, 6, 5}};
+    const std::vector<ScoreEdit> edits{ { 1, 1, 2 }, { 1, 2, std::nullopt }, { 1, 6, 5 } };
     const std::vector<ScoreEdit> undo = scoring.setScores(edits);
-    const std::vector<ScoreEdit> expectedUndo{{1, 6, std::nullopt}, {1, 2, 0}, {1, 1, 4}};
+    const std::vector<ScoreEdit> expectedUndo{ { 1, 6, std::nullopt }, { 1, 2, 0 }, { 1, 1, 4 } };
     EXPECT_EQ(undo, expectedUndo);
     report();
     const int acme = view->accounts.indexOf(1);
@@ -357,11 +362,11 @@ TEST_F(RoiBook, ScoresAreWrittenAndTheirUndoPutsBackWhatWasThere)
 TEST_F(RoiBook, AScoreOutOfRangeOrForAMissingAccountWritesNothing)
 {
     ScoringRepository scoring(*book);
-    const std::vector<ScoreEdit> outOfRange{{1, 1, 3}, {2, 1, 6}};
+    const std::vector<ScoreEdit> outOfRange{ { 1, 1, 3 }, { 2, 1, 6 } };
     EXPECT_THROW(scoring.setScores(outOfRange), InputError);
-    const std::vector<ScoreEdit> missing{{1, 1, 3}, {99, 1, 2}};
+    const std::vector<ScoreEdit> missing{ { 1, 1, 3 }, { 99, 1, 2 } };
     EXPECT_THROW(scoring.setScores(missing), InputError);
-    const std::vector<ScoreEdit> noFactor{{1, 99, 2}};
+    const std::vector<ScoreEdit> noFactor{ { 1, 99, 2 } };
     EXPECT_THROW(scoring.setScores(noFactor), InputError);
     report();
     EXPECT_EQ(view->scores.at(view->accounts.indexOf(1), 0), 4); // the first edit rolled back
@@ -401,8 +406,9 @@ TEST_F(RoiBook, EqualExpectedValueAndLikelihoodRankByNameIgnoringCase)
         if (s.ev == 10000000 && s.likelihood == 0.5)
             tied.append(name(s.row));
     }
-    EXPECT_EQ(tied, (QStringList{QStringLiteral("aster"), QStringLiteral("Echo"),
-                                 QStringLiteral("echo")}));
+    EXPECT_EQ(tied,
+              (QStringList{ QStringLiteral("aster"), QStringLiteral("Echo"),
+                            QStringLiteral("echo") }));
 }
 
 TEST_F(RoiBook, RepsOverCapacityAreNamedMostOverFirst)
@@ -419,6 +425,6 @@ TEST_F(RoiBook, RepsOverCapacityAreNamedMostOverFirst)
     EXPECT_EQ(view->reps[std::size_t(over[1].rep)].name, QStringLiteral("Ben"));
     EXPECT_EQ(over[1].active, 1);
     EXPECT_EQ(over[1].capacity, 0);
-    const std::vector<int> onlyBen{view->repIndex(2)};
+    const std::vector<int> onlyBen{ view->repIndex(2) };
     EXPECT_EQ(repsOverCapacity(*view, onlyBen).size(), 1u);
 }

@@ -34,10 +34,14 @@ ImportOptions options(std::optional<Kind> kind = Kind::Scores)
 std::unique_ptr<Book> bookWithAccounts(const test::TempDir &dir)
 {
     auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
-    EXPECT_TRUE(importFile(*book, sample("salesforce-accounts.csv"), options(Kind::Accounts)).committed);
-    book->db().exec("INSERT INTO account_scores SELECT id, 3, 4 FROM accounts WHERE name LIKE 'Acme Partners 1%'");
-    book->db().exec("INSERT INTO account_scores SELECT id, 6, 2 FROM accounts WHERE name LIKE 'Acme Partners 1%'");
-    book->db().exec("INSERT INTO account_scores SELECT id, 1, 1 FROM accounts WHERE name LIKE 'Orbit Labs 6%'");
+    EXPECT_TRUE(importFile(*book, sample("salesforce-accounts.csv"), options(Kind::Accounts))
+                        .committed);
+    book->db().exec("INSERT INTO account_scores SELECT id, 3, 4 FROM accounts WHERE name LIKE "
+                    "'Acme Partners 1%'");
+    book->db().exec("INSERT INTO account_scores SELECT id, 6, 2 FROM accounts WHERE name LIKE "
+                    "'Acme Partners 1%'");
+    book->db().exec("INSERT INTO account_scores SELECT id, 1, 1 FROM accounts WHERE name LIKE "
+                    "'Orbit Labs 6%'");
     return book;
 }
 
@@ -58,7 +62,8 @@ QString scoresOf(Book &book, const char *namePrefix)
 
 qint64 potentialOf(Book &book, const char *namePrefix)
 {
-    auto st = book.db().prepare("SELECT coalesce(potential, -1) FROM accounts WHERE name LIKE ? || '%'");
+    auto st = book.db().prepare(
+            "SELECT coalesce(potential, -1) FROM accounts WHERE name LIKE ? || '%'");
     st.bind(1, QString::fromUtf8(namePrefix));
     return st.step() ? st.int64(0) : -2;
 }
@@ -114,7 +119,8 @@ TEST(ScoresImport, AFileIsKnownAsScoresByItsFactorColumns)
         EXPECT_EQ(a.factors[f].column, int(f) + 3);
     }
     EXPECT_EQ(a.factors[3].name, QStringLiteral("Relationship")); // the book's spelling
-    EXPECT_TRUE(a.unmappedColumns.isEmpty()) << a.unmappedColumns.join(QLatin1Char(',')).toStdString();
+    EXPECT_TRUE(a.unmappedColumns.isEmpty())
+            << a.unmappedColumns.join(QLatin1Char(',')).toStdString();
     EXPECT_TRUE(a.warnings.isEmpty()) << a.warnings.join(QLatin1Char(' ')).toStdString();
     EXPECT_TRUE(report.committed);
 }
@@ -141,10 +147,11 @@ TEST(ScoresImport, FactorsTheFileLeavesOutKeepTheirScores)
                                           "\"acme partners 1 holdings, inc.\",5,,call back\n");
     report = importFile(*book, fixed, options());
     ASSERT_TRUE(report.committed);
-    EXPECT_EQ(report.analysis.unmappedColumns, QStringList{QStringLiteral("Notes")});
+    EXPECT_EQ(report.analysis.unmappedColumns, QStringList{ QStringLiteral("Notes") });
     EXPECT_EQ(report.analysis.warnings,
-              QStringList{QStringLiteral("Not in the file, so left as they are: Access to decision "
-                                         "makers, Critical issue, Relationship, Competitive position.")});
+              QStringList{ QStringLiteral(
+                      "Not in the file, so left as they are: Access to decision "
+                      "makers, Critical issue, Relationship, Competitive position.") });
     // Timing set, ICP fit cleared (blank), the four others as they were.
     EXPECT_EQ(scoresOf(*book, "Acme Partners 1"), QStringLiteral("- - 4 - - 5"));
 }
@@ -170,15 +177,17 @@ TEST(ScoresImport, BadScoresAndUnknownAccountsAreRejectedWhereTheyAre)
     EXPECT_EQ(six.column, 2);
     EXPECT_EQ(six.field, QStringLiteral("ICP fit"));
     EXPECT_EQ(six.value, QStringLiteral("6"));
-    EXPECT_EQ(six.reason, QStringLiteral("expected a score from 0 to 5 (or nothing: not scored), found \"6\""));
+    EXPECT_EQ(six.reason,
+              QStringLiteral("expected a score from 0 to 5 (or nothing: not scored), found \"6\""));
     EXPECT_EQ(report.rejections[1].value, QStringLiteral("2.5"));
     const Rejection &unknown = report.rejections[2];
     EXPECT_EQ(unknown.line, 4);
     EXPECT_EQ(unknown.column, 1);
     EXPECT_EQ(unknown.value, QStringLiteral("001Kx9999999999"));
     EXPECT_EQ(unknown.reason,
-              QStringLiteral("expected the CRM id of an account in the book, found \"001Kx9999999999\", "
-                             "which no account has"));
+              QStringLiteral(
+                      "expected the CRM id of an account in the book, found \"001Kx9999999999\", "
+                      "which no account has"));
     EXPECT_EQ(report.rejections[3].line, 5);
     EXPECT_EQ(report.rejections[3].column, 3);
     EXPECT_EQ(report.rejections[3].field, QStringLiteral("Timing"));
@@ -200,20 +209,23 @@ TEST(ScoresImport, AFileWithNoFactorColumnOrOneFactorTwiceIsBlocked)
     ImportReport report = importFile(*book, none, options());
     EXPECT_FALSE(report.analysis.canImport());
     EXPECT_EQ(report.analysis.problems,
-              QStringList{QStringLiteral("No column is named as an engagement factor. Name one column "
-                                         "after each factor to import: ICP fit, Access to decision "
-                                         "makers, Critical issue, Relationship, Competitive position, "
-                                         "Timing.")});
+              QStringList{
+                      QStringLiteral("No column is named as an engagement factor. Name one column "
+                                     "after each factor to import: ICP fit, Access to decision "
+                                     "makers, Critical issue, Relationship, Competitive position, "
+                                     "Timing.") });
     EXPECT_EQ(report.importId, 0);
 
     const QString twice = test::writeFile(dir, "twice.csv", "Account,Timing,timing\nAcme,1,2\n");
     report = importFile(*book, twice, options());
     EXPECT_EQ(report.analysis.problems,
-              QStringList{QStringLiteral("More than one column is named Timing; keep one of them.")});
+              QStringList{
+                      QStringLiteral("More than one column is named Timing; keep one of them.") });
 
     const QString noAccount = test::writeFile(dir, "noaccount.csv", "Who,Timing\nAcme,1\n");
     report = importFile(*book, noAccount, options());
-    EXPECT_TRUE(report.analysis.problems.contains(QStringLiteral("Map the account's CRM id or its name.")));
+    EXPECT_TRUE(report.analysis.problems.contains(
+            QStringLiteral("Map the account's CRM id or its name.")));
 }
 
 TEST(ScoresImport, AnExportedWorkListImportsBackUnchangedAndDerivedPotentialsStayDerived)

@@ -45,11 +45,14 @@ protected:
 TEST_F(ScoringModelBook, AFactorIsAddedLastWeightedOneInEveryProfile)
 {
     ScoringModelRepository repo(*book);
-    const ProfileRecord software = repo.addProfile(SegmentKind::Industry, QStringLiteral("Software"));
-    const FactorRecord budget = repo.addFactor(QStringLiteral(" Budget "), QStringLiteral("They have one"));
+    const ProfileRecord software =
+            repo.addProfile(SegmentKind::Industry, QStringLiteral("Software"));
+    const FactorRecord budget =
+            repo.addFactor(QStringLiteral(" Budget "), QStringLiteral("They have one"));
     EXPECT_EQ(budget.factor.name, QStringLiteral("Budget"));
     EXPECT_EQ(budget.index, 6);
-    EXPECT_EQ(budget.weights, (std::vector<std::pair<Id, double>>{{1, 1.0}, {software.id, 1.0}}));
+    EXPECT_EQ(budget.weights,
+              (std::vector<std::pair<Id, double>>{ { 1, 1.0 }, { software.id, 1.0 } }));
     const ScoringModel model = ScoringRepository(*book).model();
     ASSERT_EQ(model.factors.size(), 7u);
     EXPECT_EQ(model.factors[6].name, QStringLiteral("Budget"));
@@ -65,21 +68,24 @@ TEST_F(ScoringModelBook, AFactorIsAddedLastWeightedOneInEveryProfile)
 TEST_F(ScoringModelBook, RenameDescribeAndMoveReturnWhatTheyReplaced)
 {
     ScoringModelRepository repo(*book);
-    EXPECT_EQ(repo.renameFactor(1, QStringLiteral("Ideal customer fit")), QStringLiteral("ICP fit"));
+    EXPECT_EQ(repo.renameFactor(1, QStringLiteral("Ideal customer fit")),
+              QStringLiteral("ICP fit"));
     EXPECT_THROW(repo.renameFactor(1, QStringLiteral("TIMING")), InputError);
     EXPECT_EQ(repo.renameFactor(1, QStringLiteral("ideal customer fit")),
               QStringLiteral("Ideal customer fit")); // its own name in another case is fine
     EXPECT_THROW(repo.renameFactor(99, QStringLiteral("X")), InputError);
 
-    EXPECT_TRUE(repo.describeFactor(6, QStringLiteral("Now, not later")).startsWith(QStringLiteral("They want")));
+    EXPECT_TRUE(repo.describeFactor(6, QStringLiteral("Now, not later"))
+                        .startsWith(QStringLiteral("They want")));
     EXPECT_EQ(repo.describeFactor(6, QString()), QStringLiteral("Now, not later"));
     EXPECT_EQ(ScoringRepository(*book).model().factors[5].description, QString());
 
     EXPECT_EQ(repo.moveFactor(6, 0), 5);
-    EXPECT_EQ(factorNames(), (QStringList{QStringLiteral("Timing"), QStringLiteral("ideal customer fit"),
-                                          QStringLiteral("Access to decision makers"),
-                                          QStringLiteral("Critical issue"), QStringLiteral("Relationship"),
-                                          QStringLiteral("Competitive position")}));
+    EXPECT_EQ(factorNames(),
+              (QStringList{ QStringLiteral("Timing"), QStringLiteral("ideal customer fit"),
+                            QStringLiteral("Access to decision makers"),
+                            QStringLiteral("Critical issue"), QStringLiteral("Relationship"),
+                            QStringLiteral("Competitive position") }));
     EXPECT_EQ(repo.moveFactor(6, 99), 0); // past the end: last
     EXPECT_EQ(factorNames().last(), QStringLiteral("Timing"));
     // The view's scores follow the order: Acme's Timing 2 is in the last column.
@@ -95,10 +101,12 @@ TEST_F(ScoringModelBook, ARemovedFactorComesBackWithItsPlaceWeightsAndScores)
     const FactorRecord timing = repo.removeFactor(6);
     EXPECT_EQ(timing.factor.name, QStringLiteral("Timing"));
     EXPECT_EQ(timing.index, 5);
-    EXPECT_EQ(timing.weights, (std::vector<std::pair<Id, double>>{{1, 2.0}}));
-    EXPECT_EQ(timing.scores, (std::vector<std::pair<Id, int>>{{1, 2}, {2, 4}}));
-    EXPECT_EQ(test::scalar(book->db(), "SELECT count(*) FROM account_scores WHERE factor_id = 6"), 0);
-    EXPECT_EQ(test::scalar(book->db(), "SELECT count(*) FROM profile_weights WHERE factor_id = 6"), 0);
+    EXPECT_EQ(timing.weights, (std::vector<std::pair<Id, double>>{ { 1, 2.0 } }));
+    EXPECT_EQ(timing.scores, (std::vector<std::pair<Id, int>>{ { 1, 2 }, { 2, 4 } }));
+    EXPECT_EQ(test::scalar(book->db(), "SELECT count(*) FROM account_scores WHERE factor_id = 6"),
+              0);
+    EXPECT_EQ(test::scalar(book->db(), "SELECT count(*) FROM profile_weights WHERE factor_id = 6"),
+              0);
     // Bolt had only Timing: it is unscored now.
     const auto view = loadBookView(path);
     EXPECT_FALSE(roi::likelihood(view->scoring.profiles[0].weights,
@@ -130,11 +138,13 @@ TEST_F(ScoringModelBook, TheLastFactorCannotGo)
 TEST_F(ScoringModelBook, AProfileForASegmentStartsFromTheBookDefaultAndAppliesToIt)
 {
     ScoringModelRepository repo(*book);
-    const ProfileRecord software = repo.addProfile(SegmentKind::Industry, QStringLiteral(" Software "));
+    const ProfileRecord software =
+            repo.addProfile(SegmentKind::Industry, QStringLiteral(" Software "));
     EXPECT_EQ(software.name, QStringLiteral("Industry: Software"));
     EXPECT_EQ(software.segment, QStringLiteral("Software"));
-    EXPECT_EQ(software.weights, (std::vector<std::pair<Id, double>>{
-                                        {1, 3.0}, {2, 3.0}, {3, 2.0}, {4, 1.0}, {5, 1.0}, {6, 2.0}}));
+    EXPECT_EQ(software.weights,
+              (std::vector<std::pair<Id, double>>{
+                      { 1, 3.0 }, { 2, 3.0 }, { 3, 2.0 }, { 4, 1.0 }, { 5, 1.0 }, { 6, 2.0 } }));
     // One profile per segment, whatever the case; the book has one default; names are needed.
     EXPECT_THROW(repo.addProfile(SegmentKind::Industry, QStringLiteral("SOFTWARE")), InputError);
     EXPECT_THROW(repo.addProfile(SegmentKind::Book, QStringLiteral("x")), InputError);
@@ -146,8 +156,12 @@ TEST_F(ScoringModelBook, AProfileForASegmentStartsFromTheBookDefaultAndAppliesTo
     const auto view = loadBookView(path);
     const roi::ProfileResolver resolver(view->scoring, *view);
     // Acme is Software and SMB: the size band wins; Bolt (Retail, Enterprise) gets the default.
-    EXPECT_EQ(view->scoring.profiles[std::size_t(resolver.profileFor(view->accounts.indexOf(1)))].id, band.id);
-    EXPECT_EQ(view->scoring.profiles[std::size_t(resolver.profileFor(view->accounts.indexOf(2)))].id, 1);
+    EXPECT_EQ(
+            view->scoring.profiles[std::size_t(resolver.profileFor(view->accounts.indexOf(1)))].id,
+            band.id);
+    EXPECT_EQ(
+            view->scoring.profiles[std::size_t(resolver.profileFor(view->accounts.indexOf(2)))].id,
+            1);
 }
 
 TEST_F(ScoringModelBook, ARemovedProfileComesBackAndTheDefaultStays)
@@ -157,7 +171,7 @@ TEST_F(ScoringModelBook, ARemovedProfileComesBackAndTheDefaultStays)
     ScoringRepository(*book).setWeight(added.id, 3, 5.0);
     const QString before = test::dumpBook(book->db());
     const ProfileRecord removed = repo.removeProfile(added.id);
-    EXPECT_EQ(removed.weights[2], (std::pair<Id, double>{3, 5.0}));
+    EXPECT_EQ(removed.weights[2], (std::pair<Id, double>{ 3, 5.0 }));
     EXPECT_EQ(ScoringRepository(*book).model().profiles.size(), 1u);
     repo.restoreProfile(removed);
     EXPECT_EQ(test::dumpBook(book->db()), before);

@@ -4,8 +4,8 @@
 #include "report/summary.h"
 #include "storage/errors.h"
 
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <gtest/gtest.h>
@@ -35,7 +35,7 @@ TEST(Summary, TeamFiguresMatchTheHandWorkedFixture)
 {
     test::TempDir dir;
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
-    const QJsonObject s = summaryOf(*book, {QDate(2026, 11, 20), {}, {}, {}});
+    const QJsonObject s = summaryOf(*book, { QDate(2026, 11, 20), {}, {}, {} });
     EXPECT_EQ(s[QStringLiteral("as_of")].toString(), QStringLiteral("2026-11-20"));
     EXPECT_EQ(s[QStringLiteral("period")].toString(), QStringLiteral("2026-Q4"));
     EXPECT_EQ(s[QStringLiteral("currency")].toString(), QStringLiteral("USD"));
@@ -70,10 +70,10 @@ TEST(Summary, KeysComeInContractOrderAndMoneyHasTwoDecimals)
     test::TempDir dir;
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     const QString json = SummaryBuilder::toJson(
-            SummaryBuilder::build(*book, {QDate(2026, 11, 20), {}, {}, {}}));
-    const QStringList keys{QStringLiteral("\"as_of\""),    QStringLiteral("\"period\""),
-                           QStringLiteral("\"currency\""), QStringLiteral("\"scope\""),
-                           QStringLiteral("\"counts\""),   QStringLiteral("\"pipeline\"")};
+            SummaryBuilder::build(*book, { QDate(2026, 11, 20), {}, {}, {} }));
+    const QStringList keys{ QStringLiteral("\"as_of\""),    QStringLiteral("\"period\""),
+                            QStringLiteral("\"currency\""), QStringLiteral("\"scope\""),
+                            QStringLiteral("\"counts\""),   QStringLiteral("\"pipeline\"") };
     qsizetype last = -1;
     for (const QString &key : keys) {
         const qsizetype at = json.indexOf(key);
@@ -90,10 +90,12 @@ TEST(Summary, TheTextShowsMoneyWithTheCurrencyCode)
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     const QLocale previous;
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    const QString text = SummaryBuilder::toText(SummaryBuilder::build(*book, {QDate(2026, 11, 20), {}, {}, {}}));
+    const QString text = SummaryBuilder::toText(
+            SummaryBuilder::build(*book, { QDate(2026, 11, 20), {}, {}, {} }));
     QLocale::setDefault(previous);
     // Each amount is built from temporaries: the text holds them, not what was left of them.
-    EXPECT_TRUE(text.contains(QStringLiteral("Open pipeline: USD\u00A022,833.93"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Open pipeline: USD\u00A022,833.93")))
+            << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("USD\u00A010,000.00"))) << text.toStdString();
 }
 
@@ -101,7 +103,8 @@ TEST(Summary, RepAndTerritoryScopes)
 {
     test::TempDir dir;
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
-    const QJsonObject ana = summaryOf(*book, {QDate(2026, 11, 20), {}, QStringLiteral("Ana"), {}});
+    const QJsonObject ana =
+            summaryOf(*book, { QDate(2026, 11, 20), {}, QStringLiteral("Ana"), {} });
     EXPECT_EQ(ana[QStringLiteral("scope")].toObject()[QStringLiteral("rep")].toString(),
               QStringLiteral("Ana"));
     const QJsonObject anaCounts = ana[QStringLiteral("counts")].toObject();
@@ -112,8 +115,8 @@ TEST(Summary, RepAndTerritoryScopes)
     EXPECT_DOUBLE_EQ(money(ana[QStringLiteral("pipeline")].toObject(), "open_amount"), 13333.33);
     EXPECT_DOUBLE_EQ(money(ana[QStringLiteral("pipeline")].toObject(), "weighted_amount"), 2111.00);
 
-    const QJsonObject west = summaryOf(*book, {QDate(2026, 11, 20), QStringLiteral("2026-Q3"), {},
-                                               QStringLiteral("West")});
+    const QJsonObject west = summaryOf(
+            *book, { QDate(2026, 11, 20), QStringLiteral("2026-Q3"), {}, QStringLiteral("West") });
     EXPECT_EQ(west[QStringLiteral("period")].toString(), QStringLiteral("2026-Q3"));
     const QJsonObject westCounts = west[QStringLiteral("counts")].toObject();
     EXPECT_EQ(westCounts[QStringLiteral("accounts")].toInt(), 2);
@@ -125,9 +128,11 @@ TEST(Summary, UnknownNamesAndBadPeriodsAreInputErrors)
 {
     test::TempDir dir;
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
-    EXPECT_THROW(SummaryBuilder::build(*book, {{}, {}, QStringLiteral("Nobody"), {}}), InputError);
-    EXPECT_THROW(SummaryBuilder::build(*book, {{}, {}, {}, QStringLiteral("Mars")}), InputError);
-    EXPECT_THROW(SummaryBuilder::build(*book, {{}, QStringLiteral("2026-Q9"), {}, {}}), InputError);
+    EXPECT_THROW(SummaryBuilder::build(*book, { {}, {}, QStringLiteral("Nobody"), {} }),
+                 InputError);
+    EXPECT_THROW(SummaryBuilder::build(*book, { {}, {}, {}, QStringLiteral("Mars") }), InputError);
+    EXPECT_THROW(SummaryBuilder::build(*book, { {}, QStringLiteral("2026-Q9"), {}, {} }),
+                 InputError);
 }
 
 TEST(Summary, ExchangeRatesBringForeignDealsIn)
@@ -135,7 +140,7 @@ TEST(Summary, ExchangeRatesBringForeignDealsIn)
     test::TempDir dir;
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     book->db().exec("INSERT INTO currency_rates (currency, rate) VALUES ('EUR', 1.1)");
-    const QJsonObject s = summaryOf(*book, {QDate(2026, 11, 20), {}, {}, {}});
+    const QJsonObject s = summaryOf(*book, { QDate(2026, 11, 20), {}, {}, {} });
     const QJsonObject pipeline = s[QStringLiteral("pipeline")].toObject();
     // 1,000.05 EUR × 1.1 = 1,100.055 -> 1,100.06 USD; weighted at 25% = 275.015 -> 275.02
     EXPECT_DOUBLE_EQ(money(pipeline, "open_amount"), 22833.93 + 1100.06);

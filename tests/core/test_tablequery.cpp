@@ -65,9 +65,11 @@ TEST(TableQuery, SortsByNumbersBothWaysAndTextCaseInsensitively)
     const auto desc = sortedOpportunities(*view, OpportunityColumn::Amount, true);
     EXPECT_EQ(view->opportunities.crmId.at(std::size_t(desc.front())), QStringLiteral("O7"));
     const auto byName = sortedOpportunities(*view, OpportunityColumn::Name, false);
-    EXPECT_EQ(view->opportunities.name.at(std::size_t(byName.front())), QStringLiteral("+Bolt half cent"));
+    EXPECT_EQ(view->opportunities.name.at(std::size_t(byName.front())),
+              QStringLiteral("+Bolt half cent"));
     const auto byAccount = sortedOpportunities(*view, OpportunityColumn::Account, false);
-    EXPECT_EQ(view->accounts.name.at(std::size_t(view->opportunities.account[std::size_t(byAccount.front())])),
+    EXPECT_EQ(view->accounts.name.at(
+                      std::size_t(view->opportunities.account[std::size_t(byAccount.front())])),
               QStringLiteral("=Bolt Systems"));
 }
 
@@ -79,21 +81,22 @@ TEST(TableQuery, FiltersByTextStageOwnerStatusAndScope)
     EXPECT_EQ(names(*view, filterOpportunities(*view, all(*view), f)).size(), 7); // removed hidden
     f.text = QStringLiteral("ÜNITED"); // matches the account name, folded
     EXPECT_EQ(names(*view, filterOpportunities(*view, all(*view), f)),
-              (QStringList{QStringLiteral("O1"), QStringLiteral("O2"), QStringLiteral("O5")}));
+              (QStringList{ QStringLiteral("O1"), QStringLiteral("O2"), QStringLiteral("O5") }));
     f.text = QStringLiteral("ben"); // the owner's name
     EXPECT_EQ(filterOpportunities(*view, all(*view), f).size(), 4u);
     f = {};
     f.stage = Stage::Prove;
     EXPECT_EQ(names(*view, filterOpportunities(*view, all(*view), f)),
-              (QStringList{QStringLiteral("O6"), QStringLiteral("O8")}));
+              (QStringList{ QStringLiteral("O6"), QStringLiteral("O8") }));
     f = {};
     f.status = Status::Removed;
-    EXPECT_EQ(names(*view, filterOpportunities(*view, all(*view), f)), QStringList{QStringLiteral("O7")});
+    EXPECT_EQ(names(*view, filterOpportunities(*view, all(*view), f)),
+              QStringList{ QStringLiteral("O7") });
     f = {};
     f.scopeTerritory = 0;
     EXPECT_EQ(names(*view, filterOpportunities(*view, all(*view), f)),
-              (QStringList{QStringLiteral("O1"), QStringLiteral("O2"), QStringLiteral("O4"),
-                           QStringLiteral("O5")}));
+              (QStringList{ QStringLiteral("O1"), QStringLiteral("O2"), QStringLiteral("O4"),
+                            QStringLiteral("O5") }));
     f = {};
     f.owner = view->repIndex(1);
     EXPECT_EQ(filterOpportunities(*view, all(*view), f).size(), 3u);
@@ -112,7 +115,8 @@ TEST(TableQuery, AccountsSortAndFilter)
     EXPECT_EQ(view->accounts.name.at(std::size_t(rows.front())), QStringLiteral("Cobalt Labs"));
     f = {};
     f.scopeRep = view->repIndex(2);
-    EXPECT_EQ(filterAccounts(*view, sortedAccounts(*view, AccountColumn::Name, false), f).size(), 2u);
+    EXPECT_EQ(filterAccounts(*view, sortedAccounts(*view, AccountColumn::Name, false), f).size(),
+              2u);
 }
 
 TEST(TableQuery, LoadCanBeCancelled)
@@ -137,12 +141,14 @@ namespace {
 std::unique_ptr<BookView> syntheticView(int n)
 {
     auto view = std::make_unique<BookView>();
-    view->reps.push_back({1, QStringLiteral("Ana Rep"), std::nullopt});
+    view->reps.push_back({ 1, QStringLiteral("Ana Rep"), std::nullopt });
     auto &o = view->opportunities;
-    const char *stems[] = {"Helix platform expansion programme ", "helix platform expansion programmE ",
-                           "Zeta", "Ärger GmbH renewal ", ""};
+    const char *stems[] = { "Helix platform expansion programme ",
+                            "helix platform expansion programmE ", "Zeta", "Ärger GmbH renewal ",
+                            "" };
     for (int i = 0; i < n; ++i) {
-        const std::string name = std::string(stems[i % 5]) + std::to_string((i * 7919) % (n / 3 + 1));
+        const std::string name =
+                std::string(stems[i % 5]) + std::to_string((i * 7919) % (n / 3 + 1));
         o.id.push_back(i + 1);
         o.name.append(name);
         o.crmId.append("X" + std::to_string(i));
@@ -187,7 +193,8 @@ TEST(TableQuery, TextFilterMatchesEveryRowItShouldInSortedOrder)
     f.text = QStringLiteral("PROGRAMME 4");
     std::vector<int> expected;
     for (int row : order) {
-        if (view->opportunities.name.folded(std::size_t(row)).find("programme 4") != std::string_view::npos)
+        if (view->opportunities.name.folded(std::size_t(row)).find("programme 4")
+            != std::string_view::npos)
             expected.push_back(row);
     }
     ASSERT_FALSE(expected.empty());

@@ -24,8 +24,10 @@ QString analysedStageProblem(test::TempDir &dir, const QByteArray &rows)
     f.close();
     crm::ImportOptions options;
     options.preset = QStringLiteral("generic");
-    options.columns = { { crm::Field::Name, 0 }, { crm::Field::AccountName, 1 },
-                        { crm::Field::Stage, 2 }, { crm::Field::Amount, 3 } };
+    options.columns = { { crm::Field::Name, 0 },
+                        { crm::Field::AccountName, 1 },
+                        { crm::Field::Stage, 2 },
+                        { crm::Field::Amount, 3 } };
     const crm::Analysis a = crm::analyzeFile(path, options, crm::BookTerms::none());
     return a.unmappedStagesProblem >= 0 ? a.problems.at(a.unmappedStagesProblem) : QString();
 }

@@ -41,7 +41,7 @@ std::string writeCsv(const Table &records, char delimiter, const std::string &li
                 out += delimiter;
             const std::string &field = record[i];
             const bool blankLine = record.size() == 1 && field.empty(); // would be skipped
-            const std::string special{delimiter, '"', '\r', '\n'};
+            const std::string special{ delimiter, '"', '\r', '\n' };
             if (!blankLine && field.find_first_of(special) == std::string::npos) {
                 out += field;
                 continue;

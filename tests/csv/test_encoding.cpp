@@ -49,9 +49,19 @@ bool validUtf8(const QByteArray &bytes, int step = 1 << 20)
 
 TEST(CsvEncoding, ByteOrderMarks)
 {
-    EXPECT_EQ(guess("\xEF\xBB\xBF" "a,b").encoding, Encoding::Utf8Bom);
-    EXPECT_EQ(guess("\xEF\xBB\xBF" "a,b").bomLength, 3);
-    EXPECT_EQ(guess(QByteArray("\xFF\xFE" "a\0", 4)).encoding, Encoding::Utf16LE);
+    EXPECT_EQ(guess("\xEF\xBB\xBF"
+                    "a,b")
+                      .encoding,
+              Encoding::Utf8Bom);
+    EXPECT_EQ(guess("\xEF\xBB\xBF"
+                    "a,b")
+                      .bomLength,
+              3);
+    EXPECT_EQ(guess(QByteArray("\xFF\xFE"
+                               "a\0",
+                               4))
+                      .encoding,
+              Encoding::Utf16LE);
     EXPECT_EQ(guess(QByteArray("\xFE\xFF\0a", 4)).encoding, Encoding::Utf16BE);
     EXPECT_EQ(guess(QByteArray("\xFE\xFF\0a", 4)).bomLength, 2);
     EXPECT_EQ(guess("a,b\n").encoding, Encoding::Utf8);
@@ -72,13 +82,13 @@ TEST(CsvEncoding, Utf8ValidatorIsStrict)
 {
     EXPECT_TRUE(validUtf8("plain ascii, and some more to pass sixteen bytes"));
     EXPECT_TRUE(validUtf8("Zoë Müller € 😀 \xF4\x8F\xBF\xBF"));
-    EXPECT_FALSE(validUtf8("Caf\xE9 au lait"));       // Windows-1252 é
-    EXPECT_FALSE(validUtf8("\xC0\xAF"));              // overlong
-    EXPECT_FALSE(validUtf8("\xE0\x80\xAF"));          // overlong
-    EXPECT_FALSE(validUtf8("\xED\xA0\x80"));          // a surrogate
-    EXPECT_FALSE(validUtf8("\xF4\x90\x80\x80"));      // above U+10FFFF
+    EXPECT_FALSE(validUtf8("Caf\xE9 au lait")); // Windows-1252 é
+    EXPECT_FALSE(validUtf8("\xC0\xAF")); // overlong
+    EXPECT_FALSE(validUtf8("\xE0\x80\xAF")); // overlong
+    EXPECT_FALSE(validUtf8("\xED\xA0\x80")); // a surrogate
+    EXPECT_FALSE(validUtf8("\xF4\x90\x80\x80")); // above U+10FFFF
     EXPECT_FALSE(validUtf8("\xF5\x80\x80\x80"));
-    EXPECT_FALSE(validUtf8("ends inside \xE2\x82"));  // truncated
+    EXPECT_FALSE(validUtf8("ends inside \xE2\x82")); // truncated
     EXPECT_FALSE(validUtf8("\x80 lone continuation"));
     // The invalid byte far after the first block still counts.
     EXPECT_FALSE(validUtf8(QByteArray(100000, 'a') + "\x93quoted\x94", 4096));
@@ -109,7 +119,7 @@ TEST(CsvEncoding, Utf8ValidatorSeesNuls)
 TEST(CsvEncoding, Utf16SplitAnywhere)
 {
     const std::string text = "Zoë 😀 € \"a\"\r\nend 𝄞";
-    for (const bool little : {true, false}) {
+    for (const bool little : { true, false }) {
         const QByteArray bytes = toUtf16(text, little, false);
         const auto source = little ? Decoder::Source::Utf16LE : Decoder::Source::Utf16BE;
         for (int step = 1; step <= 9; ++step)
@@ -120,7 +130,13 @@ TEST(CsvEncoding, Utf16SplitAnywhere)
 TEST(CsvEncoding, Utf16InvalidBecomesReplacement)
 {
     // A lone high surrogate, a lone low surrogate, an odd trailing byte; NUL is dropped.
-    const QByteArray bytes("\x3D\xD8" "a\0" "\x00\xDC" "\0\0" "b\0" "c", 11);
+    const QByteArray bytes("\x3D\xD8"
+                           "a\0"
+                           "\x00\xDC"
+                           "\0\0"
+                           "b\0"
+                           "c",
+                           11);
     EXPECT_EQ(decode(Decoder::Source::Utf16LE, bytes, 1), "\uFFFDa\uFFFDb\uFFFD");
     EXPECT_EQ(decode(Decoder::Source::Utf16LE, QByteArray("\x3D\xD8", 2), 2), "\uFFFD");
 }

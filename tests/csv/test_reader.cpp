@@ -18,15 +18,16 @@ csv::Dialect dialectOf(const QString &fixture)
     return csv::Reader(csvFixture(fixture)).dialect();
 }
 
-const Table utf16Table{{"Name", "City"}, {"José", "Zürich"}, {"Grinning 😀", "tab\tinside"}};
+const Table utf16Table{ { "Name", "City" }, { "José", "Zürich" }, { "Grinning 😀", "tab\tinside" } };
 
 } // namespace
 
 TEST(CsvReader, Utf8WithoutBom)
 {
     EXPECT_EQ(dialectOf(QStringLiteral("utf8.csv")).encoding, Encoding::Utf8);
-    EXPECT_EQ(readFixture(QStringLiteral("utf8.csv")).records,
-              (Table{{"Name", "City"}, {"José", "Zürich"}, {"Grinning 😀", "comma, inside"}}));
+    EXPECT_EQ(
+            readFixture(QStringLiteral("utf8.csv")).records,
+            (Table{ { "Name", "City" }, { "José", "Zürich" }, { "Grinning 😀", "comma, inside" } }));
 }
 
 TEST(CsvReader, Utf8WithBomDropsTheBom)
@@ -60,9 +61,9 @@ TEST(CsvReader, Windows1252EuroAndCurlyQuotes)
 {
     EXPECT_EQ(dialectOf(QStringLiteral("windows1252.csv")).encoding, Encoding::Windows1252);
     EXPECT_EQ(readFixture(QStringLiteral("windows1252.csv")).records,
-              (Table{{"Name", "Price", "Quote"},
-                     {"Café", "€ 5", "“Hi”"},
-                     {"\u0081\u008D", "Ÿ", "end"}}));
+              (Table{ { "Name", "Price", "Quote" },
+                      { "Café", "€ 5", "“Hi”" },
+                      { "\u0081\u008D", "Ÿ", "end" } }));
 }
 
 TEST(CsvReader, Windows1252DecidedOnTheWholeFileNotASample)
@@ -76,7 +77,7 @@ TEST(CsvReader, Windows1252DecidedOnTheWholeFileNotASample)
     csv::Reader reader = csv::Reader::fromBytes(bytes);
     EXPECT_EQ(reader.dialect().encoding, Encoding::Windows1252);
     const ReadResult r = readAll(reader);
-    EXPECT_EQ(r.records.back(), (std::vector<std::string>{"99", "€ 100"}));
+    EXPECT_EQ(r.records.back(), (std::vector<std::string>{ "99", "€ 100" }));
 }
 
 TEST(CsvReader, ABoundedEncodingCheckDecidesOnTheStartAndSaysSo)
@@ -92,8 +93,8 @@ TEST(CsvReader, ABoundedEncodingCheckDecidesOnTheStartAndSaysSo)
     EXPECT_EQ(reader.dialect().encoding, Encoding::Utf8);
     EXPECT_FALSE(reader.dialect().encodingSettled);
     const ReadResult r = readAll(reader);
-    EXPECT_EQ(r.records.front(), (std::vector<std::string>{"id", "text"}));
-    EXPECT_EQ(r.records.back(), (std::vector<std::string>{"99", "\uFFFD 100"}));
+    EXPECT_EQ(r.records.front(), (std::vector<std::string>{ "id", "text" }));
+    EXPECT_EQ(r.records.back(), (std::vector<std::string>{ "99", "\uFFFD 100" }));
 
     // A check that reaches the bad byte decides as the whole-file one does.
     bounded.encodingCheckBytes = 2 << 20;
@@ -132,13 +133,13 @@ TEST(CsvReader, ForcedEncodingOverridesDetection)
     csv::Options latin;
     latin.encoding = Encoding::Windows1252;
     // Valid UTF-8 "é" read as Windows-1252 is "Ã©": the caller's word wins.
-    EXPECT_EQ(readBytes("a\n\xC3\xA9\n", latin).records, (Table{{"a"}, {"Ã©"}}));
+    EXPECT_EQ(readBytes("a\n\xC3\xA9\n", latin).records, (Table{ { "a" }, { "Ã©" } }));
 
     csv::Options utf8;
     utf8.encoding = Encoding::Utf8;
     csv::Reader reader = csv::Reader::fromBytes("\xEF\xBB\xBFx,\x80y\n", {}, utf8);
     EXPECT_EQ(reader.dialect().encoding, Encoding::Utf8Bom);
-    EXPECT_EQ(readAll(reader).records, (Table{{"x", "\uFFFDy"}}));
+    EXPECT_EQ(readAll(reader).records, (Table{ { "x", "\uFFFDy" } }));
 }
 
 TEST(CsvReader, BomWinsOverInvalidBytes)
@@ -146,7 +147,7 @@ TEST(CsvReader, BomWinsOverInvalidBytes)
     // A UTF-8 BOM with a stray invalid byte stays UTF-8; the byte becomes U+FFFD.
     csv::Reader reader = csv::Reader::fromBytes("\xEF\xBB\xBFJos\xC3\xA9,\xFF\n");
     EXPECT_EQ(reader.dialect().encoding, Encoding::Utf8Bom);
-    EXPECT_EQ(readAll(reader).records, (Table{{"José", "\uFFFD"}}));
+    EXPECT_EQ(readAll(reader).records, (Table{ { "José", "\uFFFD" } }));
 }
 
 TEST(CsvReader, EachDelimiterDespiteOthersInsideQuotes)
@@ -156,17 +157,17 @@ TEST(CsvReader, EachDelimiterDespiteOthersInsideQuotes)
     EXPECT_EQ(dialectOf(QStringLiteral("tab.tsv")).delimiter, '\t');
     EXPECT_EQ(dialectOf(QStringLiteral("pipe.csv")).delimiter, '|');
     EXPECT_EQ(readFixture(QStringLiteral("comma.csv")).records,
-              (Table{{"name", "note", "n"},
-                     {"Smith; John", "a|b\tc", "1"},
-                     {"Doe; Jane", "d;e", "2"}}));
+              (Table{ { "name", "note", "n" },
+                      { "Smith; John", "a|b\tc", "1" },
+                      { "Doe; Jane", "d;e", "2" } }));
     EXPECT_EQ(readFixture(QStringLiteral("semicolon.csv")).records,
-              (Table{{"name", "amount", "n"},
-                     {"Smith, John", "1,5", "1"},
-                     {"Doe, Jane", "2,75", "2"}}));
+              (Table{ { "name", "amount", "n" },
+                      { "Smith, John", "1,5", "1" },
+                      { "Doe, Jane", "2,75", "2" } }));
     EXPECT_EQ(readFixture(QStringLiteral("tab.tsv")).records,
-              (Table{{"name", "note", "n"}, {"a,b", "c;d", "1"}, {"e|f", "g,h", "2"}}));
+              (Table{ { "name", "note", "n" }, { "a,b", "c;d", "1" }, { "e|f", "g,h", "2" } }));
     EXPECT_EQ(readFixture(QStringLiteral("pipe.csv")).records,
-              (Table{{"name", "note", "n"}, {"a,b", "c;d", "1"}, {"e\tf", "g,h", "2"}}));
+              (Table{ { "name", "note", "n" }, { "a,b", "c;d", "1" }, { "e\tf", "g,h", "2" } }));
 }
 
 TEST(CsvReader, ForcedDelimiter)
@@ -177,7 +178,7 @@ TEST(CsvReader, ForcedDelimiter)
     EXPECT_EQ(reader.dialect().delimiter, ';');
     csv::Record record;
     ASSERT_TRUE(reader.next(record));
-    EXPECT_EQ(record.fields, (std::vector<std::string_view>{"name,note,n"}));
+    EXPECT_EQ(record.fields, (std::vector<std::string_view>{ "name,note,n" }));
     options.delimiter = '"';
     EXPECT_THROW(csv::Reader::fromBytes("a\n", {}, options), InputError);
 }
@@ -188,83 +189,84 @@ TEST(CsvReader, ExcelSepLineIsConsumed)
     EXPECT_TRUE(dialect.sepLine);
     EXPECT_EQ(dialect.delimiter, ';');
     const ReadResult r = readFixture(QStringLiteral("sep-line.csv"));
-    EXPECT_EQ(r.records, (Table{{"Name", "Amount"}, {"Ann", "1,5"}}));
-    EXPECT_EQ(r.lines, (std::vector<qint64>{2, 3}));
+    EXPECT_EQ(r.records, (Table{ { "Name", "Amount" }, { "Ann", "1,5" } }));
+    EXPECT_EQ(r.lines, (std::vector<qint64>{ 2, 3 }));
 }
 
 TEST(CsvReader, SepLineVariants)
 {
     csv::Reader quoted = csv::Reader::fromBytes("\"sep=|\"\na|b\n");
     EXPECT_TRUE(quoted.dialect().sepLine);
-    EXPECT_EQ(readAll(quoted).records, (Table{{"a", "b"}}));
+    EXPECT_EQ(readAll(quoted).records, (Table{ { "a", "b" } }));
 
     csv::Options options; // a forced delimiter wins, but the line is still not a record
     options.delimiter = ',';
     csv::Reader forced = csv::Reader::fromBytes("sep=;\r\na,b;c\r\n", {}, options);
     EXPECT_TRUE(forced.dialect().sepLine);
-    EXPECT_EQ(readAll(forced).records, (Table{{"a", "b;c"}}));
+    EXPECT_EQ(readAll(forced).records, (Table{ { "a", "b;c" } }));
 
     csv::Reader utf16 = csv::Reader::fromBytes(toUtf16("sep=;\r\na;b,c\r\n", true, true));
     EXPECT_TRUE(utf16.dialect().sepLine);
     EXPECT_EQ(utf16.dialect().encoding, Encoding::Utf16LE);
     const ReadResult utf16Records = readAll(utf16);
-    EXPECT_EQ(utf16Records.records, (Table{{"a", "b,c"}}));
-    EXPECT_EQ(utf16Records.lines, (std::vector<qint64>{2}));
+    EXPECT_EQ(utf16Records.records, (Table{ { "a", "b,c" } }));
+    EXPECT_EQ(utf16Records.lines, (std::vector<qint64>{ 2 }));
 
     EXPECT_TRUE(readBytes("sep=;").records.empty());
     csv::Reader notSep = csv::Reader::fromBytes("sep=;x\n");
     EXPECT_FALSE(notSep.dialect().sepLine);
-    EXPECT_EQ(readAll(notSep).records, (Table{{"sep=", "x"}}));
+    EXPECT_EQ(readAll(notSep).records, (Table{ { "sep=", "x" } }));
 }
 
 TEST(CsvReader, EmbeddedLineBreaksKeptVerbatimAndCounted)
 {
     const ReadResult r = readFixture(QStringLiteral("embedded-newlines.csv"));
-    EXPECT_EQ(r.records, (Table{{"id", "note"},
-                                {"1", "line one\nline two"},
-                                {"2", "cr\rinside"},
-                                {"3", "crlf\r\ninside"},
-                                {"4", "end"}}));
-    EXPECT_EQ(r.lines, (std::vector<qint64>{1, 2, 4, 6, 8}));
+    EXPECT_EQ(r.records,
+              (Table{ { "id", "note" },
+                      { "1", "line one\nline two" },
+                      { "2", "cr\rinside" },
+                      { "3", "crlf\r\ninside" },
+                      { "4", "end" } }));
+    EXPECT_EQ(r.lines, (std::vector<qint64>{ 1, 2, 4, 6, 8 }));
 }
 
 TEST(CsvReader, DoubledQuotes)
 {
     EXPECT_EQ(readFixture(QStringLiteral("doubled-quotes.csv")).records,
-              (Table{{"a", "b"}, {"say \"hi\"", "\"quoted\""}, {"\"", ""}}));
+              (Table{ { "a", "b" }, { "say \"hi\"", "\"quoted\"" }, { "\"", "" } }));
 }
 
 TEST(CsvReader, QuoteInsideAnUnquotedFieldIsText)
 {
     EXPECT_EQ(readBytes("size,x\n5\" screen,a\"b\"\n").records,
-              (Table{{"size", "x"}, {"5\" screen", "a\"b\""}}));
+              (Table{ { "size", "x" }, { "5\" screen", "a\"b\"" } }));
 }
 
 TEST(CsvReader, SpacesAfterClosingQuoteAreIgnored)
 {
-    EXPECT_EQ(readBytes("\"a\"  ,\"b\" \n").records, (Table{{"a", "b"}}));
+    EXPECT_EQ(readBytes("\"a\"  ,\"b\" \n").records, (Table{ { "a", "b" } }));
 }
 
 TEST(CsvReader, BareCarriageReturnLineEnds)
 {
     const ReadResult r = readFixture(QStringLiteral("bare-cr.csv"));
-    EXPECT_EQ(r.records, (Table{{"a", "b"}, {"1", "2"}, {"3", "x\ry"}, {"4", "5"}}));
-    EXPECT_EQ(r.lines, (std::vector<qint64>{1, 2, 4, 6}));
+    EXPECT_EQ(r.records, (Table{ { "a", "b" }, { "1", "2" }, { "3", "x\ry" }, { "4", "5" } }));
+    EXPECT_EQ(r.lines, (std::vector<qint64>{ 1, 2, 4, 6 }));
 }
 
 TEST(CsvReader, MissingFinalNewline)
 {
     EXPECT_EQ(readFixture(QStringLiteral("no-final-newline.csv")).records,
-              (Table{{"a", "b"}, {"1", "2"}, {"3", "last"}}));
-    EXPECT_EQ(readBytes("a,").records, (Table{{"a", ""}}));
-    EXPECT_EQ(readBytes("\"a\"").records, (Table{{"a"}}));
+              (Table{ { "a", "b" }, { "1", "2" }, { "3", "last" } }));
+    EXPECT_EQ(readBytes("a,").records, (Table{ { "a", "" } }));
+    EXPECT_EQ(readBytes("\"a\"").records, (Table{ { "a" } }));
 }
 
 TEST(CsvReader, BlankLinesSkippedButCounted)
 {
     const ReadResult r = readFixture(QStringLiteral("blank-lines.csv"));
-    EXPECT_EQ(r.records, (Table{{"h1", "h2"}, {"1", "2"}, {"2", "3"}, {"3", "4"}}));
-    EXPECT_EQ(r.lines, (std::vector<qint64>{1, 3, 6, 8}));
+    EXPECT_EQ(r.records, (Table{ { "h1", "h2" }, { "1", "2" }, { "2", "3" }, { "3", "4" } }));
+    EXPECT_EQ(r.lines, (std::vector<qint64>{ 1, 3, 6, 8 }));
 }
 
 TEST(CsvReader, EmptyInput)
@@ -277,17 +279,18 @@ TEST(CsvReader, EmptyInput)
 
 TEST(CsvReader, EmptyFieldsAreKept)
 {
-    EXPECT_EQ(readBytes(",,\n\"\",x,\n").records, (Table{{"", "", ""}, {"", "x", ""}}));
+    EXPECT_EQ(readBytes(",,\n\"\",x,\n").records, (Table{ { "", "", "" }, { "", "x", "" } }));
 }
 
 TEST(CsvReader, NulBytesAreDropped)
 {
     const ReadResult r = readFixture(QStringLiteral("nul-bytes.csv"));
-    EXPECT_EQ(r.records, (Table{{"name", "amount", "note"},
-                                {"Ann", "10", "plain text here"},
-                                {"Bob", "20", "xy"},
-                                {"Cid", "30", "more plain text"}}));
-    EXPECT_EQ(r.lines, (std::vector<qint64>{1, 2, 4, 5})); // line 3 held only NULs
+    EXPECT_EQ(r.records,
+              (Table{ { "name", "amount", "note" },
+                      { "Ann", "10", "plain text here" },
+                      { "Bob", "20", "xy" },
+                      { "Cid", "30", "more plain text" } }));
+    EXPECT_EQ(r.lines, (std::vector<qint64>{ 1, 2, 4, 5 })); // line 3 held only NULs
     EXPECT_EQ(dialectOf(QStringLiteral("nul-bytes.csv")).encoding, Encoding::Utf8);
 }
 
@@ -295,19 +298,19 @@ TEST(CsvReader, NulBytesDroppedInWindows1252)
 {
     csv::Reader reader = csv::Reader::fromBytes(QByteArray("a,\x00\x80\nb,c\n", 9));
     EXPECT_EQ(reader.dialect().encoding, Encoding::Windows1252);
-    EXPECT_EQ(readAll(reader).records, (Table{{"a", "€"}, {"b", "c"}}));
+    EXPECT_EQ(readAll(reader).records, (Table{ { "a", "€" }, { "b", "c" } }));
 }
 
 TEST(CsvReader, TitleRowsAboveTheHeaderAreRecords)
 {
     const ReadResult r = readFixture(QStringLiteral("title-rows.csv"));
     ASSERT_EQ(r.records.size(), 6u);
-    EXPECT_EQ(r.records[0], (std::vector<std::string>{"Opportunity Pipeline Report"}));
+    EXPECT_EQ(r.records[0], (std::vector<std::string>{ "Opportunity Pipeline Report" }));
     EXPECT_EQ(r.records[2],
-              (std::vector<std::string>{"Opportunity Owner", "Account Name", "Amount"}));
+              (std::vector<std::string>{ "Opportunity Owner", "Account Name", "Amount" }));
     EXPECT_EQ(r.records[4],
-              (std::vector<std::string>{"Tom O'Neill", "Orbit Energy, LLC", "391159.00"}));
-    EXPECT_EQ(r.lines, (std::vector<qint64>{1, 2, 4, 5, 6, 8}));
+              (std::vector<std::string>{ "Tom O'Neill", "Orbit Energy, LLC", "391159.00" }));
+    EXPECT_EQ(r.lines, (std::vector<qint64>{ 1, 2, 4, 5, 6, 8 }));
     EXPECT_EQ(dialectOf(QStringLiteral("title-rows.csv")).delimiter, ',');
 }
 
@@ -318,8 +321,8 @@ TEST(CsvReader, SalesforceReportWithFooter)
     EXPECT_EQ(r.records[0].size(), 16u);
     EXPECT_EQ(r.records[2][0], "José Álvarez");
     EXPECT_EQ(r.records[4][11], "Call the \"champion\" about budget,\nthen send the ROI model");
-    EXPECT_EQ(r.records[5], (std::vector<std::string>{"Grand Totals (200 records)"}));
-    EXPECT_EQ(r.lines, (std::vector<qint64>{1, 2, 3, 4, 5, 8, 10, 11}));
+    EXPECT_EQ(r.records[5], (std::vector<std::string>{ "Grand Totals (200 records)" }));
+    EXPECT_EQ(r.lines, (std::vector<qint64>{ 1, 2, 3, 4, 5, 8, 10, 11 }));
 }
 
 TEST(CsvReader, FieldOfTwoMegabytes)
@@ -327,7 +330,7 @@ TEST(CsvReader, FieldOfTwoMegabytes)
     std::string big(2 * 1024 * 1024, 'x');
     for (std::size_t i = 0; i < big.size(); i += 1000)
         big[i] = i % 3000 == 0 ? '\n' : '"';
-    const Table table{{"id", "notes", "after"}, {"1", big, "tail"}, {"2", "small", "end"}};
+    const Table table{ { "id", "notes", "after" }, { "1", big, "tail" }, { "2", "small", "end" } };
     TempDir dir;
     QFile file(dir.path(QStringLiteral("big.csv")));
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
@@ -348,8 +351,8 @@ TEST(CsvReader, RecordOverTheLimitIsAnErrorNotUnboundedMemory)
     csv::Options options;
     options.blockSize = 16;
     options.maxRecordBytes = 100;
-    csv::Reader reader = csv::Reader::fromBytes("a,b\n1,\"" + QByteArray(500, 'x') + "\"\n", {},
-                                                options);
+    csv::Reader reader =
+            csv::Reader::fromBytes("a,b\n1,\"" + QByteArray(500, 'x') + "\"\n", {}, options);
     csv::Record record;
     ASSERT_TRUE(reader.next(record));
     try {
@@ -370,7 +373,7 @@ TEST(CsvReader, SixHundredColumns)
         header.push_back("Column " + std::to_string(i + 1));
         row.push_back(i % 2 ? "v" + std::to_string(i) : "\"q, " + std::to_string(i) + "\"");
     }
-    const Table table{header, row, row};
+    const Table table{ header, row, row };
     const std::string text = writeCsv(table, ';', "\n");
     csv::Reader reader = csv::Reader::fromBytes(QByteArray::fromStdString(text));
     EXPECT_EQ(reader.dialect().delimiter, ';');
@@ -390,9 +393,9 @@ TEST(CsvReader, ProgressReachesTheFileSize)
 
 TEST(CsvReader, RewindGivesTheSameRecordsAgain)
 {
-    for (const char *name : {"same-windows1252-semicolon.csv", "salesforce-report.csv",
-                             "utf16le-bom.txt", "utf16be-nobom.txt", "bare-cr.csv"}) {
-        for (const qint64 blockSize : {1, 2, 3, 5, 7, 1 << 20}) {
+    for (const char *name : { "same-windows1252-semicolon.csv", "salesforce-report.csv",
+                              "utf16le-bom.txt", "utf16be-nobom.txt", "bare-cr.csv" }) {
+        for (const qint64 blockSize : { 1, 2, 3, 5, 7, 1 << 20 }) {
             csv::Options options;
             options.blockSize = blockSize;
             csv::Reader reader(csvFixture(QString::fromLatin1(name)), options);
@@ -445,7 +448,7 @@ TEST(CsvReader, AKnownDialectIsUsedOnlyWhileTheFileIsUnchanged)
     again.known->delimiter = ',';
     csv::Reader trusted(path, again);
     EXPECT_EQ(trusted.dialect().delimiter, ',');
-    EXPECT_EQ(readAll(trusted).records, (Table{{"id;text"}, {"1;café"}}));
+    EXPECT_EQ(readAll(trusted).records, (Table{ { "id;text" }, { "1;café" } }));
 
     // The same size, a later modification time: detected again.
     QFile file(path);
@@ -461,7 +464,7 @@ TEST(CsvReader, AKnownDialectIsUsedOnlyWhileTheFileIsUnchanged)
     again.known = first.dialect();
     csv::Reader rewritten(path, again);
     EXPECT_EQ(rewritten.dialect().encoding, Encoding::Windows1252);
-    EXPECT_EQ(readAll(rewritten).records, (Table{{"id", "text"}, {"1", "café €"}}));
+    EXPECT_EQ(readAll(rewritten).records, (Table{ { "id", "text" }, { "1", "café €" } }));
 
     // Bytes in memory have no stamp to compare, and a bounded check settles nothing: neither
     // is ever taken at its word.
@@ -500,10 +503,10 @@ TEST(CsvReader, AFileMostlyUtf8WithABadByteStaysUtf8AndSaysWhere)
     EXPECT_EQ(d.evidence->firstBad[1].line, 5);
     EXPECT_EQ(d.evidence->firstBad[1].column, 2);
     EXPECT_EQ(readAll(reader).records,
-              (Table{{"Owner", "Deal"},
-                     {"Zoë Müller", "Alpha"},
-                     {"Ana, \"the\" rep", "Bet\uFFFD"},
-                     {"Zoë Müller", "Multi\nline \uFFFD"}}));
+              (Table{ { "Owner", "Deal" },
+                      { "Zoë Müller", "Alpha" },
+                      { "Ana, \"the\" rep", "Bet\uFFFD" },
+                      { "Zoë Müller", "Multi\nline \uFFFD" } }));
 }
 
 TEST(CsvReader, AFileWithoutUtf8CharactersIsWindows1252WithItsEvidence)
@@ -515,7 +518,7 @@ TEST(CsvReader, AFileWithoutUtf8CharactersIsWindows1252WithItsEvidence)
     EXPECT_TRUE(d.evidence->windows1252());
     EXPECT_EQ(d.evidence->badBytes, 2);
     EXPECT_EQ(d.evidence->firstBad[0].column, 1);
-    EXPECT_EQ(readAll(reader).records, (Table{{"Owner", "Deal"}, {"Zoë Müller", "Alpha"}}));
+    EXPECT_EQ(readAll(reader).records, (Table{ { "Owner", "Deal" }, { "Zoë Müller", "Alpha" } }));
 
     // Valid UTF-8 has no evidence to give.
     EXPECT_FALSE(csv::Reader::fromBytes("a,b\nZo\xC3\xAB,1\n").dialect().evidence);
@@ -527,7 +530,8 @@ TEST(CsvReader, EvidenceScannerSplitAnywhere)
     for (int step = 1; step <= 7; ++step) {
         csv::EvidenceScanner scanner(',');
         for (qsizetype at = 0; at < bytes.size(); at += step)
-            scanner.feed(bytes.constData() + at, std::size_t(std::min<qsizetype>(step, bytes.size() - at)));
+            scanner.feed(bytes.constData() + at,
+                         std::size_t(std::min<qsizetype>(step, bytes.size() - at)));
         const csv::EncodingEvidence &e = scanner.finish();
         EXPECT_EQ(e.utf8Characters, 3) << step;
         EXPECT_EQ(e.badBytes, 2) << step;
@@ -547,8 +551,10 @@ TEST(CsvReader, AValueLongerThanTheCapIsAnErrorAtItsPlace)
     csv::Options options;
     options.blockSize = 4096;
     options.maxFieldBytes = 10000;
-    for (const QByteArray &cell : QList<QByteArray>{QByteArray(50000, 'x'), "\"" + QByteArray(50000, 'y')}) {
-        csv::Reader reader = csv::Reader::fromBytes("a,b,c\n1,2,3\n4," + cell + ",6\n", {}, options);
+    for (const QByteArray &cell :
+         QList<QByteArray>{ QByteArray(50000, 'x'), "\"" + QByteArray(50000, 'y') }) {
+        csv::Reader reader =
+                csv::Reader::fromBytes("a,b,c\n1,2,3\n4," + cell + ",6\n", {}, options);
         csv::Record record;
         ASSERT_TRUE(reader.next(record));
         ASSERT_TRUE(reader.next(record));
@@ -558,7 +564,8 @@ TEST(CsvReader, AValueLongerThanTheCapIsAnErrorAtItsPlace)
         } catch (const csv::ParseError &e) {
             EXPECT_EQ(e.line(), 3);
             EXPECT_EQ(e.column(), 2);
-            EXPECT_TRUE(e.message().contains(QStringLiteral("a value of at most"))) << e.message().toStdString();
+            EXPECT_TRUE(e.message().contains(QStringLiteral("a value of at most")))
+                    << e.message().toStdString();
             EXPECT_LT(reader.bytesRead(), 30000) << "read on past the cap";
         }
     }

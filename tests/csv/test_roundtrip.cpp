@@ -13,11 +13,13 @@ using csv::Encoding;
 namespace {
 
 // Pieces random fields are made of: the delimiters, quotes, every line break, non-ASCII.
-const std::vector<std::string> anyPieces{"a", "Z", "0", "7", " ", ",", ";", "\t", "|", "\"",
-                                         "\n", "\r", "\r\n", "é", "€", "“", "ß", "😀", "中", "\"\""};
+const std::vector<std::string> anyPieces{
+    "a",  "Z",  "0",    "7", " ", ",", ";", "\t", "|",  "\"",
+    "\n", "\r", "\r\n", "é", "€", "“", "ß", "😀",  "中", "\"\""
+};
 // The same, within Windows-1252.
-const std::vector<std::string> windows1252Pieces{"a", "Z", "0", " ", ",", ";", "\t", "|", "\"",
-                                                 "\n", "\r", "\r\n", "é", "€", "“", "ß"};
+const std::vector<std::string> windows1252Pieces{ "a",  "Z",  "0",  " ",    ",", ";", "\t", "|",
+                                                  "\"", "\n", "\r", "\r\n", "é", "€", "“",  "ß" };
 
 Table randomTable(std::mt19937 &rng, const std::vector<std::string> &pieces)
 {
@@ -38,7 +40,8 @@ Table randomTable(std::mt19937 &rng, const std::vector<std::string> &pieces)
 QByteArray toWindows1252(const std::string &utf8)
 {
     static const std::vector<std::pair<std::string, char>> map{
-            {"é", '\xE9'}, {"€", '\x80'}, {"“", '\x93'}, {"ß", '\xDF'}};
+        { "é", '\xE9' }, { "€", '\x80' }, { "“", '\x93' }, { "ß", '\xDF' }
+    };
     QByteArray out;
     for (std::size_t i = 0; i < utf8.size();) {
         bool mapped = false;
@@ -69,8 +72,8 @@ ReadResult readWithBlockSize(const QString &path, qint64 blockSize)
 TEST(CsvRoundTrip, RandomTablesReadBackEqual)
 {
     std::mt19937 rng(20261123);
-    const std::string lineEnds[] = {"\n", "\r\n", "\r"};
-    const char delimiters[] = {',', ';', '\t', '|'};
+    const std::string lineEnds[] = { "\n", "\r\n", "\r" };
+    const char delimiters[] = { ',', ';', '\t', '|' };
     for (int round = 0; round < 400; ++round) {
         const int kind = round % 4; // UTF-8, UTF-8 BOM, UTF-16LE/BE, Windows-1252
         const Table table = randomTable(rng, kind == 3 ? windows1252Pieces : anyPieces);
@@ -78,10 +81,18 @@ TEST(CsvRoundTrip, RandomTablesReadBackEqual)
         const std::string text = writeCsv(table, delimiter, lineEnds[rng() % 3]);
         QByteArray bytes;
         switch (kind) {
-        case 0: bytes = QByteArray::fromStdString(text); break;
-        case 1: bytes = "\xEF\xBB\xBF" + QByteArray::fromStdString(text); break;
-        case 2: bytes = toUtf16(text, round % 8 < 4, true); break;
-        default: bytes = toWindows1252(text); break;
+        case 0:
+            bytes = QByteArray::fromStdString(text);
+            break;
+        case 1:
+            bytes = "\xEF\xBB\xBF" + QByteArray::fromStdString(text);
+            break;
+        case 2:
+            bytes = toUtf16(text, round % 8 < 4, true);
+            break;
+        default:
+            bytes = toWindows1252(text);
+            break;
         }
         csv::Options options;
         options.delimiter = delimiter;
@@ -96,7 +107,7 @@ TEST(CsvRoundTrip, RandomTablesReadBackEqual)
 TEST(CsvRoundTrip, SniffedDelimiterOnRegularTables)
 {
     std::mt19937 rng(7);
-    for (const char delimiter : {',', ';', '\t', '|'}) {
+    for (const char delimiter : { ',', ';', '\t', '|' }) {
         for (int round = 0; round < 20; ++round) {
             Table table(8, std::vector<std::string>(5));
             for (auto &record : table) {
@@ -113,14 +124,29 @@ TEST(CsvRoundTrip, SniffedDelimiterOnRegularTables)
 
 TEST(CsvRoundTrip, BlockBoundariesDoNotMatter)
 {
-    const char *fixtures[] = {"utf8.csv", "utf8-bom.csv", "utf16le-bom.txt", "utf16be-bom.txt",
-                              "utf16le-nobom.txt", "utf16be-nobom.txt", "windows1252.csv",
-                              "same-utf8-comma.csv", "same-utf16le-tab.txt",
-                              "same-windows1252-semicolon.csv", "comma.csv", "semicolon.csv",
-                              "tab.tsv", "pipe.csv", "sep-line.csv", "embedded-newlines.csv",
-                              "doubled-quotes.csv", "bare-cr.csv", "no-final-newline.csv",
-                              "blank-lines.csv", "nul-bytes.csv", "title-rows.csv",
-                              "salesforce-report.csv"};
+    const char *fixtures[] = { "utf8.csv",
+                               "utf8-bom.csv",
+                               "utf16le-bom.txt",
+                               "utf16be-bom.txt",
+                               "utf16le-nobom.txt",
+                               "utf16be-nobom.txt",
+                               "windows1252.csv",
+                               "same-utf8-comma.csv",
+                               "same-utf16le-tab.txt",
+                               "same-windows1252-semicolon.csv",
+                               "comma.csv",
+                               "semicolon.csv",
+                               "tab.tsv",
+                               "pipe.csv",
+                               "sep-line.csv",
+                               "embedded-newlines.csv",
+                               "doubled-quotes.csv",
+                               "bare-cr.csv",
+                               "no-final-newline.csv",
+                               "blank-lines.csv",
+                               "nul-bytes.csv",
+                               "title-rows.csv",
+                               "salesforce-report.csv" };
     for (const char *fixture : fixtures) {
         const QString path = csvFixture(QString::fromLatin1(fixture));
         const csv::Dialect dialect = csv::Reader(path).dialect();
@@ -141,9 +167,9 @@ TEST(CsvRoundTrip, BlockBoundariesDoNotMatter)
 
 TEST(CsvRoundTrip, ErrorsDoNotDependOnBlockBoundaries)
 {
-    for (const char *fixture : {"error-unterminated-quote.csv", "error-text-after-quote.csv"}) {
+    for (const char *fixture : { "error-unterminated-quote.csv", "error-text-after-quote.csv" }) {
         std::vector<std::pair<qint64, int>> places;
-        for (qint64 blockSize : {1, 2, 3, 5, 8, 13, 1 << 20}) {
+        for (qint64 blockSize : { 1, 2, 3, 5, 8, 13, 1 << 20 }) {
             csv::Options options;
             options.blockSize = blockSize;
             csv::Reader reader(csvFixture(QString::fromLatin1(fixture)), options);
@@ -176,14 +202,15 @@ TEST(CsvRoundTrip, SameDataInThreeDialects)
     const ReadResult b = readFixture(QStringLiteral("same-utf16le-tab.txt"));
     const ReadResult c = readFixture(QStringLiteral("same-windows1252-semicolon.csv"));
     const Table expected{
-            {"Account", "Owner", "Amount", "Notes"},
-            {"Café Zürich", "José Álvarez", "€1.234,50", "Said “yes”, then\nasked for a discount"},
-            {"O'Brien; Sons", "Zoë Müller", "12,5", "He said \"call me\"\ttomorrow|later"},
-            {"Plain", "", "0", ""}};
+        { "Account", "Owner", "Amount", "Notes" },
+        { "Café Zürich", "José Álvarez", "€1.234,50", "Said “yes”, then\nasked for a discount" },
+        { "O'Brien; Sons", "Zoë Müller", "12,5", "He said \"call me\"\ttomorrow|later" },
+        { "Plain", "", "0", "" }
+    };
     EXPECT_EQ(a.records, expected);
     EXPECT_EQ(b.records, expected);
     EXPECT_EQ(c.records, expected);
-    EXPECT_EQ(a.lines, (std::vector<qint64>{1, 2, 4, 5}));
+    EXPECT_EQ(a.lines, (std::vector<qint64>{ 1, 2, 4, 5 }));
     EXPECT_EQ(b.lines, a.lines);
-    EXPECT_EQ(c.lines, (std::vector<qint64>{2, 3, 5, 6})); // after the sep= line
+    EXPECT_EQ(c.lines, (std::vector<qint64>{ 2, 3, 5, 6 })); // after the sep= line
 }

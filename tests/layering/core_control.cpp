@@ -1,3 +1,6 @@
-#include <QString>
 #include "storage/book.h"
-int probe() { return QString().size(); }
+#include <QString>
+int probe()
+{
+    return QString().size();
+}

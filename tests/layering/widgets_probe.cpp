@@ -1,3 +1,7 @@
-#include <QWidget>
 #include "storage/book.h"
-int probe() { QWidget w; return 0; }
+#include <QWidget>
+int probe()
+{
+    QWidget w;
+    return 0;
+}

@@ -98,9 +98,11 @@ TEST_F(GuiFunnel, RatesShowTheirSourcesAndTheChainFollows)
 {
     AssumptionsPanel *panel = page->assumptions();
     EXPECT_DOUBLE_EQ(panel->spinBox(AssumptionsPanel::Target)->value(), 30000.0);
-    EXPECT_EQ(panel->sourceText(AssumptionsPanel::Target), QStringLiteral("the quotas for 2026-Q4"));
+    EXPECT_EQ(panel->sourceText(AssumptionsPanel::Target),
+              QStringLiteral("the quotas for 2026-Q4"));
     EXPECT_DOUBLE_EQ(panel->spinBox(AssumptionsPanel::DealSize)->value(), 20000.0);
-    EXPECT_EQ(panel->sourceText(AssumptionsPanel::DealSize), QStringLiteral("from history: 1 won deal"));
+    EXPECT_EQ(panel->sourceText(AssumptionsPanel::DealSize),
+              QStringLiteral("from history: 1 won deal"));
     EXPECT_DOUBLE_EQ(panel->spinBox(AssumptionsPanel::WinRate)->value(), 25.0);
     EXPECT_EQ(panel->sourceText(AssumptionsPanel::WinRate),
               QStringLiteral("default: history too thin (1 closed deal)"));
@@ -108,8 +110,8 @@ TEST_F(GuiFunnel, RatesShowTheirSourcesAndTheChainFollows)
               QStringLiteral("default: history too thin (3 meetings)"));
     EXPECT_FALSE(panel->resetButton(AssumptionsPanel::WinRate)->isEnabled());
     // 30,000 / 20,000 → 2 deals; / 25% → 8 opportunities; / 20% → 40 meetings; / 10% → 400.
-    EXPECT_EQ(totals(), (Steps{400, 40, 8, 2}));
-    EXPECT_EQ(weekly(), (Steps{31, 4, 1, 1}));
+    EXPECT_EQ(totals(), (Steps{ 400, 40, 8, 2 }));
+    EXPECT_EQ(weekly(), (Steps{ 31, 4, 1, 1 }));
     // The widest band is the activities'; every band keeps a fifth at least.
     const std::vector<double> widths = page->funnel()->widthShares();
     EXPECT_DOUBLE_EQ(widths.front(), 1.0);
@@ -126,8 +128,8 @@ TEST_F(GuiFunnel, TheWorkedExampleEnteredThroughThePageAndUndone)
     panel->enter(AssumptionsPanel::WinRate, 50);
     panel->enter(AssumptionsPanel::MeetingRate, 20);
     panel->enter(AssumptionsPanel::ActivityRate, 10);
-    EXPECT_EQ(totals(), (Steps{1000, 100, 20, 10}));
-    EXPECT_EQ(weekly(), (Steps{77, 8, 2, 1}));
+    EXPECT_EQ(totals(), (Steps{ 1000, 100, 20, 10 }));
+    EXPECT_EQ(weekly(), (Steps{ 77, 8, 2, 1 }));
     EXPECT_EQ(panel->sourceText(AssumptionsPanel::WinRate),
               QStringLiteral("your assumption (history: 1 closed deal)"));
     EXPECT_EQ(panel->sourceText(AssumptionsPanel::Target), QStringLiteral("your what-if target"));
@@ -141,19 +143,23 @@ TEST_F(GuiFunnel, TheWorkedExampleEnteredThroughThePageAndUndone)
     // Saved in the book for the scope: summary --json sees them too, and so does a new window.
     {
         auto b = Book::open(book.path);
-        const QString json = SummaryBuilder::toJson(SummaryBuilder::build(*b, {QDate(2026, 11, 20), {}, {}, {}}));
-        const QJsonObject f = QJsonDocument::fromJson(json.toUtf8()).object()[QStringLiteral("funnel")].toObject();
+        const QString json = SummaryBuilder::toJson(
+                SummaryBuilder::build(*b, { QDate(2026, 11, 20), {}, {}, {} }));
+        const QJsonObject f = QJsonDocument::fromJson(json.toUtf8())
+                                      .object()[QStringLiteral("funnel")]
+                                      .toObject();
         EXPECT_EQ(f[QStringLiteral("activities")].toInt(), 1000);
-        EXPECT_EQ(f[QStringLiteral("per_week")].toObject()[QStringLiteral("activities")].toInt(), 77);
+        EXPECT_EQ(f[QStringLiteral("per_week")].toObject()[QStringLiteral("activities")].toInt(),
+                  77);
     }
 
     panel->reset(AssumptionsPanel::WinRate);
-    EXPECT_EQ(totals(), (Steps{2000, 200, 40, 10})); // the 25% default again
+    EXPECT_EQ(totals(), (Steps{ 2000, 200, 40, 10 })); // the 25% default again
     undo->undo();
-    EXPECT_EQ(totals(), (Steps{1000, 100, 20, 10}));
+    EXPECT_EQ(totals(), (Steps{ 1000, 100, 20, 10 }));
     while (undo->count() > before && undo->canUndo() && undo->index() > before)
         undo->undo();
-    EXPECT_EQ(totals(), (Steps{400, 40, 8, 2}));
+    EXPECT_EQ(totals(), (Steps{ 400, 40, 8, 2 }));
     EXPECT_FALSE(panel->resetButton(AssumptionsPanel::Target)->isEnabled());
 }
 
@@ -168,7 +174,8 @@ TEST_F(GuiFunnel, GapAndActualsPerWeek)
     EXPECT_EQ(gap->item(1, 0)->text(), QStringLiteral("4"));
     EXPECT_EQ(gap->item(3, 0)->text(), QStringLiteral("200"));
     EXPECT_EQ(gap->item(3, 1)->text(), QStringLiteral("34"));
-    EXPECT_TRUE(page->gapText().contains(QStringLiteral("$19,499.87"))) << page->gapText().toStdString();
+    EXPECT_TRUE(page->gapText().contains(QStringLiteral("$19,499.87")))
+            << page->gapText().toStdString();
     EXPECT_TRUE(page->warningLabel()->text().contains(QStringLiteral("unlikely to close")))
             << "41 days left, a 263-day cycle";
 
@@ -184,7 +191,7 @@ TEST_F(GuiFunnel, GapAndActualsPerWeek)
     EXPECT_EQ(actuals.activities[0], 3);
     EXPECT_EQ(actuals.meetings[2], 1);
     EXPECT_EQ(actuals.activities[2], 2);
-    EXPECT_TRUE(actuals.begun[7]);   // 2026-11-19 .. 25 holds the as-of date
+    EXPECT_TRUE(actuals.begun[7]); // 2026-11-19 .. 25 holds the as-of date
     EXPECT_FALSE(actuals.begun[8]);
     EXPECT_EQ(actuals.meetingsPlanned, 4);
     EXPECT_EQ(actuals.activitiesPlanned, 31);
@@ -241,7 +248,7 @@ TEST_F(GuiFunnel, WhatIsLeftComesFirstThenTheWholePeriod)
 TEST_F(GuiFunnel, AssumptionsBelongToTheirScope)
 {
     page->assumptions()->enter(AssumptionsPanel::WinRate, 50);
-    EXPECT_EQ(totals(), (Steps{200, 20, 4, 2}));
+    EXPECT_EQ(totals(), (Steps{ 200, 20, 4, 2 }));
     const BookView *view = window->session()->view();
     int bob = -1;
     for (std::size_t i = 0; i < view->reps.size(); ++i)
@@ -257,10 +264,9 @@ TEST_F(GuiFunnel, AssumptionsBelongToTheirScope)
 TEST_F(GuiFunnel, AZeroRateSaysWhyInsteadOfDividing)
 {
     page->assumptions()->enter(AssumptionsPanel::WinRate, 0);
-    EXPECT_EQ(totals(), (Steps{std::nullopt, std::nullopt, std::nullopt, 2}));
+    EXPECT_EQ(totals(), (Steps{ std::nullopt, std::nullopt, std::nullopt, 2 }));
     EXPECT_TRUE(page->warningLabel()->isVisible());
     EXPECT_TRUE(page->warningLabel()->text().contains(QStringLiteral("win rate")))
             << page->warningLabel()->text().toStdString();
     EXPECT_EQ(page->gapTable()->item(1, 0)->text(), QStringLiteral("—"));
 }
-

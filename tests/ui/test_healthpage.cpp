@@ -55,15 +55,16 @@ protected:
         book = test::writeSmallBook(dir.path(QStringLiteral("small.tpbook")));
         {
             auto b = Book::open(book.path);
-            b->db().exec(QStringLiteral("UPDATE opportunities SET last_activity_date = '2026-08-01' "
-                                        "WHERE id = %1")
-                                 .arg(book.o3)
-                                 .toStdString());
+            b->db().exec(
+                    QStringLiteral("UPDATE opportunities SET last_activity_date = '2026-08-01' "
+                                   "WHERE id = %1")
+                            .arg(book.o3)
+                            .toStdString());
             OpportunityRepository opportunities(*b);
-            opportunities.addCloseDateChange({0, book.o2, QDate(2026, 11, 1), QDate(2026, 12, 1),
-                                              QDate(2026, 10, 20)});
-            opportunities.addCloseDateChange({0, book.o2, QDate(2026, 12, 1), QDate(2026, 12, 20),
-                                              QDate(2026, 11, 10)});
+            opportunities.addCloseDateChange(
+                    { 0, book.o2, QDate(2026, 11, 1), QDate(2026, 12, 1), QDate(2026, 10, 20) });
+            opportunities.addCloseDateChange(
+                    { 0, book.o2, QDate(2026, 12, 1), QDate(2026, 12, 20), QDate(2026, 11, 10) });
         }
         window = std::make_unique<MainWindow>();
         window->setInteractive(false);
@@ -105,7 +106,7 @@ protected:
         }
     }
 
-    const QDate asOf{2026, 11, 20};
+    const QDate asOf{ 2026, 11, 20 };
     test::TempDir dir;
     test::SmallBook book;
     std::unique_ptr<MainWindow> window;
@@ -117,8 +118,9 @@ protected:
 TEST_F(GuiHealth, DealsComeWorstFirstWithTheirReasons)
 {
     test::ModelTestWarnings warnings;
-    QAbstractItemModelTester tester(model(), QAbstractItemModelTester::FailureReportingMode::Warning);
-    EXPECT_EQ(shownIds(), (std::vector<Id>{book.o3, book.o2, book.o1, book.o5}));
+    QAbstractItemModelTester tester(model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    EXPECT_EQ(shownIds(), (std::vector<Id>{ book.o3, book.o2, book.o1, book.o5 }));
     EXPECT_EQ(cell(0, HealthDealsModel::Health), QStringLiteral("Stalled"));
     EXPECT_EQ(cell(0, HealthDealsModel::Reasons),
               QStringLiteral("No activity for 111 days; Stage entry unknown"));
@@ -132,10 +134,11 @@ TEST_F(GuiHealth, DealsComeWorstFirstWithTheirReasons)
 
     // Sorting by amount, descending, then back by the health column.
     page->dealsTable()->sortByColumn(HealthDealsModel::Amount, Qt::DescendingOrder);
-    EXPECT_EQ(shownIds(), (std::vector<Id>{book.o1, book.o3, book.o2, book.o5}));
+    EXPECT_EQ(shownIds(), (std::vector<Id>{ book.o1, book.o3, book.o2, book.o5 }));
     page->dealsTable()->sortByColumn(HealthDealsModel::Idle, Qt::AscendingOrder);
     EXPECT_EQ(shownIds().back(), book.o3);
-    EXPECT_TRUE(warnings.messages().isEmpty()) << warnings.messages().join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(warnings.messages().isEmpty())
+            << warnings.messages().join(QLatin1Char('\n')).toStdString();
     shoot(QStringLiteral("health-page.png"));
 }
 
@@ -143,8 +146,8 @@ TEST_F(GuiHealth, ChartDataSplitsPipelineByStageAndAge)
 {
     const StalledChartData &byStage = page->stalledChart()->data();
     ASSERT_EQ(byStage.categories,
-              (QStringList{QStringLiteral("Qualify"), QStringLiteral("Prove"),
-                           QStringLiteral("Propose"), QStringLiteral("Negotiate")}));
+              (QStringList{ QStringLiteral("Qualify"), QStringLiteral("Prove"),
+                            QStringLiteral("Propose"), QStringLiteral("Negotiate") }));
     const auto at = [](const StalledChartData &d, health::Level level, int category) {
         return d.amounts[std::size_t(level)][std::size_t(category)];
     };
@@ -169,14 +172,14 @@ TEST_F(GuiHealth, ChartDataSplitsPipelineByStageAndAge)
 TEST_F(GuiHealth, ClickingASegmentFiltersTheTable)
 {
     page->filterBySegment(3, int(health::Level::Stalled)); // Negotiate, stalled
-    EXPECT_EQ(shownIds(), std::vector<Id>{book.o3});
+    EXPECT_EQ(shownIds(), std::vector<Id>{ book.o3 });
     EXPECT_EQ(page->levelBox()->currentText(), QStringLiteral("Stalled"));
     EXPECT_EQ(page->countText(), QStringLiteral("1 of 4 open deals"));
     page->filterBySegment(0, int(health::Level::Healthy)); // Qualify, healthy: none
     EXPECT_TRUE(shownIds().empty());
     page->levelBox()->setCurrentIndex(1); // stalled and at risk, keeping the stage
     emit page->levelBox()->activated(1);
-    EXPECT_EQ(shownIds(), std::vector<Id>{book.o2});
+    EXPECT_EQ(shownIds(), std::vector<Id>{ book.o2 });
 }
 
 TEST_F(GuiHealth, CoverageShowsRawAgainstHonestAndWhatEachRuleRemoves)
@@ -184,8 +187,9 @@ TEST_F(GuiHealth, CoverageShowsRawAgainstHonestAndWhatEachRuleRemoves)
     const CoverageStrip *strip = page->coverageStrip();
     EXPECT_EQ(strip->valueText(CoverageStrip::Target), QStringLiteral("$30,000.00"));
     EXPECT_EQ(strip->valueText(CoverageStrip::Won), QStringLiteral("$0.00"));
-    EXPECT_EQ(strip->valueText(CoverageStrip::Raw), QStringLiteral("69.0%"));    // 20,700.50 / 30,000
-    EXPECT_EQ(strip->valueText(CoverageStrip::Honest), QStringLiteral("45.7%")); // 13,700.50 / 30,000
+    EXPECT_EQ(strip->valueText(CoverageStrip::Raw), QStringLiteral("69.0%")); // 20,700.50 / 30,000
+    EXPECT_EQ(strip->valueText(CoverageStrip::Honest),
+              QStringLiteral("45.7%")); // 13,700.50 / 30,000
     const CoverageChartData &waterfall = page->coverageChart()->data();
     ASSERT_EQ(waterfall.categories.size(), 7);
     EXPECT_EQ(waterfall.kept.front(), 2'070'050);
@@ -198,7 +202,7 @@ TEST_F(GuiHealth, CoverageShowsRawAgainstHonestAndWhatEachRuleRemoves)
 TEST_F(GuiHealth, FiguresAgreeWithSummaryJson)
 {
     auto b = Book::open(book.path);
-    const QString json = SummaryBuilder::toJson(SummaryBuilder::build(*b, {asOf, {}, {}, {}}));
+    const QString json = SummaryBuilder::toJson(SummaryBuilder::build(*b, { asOf, {}, {}, {} }));
     const QJsonObject s = QJsonDocument::fromJson(json.toUtf8()).object();
     const QJsonObject coverage = s[QStringLiteral("coverage")].toObject();
     const QJsonObject metrics = s[QStringLiteral("metrics")].toObject();
@@ -212,21 +216,25 @@ TEST_F(GuiHealth, FiguresAgreeWithSummaryJson)
               format.money(std::llround(coverage[QStringLiteral("remaining")].toDouble() * 100),
                            QStringLiteral("USD")));
     const health::HealthReport &report = page->state()->report();
-    EXPECT_EQ(report.stalled.count, s[QStringLiteral("stalled")].toObject()[QStringLiteral("stalled_count")].toInt());
-    EXPECT_DOUBLE_EQ(toMajor(report.atRisk.amount),
-                     s[QStringLiteral("stalled")].toObject()[QStringLiteral("at_risk_amount")].toDouble());
+    EXPECT_EQ(report.stalled.count,
+              s[QStringLiteral("stalled")].toObject()[QStringLiteral("stalled_count")].toInt());
+    EXPECT_DOUBLE_EQ(
+            toMajor(report.atRisk.amount),
+            s[QStringLiteral("stalled")].toObject()[QStringLiteral("at_risk_amount")].toDouble());
 
     // Key metrics: the team row, then Alice and Bob.
     QTableWidget *table = page->keyMetrics()->table();
     ASSERT_EQ(table->rowCount(), 3);
     EXPECT_EQ(table->item(0, 0)->text(), QStringLiteral("Team"));
-    EXPECT_EQ(table->item(0, 1)->text(), format.ratio(metrics[QStringLiteral("win_rate")].toDouble()));
-    EXPECT_EQ(table->item(0, 1)->text(), QStringLiteral("100.0%")); // one win, the loss closes after the window
+    EXPECT_EQ(table->item(0, 1)->text(),
+              format.ratio(metrics[QStringLiteral("win_rate")].toDouble()));
+    EXPECT_EQ(table->item(0, 1)->text(),
+              QStringLiteral("100.0%")); // one win, the loss closes after the window
     EXPECT_EQ(table->item(1, 0)->text(), QStringLiteral("Alice Archer"));
-    EXPECT_EQ(table->item(1, 5)->text(), QStringLiteral("0.0%"));         // attainment
-    EXPECT_EQ(table->item(1, 8)->text(), QStringLiteral("2 / 2"));        // active / capacity
+    EXPECT_EQ(table->item(1, 5)->text(), QStringLiteral("0.0%")); // attainment
+    EXPECT_EQ(table->item(1, 8)->text(), QStringLiteral("2 / 2")); // active / capacity
     EXPECT_EQ(table->item(2, 5)->text(), QStringLiteral("no quota"));
-    EXPECT_EQ(table->item(2, 2)->text(), QStringLiteral("$20,000.00"));   // Bob's average deal
+    EXPECT_EQ(table->item(2, 2)->text(), QStringLiteral("$20,000.00")); // Bob's average deal
     page->tabs()->setCurrentIndex(1);
     shoot(QStringLiteral("health-metrics.png"));
 }
@@ -237,10 +245,10 @@ TEST_F(GuiHealth, CleanUpEditsAreUndoableSteps)
     QUndoStack *undo = session->undoStack();
     const int before = undo->count();
 
-    page->markLost({book.o3}, QStringLiteral("Went dark"));
+    page->markLost({ book.o3 }, QStringLiteral("Went dark"));
     QApplication::processEvents(); // row changes are evaluated once, on the next turn
     EXPECT_EQ(undo->count(), before + 1);
-    EXPECT_EQ(shownIds(), (std::vector<Id>{book.o2, book.o1, book.o5}));
+    EXPECT_EQ(shownIds(), (std::vector<Id>{ book.o2, book.o1, book.o5 }));
     {
         auto b = Book::open(book.path);
         const auto o3 = OpportunityRepository(*b).byId(book.o3);
@@ -254,19 +262,22 @@ TEST_F(GuiHealth, CleanUpEditsAreUndoableSteps)
     EXPECT_EQ(page->state()->report().stalled.count, 1);
 
     // Pushing two deals is one step; each push counts against its deal.
-    page->pushCloseDates({book.o1, book.o2}, QDate(2027, 2, 1));
+    page->pushCloseDates({ book.o1, book.o2 }, QDate(2027, 2, 1));
     EXPECT_EQ(undo->count(), before + 1);
     const BookView *view = session->view();
-    const auto pushes = [&](Id id) { return int(view->opportunities.pushes[std::size_t(view->opportunities.indexOf(id))]); };
+    const auto pushes = [&](Id id) {
+        return int(view->opportunities.pushes[std::size_t(view->opportunities.indexOf(id))]);
+    };
     EXPECT_EQ(pushes(book.o2), 3);
     EXPECT_EQ(pushes(book.o1), 1);
-    EXPECT_EQ(page->state()->report().coverage.open, 700'000 + 120'050) << "both now close after the period";
+    EXPECT_EQ(page->state()->report().coverage.open, 700'000 + 120'050)
+            << "both now close after the period";
     undo->undo();
     EXPECT_EQ(pushes(book.o2), 2);
     EXPECT_EQ(pushes(book.o1), 0);
 
-    page->setNextSteps({book.o1}, QStringLiteral("Call the CFO"));
-    page->setNextActivities({book.o1}, QDate(2026, 11, 25));
+    page->setNextSteps({ book.o1 }, QStringLiteral("Call the CFO"));
+    page->setNextActivities({ book.o1 }, QDate(2026, 11, 25));
     {
         auto b = Book::open(book.path);
         const auto o1 = OpportunityRepository(*b).byId(book.o1);

@@ -100,9 +100,10 @@ protected:
                     ui::ColorSchemeFollower::apply(scheme);
                     QApplication::processEvents();
                     box->grab().save(QStringLiteral("%1/undo-import-prompt-%2.png")
-                                             .arg(shots, scheme == ui::ColorScheme::Dark
-                                                                 ? QStringLiteral("dark")
-                                                                 : QStringLiteral("light")));
+                                             .arg(shots,
+                                                  scheme == ui::ColorScheme::Dark
+                                                          ? QStringLiteral("dark")
+                                                          : QStringLiteral("light")));
                 }
             }
             if (QAbstractButton *button = answer(*box))
@@ -148,7 +149,8 @@ TEST_F(GuiImportUndoAsks, KeepingEverythingLeavesTheBookAndTheHistory)
     EXPECT_EQ(question,
               QStringLiteral("Undoing the import of salesforce-report.csv would lose 2 "
                              "edits made after it."));
-    EXPECT_TRUE(details.contains(QStringLiteral("changed since, would be deleted"))) << details.toStdString();
+    EXPECT_TRUE(details.contains(QStringLiteral("changed since, would be deleted")))
+            << details.toStdString();
     EXPECT_EQ(defaultText, QStringLiteral("&Keep Everything"));
     EXPECT_EQ(stack->index(), 1);
     EXPECT_EQ(stack->count(), 1);

@@ -124,7 +124,8 @@ TEST_F(GuiImportMainWindow, AnImportItsUndoAndRedoKeepTheScopeAndThePageFilters)
     test::choose(bar->territoryCombo(), window->session()->view()->territoryIndex(book.south));
     const QString period = bar->periodCombo()->itemData(0).toString();
     test::choose(bar->periodCombo(), period);
-    auto *page = qobject_cast<ui::OpportunitiesPage *>(window->tablePage(QStringLiteral("opportunities")));
+    auto *page = qobject_cast<ui::OpportunitiesPage *>(
+            window->tablePage(QStringLiteral("opportunities")));
     ASSERT_NE(page, nullptr);
     test::choose(page->ownerFilter(), repIndex(book.bob));
     test::choose(page->statusFilter(), int(Status::Open));

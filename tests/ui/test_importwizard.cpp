@@ -385,11 +385,13 @@ TEST_F(GuiImportWizard, ResolvesHubSpotsInternalStageIds)
               QStringLiteral("hubspot"));
     wizard->next();
     ui::MappingPage *mapping = wizard->mappingPage();
-    const std::pair<const char *, Stage> stages[] = {
-        { "appointmentscheduled", Stage::Qualify }, { "qualifiedtobuy", Stage::Qualify },
-        { "presentationscheduled", Stage::Prove },  { "decisionmakerboughtin", Stage::Prove },
-        { "contractsent", Stage::Negotiate },       { "closedwon", Stage::Won },
-        { "closedlost", Stage::Lost } };
+    const std::pair<const char *, Stage> stages[] = { { "appointmentscheduled", Stage::Qualify },
+                                                      { "qualifiedtobuy", Stage::Qualify },
+                                                      { "presentationscheduled", Stage::Prove },
+                                                      { "decisionmakerboughtin", Stage::Prove },
+                                                      { "contractsent", Stage::Negotiate },
+                                                      { "closedwon", Stage::Won },
+                                                      { "closedlost", Stage::Lost } };
     EXPECT_EQ(mapping->stageTable()->rowCount(), int(std::size(stages)));
     for (const auto &[value, stage] : stages) {
         QComboBox *combo = mapping->stageTable()->comboOf(QString::fromLatin1(value));
@@ -483,7 +485,8 @@ TEST_F(GuiImportWizard, ImportsEngagementScoresByTheFactorColumnsAndUndoesThem)
         auto book = Book::open(bookPath);
         crm::ImportOptions options;
         options.asOf = QDate(2026, 11, 20);
-        ASSERT_TRUE(crm::importFile(*book, test::importSample("salesforce-accounts.csv"), options).committed);
+        ASSERT_TRUE(crm::importFile(*book, test::importSample("salesforce-accounts.csv"), options)
+                            .committed);
     }
     ASSERT_TRUE(session->reloadView());
     const qint64 scoredBefore = count("SELECT count(*) FROM account_scores");
@@ -531,7 +534,9 @@ TEST_F(GuiImportWizard, ImportsEngagementScoresByTheFactorColumnsAndUndoesThem)
     // The reloaded view carries the scores: Orbit Energy 2's "4.0" is a 4.
     int orbit = -1;
     for (int row = 0; row < session->view()->accounts.size(); ++row) {
-        if (session->view()->accounts.name.at(std::size_t(row)).startsWith(QStringLiteral("Orbit Energy 2")))
+        if (session->view()
+                    ->accounts.name.at(std::size_t(row))
+                    .startsWith(QStringLiteral("Orbit Energy 2")))
             orbit = row;
     }
     ASSERT_GE(orbit, 0);
@@ -573,7 +578,7 @@ TEST_F(GuiImportWizard, AsksForTheEncodingOfAFileUtf8ButForAFewBytes)
     QStringList reps;
     for (const RepRow &rep : session->view()->reps)
         reps.append(rep.name);
-    EXPECT_EQ(reps, (QStringList{QStringLiteral("Ana"), QStringLiteral("Zoë Müller")}));
+    EXPECT_EQ(reps, (QStringList{ QStringLiteral("Ana"), QStringLiteral("Zoë Müller") }));
     wizard->accept();
 }
 
@@ -584,7 +589,8 @@ TEST_F(GuiImportWizard, SaysWhatItDetectedOnceAndEveryColumnLeftOut)
     ImportWizard *wizard = openWizard(test::importSample("quotas.csv"));
     ASSERT_NE(wizard, nullptr);
     ASSERT_EQ(wizard->currentId(), ImportWizard::PresetPageId);
-    EXPECT_EQ(wizard->presetPage()->findChildren<QLabel *>().at(0)->text(), QStringLiteral("Quotas"));
+    EXPECT_EQ(wizard->presetPage()->findChildren<QLabel *>().at(0)->text(),
+              QStringLiteral("Quotas"));
     wizard->reject();
 
     ImportWizard *hubspot = openWizard(test::importSample("hubspot-deals.csv"));
@@ -605,11 +611,13 @@ TEST_F(GuiImportWizard, ThePreviewAsksBeforeRemovingMostDealsOrImportingDuplicat
         auto book = Book::open(bookPath);
         crm::ImportOptions options;
         options.asOf = QDate(2026, 11, 13);
-        ASSERT_TRUE(crm::importFile(*book, test::importSample("salesforce-report.csv"), options).committed);
+        ASSERT_TRUE(crm::importFile(*book, test::importSample("salesforce-report.csv"), options)
+                            .committed);
     }
     ASSERT_TRUE(session->reloadView());
     ASSERT_TRUE(session->waitUntilLoaded());
-    const QList<QByteArray> lines = test::readAll(test::importSample("salesforce-report.csv")).split('\n');
+    const QList<QByteArray> lines =
+            test::readAll(test::importSample("salesforce-report.csv")).split('\n');
     const QString cut = test::writeFile(dir, "cut.csv", lines.at(0) + '\n' + lines.at(1) + '\n');
     ImportWizard *wizard = openWizard(cut);
     ASSERT_NE(wizard, nullptr);
@@ -624,9 +632,10 @@ TEST_F(GuiImportWizard, ThePreviewAsksBeforeRemovingMostDealsOrImportingDuplicat
     EXPECT_TRUE(preview->isComplete());
     wizard->reject();
 
-    const QString hubspot = test::writeFile(
-            dir, "hubspot.csv",
-            test::readAll(test::importSample("hubspot-deals.csv")).replace("006Kx", "78123").replace("001Kx", "91456"));
+    const QString hubspot = test::writeFile(dir, "hubspot.csv",
+                                            test::readAll(test::importSample("hubspot-deals.csv"))
+                                                    .replace("006Kx", "78123")
+                                                    .replace("001Kx", "91456"));
     ImportWizard *second = openWizard(hubspot);
     ASSERT_NE(second, nullptr);
     ASSERT_TRUE(toPreview(second));

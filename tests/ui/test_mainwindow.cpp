@@ -96,8 +96,8 @@ TEST_F(GuiMainWindow, ComposesSixPagesAndTheStandardMenus)
                             QStringLiteral("&View"), QStringLiteral("&Help") }));
     ASSERT_EQ(window().pages().size(), 6);
     const QStringList keys{ QStringLiteral("accounts"), QStringLiteral("opportunities"),
-                            QStringLiteral("reps"), QStringLiteral("roi"), QStringLiteral("health"),
-                            QStringLiteral("funnel") };
+                            QStringLiteral("reps"),     QStringLiteral("roi"),
+                            QStringLiteral("health"),   QStringLiteral("funnel") };
     const QList<QAction *> switches = window().pageSwitchActions();
     ASSERT_EQ(switches.size(), 6);
     for (int i = 0; i < 6; ++i) {
@@ -107,7 +107,8 @@ TEST_F(GuiMainWindow, ComposesSixPagesAndTheStandardMenus)
         EXPECT_EQ(window().currentPage()->key(), keys[i]);
         EXPECT_TRUE(window().currentPage()->isVisible());
     }
-    EXPECT_EQ(window().tablePage(QStringLiteral("accounts"))->countText(), QStringLiteral("3 accounts"));
+    EXPECT_EQ(window().tablePage(QStringLiteral("accounts"))->countText(),
+              QStringLiteral("3 accounts"));
     EXPECT_EQ(window().tablePage(QStringLiteral("opportunities"))->countText(),
               QStringLiteral("6 opportunities"));
     EXPECT_EQ(window().tablePage(QStringLiteral("reps"))->countText(), QStringLiteral("2 reps"));

@@ -73,7 +73,7 @@ TEST_F(GuiRoi, TheChartDataHasPointsSizesColoursAndThresholds)
     EXPECT_DOUBLE_EQ(data.floorLikelihood, 0.2);
     EXPECT_DOUBLE_EQ(data.maxPotential, 500000.0);
     EXPECT_DOUBLE_EQ(data.minPositivePotential, 7000.0);
-    EXPECT_EQ(data.counts, (std::array<int, 4>{1, 0, 1, 0}));
+    EXPECT_EQ(data.counts, (std::array<int, 4>{ 1, 0, 1, 0 }));
     EXPECT_EQ(quadrantColor(roi::Quadrant::Pursue, false), QColor(0x1e, 0x8e, 0x3e));
     EXPECT_NE(quadrantColor(roi::Quadrant::QuickWins, true),
               quadrantColor(roi::Quadrant::QuickWins, false));
@@ -97,14 +97,15 @@ TEST_F(GuiRoi, ASelectionRunsThroughTheChartTheWorkListAndThePanel)
     EXPECT_EQ(chart->accountAt(chart->positionOf(0.25, 400000.0)), -1);
     mouse(QEvent::MouseButtonPress, acme, Qt::LeftButton);
     mouse(QEvent::MouseButtonRelease, acme, Qt::NoButton);
-    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.acme)});
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{ row(book.acme) });
     EXPECT_EQ(page->workList()->selectionModel()->selectedRows().size(), 1);
     EXPECT_TRUE(page->workList()->selectionModel()->isRowSelected(0));
     EXPECT_EQ(page->scoringPanel()->shownScore(0), 5);
-    EXPECT_TRUE(page->scoringPanel()->profileLabel()->text().contains(QStringLiteral("Book default")));
+    EXPECT_TRUE(
+            page->scoringPanel()->profileLabel()->text().contains(QStringLiteral("Book default")));
 
     page->workList()->selectRow(1);
-    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.globex)});
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{ row(book.globex) });
     EXPECT_EQ(page->state()->current(), row(book.globex));
     EXPECT_EQ(page->scoringPanel()->shownScore(1), 0);
     EXPECT_EQ(page->scoringPanel()->shownScore(2), -1); // not scored, apart from 0
@@ -115,7 +116,7 @@ TEST_F(GuiRoi, ASelectionRunsThroughTheChartTheWorkListAndThePanel)
     // Initech is listed apart, and picking it there selects it everywhere.
     ASSERT_EQ(page->needsScoringList()->model()->rowCount(), 1);
     page->needsScoringList()->setCurrentIndex(page->needsScoringList()->model()->index(0, 0));
-    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.initech)});
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{ row(book.initech) });
     EXPECT_FALSE(page->workList()->selectionModel()->hasSelection());
 
     if (const QString shots = qEnvironmentVariable("TP_TEST_SCREENSHOTS"); !shots.isEmpty()) {
@@ -128,7 +129,7 @@ TEST_F(GuiRoi, ASelectionRunsThroughTheChartTheWorkListAndThePanel)
 
 TEST_F(GuiRoi, DigitsScoreTheCurrentFactorAndUndoPutsItBack)
 {
-    page->state()->select({row(book.initech)});
+    page->state()->select({ row(book.initech) });
     ScoringPanel *panel = page->scoringPanel();
     panel->setFocus();
     EXPECT_EQ(panel->currentFactor(), 0);
@@ -150,12 +151,12 @@ TEST_F(GuiRoi, DigitsScoreTheCurrentFactorAndUndoPutsItBack)
     session()->undoStack()->undo();
     EXPECT_EQ(result().workList.size(), 2u);
     EXPECT_EQ(page->chart()->data().points.size(), 2u);
-    EXPECT_EQ(result().unscored, std::vector<int>{row(book.initech)});
+    EXPECT_EQ(result().unscored, std::vector<int>{ row(book.initech) });
     session()->undoStack()->redo();
     EXPECT_EQ(panel->shownScore(0), 4);
 
     // Page Down moves to the next account of the work list.
-    page->state()->select({row(book.acme)});
+    page->state()->select({ row(book.acme) });
     QTest::keyClick(panel, Qt::Key_PageDown);
     EXPECT_EQ(page->state()->current(), result().workList[1].row);
 
@@ -169,7 +170,7 @@ TEST_F(GuiRoi, DigitsScoreTheCurrentFactorAndUndoPutsItBack)
 
 TEST_F(GuiRoi, BulkScoringIsOneUndoStep)
 {
-    page->state()->select({row(book.acme), row(book.globex), row(book.initech)});
+    page->state()->select({ row(book.acme), row(book.globex), row(book.initech) });
     ScoringPanel *panel = page->scoringPanel();
     panel->setCurrentFactor(5);
     panel->scoreCurrentFactor(1);
@@ -205,7 +206,7 @@ TEST_F(GuiRoi, DraggingTheLikelihoodLineSetsTheThresholdAndUndoes)
     mouse(QEvent::MouseButtonPress, line, Qt::LeftButton);
     mouse(QEvent::MouseMove, to, Qt::LeftButton);
     EXPECT_DOUBLE_EQ(chart->layer()->likelihoodThreshold(), 0.8); // drawn while dragging
-    EXPECT_EQ(session()->undoStack()->count(), 0);                // saved on release
+    EXPECT_EQ(session()->undoStack()->count(), 0); // saved on release
     mouse(QEvent::MouseButtonRelease, to, Qt::NoButton);
     EXPECT_EQ(session()->undoStack()->count(), 1);
     EXPECT_DOUBLE_EQ(session()->view()->settings.roi.likelihoodThreshold, 0.8);
@@ -232,8 +233,8 @@ TEST_F(GuiRoi, ARepOverCapacityIsNamed)
     ASSERT_TRUE(session()->setRepCapacity(book.alice, 1));
     QApplication::processEvents(); // rep changes are evaluated on the event loop's next turn
     EXPECT_FALSE(page->warningLabel()->isHidden());
-    EXPECT_TRUE(page->warningLabel()->text().contains(
-            QStringLiteral("Alice Archer carries 2 active opportunities, more than a capacity of 1")));
+    EXPECT_TRUE(page->warningLabel()->text().contains(QStringLiteral(
+            "Alice Archer carries 2 active opportunities, more than a capacity of 1")));
     session()->undoStack()->undo();
     QApplication::processEvents();
     EXPECT_TRUE(page->warningLabel()->isHidden());
@@ -255,7 +256,8 @@ TEST_F(GuiRoi, TheChartExportsAsPngAndPdf)
     const QPoint acme = (page->chart()->positionOf(1.0, 500000.0) + QPoint(0, caption)) * 2;
     const QColor pixel = image.pixelColor(acme - QPoint(4, 0));
     const QColor pursue = quadrantColor(roi::Quadrant::Pursue, theme::isDark());
-    EXPECT_GT(pixel.green(), pixel.red()) << qPrintable(pixel.name()) << " vs " << qPrintable(pursue.name());
+    EXPECT_GT(pixel.green(), pixel.red())
+            << qPrintable(pixel.name()) << " vs " << qPrintable(pursue.name());
     QFile file(pdf);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_TRUE(file.read(5).startsWith("%PDF"));
@@ -265,7 +267,7 @@ TEST_F(GuiRoi, TheChartExportsAsPngAndPdf)
 
     // The selection and the hover are the screen's state, not the data: an export leaves their
     // rings and the callout out.
-    page->state()->select({row(book.acme)});
+    page->state()->select({ row(book.acme) });
     mouse(QEvent::MouseMove, page->chart()->positionOf(1.0, 500000.0), Qt::NoButton);
     ASSERT_EQ(page->chart()->hoveredAccount(), row(book.acme));
     QApplication::processEvents();
@@ -364,8 +366,10 @@ TEST_F(GuiRoi, FactorsAreAddedRenamedDescribedMovedAndRemovedEachAsOneUndoStep)
     table->setCurrentCell(6, FactorsPanel::NameColumn);
     factors->descriptionEdit()->setText(QStringLiteral("Signed off by finance"));
     emit factors->descriptionEdit()->editingFinished();
-    EXPECT_EQ(session()->view()->scoring.factors[6].description, QStringLiteral("Signed off by finance"));
-    EXPECT_EQ(table->item(6, FactorsPanel::NameColumn)->toolTip(), QStringLiteral("Signed off by finance"));
+    EXPECT_EQ(session()->view()->scoring.factors[6].description,
+              QStringLiteral("Signed off by finance"));
+    EXPECT_EQ(table->item(6, FactorsPanel::NameColumn)->toolTip(),
+              QStringLiteral("Signed off by finance"));
 
     // Ctrl+Up moves it above Timing; Acme's Timing 5 follows its factor.
     table->setFocus();
@@ -385,7 +389,8 @@ TEST_F(GuiRoi, FactorsAreAddedRenamedDescribedMovedAndRemovedEachAsOneUndoStep)
     EXPECT_EQ(stack->undoText(), QStringLiteral("Remove the factor “Access to decision makers”"));
     EXPECT_DOUBLE_EQ(result().workList[1].likelihood, 1.0);
     stack->undo();
-    EXPECT_EQ(session()->view()->scoring.factors[1].name, QStringLiteral("Access to decision makers"));
+    EXPECT_EQ(session()->view()->scoring.factors[1].name,
+              QStringLiteral("Access to decision makers"));
     EXPECT_EQ(session()->view()->scores.at(row(book.globex), 1), 0);
     EXPECT_DOUBLE_EQ(result().workList[1].likelihood, 0.5);
 
@@ -414,8 +419,9 @@ TEST_F(GuiRoi, AProfileAddedForAnIndustryWeighsItsAccounts)
                 if (a->text() == QStringLiteral("Retail"))
                     retail = a;
             }
-            EXPECT_EQ(offered, (QStringList{QStringLiteral("Retail"), QStringLiteral("Software"),
-                                            QString(), QStringLiteral("Other…")}));
+            EXPECT_EQ(offered,
+                      (QStringList{ QStringLiteral("Retail"), QStringLiteral("Software"), QString(),
+                                    QStringLiteral("Other…") }));
         }
     }
     ASSERT_NE(retail, nullptr);
@@ -424,8 +430,9 @@ TEST_F(GuiRoi, AProfileAddedForAnIndustryWeighsItsAccounts)
     EXPECT_TRUE(factors->removeProfileButton()->isEnabled());
     factors->weightBox(1)->setValue(0.0); // Globex (Retail) no longer counts access
     EXPECT_DOUBLE_EQ(result().workList[1].likelihood, 1.0);
-    page->state()->select({row(book.globex)});
-    EXPECT_TRUE(page->scoringPanel()->profileLabel()->text().contains(QStringLiteral("Industry: Retail")));
+    page->state()->select({ row(book.globex) });
+    EXPECT_TRUE(page->scoringPanel()->profileLabel()->text().contains(
+            QStringLiteral("Industry: Retail")));
     if (const QString shots = qEnvironmentVariable("TP_TEST_SCREENSHOTS"); !shots.isEmpty()) {
         auto *tabs = page->findChild<QTabWidget *>();
         tabs->setCurrentWidget(factors);
@@ -481,12 +488,12 @@ TEST_F(GuiRoi, TheSelectionIsSharedWithTheAccountsTable)
     const QPoint acme = page->chart()->positionOf(1.0, 500000.0);
     mouse(QEvent::MouseButtonPress, acme, Qt::LeftButton);
     mouse(QEvent::MouseButtonRelease, acme, Qt::NoButton);
-    EXPECT_EQ(selectedAccounts(), std::vector<int>{row(book.acme)});
+    EXPECT_EQ(selectedAccounts(), std::vector<int>{ row(book.acme) });
     EXPECT_EQ(accounts->model()->sourceRow(table->currentIndex().row()), row(book.acme));
 
     // Accounts selected in the table are the ROI page's selection, highlighted on the chart.
     table->selectRow(accounts->model()->rowOfSource(row(book.globex)));
-    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.globex)});
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{ row(book.globex) });
     EXPECT_EQ(page->state()->current(), row(book.globex));
     EXPECT_TRUE(page->workList()->selectionModel()->isRowSelected(
             page->workListModel()->rowOfAccount(row(book.globex))));
@@ -496,18 +503,19 @@ TEST_F(GuiRoi, TheSelectionIsSharedWithTheAccountsTable)
     // A Select All of more accounts than it carries shares only the current one.
     std::vector<int> many(AccountSelection::carriedLimit + 1, row(book.acme));
     window->accountSelection()->select(many, row(book.initech), nullptr);
-    EXPECT_EQ(window->accountSelection()->accounts(), std::vector<int>{row(book.initech)});
-    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.initech)});
-    EXPECT_EQ(selectedAccounts(), std::vector<int>{row(book.initech)});
+    EXPECT_EQ(window->accountSelection()->accounts(), std::vector<int>{ row(book.initech) });
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{ row(book.initech) });
+    EXPECT_EQ(selectedAccounts(), std::vector<int>{ row(book.initech) });
 
     // Searching the Accounts table hides rows; it does not change what is selected.
     table->selectRow(accounts->model()->rowOfSource(row(book.acme)));
-    ASSERT_EQ(page->state()->selection(), std::vector<int>{row(book.acme)});
+    ASSERT_EQ(page->state()->selection(), std::vector<int>{ row(book.acme) });
     accounts->searchField()->setText(QStringLiteral("Glob"));
     QApplication::processEvents();
-    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.acme)});
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{ row(book.acme) });
     accounts->searchField()->clear();
     QApplication::processEvents();
-    EXPECT_EQ(page->state()->selection(), std::vector<int>{row(book.acme)});
-    EXPECT_EQ(selectedAccounts(), std::vector<int>{row(book.acme)}) << "selected again when shown";
+    EXPECT_EQ(page->state()->selection(), std::vector<int>{ row(book.acme) });
+    EXPECT_EQ(selectedAccounts(), std::vector<int>{ row(book.acme) })
+            << "selected again when shown";
 }

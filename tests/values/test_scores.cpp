@@ -26,5 +26,6 @@ TEST(Scores, BlankIsNotScoredAndAnythingElseIsRejected)
     }
     EXPECT_TRUE(parseScore(std::string_view("3\0", 2)).isInvalid());
     EXPECT_EQ(parseScore("high").error,
-              QStringLiteral("expected a score from 0 to 5 (or nothing: not scored), found \"high\""));
+              QStringLiteral(
+                      "expected a score from 0 to 5 (or nothing: not scored), found \"high\""));
 }

@@ -29,7 +29,7 @@ ActualsChart::ActualsChart(QWidget *parent)
     setAccessibleName(tr("Meetings and activities against the plan, per week"));
     QChart *chart = this->chart();
     auto *bars = new QBarSeries;
-    bars->append({m_meetings, m_activities});
+    bars->append({ m_meetings, m_activities });
     bars->setBarWidth(0.7);
     // The legend tells done from planned: bars are squares, the plan's lines short dashes,
     // and named so.
@@ -43,7 +43,7 @@ ActualsChart::ActualsChart(QWidget *parent)
     chart->addAxis(m_planX, Qt::AlignTop);
     bars->attachAxis(m_categories);
     bars->attachAxis(m_counts);
-    for (QLineSeries *line : {m_meetingsPlan, m_activitiesPlan}) {
+    for (QLineSeries *line : { m_meetingsPlan, m_activitiesPlan }) {
         line->attachAxis(m_planX);
         line->attachAxis(m_counts);
     }
@@ -61,13 +61,13 @@ void ActualsChart::setData(const ActualsChartData &data)
     m_data = data;
     m_categories->setCategories(data.weeks);
     qint64 highest = std::max(data.meetingsPlanned.value_or(0), data.activitiesPlanned.value_or(0));
-    for (QBarSet *set : {m_meetings, m_activities})
+    for (QBarSet *set : { m_meetings, m_activities })
         set->remove(0, set->count());
     for (std::size_t w = 0; w < data.meetings.size(); ++w) {
         // A week not begun has no bar (0 would read as "nothing done").
         m_meetings->append(data.begun[w] ? qreal(data.meetings[w]) : 0.0);
         m_activities->append(data.begun[w] ? qreal(data.activities[w]) : 0.0);
-        highest = std::max({highest, data.meetings[w], data.activities[w]});
+        highest = std::max({ highest, data.meetings[w], data.activities[w] });
     }
     m_counts->setRange(0, std::max<qreal>(qreal(highest) * 1.1, 5));
     m_counts->applyNiceNumbers();
@@ -76,7 +76,7 @@ void ActualsChart::setData(const ActualsChartData &data)
     const auto planLine = [n](QLineSeries *line, const std::optional<qint64> &perWeek) {
         line->clear();
         if (perWeek)
-            line->append({QPointF(-0.5, qreal(*perWeek)), QPointF(n - 0.5, qreal(*perWeek))});
+            line->append({ QPointF(-0.5, qreal(*perWeek)), QPointF(n - 0.5, qreal(*perWeek)) });
         line->setVisible(perWeek.has_value());
     };
     planLine(m_meetingsPlan, data.meetingsPlanned);
@@ -102,13 +102,14 @@ void ActualsChart::updateTheme()
 {
     BarChartView::updateTheme();
     const bool dark = theme::isDark();
-    const QColor meetings = theme::quadrantColor(0, dark);   // green
+    const QColor meetings = theme::quadrantColor(0, dark); // green
     const QColor activities = theme::quadrantColor(1, dark); // blue
     m_meetings->setColor(meetings);
     m_meetings->setBorderColor(meetings);
     m_activities->setColor(activities);
     m_activities->setBorderColor(activities);
-    for (auto [line, color] : {std::pair{m_meetingsPlan, meetings}, std::pair{m_activitiesPlan, activities}}) {
+    for (auto [line, color] :
+         { std::pair{ m_meetingsPlan, meetings }, std::pair{ m_activitiesPlan, activities } }) {
         QPen pen(color);
         pen.setStyle(Qt::DashLine);
         pen.setWidthF(2);

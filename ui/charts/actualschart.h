@@ -20,10 +20,10 @@ namespace tp::ui {
 struct ActualsChartData
 {
     QStringList weeks; // "W1".."W13"
-    std::vector<qint64> meetings;   // done, per week; weeks not begun are left empty
+    std::vector<qint64> meetings; // done, per week; weeks not begun are left empty
     std::vector<qint64> activities;
     std::vector<bool> begun;
-    std::optional<qint64> meetingsPlanned;   // per week
+    std::optional<qint64> meetingsPlanned; // per week
     std::optional<qint64> activitiesPlanned;
 };
 

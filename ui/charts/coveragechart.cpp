@@ -57,7 +57,7 @@ CoverageChart::CoverageChart(QWidget *parent)
 {
     QChart *chart = this->chart();
     setAccessibleName(tr("Coverage waterfall"));
-    m_series->append({m_base, m_kept, m_removed});
+    m_series->append({ m_base, m_kept, m_removed });
     m_series->setBarWidth(0.6);
     m_target->setName(tr("Remaining target"));
     chart->addSeries(m_series);
@@ -71,7 +71,7 @@ CoverageChart::CoverageChart(QWidget *parent)
     m_target->attachAxis(m_amounts);
     m_targetX->setVisible(false);
     chart->legend()->markers(m_series).constFirst()->setVisible(false); // the invisible base
-    for (QBarSet *set : {m_kept, m_removed}) {
+    for (QBarSet *set : { m_kept, m_removed }) {
         connect(set, &QBarSet::hovered, this, [this, set](bool on, int index) {
             if (!on || index < 0 || index >= m_data.categories.size()) {
                 QToolTip::hideText();
@@ -108,8 +108,9 @@ void CoverageChart::setData(const CoverageChartData &data)
             out.append(toMajor(a) / divisor);
         return out;
     };
-    for (auto [set, amounts] : {std::pair{m_base, &data.base}, std::pair{m_removed, &data.removed},
-                                std::pair{m_kept, &data.kept}}) {
+    for (auto [set, amounts] :
+         { std::pair{ m_base, &data.base }, std::pair{ m_removed, &data.removed },
+           std::pair{ m_kept, &data.kept } }) {
         set->remove(0, set->count());
         set->append(values(*amounts));
     }
@@ -118,7 +119,7 @@ void CoverageChart::setData(const CoverageChartData &data)
     m_target->clear();
     if (data.hasTarget && data.remaining > 0) {
         const qreal y = toMajor(data.remaining) / divisor;
-        m_target->append({QPointF(-0.5, y), QPointF(n - 0.5, y)});
+        m_target->append({ QPointF(-0.5, y), QPointF(n - 0.5, y) });
     }
     m_target->setVisible(data.hasTarget && data.remaining > 0);
 }

@@ -21,9 +21,9 @@ namespace tp::ui {
 struct CoverageChartData
 {
     QStringList categories;
-    std::vector<Minor> base;    // invisible: where a removed step floats
+    std::vector<Minor> base; // invisible: where a removed step floats
     std::vector<Minor> removed; // what a rule removes
-    std::vector<Minor> kept;    // open, honest, weighted
+    std::vector<Minor> kept; // open, honest, weighted
     Minor remaining = 0;
     bool hasTarget = false;
     QString currency;
@@ -45,7 +45,6 @@ protected:
     void updateTheme() override;
 
 private:
-
     CoverageChartData m_data;
     QStackedBarSeries *m_series;
     QBarSet *m_base;

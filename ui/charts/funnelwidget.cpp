@@ -46,12 +46,12 @@ std::vector<double> FunnelWidget::widthShares() const
 
 QSize FunnelWidget::sizeHint() const
 {
-    return {420, 260};
+    return { 420, 260 };
 }
 
 QSize FunnelWidget::minimumSizeHint() const
 {
-    return {260, 160};
+    return { 260, 160 };
 }
 
 void FunnelWidget::paintEvent(QPaintEvent *)
@@ -63,7 +63,7 @@ void FunnelWidget::paintEvent(QPaintEvent *)
     if (m_steps.empty())
         return;
     const bool dark = theme::isDark(pal);
-    const QColor wide = theme::quadrantColor(1, dark);  // blue
+    const QColor wide = theme::quadrantColor(1, dark); // blue
     const QColor narrow = theme::quadrantColor(0, dark); // green
     const std::vector<double> shares = widthShares();
     const QRectF area = QRectF(rect()).adjusted(8, 8, -8, -8);
@@ -76,7 +76,8 @@ void FunnelWidget::paintEvent(QPaintEvent *)
         const Step &s = m_steps[i];
         const double top = area.top() + double(i) * (band + gap);
         const double w = area.width() * shares[i];
-        const double wNext = area.width() * (i + 1 < shares.size() ? shares[i + 1] : shares[i] * 0.85);
+        const double wNext =
+                area.width() * (i + 1 < shares.size() ? shares[i + 1] : shares[i] * 0.85);
         const double cx = area.center().x();
         QPainterPath path;
         path.moveTo(cx - w / 2, top);
@@ -98,7 +99,8 @@ void FunnelWidget::paintEvent(QPaintEvent *)
         p.setFont(bold);
         const QString first = QStringLiteral("%1 %2").arg(count, s.name);
         if (band >= 2.2 * fontMetrics().height() && !week.isEmpty()) {
-            p.drawText(box.adjusted(0, 0, 0, -band / 2 + 2), Qt::AlignHCenter | Qt::AlignBottom, first);
+            p.drawText(box.adjusted(0, 0, 0, -band / 2 + 2), Qt::AlignHCenter | Qt::AlignBottom,
+                       first);
             p.setFont(font());
             p.drawText(box.adjusted(0, band / 2 + 2, 0, 0), Qt::AlignHCenter | Qt::AlignTop, week);
         } else {

@@ -18,7 +18,7 @@ class FunnelWidget : public QWidget
 public:
     struct Step
     {
-        QString name;                   // "Activities"
+        QString name; // "Activities"
         std::optional<qint64> total;
         std::optional<qint64> perWeek;
     };

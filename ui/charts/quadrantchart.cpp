@@ -30,7 +30,7 @@ double niceCeiling(double value)
     if (value <= 0)
         return 1;
     const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (const double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    for (const double step : { 1.0, 2.0, 2.5, 5.0, 10.0 }) {
         if (step * magnitude >= value * (1 - 1e-9))
             return step * magnitude;
     }
@@ -386,12 +386,16 @@ QRect QuadrantChart::stripGeometry() const
 QuadrantChart::Drag QuadrantChart::dragAt(const QPointF &chartPos) const
 {
     const QuadrantMapping &m = m_layer->mapping();
-    if (!m.plot.adjusted(-grabDistance, -grabDistance, grabDistance, grabDistance).contains(chartPos))
+    if (!m.plot.adjusted(-grabDistance, -grabDistance, grabDistance, grabDistance)
+                 .contains(chartPos))
         return Drag::None;
     const QPointF line = m.toPoint(m_layer->likelihoodThreshold(), m_layer->potentialThreshold());
     const bool nearX = std::abs(chartPos.x() - line.x()) <= grabDistance;
     const bool nearY = std::abs(chartPos.y() - line.y()) <= grabDistance;
-    return nearX && nearY ? Drag::Both : nearX ? Drag::Likelihood : nearY ? Drag::Potential : Drag::None;
+    return nearX && nearY ? Drag::Both
+            : nearX       ? Drag::Likelihood
+            : nearY       ? Drag::Potential
+                          : Drag::None;
 }
 
 void QuadrantChart::hover(int point)
@@ -445,10 +449,10 @@ void QuadrantChart::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     const Drag over = dragAt(at);
-    viewport()->setCursor(over == Drag::Likelihood ? Qt::SplitHCursor
+    viewport()->setCursor(over == Drag::Likelihood          ? Qt::SplitHCursor
                                   : over == Drag::Potential ? Qt::SplitVCursor
-                                  : over == Drag::Both ? Qt::SizeAllCursor
-                                                       : Qt::ArrowCursor);
+                                  : over == Drag::Both      ? Qt::SizeAllCursor
+                                                            : Qt::ArrowCursor);
     hover(event->buttons() == Qt::NoButton ? m_layer->pointAt(at) : -1);
     QChartView::mouseMoveEvent(event);
 }

@@ -14,10 +14,10 @@ namespace tp::ui {
 // (and so their colour), the two thresholds and the floors. Unscored accounts are not points.
 struct QuadrantPoint
 {
-    int account = -1;      // row in BookView::accounts
+    int account = -1; // row in BookView::accounts
     double likelihood = 0; // 0..1
-    double potential = 0;  // in major units of the book currency
-    double radius = 0;     // in device-independent pixels
+    double potential = 0; // in major units of the book currency
+    double radius = 0; // in device-independent pixels
     roi::Quadrant quadrant = roi::Quadrant::Deprioritize;
     bool thin = false; // scored on fewer than half of its factors: drawn hollow
 };
@@ -27,17 +27,17 @@ struct QuadrantData
     // Drawing order: the largest EV first, so smaller points stay visible on top.
     std::vector<QuadrantPoint> points;
     double likelihoodThreshold = 0.5; // L*
-    double potentialThreshold = 0;    // R*, major units
+    double potentialThreshold = 0; // R*, major units
     bool thresholdIsMedian = true;
     double floorLikelihood = 0;
     double floorPotential = 0;
-    double maxPotential = 0;         // the largest R drawn (0 without points)
+    double maxPotential = 0; // the largest R drawn (0 without points)
     double minPositivePotential = 0; // the smallest R above 0 (for a log scale), 0 if none
     // The bottom of the log scale, a power of ten: at most six decades under the top, and above
     // the lowest few potentials when there are many (outliers would squeeze everyone else).
     // Points under it, and those without potential, are drawn in a strip under the chart.
     double logFloor = 1;
-    std::array<int, 4> counts{};     // by roi::Quadrant
+    std::array<int, 4> counts{}; // by roi::Quadrant
     int thin = 0; // points scored on fewer than half of their factors
 
     // The quadrant of a point for thresholds other than the evaluated ones (a line being

@@ -35,7 +35,7 @@ PointStyle pointStyle(roi::Quadrant quadrant, bool thin, bool dark)
     const QColor colour = quadrantColor(quadrant, dark);
     QColor fill = colour;
     fill.setAlpha(thin ? 40 : 170);
-    return {fill, dark ? colour.lighter(130) : colour.darker(135)};
+    return { fill, dark ? colour.lighter(130) : colour.darker(135) };
 }
 
 constexpr double calloutGap = 8; // between a point and its callout
@@ -57,7 +57,7 @@ QPointF QuadrantMapping::toPoint(double likelihood, double potential) const
     } else {
         fy = (potential - yMin) / (yMax - yMin);
     }
-    return {plot.left() + fx * plot.width(), plot.bottom() - fy * plot.height()};
+    return { plot.left() + fx * plot.width(), plot.bottom() - fy * plot.height() };
 }
 
 QPointF QuadrantMapping::position(const QuadrantPoint &point) const
@@ -286,15 +286,15 @@ int QuadrantLayer::pointAt(const QPointF &pos) const
             if (r < 0 || c < 0 || r >= m_rows || c >= m_columns)
                 continue;
             const int cell = r * m_columns + c;
-            for (int k = m_cellStart[std::size_t(cell)]; k < m_cellStart[std::size_t(cell) + 1]; ++k) {
+            for (int k = m_cellStart[std::size_t(cell)]; k < m_cellStart[std::size_t(cell) + 1];
+                 ++k) {
                 const int i = m_cellPoints[std::size_t(k)];
                 const QPointF d = m_drawn[std::size_t(i)] - pos;
                 const double distance = std::hypot(d.x(), d.y());
                 if (distance > m_data->points[std::size_t(i)].radius + hitSlack)
                     continue;
                 // The nearest centre; on a tie the one drawn last (on top).
-                if (best < 0 || distance < bestDistance
-                    || (distance == bestDistance && i > best)) {
+                if (best < 0 || distance < bestDistance || (distance == bestDistance && i > best)) {
                     best = i;
                     bestDistance = distance;
                 }
@@ -447,11 +447,12 @@ void QuadrantLayer::drawQuadrantNames(QPainter *painter) const
     painter->setFont(font);
     const QFontMetricsF metrics(font, painter->device());
     const auto label = [&](roi::Quadrant q, Qt::Alignment alignment) {
-        const QString text = QStringLiteral("%1 · %2").arg(roi::quadrantName(q),
-                                                            QLocale().toString(m_counts[std::size_t(q)]));
+        const QString text = QStringLiteral("%1 · %2").arg(
+                roi::quadrantName(q), QLocale().toString(m_counts[std::size_t(q)]));
         QRectF box = metrics.boundingRect(text).adjusted(-6, -3, 6, 3);
-        box.moveTopLeft(QPointF(alignment & Qt::AlignRight ? plot.right() - box.width() : plot.left(),
-                                alignment & Qt::AlignBottom ? plot.bottom() - box.height() : plot.top()));
+        box.moveTopLeft(
+                QPointF(alignment & Qt::AlignRight ? plot.right() - box.width() : plot.left(),
+                        alignment & Qt::AlignBottom ? plot.bottom() - box.height() : plot.top()));
         QColor background = QApplication::palette().color(QPalette::Base);
         background.setAlpha(215);
         painter->setPen(Qt::NoPen);

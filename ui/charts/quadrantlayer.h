@@ -77,8 +77,7 @@ public:
     const std::array<int, 4> &counts() const;
 
     QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-               QWidget *widget) override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     void invalidate();
@@ -107,7 +106,7 @@ private:
     std::vector<int> m_selectedAccounts;
     int m_currentAccount = -1;
     std::vector<int> m_selected; // point indexes of the selected accounts that are drawn
-    int m_current = -1;          // point index
+    int m_current = -1; // point index
     int m_hovered = -1;
     QStringList m_hoverLines;
     QRectF m_bounds;

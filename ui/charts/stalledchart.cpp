@@ -53,7 +53,8 @@ StalledChart::StalledChart(QWidget *parent)
         auto *set = new QBarSet(health::levelName(level));
         m_sets[std::size_t(level)] = set;
         m_series->append(set);
-        connect(set, &QBarSet::clicked, this, [this, level](int index) { emit segmentClicked(index, level); });
+        connect(set, &QBarSet::clicked, this,
+                [this, level](int index) { emit segmentClicked(index, level); });
         connect(set, &QBarSet::hovered, this, [this, level](bool on, int index) {
             if (!on || index < 0 || index >= m_data.categories.size()) {
                 QToolTip::hideText();
@@ -61,13 +62,13 @@ StalledChart::StalledChart(QWidget *parent)
             }
             const Formatter format;
             const auto l = std::size_t(level);
-            QToolTip::showText(QCursor::pos(),
-                               tr("%1, %2: %Ln deals, %3", nullptr,
-                                  int(m_data.counts[l][std::size_t(index)]))
-                                       .arg(m_data.categories.at(index), health::levelName(level),
-                                            format.money(m_data.amounts[l][std::size_t(index)],
-                                                         m_data.currency)),
-                               this);
+            QToolTip::showText(
+                    QCursor::pos(),
+                    tr("%1, %2: %Ln deals, %3", nullptr, int(m_data.counts[l][std::size_t(index)]))
+                            .arg(m_data.categories.at(index), health::levelName(level),
+                                 format.money(m_data.amounts[l][std::size_t(index)],
+                                              m_data.currency)),
+                    this);
         });
     }
     m_series->setBarWidth(0.6);

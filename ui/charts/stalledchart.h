@@ -22,7 +22,7 @@ struct StalledChartData
     enum class Grouping { ByStage, ByAge };
     Grouping grouping = Grouping::ByStage;
     QStringList categories;
-    std::array<std::vector<Minor>, 3> amounts;  // by health::Level, then category
+    std::array<std::vector<Minor>, 3> amounts; // by health::Level, then category
     std::array<std::vector<qint64>, 3> counts;
     QString currency;
 
@@ -49,7 +49,6 @@ protected:
     void updateTheme() override;
 
 private:
-
     StalledChartData m_data;
     QStackedBarSeries *m_series;
     std::array<QBarSet *, 3> m_sets{};

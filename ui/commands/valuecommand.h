@@ -30,8 +30,7 @@ public:
           m_write(std::move(write)),
           m_apply(std::move(apply)),
           m_mergeKey(std::move(mergeKey))
-    {
-    }
+    { }
 
     int id() const override { return m_mergeKey.isEmpty() ? -1 : mergeableId; }
     bool mergeWith(const QUndoCommand *other) override

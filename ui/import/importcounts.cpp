@@ -10,14 +10,14 @@ namespace {
 
 enum Count { Created, Updated, Unchanged, Removed, Rejected, Duplicates, CountCount };
 
-const char *const keys[CountCount] = { "created",  "updated",   "unchanged",
-                                       "removed",  "rejected",  "duplicates" };
+const char *const keys[CountCount] = { "created", "updated",  "unchanged",
+                                       "removed", "rejected", "duplicates" };
 
 } // namespace
 
 ImportCounts::ImportCounts(QWidget *parent) : QWidget(parent)
 {
-    const QString labels[CountCount] = { tr("New:"),      tr("Updated:"),
+    const QString labels[CountCount] = { tr("New:"),       tr("Updated:"),
                                          tr("Unchanged:"), tr("Marked removed:"),
                                          tr("Rejected:"),  tr("Likely duplicates:") };
     auto *layout = new QGridLayout(this);

@@ -61,8 +61,7 @@ void settleOpenQuestions(ImportPlan &plan)
     settle();
 }
 
-bool walk(ImportWizard &wizard, const QString &csv, const QString &dir, QSize size,
-          QString *error)
+bool walk(ImportWizard &wizard, const QString &csv, const QString &dir, QSize size, QString *error)
 {
     auto fail = [error](const QString &message) {
         if (error)

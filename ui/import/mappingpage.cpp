@@ -1,7 +1,7 @@
 #include "mappingpage.h"
 
-#include "fieldmappingtable.h"
 #include "analysisprogress.h"
+#include "fieldmappingtable.h"
 #include "importplan.h"
 #include "messagelabel.h"
 #include "stagemappingtable.h"

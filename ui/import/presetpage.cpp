@@ -81,8 +81,8 @@ PresetPage::PresetPage(ImportPlan *plan, QWidget *parent)
     for (crm::Kind kind : crm::allKinds())
         m_kind->addItem(crm::kindLabel(kind), int(kind));
     m_encoding->addItem(tr("Detected"));
-    for (const csv::Encoding e : {csv::Encoding::Utf8, csv::Encoding::Windows1252,
-                                  csv::Encoding::Utf16LE, csv::Encoding::Utf16BE})
+    for (const csv::Encoding e : { csv::Encoding::Utf8, csv::Encoding::Windows1252,
+                                   csv::Encoding::Utf16LE, csv::Encoding::Utf16BE })
         m_encoding->addItem(csv::encodingName(e), int(e));
 
     connect(m_preset, &QComboBox::activated, this,
@@ -132,9 +132,10 @@ void PresetPage::showAnalysis()
     m_kind->setCurrentIndex(m_kind->findData(int(a.kind)));
     const auto chosen = m_plan->options().csv.encoding;
     m_encoding->setCurrentIndex(chosen ? m_encoding->findData(int(*chosen)) : 0);
-    m_encoding->setItemText(0, a.encodingProblem >= 0
-                                       ? tr("Choose one")
-                                       : tr("Detected: %1").arg(csv::encodingName(a.dialect.encoding)));
+    m_encoding->setItemText(
+            0,
+            a.encodingProblem >= 0 ? tr("Choose one")
+                                   : tr("Detected: %1").arg(csv::encodingName(a.dialect.encoding)));
     const auto detected = crm::detectPreset(m_plan->preview().header);
     const QString kind = detected ? crm::kindLabel(detected->preset->kind) : QString();
     // "Quotas" is both a format and a kind: said once.
@@ -144,9 +145,9 @@ void PresetPage::showAnalysis()
                                              nullptr, guessed)
                                         : tr("No known CRM export: map the columns yourself");
     m_detected->setText(!detected ? unknown
-                                  : detected->preset->label == kind
-                                          ? kind
-                                          : tr("%1, %2").arg(detected->preset->label, kind));
+                                : detected->preset->label == kind
+                                ? kind
+                                : tr("%1, %2").arg(detected->preset->label, kind));
 
     std::set<int> read;
     for (const auto &[field, column] : a.columns)
@@ -168,7 +169,7 @@ QStringList PresetPage::problems() const
     if (!m_plan->hasAnalysis() || m_plan->analysis().encodingProblem < 0)
         return {};
     const crm::Analysis &a = m_plan->analysis();
-    return {a.problemsWithHints({}, tr("Choose it under Encoding.")).at(a.encodingProblem)};
+    return { a.problemsWithHints({}, tr("Choose it under Encoding.")).at(a.encodingProblem) };
 }
 
 void PresetPage::showColumns()

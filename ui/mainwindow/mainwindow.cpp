@@ -473,8 +473,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("page"), m_stack->currentIndex());
     settings.endGroup();
     for (Page *page : m_pages)
-        settings.setValue(QStringLiteral("pages/%1/header").arg(page->key()),
-                          page->saveState());
+        settings.setValue(QStringLiteral("pages/%1/header").arg(page->key()), page->saveState());
 }
 
 void MainWindow::changeEvent(QEvent *event)

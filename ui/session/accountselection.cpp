@@ -6,8 +6,7 @@
 
 namespace tp::ui {
 
-AccountSelection::AccountSelection(BookSession *session, QObject *parent)
-    : QObject(parent)
+AccountSelection::AccountSelection(BookSession *session, QObject *parent) : QObject(parent)
 {
     connect(session, &BookSession::aboutToSwitchBook, this, [this] { select({}, -1, nullptr); });
     connect(session, &BookSession::loaded, this, [this] { select({}, -1, nullptr); });
@@ -16,7 +15,7 @@ AccountSelection::AccountSelection(BookSession *session, QObject *parent)
 void AccountSelection::select(std::vector<int> accounts, int current, const QObject *from)
 {
     if (accounts.size() > carriedLimit)
-        accounts = current >= 0 ? std::vector<int>{current} : std::vector<int>{};
+        accounts = current >= 0 ? std::vector<int>{ current } : std::vector<int>{};
     if (current >= 0 && std::find(accounts.begin(), accounts.end(), current) == accounts.end())
         current = accounts.empty() ? -1 : accounts.front();
     if (accounts == m_accounts && current == m_current)

@@ -31,7 +31,8 @@ QString changedAssumption(const funnel::Assumptions &a, const funnel::Assumption
 
 } // namespace
 
-funnel::Assumptions BookSession::funnelAssumptions(const QString &scope, const QString &period) const
+funnel::Assumptions BookSession::funnelAssumptions(const QString &scope,
+                                                   const QString &period) const
 {
     if (!m_book)
         return {};
@@ -61,8 +62,9 @@ bool BookSession::setFunnelAssumptions(const QString &scope, const QString &peri
     const QString text = assumptions == funnel::Assumptions{} ? tr("Reset the funnel assumptions")
                                                               : tr("Change the funnel assumptions");
     const QString field = changedAssumption(before, assumptions);
-    const QString mergeKey = field.isEmpty() ? QString()
-                                             : QStringLiteral("funnel:%1:%2:%3").arg(scope, period, field);
+    const QString mergeKey = field.isEmpty()
+            ? QString()
+            : QStringLiteral("funnel:%1:%2:%3").arg(scope, period, field);
     m_undoStack->push(new ValueCommand<funnel::Assumptions>(this, before, assumptions, write, apply,
                                                             text, mergeKey));
     return true;

@@ -55,14 +55,15 @@ bool BookSession::setOpportunityNextActivity(Id opportunity, const QDate &date)
             });
 }
 
-bool BookSession::setPipelineRules(const StallRules &rules, const std::array<int, 4> &stageLimitDays)
+bool BookSession::setPipelineRules(const StallRules &rules,
+                                   const std::array<int, 4> &stageLimitDays)
 {
     if (!m_view) {
         reportError(tr("No book is open."));
         return false;
     }
-    const PipelineRules before{m_view->settings.stall, m_view->settings.stageLimitDays};
-    const PipelineRules after{rules, stageLimitDays};
+    const PipelineRules before{ m_view->settings.stall, m_view->settings.stageLimitDays };
+    const PipelineRules after{ rules, stageLimitDays };
     if (before == after)
         return true;
     auto write = [](Book &book, const PipelineRules &value) {
@@ -78,7 +79,8 @@ bool BookSession::setPipelineRules(const StallRules &rules, const std::array<int
     return true;
 }
 
-void BookSession::applyPipelineRules(const StallRules &rules, const std::array<int, 4> &stageLimitDays)
+void BookSession::applyPipelineRules(const StallRules &rules,
+                                     const std::array<int, 4> &stageLimitDays)
 {
     if (!m_view)
         return;

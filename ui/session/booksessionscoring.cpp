@@ -42,9 +42,8 @@ bool BookSession::setScores(std::vector<ScoreEdit> edits, const QString &text)
         ScoringRepository(book).setScores(value);
     };
     auto apply = [this](const std::vector<ScoreEdit> &value) { applyScores(value); };
-    m_undoStack->push(new ValueCommand<std::vector<ScoreEdit>>(this, std::move(before),
-                                                               std::move(edits), write, apply,
-                                                               text));
+    m_undoStack->push(new ValueCommand<std::vector<ScoreEdit>>(
+            this, std::move(before), std::move(edits), write, apply, text));
     return true;
 }
 
@@ -71,7 +70,8 @@ bool BookSession::setScoringNote(Id account, const QString &note)
         ScoringRepository(book).setNote(account, value);
     };
     auto apply = [this, account](const QString &) { applyNote(account); };
-    const QString text = tr("Edit the scoring note of “%1”").arg(accountName(m_view.get(), account));
+    const QString text =
+            tr("Edit the scoring note of “%1”").arg(accountName(m_view.get(), account));
     m_undoStack->push(new ValueCommand<QString>(this, before, after, write, apply, text,
                                                 QStringLiteral("note/%1").arg(account)));
     return true;
@@ -101,8 +101,9 @@ bool BookSession::setWeight(Id profile, Id factor, double weight)
             profileName = p.name;
     const QString text = tr("Set the weight of %1 in %2 to %3")
                                  .arg(factorName, profileName, QLocale().toString(weight));
-    m_undoStack->push(new ValueCommand<double>(this, before, weight, write, apply, text,
-                                               QStringLiteral("weight/%1/%2").arg(profile).arg(factor)));
+    m_undoStack->push(
+            new ValueCommand<double>(this, before, weight, write, apply, text,
+                                     QStringLiteral("weight/%1/%2").arg(profile).arg(factor)));
     return true;
 }
 
@@ -157,8 +158,8 @@ void BookSession::applyScores(const std::vector<ScoreEdit> &edits)
             continue;
         for (std::size_t f = 0; f < factors.size(); ++f) {
             if (factors[f].id == edit.factor)
-                scores.values[std::size_t(row) * std::size_t(scores.factorCount) + f]
-                        = std::int8_t(edit.score.value_or(-1));
+                scores.values[std::size_t(row) * std::size_t(scores.factorCount) + f] =
+                        std::int8_t(edit.score.value_or(-1));
         }
     }
     emit scoringChanged();

@@ -35,7 +35,9 @@ QString profileName(const BookView *view, Id profile)
 bool BookSession::addFactor(const QString &name, const QString &description)
 {
     FactorRecord record;
-    if (!runGuarded([&](Book &book) { record = ScoringModelRepository(book).addFactor(name, description); }))
+    if (!runGuarded([&](Book &book) {
+            record = ScoringModelRepository(book).addFactor(name, description);
+        }))
         return false;
     auto write = [record](Book &book, const bool &present) {
         if (present)
@@ -53,7 +55,8 @@ bool BookSession::removeFactor(Id factor)
 {
     const QString name = factorName(m_view.get(), factor);
     FactorRecord record;
-    if (!runGuarded([&](Book &book) { record = ScoringModelRepository(book).removeFactor(factor); }))
+    if (!runGuarded(
+                [&](Book &book) { record = ScoringModelRepository(book).removeFactor(factor); }))
         return false;
     auto write = [record](Book &book, const bool &present) {
         if (present)
@@ -75,7 +78,9 @@ bool BookSession::removeFactor(Id factor)
 bool BookSession::renameFactor(Id factor, const QString &name)
 {
     QString before;
-    if (!runGuarded([&](Book &book) { before = ScoringModelRepository(book).renameFactor(factor, name); }))
+    if (!runGuarded([&](Book &book) {
+            before = ScoringModelRepository(book).renameFactor(factor, name);
+        }))
         return false;
     const QString after = name.trimmed();
     if (before == after)
@@ -84,8 +89,9 @@ bool BookSession::renameFactor(Id factor, const QString &name)
         ScoringModelRepository(book).renameFactor(factor, value);
     };
     auto apply = [this](const QString &) { applyScoringModel(); };
-    m_undoStack->push(new ValueCommand<QString>(this, before, after, write, apply,
-                                                tr("Rename the factor “%1” to “%2”").arg(before, after)));
+    m_undoStack->push(
+            new ValueCommand<QString>(this, before, after, write, apply,
+                                      tr("Rename the factor “%1” to “%2”").arg(before, after)));
     return true;
 }
 
@@ -113,7 +119,9 @@ bool BookSession::describeFactor(Id factor, const QString &description)
 bool BookSession::moveFactor(Id factor, int index)
 {
     int before = 0;
-    if (!runGuarded([&](Book &book) { before = ScoringModelRepository(book).moveFactor(factor, index); }))
+    if (!runGuarded([&](Book &book) {
+            before = ScoringModelRepository(book).moveFactor(factor, index);
+        }))
         return false;
     const int factors = m_view ? int(m_view->scoring.factors.size()) : 0;
     const int after = std::clamp(index, 0, std::max(0, factors - 1));
@@ -123,15 +131,18 @@ bool BookSession::moveFactor(Id factor, int index)
         ScoringModelRepository(book).moveFactor(factor, value);
     };
     auto apply = [this](const int &) { applyScoringModel(); };
-    m_undoStack->push(new ValueCommand<int>(this, before, after, write, apply,
-                                            tr("Move the factor “%1”").arg(factorName(m_view.get(), factor))));
+    m_undoStack->push(new ValueCommand<int>(
+            this, before, after, write, apply,
+            tr("Move the factor “%1”").arg(factorName(m_view.get(), factor))));
     return true;
 }
 
 bool BookSession::addProfile(SegmentKind kind, const QString &segment)
 {
     ProfileRecord record;
-    if (!runGuarded([&](Book &book) { record = ScoringModelRepository(book).addProfile(kind, segment); }))
+    if (!runGuarded([&](Book &book) {
+            record = ScoringModelRepository(book).addProfile(kind, segment);
+        }))
         return false;
     auto write = [record](Book &book, const bool &present) {
         if (present)
@@ -149,7 +160,8 @@ bool BookSession::removeProfile(Id profile)
 {
     const QString name = profileName(m_view.get(), profile);
     ProfileRecord record;
-    if (!runGuarded([&](Book &book) { record = ScoringModelRepository(book).removeProfile(profile); }))
+    if (!runGuarded(
+                [&](Book &book) { record = ScoringModelRepository(book).removeProfile(profile); }))
         return false;
     auto write = [record](Book &book, const bool &present) {
         if (present)

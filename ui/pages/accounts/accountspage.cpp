@@ -100,7 +100,8 @@ void AccountsPage::showSharedSelection(const QObject *from)
     const auto tableRow = [&](int account) {
         if (rowOf.empty())
             return m_model->rowOfSource(account);
-        return account >= 0 && std::size_t(account) < rowOf.size() ? rowOf[std::size_t(account)] : -1;
+        return account >= 0 && std::size_t(account) < rowOf.size() ? rowOf[std::size_t(account)]
+                                                                   : -1;
     };
     m_showingShared = true;
     QItemSelection rows;

@@ -38,14 +38,13 @@ AssumptionsPanel::AssumptionsPanel(FunnelState *state, QWidget *parent)
 {
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
-    const QStringList names{tr("&Target:"), tr("Average &deal size:"), tr("&Win rate:"),
-                            tr("&Meeting to opportunity:"), tr("&Activity to meeting:")};
-    const QStringList tips{
-            tr("The scope's quota for the period, or a what-if target of yours"),
-            tr("Won amount over won deals in the window"),
-            tr("Won deals over closed deals in the window"),
-            tr("Opportunities created over meetings held in the window"),
-            tr("Meetings over calls, emails and meetings in the window")};
+    const QStringList names{ tr("&Target:"), tr("Average &deal size:"), tr("&Win rate:"),
+                             tr("&Meeting to opportunity:"), tr("&Activity to meeting:") };
+    const QStringList tips{ tr("The scope's quota for the period, or a what-if target of yours"),
+                            tr("Won amount over won deals in the window"),
+                            tr("Won deals over closed deals in the window"),
+                            tr("Opportunities created over meetings held in the window"),
+                            tr("Meetings over calls, emails and meetings in the window") };
     for (int r = 0; r < RowCount; ++r) {
         auto *label = new QLabel(names.at(r), this);
         auto *box = new QDoubleSpinBox(this);
@@ -168,8 +167,9 @@ void AssumptionsPanel::refresh()
     const Formatter format;
     const QString currency = view ? view->settings.currency : QString();
     const QString symbol = format.currencySymbol(currency);
-    for (Row money : {Target, DealSize})
-        m_boxes[std::size_t(money)]->setPrefix(symbol.isEmpty() ? QString() : symbol + QLatin1Char(' '));
+    for (Row money : { Target, DealSize })
+        m_boxes[std::size_t(money)]->setPrefix(symbol.isEmpty() ? QString()
+                                                                : symbol + QLatin1Char(' '));
     const auto show = [this](Row row, double value) {
         QDoubleSpinBox *box = m_boxes[std::size_t(row)];
         if (!box->hasFocus() || !qFuzzyCompare(box->value() + 1, value + 1))
@@ -177,11 +177,12 @@ void AssumptionsPanel::refresh()
     };
     show(Target, toMajor(plan.target));
     m_sources[Target]->setText(plan.targetEntered ? tr("your what-if target")
-                               : plan.hasTarget   ? tr("the quotas for %1").arg(m_state->periodLabel())
-                                                  : tr("no quota for %1").arg(m_state->periodLabel()));
+                                       : plan.hasTarget
+                                       ? tr("the quotas for %1").arg(m_state->periodLabel())
+                                       : tr("no quota for %1").arg(m_state->periodLabel()));
     m_resets[Target]->setEnabled(a.target.has_value());
 
-    const std::array<Row, 4> rateRows{DealSize, WinRate, MeetingRate, ActivityRate};
+    const std::array<Row, 4> rateRows{ DealSize, WinRate, MeetingRate, ActivityRate };
     for (std::size_t i = 0; i < rateRows.size(); ++i) {
         const Row row = rateRows[i];
         const funnel::RateValue &r = plan.rates[i];
@@ -211,8 +212,8 @@ void AssumptionsPanel::refresh()
         else
             text = tr("no wins in the window: enter one");
         m_sources[std::size_t(row)]->setText(text);
-        const bool entered = row == DealSize ? a.averageDealSize.has_value()
-                                             : rateField(a, row).has_value();
+        const bool entered =
+                row == DealSize ? a.averageDealSize.has_value() : rateField(a, row).has_value();
         m_resets[std::size_t(row)]->setEnabled(entered);
     }
     m_refreshing = false;

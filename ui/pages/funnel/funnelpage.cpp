@@ -229,10 +229,11 @@ void FunnelPage::onEvaluated()
     if (!missing.isEmpty())
         warnings.append(missing);
     if (p.cycleOutrunsPeriod && p.needed > 0)
-        warnings.append(tr("%1 days are left in %2 and the average sales cycle is %3 days: new "
-                           "opportunities are unlikely to close in this period.")
-                                .arg(format.number(p.daysLeft), m_state->periodLabel(),
-                                     format.locale().toString(p.averageCycleDays.value_or(0), 'f', 0)));
+        warnings.append(
+                tr("%1 days are left in %2 and the average sales cycle is %3 days: new "
+                   "opportunities are unlikely to close in this period.")
+                        .arg(format.number(p.daysLeft), m_state->periodLabel(),
+                             format.locale().toString(p.averageCycleDays.value_or(0), 'f', 0)));
     if (!p.hasTarget)
         warnings.append(tr("No quota for %1 in this scope: enter a target to work the funnel back.")
                                 .arg(m_state->periodLabel()));

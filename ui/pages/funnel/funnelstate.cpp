@@ -45,7 +45,8 @@ QString FunnelState::scopeKey() const
     const BookView *view = m_session->view();
     if (!view)
         return FunnelAssumptionRepository::scopeKey(std::nullopt, std::nullopt);
-    const ActivityScope ids = activityScopeOf(*view, m_scope->repIndex(), m_scope->territoryIndex());
+    const ActivityScope ids =
+            activityScopeOf(*view, m_scope->repIndex(), m_scope->territoryIndex());
     return FunnelAssumptionRepository::scopeKey(ids.rep, ids.territory);
 }
 

@@ -37,7 +37,7 @@ public:
         QDate start;
         qint64 meetings = 0;
         qint64 activities = 0; // calls, emails and meetings
-        bool elapsed = false;  // begun by the as-of date
+        bool elapsed = false; // begun by the as-of date
     };
     const std::vector<Week> &weeks();
 

@@ -15,19 +15,20 @@ CoverageStrip::CoverageStrip(QWidget *parent) : QWidget(parent)
     // The figures in a row, and in two when the window is narrow (FlowLayout).
     auto *flow = new FlowLayout(this, 14, 6);
     flow->setContentsMargins(0, 0, 0, 0);
-    const QStringList names{tr("Target"),          tr("Won"),
-                            tr("Remaining"),       tr("Raw coverage"),
-                            tr("Honest coverage"), tr("Weighted coverage"),
-                            tr("Required")};
+    const QStringList names{ tr("Target"),          tr("Won"),
+                             tr("Remaining"),       tr("Raw coverage"),
+                             tr("Honest coverage"), tr("Weighted coverage"),
+                             tr("Required") };
     const QStringList tips{
-            tr("The quotas of the scope for the period"),
-            tr("Won deals closed in the period"),
-            tr("Target minus won, never below zero"),
-            tr("Open deals closing by the end of the period, over what remains: the figure that "
-               "gives false confidence"),
-            tr("The same without the stalled deals"),
-            tr("Weighted amounts of the deals that are not stalled, over what remains"),
-            tr("1 / win rate: the coverage the team's close ratio asks for")};
+        tr("The quotas of the scope for the period"),
+        tr("Won deals closed in the period"),
+        tr("Target minus won, never below zero"),
+        tr("Open deals closing by the end of the period, over what remains: the figure that "
+           "gives false confidence"),
+        tr("The same without the stalled deals"),
+        tr("Weighted amounts of the deals that are not stalled, over what remains"),
+        tr("1 / win rate: the coverage the team's close ratio asks for")
+    };
     for (int f = 0; f < FigureCount; ++f) {
         m_names[std::size_t(f)] = new QLabel(names.at(f), this);
         m_values[std::size_t(f)] = new QLabel(this);
@@ -36,7 +37,7 @@ CoverageStrip::CoverageStrip(QWidget *parent) : QWidget(parent)
         font.setBold(true);
         m_values[std::size_t(f)]->setFont(font);
         m_values[std::size_t(f)]->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        for (QLabel *label : {m_names[std::size_t(f)], m_values[std::size_t(f)]})
+        for (QLabel *label : { m_names[std::size_t(f)], m_values[std::size_t(f)] })
             label->setToolTip(tips.at(f));
         auto *cell = new QWidget(this);
         auto *column = new QVBoxLayout(cell);
@@ -57,7 +58,9 @@ void CoverageStrip::setCoverage(const health::CoverageFigures &c, const QString 
                                 const QString &period)
 {
     const Formatter format;
-    const auto set = [&](Figure f, const QString &text) { m_values[std::size_t(f)]->setText(text); };
+    const auto set = [&](Figure f, const QString &text) {
+        m_values[std::size_t(f)]->setText(text);
+    };
     const auto ratio = [&](const std::optional<double> &r) {
         if (!c.hasTarget)
             return tr("no quota");
@@ -74,8 +77,9 @@ void CoverageStrip::setCoverage(const health::CoverageFigures &c, const QString 
     set(Required, c.required ? format.ratio(*c.required) : tr("no closed deals yet"));
     const bool short_ = c.honestRatio && c.required && *c.honestRatio < *c.required;
     QPalette palette = m_values[Honest]->palette();
-    palette.setColor(QPalette::WindowText, short_ ? theme::warningText()
-                                                  : m_values[Raw]->palette().color(QPalette::WindowText));
+    palette.setColor(QPalette::WindowText,
+                     short_ ? theme::warningText()
+                            : m_values[Raw]->palette().color(QPalette::WindowText));
     m_values[Honest]->setPalette(palette);
     m_values[Honest]->setToolTip(short_ ? tr("Below the required coverage") : QString());
 }

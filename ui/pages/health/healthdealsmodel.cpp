@@ -111,9 +111,9 @@ void HealthDealsModel::rebuild()
             if (!needle.isEmpty()) {
                 const int account = o.account[i];
                 const bool match = o.name.at(i).contains(needle, Qt::CaseInsensitive)
-                                   || (account >= 0
-                                       && view->accounts.name.at(std::size_t(account))
-                                                  .contains(needle, Qt::CaseInsensitive));
+                        || (account >= 0
+                            && view->accounts.name.at(std::size_t(account))
+                                       .contains(needle, Qt::CaseInsensitive));
                 if (!match)
                     continue;
             }

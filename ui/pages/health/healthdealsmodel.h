@@ -20,8 +20,20 @@ class HealthDealsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Health, Opportunity, Account, Owner, Stage, Amount, CloseDate, Idle, InStage,
-                  Pushes, Reasons, ColumnCount };
+    enum Column {
+        Health,
+        Opportunity,
+        Account,
+        Owner,
+        Stage,
+        Amount,
+        CloseDate,
+        Idle,
+        InStage,
+        Pushes,
+        Reasons,
+        ColumnCount
+    };
 
     struct Filter
     {

@@ -94,7 +94,7 @@ HealthPage::HealthPage(BookSession *session, HealthState *state, QWidget *parent
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
     const int charWidth = m_table->fontMetrics().averageCharWidth();
-    const int widths[] = {10, 26, 20, 14, 11, 14, 13, 9, 11, 8, 40};
+    const int widths[] = { 10, 26, 20, 14, 11, 14, 13, 9, 11, 8, 40 };
     for (int c = 0; c < HealthDealsModel::ColumnCount; ++c)
         header->resizeSection(c, widths[c] * charWidth + 24);
     header->setStretchLastSection(true);
@@ -234,11 +234,12 @@ void HealthPage::buildActions()
         m_cleanupActions.append(action);
         return action;
     };
-    QAction *lost = add(tr("Mark &Lost…"), tr("Close the selected deals as lost, with a reason"), [this] {
-        const std::vector<Id> deals = selectedDeals();
-        if (const auto reason = CleanupPrompts::lostReason(this, dealNames(deals)))
-            markLost(deals, *reason);
-    });
+    QAction *lost =
+            add(tr("Mark &Lost…"), tr("Close the selected deals as lost, with a reason"), [this] {
+                const std::vector<Id> deals = selectedDeals();
+                if (const auto reason = CleanupPrompts::lostReason(this, dealNames(deals)))
+                    markLost(deals, *reason);
+            });
     lost->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     lost->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     add(tr("&Push Close Date…"), tr("Move the expected close date of the selected deals"), [this] {
@@ -293,8 +294,8 @@ void HealthPage::onEvaluated()
                                                           : StalledChartData::Grouping::ByStage;
     m_stalled->setData(StalledChartData::from(report, grouping, currency));
     m_stalled->setChartTitle(grouping == StalledChartData::Grouping::ByStage
-                                         ? tr("Open pipeline by stage")
-                                         : tr("Open pipeline by days since progress"));
+                                     ? tr("Open pipeline by stage")
+                                     : tr("Open pipeline by days since progress"));
     m_coverage->setData(CoverageChartData::from(report.coverage, currency));
     m_coverage->setChartTitle(tr("Coverage for %1: raw to honest").arg(report.period.label()));
     m_strip->setCoverage(report.coverage, currency, report.period.label());
@@ -430,8 +431,8 @@ void HealthPage::exportStalled()
         m_session->reportError(tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
-    emit statusMessage(tr("Exported the stalled and at-risk deals to %1.")
-                               .arg(QFileInfo(path).fileName()));
+    emit statusMessage(
+            tr("Exported the stalled and at-risk deals to %1.").arg(QFileInfo(path).fileName()));
 }
 
 QByteArray HealthPage::saveState() const

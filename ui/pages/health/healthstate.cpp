@@ -132,7 +132,8 @@ void HealthState::evaluateLater()
         return;
     m_pending = true;
     QMetaObject::invokeMethod(
-            this, [this] {
+            this,
+            [this] {
                 if (m_pending)
                     evaluate(false);
             },
@@ -149,8 +150,8 @@ void HealthState::evaluate(bool scopeChanged)
         health::HealthScope scope;
         scope.rep = m_scope->repIndex() < int(view->reps.size()) ? m_scope->repIndex() : -1;
         scope.territory = m_scope->territoryIndex() < int(view->territories.size())
-                                  ? m_scope->territoryIndex()
-                                  : -1;
+                ? m_scope->territoryIndex()
+                : -1;
         const QDate asOf = m_scope->asOf().isValid() ? m_scope->asOf() : QDate::currentDate();
         if (!m_context || m_contextDate != asOf) {
             m_context = health::ruleContext(*view, asOf);

@@ -60,7 +60,7 @@ private:
     QThread *m_flowThread = nullptr;
     std::shared_ptr<std::atomic<bool>> m_flowCancel;
     bool m_flowRequested = false; // a page showed conversion: read it for every view
-    bool m_flowReady = false;     // m_flow is the current view's
+    bool m_flowReady = false; // m_flow is the current view's
     bool m_pending = false;
 };
 

@@ -15,8 +15,20 @@ namespace tp::ui {
 
 namespace {
 
-enum Column { Rep, WinRate, AverageDeal, AverageCycle, Won, Attainment, CoverageRaw,
-              CoverageHonest, Active, Stalled, AtRisk, ColumnCount };
+enum Column {
+    Rep,
+    WinRate,
+    AverageDeal,
+    AverageCycle,
+    Won,
+    Attainment,
+    CoverageRaw,
+    CoverageHonest,
+    Active,
+    Stalled,
+    AtRisk,
+    ColumnCount
+};
 
 } // namespace
 
@@ -35,10 +47,10 @@ KeyMetricsPanel::KeyMetricsPanel(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
     m_table->setColumnCount(ColumnCount);
-    m_table->setHorizontalHeaderLabels(
-            {tr("Rep"), tr("Win Rate"), tr("Avg Deal"), tr("Avg Cycle"), tr("Won"),
-             tr("Attainment"), tr("Raw Coverage"), tr("Honest Coverage"), tr("Active / Capacity"),
-             tr("Stalled"), tr("At Risk")});
+    m_table->setHorizontalHeaderLabels({ tr("Rep"), tr("Win Rate"), tr("Avg Deal"), tr("Avg Cycle"),
+                                         tr("Won"), tr("Attainment"), tr("Raw Coverage"),
+                                         tr("Honest Coverage"), tr("Active / Capacity"),
+                                         tr("Stalled"), tr("At Risk") });
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -58,9 +70,9 @@ KeyMetricsPanel::KeyMetricsPanel(QWidget *parent)
     m_conversionNote->hide();
     layout->addWidget(m_conversionNote);
     m_conversion->setColumnCount(6);
-    m_conversion->setHorizontalHeaderLabels({tr("Stage"), tr("Reached"), tr("Left It"),
-                                             tr("Moved On"), tr("Conversion"),
-                                             tr("Avg Days in Stage")});
+    m_conversion->setHorizontalHeaderLabels({ tr("Stage"), tr("Reached"), tr("Left It"),
+                                              tr("Moved On"), tr("Conversion"),
+                                              tr("Avg Days in Stage") });
     m_conversion->verticalHeader()->hide();
     m_conversion->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_conversion->setAlternatingRowColors(true);
@@ -74,7 +86,7 @@ KeyMetricsPanel::KeyMetricsPanel(QWidget *parent)
     m_conversion->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_conversion->setFixedHeight(m_conversion->horizontalHeader()->sizeHint().height()
                                  + int(openStages.size())
-                                           * m_conversion->verticalHeader()->defaultSectionSize()
+                                         * m_conversion->verticalHeader()->defaultSectionSize()
                                  + 2 * m_conversion->frameWidth() + 2);
     layout->setStretch(1, 1);
 }
@@ -87,12 +99,15 @@ void KeyMetricsPanel::setConversion(const std::optional<health::StageConversion>
                                           : tr("Stage conversion (reading the stage history…)"));
     const qint64 unknown = conversion ? conversion->lostAtUnknownStage : 0;
     m_conversionNote->setVisible(unknown > 0);
-    m_conversionNote->setText(tr("%Ln lost deal(s) left out: stage unknown (nothing in the CRM's "
-                                 "export or the book's history says at which stage they were lost).",
-                                 nullptr, int(std::min<qint64>(unknown, std::numeric_limits<int>::max()))));
+    m_conversionNote->setText(
+            tr("%Ln lost deal(s) left out: stage unknown (nothing in the CRM's "
+               "export or the book's history says at which stage they were lost).",
+               nullptr, int(std::min<qint64>(unknown, std::numeric_limits<int>::max()))));
     for (Stage stage : openStages) {
         const auto s = std::size_t(stageIndex(stage));
-        QStringList cells{stageName(stage), QString(), QString(), QString(), QString(), QString()};
+        QStringList cells{
+            stageName(stage), QString(), QString(), QString(), QString(), QString()
+        };
         bool slow = false;
         if (conversion) {
             const health::StageConversion::Row &row = conversion->stages[s];
@@ -102,10 +117,10 @@ void KeyMetricsPanel::setConversion(const std::optional<health::StageConversion>
             cells[4] = row.rate ? format.ratio(*row.rate) : tr("none left it");
             const int limit = view.settings.stageLimitDays[s];
             cells[5] = row.averageDays
-                               ? tr("%1 (limit %2)")
-                                         .arg(format.locale().toString(*row.averageDays, 'f', 1),
-                                              format.number(limit))
-                               : tr("unknown");
+                    ? tr("%1 (limit %2)")
+                              .arg(format.locale().toString(*row.averageDays, 'f', 1),
+                                   format.number(limit))
+                    : tr("unknown");
             slow = row.averageDays && *row.averageDays > limit;
         }
         for (int c = 0; c < int(cells.size()); ++c) {
@@ -146,23 +161,23 @@ void KeyMetricsPanel::setReport(const health::HealthReport &report, const BookVi
                             const std::optional<double> &averageCycle, Minor won,
                             const std::optional<double> &attainment,
                             const std::optional<double> &raw, const std::optional<double> &honest,
-                            const QString &active, bool overCapacity, qint64 stalled,
-                            qint64 atRisk, bool bold) {
+                            const QString &active, bool overCapacity, qint64 stalled, qint64 atRisk,
+                            bool bold) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        const QStringList cells{
-                name,
-                share(winRate, noClosed),
-                averageDeal ? format.money(*averageDeal, currency) : tr("no wins"),
-                averageCycle ? tr("%1 days").arg(format.locale().toString(*averageCycle, 'f', 1))
-                             : tr("no wins"),
-                format.money(won, currency),
-                share(attainment, tr("no quota")),
-                share(raw, tr("n/a")),
-                share(honest, tr("n/a")),
-                active,
-                format.number(stalled),
-                format.number(atRisk)};
+        const QStringList cells{ name,
+                                 share(winRate, noClosed),
+                                 averageDeal ? format.money(*averageDeal, currency) : tr("no wins"),
+                                 averageCycle ? tr("%1 days").arg(
+                                         format.locale().toString(*averageCycle, 'f', 1))
+                                              : tr("no wins"),
+                                 format.money(won, currency),
+                                 share(attainment, tr("no quota")),
+                                 share(raw, tr("n/a")),
+                                 share(honest, tr("n/a")),
+                                 active,
+                                 format.number(stalled),
+                                 format.number(atRisk) };
         for (int c = 0; c < ColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setTextAlignment(c == Rep ? Qt::AlignLeft | Qt::AlignVCenter
@@ -172,8 +187,8 @@ void KeyMetricsPanel::setReport(const health::HealthReport &report, const BookVi
                 font.setBold(true);
                 item->setFont(font);
             }
-            const bool belowBar = c == Attainment && attainment
-                                  && *attainment < view.settings.attainmentBar;
+            const bool belowBar =
+                    c == Attainment && attainment && *attainment < view.settings.attainmentBar;
             if (belowBar || (c == Active && overCapacity)) {
                 item->setForeground(warning);
                 item->setToolTip(belowBar ? tr("Below the %1 attainment bar")
@@ -194,8 +209,8 @@ void KeyMetricsPanel::setReport(const health::HealthReport &report, const BookVi
            tr("%1 / %2").arg(format.number(active), format.number(capacity)), active > capacity,
            report.stalled.count, report.atRisk.count, true);
     for (const health::RepFigures &r : report.reps) {
-        addRow(view.reps[std::size_t(r.rep)].name, r.winRate, r.averageDealSize,
-               r.averageCycleDays, r.wonAmount, r.attainment, r.coverageRaw, r.coverageHonest,
+        addRow(view.reps[std::size_t(r.rep)].name, r.winRate, r.averageDealSize, r.averageCycleDays,
+               r.wonAmount, r.attainment, r.coverageRaw, r.coverageHonest,
                tr("%1 / %2").arg(format.number(r.active), format.number(r.capacity)),
                r.active > r.capacity, r.stalled, r.atRisk, false);
     }

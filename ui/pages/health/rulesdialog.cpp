@@ -82,8 +82,8 @@ RulesDialog::RulesDialog(const StallRules &rules, const std::array<int, 4> &stag
     m_multiple->setSuffix(tr("× the average cycle"));
     m_multiple->setValue(rules.agedCycleMultiple);
     otherForm->addRow(tr("Stalled when open longer than:"), m_multiple);
-    auto *passed = new QLabel(tr("A deal whose expected close date has passed is always stalled."),
-                              other);
+    auto *passed =
+            new QLabel(tr("A deal whose expected close date has passed is always stalled."), other);
     passed->setWordWrap(true);
     otherForm->addRow(passed);
     layout->addWidget(other);

@@ -35,7 +35,8 @@ QString appliesTo(const WeightProfile &p)
         return FactorsPanel::tr("Applies to accounts no other profile matches.");
     case SegmentKind::Territory:
         return FactorsPanel::tr("Applies to territory “%1” unless an industry or size band "
-                                "profile matches.").arg(p.segment.trimmed());
+                                "profile matches.")
+                .arg(p.segment.trimmed());
     case SegmentKind::Industry:
         return FactorsPanel::tr("Applies to industry “%1” unless a size band profile matches.")
                 .arg(p.segment.trimmed());
@@ -109,7 +110,7 @@ FactorsPanel::FactorsPanel(BookSession *session, QWidget *parent)
     m_appliesTo->setForegroundRole(QPalette::PlaceholderText);
 
     m_table->setColumnCount(2);
-    m_table->setHorizontalHeaderLabels({tr("Factor"), tr("Weight")});
+    m_table->setHorizontalHeaderLabels({ tr("Factor"), tr("Weight") });
     m_table->setAccessibleName(tr("Engagement factors"));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
@@ -128,7 +129,7 @@ FactorsPanel::FactorsPanel(BookSession *session, QWidget *parent)
     profileRow->addWidget(m_addProfile);
     profileRow->addWidget(m_removeProfile);
     auto *buttons = new QHBoxLayout;
-    for (QToolButton *b : {m_addFactor, m_removeFactor, m_moveUp, m_moveDown})
+    for (QToolButton *b : { m_addFactor, m_removeFactor, m_moveUp, m_moveDown })
         buttons->addWidget(b);
     buttons->addStretch(1);
     auto *form = new QFormLayout;
@@ -144,9 +145,8 @@ FactorsPanel::FactorsPanel(BookSession *session, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_profile, &QComboBox::currentIndexChanged, this, &FactorsPanel::refreshWeights);
-    connect(m_removeProfile, &QToolButton::clicked, this, [this] {
-        m_session->removeProfile(m_profile->currentData().toLongLong());
-    });
+    connect(m_removeProfile, &QToolButton::clicked, this,
+            [this] { m_session->removeProfile(m_profile->currentData().toLongLong()); });
     connect(m_table, &QTableWidget::currentCellChanged, this, &FactorsPanel::refreshFactor);
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_filling || item->column() != NameColumn)
@@ -190,7 +190,8 @@ void FactorsPanel::rebuild()
     // edit that just committed keeps its item.
     bool same = m_table->rowCount() == int(factors.size());
     for (int row = 0; same && row < m_table->rowCount(); ++row)
-        same = m_table->item(row, NameColumn)->data(Qt::UserRole).toLongLong() == factors[std::size_t(row)].id;
+        same = m_table->item(row, NameColumn)->data(Qt::UserRole).toLongLong()
+                == factors[std::size_t(row)].id;
     if (!same) {
         m_table->clearContents();
         m_table->setRowCount(int(factors.size()));
@@ -268,9 +269,11 @@ void FactorsPanel::refreshFactor()
     const BookView *view = m_session->view();
     const int row = m_table->currentRow();
     const int count = m_table->rowCount();
-    const bool has = view && row >= 0 && row < count && std::size_t(row) < view->scoring.factors.size();
+    const bool has =
+            view && row >= 0 && row < count && std::size_t(row) < view->scoring.factors.size();
     if (!m_description->hasFocus() || !has)
-        m_description->setText(has ? view->scoring.factors[std::size_t(row)].description : QString());
+        m_description->setText(has ? view->scoring.factors[std::size_t(row)].description
+                                   : QString());
     m_description->setEnabled(has);
     m_removeFactor->setEnabled(has && count > 1);
     m_moveUp->setEnabled(has && row > 0);
@@ -280,9 +283,9 @@ void FactorsPanel::refreshFactor()
 void FactorsPanel::addFactor()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Add Engagement Factor"),
-                                               tr("Name of the factor:"), QLineEdit::Normal,
-                                               QString(), &ok);
+    const QString name =
+            QInputDialog::getText(this, tr("Add Engagement Factor"), tr("Name of the factor:"),
+                                  QLineEdit::Normal, QString(), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
     if (m_session->addFactor(name)) {
@@ -313,13 +316,15 @@ void FactorsPanel::fillProfileMenu()
     const BookView *view = m_session->view();
     if (!view)
         return;
-    for (const SegmentKind kind : {SegmentKind::Territory, SegmentKind::Industry, SegmentKind::SizeBand}) {
+    for (const SegmentKind kind :
+         { SegmentKind::Territory, SegmentKind::Industry, SegmentKind::SizeBand }) {
         QStringList segments;
         if (kind == SegmentKind::Territory) {
             for (const TerritoryRow &t : view->territories)
                 segments.append(t.name);
         } else {
-            segments = kind == SegmentKind::Industry ? view->accounts.industries : view->accounts.sizeBands;
+            segments = kind == SegmentKind::Industry ? view->accounts.industries
+                                                     : view->accounts.sizeBands;
         }
         // The book's segments that have no profile yet, each once.
         QStringList offered, seen;
@@ -336,17 +341,19 @@ void FactorsPanel::fillProfileMenu()
         offered.sort(Qt::CaseInsensitive);
         QMenu *sub = menu->addMenu(kindLabel(kind));
         for (const QString &segment : std::as_const(offered)) {
-            QAction *action = sub->addAction(QString(segment).replace(QLatin1Char('&'), QStringLiteral("&&")));
-            connect(action, &QAction::triggered, this, [this, kind, segment] { addProfile(int(kind), segment); });
+            QAction *action = sub->addAction(
+                    QString(segment).replace(QLatin1Char('&'), QStringLiteral("&&")));
+            connect(action, &QAction::triggered, this,
+                    [this, kind, segment] { addProfile(int(kind), segment); });
         }
         if (!offered.isEmpty())
             sub->addSeparator();
         QAction *other = sub->addAction(tr("Other…"));
         connect(other, &QAction::triggered, this, [this, kind] {
             bool ok = false;
-            const QString segment = QInputDialog::getText(this, tr("Add Weight Profile"),
-                                                          tr("Applies to:"), QLineEdit::Normal,
-                                                          QString(), &ok);
+            const QString segment =
+                    QInputDialog::getText(this, tr("Add Weight Profile"), tr("Applies to:"),
+                                          QLineEdit::Normal, QString(), &ok);
             if (ok)
                 addProfile(int(kind), segment);
         });
@@ -360,7 +367,8 @@ void FactorsPanel::addProfile(int kind, const QString &segment)
     // The new profile, to set its weights.
     const BookView *view = m_session->view();
     for (const WeightProfile &p : view->scoring.profiles) {
-        if (int(p.kind) == kind && p.segment.trimmed().toCaseFolded() == segment.trimmed().toCaseFolded())
+        if (int(p.kind) == kind
+            && p.segment.trimmed().toCaseFolded() == segment.trimmed().toCaseFolded())
             m_profile->setCurrentIndex(m_profile->findData(qlonglong(p.id)));
     }
 }

@@ -197,9 +197,10 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
                 if (!view)
                     return;
                 // Only a moved potential line replaces the median (or the R* set before).
-                m_session->setRoiThresholds(l, potentialMoved
-                                                       ? std::optional<Minor>(std::llround(r * 100.0))
-                                                       : view->settings.roi.potentialThreshold);
+                m_session->setRoiThresholds(l,
+                                            potentialMoved
+                                                    ? std::optional<Minor>(std::llround(r * 100.0))
+                                                    : view->settings.roi.potentialThreshold);
             });
     connect(m_chart, &QuadrantChart::zoomChanged, m_resetZoom, &QWidget::setEnabled);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -346,7 +347,8 @@ void RoiPage::onEvaluated(bool scopeChanged)
         m_unscoredModel->setStringList(names);
         m_syncing = wasSyncing;
     }
-    m_unscoredTitle->setText(tr("&Needs scoring (%1)").arg(QLocale().toString(qsizetype(names.size()))));
+    m_unscoredTitle->setText(
+            tr("&Needs scoring (%1)").arg(QLocale().toString(qsizetype(names.size()))));
     const Formatter format;
     const int thin = m_chart->data().thin;
     QString scored = tr("%1 scored").arg(format.number(qint64(r.workList.size())));
@@ -438,7 +440,8 @@ void RoiPage::selectFromWorkList()
         for (int row = range.top(); row <= range.bottom(); ++row)
             accounts.push_back(m_model->accountAt(row));
     const int current = m_model->accountAt(m_table->selectionModel()->currentIndex().row());
-    const bool currentSelected = std::find(accounts.begin(), accounts.end(), current) != accounts.end();
+    const bool currentSelected =
+            std::find(accounts.begin(), accounts.end(), current) != accounts.end();
     m_state->select(std::move(accounts), currentSelected ? current : -1);
 }
 
@@ -464,7 +467,7 @@ void RoiPage::stepAccount(int delta)
     if (row >= 0 || current < 0) {
         row = std::clamp(row + delta, 0, m_model->rowCount() - 1);
         if (m_model->rowCount() > 0)
-            m_state->select({m_model->accountAt(row)});
+            m_state->select({ m_model->accountAt(row) });
         return;
     }
     const auto &list = m_state->result().unscored;
@@ -472,7 +475,7 @@ void RoiPage::stepAccount(int delta)
     if (it == list.end() || list.empty())
         return;
     const int next = std::clamp(int(it - list.begin()) + delta, 0, int(list.size()) - 1);
-    m_state->select({list[std::size_t(next)]});
+    m_state->select({ list[std::size_t(next)] });
 }
 
 void RoiPage::commitThresholds()
@@ -545,8 +548,8 @@ bool RoiPage::exportChart(const QString &path, QString *error)
 
 void RoiPage::exportDialog(const QString &suffix)
 {
-    const QString filter = suffix == QLatin1String("pdf") ? tr("PDF documents (*.pdf)")
-                                                          : tr("PNG images (*.png)");
+    const QString filter =
+            suffix == QLatin1String("pdf") ? tr("PDF documents (*.pdf)") : tr("PNG images (*.png)");
     const QString path = exportpath::ask(this, tr("Export Chart"),
                                          tr("roi-quadrant.%1").arg(suffix), filter, suffix);
     if (path.isEmpty())

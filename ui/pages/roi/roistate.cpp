@@ -20,7 +20,8 @@ RoiState::RoiState(BookSession *session, ScopeState *scope, AccountSelection *sh
 {
     // Accounts selected on another page (the Accounts table) are selected here too.
     connect(shared, &AccountSelection::changed, this, [this](const QObject *from) {
-        if (from == this || (m_shared->accounts() == m_selection && m_shared->current() == m_current))
+        if (from == this
+            || (m_shared->accounts() == m_selection && m_shared->current() == m_current))
             return;
         m_selection = m_shared->accounts();
         m_current = m_shared->current();
@@ -88,7 +89,8 @@ void RoiState::evaluate(bool scopeChanged)
     if (view && !m_session->isReloading()) {
         RowFilter scope;
         scope.scopeRep = m_repIndex < int(view->reps.size()) ? m_repIndex : -1;
-        scope.scopeTerritory = m_territoryIndex < int(view->territories.size()) ? m_territoryIndex : -1;
+        scope.scopeTerritory =
+                m_territoryIndex < int(view->territories.size()) ? m_territoryIndex : -1;
         m_result = buildRoiReport(*view, scope);
         m_rank.assign(std::size_t(view->accounts.size()), -1);
         for (std::size_t i = 0; i < m_result.workList.size(); ++i)
@@ -158,7 +160,8 @@ QString RoiState::describe(int account)
     const Formatter format;
     const QString currency = view->settings.currency;
     const auto money = [&](Minor amount) { return format.money(amount, currency); };
-    QString text = QStringLiteral("<b>%1</b><br>").arg(view->accounts.name.at(std::size_t(account)).toHtmlEscaped());
+    QString text = QStringLiteral("<b>%1</b><br>")
+                           .arg(view->accounts.name.at(std::size_t(account)).toHtmlEscaped());
     text += tr("Likelihood %1 (%2) · potential %3%4 · EV %5")
                     .arg(format.share(s.likelihood), factorCoverageText(s), money(s.potential),
                          s.potentialDerived ? tr(" (derived)") : QString(), money(s.ev));

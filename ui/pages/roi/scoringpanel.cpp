@@ -3,8 +3,8 @@
 #include "models/formatter.h"
 #include "roistate.h"
 #include "session/booksession.h"
-#include "worklistdelegate.h"
 #include "style/theme.h"
+#include "worklistdelegate.h"
 
 #include <QButtonGroup>
 #include <QFormLayout>
@@ -103,7 +103,8 @@ ScoringPanel::ScoringPanel(RoiState *state, QWidget *parent)
     connect(state, &RoiState::selectionChanged, this, &ScoringPanel::refresh);
     connect(state, &RoiState::evaluated, this, &ScoringPanel::refresh);
     connect(state->session(), &BookSession::loaded, this, &ScoringPanel::rebuildFactors);
-    connect(state->session(), &BookSession::scoringModelChanged, this, &ScoringPanel::rebuildFactors);
+    connect(state->session(), &BookSession::scoringModelChanged, this,
+            &ScoringPanel::rebuildFactors);
     connect(state->session(), &BookSession::scoringNoteChanged, this, [this](Id) {
         if (m_savingNote)
             return; // our own save: the field already shows it (untrimmed, as typed)
@@ -150,8 +151,10 @@ void ScoringPanel::rebuildFactors()
         group->setExclusive(true);
         for (int score = notScoredButton; score <= 5; ++score) {
             auto *button = new QToolButton(this);
-            button->setText(score == notScoredButton ? QStringLiteral("–") : QString::number(score));
-            button->setToolTip(score == notScoredButton ? tr("Not scored") : tr("Score %1").arg(score));
+            button->setText(score == notScoredButton ? QStringLiteral("–")
+                                                     : QString::number(score));
+            button->setToolTip(score == notScoredButton ? tr("Not scored")
+                                                        : tr("Score %1").arg(score));
             button->setCheckable(true);
             button->setFocusPolicy(Qt::NoFocus);
             button->setAutoRaise(true);
@@ -226,10 +229,12 @@ void ScoringPanel::refresh()
         m_title->setText(a.name.at(std::size_t(current)));
         const roi::ProfileResolver profiles(view->scoring, *view);
         const int profile = profiles.profileFor(current);
-        m_profile->setText(profile >= 0
-                ? tr("Weights: %1 (%2)").arg(view->scoring.profiles[std::size_t(profile)].name,
-                                             segmentDescription(view->scoring.profiles[std::size_t(profile)]))
-                : tr("Weights: equal (no profile applies)"));
+        m_profile->setText(
+                profile >= 0 ? tr("Weights: %1 (%2)")
+                                       .arg(view->scoring.profiles[std::size_t(profile)].name,
+                                            segmentDescription(
+                                                    view->scoring.profiles[std::size_t(profile)]))
+                             : tr("Weights: equal (no profile applies)"));
         const int rank = m_state->rankOf(current);
         if (rank >= 0) {
             const roi::ScoredAccount &s = m_state->result().workList[std::size_t(rank)];
@@ -269,9 +274,9 @@ void ScoringPanel::refreshNote()
     }
     m_noteAccount = account;
     const QSignalBlocker blocker(m_note);
-    m_note->setPlainText(account >= 0 ? m_state->session()->scoringNote(
-                                                view->accounts.id[std::size_t(account)])
-                                      : QString());
+    m_note->setPlainText(
+            account >= 0 ? m_state->session()->scoringNote(view->accounts.id[std::size_t(account)])
+                         : QString());
 }
 
 void ScoringPanel::saveNote()
@@ -300,7 +305,8 @@ void ScoringPanel::commitPotential()
                         .arg(m_potential->text()));
         return;
     }
-    m_state->session()->setAccountPotential(view->accounts.id[std::size_t(accounts.front())], value);
+    m_state->session()->setAccountPotential(view->accounts.id[std::size_t(accounts.front())],
+                                            value);
 }
 
 void ScoringPanel::setCurrentFactor(int factor)
@@ -321,13 +327,20 @@ void ScoringPanel::scoreCurrentFactor(std::optional<int> score)
     std::vector<ScoreEdit> edits;
     edits.reserve(accounts.size());
     for (const int account : accounts)
-        edits.push_back({view->accounts.id[std::size_t(account)], factor.id, score});
+        edits.push_back({ view->accounts.id[std::size_t(account)], factor.id, score });
     const QString text = accounts.size() == 1
-            ? (score ? tr("Score %1 of “%2”: %3").arg(factor.name, view->accounts.name.at(std::size_t(accounts.front())))
+            ? (score ? tr("Score %1 of “%2”: %3")
+                               .arg(factor.name,
+                                    view->accounts.name.at(std::size_t(accounts.front())))
                                .arg(*score)
-                     : tr("Clear %1 of “%2”").arg(factor.name, view->accounts.name.at(std::size_t(accounts.front()))))
-            : (score ? tr("Score %1 of %n account(s): %2", nullptr, int(accounts.size())).arg(factor.name).arg(*score)
-                     : tr("Clear %1 of %n account(s)", nullptr, int(accounts.size())).arg(factor.name));
+                     : tr("Clear %1 of “%2”")
+                               .arg(factor.name,
+                                    view->accounts.name.at(std::size_t(accounts.front()))))
+            : (score ? tr("Score %1 of %n account(s): %2", nullptr, int(accounts.size()))
+                               .arg(factor.name)
+                               .arg(*score)
+                     : tr("Clear %1 of %n account(s)", nullptr, int(accounts.size()))
+                               .arg(factor.name));
     const int next = std::min(m_factor + 1, int(m_groups.size()) - 1);
     if (m_state->session()->setScores(std::move(edits), text))
         setCurrentFactor(next);

@@ -87,8 +87,8 @@ QVariant WorkListModel::headerData(int section, Qt::Orientation orientation, int
     const bool numeric = section == Rank || section == Likelihood || section == Potential
             || section == ExpectedValue || section == OpenPipeline || section == ActiveDeals;
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(Qt::Alignment((numeric ? Qt::AlignRight : Qt::AlignLeft)
-                                                 | Qt::AlignVCenter));
+        return QVariant::fromValue(
+                Qt::Alignment((numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case ExpectedValue:

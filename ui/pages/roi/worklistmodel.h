@@ -17,8 +17,19 @@ class WorkListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Rank, Account, Owner, Likelihood, Potential, ExpectedValue, Quadrant,
-                  Contributions, OpenPipeline, ActiveDeals, ColumnCount };
+    enum Column {
+        Rank,
+        Account,
+        Owner,
+        Likelihood,
+        Potential,
+        ExpectedValue,
+        Quadrant,
+        Contributions,
+        OpenPipeline,
+        ActiveDeals,
+        ColumnCount
+    };
 
     explicit WorkListModel(RoiState *state, QObject *parent = nullptr);
 
