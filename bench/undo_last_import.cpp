@@ -1,9 +1,9 @@
 // Undoes the most recent import of a book, the way Edit ▸ Undo of an import does, and prints
 // how long it took: `tp_undo_last_import BOOK` (scripts/bench-import runs it on a copy of the
 // book after a fresh import of a million rows).
+#include "domain/errors.h"
 #include "import/importjournal.h"
 #include "storage/book.h"
-#include "storage/errors.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

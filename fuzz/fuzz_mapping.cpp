@@ -5,8 +5,8 @@
 // or gives columns that are numbers within 1..maxColumn or non-empty header names; resolving them
 // against a header gives columns inside it, or fails with a message.
 
+#include "domain/errors.h"
 #include "import/mappingfile.h"
-#include "storage/errors.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -2,6 +2,142 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>tp::BookEditor</name>
+    <message numerus="yes">
+        <source>Set revenue potential of %n account(s)</source>
+        <translation>
+            <numerusform>Set revenue potential of %n account</numerusform>
+            <numerusform>Set revenue potential of %n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear revenue potential of %n account(s)</source>
+        <translation>
+            <numerusform>Clear revenue potential of %n account</numerusform>
+            <numerusform>Clear revenue potential of %n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign account “%1” and its %n open deal(s) to %2</source>
+        <translation>
+            <numerusform>Assign account “%1” and its %n open deal to %2</numerusform>
+            <numerusform>Assign account “%1” and its %n open deals to %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n account(s) and their open deals to %1</source>
+        <translation>
+            <numerusform>Assign %n account and its open deals to %1</numerusform>
+            <numerusform>Assign %n accounts and their open deals to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n account(s) to %1</source>
+        <translation>
+            <numerusform>Assign %n account to %1</numerusform>
+            <numerusform>Assign %n accounts to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n account(s) to territory %1</source>
+        <translation>
+            <numerusform>Move %n account to territory %1</numerusform>
+            <numerusform>Move %n accounts to territory %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %n account(s) out of their territories</source>
+        <translation>
+            <numerusform>Take %n account out of its territory</numerusform>
+            <numerusform>Take %n accounts out of their territories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set stage of %n deal(s) to %1</source>
+        <translation>
+            <numerusform>Set stage of %n deal to %1</numerusform>
+            <numerusform>Set stage of %n deals to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark lost: %n deal(s)</source>
+        <translation>
+            <numerusform>Mark lost: %n deal</numerusform>
+            <numerusform>Mark lost: %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Push close date: %n deal(s)</source>
+        <translation>
+            <numerusform>Push close date: %n deal</numerusform>
+            <numerusform>Push close date: %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set probability of %n deal(s)</source>
+        <translation>
+            <numerusform>Set probability of %n deal</numerusform>
+            <numerusform>Set probability of %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n probability override(s)</source>
+        <translation>
+            <numerusform>Clear %n probability override</numerusform>
+            <numerusform>Clear %n probability overrides</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n deal(s) to %1</source>
+        <translation>
+            <numerusform>Assign %n deal to %1</numerusform>
+            <numerusform>Assign %n deals to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set next step: %n deal(s)</source>
+        <translation>
+            <numerusform>Set next step: %n deal</numerusform>
+            <numerusform>Set next step: %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set next activity: %n deal(s)</source>
+        <translation>
+            <numerusform>Set next activity: %n deal</numerusform>
+            <numerusform>Set next activity: %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change capacity of %n rep(s)</source>
+        <translation>
+            <numerusform>Change capacity of %n rep</numerusform>
+            <numerusform>Change capacity of %n reps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Default capacity for %n rep(s)</source>
+        <translation>
+            <numerusform>Default capacity for %n rep</numerusform>
+            <numerusform>Default capacity for %n reps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %1 quota of %n rep(s)</source>
+        <translation>
+            <numerusform>Change %1 quota of %n rep</numerusform>
+            <numerusform>Change %1 quota of %n reps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1 quota of %n rep(s)</source>
+        <translation>
+            <numerusform>Remove %1 quota of %n rep</numerusform>
+            <numerusform>Remove %1 quota of %n reps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::SummaryBuilder</name>
     <message numerus="yes">
         <source>%n open opportunities in %1 left out of the totals: no exchange rate to %2.</source>
@@ -197,13 +333,6 @@
             <numerusform>%1 of %Ln accounts</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Clear revenue potential of %n account(s)</source>
-        <translation>
-            <numerusform>Clear revenue potential of %n account</numerusform>
-            <numerusform>Clear revenue potential of %n accounts</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>tp::ui::AsOfField</name>
@@ -243,16 +372,6 @@
         <translation>
             <numerusform>%Ln activity</numerusform>
             <numerusform>%Ln activities</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>tp::ui::BookSession</name>
-    <message numerus="yes">
-        <source>Assign account “%1” and its %n open deal(s) to %2</source>
-        <translation>
-            <numerusform>Assign account “%1” and its %n open deal to %2</numerusform>
-            <numerusform>Assign account “%1” and its %n open deals to %2</numerusform>
         </translation>
     </message>
 </context>
@@ -348,13 +467,6 @@
             <numerusform>%1 of %Ln open deals</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n deal(s)</source>
-        <translation>
-            <numerusform>%1: %n deal</numerusform>
-            <numerusform>%1: %n deals</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>tp::ui::ImportRate</name>
@@ -441,13 +553,6 @@
         <translation>
             <numerusform>%1 of %Ln opportunity</numerusform>
             <numerusform>%1 of %Ln opportunities</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Clear %n probability override(s)</source>
-        <translation>
-            <numerusform>Clear %n probability override</numerusform>
-            <numerusform>Clear %n probability overrides</numerusform>
         </translation>
     </message>
 </context>
@@ -547,20 +652,6 @@
         <translation>
             <numerusform>%1 of %Ln rep</numerusform>
             <numerusform>%1 of %Ln reps</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Default capacity for %n rep(s)</source>
-        <translation>
-            <numerusform>Default capacity for %n rep</numerusform>
-            <numerusform>Default capacity for %n reps</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %1 quota of %n rep(s)</source>
-        <translation>
-            <numerusform>Remove %1 quota of %n rep</numerusform>
-            <numerusform>Remove %1 quota of %n reps</numerusform>
         </translation>
     </message>
 </context>

@@ -2,7 +2,7 @@
 
 #include "analytics/pipelinehealth.h"
 #include "domain/money.h"
-#include "storage/settings.h"
+#include "domain/settings.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -45,18 +45,6 @@ struct History
     qint64 created = 0; // opportunities created in the window
     qint64 meetings = 0; // activities of type meeting in the window
     qint64 activities = 0; // calls, emails and meetings in the window
-};
-
-// The assumptions a user entered for a scope; each wins over history.
-struct Assumptions
-{
-    std::optional<Minor> averageDealSize;
-    std::optional<double> winRate;
-    std::optional<double> meetingToOpportunity;
-    std::optional<double> activityToMeeting;
-    std::optional<Minor> target; // a what-if target instead of the quotas
-
-    bool operator==(const Assumptions &) const = default;
 };
 
 using Rates = std::array<RateValue, 4>; // by Rate

@@ -5,12 +5,12 @@
 #include "cli/undoimportcommand.h"
 
 #include "demo/demobook.h"
+#include "domain/errors.h"
 #include "import/fields.h"
 #include "report/csvexport.h"
 #include "report/summary.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
-#include "storage/errors.h"
 #include "storage/sqlite.h"
 
 #include <QCommandLineParser>

@@ -1,6 +1,7 @@
 #include "importcommand.h"
 
 #include "cli.h"
+#include "domain/errors.h"
 #include "import/filepreview.h"
 #include "import/importer.h"
 #include "import/mappingfile.h"
@@ -9,7 +10,6 @@
 #include "options.h"
 #include "report/jsonwriter.h"
 #include "storage/book.h"
-#include "storage/errors.h"
 
 #include <QCoreApplication>
 #include <QFile>

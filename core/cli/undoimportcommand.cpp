@@ -1,11 +1,11 @@
 #include "undoimportcommand.h"
 
 #include "cli.h"
+#include "domain/errors.h"
 #include "import/importjournal.h"
 #include "options.h"
 #include "report/jsonwriter.h"
 #include "storage/book.h"
-#include "storage/errors.h"
 
 #include <QCoreApplication>
 #include <QLocale>

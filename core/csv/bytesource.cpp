@@ -1,6 +1,6 @@
 #include "bytesource.h"
 
-#include "storage/errors.h"
+#include "domain/errors.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/errors.h"
+#include "domain/errors.h"
 
 #include <QString>
 

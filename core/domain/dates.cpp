@@ -102,4 +102,15 @@ std::optional<Period> Period::parse(const QString &label, int fiscalStartMonth)
     return of(match.captured(1).toInt(), match.captured(2).toInt(), fiscalStartMonth);
 }
 
+QString localDateFormat(const QLocale &locale)
+{
+    static const QRegularExpression year(QStringLiteral("y+"));
+    return locale.dateFormat(QLocale::ShortFormat).replace(year, QStringLiteral("yyyy"));
+}
+
+QString localDate(const QDate &date, const QLocale &locale)
+{
+    return date.isValid() ? locale.toString(date, localDateFormat(locale)) : QString();
+}
+
 } // namespace tp

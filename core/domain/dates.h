@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QLocale>
 #include <QString>
 
 #include <optional>
@@ -10,6 +11,11 @@ namespace tp {
 
 // A fast parser for the book's ISO dates ("YYYY-MM-DD"); invalid or empty gives an invalid date.
 QDate parseIsoDate(std::string_view text);
+
+// The locale's short date format with a four-digit year ("M/d/yyyy" in the United States): how
+// the app writes a day, in tables and in texts such as Edit ▸ Undo's.
+QString localDateFormat(const QLocale &locale);
+QString localDate(const QDate &date, const QLocale &locale = QLocale());
 // Same, as a Julian day number (0 when invalid): the columnar views keep dates this way.
 qint64 parseIsoDay(std::string_view text);
 // Writes "YYYY-MM-DD" (10 characters, no terminator) for a valid date with a four-digit year;

@@ -38,6 +38,8 @@ struct Account
     std::optional<Id> territoryId;
     std::optional<Id> ownerId;
     std::optional<Minor> potential; // set by the user or an import; else derived
+
+    bool operator==(const Account &) const = default;
 };
 
 struct Opportunity
@@ -64,6 +66,31 @@ struct Opportunity
     // The open stage it was in when it was won or lost, when known (the CRM's status beside its
     // stage, or the book saw it open): stage conversion counts a lost deal there.
     std::optional<Stage> closedStage;
+
+    bool operator==(const Opportunity &) const = default;
+};
+
+// A stage a deal entered, on a day (METRICS "Stage history").
+struct StageHistoryRow
+{
+    Id id = 0;
+    Id opportunityId = 0;
+    Stage stage = Stage::Qualify;
+    QDate entered;
+
+    bool operator==(const StageHistoryRow &) const = default;
+};
+
+// A close date that moved, on the day it moved (METRICS "pushes": a later new date is one).
+struct CloseDateChangeRow
+{
+    Id id = 0;
+    Id opportunityId = 0;
+    QDate oldDate;
+    QDate newDate;
+    QDate changedOn;
+
+    bool operator==(const CloseDateChangeRow &) const = default;
 };
 
 enum class ActivityType { Call, Email, Meeting, Other };

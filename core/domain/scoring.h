@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace tp {
@@ -17,6 +18,8 @@ struct EngagementFactor
     Id id = 0;
     QString name;
     QString description;
+
+    bool operator==(const EngagementFactor &) const = default;
 };
 
 // What a weight profile is attached to. The most specific match applies to an account:
@@ -33,6 +36,8 @@ struct WeightProfile
     SegmentKind kind = SegmentKind::Book;
     QString segment; // the territory's name, the industry or the size band; empty for the book
     std::vector<double> weights; // per factor, in the order of ScoringModel::factors
+
+    bool operator==(const WeightProfile &) const = default;
 };
 
 // The factors in their order and the profiles; weights absent from the book are 0.
@@ -40,6 +45,41 @@ struct ScoringModel
 {
     std::vector<EngagementFactor> factors;
     std::vector<WeightProfile> profiles;
+
+    bool operator==(const ScoringModel &) const = default;
+};
+
+// One account's score for one factor; nullopt: not scored (which is not 0).
+struct ScoreEdit
+{
+    Id account = 0;
+    Id factor = 0;
+    std::optional<int> score;
+
+    bool operator==(const ScoreEdit &) const = default;
+};
+
+// Everything the book holds of an engagement factor: enough to put it back after its removal.
+struct FactorRecord
+{
+    EngagementFactor factor;
+    int index = 0; // among the factors, 0-based
+    std::vector<std::pair<Id, double>> weights; // profile → weight
+    std::vector<std::pair<Id, int>> scores; // account → score
+
+    bool operator==(const FactorRecord &) const = default;
+};
+
+// A weight profile with its weights: enough to put it back after its removal.
+struct ProfileRecord
+{
+    Id id = 0;
+    QString name;
+    SegmentKind kind = SegmentKind::Book;
+    QString segment;
+    std::vector<std::pair<Id, double>> weights; // factor → weight
+
+    bool operator==(const ProfileRecord &) const = default;
 };
 
 // The ROI settings of METRICS "Accounts", kept in the book.
@@ -49,6 +89,8 @@ struct RoiSettings
     std::optional<Minor> potentialThreshold; // R*; unset: the median of the scored accounts
     double floorLikelihood = 0.2;
     Minor floorPotential = 0; // R_min
+
+    bool operator==(const RoiSettings &) const = default;
 };
 
 // The scores of a set of accounts (the rows of a BookView), row by row: 0..5, or -1 when the
@@ -66,6 +108,8 @@ struct ScoreMatrix
     {
         return values.data() + std::size_t(row) * std::size_t(factorCount);
     }
+
+    bool operator==(const ScoreMatrix &) const = default;
 };
 
 // The `rows` accounts' `scores` (laid out by `from`'s factors) laid out by `to`'s: a factor's

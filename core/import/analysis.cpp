@@ -1,8 +1,8 @@
 #include "analysis.h"
 
+#include "domain/errors.h"
 #include "presets.h"
 #include "rowpipeline.h"
-#include "storage/errors.h"
 #include "storage/scoring.h"
 
 #include <QCoreApplication>

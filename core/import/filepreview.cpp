@@ -1,8 +1,8 @@
 #include "filepreview.h"
 
 #include "analysis.h"
+#include "domain/errors.h"
 #include "presets.h"
-#include "storage/errors.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #include "importjournal.h"
 
+#include "domain/errors.h"
 #include "opportunityupsert.h"
 #include "storage/book.h"
-#include "storage/errors.h"
 #include "storage/schema.h"
 
 #include <QCoreApplication>
@@ -426,6 +426,12 @@ void laterEdits(sql::Database &db, Id importId, const Ranges &ranges, UndoPlan &
 }
 
 } // namespace
+
+UndoPlan planUndo(const QString &bookPath, Id importId)
+{
+    auto book = Book::openForReading(bookPath);
+    return planUndo(*book, importId);
+}
 
 UndoPlan planUndo(Book &book, Id importId)
 {

@@ -79,6 +79,8 @@ struct UndoPlan
     static constexpr int maxLaterEdits = 50;
 };
 UndoPlan planUndo(Book &book, Id importId);
+// The same through a read-only connection of its own to the book at `bookPath`.
+UndoPlan planUndo(const QString &bookPath, Id importId);
 
 // Undoes the most recent import in one transaction: the rows it inserted deleted, the rows it
 // updated restored, its snapshot and history gone; rows made by hand after it stay. Throws

@@ -1,7 +1,7 @@
 #include "mappingfile.h"
 
+#include "domain/errors.h"
 #include "presets.h"
-#include "storage/errors.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -146,4 +146,22 @@ void MappingStore::forget(const QString &fingerprint)
     m_db.prepare("DELETE FROM import_mappings WHERE fingerprint = ?").bind(1, fingerprint).run();
 }
 
+std::optional<RememberedMapping> loadRememberedMapping(const QString &bookPath,
+                                                       const QString &fingerprint)
+{
+    try {
+        auto book = Book::openForReading(bookPath);
+        return MappingStore(*book).load(fingerprint);
+    } catch (const std::exception &) {
+        return std::nullopt; // a book that cannot say is a book without remembered mappings
+    }
+}
+
+void rememberMapping(const QString &bookPath, const QString &fingerprint,
+                     const RememberedMapping &mapping)
+{
+    auto book = Book::open(bookPath);
+    MappingStore(*book).save(fingerprint, mapping);
+}
+
 } // namespace tp::crm

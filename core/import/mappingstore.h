@@ -67,4 +67,12 @@ private:
     sql::Database &m_db;
 };
 
+// The same through a connection of their own to the book at `bookPath`, for the import wizard
+// (which reads and writes like the import itself, never through the app's connection): the
+// remembered mapping, or nullopt also when the book cannot say; remembering throws on failure.
+std::optional<RememberedMapping> loadRememberedMapping(const QString &bookPath,
+                                                       const QString &fingerprint);
+void rememberMapping(const QString &bookPath, const QString &fingerprint,
+                     const RememberedMapping &mapping);
+
 } // namespace tp::crm

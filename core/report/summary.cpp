@@ -1,10 +1,10 @@
 #include "summary.h"
 
+#include "domain/errors.h"
 #include "jsonwriter.h"
 #include "roireport.h"
 #include "storage/activitystats.h"
 #include "storage/bookviewloader.h"
-#include "storage/errors.h"
 #include "storage/funnelassumptions.h"
 #include "storage/reps.h"
 #include "storage/settings.h"

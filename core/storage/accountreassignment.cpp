@@ -1,6 +1,6 @@
 #include "accountreassignment.h"
 
-#include "errors.h"
+#include "domain/errors.h"
 
 namespace tp {
 
@@ -20,40 +20,6 @@ AccountOpenDeals AccountReassigner::openDeals(Id account)
             ++deals.ownedByOthers;
     }
     return deals;
-}
-
-AccountReassignment AccountReassigner::reassign(Id account, std::optional<Id> owner,
-                                                bool moveOpenDeals)
-{
-    sql::Transaction tx(m_book.db());
-    const std::vector<Id> deals = moveOpenDeals ? openDeals(account).following : std::vector<Id>();
-    AccountReassignment change;
-    change.account = AccountRepository(m_book).setOwner(account, owner);
-    OpportunityRepository opportunities(m_book);
-    for (const Id deal : deals)
-        change.deals.push_back(opportunities.setOwner(deal, owner));
-    tx.commit();
-    return change;
-}
-
-void AccountReassigner::undo(const AccountReassignment &change)
-{
-    sql::Transaction tx(m_book.db());
-    OpportunityRepository opportunities(m_book);
-    for (auto it = change.deals.rbegin(); it != change.deals.rend(); ++it)
-        opportunities.undo(*it);
-    AccountRepository(m_book).write(change.account.before);
-    tx.commit();
-}
-
-void AccountReassigner::redo(const AccountReassignment &change)
-{
-    sql::Transaction tx(m_book.db());
-    AccountRepository(m_book).write(change.account.after);
-    OpportunityRepository opportunities(m_book);
-    for (const OpportunityChange &deal : change.deals)
-        opportunities.redo(deal);
-    tx.commit();
 }
 
 } // namespace tp

@@ -17,13 +17,6 @@ struct AccountOpenDeals
     int ownedByOthers = 0;
 };
 
-// Giving an account to another rep, with or without its open deals: the rows before and after.
-struct AccountReassignment
-{
-    AccountChange account;
-    std::vector<OpportunityChange> deals; // the open deals moved with it
-};
-
 class AccountReassigner
 {
     Q_DECLARE_TR_FUNCTIONS(tp::AccountReassigner)
@@ -32,11 +25,6 @@ public:
     explicit AccountReassigner(Book &book) : m_book(book) { }
 
     AccountOpenDeals openDeals(Id account);
-    // Sets the account's owner and, when `moveOpenDeals`, the owner of the open deals that
-    // follow it, in one transaction: all of it is written or nothing.
-    AccountReassignment reassign(Id account, std::optional<Id> owner, bool moveOpenDeals);
-    void undo(const AccountReassignment &change);
-    void redo(const AccountReassignment &change);
 
 private:
     Book &m_book;

@@ -1,6 +1,6 @@
 #include "accounts.h"
 
-#include "errors.h"
+#include "domain/errors.h"
 
 namespace tp {
 
@@ -23,13 +23,14 @@ Id AccountRepository::insert(const Account &a)
     return m_db.lastInsertId();
 }
 
-std::optional<Account> AccountRepository::byId(Id id)
+namespace {
+
+constexpr const char *selectAccount =
+        "SELECT id, crm_id, name, industry, size_band, region, "
+        "territory_id, owner_id, potential FROM accounts WHERE id = ?";
+
+Account readAccount(const sql::Statement &st)
 {
-    auto st = m_db.prepare("SELECT id, crm_id, name, industry, size_band, region, territory_id, "
-                           "owner_id, potential FROM accounts WHERE id = ?");
-    st.bind(1, id);
-    if (!st.step())
-        return std::nullopt;
     Account a;
     a.id = st.int64(0);
     a.crmId = st.text(1);
@@ -43,65 +44,44 @@ std::optional<Account> AccountRepository::byId(Id id)
     return a;
 }
 
+} // namespace
+
+std::optional<Account> AccountRepository::byId(Id id)
+{
+    auto st = m_db.prepare(selectAccount);
+    st.bind(1, id);
+    if (!st.step())
+        return std::nullopt;
+    return readAccount(st);
+}
+
+std::vector<Account> AccountRepository::byIds(std::span<const Id> ids)
+{
+    std::vector<Account> rows;
+    rows.reserve(ids.size());
+    auto st = m_db.prepare(selectAccount);
+    for (Id id : ids) {
+        st.bind(1, id);
+        if (!st.step())
+            throw InputError(tr("The account no longer exists."));
+        rows.push_back(readAccount(st));
+        st.reset();
+    }
+    return rows;
+}
+
 int AccountRepository::count()
 {
     auto st = m_db.prepare("SELECT count(*) FROM accounts");
     return st.step() ? st.integer(0) : 0;
 }
 
-void AccountRepository::write(const Account &a)
+void AccountRepository::write(std::span<const Account> rows)
 {
     auto st = m_db.prepare("UPDATE accounts SET owner_id = ?, potential = ?, territory_id = ? "
                            "WHERE id = ?");
-    st.bind(1, a.ownerId).bind(2, a.potential).bind(3, a.territoryId).bind(4, a.id).run();
-}
-
-AccountChange AccountRepository::change(Id id, const std::function<void(Account &)> &mutate)
-{
-    auto before = byId(id);
-    if (!before)
-        throw InputError(tr("The account no longer exists."));
-    AccountChange c{ *before, *before };
-    mutate(c.after);
-    sql::Transaction tx(m_db);
-    write(c.after);
-    tx.commit();
-    return c;
-}
-
-AccountChange AccountRepository::setPotential(Id id, std::optional<Minor> potential)
-{
-    if (potential && *potential < 0)
-        throw InputError(tr("Revenue potential cannot be negative."));
-    return change(id, [&](Account &a) { a.potential = potential; });
-}
-
-AccountChange AccountRepository::setOwner(Id id, std::optional<Id> owner)
-{
-    if (owner) {
-        auto st = m_db.prepare("SELECT 1 FROM reps WHERE id = ?");
-        st.bind(1, *owner);
-        if (!st.step())
-            throw InputError(tr("That rep does not exist."));
-    }
-    return change(id, [&](Account &a) { a.ownerId = owner; });
-}
-
-AccountChange AccountRepository::setTerritory(Id id, std::optional<Id> territory)
-{
-    std::optional<Id> territoryOwner;
-    if (territory) {
-        auto st = m_db.prepare("SELECT owner_id FROM territories WHERE id = ?");
-        st.bind(1, *territory);
-        if (!st.step())
-            throw InputError(tr("That territory does not exist."));
-        territoryOwner = st.optionalInt64(0);
-    }
-    return change(id, [&](Account &a) {
-        a.territoryId = territory;
-        if (territoryOwner)
-            a.ownerId = territoryOwner;
-    });
+    for (const Account &a : rows)
+        st.bind(1, a.ownerId).bind(2, a.potential).bind(3, a.territoryId).bind(4, a.id).run();
 }
 
 } // namespace tp

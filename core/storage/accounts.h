@@ -3,17 +3,11 @@
 #include "book.h"
 #include "domain/entities.h"
 
-#include <functional>
 #include <optional>
+#include <span>
+#include <vector>
 
 namespace tp {
-
-// One edit of an account, with the row before and after: undo writes `before` back.
-struct AccountChange
-{
-    Account before;
-    Account after;
-};
 
 class AccountRepository
 {
@@ -26,17 +20,12 @@ public:
     std::optional<Account> byId(Id id);
     int count();
 
-    AccountChange setPotential(Id id, std::optional<Minor> potential);
-    AccountChange setOwner(Id id, std::optional<Id> owner);
-    // Moves the account into a territory (none: out of any). A territory with an owner rep makes
-    // that rep the account's owner (docs/METRICS.md, "Territories"); its open deals stay with
-    // their reps.
-    AccountChange setTerritory(Id id, std::optional<Id> territory);
-    // Writes the editable fields of `row` (used by undo and redo).
-    void write(const Account &row);
+    // Rows by id, in the order given, read with one statement; a missing one is an InputError.
+    std::vector<Account> byIds(std::span<const Id> ids);
+    // Writes the editable fields of the rows (owner, potential, territory).
+    void write(std::span<const Account> rows);
 
 private:
-    AccountChange change(Id id, const std::function<void(Account &)> &mutate);
     sql::Database &m_db;
 };
 

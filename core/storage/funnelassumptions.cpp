@@ -1,6 +1,6 @@
 #include "funnelassumptions.h"
 
-#include "errors.h"
+#include "domain/errors.h"
 
 #include <cmath>
 

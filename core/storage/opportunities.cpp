@@ -1,6 +1,6 @@
 #include "opportunities.h"
 
-#include "errors.h"
+#include "domain/errors.h"
 
 namespace tp {
 
@@ -56,12 +56,8 @@ Id OpportunityRepository::insert(const Opportunity &o)
     return m_db.lastInsertId();
 }
 
-std::optional<Opportunity> OpportunityRepository::byId(Id id)
+static Opportunity readOpportunity(const sql::Statement &st)
 {
-    auto st = m_db.prepare(std::string(selectColumns) + "WHERE id = ?");
-    st.bind(1, id);
-    if (!st.step())
-        return std::nullopt;
     Opportunity o;
     o.id = st.int64(0);
     o.crmId = st.text(1);
@@ -85,6 +81,30 @@ std::optional<Opportunity> OpportunityRepository::byId(Id id)
     if (!st.isNull(19))
         o.closedStage = Stage(st.integer(19));
     return o;
+}
+
+std::optional<Opportunity> OpportunityRepository::byId(Id id)
+{
+    auto st = m_db.prepare(std::string(selectColumns) + "WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step())
+        return std::nullopt;
+    return readOpportunity(st);
+}
+
+std::vector<Opportunity> OpportunityRepository::byIds(std::span<const Id> ids)
+{
+    std::vector<Opportunity> rows;
+    rows.reserve(ids.size());
+    auto st = m_db.prepare(std::string(selectColumns) + "WHERE id = ?");
+    for (Id id : ids) {
+        st.bind(1, id);
+        if (!st.step())
+            throw InputError(tr("The opportunity no longer exists."));
+        rows.push_back(readOpportunity(st));
+        st.reset();
+    }
+    return rows;
 }
 
 int OpportunityRepository::count()
@@ -142,152 +162,39 @@ Id OpportunityRepository::addCloseDateChange(const CloseDateChangeRow &row)
     return m_db.lastInsertId();
 }
 
-void OpportunityRepository::write(const Opportunity &o)
+void OpportunityRepository::write(std::span<const Opportunity> rows)
 {
     auto st = m_db.prepare(
             "UPDATE opportunities SET owner_id = ?, amount = ?, stage = ?, status = ?, "
             "probability_override_bp = ?, close_date = ?, closed_date = ?, stage_entered_date = ?, "
             "next_activity_date = ?, next_step = ?, lost_reason = ?, closed_stage = ? WHERE id = "
             "?");
-    st.bind(1, o.ownerId)
-            .bind(2, o.amount)
-            .bind(3, int(o.stage))
-            .bind(4, int(o.status))
-            .bind(5, o.probabilityOverride)
-            .bind(6, o.closeDate)
-            .bind(7, o.closedDate)
-            .bind(8, o.stageEntered)
-            .bind(9, o.nextActivity)
-            .bind(10, o.nextStep.isEmpty() ? QString() : o.nextStep)
-            .bind(11, o.lostReason.isEmpty() ? QString() : o.lostReason)
-            .bind(12, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
-            .bind(13, o.id)
-            .run();
-}
-
-OpportunityChange OpportunityRepository::change(Id id, const QDate &on,
-                                                const std::function<void(Opportunity &)> &mutate)
-{
-    auto before = byId(id);
-    if (!before)
-        throw InputError(tr("The opportunity no longer exists."));
-    OpportunityChange c{ *before, *before, {}, {} };
-    mutate(c.after);
-    Opportunity &after = c.after;
-    sql::Transaction tx(m_db);
-    if (after.stage != c.before.stage) {
-        after.status = statusForStage(after.stage);
-        after.stageEntered = on;
-        after.closedDate = after.status == Status::Open ? QDate() : on;
-        if (after.status == Status::Open)
-            after.closedStage.reset();
-        else if (c.before.status == Status::Open)
-            after.closedStage = c.before.stage; // closed from where it stood
-        StageHistoryRow row{ 0, id, after.stage, on };
-        row.id = addStageHistory(row);
-        c.stageRows.push_back(row);
+    for (const Opportunity &o : rows) {
+        st.bind(1, o.ownerId)
+                .bind(2, o.amount)
+                .bind(3, int(o.stage))
+                .bind(4, int(o.status))
+                .bind(5, o.probabilityOverride)
+                .bind(6, o.closeDate)
+                .bind(7, o.closedDate)
+                .bind(8, o.stageEntered)
+                .bind(9, o.nextActivity)
+                .bind(10, o.nextStep.isEmpty() ? QString() : o.nextStep)
+                .bind(11, o.lostReason.isEmpty() ? QString() : o.lostReason)
+                .bind(12, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
+                .bind(13, o.id)
+                .run();
     }
-    if (after.closeDate != c.before.closeDate && c.before.closeDate.isValid()
-        && after.closeDate > c.before.closeDate) {
-        CloseDateChangeRow row{ 0, id, c.before.closeDate, after.closeDate, on };
-        row.id = addCloseDateChange(row);
-        c.closeDateRows.push_back(row);
-    }
-    write(after);
-    tx.commit();
-    return c;
 }
 
-OpportunityChange OpportunityRepository::setStage(Id id, Stage stage, const QDate &on)
+void OpportunityRepository::removeStageHistory(Id row)
 {
-    if (int(stage) < 1 || int(stage) > 6)
-        throw InputError(tr("Unknown stage."));
-    return change(id, on, [&](Opportunity &o) { o.stage = stage; });
+    m_db.prepare("DELETE FROM stage_history WHERE id = ?").bind(1, row).run();
 }
 
-OpportunityChange OpportunityRepository::markLost(Id id, const QString &reason, const QDate &on)
+void OpportunityRepository::removeCloseDateChange(Id row)
 {
-    return change(id, on, [&](Opportunity &o) {
-        o.stage = Stage::Lost;
-        o.lostReason = reason.trimmed();
-    });
-}
-
-OpportunityChange OpportunityRepository::setNextStep(Id id, const QString &step)
-{
-    return change(id, QDate(), [&](Opportunity &o) { o.nextStep = step.trimmed(); });
-}
-
-OpportunityChange OpportunityRepository::setNextActivity(Id id, const QDate &date)
-{
-    return change(id, QDate(), [&](Opportunity &o) { o.nextActivity = date; });
-}
-
-int OpportunityRepository::pushCount(Id id)
-{
-    auto st = m_db.prepare("SELECT count(*) FROM close_date_changes "
-                           "WHERE opportunity_id = ? AND new_date > old_date");
-    st.bind(1, id);
-    return st.step() ? st.integer(0) : 0;
-}
-
-OpportunityChange OpportunityRepository::setAmount(Id id, Minor amount)
-{
-    if (amount < 0)
-        throw InputError(tr("An amount cannot be negative."));
-    return change(id, QDate(), [&](Opportunity &o) { o.amount = amount; });
-}
-
-OpportunityChange OpportunityRepository::setCloseDate(Id id, const QDate &date, const QDate &on)
-{
-    if (!date.isValid())
-        throw InputError(tr("The expected close date is not a valid date."));
-    return change(id, on, [&](Opportunity &o) { o.closeDate = date; });
-}
-
-OpportunityChange
-OpportunityRepository::setProbabilityOverride(Id id, std::optional<BasisPoints> probability)
-{
-    if (probability && (*probability < 0 || *probability > 10000))
-        throw InputError(tr("A probability lies between 0% and 100%."));
-    return change(id, QDate(), [&](Opportunity &o) { o.probabilityOverride = probability; });
-}
-
-OpportunityChange OpportunityRepository::setOwner(Id id, std::optional<Id> owner)
-{
-    if (owner) {
-        auto st = m_db.prepare("SELECT 1 FROM reps WHERE id = ?");
-        st.bind(1, *owner);
-        if (!st.step())
-            throw InputError(tr("That rep does not exist."));
-    }
-    return change(id, QDate(), [&](Opportunity &o) { o.ownerId = owner; });
-}
-
-void OpportunityRepository::undo(const OpportunityChange &c)
-{
-    sql::Transaction tx(m_db);
-    for (const auto &row : c.stageRows) {
-        auto st = m_db.prepare("DELETE FROM stage_history WHERE id = ?");
-        st.bind(1, row.id).run();
-    }
-    for (const auto &row : c.closeDateRows) {
-        auto st = m_db.prepare("DELETE FROM close_date_changes WHERE id = ?");
-        st.bind(1, row.id).run();
-    }
-    write(c.before);
-    tx.commit();
-}
-
-void OpportunityRepository::redo(const OpportunityChange &c)
-{
-    sql::Transaction tx(m_db);
-    for (const auto &row : c.stageRows)
-        addStageHistory(row);
-    for (const auto &row : c.closeDateRows)
-        addCloseDateChange(row);
-    write(c.after);
-    tx.commit();
+    m_db.prepare("DELETE FROM close_date_changes WHERE id = ?").bind(1, row).run();
 }
 
 } // namespace tp

@@ -3,38 +3,11 @@
 #include "book.h"
 #include "domain/entities.h"
 
-#include <functional>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace tp {
-
-struct StageHistoryRow
-{
-    Id id = 0;
-    Id opportunityId = 0;
-    Stage stage = Stage::Qualify;
-    QDate entered;
-};
-
-struct CloseDateChangeRow
-{
-    Id id = 0;
-    Id opportunityId = 0;
-    QDate oldDate;
-    QDate newDate;
-    QDate changedOn;
-};
-
-// One edit of an opportunity: the row before and after, and the history rows the edit wrote.
-// Undo writes `before` and deletes those rows; redo writes `after` and puts them back.
-struct OpportunityChange
-{
-    Opportunity before;
-    Opportunity after;
-    std::vector<StageHistoryRow> stageRows;
-    std::vector<CloseDateChangeRow> closeDateRows;
-};
 
 class OpportunityRepository
 {
@@ -51,27 +24,15 @@ public:
     Id addStageHistory(const StageHistoryRow &row);
     Id addCloseDateChange(const CloseDateChangeRow &row);
 
-    // Edits as of `on` (the day the change happened), each in one transaction.
-    OpportunityChange setStage(Id id, Stage stage, const QDate &on);
-    OpportunityChange setAmount(Id id, Minor amount);
-    OpportunityChange setCloseDate(Id id, const QDate &date, const QDate &on);
-    OpportunityChange setProbabilityOverride(Id id, std::optional<BasisPoints> probability);
-    OpportunityChange setOwner(Id id, std::optional<Id> owner);
-    // Clean-up of stalled deals: closes it as Lost with a reason (a stage change, dated `on`).
-    OpportunityChange markLost(Id id, const QString &reason, const QDate &on);
-    OpportunityChange setNextStep(Id id, const QString &step);
-    // An invalid date clears it.
-    OpportunityChange setNextActivity(Id id, const QDate &date);
-    // How many times the close date moved later (METRICS "pushes").
-    int pushCount(Id id);
-
-    void undo(const OpportunityChange &change);
-    void redo(const OpportunityChange &change);
+    // Rows by id, in the order given, read with one statement; a missing one is an InputError.
+    std::vector<Opportunity> byIds(std::span<const Id> ids);
+    // Writes the editable fields of the rows (owner, amount, stage, status, probability override,
+    // dates, next step, lost reason), one statement for all.
+    void write(std::span<const Opportunity> rows);
+    void removeStageHistory(Id row);
+    void removeCloseDateChange(Id row);
 
 private:
-    OpportunityChange change(Id id, const QDate &on,
-                             const std::function<void(Opportunity &)> &mutate);
-    void write(const Opportunity &row);
     sql::Database &m_db;
 };
 

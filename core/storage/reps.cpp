@@ -1,6 +1,6 @@
 #include "reps.h"
 
-#include "errors.h"
+#include "domain/errors.h"
 
 namespace tp {
 

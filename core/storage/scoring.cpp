@@ -1,6 +1,6 @@
 #include "scoring.h"
 
-#include "errors.h"
+#include "domain/errors.h"
 
 #include <algorithm>
 #include <cmath>

@@ -12,16 +12,6 @@
 
 namespace tp {
 
-// One account's score for one factor; nullopt: not scored (which is not 0).
-struct ScoreEdit
-{
-    Id account = 0;
-    Id factor = 0;
-    std::optional<int> score;
-
-    bool operator==(const ScoreEdit &) const = default;
-};
-
 // The engagement factors, weight profiles and account scores of a book (METRICS "Accounts").
 // Every write is one transaction and returns what undo needs to put the book back; a missing
 // account, factor or profile, or a value out of range, is an InputError and writes nothing.

@@ -1,6 +1,6 @@
 #include "scoringmodel.h"
 
-#include "errors.h"
+#include "domain/errors.h"
 
 #include <algorithm>
 

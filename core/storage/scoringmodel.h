@@ -10,29 +10,6 @@
 
 namespace tp {
 
-// Everything the book holds of an engagement factor: enough to put it back after its removal.
-struct FactorRecord
-{
-    EngagementFactor factor;
-    int index = 0; // among the factors, 0-based
-    std::vector<std::pair<Id, double>> weights; // profile → weight
-    std::vector<std::pair<Id, int>> scores; // account → score
-
-    bool operator==(const FactorRecord &) const = default;
-};
-
-// A weight profile with its weights: enough to put it back after its removal.
-struct ProfileRecord
-{
-    Id id = 0;
-    QString name;
-    SegmentKind kind = SegmentKind::Book;
-    QString segment;
-    std::vector<std::pair<Id, double>> weights; // factor → weight
-
-    bool operator==(const ProfileRecord &) const = default;
-};
-
 // The engagement factors and weight profiles themselves (METRICS "Accounts": users add, rename,
 // reorder, describe and remove factors; profiles attach weights to a territory, an industry or
 // a size band). Every write is one transaction and returns what undo needs; a missing factor

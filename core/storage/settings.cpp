@@ -1,10 +1,11 @@
 #include "settings.h"
 
-#include "errors.h"
+#include "domain/errors.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace tp {
 
@@ -104,6 +105,28 @@ void SettingsRepository::saveStallRules(const StallRules &rules,
     for (std::size_t i = 0; i < stageLimitDays.size(); ++i) {
         st.bind(1, stageLimitDays[i]).bind(2, qint64(i + 1)).run();
     }
+    tx.commit();
+}
+
+void SettingsRepository::save(const BookSettings &before, const BookSettings &after)
+{
+    sql::Transaction tx(m_db);
+    if (after.stall != before.stall || after.stageLimitDays != before.stageLimitDays)
+        saveStallRules(after.stall, after.stageLimitDays);
+    if (after.roi.likelihoodThreshold != before.roi.likelihoodThreshold)
+        setValue(QStringLiteral("roi.likelihood_threshold"),
+                 QString::number(after.roi.likelihoodThreshold, 'g', 10));
+    if (after.roi.potentialThreshold != before.roi.potentialThreshold)
+        setValue(QStringLiteral("roi.potential_threshold"),
+                 after.roi.potentialThreshold ? minorToDecimal(*after.roi.potentialThreshold)
+                                              : QStringLiteral(""));
+    BookSettings rest = after;
+    rest.stall = before.stall;
+    rest.stageLimitDays = before.stageLimitDays;
+    rest.roi.likelihoodThreshold = before.roi.likelihoodThreshold;
+    rest.roi.potentialThreshold = before.roi.potentialThreshold;
+    if (!(rest == before))
+        throw std::logic_error("SettingsRepository::save: a setting the app does not edit changed");
     tx.commit();
 }
 

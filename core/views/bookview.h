@@ -1,7 +1,8 @@
 #pragma once
 
+#include "domain/bookchange.h"
 #include "domain/entities.h"
-#include "storage/settings.h"
+#include "domain/settings.h"
 #include "textcolumn.h"
 
 #include <QHash>
@@ -107,6 +108,20 @@ struct BookView
     void setRates(const std::vector<std::pair<QString, double>> &bookRates);
     // Sums open amounts per account again (after an edit of amount, stage or account).
     void recomputeAccountTotals();
+
+    // Brings the view in line with a change core wrote to its book (bookviewapply.cpp): the only
+    // code that updates a loaded view, for an edit, its undo (change.inverse()) and its redo.
+    // Afterwards the view equals a fresh load of the book (tests/core/test_editoracle.cpp).
+    void apply(const BookChange &change);
+    // What differs from `other`, the first few differences in words; empty when they are equal
+    // (bookviewdifference.cpp; the edit oracle compares an edited view with a fresh load).
+    QString differenceFrom(const BookView &other) const;
+
+private:
+    // Adds (+1) or removes (-1) an opportunity row's share of its account's open totals.
+    void contributeToAccount(int row, int sign);
+    void applyOpportunity(const Opportunity &row, int pushDelta);
+    void applyScoringModel(const ScoringModelDelta &delta);
 };
 
 } // namespace tp

@@ -2,9 +2,10 @@
 #include "fixtures.h"
 #include "testsupport.h"
 
+#include "domain/errors.h"
+#include "edits/bookeditor.h"
 #include "storage/accountreassignment.h"
 #include "storage/accounts.h"
-#include "storage/errors.h"
 #include "storage/opportunities.h"
 #include "storage/reps.h"
 
@@ -28,11 +29,12 @@ TEST(Edits, StageChangeWritesHistoryAndUndoRestoresExactly)
     test::TempDir dir;
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     OpportunityRepository repo(*book);
+    BookEditor editor(*book);
     const Id id = idOf(*book, "O1");
     const Opportunity before = *repo.byId(id);
     const QDate today(2026, 11, 20);
 
-    const OpportunityChange change = repo.setStage(id, Stage::Won, today);
+    BookChange change = editor.setStage(only(id), Stage::Won, today);
     Opportunity after = *repo.byId(id);
     EXPECT_EQ(after.stage, Stage::Won);
     EXPECT_EQ(after.status, Status::Won);
@@ -41,7 +43,8 @@ TEST(Edits, StageChangeWritesHistoryAndUndoRestoresExactly)
     EXPECT_EQ(after.stageEntered, today);
     ASSERT_EQ(repo.stageHistory(id).size(), 1u);
 
-    repo.undo(change);
+    BookChange undo = change.inverse();
+    editor.write(undo);
     after = *repo.byId(id);
     EXPECT_EQ(after.stage, before.stage);
     EXPECT_EQ(after.status, Status::Open);
@@ -50,10 +53,10 @@ TEST(Edits, StageChangeWritesHistoryAndUndoRestoresExactly)
     EXPECT_EQ(after.stageEntered, before.stageEntered);
     EXPECT_TRUE(repo.stageHistory(id).empty());
 
-    repo.redo(change);
+    editor.write(change);
     EXPECT_EQ(repo.byId(id)->stage, Stage::Won);
     ASSERT_EQ(repo.stageHistory(id).size(), 1u);
-    EXPECT_EQ(repo.stageHistory(id).front().id, change.stageRows.front().id);
+    EXPECT_EQ(repo.stageHistory(id).front().id, change.opportunities.front().stageRows.front().id);
 }
 
 TEST(Edits, PushingTheCloseDateIsRecordedPullingInIsNot)
@@ -61,14 +64,16 @@ TEST(Edits, PushingTheCloseDateIsRecordedPullingInIsNot)
     test::TempDir dir;
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     OpportunityRepository repo(*book);
+    BookEditor editor(*book);
     const Id id = idOf(*book, "O3");
-    const auto push = repo.setCloseDate(id, QDate(2027, 1, 31), QDate(2026, 11, 20));
+    const BookChange push = editor.setCloseDate(only(id), QDate(2027, 1, 31), QDate(2026, 11, 20));
     ASSERT_EQ(repo.closeDateChanges(id).size(), 1u);
     EXPECT_EQ(repo.closeDateChanges(id).front().oldDate, QDate(2026, 12, 15));
-    repo.setCloseDate(id, QDate(2026, 12, 1), QDate(2026, 11, 21));
+    editor.setCloseDate(only(id), QDate(2026, 12, 1), QDate(2026, 11, 21));
     EXPECT_EQ(repo.closeDateChanges(id).size(), 1u);
     EXPECT_EQ(repo.byId(id)->closeDate, QDate(2026, 12, 1));
-    repo.undo(push);
+    BookChange undo = push.inverse();
+    editor.write(undo);
     EXPECT_TRUE(repo.closeDateChanges(id).empty());
 }
 
@@ -77,13 +82,14 @@ TEST(Edits, InvalidValuesAreRefusedAndNothingChanges)
     test::TempDir dir;
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     OpportunityRepository repo(*book);
+    BookEditor editor(*book);
     const Id id = idOf(*book, "O2");
     const Opportunity before = *repo.byId(id);
-    EXPECT_THROW(repo.setAmount(id, -1), InputError);
-    EXPECT_THROW(repo.setProbabilityOverride(id, 10001), InputError);
-    EXPECT_THROW(repo.setCloseDate(id, QDate(), QDate(2026, 11, 20)), InputError);
-    EXPECT_THROW(repo.setOwner(id, 999), InputError);
-    EXPECT_THROW(repo.setAmount(987654, 5), InputError);
+    EXPECT_THROW(editor.setAmount(id, -1), InputError);
+    EXPECT_THROW(editor.setProbabilityOverride(only(id), 10001), InputError);
+    EXPECT_THROW(editor.setCloseDate(only(id), QDate(), QDate(2026, 11, 20)), InputError);
+    EXPECT_THROW(editor.setOpportunityOwner(only(id), 999), InputError);
+    EXPECT_THROW(editor.setAmount(987654, 5), InputError);
     const Opportunity after = *repo.byId(id);
     EXPECT_EQ(after.amount, before.amount);
     EXPECT_EQ(after.probabilityOverride, before.probabilityOverride);
@@ -95,11 +101,14 @@ TEST(Edits, AccountPotentialOwnerQuotaAndCapacity)
     test::TempDir dir;
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     AccountRepository accounts(*book);
-    const auto change = accounts.setPotential(1, 12'345'600);
+    BookEditor editor(*book);
+    const Id one = 1;
+    const BookChange change = editor.setPotential(only(one), 12'345'600);
     EXPECT_EQ(accounts.byId(1)->potential, 12'345'600);
-    accounts.write(change.before);
+    BookChange undo = change.inverse();
+    editor.write(undo);
     EXPECT_FALSE(accounts.byId(1)->potential);
-    EXPECT_THROW(accounts.setPotential(1, -5), InputError);
+    EXPECT_THROW(editor.setPotential(only(one), -5), InputError);
 
     RepRepository reps(*book);
     reps.setQuota(1, QStringLiteral("2027-Q1"), 7'000'000);
@@ -137,46 +146,52 @@ TEST(Edits, ReassigningAnAccountMovesItsOpenDealsInOneTransactionAndUndoes)
     const Id acme = accountOf(*book, "A1");
     const Id ana = *AccountRepository(*book).byId(acme)->ownerId;
     const Id ben = *AccountRepository(*book).byId(accountOf(*book, "A2"))->ownerId;
-    OpportunityRepository(*book).setOwner(idOf(*book, "R1"), ben); // an overlay: Ben's already
+    BookEditor editor(*book);
+    const Id r1 = idOf(*book, "R1");
+    editor.setOpportunityOwner(only(r1), ben); // an overlay: Ben's already
     AccountReassigner reassigner(*book);
+    const auto undo = [&](const BookChange &change) {
+        BookChange inverse = change.inverse();
+        editor.write(inverse);
+    };
 
     const AccountOpenDeals deals = reassigner.openDeals(acme);
     EXPECT_EQ(deals.following, (std::vector<Id>{ idOf(*book, "H1"), idOf(*book, "S2") }));
     EXPECT_EQ(deals.ownedByOthers, 1);
 
-    const AccountReassignment change = reassigner.reassign(acme, ben, true);
+    BookChange change = editor.setAccountOwner(only(acme), ben, true);
     EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ben);
-    EXPECT_EQ(change.deals.size(), 2u);
+    EXPECT_EQ(change.opportunities.size(), 2u);
     EXPECT_EQ(ownerOf(*book, "H1"), ben);
     EXPECT_EQ(ownerOf(*book, "S2"), ben);
     for (const char *closedOrRemoved : { "W1", "W3", "L1", "X1" })
         EXPECT_EQ(ownerOf(*book, closedOrRemoved), ana) << closedOrRemoved << " keeps its owner";
     EXPECT_TRUE(reassigner.openDeals(acme).following.size() == 3u) << "H1, R1, S2 follow Ben now";
 
-    reassigner.undo(change);
+    undo(change);
     EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ana);
     EXPECT_EQ(ownerOf(*book, "H1"), ana);
     EXPECT_EQ(ownerOf(*book, "S2"), ana);
     EXPECT_EQ(ownerOf(*book, "R1"), ben) << "the overlay deal was never moved";
-    reassigner.redo(change);
+    editor.write(change);
     EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ben);
     EXPECT_EQ(ownerOf(*book, "H1"), ben);
-    reassigner.undo(change);
+    undo(change);
 
     // Keeping the deals with Ana moves the account alone.
-    const AccountReassignment alone = reassigner.reassign(acme, ben, false);
-    EXPECT_TRUE(alone.deals.empty());
+    const BookChange alone = editor.setAccountOwner(only(acme), ben, false);
+    EXPECT_TRUE(alone.opportunities.empty());
     EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ben);
     EXPECT_EQ(ownerOf(*book, "H1"), ana);
-    reassigner.undo(alone);
+    undo(alone);
 
     // A deal the book refuses to move: nothing is written, not the account, not the others.
     book->db().exec("CREATE TRIGGER refuse BEFORE UPDATE OF owner_id ON opportunities "
                     "WHEN OLD.crm_id = 'S2' BEGIN SELECT RAISE(ABORT, 'refused'); END");
-    EXPECT_ANY_THROW(reassigner.reassign(acme, ben, true));
+    EXPECT_ANY_THROW(editor.setAccountOwner(only(acme), ben, true));
     EXPECT_EQ(AccountRepository(*book).byId(acme)->ownerId, ana);
     EXPECT_EQ(ownerOf(*book, "H1"), ana);
-    EXPECT_THROW(reassigner.reassign(acme, 9999, true), InputError);
+    EXPECT_THROW(editor.setAccountOwner(only(acme), 9999, true), InputError);
 }
 
 // Issue 16, item 8: moving an account into a territory with an owner makes that rep its owner;
@@ -186,20 +201,23 @@ TEST(Edits, AnAccountMovesIntoATerritoryAndItsOwnerFollowsTheTerritorysRep)
     test::TempDir dir;
     auto book = test::makeHealthFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     AccountRepository accounts(*book);
+    BookEditor editor(*book);
     const Id bolt = accountOf(*book, "A2");
     const Id west = test::scalar(book->db(), "SELECT id FROM territories WHERE name = 'West'");
     const Id ana = test::scalar(book->db(), "SELECT id FROM reps WHERE name = 'Ana'");
     const Id ben = test::scalar(book->db(), "SELECT id FROM reps WHERE name = 'Ben'");
-    const AccountChange in = accounts.setTerritory(bolt, west);
+    const BookChange in = editor.setTerritory(only(bolt), west);
     EXPECT_EQ(accounts.byId(bolt)->territoryId, west);
     EXPECT_EQ(accounts.byId(bolt)->ownerId, ana);
-    const AccountChange out = accounts.setTerritory(bolt, std::nullopt);
+    const BookChange out = editor.setTerritory(only(bolt), std::nullopt);
     EXPECT_FALSE(accounts.byId(bolt)->territoryId);
     EXPECT_EQ(accounts.byId(bolt)->ownerId, ana);
-    accounts.write(out.before);
-    accounts.write(in.before);
+    for (const BookChange *change : { &out, &in }) {
+        BookChange undo = change->inverse();
+        editor.write(undo);
+    }
     EXPECT_FALSE(accounts.byId(bolt)->territoryId);
     EXPECT_EQ(accounts.byId(bolt)->ownerId, ben);
-    EXPECT_THROW(accounts.setTerritory(bolt, 999), InputError);
+    EXPECT_THROW(editor.setTerritory(only(bolt), 999), InputError);
     EXPECT_EQ(accounts.byId(bolt)->ownerId, ben);
 }

@@ -2,8 +2,8 @@
 #include "testsupport.h"
 
 #include "analytics/funnel.h"
+#include "domain/errors.h"
 #include "report/summary.h"
-#include "storage/errors.h"
 #include "storage/funnelassumptions.h"
 
 #include <QJsonDocument>

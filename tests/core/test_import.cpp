@@ -1,11 +1,11 @@
 #include "bookdump.h"
 #include "testsupport.h"
 
+#include "domain/errors.h"
 #include "import/importer.h"
 #include "import/importjournal.h"
 #include "import/opportunityupsert.h"
 #include "storage/book.h"
-#include "storage/errors.h"
 #include "storage/schema.h"
 #include "storage/settings.h"
 

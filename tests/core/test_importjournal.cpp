@@ -2,8 +2,9 @@
 #include "fixtures.h"
 #include "testsupport.h"
 
+#include "domain/errors.h"
+#include "edits/bookeditor.h"
 #include "import/importjournal.h"
-#include "storage/errors.h"
 
 #include <gtest/gtest.h>
 
@@ -240,4 +241,38 @@ TEST(ImportJournal, UndoKeepsRowsMadeByHandAfterTheImportAndListsLaterEdits)
     EXPECT_EQ(count("SELECT count(*) FROM opportunities WHERE crm_id = 'O9'"), 0);
     EXPECT_EQ(count("SELECT amount FROM opportunities WHERE crm_id = 'O2'"), 5);
     EXPECT_EQ(count("SELECT count(*) FROM hand_edits"), 0);
+}
+
+// An edit made in the app after the import and then undone leaves nothing to lose: its change
+// record takes back the hand-edit note its write made (issue 17; issue 16 left it asking).
+TEST(ImportJournal, AnEditUndoneIsNoLaterEdit)
+{
+    test::TempDir dir;
+    auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
+    sql::Database &db = book->db();
+    const Id importId = importTheChanges(db);
+    const Id o9 = test::scalar(db, "SELECT id FROM opportunities WHERE crm_id = 'O9'");
+    const Id account = 1; // the import changed it
+    BookEditor editor(*book);
+    BookChange amount = editor.setAmount(o9, 777);
+    BookChange potential = editor.setPotential(only(account), 99'900);
+    ASSERT_EQ(crm::planUndo(*book, importId).laterEditCount, 2);
+
+    BookChange undoAmount = amount.inverse();
+    editor.write(undoAmount);
+    EXPECT_EQ(crm::planUndo(*book, importId).laterEditCount, 1) << "the potential is still set";
+    BookChange undoPotential = potential.inverse();
+    editor.write(undoPotential);
+    EXPECT_EQ(crm::planUndo(*book, importId).laterEditCount, 0);
+
+    editor.write(amount); // redone: a later edit again
+    EXPECT_EQ(crm::planUndo(*book, importId).laterEditCount, 1);
+
+    // A row edited by hand before (a note of its own) keeps its note when a later app edit of it
+    // is undone.
+    db.exec("UPDATE opportunities SET amount = 5 WHERE crm_id = 'O9'");
+    BookChange again = editor.setAmount(o9, 6);
+    BookChange back = again.inverse();
+    editor.write(back);
+    EXPECT_EQ(crm::planUndo(*book, importId).laterEditCount, 1);
 }

@@ -1,11 +1,11 @@
 // Remembered import mappings: kept per header fingerprint in the book, as JSON.
 #include "testsupport.h"
 
+#include "domain/errors.h"
 #include "import/filepreview.h"
 #include "import/importer.h"
 #include "import/mappingstore.h"
 #include "storage/book.h"
-#include "storage/errors.h"
 
 #include <QFile>
 

@@ -3,11 +3,11 @@
 #include "testsupport.h"
 
 #include "analytics/roi.h"
+#include "domain/errors.h"
 #include "report/csvexport.h"
 #include "report/roireport.h"
 #include "report/summary.h"
 #include "storage/bookviewloader.h"
-#include "storage/errors.h"
 #include "storage/scoring.h"
 
 #include <QBuffer>

@@ -4,8 +4,8 @@
 #include "testsupport.h"
 
 #include "analytics/roi.h"
+#include "domain/errors.h"
 #include "storage/bookviewloader.h"
-#include "storage/errors.h"
 #include "storage/scoring.h"
 #include "storage/scoringmodel.h"
 

@@ -1,8 +1,8 @@
 #include "fixtures.h"
 #include "testsupport.h"
 
+#include "domain/errors.h"
 #include "report/summary.h"
-#include "storage/errors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,6 +2,7 @@
 // too, does it as one undo step, and the row leaves the old rep's list at once.
 #include "uitestbook.h"
 
+#include "edits/bookeditor.h"
 #include "mainwindow/mainwindow.h"
 #include "models/accounttablemodel.h"
 #include "models/booktablemodel.h"
@@ -177,7 +178,8 @@ TEST_F(GuiAccountsPage, AnAccountWithoutOpenDealsIsNotAsked)
 {
     // Globex's only open deal, its pilot, is lost: nothing to ask about.
     window->scope()->setRepIndex(-1);
-    ASSERT_TRUE(session()->setOpportunityStage(book.o3, Stage::Lost));
+    ASSERT_TRUE(session()->edit(&BookEditor::setStage, only(book.o3), Stage::Lost,
+                                QDate::currentDate()));
     const int undoBefore = session()->undoStack()->count();
     AccountTableModel *model = page->accountModel();
     bool questioned = false;

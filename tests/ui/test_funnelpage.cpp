@@ -3,6 +3,7 @@
 // page agreeing with summary --json.
 #include "uitestbook.h"
 
+#include "analytics/funnel.h"
 #include "charts/actualschart.h"
 #include "charts/funnelwidget.h"
 #include "mainwindow/mainwindow.h"

@@ -5,6 +5,7 @@
 
 #include "charts/coveragechart.h"
 #include "charts/stalledchart.h"
+#include "edits/bookeditor.h"
 #include "mainwindow/mainwindow.h"
 #include "models/formatter.h"
 #include "pages/health/cleanupprompts.h"
@@ -295,7 +296,8 @@ TEST_F(GuiHealth, RuleChangesReevaluateAndUndo)
     BookSession *session = window->session();
     StallRules rules = session->view()->settings.stall;
     rules.idleStalledDays = 200; // 111 idle days are now only "at risk"
-    ASSERT_TRUE(session->setPipelineRules(rules, session->view()->settings.stageLimitDays));
+    ASSERT_TRUE(session->edit(&BookEditor::setPipelineRules, rules,
+                              session->view()->settings.stageLimitDays));
     EXPECT_EQ(page->state()->report().stalled.count, 0);
     EXPECT_EQ(page->state()->report().atRisk.count, 2);
     {
@@ -324,7 +326,8 @@ TEST_F(GuiHealth, StageConversionArrivesFromTheHistoryReadInTheBackground)
     EXPECT_EQ(table->item(1, 2)->text(), QStringLiteral("3"));
 
     // A stage edit writes history: Acme expansion leaves Qualify for Prove today.
-    ASSERT_TRUE(window->session()->setOpportunityStage(book.o2, Stage::Prove));
+    ASSERT_TRUE(window->session()->edit(&BookEditor::setStage, only(book.o2), Stage::Prove,
+                                        QDate::currentDate()));
     QApplication::processEvents();
     EXPECT_EQ(table->item(0, 2)->text(), QStringLiteral("5"));
     page->tabs()->setCurrentIndex(1);

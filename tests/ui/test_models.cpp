@@ -2,6 +2,7 @@
 // in the locale; setData → command → undo → redo against the book itself.
 #include "uitestbook.h"
 
+#include "edits/bookeditor.h"
 #include "models/accounttablemodel.h"
 #include "models/formatter.h"
 #include "models/modelroles.h"
@@ -390,12 +391,13 @@ TEST_F(GuiAccountModel, FollowsOpportunityEditsOfItsPipeline)
                                     QAbstractItemModelTester::FailureReportingMode::Warning);
     const int globex = model.rowOfId(book.globex);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    ASSERT_TRUE(session.setOpportunityAmount(book.o3, 900'000));
+    ASSERT_TRUE(session.edit(&BookEditor::setAmount, book.o3, 900'000));
     ASSERT_EQ(changed.count(), 1);
     EXPECT_EQ(changed.at(0).at(0).toModelIndex().row(), globex);
     EXPECT_EQ(text(model, globex, int(AC::OpenPipeline)), QStringLiteral("$9,000.00"));
     EXPECT_EQ(text(model, globex, int(AC::Potential)), QStringLiteral("$9,000.00"));
-    ASSERT_TRUE(session.setOpportunityStage(book.o3, Stage::Lost));
+    ASSERT_TRUE(
+            session.edit(&BookEditor::setStage, only(book.o3), Stage::Lost, QDate::currentDate()));
     EXPECT_EQ(text(model, globex, int(AC::OpenPipeline)), QStringLiteral("$0.00"));
     EXPECT_EQ(text(model, globex, int(AC::OpenOpportunities)), QStringLiteral("0"));
     session.undoStack()->setIndex(0);
@@ -499,7 +501,8 @@ TEST_F(GuiRepModel, TheTeamLineComesLastWithTheTeamsTotals)
     model.setTextFilter(QString());
 
     // A quota for Bob: the team's target and attainment follow.
-    ASSERT_TRUE(session.setQuota(book.bob, QStringLiteral("2026-Q4"), 1'000'000));
+    ASSERT_TRUE(session.edit(&BookEditor::setQuota, only(book.bob), QStringLiteral("2026-Q4"),
+                             1'000'000));
     EXPECT_EQ(text(model, model.teamRow(), int(RC::Quota)), QStringLiteral("$40,000.00"));
     session.undoStack()->undo();
     EXPECT_EQ(text(model, model.teamRow(), int(RC::Quota)), QStringLiteral("$30,000.00"));
@@ -553,8 +556,9 @@ TEST_F(GuiRepModel, FollowsOpportunityEdits)
     // A stage edit is dated today: the period that holds today shows the win.
     model.setPeriod(Period::containing(QDate::currentDate()), QDate::currentDate());
     const int alice = model.rowOfId(book.alice);
-    ASSERT_TRUE(session.setQuota(book.alice, model.period(), 3'000'000));
-    ASSERT_TRUE(session.setOpportunityStage(book.o1, Stage::Won));
+    ASSERT_TRUE(session.edit(&BookEditor::setQuota, only(book.alice), model.period(), 3'000'000));
+    ASSERT_TRUE(
+            session.edit(&BookEditor::setStage, only(book.o1), Stage::Won, QDate::currentDate()));
     EXPECT_EQ(text(model, alice, int(RC::Active)), QStringLiteral("1"));
     EXPECT_EQ(text(model, alice, int(RC::OpenPipeline)), QStringLiteral("$2,500.00"));
     EXPECT_EQ(text(model, alice, int(RC::Won)), QStringLiteral("$10,000.00"));

@@ -3,6 +3,8 @@
 // says about itself.
 #include "roitesting.h"
 
+#include "edits/bookeditor.h"
+
 #include "charts/quadrantchart.h"
 #include "charts/quadrantdata.h"
 #include "charts/quadrantlayer.h"
@@ -49,7 +51,7 @@ TEST_F(GuiRoiChart, AnExportSaysWhoseChartItIsAsOfWhenAndWithWhichThresholds)
                           QStringLiteral("L* 50% · R* $500,000.00 (median) · 1 scored account") }));
     window->scope()->setRepIndex(-1);
     window->scope()->setTerritoryIndex(session()->view()->territoryIndex(book.south));
-    ASSERT_TRUE(session()->setRoiThresholds(0.6, 1'000'000));
+    ASSERT_TRUE(session()->edit(&BookEditor::setRoiThresholds, 0.6, 1'000'000));
     QApplication::processEvents();
     EXPECT_EQ(page->exportCaption().value(0), QStringLiteral("ROI quadrant: territory South"));
     EXPECT_EQ(page->exportCaption().value(2),
@@ -194,10 +196,12 @@ TEST_F(GuiRoiChart, ThePotentialAxisKeepsItsLabelsAfterAZoom)
 TEST_F(GuiRoiChart, AccountsWithoutPotentialSitInAStripUnderTheChart)
 {
     // Initech scored, and its only open deal lost: no potential at all.
-    ASSERT_TRUE(
-            session()->setScores({ { book.initech, session()->view()->scoring.factors[0].id, 4 } },
-                                 QStringLiteral("score")));
-    ASSERT_TRUE(session()->setOpportunityStage(book.o5, Stage::Lost));
+    ASSERT_TRUE(session()->edit(
+            &BookEditor::setScores,
+            std::vector<ScoreEdit>{ { book.initech, session()->view()->scoring.factors[0].id, 4 } },
+            QStringLiteral("score")));
+    ASSERT_TRUE(session()->edit(&BookEditor::setStage, only(book.o5), Stage::Lost,
+                                QDate::currentDate()));
     QApplication::processEvents();
     QuadrantChart *chart = page->chart();
     QApplication::processEvents();
@@ -225,7 +229,7 @@ TEST_F(GuiRoiChart, AccountsWithoutPotentialSitInAStripUnderTheChart)
     test::shootSizesAndSchemes(*window, QStringLiteral("roi-strip"));
 
     // A potential of 50 cents, six decades under the top: under the log scale, in the strip.
-    ASSERT_TRUE(session()->setAccountPotential(book.initech, 50));
+    ASSERT_TRUE(session()->edit(&BookEditor::setPotential, only(book.initech), 50));
     QApplication::processEvents();
     page->logScaleCheck()->setChecked(true);
     QApplication::processEvents();

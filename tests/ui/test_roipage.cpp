@@ -6,6 +6,7 @@
 #include "charts/quadrantchart.h"
 #include "charts/quadrantdata.h"
 #include "charts/quadrantlayer.h"
+#include "edits/bookeditor.h"
 #include "mainwindow/mainwindow.h"
 #include "models/booktablemodel.h"
 #include "pages/roi/factorspanel.h"
@@ -230,7 +231,7 @@ TEST_F(GuiRoi, DraggingTheLikelihoodLineSetsTheThresholdAndUndoes)
 TEST_F(GuiRoi, ARepOverCapacityIsNamed)
 {
     EXPECT_TRUE(page->warningLabel()->isHidden()); // Alice: 2 open of 2
-    ASSERT_TRUE(session()->setRepCapacity(book.alice, 1));
+    ASSERT_TRUE(session()->edit(&BookEditor::setRepCapacity, only(book.alice), 1));
     QApplication::processEvents(); // rep changes are evaluated on the event loop's next turn
     EXPECT_FALSE(page->warningLabel()->isHidden());
     EXPECT_TRUE(page->warningLabel()->text().contains(QStringLiteral(
@@ -347,7 +348,7 @@ TEST_F(GuiRoi, FactorsAreAddedRenamedDescribedMovedAndRemovedEachAsOneUndoStep)
     ASSERT_EQ(table->rowCount(), 6);
     QUndoStack *stack = session()->undoStack();
 
-    ASSERT_TRUE(session()->addFactor(QStringLiteral("Budget")));
+    ASSERT_TRUE(session()->edit(&BookEditor::addFactor, QStringLiteral("Budget"), QString()));
     ASSERT_EQ(table->rowCount(), 7);
     EXPECT_EQ(table->item(6, FactorsPanel::NameColumn)->text(), QStringLiteral("Budget"));
     EXPECT_DOUBLE_EQ(factors->weightBox(6)->value(), 1.0);
@@ -453,18 +454,44 @@ TEST_F(GuiRoi, AProfileAddedForAnIndustryWeighsItsAccounts)
     EXPECT_EQ(factors->profileCombo()->count(), 1);
 }
 
+namespace {
+
+BookChange accountChange(Id id)
+{
+    BookChange change;
+    Account before;
+    before.id = id;
+    Account after = before;
+    after.potential = 1;
+    change.accounts.push_back({ before, after });
+    return change;
+}
+
+BookChange dealChange(Id id)
+{
+    BookChange change;
+    Opportunity before;
+    before.id = id;
+    Opportunity after = before;
+    after.amount = 1;
+    change.opportunities.push_back({ before, after, {}, {}, true });
+    return change;
+}
+
+} // namespace
+
 TEST_F(GuiRoi, RowChangesFromABulkEditAreEvaluatedOnce)
 {
     QSignalSpy evaluated(page->state(), &RoiState::evaluated);
     for (int i = 0; i < 1000; ++i)
-        emit session()->accountChanged(book.acme); // one signal per row, as a bulk edit sends
-    emit session()->opportunityChanged(book.o1);
+        emit session()->changed(accountChange(book.acme)); // many edits before the loop runs
+    emit session()->changed(dealChange(book.o1));
     EXPECT_EQ(evaluated.count(), 0);
     QApplication::processEvents();
     EXPECT_EQ(evaluated.count(), 1);
 
     // Figures read before the event loop runs are evaluated then, and not again after.
-    emit session()->accountChanged(book.globex);
+    emit session()->changed(accountChange(book.globex));
     EXPECT_EQ(result().workList.size(), 2u);
     EXPECT_EQ(evaluated.count(), 2);
     QApplication::processEvents();

@@ -2,6 +2,7 @@
 // command that the book itself records and forgets again.
 #include "uitestbook.h"
 
+#include "edits/bookeditor.h"
 #include "session/booksession.h"
 #include "storage/accounts.h"
 #include "storage/book.h"
@@ -111,15 +112,16 @@ TEST_F(GuiSession, CancelledLoadKeepsTheCurrentBook)
 
 TEST_F(GuiSession, StageEditIsOneUndoableCommandWithHistory)
 {
-    QSignalSpy changed(&session, &BookSession::opportunityChanged);
+    QSignalSpy changed(&session, &BookSession::changed);
     const std::size_t history = stageHistoryCount(book.o1);
     const int acme = session.view()->accounts.indexOf(book.acme);
     ASSERT_EQ(session.view()->accounts.openAmount[std::size_t(acme)], 1'250'000);
 
-    ASSERT_TRUE(session.setOpportunityStage(book.o1, Stage::Won));
+    ASSERT_TRUE(
+            session.edit(&BookEditor::setStage, only(book.o1), Stage::Won, QDate::currentDate()));
     EXPECT_EQ(session.undoStack()->count(), 1);
     ASSERT_EQ(changed.count(), 1);
-    EXPECT_EQ(changed.at(0).at(0).value<Id>(), book.o1);
+    EXPECT_EQ(changed.at(0).at(0).value<BookChange>().opportunityIds(), std::vector<Id>{ book.o1 });
     Opportunity o = stored(book.o1);
     EXPECT_EQ(o.stage, Stage::Won);
     EXPECT_EQ(o.status, Status::Won);
@@ -150,7 +152,8 @@ TEST_F(GuiSession, StageEditIsOneUndoableCommandWithHistory)
 TEST_F(GuiSession, PushedCloseDateIsRecordedAndUndoForgetsIt)
 {
     ASSERT_EQ(closeDateChangeCount(book.o1), 0u);
-    ASSERT_TRUE(session.setOpportunityCloseDate(book.o1, QDate(2027, 1, 15)));
+    ASSERT_TRUE(session.edit(&BookEditor::setCloseDate, only(book.o1), QDate(2027, 1, 15),
+                             QDate::currentDate()));
     EXPECT_EQ(stored(book.o1).closeDate, QDate(2027, 1, 15));
     EXPECT_EQ(closeDateChangeCount(book.o1), 1u);
     EXPECT_EQ(session.view()->opportunities.closeDate[std::size_t(viewRow(book.o1))],
@@ -164,9 +167,9 @@ TEST_F(GuiSession, PushedCloseDateIsRecordedAndUndoForgetsIt)
 
 TEST_F(GuiSession, AmountProbabilityAndOwnerEditsUndoExactly)
 {
-    ASSERT_TRUE(session.setOpportunityAmount(book.o2, 333'333));
-    ASSERT_TRUE(session.setOpportunityProbability(book.o2, std::nullopt));
-    ASSERT_TRUE(session.setOpportunityOwner(book.o5, book.bob));
+    ASSERT_TRUE(session.edit(&BookEditor::setAmount, book.o2, 333'333));
+    ASSERT_TRUE(session.edit(&BookEditor::setProbabilityOverride, only(book.o2), std::nullopt));
+    ASSERT_TRUE(session.edit(&BookEditor::setOpportunityOwner, only(book.o5), book.bob));
     EXPECT_EQ(session.undoStack()->count(), 3);
     Opportunity o2 = stored(book.o2);
     EXPECT_EQ(o2.amount, 333'333);
@@ -188,14 +191,17 @@ TEST_F(GuiSession, AmountProbabilityAndOwnerEditsUndoExactly)
 TEST_F(GuiSession, RefusedEditsLeaveTheBookAndTheStackUnchanged)
 {
     QSignalSpy errors(&session, &BookSession::errorOccurred);
-    EXPECT_FALSE(session.setOpportunityAmount(book.o1, -500));
-    EXPECT_FALSE(session.setOpportunityProbability(book.o1, 15000));
-    EXPECT_FALSE(session.setOpportunityCloseDate(book.o1, QDate()));
-    EXPECT_FALSE(session.setOpportunityOwner(book.o1, 987654));
-    EXPECT_FALSE(session.setAccountPotential(book.acme, -1));
-    EXPECT_FALSE(session.setRepCapacity(book.alice, -3));
-    EXPECT_FALSE(session.setQuota(book.bob, QStringLiteral("2026-Q4"), -100));
-    EXPECT_FALSE(session.setOpportunityStage(987654, Stage::Won));
+    EXPECT_FALSE(session.edit(&BookEditor::setAmount, book.o1, -500));
+    EXPECT_FALSE(session.edit(&BookEditor::setProbabilityOverride, only(book.o1), 15000));
+    EXPECT_FALSE(
+            session.edit(&BookEditor::setCloseDate, only(book.o1), QDate(), QDate::currentDate()));
+    EXPECT_FALSE(session.edit(&BookEditor::setOpportunityOwner, only(book.o1), 987654));
+    EXPECT_FALSE(session.edit(&BookEditor::setPotential, only(book.acme), -1));
+    EXPECT_FALSE(session.edit(&BookEditor::setRepCapacity, only(book.alice), -3));
+    EXPECT_FALSE(
+            session.edit(&BookEditor::setQuota, only(book.bob), QStringLiteral("2026-Q4"), -100));
+    EXPECT_FALSE(
+            session.edit(&BookEditor::setStage, only(987654), Stage::Won, QDate::currentDate()));
     EXPECT_EQ(errors.count(), 8);
     EXPECT_EQ(errors.at(0).at(0).toString(), QStringLiteral("An amount cannot be negative."));
     EXPECT_EQ(session.undoStack()->count(), 0);
@@ -211,23 +217,29 @@ TEST_F(GuiSession, RefusedEditsLeaveTheBookAndTheStackUnchanged)
 
 TEST_F(GuiSession, AnEditThatChangesNothingIsNotAnUndoStep)
 {
-    EXPECT_TRUE(session.setOpportunityAmount(book.o1, 1'000'000));
-    EXPECT_TRUE(session.setOpportunityStage(book.o1, Stage::Propose));
-    EXPECT_TRUE(session.setAccountOwner(book.acme, book.alice));
+    EXPECT_TRUE(session.edit(&BookEditor::setAmount, book.o1, 1'000'000));
+    EXPECT_TRUE(session.edit(&BookEditor::setStage, only(book.o1), Stage::Propose,
+                             QDate::currentDate()));
+    EXPECT_TRUE(session.edit(&BookEditor::setAccountOwner, only(book.acme), book.alice, false));
     EXPECT_EQ(session.undoStack()->count(), 0);
 }
 
 TEST_F(GuiSession, RepCapacityAndQuotaEditsUndo)
 {
-    QSignalSpy repChanged(&session, &BookSession::repChanged);
-    QSignalSpy quotaChanged(&session, &BookSession::quotaChanged);
+    QSignalSpy changed(&session, &BookSession::changed);
+    const auto count = [&](ChangeAspect aspect) {
+        int n = 0;
+        for (const QList<QVariant> &signal : changed)
+            n += signal.at(0).value<BookChange>().aspects().testFlag(aspect) ? 1 : 0;
+        return n;
+    };
     const QString q4 = QStringLiteral("2026-Q4");
 
-    ASSERT_TRUE(session.setRepCapacity(book.bob, 7));
-    ASSERT_TRUE(session.setQuota(book.alice, q4, 4'000'000));
-    ASSERT_TRUE(session.setQuota(book.bob, q4, 10'000));
-    EXPECT_EQ(repChanged.count(), 1);
-    EXPECT_EQ(quotaChanged.count(), 2);
+    ASSERT_TRUE(session.edit(&BookEditor::setRepCapacity, only(book.bob), 7));
+    ASSERT_TRUE(session.edit(&BookEditor::setQuota, only(book.alice), q4, 4'000'000));
+    ASSERT_TRUE(session.edit(&BookEditor::setQuota, only(book.bob), q4, 10'000));
+    EXPECT_EQ(count(ChangeAspect::Reps), 1);
+    EXPECT_EQ(count(ChangeAspect::Quotas), 2);
     {
         auto b = Book::open(book.path);
         RepRepository reps(*b);
@@ -250,8 +262,8 @@ TEST_F(GuiSession, RepCapacityAndQuotaEditsUndo)
 
 TEST_F(GuiSession, AccountEditsUndo)
 {
-    ASSERT_TRUE(session.setAccountPotential(book.globex, 123'450));
-    ASSERT_TRUE(session.setAccountOwner(book.initech, book.alice));
+    ASSERT_TRUE(session.edit(&BookEditor::setPotential, only(book.globex), 123'450));
+    ASSERT_TRUE(session.edit(&BookEditor::setAccountOwner, only(book.initech), book.alice, false));
     const int globex = session.view()->accounts.indexOf(book.globex);
     bool derived = true;
     EXPECT_EQ(session.view()->accounts.revenuePotential(globex, &derived), 123'450);
@@ -265,12 +277,16 @@ TEST_F(GuiSession, AccountEditsUndo)
     EXPECT_FALSE(AccountRepository(*b).byId(book.initech)->ownerId.has_value());
 }
 
-TEST_F(GuiSession, EditGroupIsOneUndoStep)
+// Edits composed into one change (BookChange::mergeWith) are one transaction and one undo step.
+TEST_F(GuiSession, SeveralEditsInOneChangeAreOneUndoStep)
 {
-    session.beginEditGroup(QStringLiteral("two edits"));
-    ASSERT_TRUE(session.setOpportunityAmount(book.o1, 1));
-    ASSERT_TRUE(session.setOpportunityAmount(book.o2, 2));
-    session.endEditGroup();
+    ASSERT_TRUE(session.edit([&](BookEditor &editor) {
+        BookChange change = editor.setAmount(book.o1, 1);
+        change.mergeWith(editor.setAmount(book.o2, 2));
+        return change;
+    }));
+    EXPECT_EQ(stored(book.o1).amount, 1);
+    EXPECT_EQ(stored(book.o2).amount, 2);
     EXPECT_EQ(session.undoStack()->count(), 1);
     session.undoStack()->undo();
     EXPECT_EQ(stored(book.o1).amount, 1'000'000);
@@ -289,3 +305,32 @@ TEST_F(GuiSession, SavesACopy)
 }
 
 } // namespace
+
+// A selection is one edit: one transaction, one undo step, one changed() however many rows; a
+// batch the book refuses in part changes nothing, pushes nothing and says nothing changed.
+TEST_F(GuiSession, ASelectionIsOneEditOneStepOneSignal)
+{
+    QSignalSpy changed(&session, &BookSession::changed);
+    const std::vector<Id> deals{ book.o1, book.o2, book.o3 };
+    ASSERT_TRUE(session.edit(&BookEditor::markLost, deals, QStringLiteral("Budget cut"),
+                             QDate::currentDate()));
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_EQ(changed.at(0).at(0).value<BookChange>().opportunityIds(), deals);
+    EXPECT_EQ(session.undoStack()->count(), 1);
+    for (const Id id : deals)
+        EXPECT_EQ(stored(id).status, Status::Lost);
+
+    session.undoStack()->undo();
+    EXPECT_EQ(changed.count(), 2);
+    for (const Id id : deals)
+        EXPECT_EQ(stored(id).status, Status::Open);
+
+    const std::vector<Id> withAMissingOne{ book.o1, 987654 };
+    EXPECT_FALSE(session.edit(&BookEditor::markLost, withAMissingOne, QString(),
+                              QDate::currentDate()));
+    EXPECT_EQ(changed.count(), 2);
+    EXPECT_EQ(session.undoStack()->count(), 1) << "the undone step stays for redo";
+    EXPECT_EQ(stored(book.o1).status, Status::Open);
+    EXPECT_EQ(session.view()->opportunities.status[std::size_t(viewRow(book.o1))],
+              std::uint8_t(Status::Open));
+}

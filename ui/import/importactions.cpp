@@ -1,5 +1,6 @@
 #include "importactions.h"
 
+#include "commands/importcommand.h"
 #include "import/importjournal.h"
 #include "importjob.h"
 #include "importplan.h"
@@ -141,7 +142,7 @@ void ImportActions::onImported(ImportWizard *wizard, const ImportRecord &record)
     ImportCommand::Steps steps;
     steps.undo = [self](const ImportRecord &r) { return self && self->undoImport(r); };
     steps.redo = [self](const ImportRecord &r) { return self ? self->reimport(r) : std::nullopt; };
-    m_session->recordImport(record, std::move(steps));
+    m_session->recordImport(new ImportCommand(record, std::move(steps)));
     emit statusMessage(tr("Imported %1.").arg(record.fileName()));
 }
 
@@ -175,11 +176,11 @@ bool ImportActions::confirmUndo()
     const auto *import = stack->index() > 0
             ? dynamic_cast<const ImportCommand *>(stack->command(stack->index() - 1))
             : nullptr;
-    if (!import || !m_session->book())
+    if (!import || !m_session->isOpen())
         return true;
     crm::UndoPlan plan;
     try {
-        plan = crm::planUndo(*m_session->book(), import->record().importId);
+        plan = crm::planUndo(m_session->path(), import->record().importId);
     } catch (const std::exception &) {
         return true; // the undo itself says what is wrong (another import came after it)
     }

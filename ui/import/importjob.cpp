@@ -1,8 +1,8 @@
 #include "importjob.h"
 
+#include "domain/errors.h"
 #include "import/importjournal.h"
 #include "storage/book.h"
-#include "storage/errors.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

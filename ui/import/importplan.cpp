@@ -1,8 +1,8 @@
 #include "importplan.h"
 
+#include "domain/errors.h"
 #include "importjob.h"
 #include "session/booksession.h"
-#include "storage/errors.h"
 
 #include <QFileInfo>
 #include <QTimer>
@@ -51,13 +51,8 @@ bool ImportPlan::setFile(const QString &path, QString *error)
     // Another file, another export day.
     m_exportDate = crm::exportDate(absolute, m_preview.titleLines);
     m_options.asOf = m_exportDate.date;
-    if (Book *book = m_session->book()) {
-        try {
-            m_remembered = crm::MappingStore(*book).load(m_preview.fingerprint);
-        } catch (const sql::Error &) {
-            // A book that cannot say is a book without remembered mappings.
-        }
-    }
+    if (m_session->isOpen())
+        m_remembered = crm::loadRememberedMapping(m_session->path(), m_preview.fingerprint);
     resetOptions();
     emit fileChanged();
     reanalyse();
@@ -242,8 +237,14 @@ bool ImportPlan::rememberMapping()
     if (!hasAnalysis())
         return false;
     const auto mapping = crm::RememberedMapping::of(m_analysis, m_options);
-    return m_session->runGuarded(
-            [&](Book &book) { crm::MappingStore(book).save(m_analysis.fingerprint, mapping); });
+    try {
+        crm::rememberMapping(m_session->path(), m_analysis.fingerprint, mapping);
+        return true;
+    } catch (const std::exception &e) {
+        m_session->reportError(
+                tr("The mapping was not remembered: %1").arg(QString::fromLocal8Bit(e.what())));
+        return false;
+    }
 }
 
 } // namespace tp::ui

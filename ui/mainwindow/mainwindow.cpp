@@ -58,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(appIcon());
     setUnifiedTitleAndToolBarOnMac(true);
 
+    m_scope->follow(m_session);
     createPages();
     createActions();
     createMenus();
@@ -107,22 +108,20 @@ MainWindow::~MainWindow() = default;
 void MainWindow::onLoaded()
 {
     m_banner->setCurrentBook(m_session->path()); // a message about another book goes
+    // The scope follows the session by itself (ScopeState::follow).
     if (!m_session->isOpen()) { // closed
-        m_scope->reset(1);
         updateTitleAndStatus();
         return;
     }
     if (m_session->wasReloaded()) {
-        // After an import, its undo or redo: the same book, so the user's scope stays, and
-        // so does the message about what happened.
-        m_scope->carryOver(*m_session);
+        // After an import, its undo or redo: the same book, so the message about what happened
+        // stays.
         const QString message = statusBar()->currentMessage();
         updateTitleAndStatus();
         if (!message.isEmpty())
             showStatus(message);
         return;
     }
-    m_scope->reset(m_session->settings().fiscalStartMonth);
     updateTitleAndStatus();
     updateReadOnlyBanner();
     if (m_interactive) // screenshots and tests leave the user's list alone

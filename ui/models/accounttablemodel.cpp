@@ -1,7 +1,10 @@
 #include "accounttablemodel.h"
 
+#include "edits/bookeditor.h"
 #include "modelroles.h"
 #include "session/booksession.h"
+#include "storage/accountreassignment.h"
+#include "storage/bookreader.h"
 #include "style/theme.h"
 
 #include <QBrush>
@@ -23,31 +26,33 @@ QString dictionaryValue(const QStringList &dictionary, int index)
 AccountTableModel::AccountTableModel(BookSession *session, QObject *parent)
     : BookTableModel(session, parent)
 {
-    connect(session, &BookSession::accountChanged, this, [this](Id id) {
+    connect(session, &BookSession::changed, this, [this](const BookChange &change) {
         const BookView *view = m_session->view();
         if (!view)
             return;
         const Column sorted = Column(sortColumn());
-        if (sorted == Column::Owner || sorted == Column::Potential || sorted == Column::Territory)
+        const bool accounts = change.aspects().testFlag(ChangeAspect::Accounts);
+        const bool deals = change.aspects().testFlag(ChangeAspect::Opportunities);
+        if ((accounts
+             && (sorted == Column::Owner || sorted == Column::Potential
+                 || sorted == Column::Territory))
+            || (deals
+                && (sorted == Column::Potential || sorted == Column::OpenPipeline
+                    || sorted == Column::OpenOpportunities)))
             invalidateSortCache();
         // Given to another rep: it leaves a list scoped or filtered to the one before.
-        updateRow(view->accounts.indexOf(id));
-    });
-    // An opportunity edit moves its account's open pipeline (and a derived potential).
-    connect(session, &BookSession::opportunityChanged, this, [this](Id id) {
-        const BookView *view = m_session->view();
-        if (!view)
-            return;
-        const int opportunity = view->opportunities.indexOf(id);
-        if (opportunity < 0)
-            return;
-        const Column sorted = Column(sortColumn());
-        if (sorted == Column::Potential || sorted == Column::OpenPipeline
-            || sorted == Column::OpenOpportunities)
-            invalidateSortCache();
-        const int account = view->opportunities.account[std::size_t(opportunity)];
-        if (account >= 0)
-            emitRowChanged(account);
+        std::vector<int> rows;
+        for (const Id id : change.accountIds())
+            rows.push_back(view->accounts.indexOf(id));
+        updateRows(std::move(rows));
+        // An opportunity edit moves its account's open pipeline (and a derived potential).
+        std::vector<int> ofDeals;
+        for (const Id id : change.opportunityIds()) {
+            const int opportunity = view->opportunities.indexOf(id);
+            if (opportunity >= 0)
+                ofDeals.push_back(view->opportunities.account[std::size_t(opportunity)]);
+        }
+        emitRowsChanged(std::move(ofDeals));
     });
     populate();
 }
@@ -271,7 +276,7 @@ bool AccountTableModel::setData(const QModelIndex &index, const QVariant &value,
             m_session->reportError(tr("“%1” is not an amount.").arg(value.toString()));
             return false;
         }
-        return m_session->setAccountPotential(id, potential);
+        return m_session->edit(&BookEditor::setPotential, only(id), potential);
     }
     if (Column(index.column()) == Column::Territory)
         return setTerritory(id, value);
@@ -296,18 +301,18 @@ bool AccountTableModel::setData(const QModelIndex &index, const QVariant &value,
 bool AccountTableModel::setTerritory(Id account, const QVariant &value)
 {
     if (!value.isValid() || value.isNull())
-        return m_session->setAccountTerritory(account, std::nullopt);
+        return m_session->edit(&BookEditor::setTerritory, only(account), std::nullopt);
     bool isNumber = false;
     const qlonglong territory = value.toLongLong(&isNumber);
     if (isNumber)
-        return m_session->setAccountTerritory(
-                account, territory > 0 ? std::optional<Id>(territory) : std::nullopt);
+        return m_session->edit(&BookEditor::setTerritory, only(account),
+                               territory > 0 ? std::optional<Id>(territory) : std::nullopt);
     const QString name = value.toString().trimmed();
     if (name.isEmpty() || name == tr("No territory"))
-        return m_session->setAccountTerritory(account, std::nullopt);
+        return m_session->edit(&BookEditor::setTerritory, only(account), std::nullopt);
     for (const TerritoryRow &t : m_session->view()->territories) {
         if (t.name.compare(name, Qt::CaseInsensitive) == 0)
-            return m_session->setAccountTerritory(account, t.id);
+            return m_session->edit(&BookEditor::setTerritory, only(account), t.id);
     }
     m_session->reportError(tr("There is no territory named “%1”.").arg(name));
     return false;
@@ -321,13 +326,14 @@ bool AccountTableModel::reassign(Id account, std::optional<Id> owner)
     if ((before >= 0 ? std::optional<Id>(view->reps[std::size_t(before)].id) : std::nullopt)
         == owner)
         return true; // the same owner: nothing to ask, nothing to change
-    const AccountOpenDeals deals = m_session->accountOpenDeals(account);
+    const auto reader = m_session->reader();
+    const AccountOpenDeals deals = reader ? reader->accountOpenDeals(account) : AccountOpenDeals();
     std::optional<bool> move = true;
     if (!deals.following.empty() && m_ownerQuestion)
         move = m_ownerQuestion(account, owner, deals);
     if (!move)
         return false;
-    return m_session->reassignAccount(account, owner, *move);
+    return m_session->edit(&BookEditor::setAccountOwner, only(account), owner, *move);
 }
 
 } // namespace tp::ui

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace tp::ui {
 
@@ -21,11 +22,14 @@ BookTableModel::BookTableModel(BookSession *session, QObject *parent)
         if (!m_resetting)
             beginResetModel();
         m_resetting = false;
-        // Rep and territory indexes follow their rows into a reloaded view of the same book;
+        // Rep and territory indexes follow their rows into a reloaded view of the same book
+        // (unless the scope, which follows the session too, said where they are already);
         // another book starts without the stage and status filters too.
         m_filter.owner = m_session->carriedRepIndex(m_filter.owner);
-        m_filter.scopeRep = m_session->carriedRepIndex(m_filter.scopeRep);
-        m_filter.scopeTerritory = m_session->carriedTerritoryIndex(m_filter.scopeTerritory);
+        if (!std::exchange(m_scopeSetWhileResetting, false)) {
+            m_filter.scopeRep = m_session->carriedRepIndex(m_filter.scopeRep);
+            m_filter.scopeTerritory = m_session->carriedTerritoryIndex(m_filter.scopeTerritory);
+        }
         if (!m_session->wasReloaded()) {
             m_filter.stage.reset();
             m_filter.status.reset();
@@ -136,6 +140,14 @@ void BookTableModel::setStatusFilter(std::optional<Status> status)
 
 void BookTableModel::setScope(int repIndex, int territoryIndex)
 {
+    if (m_resetting) {
+        // Between aboutToSwitchBook() and loaded(): indexes into the view being loaded; the
+        // rows are built when it is in place.
+        m_filter.scopeRep = repIndex;
+        m_filter.scopeTerritory = territoryIndex;
+        m_scopeSetWhileResetting = true;
+        return;
+    }
     if (repIndex == m_filter.scopeRep && territoryIndex == m_filter.scopeTerritory)
         return;
     m_filter.scopeRep = repIndex;
@@ -183,6 +195,70 @@ void BookTableModel::updateRow(int source)
     beginInsertRows({}, at, at);
     m_rows.insert(m_rows.begin() + at, source);
     endInsertRows();
+}
+
+namespace {
+
+// Ascending, without duplicates or -1.
+void normalise(std::vector<int> &rows)
+{
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    rows.erase(rows.begin(), std::lower_bound(rows.begin(), rows.end(), 0));
+}
+
+} // namespace
+
+void BookTableModel::emitRowsChanged(std::vector<int> sources)
+{
+    normalise(sources);
+    if (sources.empty())
+        return;
+    if (sources.size() == 1) {
+        emitRowChanged(sources.front());
+        return;
+    }
+    std::vector<char> wanted(std::size_t(sources.back()) + 1, 0);
+    for (const int source : sources)
+        wanted[std::size_t(source)] = 1;
+    int first = -1, last = -1;
+    for (std::size_t row = 0; row < m_rows.size(); ++row) {
+        const int source = m_rows[row];
+        if (source >= 0 && std::size_t(source) < wanted.size() && wanted[std::size_t(source)]) {
+            if (first < 0)
+                first = int(row);
+            last = int(row);
+        }
+    }
+    if (first >= 0)
+        emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+}
+
+void BookTableModel::updateRows(std::vector<int> sources)
+{
+    if (!m_session->view())
+        return;
+    normalise(sources);
+    if (sources.size() <= 1) {
+        if (!sources.empty())
+            updateRow(sources.front());
+        return;
+    }
+    const std::size_t size = std::size_t(sources.back()) + 1;
+    std::vector<char> shown(size, 0), passes(size, 0);
+    for (const int source : m_rows)
+        if (source >= 0 && std::size_t(source) < size)
+            shown[std::size_t(source)] = 1;
+    for (const int source : filteredRows(sources, m_filter))
+        passes[std::size_t(source)] = 1;
+    const bool comeOrGo = std::any_of(sources.begin(), sources.end(), [&](int source) {
+        return shown[std::size_t(source)] != passes[std::size_t(source)];
+    });
+    if (comeOrGo) {
+        refresh();
+        return;
+    }
+    emitRowsChanged(std::move(sources));
 }
 
 } // namespace tp::ui

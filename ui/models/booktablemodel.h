@@ -70,6 +70,11 @@ protected:
     // After an edit of `sourceRow`: removes its row when it no longer passes the filter, inserts
     // it (where the current order puts it) when it now does, else emits dataChanged for it.
     void updateRow(int sourceRow);
+    // The same for the rows of one edit, however many: one pass over the rows shown, one
+    // dataChanged over their span; when some come or go, the rows are filtered again (one reset,
+    // not thousands of inserts).
+    void updateRows(std::vector<int> sourceRows);
+    void emitRowsChanged(std::vector<int> sourceRows);
 
     BookSession *m_session;
     Formatter m_format;
@@ -84,6 +89,7 @@ private:
     bool m_sortedValid = false;
     std::vector<int> m_rows; // the rows shown: m_sorted minus the filtered-out ones
     bool m_resetting = false;
+    bool m_scopeSetWhileResetting = false; // setScope() between aboutToSwitchBook and loaded
 };
 
 } // namespace tp::ui

@@ -1,5 +1,7 @@
 #include "formatter.h"
 
+#include "domain/dates.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -48,8 +50,7 @@ QString Formatter::number(qint64 value) const
 
 QString Formatter::dateFormat(const QLocale &locale)
 {
-    static const QRegularExpression year(QStringLiteral("y+"));
-    return locale.dateFormat(QLocale::ShortFormat).replace(year, QStringLiteral("yyyy"));
+    return localDateFormat(locale);
 }
 
 QString Formatter::date(const QDate &date) const

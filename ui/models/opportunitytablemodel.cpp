@@ -1,6 +1,7 @@
 #include "opportunitytablemodel.h"
 
 #include "domain/dates.h"
+#include "edits/bookeditor.h"
 #include "modelroles.h"
 #include "session/booksession.h"
 #include "style/theme.h"
@@ -36,15 +37,18 @@ bool sortDependsOnEdits(int column)
 OpportunityTableModel::OpportunityTableModel(BookSession *session, QObject *parent)
     : BookTableModel(session, parent)
 {
-    connect(session, &BookSession::opportunityChanged, this, [this](Id id) {
+    connect(session, &BookSession::changed, this, [this](const BookChange &change) {
         const BookView *view = m_session->view();
-        if (!view)
+        if (!view || !change.aspects().testFlag(ChangeAspect::Opportunities))
             return;
         if (sortDependsOnEdits(sortColumn()))
-            invalidateSortCache(); // the row stays put until the next sort or filter
-        // ... unless the edit took it out of the filter or the scope (another owner, stage or
+            invalidateSortCache(); // the rows stay put until the next sort or filter
+        // ... unless the edit took one out of the filter or the scope (another owner, stage or
         // status): then it leaves at once, or comes in.
-        updateRow(view->opportunities.indexOf(id));
+        std::vector<int> rows;
+        for (const Id id : change.opportunityIds())
+            rows.push_back(view->opportunities.indexOf(id));
+        updateRows(std::move(rows));
     });
     populate();
 }
@@ -357,7 +361,7 @@ bool OpportunityTableModel::apply(Id id, Column column, const QVariant &value)
             m_session->reportError(tr("“%1” is not a stage.").arg(value.toString()));
             return false;
         }
-        return m_session->setOpportunityStage(id, *stage);
+        return m_session->edit(&BookEditor::setStage, only(id), *stage, QDate::currentDate());
     }
     case Column::Amount: {
         bool ok = false;
@@ -370,7 +374,7 @@ bool OpportunityTableModel::apply(Id id, Column column, const QVariant &value)
             m_session->reportError(tr("An opportunity needs an amount."));
             return false;
         }
-        return m_session->setOpportunityAmount(id, *amount);
+        return m_session->edit(&BookEditor::setAmount, id, *amount);
     }
     case Column::CloseDate: {
         QDate date = value.toDate();
@@ -380,12 +384,12 @@ bool OpportunityTableModel::apply(Id id, Column column, const QVariant &value)
             m_session->reportError(tr("“%1” is not a valid date.").arg(value.toString()));
             return false;
         }
-        return m_session->setOpportunityCloseDate(id, date);
+        return m_session->edit(&BookEditor::setCloseDate, only(id), date, QDate::currentDate());
     }
     case Column::Probability: {
         // Empty clears the override: the import's or the stage's probability applies again.
         if (!value.isValid() || value.isNull() || value.toString().trimmed().isEmpty())
-            return m_session->setOpportunityProbability(id, std::nullopt);
+            return m_session->edit(&BookEditor::setProbabilityOverride, only(id), std::nullopt);
         bool ok = false;
         double percent = 0;
         if (value.typeId() == QMetaType::QString) {
@@ -406,22 +410,23 @@ bool OpportunityTableModel::apply(Id id, Column column, const QVariant &value)
             m_session->reportError(tr("A probability lies between 0% and 100%."));
             return false;
         }
-        return m_session->setOpportunityProbability(id, BasisPoints(std::lround(percent * 100)));
+        return m_session->edit(&BookEditor::setProbabilityOverride, only(id),
+                               BasisPoints(std::lround(percent * 100)));
     }
     case Column::Owner: {
         if (!value.isValid() || value.isNull())
-            return m_session->setOpportunityOwner(id, std::nullopt);
+            return m_session->edit(&BookEditor::setOpportunityOwner, only(id), std::nullopt);
         bool isNumber = false;
         const qlonglong rep = value.toLongLong(&isNumber);
         if (isNumber)
-            return m_session->setOpportunityOwner(id,
-                                                  rep > 0 ? std::optional<Id>(rep) : std::nullopt);
+            return m_session->edit(&BookEditor::setOpportunityOwner, only(id),
+                                   rep > 0 ? std::optional<Id>(rep) : std::nullopt);
         const QString name = value.toString().trimmed();
         if (name.isEmpty() || name == tr("Unassigned"))
-            return m_session->setOpportunityOwner(id, std::nullopt);
+            return m_session->edit(&BookEditor::setOpportunityOwner, only(id), std::nullopt);
         for (const RepRow &r : m_session->view()->reps)
             if (r.name.compare(name, Qt::CaseInsensitive) == 0)
-                return m_session->setOpportunityOwner(id, r.id);
+                return m_session->edit(&BookEditor::setOpportunityOwner, only(id), r.id);
         m_session->reportError(tr("There is no rep named “%1”.").arg(name));
         return false;
     }

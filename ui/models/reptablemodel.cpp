@@ -1,5 +1,6 @@
 #include "reptablemodel.h"
 
+#include "edits/bookeditor.h"
 #include "modelroles.h"
 #include "session/booksession.h"
 #include "style/theme.h"
@@ -19,14 +20,18 @@ RepTableModel::RepTableModel(BookSession *session, QObject *parent)
       m_period(Period::containing(QDate::currentDate())),
       m_asOf(QDate::currentDate())
 {
-    connect(session, &BookSession::repChanged, this,
-            [this] { figuresChanged({ Column::Capacity }); });
-    connect(session, &BookSession::quotaChanged, this, [this](Id, const QString &period) {
-        if (period == m_period.label())
+    connect(session, &BookSession::changed, this, [this](const BookChange &change) {
+        const ChangeAspects aspects = change.aspects();
+        if (aspects.testFlag(ChangeAspect::Reps))
+            figuresChanged({ Column::Capacity });
+        const bool periodQuota = std::any_of(
+                change.quotas.begin(), change.quotas.end(),
+                [&](const Delta<QuotaValue> &q) { return q.after.period == m_period.label(); });
+        if (periodQuota)
             figuresChanged({ Column::Quota, Column::Attainment });
-    });
-    connect(session, &BookSession::opportunityChanged, this, [this] {
-        figuresChanged({ Column::Won, Column::Attainment, Column::Active, Column::OpenPipeline });
+        if (aspects.testFlag(ChangeAspect::Opportunities))
+            figuresChanged(
+                    { Column::Won, Column::Attainment, Column::Active, Column::OpenPipeline });
     });
     populate();
 }
@@ -472,11 +477,11 @@ bool RepTableModel::setData(const QModelIndex &index, const QVariant &value, int
             m_session->reportError(tr("“%1” is not an amount.").arg(value.toString()));
             return false;
         }
-        return m_session->setQuota(id, m_period.label(), amount);
+        return m_session->edit(&BookEditor::setQuota, only(id), m_period.label(), amount);
     }
     // Capacity: empty goes back to the book's default.
     if (empty)
-        return m_session->setRepCapacity(id, std::nullopt);
+        return m_session->edit(&BookEditor::setRepCapacity, only(id), std::nullopt);
     bool ok = false;
     const int capacity = value.typeId() == QMetaType::QString
             ? m_format.locale().toInt(value.toString().trimmed(), &ok)
@@ -485,7 +490,7 @@ bool RepTableModel::setData(const QModelIndex &index, const QVariant &value, int
         m_session->reportError(tr("“%1” is not a whole number.").arg(value.toString()));
         return false;
     }
-    return m_session->setRepCapacity(id, capacity);
+    return m_session->edit(&BookEditor::setRepCapacity, only(id), capacity);
 }
 
 } // namespace tp::ui

@@ -1,16 +1,10 @@
 #include "booksession.h"
 
-#include "commands/accountcommand.h"
-#include "commands/importcommand.h"
-#include "commands/opportunitycommand.h"
-#include "commands/repcommands.h"
-#include "domain/dates.h"
-#include "models/formatter.h"
-#include "storage/accounts.h"
+#include "commands/editcommand.h"
+#include "domain/errors.h"
+#include "edits/bookeditor.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
-#include "storage/errors.h"
-#include "storage/reps.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -37,15 +31,6 @@ struct BookSession::LoadJob
 };
 
 namespace {
-
-bool sameEditableFields(const Opportunity &a, const Opportunity &b)
-{
-    return a.ownerId == b.ownerId && a.amount == b.amount && a.stage == b.stage
-            && a.status == b.status && a.probabilityOverride == b.probabilityOverride
-            && a.closeDate == b.closeDate && a.closedDate == b.closedDate
-            && a.stageEntered == b.stageEntered && a.nextActivity == b.nextActivity
-            && a.nextStep == b.nextStep && a.lostReason == b.lostReason;
-}
 
 const BookSettings &defaultSettings()
 {
@@ -335,7 +320,7 @@ bool BookSession::runGuarded(const std::function<void(Book &)> &work)
     return false;
 }
 
-// --- Edits -------------------------------------------------------------------------------------
+// --- Edits ------------------------------------------------------------------------------------
 
 QString BookSession::repName(std::optional<Id> rep) const
 {
@@ -345,283 +330,37 @@ QString BookSession::repName(std::optional<Id> rep) const
     return index >= 0 ? m_view->reps[std::size_t(index)].name : tr("Unknown rep");
 }
 
-bool BookSession::editOpportunity(const std::function<OpportunityChange(Book &)> &edit,
-                                  const std::function<QString(const Opportunity &)> &describe)
+bool BookSession::edit(const std::function<BookChange(BookEditor &)> &make)
 {
-    // The first write happens here rather than in the command's first redo(): a refused value
+    // Core writes the first time here rather than in the command's first redo(): a refused value
     // then never reaches the undo stack (and never discards its redo history).
-    OpportunityChange change;
-    if (!runGuarded([&](Book &book) { change = edit(book); }))
+    BookChange change;
+    if (!runGuarded([&](Book &book) {
+            BookEditor editor(book);
+            change = make(editor);
+        }))
         return false;
-    if (sameEditableFields(change.before, change.after) && change.stageRows.empty()
-        && change.closeDateRows.empty())
+    if (change.isEmpty())
         return true; // nothing changed: nothing to undo
-    const QString text = describe(change.after);
-    m_undoStack->push(new OpportunityCommand(this, std::move(change), text));
+    m_view->apply(change);
+    emit changed(change);
+    m_undoStack->push(new EditCommand(this, std::move(change)));
     return true;
 }
 
-bool BookSession::setOpportunityStage(Id opportunity, Stage stage)
+bool BookSession::applyChange(BookChange &change)
 {
-    return editOpportunity(
-            [&](Book &book) {
-                return OpportunityRepository(book).setStage(opportunity, stage,
-                                                            QDate::currentDate());
-            },
-            [&](const Opportunity &o) {
-                return tr("Set stage of “%1” to %2").arg(o.name, stageName(stage));
-            });
-}
-
-bool BookSession::setOpportunityAmount(Id opportunity, Minor amount)
-{
-    return editOpportunity(
-            [&](Book &book) { return OpportunityRepository(book).setAmount(opportunity, amount); },
-            [&](const Opportunity &o) { return tr("Change amount of “%1”").arg(o.name); });
-}
-
-bool BookSession::setOpportunityCloseDate(Id opportunity, const QDate &date)
-{
-    return editOpportunity(
-            [&](Book &book) {
-                return OpportunityRepository(book).setCloseDate(opportunity, date,
-                                                                QDate::currentDate());
-            },
-            [&](const Opportunity &o) {
-                return tr("Move expected close of “%1” to %2").arg(o.name, Formatter().date(date));
-            });
-}
-
-bool BookSession::setOpportunityProbability(Id opportunity, std::optional<BasisPoints> probability)
-{
-    return editOpportunity(
-            [&](Book &book) {
-                return OpportunityRepository(book).setProbabilityOverride(opportunity, probability);
-            },
-            [&](const Opportunity &o) {
-                return probability ? tr("Set probability of “%1”").arg(o.name)
-                                   : tr("Clear probability override of “%1”").arg(o.name);
-            });
-}
-
-bool BookSession::setOpportunityOwner(Id opportunity, std::optional<Id> owner)
-{
-    return editOpportunity(
-            [&](Book &book) { return OpportunityRepository(book).setOwner(opportunity, owner); },
-            [&](const Opportunity &o) {
-                return tr("Assign “%1” to %2").arg(o.name, repName(owner));
-            });
-}
-
-bool BookSession::setAccountPotential(Id account, std::optional<Minor> potential)
-{
-    AccountChange change;
-    if (!runGuarded([&](Book &book) {
-            change = AccountRepository(book).setPotential(account, potential);
-        }))
+    if (!runGuarded([&](Book &book) { BookEditor(book).write(change); }))
         return false;
-    if (change.before.potential == change.after.potential)
-        return true;
-    const QString text = potential ? tr("Set revenue potential of “%1”").arg(change.after.name)
-                                   : tr("Clear revenue potential of “%1”").arg(change.after.name);
-    m_undoStack->push(new AccountCommand(this, std::move(change), text));
+    m_view->apply(change);
+    emit changed(change);
     return true;
 }
 
-bool BookSession::setAccountOwner(Id account, std::optional<Id> owner)
+void BookSession::recordImport(QUndoCommand *import)
 {
-    AccountChange change;
-    if (!runGuarded([&](Book &book) { change = AccountRepository(book).setOwner(account, owner); }))
-        return false;
-    if (change.before.ownerId == change.after.ownerId)
-        return true;
-    const QString text = tr("Assign account “%1” to %2").arg(change.after.name, repName(owner));
-    m_undoStack->push(new AccountCommand(this, std::move(change), text));
-    return true;
-}
-
-bool BookSession::setAccountTerritory(Id account, std::optional<Id> territory)
-{
-    AccountChange change;
-    if (!runGuarded([&](Book &book) {
-            change = AccountRepository(book).setTerritory(account, territory);
-        }))
-        return false;
-    if (change.before.territoryId == change.after.territoryId
-        && change.before.ownerId == change.after.ownerId)
-        return true;
-    QString territoryName;
-    if (territory && m_view) {
-        const int index = m_view->territoryIndex(*territory);
-        if (index >= 0)
-            territoryName = m_view->territories[std::size_t(index)].name;
-    }
-    const QString text = territory
-            ? tr("Move account “%1” to territory %2").arg(change.after.name, territoryName)
-            : tr("Take account “%1” out of its territory").arg(change.after.name);
-    m_undoStack->push(new AccountCommand(this, std::move(change), text));
-    return true;
-}
-
-bool BookSession::setRepCapacity(Id rep, std::optional<int> capacity)
-{
-    RepCapacityChange change{ rep, std::nullopt, capacity };
-    if (!runGuarded([&](Book &book) {
-            RepRepository reps(book);
-            const auto before = reps.byId(rep);
-            if (!before)
-                throw InputError(tr("That rep does not exist."));
-            change.before = before->capacity;
-            reps.setCapacity(rep, capacity);
-        }))
-        return false;
-    if (change.before == change.after)
-        return true;
-    const QString text = tr("Change capacity of %1").arg(repName(rep));
-    m_undoStack->push(new RepCapacityCommand(this, change, text));
-    return true;
-}
-
-bool BookSession::setQuota(Id rep, const QString &period, std::optional<Minor> amount)
-{
-    QuotaChange change{ rep, period, std::nullopt, amount };
-    if (!runGuarded([&](Book &book) {
-            RepRepository reps(book);
-            if (!reps.byId(rep))
-                throw InputError(tr("That rep does not exist."));
-            change.before = reps.quota(rep, period);
-            reps.setQuota(rep, period, amount);
-        }))
-        return false;
-    if (change.before == change.after)
-        return true;
-    const QString text = tr("Change %1 quota of %2").arg(period, repName(rep));
-    m_undoStack->push(new QuotaCommand(this, change, text));
-    return true;
-}
-
-void BookSession::recordImport(const ImportRecord &record, ImportCommand::Steps steps)
-{
-    m_undoStack->push(new ImportCommand(record, std::move(steps)));
+    m_undoStack->push(import);
     reloadView();
-}
-
-void BookSession::beginEditGroup(const QString &text)
-{
-    m_undoStack->beginMacro(text);
-}
-
-void BookSession::endEditGroup()
-{
-    m_undoStack->endMacro();
-}
-
-// --- Reads -------------------------------------------------------------------------------------
-
-std::optional<Minor> BookSession::quota(Id rep, const QString &period) const
-{
-    if (!m_book)
-        return std::nullopt;
-    try {
-        return RepRepository(*m_book).quota(rep, period);
-    } catch (const std::exception &) {
-        return std::nullopt; // shown as "no quota"; a broken book reports itself on the next edit
-    }
-}
-
-int BookSession::opportunityCount() const
-{
-    return m_view ? m_view->opportunities.size() : 0;
-}
-
-int BookSession::accountCount() const
-{
-    return m_view ? m_view->accounts.size() : 0;
-}
-
-// --- Keeping the view in line with the book -----------------------------------------------------
-
-void BookSession::contributeToAccount(int row, int sign)
-{
-    auto &o = m_view->opportunities;
-    const auto r = std::size_t(row);
-    const int account = o.account[r];
-    if (account < 0 || o.status[r] != std::uint8_t(Status::Open))
-        return;
-    auto &a = m_view->accounts;
-    a.openCount[std::size_t(account)] += sign;
-    if (o.currency[r] < o.currencies.size()
-        && o.currencies.at(o.currency[r]) == m_view->settings.currency)
-        a.openAmount[std::size_t(account)] += sign * o.amount[r];
-}
-
-void BookSession::applyOpportunity(const Opportunity &row)
-{
-    if (!m_view)
-        return;
-    const int r = m_view->opportunities.indexOf(row.id);
-    if (r < 0)
-        return;
-    auto &o = m_view->opportunities;
-    const auto i = std::size_t(r);
-    // The account's open totals change with amount and status; patch them rather than summing a
-    // million rows again (same result as BookView::recomputeAccountTotals).
-    contributeToAccount(r, -1);
-    o.owner[i] = row.ownerId ? m_view->repIndex(*row.ownerId) : -1;
-    o.amount[i] = row.amount;
-    o.stage[i] = std::uint8_t(row.stage);
-    o.status[i] = std::uint8_t(row.status);
-    o.override[i] = std::int16_t(row.probabilityOverride ? *row.probabilityOverride : -1);
-    const auto closeDate = std::int32_t(dateToDay(row.closeDate));
-    // Only a moved close date writes or takes back a push: count them again then.
-    if (closeDate != o.closeDate[i] && m_book) {
-        int pushes = o.pushes[i];
-        runGuarded([&](Book &book) { pushes = OpportunityRepository(book).pushCount(row.id); });
-        o.pushes[i] = std::uint8_t(std::min(pushes, 255));
-    }
-    o.closeDate[i] = closeDate;
-    o.closedDate[i] = std::int32_t(dateToDay(row.closedDate));
-    o.stageEntered[i] = std::int32_t(dateToDay(row.stageEntered));
-    o.closedStage[i] = std::uint8_t(row.closedStage ? int(*row.closedStage) : 0);
-    o.lastActivity[i] = std::int32_t(dateToDay(row.lastActivity));
-    contributeToAccount(r, +1);
-    emit opportunityChanged(row.id);
-}
-
-void BookSession::applyAccount(const Account &row)
-{
-    if (!m_view)
-        return;
-    const int r = m_view->accounts.indexOf(row.id);
-    if (r < 0)
-        return;
-    auto &a = m_view->accounts;
-    const auto i = std::size_t(r);
-    a.owner[i] = row.ownerId ? m_view->repIndex(*row.ownerId) : -1;
-    a.potential[i] = row.potential ? *row.potential : -1;
-    a.territory[i] = row.territoryId ? m_view->territoryIndex(*row.territoryId) : -1;
-    emit accountChanged(row.id);
-}
-
-void BookSession::applyRepCapacity(Id rep, std::optional<int> capacity)
-{
-    if (!m_view)
-        return;
-    const int index = m_view->repIndex(rep);
-    if (index < 0)
-        return;
-    m_view->reps[std::size_t(index)].capacity = capacity;
-    emit repChanged(rep);
-}
-
-void BookSession::applyQuota(Id rep, const QString &period)
-{
-    if (m_view) {
-        const int index = m_view->repIndex(rep);
-        if (index >= 0)
-            m_view->setQuota(index, period, quota(rep, period));
-    }
-    emit quotaChanged(rep, period);
 }
 
 } // namespace tp::ui

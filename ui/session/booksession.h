@@ -1,11 +1,6 @@
 #pragma once
 
-#include "analytics/funnel.h"
-#include "commands/importcommand.h"
-#include "domain/entities.h"
-#include "storage/accountreassignment.h"
-#include "storage/opportunities.h"
-#include "storage/scoring.h"
+#include "domain/bookchange.h"
 #include "views/bookview.h"
 
 #include <QList>
@@ -18,17 +13,21 @@
 #include <vector>
 
 class QThread;
+class QUndoCommand;
 class QUndoStack;
 
 namespace tp {
 class Book;
-}
+class BookEditor; // edits/bookeditor.h, where a page edits
+class BookReader; // storage/bookreader.h, where a page reads what the view does not hold
+} // namespace tp
 
 namespace tp::ui {
 
 // The open book: the one object through which data changes (Tiled's document). It owns the
-// book, the in-memory BookView the tables show, and the undo stack. Every edit is one undo
-// command; after an edit it patches the view and emits one typed signal for that row.
+// book, the in-memory BookView the tables show, and the undo stack; it knows no field of the
+// book. Every edit is core's change record (docs/ARCHITECTURE.md, "The edit path"): one
+// transaction, one undo command, one changed() signal, however many rows it touches.
 //
 // Opening checks the file on the calling (GUI) thread with Book::open, then loads the view on a
 // worker thread; the book shown so far stays until the new one is loaded, so a bad file or a
@@ -79,95 +78,38 @@ public:
     const BookView *view() const { return m_view.get(); }
     const BookSettings &settings() const;
     QUndoStack *undoStack() const { return m_undoStack; }
-    Book *book() const { return m_book.get(); }
 
-    // Edits. Each writes to the book at once (one transaction) and pushes one undo command.
-    // False when the book refuses the value: errorOccurred() carries the reason and nothing
-    // changed. Stage and close-date edits are dated today, the day the change happens.
-    bool setOpportunityStage(Id opportunity, Stage stage);
-    bool setOpportunityAmount(Id opportunity, Minor amount);
-    bool setOpportunityCloseDate(Id opportunity, const QDate &date);
-    bool setOpportunityProbability(Id opportunity, std::optional<BasisPoints> probability);
-    bool setOpportunityOwner(Id opportunity, std::optional<Id> owner);
-    bool setAccountPotential(Id account, std::optional<Minor> potential);
-    bool setAccountOwner(Id account, std::optional<Id> owner);
-    bool setAccountTerritory(Id account, std::optional<Id> territory);
-    // Gives an account to another rep (nullopt: nobody) and, when `moveOpenDeals`, the open
-    // deals that followed its owner (booksessionowners.cpp): one write, one undo step.
-    bool reassignAccount(Id account, std::optional<Id> owner, bool moveOpenDeals);
-    // The account's open deals as a reassignment sees them (empty when it cannot be read).
-    AccountOpenDeals accountOpenDeals(Id account) const;
-    bool setRepCapacity(Id rep, std::optional<int> capacity);
-    bool setQuota(Id rep, const QString &period, std::optional<Minor> amount);
+    // Edits (docs/ARCHITECTURE.md, "The edit path"): core's BookEditor works out the change and
+    // writes it in one transaction, however many rows it touches; the session brings the view in
+    // line with it (BookView::apply), says so once (changed()) and pushes one EditCommand. False
+    // when the book refuses the value: errorOccurred() carries the reason and nothing changed. A
+    // change that changes nothing is not pushed. For example:
+    //     session->edit(&BookEditor::setAmount, deal, amount);
+    bool edit(const std::function<BookChange(BookEditor &)> &make);
+    template<typename... Params, typename... Args>
+    bool edit(BookChange (BookEditor::*function)(Params...), Args &&...args)
+    {
+        return edit([&](BookEditor &editor) {
+            return (editor.*function)(std::forward<Args>(args)...);
+        });
+    }
+    // For EditCommand: writes a change again (redo) or its inverse (undo) and applies it.
+    bool applyChange(BookChange &change);
 
-    // Clean-up of stalled deals (booksessionhealth.cpp); a selection goes in one edit group.
-    // Marking lost is a stage change dated today.
-    bool setOpportunityLost(Id opportunity, const QString &reason);
-    bool setOpportunityNextStep(Id opportunity, const QString &step);
-    bool setOpportunityNextActivity(Id opportunity, const QDate &date);
-    // The stalled-deal rules and the stage limits (METRICS "Stalled deals"): one undo step.
-    bool setPipelineRules(const StallRules &rules, const std::array<int, 4> &stageLimitDays);
+    // A committed CSV import becomes one undo step (an ImportCommand, which this takes), and the
+    // view is reloaded to show it.
+    void recordImport(QUndoCommand *import);
 
-    // Funnel assumptions of a scope (FunnelAssumptionRepository::scopeKey) and period
-    // (booksessionfunnel.cpp): the whole set, one undo step; successive edits of the same
-    // assumption merge (a spin box stepping).
-    funnel::Assumptions funnelAssumptions(const QString &scope, const QString &period) const;
-    bool setFunnelAssumptions(const QString &scope, const QString &period,
-                              const funnel::Assumptions &assumptions);
-
-    // Scoring edits (METRICS "Accounts"); each is one undo step and saved at once.
-    // Scores of several accounts and factors at once (bulk scoring), described by `text`.
-    bool setScores(std::vector<ScoreEdit> edits, const QString &text);
-    bool setScoringNote(Id account, const QString &note);
-    QString scoringNote(Id account) const;
-    // Consecutive changes of the same weight merge into one undo step.
-    bool setWeight(Id profile, Id factor, double weight);
-    // L* and R* (nullopt: the median of the scope). Consecutive changes merge.
-    bool setRoiThresholds(double likelihood, std::optional<Minor> potential);
-
-    // The engagement factors and weight profiles themselves; each edit is one undo step.
-    bool addFactor(const QString &name, const QString &description = {});
-    bool removeFactor(Id factor);
-    bool renameFactor(Id factor, const QString &name);
-    // Consecutive changes of one factor's description merge.
-    bool describeFactor(Id factor, const QString &description);
-    bool moveFactor(Id factor, int index);
-    bool addProfile(SegmentKind kind, const QString &segment);
-    bool removeProfile(Id profile);
-
-    // A committed CSV import becomes one undo step, and the view is reloaded to show it.
-    void recordImport(const ImportRecord &record, ImportCommand::Steps steps);
-
-    // Several edits as one undo step (a page's bulk action). Begin only when an edit will follow.
-    void beginEditGroup(const QString &text);
-    void endEditGroup();
-
-    // Reads that go through core repositories (quotas are not part of the view).
-    std::optional<Minor> quota(Id rep, const QString &period) const;
+    // Reads of what the view does not hold, through core (nothing when no book is open).
+    std::optional<BookReader> reader() const;
     int opportunityCount() const;
     int accountCount() const;
 
     // Reports a refused input from a model, delegate or dialog like a refused edit.
     void reportError(const QString &message);
 
-    // For undo commands: run a core call, turning its exceptions into errorOccurred().
-    bool runGuarded(const std::function<void(Book &)> &work);
-    // For undo commands: bring the view in line with a row the book now holds, then announce it.
-    void applyOpportunity(const Opportunity &row);
-    void applyAccount(const Account &row);
     // The name of a rep by id ("Unassigned" for nobody), for texts.
     QString repName(std::optional<Id> rep) const;
-    void applyRepCapacity(Id rep, std::optional<int> capacity);
-    void applyQuota(Id rep, const QString &period);
-    void applyScores(const std::vector<ScoreEdit> &edits);
-    void applyNote(Id account);
-    void applyWeight(Id profile, Id factor, double weight);
-    void applyRoiThresholds(const RoiSettings &roi);
-    void applyPipelineRules(const StallRules &rules, const std::array<int, 4> &stageLimitDays);
-    // Reads the factors and profiles again and lays the view's scores out by them; `restored`:
-    // the scores of a factor that came back.
-    void applyScoringModel(const std::vector<std::pair<Id, int>> &restoredScores = {},
-                           Id restoredFactor = 0);
 
 signals:
     void loadingStarted(const QString &path);
@@ -180,34 +122,23 @@ signals:
     // models end their reset.
     void loaded();
 
-    void opportunityChanged(tp::Id opportunity);
-    void accountChanged(tp::Id account);
-    void repChanged(tp::Id rep);
-    void quotaChanged(tp::Id rep, const QString &period);
-    // Scores, weights or the ROI thresholds changed: the ROI figures must be evaluated again.
-    void scoringChanged();
-    void scoringNoteChanged(tp::Id account);
-    // Factors or profiles were added, removed, renamed, described or reordered (scoringChanged()
-    // follows): what lists them is built again.
-    void scoringModelChanged();
-    // The stalled-deal rules or stage limits changed: health figures must be evaluated again.
-    void pipelineRulesChanged();
-    // Funnel assumptions were entered, changed or reset.
-    void funnelAssumptionsChanged();
+    // An edit, its undo or its redo changed the book and the view: what changed, in which rows
+    // and columns (BookChange::aspects(), opportunityIds(), opportunityFields()...). One signal
+    // per edit, however many rows it touched.
+    void changed(const tp::BookChange &change);
     void errorOccurred(const QString &message);
 
 private:
     struct LoadJob;
+
+    // Runs a core call on the open book, turning its exceptions into errorOccurred().
+    bool runGuarded(const std::function<void(Book &)> &work);
 
     // A null book reloads the view of the open one.
     bool startLoading(std::unique_ptr<Book> book, const QString &path);
     void finishLoading(const std::shared_ptr<LoadJob> &job);
     // Fills the carried indexes from `previous` (null: another book) to `next`.
     void carryIndexes(const BookView *previous, const BookView &next);
-    bool editOpportunity(const std::function<OpportunityChange(Book &)> &edit,
-                         const std::function<QString(const Opportunity &)> &describe);
-    // Adds (+1) or removes (-1) an opportunity row's share of its account's open totals.
-    void contributeToAccount(int row, int sign);
 
     std::unique_ptr<Book> m_book;
     std::unique_ptr<BookView> m_view;

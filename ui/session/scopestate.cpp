@@ -45,22 +45,43 @@ void ScopeState::setAsOf(const QDate &date)
 
 void ScopeState::reset(int fiscalStartMonth)
 {
+    resetQuietly(fiscalStartMonth);
+    emit changed();
+}
+
+void ScopeState::resetQuietly(int fiscalStartMonth)
+{
     m_fiscalStartMonth = fiscalStartMonth >= 1 && fiscalStartMonth <= 12 ? fiscalStartMonth : 1;
     m_rep = -1;
     m_territory = -1;
     m_period = Period::containing(m_asOf, m_fiscalStartMonth);
-    emit changed();
 }
 
 void ScopeState::carryOver(const BookSession &session)
 {
-    const int rep = session.carriedRepIndex(m_rep);
-    const int territory = session.carriedTerritoryIndex(m_territory);
-    if (rep == m_rep && territory == m_territory)
-        return;
-    m_rep = rep;
-    m_territory = territory;
-    emit changed();
+    const int rep = m_rep, territory = m_territory;
+    carryQuietly(session);
+    if (rep != m_rep || territory != m_territory)
+        emit changed();
+}
+
+void ScopeState::carryQuietly(const BookSession &session)
+{
+    m_rep = session.carriedRepIndex(m_rep);
+    m_territory = session.carriedTerritoryIndex(m_territory);
+}
+
+void ScopeState::follow(const BookSession *session)
+{
+    connect(session, &BookSession::loaded, this, [this, session] {
+        if (!session->isOpen())
+            resetQuietly(1); // closed
+        else if (session->wasReloaded())
+            carryQuietly(*session); // after an import, its undo or redo: the user's scope stays
+        else
+            resetQuietly(session->settings().fiscalStartMonth);
+        emit changed();
+    });
 }
 
 } // namespace tp::ui

@@ -11,7 +11,9 @@ class BookSession;
 
 // What the scope bar selects (METRICS "Scope", "Period", "As-of date"), shared by every page.
 // Rep and territory are indexes into the loaded BookView (-1: all): reset when another book
-// loads, carried to the same rows when the open book's view is reloaded.
+// loads, carried to the same rows when the open book's view is reloaded. Once it follows the
+// session (follow()), it emits changed() after every load, with indexes into the new view:
+// states evaluate then, whichever order they connected in (docs/ARCHITECTURE.md, "Loading").
 class ScopeState : public QObject
 {
     Q_OBJECT
@@ -36,11 +38,17 @@ public:
     // stay those the user chose, at their new indexes, or everything when they are gone.
     // Period and as-of date stay.
     void carryOver(const BookSession &session);
+    // Resets or carries the scope on every load of `session`, then emits changed() (once).
+    void follow(const BookSession *session);
 
 signals:
     void changed();
 
 private:
+    // Without changed(): follow() says it once for both.
+    void resetQuietly(int fiscalStartMonth);
+    void carryQuietly(const BookSession &session);
+
     int m_rep = -1;
     int m_territory = -1;
     int m_fiscalStartMonth = 1;

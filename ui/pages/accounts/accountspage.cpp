@@ -5,9 +5,11 @@
 #include "delegates/moneydelegate.h"
 #include "delegates/ownerdelegate.h"
 #include "delegates/territorydelegate.h"
+#include "edits/bookeditor.h"
 #include "models/accounttablemodel.h"
 #include "reassignprompt.h"
 #include "session/booksession.h"
+#include "storage/accountreassignment.h"
 #include "style/icons.h"
 
 #include <QAction>
@@ -173,12 +175,8 @@ void AccountsPage::clearPotentials()
     const QList<Id> ids = selectedWithPotential();
     if (ids.isEmpty())
         return;
-    m_session->beginEditGroup(
-            tr("Clear revenue potential of %n account(s)", nullptr, int(ids.size())));
-    for (Id id : ids)
-        if (!m_session->setAccountPotential(id, std::nullopt))
-            break;
-    m_session->endEditGroup();
+    const std::vector<Id> accounts(ids.begin(), ids.end());
+    m_session->edit(&BookEditor::setPotential, accounts, std::nullopt);
 }
 
 } // namespace tp::ui

@@ -2,6 +2,7 @@
 
 #include "models/formatter.h"
 #include "session/booksession.h"
+#include "storage/accountreassignment.h"
 
 #include <QMessageBox>
 #include <QPushButton>

@@ -1,5 +1,6 @@
 #include "assumptionspanel.h"
 
+#include "analytics/funnel.h"
 #include "funnelstate.h"
 #include "models/formatter.h"
 #include "session/booksession.h"

@@ -1,5 +1,6 @@
 #include "funnelpage.h"
 
+#include "analytics/funnel.h"
 #include "assumptionspanel.h"
 #include "charts/actualschart.h"
 #include "charts/funnelwidget.h"

@@ -1,9 +1,12 @@
 #include "funnelstate.h"
 
+#include "analytics/funnel.h"
+#include "edits/bookeditor.h"
 #include "pages/health/healthstate.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "storage/activitystats.h"
+#include "storage/bookreader.h"
 #include "storage/funnelassumptions.h"
 
 namespace tp::ui {
@@ -13,7 +16,10 @@ FunnelState::FunnelState(BookSession *session, ScopeState *scope, HealthState *h
     : QObject(parent), m_session(session), m_scope(scope), m_health(health)
 {
     connect(m_health, &HealthState::evaluated, this, &FunnelState::evaluate);
-    connect(session, &BookSession::funnelAssumptionsChanged, this, &FunnelState::evaluate);
+    connect(session, &BookSession::changed, this, [this](const BookChange &change) {
+        if (change.aspects().testFlag(ChangeAspect::FunnelAssumptions))
+            evaluate();
+    });
     evaluate();
 }
 
@@ -52,7 +58,8 @@ QString FunnelState::scopeKey() const
 
 bool FunnelState::setAssumptions(const funnel::Assumptions &assumptions)
 {
-    return m_session->setFunnelAssumptions(scopeKey(), periodLabel(), assumptions);
+    return m_session->edit(&BookEditor::setFunnelAssumptions, scopeKey(), periodLabel(),
+                           assumptions);
 }
 
 void FunnelState::evaluate()
@@ -60,23 +67,21 @@ void FunnelState::evaluate()
     m_plan = {};
     m_weeks.clear();
     const BookView *view = m_session->view();
-    if (!view || !m_session->book()) {
+    const auto reader = m_session->reader();
+    if (!view || !reader) {
         emit evaluated();
         return;
     }
     const health::HealthReport &report = m_health->report();
-    m_assumptions = m_session->funnelAssumptions(scopeKey(), periodLabel());
+    m_assumptions = reader->funnelAssumptions(scopeKey(), periodLabel());
     const ActivityScope scope =
             activityScopeOf(*view, m_scope->repIndex(), m_scope->territoryIndex());
-    ActivityCounts window;
-    std::vector<ActivityCounts> byWeek;
     const Period &period = report.period;
     const int weekCount = std::max(view->settings.funnel.weeks, 1);
-    m_session->runGuarded([&](Book &book) {
-        window = countActivities(book, scope, report.metrics.windowStart, report.asOf);
-        byWeek = activitiesByWeek(book, scope, period.start, std::min(report.asOf, period.end),
-                                  weekCount);
-    });
+    const ActivityCounts window =
+            reader->activities(scope, report.metrics.windowStart, report.asOf);
+    const std::vector<ActivityCounts> byWeek = reader->activitiesByWeek(
+            scope, period.start, std::min(report.asOf, period.end), weekCount);
     m_plan = funnel::plan(report, funnel::historyOf(report, window.meetings, window.worked()),
                           m_assumptions, view->settings.funnel);
     for (int w = 0; w < weekCount; ++w) {

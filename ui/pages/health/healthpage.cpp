@@ -4,6 +4,7 @@
 #include "charts/stalledchart.h"
 #include "cleanupprompts.h"
 #include "coveragestrip.h"
+#include "edits/bookeditor.h"
 #include "healthdealsmodel.h"
 #include "healthstate.h"
 #include "keymetricspanel.h"
@@ -366,44 +367,40 @@ QStringList HealthPage::dealNames(const std::vector<Id> &deals) const
 }
 
 void HealthPage::editSelection(const QString &text, const std::vector<Id> &deals,
-                               const std::function<bool(Id)> &edit)
+                               const std::function<BookChange(BookEditor &)> &edit)
 {
     if (deals.empty())
         return;
-    // One deal: its own edit's text names it ("Mark “Acme renewal” lost"); several: one group.
-    const bool group = deals.size() > 1;
-    if (group)
-        m_session->beginEditGroup(tr("%1: %n deal(s)", nullptr, int(deals.size())).arg(text));
-    int done = 0;
-    for (const Id id : deals)
-        done += edit(id) ? 1 : 0;
-    if (group)
-        m_session->endEditGroup();
-    emit statusMessage(tr("%1: %n deal(s).", nullptr, done).arg(text));
+    // One change for the whole selection: one transaction, one undo step that names the deal
+    // when there is one ("Mark “Acme renewal” lost").
+    if (m_session->edit(edit))
+        emit statusMessage(tr("%1: %n deal(s).", nullptr, int(deals.size())).arg(text));
 }
 
 void HealthPage::markLost(const std::vector<Id> &deals, const QString &reason)
 {
-    editSelection(tr("Mark lost"), deals,
-                  [&](Id id) { return m_session->setOpportunityLost(id, reason); });
+    editSelection(tr("Mark lost"), deals, [&](BookEditor &editor) {
+        return editor.markLost(deals, reason, QDate::currentDate());
+    });
 }
 
 void HealthPage::pushCloseDates(const std::vector<Id> &deals, const QDate &date)
 {
-    editSelection(tr("Push close date"), deals,
-                  [&](Id id) { return m_session->setOpportunityCloseDate(id, date); });
+    editSelection(tr("Push close date"), deals, [&](BookEditor &editor) {
+        return editor.setCloseDate(deals, date, QDate::currentDate());
+    });
 }
 
 void HealthPage::setNextSteps(const std::vector<Id> &deals, const QString &step)
 {
     editSelection(tr("Set next step"), deals,
-                  [&](Id id) { return m_session->setOpportunityNextStep(id, step); });
+                  [&](BookEditor &editor) { return editor.setNextStep(deals, step); });
 }
 
 void HealthPage::setNextActivities(const std::vector<Id> &deals, const QDate &date)
 {
     editSelection(tr("Set next activity"), deals,
-                  [&](Id id) { return m_session->setOpportunityNextActivity(id, date); });
+                  [&](BookEditor &editor) { return editor.setNextActivity(deals, date); });
 }
 
 void HealthPage::editRules()
@@ -413,7 +410,7 @@ void HealthPage::editRules()
         return;
     RulesDialog dialog(view->settings.stall, view->settings.stageLimitDays, this);
     if (dialog.exec() == QDialog::Accepted)
-        m_session->setPipelineRules(dialog.rules(), dialog.stageLimitDays());
+        m_session->edit(&BookEditor::setPipelineRules, dialog.rules(), dialog.stageLimitDays());
 }
 
 void HealthPage::exportStalled()

@@ -17,6 +17,11 @@ class QTabWidget;
 class QTableView;
 class QToolButton;
 
+namespace tp {
+class BookEditor;
+struct BookChange;
+} // namespace tp
+
 namespace tp::ui {
 
 class BookSession;
@@ -82,7 +87,7 @@ private:
     void applyLevelBox();
     void updateFilterLabel();
     void editSelection(const QString &text, const std::vector<Id> &deals,
-                       const std::function<bool(Id)> &edit);
+                       const std::function<BookChange(BookEditor &)> &edit);
     void editRules();
     void exportStalled();
 

@@ -2,6 +2,7 @@
 
 #include "session/booksession.h"
 #include "session/scopestate.h"
+#include "storage/bookreader.h"
 #include "storage/stageflowloader.h"
 
 #include <QEventLoop>
@@ -12,34 +13,36 @@ namespace tp::ui {
 HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *parent)
     : QObject(parent), m_session(session), m_scope(scope)
 {
-    // The scope bar hears of a new view after us and then says so (ScopeState::changed);
-    // until then its indexes may be those of the view before, so evaluate then.
-    connect(session, &BookSession::loaded, this, [this] {
+    // Another view: what was worked out for the one before goes at once (before anyone can ask
+    // for figures); the scope changes after every load, and we evaluate then, whichever of us
+    // hears of the load first. The stage history is read again only if it was asked for before.
+    connect(session, &BookSession::aboutToSwitchBook, this, [this] {
         m_context.reset();
-        // Read again for the new view only when it was asked for before.
+        dropStageHistory();
+    });
+    connect(session, &BookSession::loaded, this, [this] {
         if (m_flowRequested)
             loadStageHistory();
-        else
-            dropStageHistory();
         evaluateLater();
     });
     connect(scope, &ScopeState::changed, this, [this] { evaluate(true); });
-    connect(session, &BookSession::opportunityChanged, this, [this](Id id) {
-        // A stage edit wrote a history row: that deal's flow is read again.
+    connect(session, &BookSession::changed, this, [this](const BookChange &change) {
+        const ChangeAspects aspects = change.aspects();
         const BookView *view = m_session->view();
-        if (view && m_flowReady && m_session->book())
-            m_session->runGuarded([&](Book &book) {
-                reloadStageFlow(book, id, view->opportunities.indexOf(id), m_flow);
-            });
-        m_context.reset();
-        evaluateLater();
-    });
-    connect(session, &BookSession::accountChanged, this, &HealthState::evaluateLater);
-    connect(session, &BookSession::repChanged, this, &HealthState::evaluateLater);
-    connect(session, &BookSession::quotaChanged, this, &HealthState::evaluateLater);
-    connect(session, &BookSession::pipelineRulesChanged, this, [this] {
-        m_context.reset();
-        evaluateLater();
+        // A stage edit wrote (or its undo removed) history rows: those deals' flow is read again.
+        const auto reader = m_session->reader();
+        if (view && m_flowReady && reader) {
+            for (const OpportunityDelta &d : change.opportunities)
+                if (!d.stageRows.empty())
+                    reader->refreshStageFlow(d.after.id, view->opportunities.indexOf(d.after.id),
+                                             m_flow);
+        }
+        if (aspects & (ChangeAspect::Opportunities | ChangeAspect::Settings))
+            m_context.reset();
+        if (aspects
+            & (ChangeAspect::Opportunities | ChangeAspect::Accounts | ChangeAspect::Reps
+               | ChangeAspect::Quotas | ChangeAspect::Settings))
+            evaluateLater();
     });
     evaluate(true);
 }

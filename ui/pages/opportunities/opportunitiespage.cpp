@@ -5,6 +5,7 @@
 #include "delegates/ownerdelegate.h"
 #include "delegates/spinboxdelegate.h"
 #include "delegates/stagedelegate.h"
+#include "edits/bookeditor.h"
 #include "models/opportunitytablemodel.h"
 #include "session/booksession.h"
 #include "style/icons.h"
@@ -151,11 +152,8 @@ void OpportunitiesPage::clearProbabilityOverrides()
             ids.append(m_model->idAt(row));
     if (ids.isEmpty())
         return;
-    m_session->beginEditGroup(tr("Clear %n probability override(s)", nullptr, int(ids.size())));
-    for (Id id : std::as_const(ids))
-        if (!m_session->setOpportunityProbability(id, std::nullopt))
-            break;
-    m_session->endEditGroup();
+    const std::vector<Id> deals(ids.begin(), ids.end());
+    m_session->edit(&BookEditor::setProbabilityOverride, deals, std::nullopt);
 }
 
 } // namespace tp::ui

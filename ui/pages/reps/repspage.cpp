@@ -2,6 +2,7 @@
 
 #include "delegates/moneydelegate.h"
 #include "delegates/spinboxdelegate.h"
+#include "edits/bookeditor.h"
 #include "models/modelroles.h"
 #include "models/reptablemodel.h"
 #include "session/booksession.h"
@@ -99,11 +100,8 @@ void RepsPage::useDefaultCapacity()
             ids.append(m_model->idAt(row));
     if (ids.isEmpty())
         return;
-    m_session->beginEditGroup(tr("Default capacity for %n rep(s)", nullptr, int(ids.size())));
-    for (Id id : std::as_const(ids))
-        if (!m_session->setRepCapacity(id, std::nullopt))
-            break;
-    m_session->endEditGroup();
+    const std::vector<Id> reps(ids.begin(), ids.end());
+    m_session->edit(&BookEditor::setRepCapacity, reps, std::nullopt);
 }
 
 void RepsPage::removeQuotas()
@@ -115,12 +113,8 @@ void RepsPage::removeQuotas()
     if (ids.isEmpty())
         return;
     const QString period = m_model->period();
-    m_session->beginEditGroup(
-            tr("Remove %1 quota of %n rep(s)", nullptr, int(ids.size())).arg(period));
-    for (Id id : std::as_const(ids))
-        if (!m_session->setQuota(id, period, std::nullopt))
-            break;
-    m_session->endEditGroup();
+    const std::vector<Id> reps(ids.begin(), ids.end());
+    m_session->edit(&BookEditor::setQuota, reps, period, std::nullopt);
 }
 
 } // namespace tp::ui

@@ -1,5 +1,6 @@
 #include "factorspanel.h"
 
+#include "edits/bookeditor.h"
 #include "session/booksession.h"
 #include "style/menubutton.h"
 #include "style/theme.h"
@@ -145,26 +146,32 @@ FactorsPanel::FactorsPanel(BookSession *session, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_profile, &QComboBox::currentIndexChanged, this, &FactorsPanel::refreshWeights);
-    connect(m_removeProfile, &QToolButton::clicked, this,
-            [this] { m_session->removeProfile(m_profile->currentData().toLongLong()); });
+    connect(m_removeProfile, &QToolButton::clicked, this, [this] {
+        m_session->edit(&BookEditor::removeProfile, m_profile->currentData().toLongLong());
+    });
     connect(m_table, &QTableWidget::currentCellChanged, this, &FactorsPanel::refreshFactor);
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_filling || item->column() != NameColumn)
             return;
-        if (!m_session->renameFactor(item->data(Qt::UserRole).toLongLong(), item->text()))
+        if (!m_session->edit(&BookEditor::renameFactor, item->data(Qt::UserRole).toLongLong(),
+                             item->text()))
             rebuild(); // refused: the name it had
     });
     connect(m_description, &QLineEdit::editingFinished, this, [this] {
         if (const Id factor = currentFactor())
-            m_session->describeFactor(factor, m_description->text());
+            m_session->edit(&BookEditor::describeFactor, factor, m_description->text());
     });
     connect(m_addFactor, &QToolButton::clicked, this, &FactorsPanel::addFactor);
     connect(m_removeFactor, &QToolButton::clicked, this, &FactorsPanel::removeCurrentFactor);
     connect(m_moveUp, &QToolButton::clicked, this, [this] { moveCurrentFactor(-1); });
     connect(m_moveDown, &QToolButton::clicked, this, [this] { moveCurrentFactor(1); });
     connect(session, &BookSession::loaded, this, &FactorsPanel::rebuild);
-    connect(session, &BookSession::scoringModelChanged, this, &FactorsPanel::rebuild);
-    connect(session, &BookSession::scoringChanged, this, &FactorsPanel::refreshWeights);
+    connect(session, &BookSession::changed, this, [this](const BookChange &change) {
+        if (change.aspects().testFlag(ChangeAspect::ScoringModel))
+            rebuild();
+        else if (change.aspects() & (ChangeAspect::Weights | ChangeAspect::Scores))
+            refreshWeights();
+    });
     rebuild();
 }
 
@@ -211,7 +218,7 @@ void FactorsPanel::rebuild()
             connect(box, &QDoubleSpinBox::valueChanged, this, [this, factorId](double weight) {
                 const Id profile = m_profile->currentData().toLongLong();
                 if (profile > 0)
-                    m_session->setWeight(profile, factorId, weight);
+                    m_session->edit(&BookEditor::setWeight, profile, factorId, weight);
             });
             m_table->setCellWidget(int(f), WeightColumn, box);
             m_boxes.push_back(box);
@@ -288,7 +295,7 @@ void FactorsPanel::addFactor()
                                   QLineEdit::Normal, QString(), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
-    if (m_session->addFactor(name)) {
+    if (m_session->edit(&BookEditor::addFactor, name, QString())) {
         m_table->setCurrentCell(m_table->rowCount() - 1, NameColumn);
         m_description->setFocus();
     }
@@ -297,7 +304,7 @@ void FactorsPanel::addFactor()
 void FactorsPanel::removeCurrentFactor()
 {
     if (const Id factor = currentFactor())
-        m_session->removeFactor(factor);
+        m_session->edit(&BookEditor::removeFactor, factor);
 }
 
 void FactorsPanel::moveCurrentFactor(int step)
@@ -306,7 +313,7 @@ void FactorsPanel::moveCurrentFactor(int step)
     const int row = m_table->currentRow();
     if (!factor || row + step < 0 || row + step >= m_table->rowCount())
         return;
-    m_session->moveFactor(factor, row + step);
+    m_session->edit(&BookEditor::moveFactor, factor, row + step);
 }
 
 void FactorsPanel::fillProfileMenu()
@@ -362,7 +369,7 @@ void FactorsPanel::fillProfileMenu()
 
 void FactorsPanel::addProfile(int kind, const QString &segment)
 {
-    if (!m_session->addProfile(SegmentKind(kind), segment))
+    if (!m_session->edit(&BookEditor::addProfile, SegmentKind(kind), segment))
         return;
     // The new profile, to set its weights.
     const BookView *view = m_session->view();

@@ -1,6 +1,7 @@
 #include "roipage.h"
 
 #include "charts/quadrantchart.h"
+#include "edits/bookeditor.h"
 #include "factorspanel.h"
 #include "models/formatter.h"
 #include "models/modelroles.h"
@@ -197,10 +198,9 @@ RoiPage::RoiPage(BookSession *session, ScopeState *scope, AccountSelection *sele
                 if (!view)
                     return;
                 // Only a moved potential line replaces the median (or the R* set before).
-                m_session->setRoiThresholds(l,
-                                            potentialMoved
-                                                    ? std::optional<Minor>(std::llround(r * 100.0))
-                                                    : view->settings.roi.potentialThreshold);
+                m_session->edit(&BookEditor::setRoiThresholds, l,
+                                potentialMoved ? std::optional<Minor>(std::llround(r * 100.0))
+                                               : view->settings.roi.potentialThreshold);
             });
     connect(m_chart, &QuadrantChart::zoomChanged, m_resetZoom, &QWidget::setEnabled);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -483,7 +483,7 @@ void RoiPage::commitThresholds()
     const std::optional<Minor> potential = m_median->isChecked()
             ? std::nullopt
             : std::optional<Minor>(std::llround(m_potentialBox->value() * 100.0));
-    m_session->setRoiThresholds(m_likelihoodBox->value() / 100.0, potential);
+    m_session->edit(&BookEditor::setRoiThresholds, m_likelihoodBox->value() / 100.0, potential);
 }
 
 void RoiPage::copyRows()

@@ -12,6 +12,8 @@
 #include <cmath>
 #include <numeric>
 
+#include <utility>
+
 namespace tp::ui {
 
 RoiState::RoiState(BookSession *session, ScopeState *scope, AccountSelection *shared,
@@ -27,29 +29,33 @@ RoiState::RoiState(BookSession *session, ScopeState *scope, AccountSelection *sh
         m_current = m_shared->current();
         emit selectionChanged();
     });
-    connect(session, &BookSession::loaded, this, [this] {
+    // Another view: the selection and the figures of the one before mean nothing. The scope
+    // says when the new view is in place (it changes after every load), whichever of us hears
+    // of the load first.
+    connect(session, &BookSession::aboutToSwitchBook, this, [this] {
         m_selection.clear();
         m_current = -1;
-        // The scope bar hears of the new view after us: its rep and territory indexes are
-        // still those of the view before (a reload carries them; another book starts over).
-        const bool reloaded = m_session->wasReloaded();
-        m_repIndex = reloaded ? m_session->carriedRepIndex(m_scope->repIndex()) : -1;
-        m_territoryIndex =
-                reloaded ? m_session->carriedTerritoryIndex(m_scope->territoryIndex()) : -1;
-        evaluate(true);
-        emit selectionChanged();
+        m_result = {};
+        m_overCapacity.clear();
+        m_rank.clear();
+        m_selectionCleared = true;
     });
     connect(scope, &ScopeState::changed, this, [this] {
-        m_repIndex = m_scope->repIndex();
-        m_territoryIndex = m_scope->territoryIndex();
         evaluate(true);
+        if (std::exchange(m_selectionCleared, false))
+            emit selectionChanged();
     });
-    connect(session, &BookSession::scoringChanged, this, [this] { evaluate(false); });
-    connect(session, &BookSession::accountChanged, this, &RoiState::evaluateLater);
-    connect(session, &BookSession::opportunityChanged, this, &RoiState::evaluateLater);
-    connect(session, &BookSession::repChanged, this, &RoiState::evaluateLater);
-    m_repIndex = scope->repIndex();
-    m_territoryIndex = scope->territoryIndex();
+    connect(session, &BookSession::changed, this, [this](const BookChange &change) {
+        const ChangeAspects aspects = change.aspects();
+        // Scores, weights, factors or the thresholds: the figures at once (a slider moving).
+        if (aspects
+            & (ChangeAspect::Scores | ChangeAspect::Weights | ChangeAspect::ScoringModel
+               | ChangeAspect::Settings))
+            evaluate(false);
+        else if (aspects
+                 & (ChangeAspect::Accounts | ChangeAspect::Opportunities | ChangeAspect::Reps))
+            evaluateLater();
+    });
     evaluate(true);
 }
 
@@ -88,9 +94,9 @@ void RoiState::evaluate(bool scopeChanged)
     m_rank.clear();
     if (view && !m_session->isReloading()) {
         RowFilter scope;
-        scope.scopeRep = m_repIndex < int(view->reps.size()) ? m_repIndex : -1;
-        scope.scopeTerritory =
-                m_territoryIndex < int(view->territories.size()) ? m_territoryIndex : -1;
+        const int rep = m_scope->repIndex(), territory = m_scope->territoryIndex();
+        scope.scopeRep = rep < int(view->reps.size()) ? rep : -1;
+        scope.scopeTerritory = territory < int(view->territories.size()) ? territory : -1;
         m_result = buildRoiReport(*view, scope);
         m_rank.assign(std::size_t(view->accounts.size()), -1);
         for (std::size_t i = 0; i < m_result.workList.size(); ++i)

@@ -17,9 +17,9 @@ class ScopeState;
 // threshold, an account or an opportunity changes, and the ROI page's selection (account rows)
 // shared by the chart, the work list, the "needs scoring" list and the scoring panel, and with
 // the other pages through the window's AccountSelection.
-// Changes of accounts, opportunities and reps arrive one signal per row (a bulk edit on another
-// page sends thousands): they are evaluated once, when control returns to the event loop, or
-// at once when the figures are read before that.
+// Edits of accounts, opportunities and reps are evaluated once, when control returns to the
+// event loop (several edits in a row cost one evaluation), or at once when the figures are read
+// before that.
 class RoiState : public QObject
 {
     Q_OBJECT
@@ -67,7 +67,7 @@ private:
     std::vector<roi::RepLoad> m_overCapacity;
     std::vector<int> m_selection;
     int m_current = -1;
-    int m_repIndex = -1, m_territoryIndex = -1; // the scope evaluated
+    bool m_selectionCleared = false; // by another view, not said yet
     bool m_pending = false;
 };
 

@@ -1,8 +1,10 @@
 #include "scoringpanel.h"
 
+#include "edits/bookeditor.h"
 #include "models/formatter.h"
 #include "roistate.h"
 #include "session/booksession.h"
+#include "storage/bookreader.h"
 #include "style/theme.h"
 #include "worklistdelegate.h"
 
@@ -103,13 +105,14 @@ ScoringPanel::ScoringPanel(RoiState *state, QWidget *parent)
     connect(state, &RoiState::selectionChanged, this, &ScoringPanel::refresh);
     connect(state, &RoiState::evaluated, this, &ScoringPanel::refresh);
     connect(state->session(), &BookSession::loaded, this, &ScoringPanel::rebuildFactors);
-    connect(state->session(), &BookSession::scoringModelChanged, this,
-            &ScoringPanel::rebuildFactors);
-    connect(state->session(), &BookSession::scoringNoteChanged, this, [this](Id) {
-        if (m_savingNote)
-            return; // our own save: the field already shows it (untrimmed, as typed)
-        m_noteAccount = -1;
-        refreshNote();
+    connect(state->session(), &BookSession::changed, this, [this](const BookChange &change) {
+        if (change.aspects().testFlag(ChangeAspect::ScoringModel))
+            rebuildFactors();
+        // Our own save of a note: the field already shows it (untrimmed, as typed).
+        if (change.aspects().testFlag(ChangeAspect::ScoringNotes) && !m_savingNote) {
+            m_noteAccount = -1;
+            refreshNote();
+        }
     });
     rebuildFactors();
 }
@@ -274,9 +277,10 @@ void ScoringPanel::refreshNote()
     }
     m_noteAccount = account;
     const QSignalBlocker blocker(m_note);
-    m_note->setPlainText(
-            account >= 0 ? m_state->session()->scoringNote(view->accounts.id[std::size_t(account)])
-                         : QString());
+    const auto reader = m_state->session()->reader();
+    m_note->setPlainText(account >= 0 && reader
+                                 ? reader->scoringNote(view->accounts.id[std::size_t(account)])
+                                 : QString());
 }
 
 void ScoringPanel::saveNote()
@@ -287,7 +291,7 @@ void ScoringPanel::saveNote()
         return;
     const Id id = view->accounts.id[std::size_t(m_noteAccount)];
     m_savingNote = true;
-    m_state->session()->setScoringNote(id, m_note->toPlainText());
+    m_state->session()->edit(&BookEditor::setScoringNote, id, m_note->toPlainText());
     m_savingNote = false;
 }
 
@@ -305,8 +309,8 @@ void ScoringPanel::commitPotential()
                         .arg(m_potential->text()));
         return;
     }
-    m_state->session()->setAccountPotential(view->accounts.id[std::size_t(accounts.front())],
-                                            value);
+    m_state->session()->edit(&BookEditor::setPotential,
+                             only(view->accounts.id[std::size_t(accounts.front())]), value);
 }
 
 void ScoringPanel::setCurrentFactor(int factor)
@@ -342,7 +346,7 @@ void ScoringPanel::scoreCurrentFactor(std::optional<int> score)
                      : tr("Clear %1 of %n account(s)", nullptr, int(accounts.size()))
                                .arg(factor.name));
     const int next = std::min(m_factor + 1, int(m_groups.size()) - 1);
-    if (m_state->session()->setScores(std::move(edits), text))
+    if (m_state->session()->edit(&BookEditor::setScores, std::move(edits), text))
         setCurrentFactor(next);
 }
 

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "domain/bookchange.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace tp {
+
+class Book;
+
+// One id as the span an edit of a selection takes: editor.setStage(only(id), ...).
+inline std::span<const Id> only(const Id &id)
+{
+    return { &id, 1 };
+}
+
+// Every edit of a book's data goes through here (docs/ARCHITECTURE.md, "The edit path"): an edit
+// of one row or of 30,000 reads the rows, works out their values after, writes them in one
+// transaction and returns the change record, with the text Edit ▸ Undo shows. A refused value
+// (an InputError) or a failed write leaves the book as it was. A change that changes nothing
+// comes back empty (BookChange::isEmpty) and writes nothing.
+//
+// write() writes a record's `after` values (redo); undo writes its inverse(). The same record
+// brings a BookView in line (BookView::apply), so the view never needs another path.
+class BookEditor
+{
+    Q_DECLARE_TR_FUNCTIONS(tp::BookEditor)
+
+public:
+    explicit BookEditor(Book &book) : m_book(book) { }
+
+    // Writes the change in one transaction. History rows without an id get one (the record is
+    // completed with it, so that redo puts the same rows back).
+    void write(BookChange &change);
+
+    // Opportunities (opportunityedits.cpp). Stage and close-date edits are dated `on`, the day
+    // the change happens; a stage edit writes a stage history row, a later close date a push.
+    BookChange setStage(std::span<const Id> deals, Stage stage, const QDate &on);
+    BookChange markLost(std::span<const Id> deals, const QString &reason, const QDate &on);
+    BookChange setAmount(Id deal, Minor amount);
+    BookChange setCloseDate(std::span<const Id> deals, const QDate &date, const QDate &on);
+    // Nullopt clears the override (the stage's or the import's probability applies again).
+    BookChange setProbabilityOverride(std::span<const Id> deals,
+                                      std::optional<BasisPoints> probability);
+    BookChange setOpportunityOwner(std::span<const Id> deals, std::optional<Id> owner);
+    BookChange setNextStep(std::span<const Id> deals, const QString &step);
+    // An invalid date clears it.
+    BookChange setNextActivity(std::span<const Id> deals, const QDate &date);
+
+    // Accounts (accountedits.cpp).
+    BookChange setPotential(std::span<const Id> accounts, std::optional<Minor> potential);
+    // Gives accounts to another rep (nullopt: nobody); with `moveOpenDeals`, the open deals that
+    // follow each account's owner go too (METRICS "Scope").
+    BookChange setAccountOwner(std::span<const Id> accounts, std::optional<Id> owner,
+                               bool moveOpenDeals = false);
+    // Moves accounts into a territory (none: out of any). A territory with a rep makes that rep
+    // the accounts' owner (docs/METRICS.md, "Territories"); their open deals stay with their reps.
+    BookChange setTerritory(std::span<const Id> accounts, std::optional<Id> territory);
+
+    // Reps and settings (settingsedits.cpp).
+    // Nullopt: the book's default capacity; no quota.
+    BookChange setRepCapacity(std::span<const Id> reps, std::optional<int> capacity);
+    BookChange setQuota(std::span<const Id> reps, const QString &period,
+                        std::optional<Minor> amount);
+    BookChange setPipelineRules(const StallRules &rules, const std::array<int, 4> &stageLimitDays);
+    // L* and R* (nullopt: the median of the scope); consecutive moves merge.
+    BookChange setRoiThresholds(double likelihood, std::optional<Minor> potential);
+    BookChange setFunnelAssumptions(const QString &scope, const QString &period,
+                                    const funnel::Assumptions &assumptions);
+
+    // Scoring (scoringedits.cpp): scores of several accounts and factors at once, described by
+    // `text`; a note; a weight (consecutive changes of one weight merge).
+    BookChange setScores(std::vector<ScoreEdit> edits, const QString &text);
+    BookChange setScoringNote(Id account, const QString &note);
+    BookChange setWeight(Id profile, Id factor, double weight);
+    // The factors and profiles themselves (scoringmodeledits.cpp).
+    BookChange addFactor(const QString &name, const QString &description = {});
+    BookChange removeFactor(Id factor);
+    BookChange renameFactor(Id factor, const QString &name);
+    BookChange describeFactor(Id factor, const QString &description);
+    BookChange moveFactor(Id factor, int index);
+    BookChange addProfile(SegmentKind kind, const QString &segment);
+    BookChange removeProfile(Id profile);
+
+    // The name of a rep for texts ("Unassigned" for nobody).
+    QString repName(std::optional<Id> rep);
+
+private:
+    void writeRows(BookChange &change);
+    void writeOpportunities(std::vector<OpportunityDelta> &deltas);
+    // The rows of `table` among `rows` with a hand-edit note for the newest import (its id in
+    // *importId, 0 when the book has no import).
+    std::vector<Id> notedRows(const char *table, const std::vector<Id> &rows, Id *importId);
+    // Before and after the write: which notes the change makes, or takes them away (inverse).
+    void trackHandEdits(BookChange &change, const std::function<void()> &write);
+    void writeScoringModel(const ScoringModelDelta &delta);
+    BookChange editOpportunities(std::span<const Id> deals, const QDate &on,
+                                 const std::function<void(Opportunity &)> &mutate);
+    BookChange editAccounts(std::span<const Id> accounts,
+                            const std::function<void(Account &)> &mutate);
+    // Writes `change` and returns it, or returns it unwritten when it changes nothing.
+    BookChange written(BookChange change);
+    // A scoring model edit: `edit` writes through ScoringModelRepository; the record holds the
+    // model before and after and what `edit` returns of a factor or profile that comes or goes.
+    BookChange modelEdit(const std::function<void(ScoringModelDelta &)> &edit);
+
+    Book &m_book;
+};
+
+} // namespace tp

@@ -1,0 +1,71 @@
+#include "bookreader.h"
+
+#include "book.h"
+#include "funnelassumptions.h"
+#include "reps.h"
+#include "scoring.h"
+#include "stageflowloader.h"
+
+namespace tp {
+
+namespace {
+
+// A read that fails gives what `fallback` holds.
+template<typename T, typename Read>
+T readOr(T fallback, Read read)
+{
+    try {
+        return read();
+    } catch (const std::exception &) {
+        return fallback;
+    }
+}
+
+} // namespace
+
+std::optional<Minor> BookReader::quota(Id rep, const QString &period) const
+{
+    return readOr<std::optional<Minor>>(std::nullopt,
+                                        [&] { return RepRepository(m_book).quota(rep, period); });
+}
+
+AccountOpenDeals BookReader::accountOpenDeals(Id account) const
+{
+    return readOr<AccountOpenDeals>({},
+                                    [&] { return AccountReassigner(m_book).openDeals(account); });
+}
+
+funnel::Assumptions BookReader::funnelAssumptions(const QString &scope, const QString &period) const
+{
+    return readOr<funnel::Assumptions>(
+            {}, [&] { return FunnelAssumptionRepository(m_book).load(scope, period); });
+}
+
+QString BookReader::scoringNote(Id account) const
+{
+    return readOr<QString>({}, [&] { return ScoringRepository(m_book).note(account); });
+}
+
+ActivityCounts BookReader::activities(const ActivityScope &scope, const QDate &from,
+                                      const QDate &to) const
+{
+    return readOr<ActivityCounts>({}, [&] { return countActivities(m_book, scope, from, to); });
+}
+
+std::vector<ActivityCounts> BookReader::activitiesByWeek(const ActivityScope &scope,
+                                                         const QDate &start, const QDate &to,
+                                                         int weeks) const
+{
+    return readOr<std::vector<ActivityCounts>>(
+            {}, [&] { return tp::activitiesByWeek(m_book, scope, start, to, weeks); });
+}
+
+void BookReader::refreshStageFlow(Id opportunity, int row, health::StageFlow &flow) const
+{
+    readOr<bool>(false, [&] {
+        reloadStageFlow(m_book, opportunity, row, flow);
+        return true;
+    });
+}
+
+} // namespace tp

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "accountreassignment.h"
+#include "activitystats.h"
+#include "analytics/stageconversion.h"
+#include "domain/settings.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace tp {
+
+class Book;
+
+// What the app reads from a book besides its BookView (docs/ARCHITECTURE.md, "Reads"): the
+// values pages show that the view does not hold. Pages get one from the session
+// (BookSession::reader()) and never touch the book or its SQL. A book that cannot be read answers
+// "nothing" (no quota, no note...): the next edit reports why.
+class BookReader
+{
+public:
+    explicit BookReader(Book &book) : m_book(book) { }
+
+    std::optional<Minor> quota(Id rep, const QString &period) const;
+    AccountOpenDeals accountOpenDeals(Id account) const;
+    funnel::Assumptions funnelAssumptions(const QString &scope, const QString &period) const;
+    QString scoringNote(Id account) const;
+    // METRICS "Funnel math": a scope's activities from `from` to `to`, and per week of a period.
+    ActivityCounts activities(const ActivityScope &scope, const QDate &from, const QDate &to) const;
+    std::vector<ActivityCounts> activitiesByWeek(const ActivityScope &scope, const QDate &start,
+                                                 const QDate &to, int weeks) const;
+
+    // The stage flow of one deal (row `row` of `flow`), read again after an edit changed its
+    // stage history; left as it was when the book cannot be read.
+    void refreshStageFlow(Id opportunity, int row, health::StageFlow &flow) const;
+
+private:
+    Book &m_book;
+};
+
+} // namespace tp

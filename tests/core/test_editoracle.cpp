@@ -1,0 +1,220 @@
+// The edit oracle (docs/ARCHITECTURE.md, "The edit path"): for every kind of edit, the view an
+// edit, its undo and its redo leave behind (BookView::apply of the change record) equals a fresh
+// load of the book. Every new kind of edit gets a line here.
+#include "bookdump.h"
+#include "fixtures.h"
+#include "testsupport.h"
+
+#include "domain/errors.h"
+#include "edits/bookeditor.h"
+#include "storage/bookviewloader.h"
+#include "storage/funnelassumptions.h"
+#include "storage/scoring.h"
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+
+namespace {
+
+class EditOracle : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        m_path = m_dir.path(QStringLiteral("h.tpbook"));
+        m_book = test::makeHealthFixtureBook(m_path);
+        m_view = loadBookView(m_path);
+        ASSERT_TRUE(m_view);
+    }
+
+    Id id(const char *sql) { return test::scalar(m_book->db(), sql); }
+    Id deal(const char *crm)
+    {
+        return id(qPrintable(QStringLiteral("SELECT id FROM opportunities WHERE crm_id = '%1'")
+                                     .arg(QLatin1String(crm))));
+    }
+    Id account(const char *crm)
+    {
+        return id(qPrintable(QStringLiteral("SELECT id FROM accounts WHERE crm_id = '%1'")
+                                     .arg(QLatin1String(crm))));
+    }
+    Id rep(const char *name)
+    {
+        return id(qPrintable(
+                QStringLiteral("SELECT id FROM reps WHERE name = '%1'").arg(QLatin1String(name))));
+    }
+
+    // The view in hand equals a fresh load of the book.
+    void expectFresh(const QString &when)
+    {
+        const auto fresh = loadBookView(m_path);
+        ASSERT_TRUE(fresh);
+        EXPECT_EQ(m_view->differenceFrom(*fresh), QString()) << qPrintable(when);
+    }
+
+    // Applies an edit core has written, then its undo, then its redo, comparing each time.
+    void check(BookChange change)
+    {
+        const QString what = change.text;
+        ASSERT_FALSE(change.isEmpty()) << qPrintable(what);
+        m_view->apply(change);
+        expectFresh(what + QStringLiteral(": edit"));
+        BookEditor editor(*m_book);
+        BookChange undo = change.inverse();
+        editor.write(undo);
+        m_view->apply(undo);
+        expectFresh(what + QStringLiteral(": undo"));
+        editor.write(change);
+        m_view->apply(change);
+        expectFresh(what + QStringLiteral(": redo"));
+    }
+
+    BookEditor editor() { return BookEditor(*m_book); }
+
+    test::TempDir m_dir;
+    QString m_path;
+    std::unique_ptr<Book> m_book;
+    std::unique_ptr<BookView> m_view;
+    const QDate m_today{ 2026, 11, 20 };
+};
+
+} // namespace
+
+TEST_F(EditOracle, OpportunityEdits)
+{
+    const std::vector<Id> open{ deal("H1"), deal("R1"), deal("S2") };
+    check(editor().setStage(open, Stage::Propose, m_today));
+    check(editor().setStage(open, Stage::Won, m_today));
+    check(editor().setStage(open, Stage::Qualify, m_today)); // reopened
+    check(editor().markLost(open, QStringLiteral("No budget"), m_today));
+    check(editor().setAmount(deal("H1"), 4'200'000));
+    check(editor().setCloseDate(only(deal("H1")), QDate(2027, 3, 31), m_today)); // a push
+    check(editor().setCloseDate(only(deal("H1")), QDate(2026, 12, 1), m_today)); // pulled in
+    check(editor().setProbabilityOverride(only(deal("R1")), 3300));
+    check(editor().setProbabilityOverride(only(deal("R1")), std::nullopt));
+    check(editor().setOpportunityOwner(open, rep("Ben")));
+    check(editor().setOpportunityOwner(open, std::nullopt));
+    check(editor().setNextStep(only(deal("S2")), QStringLiteral("Call the CFO")));
+    check(editor().setNextActivity(only(deal("S2")), QDate(2026, 12, 2)));
+}
+
+TEST_F(EditOracle, AccountEdits)
+{
+    const Id acme = account("A1"), bolt = account("A2");
+    const std::vector<Id> both{ acme, bolt };
+    const Id west = id("SELECT id FROM territories WHERE name = 'West'");
+    check(editor().setPotential(only(acme), 9'900'000));
+    check(editor().setPotential(only(acme), std::nullopt));
+    check(editor().setAccountOwner(both, rep("Ben"), true));
+    check(editor().setAccountOwner(both, rep("Ana"), false));
+    check(editor().setAccountOwner(only(acme), std::nullopt, true));
+    check(editor().setTerritory(both, std::nullopt));
+    check(editor().setTerritory(both, west));
+}
+
+TEST_F(EditOracle, RepAndSettingsEdits)
+{
+    check(editor().setRepCapacity(std::vector<Id>{ rep("Ben"), rep("Ana") }, 7));
+    check(editor().setRepCapacity(only(rep("Ana")), std::nullopt));
+    check(editor().setQuota(only(rep("Ben")), QStringLiteral("2026-Q4"), 4'500'000));
+    check(editor().setQuota(std::vector<Id>{ rep("Ana"), rep("Ben") }, QStringLiteral("2027-Q1"),
+                            6'000'000));
+    check(editor().setQuota(only(rep("Ana")), QStringLiteral("2026-Q4"), std::nullopt));
+    StallRules rules;
+    rules.idleStalledDays = 60;
+    rules.pushesAtRisk = 3;
+    check(editor().setPipelineRules(rules, { 10, 20, 30, 40 }));
+    check(editor().setRoiThresholds(0.65, 1'000'000));
+    check(editor().setRoiThresholds(0.4, std::nullopt));
+}
+
+TEST_F(EditOracle, ScoringEdits)
+{
+    const Id acme = account("A1"), bolt = account("A2");
+    ScoringModel model = ScoringRepository(*m_book).model();
+    ASSERT_GE(model.factors.size(), 2u);
+    const Id first = model.factors[0].id, second = model.factors[1].id;
+    const Id profile = model.profiles.front().id;
+    check(editor().setScores({ { acme, first, 4 }, { bolt, first, 2 }, { acme, second, 5 } },
+                             QStringLiteral("Score")));
+    check(editor().setScores({ { acme, first, std::nullopt } }, QStringLiteral("Clear")));
+    check(editor().setWeight(profile, second, 2.5));
+    check(editor().addFactor(QStringLiteral("Champion"), QStringLiteral("Someone sells for us")));
+    check(editor().renameFactor(first, QStringLiteral("Budget known")));
+    check(editor().describeFactor(first, QStringLiteral("They said a number")));
+    check(editor().moveFactor(first, 3));
+    check(editor().removeFactor(second)); // with its scores: undo brings them back
+    check(editor().addProfile(SegmentKind::Industry, QStringLiteral("Software")));
+    check(editor().removeProfile(editor().addProfile(SegmentKind::SizeBand, QStringLiteral("SMB"))
+                                         .scoringModel->after.profiles.back()
+                                         .id));
+}
+
+// Scoring notes and funnel assumptions are not in the view: their edits go to the book and back.
+TEST_F(EditOracle, EditsOutsideTheViewRoundTripInTheBook)
+{
+    const Id acme = account("A1");
+    BookEditor e = editor();
+    BookChange note = e.setScoringNote(acme, QStringLiteral("  Met the CFO  "));
+    EXPECT_EQ(ScoringRepository(*m_book).note(acme), QStringLiteral("Met the CFO"));
+    BookChange undo = note.inverse();
+    e.write(undo);
+    EXPECT_EQ(ScoringRepository(*m_book).note(acme), QString());
+
+    funnel::Assumptions assumptions;
+    assumptions.winRate = 0.3;
+    BookChange funnel =
+            e.setFunnelAssumptions(QStringLiteral("team"), QStringLiteral("2026-Q4"), assumptions);
+    FunnelAssumptionRepository repository(*m_book);
+    EXPECT_EQ(repository.load(QStringLiteral("team"), QStringLiteral("2026-Q4")), assumptions);
+    BookChange back = funnel.inverse();
+    e.write(back);
+    EXPECT_EQ(repository.load(QStringLiteral("team"), QStringLiteral("2026-Q4")),
+              funnel::Assumptions{});
+    expectFresh(QStringLiteral("notes and assumptions"));
+}
+
+TEST_F(EditOracle, AnEditThatChangesNothingIsEmptyAndWritesNothing)
+{
+    const Id h1 = deal("H1");
+    const auto stage =
+            Stage(m_view->opportunities.stage[std::size_t(m_view->opportunities.indexOf(h1))]);
+    const qint64 history = test::scalar(m_book->db(), "SELECT count(*) FROM stage_history");
+    EXPECT_TRUE(editor().setStage(only(h1), stage, m_today).isEmpty());
+    EXPECT_TRUE(editor().setRepCapacity(only(rep("Ana")), 2).isEmpty());
+    EXPECT_TRUE(editor().setScores({}, QStringLiteral("nothing")).isEmpty());
+    EXPECT_EQ(test::scalar(m_book->db(), "SELECT count(*) FROM stage_history"), history);
+}
+
+// Consecutive moves of a slider merge: undoing the merged change goes back to before the first.
+TEST_F(EditOracle, MergedChangesUndoToTheValueBeforeTheFirst)
+{
+    const double before = m_view->settings.roi.likelihoodThreshold;
+    BookChange first = editor().setRoiThresholds(0.6, std::nullopt);
+    m_view->apply(first);
+    const BookChange second = editor().setRoiThresholds(0.7, std::nullopt);
+    m_view->apply(second);
+    ASSERT_EQ(first.mergeKey, second.mergeKey);
+    first.mergeWith(second);
+    EXPECT_EQ(first.settings->after.roi.likelihoodThreshold, 0.7);
+    BookChange undo = first.inverse();
+    editor().write(undo);
+    m_view->apply(undo);
+    EXPECT_EQ(m_view->settings.roi.likelihoodThreshold, before);
+    expectFresh(QStringLiteral("merged undo"));
+}
+
+// A change that fails half-way leaves the book as it was (one transaction per batch).
+TEST_F(EditOracle, ABatchIsAllOrNothing)
+{
+    const std::vector<Id> open{ deal("H1"), deal("S2") };
+    m_book->db().exec("CREATE TRIGGER refuse BEFORE UPDATE OF stage ON opportunities "
+                      "WHEN OLD.crm_id = 'S2' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    const qint64 history = test::scalar(m_book->db(), "SELECT count(*) FROM stage_history");
+    EXPECT_ANY_THROW(editor().markLost(open, QStringLiteral("gone"), m_today));
+    EXPECT_EQ(test::scalar(m_book->db(), "SELECT count(*) FROM stage_history"), history);
+    expectFresh(QStringLiteral("refused batch"));
+    const std::vector<Id> missing{ deal("H1"), 987654 };
+    EXPECT_THROW(editor().setOpportunityOwner(missing, rep("Ben")), InputError);
+}
