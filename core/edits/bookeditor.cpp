@@ -50,14 +50,17 @@ std::vector<Id> BookEditor::notedRows(const char *table, const std::vector<Id> &
     std::vector<Id> noted;
     if (!*importId || rows.empty())
         return noted;
+    // Edits after an import are few next to a book's rows: read the table's notes, keep ours.
     auto st = m_book.db().prepare(
-            "SELECT 1 FROM hand_edits WHERE import_id = ? AND table_name = ? AND row_id = ?");
-    for (const Id row : rows) {
-        st.bind(1, *importId).bind(2, std::string_view(table)).bind(3, row);
-        if (st.step())
-            noted.push_back(row);
-        st.reset();
-    }
+            "SELECT row_id FROM hand_edits WHERE import_id = ? AND table_name = ? ORDER BY row_id");
+    st.bind(1, *importId).bind(2, std::string_view(table));
+    std::vector<Id> all;
+    while (st.step())
+        all.push_back(st.int64(0));
+    std::vector<Id> wanted = rows;
+    std::sort(wanted.begin(), wanted.end());
+    std::set_intersection(all.begin(), all.end(), wanted.begin(), wanted.end(),
+                          std::back_inserter(noted));
     return noted;
 }
 
@@ -71,9 +74,9 @@ void BookEditor::trackHandEdits(BookChange &change, const std::function<void()> 
             remove.bind(1, note.importId).bind(2, note.table).bind(3, note.row).run();
         return;
     }
-    std::vector<std::pair<const char *, std::vector<Id>>> rows{
-        { "opportunities", {} }, { "accounts", {} }, { "reps", {} }
-    };
+    std::vector<std::pair<const char *, std::vector<Id>>> rows{ { "opportunities", {} },
+                                                                { "accounts", {} },
+                                                                { "reps", {} } };
     for (const OpportunityDelta &d : change.opportunities)
         rows[0].second.push_back(d.after.id);
     for (const Delta<Account> &d : change.accounts)
@@ -130,22 +133,32 @@ void BookEditor::writeOpportunities(std::vector<OpportunityDelta> &deltas)
     if (deltas.empty())
         return;
     OpportunityRepository repository(m_book);
+    // The history rows of every deal at once (one statement each way), then the rows.
+    std::vector<StageHistoryRow> stagesIn, stagesOut;
+    std::vector<CloseDateChangeRow> pushesIn, pushesOut;
     std::vector<Opportunity> rows;
     rows.reserve(deltas.size());
-    for (OpportunityDelta &d : deltas) {
-        for (StageHistoryRow &row : d.stageRows) {
-            if (d.addsHistory)
-                row.id = repository.addStageHistory(row);
-            else
-                repository.removeStageHistory(row.id);
-        }
-        for (CloseDateChangeRow &row : d.closeDateRows) {
-            if (d.addsHistory)
-                row.id = repository.addCloseDateChange(row);
-            else
-                repository.removeCloseDateChange(row.id);
-        }
+    for (const OpportunityDelta &d : deltas) {
+        auto &stages = d.addsHistory ? stagesIn : stagesOut;
+        auto &pushes = d.addsHistory ? pushesIn : pushesOut;
+        stages.insert(stages.end(), d.stageRows.begin(), d.stageRows.end());
+        pushes.insert(pushes.end(), d.closeDateRows.begin(), d.closeDateRows.end());
         rows.push_back(d.after);
+    }
+    repository.removeStageHistory(stagesOut);
+    repository.removeCloseDateChanges(pushesOut);
+    repository.addStageHistory(stagesIn);
+    repository.addCloseDateChanges(pushesIn);
+    // The ids the new rows got go back into the record, in the same order.
+    auto stage = stagesIn.begin();
+    auto push = pushesIn.begin();
+    for (OpportunityDelta &d : deltas) {
+        if (!d.addsHistory)
+            continue;
+        for (StageHistoryRow &row : d.stageRows)
+            row.id = (stage++)->id;
+        for (CloseDateChangeRow &row : d.closeDateRows)
+            row.id = (push++)->id;
     }
     repository.write(rows);
 }

@@ -169,6 +169,9 @@ void Book::configure(sql::Database &db)
     }
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA temp_store = MEMORY");
+    // A bulk edit of 10,000 rows touches a few thousand pages: with the default 2 MB cache they
+    // would spill to the log before the commit (docs/PERFORMANCE.md, "Bulk edits").
+    db.exec("PRAGMA cache_size = -32768");
 }
 
 void Book::upgrade(sql::Database &db, const QString &path, int version)

@@ -187,14 +187,55 @@ void OpportunityRepository::write(std::span<const Opportunity> rows)
     }
 }
 
-void OpportunityRepository::removeStageHistory(Id row)
+void OpportunityRepository::addStageHistory(std::span<StageHistoryRow> rows)
 {
-    m_db.prepare("DELETE FROM stage_history WHERE id = ?").bind(1, row).run();
+    if (rows.empty())
+        return;
+    auto st = m_db.prepare("INSERT INTO stage_history (id, opportunity_id, stage, entered_date) "
+                           "VALUES (?, ?, ?, ?)");
+    for (StageHistoryRow &row : rows) {
+        st.bind(1, row.id ? std::optional<Id>(row.id) : std::nullopt)
+                .bind(2, row.opportunityId)
+                .bind(3, int(row.stage))
+                .bind(4, row.entered)
+                .run();
+        row.id = m_db.lastInsertId();
+    }
 }
 
-void OpportunityRepository::removeCloseDateChange(Id row)
+void OpportunityRepository::addCloseDateChanges(std::span<CloseDateChangeRow> rows)
 {
-    m_db.prepare("DELETE FROM close_date_changes WHERE id = ?").bind(1, row).run();
+    if (rows.empty())
+        return;
+    auto st = m_db.prepare("INSERT INTO close_date_changes (id, opportunity_id, old_date, "
+                           "new_date, changed_on) VALUES (?, ?, ?, ?, ?)");
+    for (CloseDateChangeRow &row : rows) {
+        st.bind(1, row.id ? std::optional<Id>(row.id) : std::nullopt)
+                .bind(2, row.opportunityId)
+                .bind(3, row.oldDate)
+                .bind(4, row.newDate)
+                .bind(5, row.changedOn)
+                .run();
+        row.id = m_db.lastInsertId();
+    }
+}
+
+void OpportunityRepository::removeStageHistory(std::span<const StageHistoryRow> rows)
+{
+    if (rows.empty())
+        return;
+    auto st = m_db.prepare("DELETE FROM stage_history WHERE id = ?");
+    for (const StageHistoryRow &row : rows)
+        st.bind(1, row.id).run();
+}
+
+void OpportunityRepository::removeCloseDateChanges(std::span<const CloseDateChangeRow> rows)
+{
+    if (rows.empty())
+        return;
+    auto st = m_db.prepare("DELETE FROM close_date_changes WHERE id = ?");
+    for (const CloseDateChangeRow &row : rows)
+        st.bind(1, row.id).run();
 }
 
 } // namespace tp

@@ -29,8 +29,12 @@ public:
     // Writes the editable fields of the rows (owner, amount, stage, status, probability override,
     // dates, next step, lost reason), one statement for all.
     void write(std::span<const Opportunity> rows);
-    void removeStageHistory(Id row);
-    void removeCloseDateChange(Id row);
+    // History rows in batches, one statement each: rows with id 0 get a new id (written back);
+    // removing goes by id.
+    void addStageHistory(std::span<StageHistoryRow> rows);
+    void addCloseDateChanges(std::span<CloseDateChangeRow> rows);
+    void removeStageHistory(std::span<const StageHistoryRow> rows);
+    void removeCloseDateChanges(std::span<const CloseDateChangeRow> rows);
 
 private:
     sql::Database &m_db;
