@@ -60,10 +60,11 @@ std::vector<ActivityCounts> BookReader::activitiesByWeek(const ActivityScope &sc
             {}, [&] { return tp::activitiesByWeek(m_book, scope, start, to, weeks); });
 }
 
-void BookReader::refreshStageFlow(Id opportunity, int row, health::StageFlow &flow) const
+void BookReader::refreshStageFlows(const std::vector<std::pair<Id, int>> &deals,
+                                   health::StageFlow &flow) const
 {
     readOr<bool>(false, [&] {
-        reloadStageFlow(m_book, opportunity, row, flow);
+        reloadStageFlows(m_book, deals, flow);
         return true;
     });
 }

@@ -32,9 +32,10 @@ public:
     std::vector<ActivityCounts> activitiesByWeek(const ActivityScope &scope, const QDate &start,
                                                  const QDate &to, int weeks) const;
 
-    // The stage flow of one deal (row `row` of `flow`), read again after an edit changed its
-    // stage history; left as it was when the book cannot be read.
-    void refreshStageFlow(Id opportunity, int row, health::StageFlow &flow) const;
+    // The stage flows of deals (id, row of `flow`), read again after an edit changed their
+    // stage history; left as they were when the book cannot be read.
+    void refreshStageFlows(const std::vector<std::pair<Id, int>> &deals,
+                           health::StageFlow &flow) const;
 
 private:
     Book &m_book;

@@ -59,18 +59,23 @@ health::StageFlow loadStageFlow(const QString &bookPath, const std::vector<Id> &
     return flow;
 }
 
-void reloadStageFlow(Book &book, Id opportunity, int row, health::StageFlow &flow)
+void reloadStageFlows(Book &book, const std::vector<std::pair<Id, int>> &deals,
+                      health::StageFlow &flow)
 {
-    if (row < 0 || std::size_t(row) >= flow.highest.size())
-        return;
-    std::vector<std::pair<int, qint64>> entries;
     auto st = book.db().prepare("SELECT stage, entered_date FROM stage_history "
                                 "WHERE opportunity_id = ? ORDER BY id");
-    st.bind(1, opportunity);
-    while (st.step())
-        entries.emplace_back(st.integer(0), parseIsoDay(st.utf8(1)));
-    health::StageFlow::describe(entries, flow.highest[std::size_t(row)],
-                                flow.days[std::size_t(row)]);
+    std::vector<std::pair<int, qint64>> entries;
+    for (const auto &[opportunity, row] : deals) {
+        if (row < 0 || std::size_t(row) >= flow.highest.size())
+            continue;
+        entries.clear();
+        st.bind(1, opportunity);
+        while (st.step())
+            entries.emplace_back(st.integer(0), parseIsoDay(st.utf8(1)));
+        st.reset();
+        health::StageFlow::describe(entries, flow.highest[std::size_t(row)],
+                                    flow.days[std::size_t(row)]);
+    }
 }
 
 } // namespace tp

@@ -5,6 +5,8 @@
 #include <QString>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace tp {
 
@@ -17,7 +19,9 @@ class Book;
 health::StageFlow loadStageFlow(const QString &bookPath, const std::vector<Id> &ids,
                                 const std::function<bool()> &cancelled = {});
 
-// The flow of one opportunity, read again after an edit changed its stage.
-void reloadStageFlow(Book &book, Id opportunity, int row, health::StageFlow &flow);
+// The flows of opportunities (id, row of `flow`), read again after an edit changed their stage
+// history: one statement for all of them.
+void reloadStageFlows(Book &book, const std::vector<std::pair<Id, int>> &deals,
+                      health::StageFlow &flow);
 
 } // namespace tp

@@ -32,10 +32,12 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
         // A stage edit wrote (or its undo removed) history rows: those deals' flow is read again.
         const auto reader = m_session->reader();
         if (view && m_flowReady && reader) {
+            std::vector<std::pair<Id, int>> deals;
             for (const OpportunityDelta &d : change.opportunities)
                 if (!d.stageRows.empty())
-                    reader->refreshStageFlow(d.after.id, view->opportunities.indexOf(d.after.id),
-                                             m_flow);
+                    deals.emplace_back(d.after.id, view->opportunities.indexOf(d.after.id));
+            if (!deals.empty())
+                reader->refreshStageFlows(deals, m_flow);
         }
         if (aspects & (ChangeAspect::Opportunities | ChangeAspect::Settings))
             m_context.reset();
