@@ -4,7 +4,9 @@
 #include "i18n/translations.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -16,6 +18,11 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("TerritoryPlannerTests"));
     QApplication::setApplicationName(QStringLiteral("territory-planner-tests"));
+    // Settings of this process only: ctest runs tests side by side, and one that remembers a
+    // folder must not see another's (a test moved the last export folder under another's feet).
+    QTemporaryDir settings;
+    for (const auto format : { QSettings::NativeFormat, QSettings::IniFormat })
+        QSettings::setPath(format, QSettings::UserScope, settings.path());
     if (!tp::installTranslations(app))
         qWarning("The translations could not be installed.");
     ::testing::InitGoogleTest(&argc, argv);
