@@ -5,7 +5,8 @@
 //   BM_*Tables   the session, the opportunities and accounts tables, painted;
 //   BM_*Window   the whole main window on a page, its states evaluating again, painted.
 // `TP_BENCH_BOOK=large.tpbook build/default/bench/tp_bench_edits` (the book is edited and put
-// back: every edit is undone).
+// back: every edit is undone). Between iterations the log is copied into the book, as the app
+// does on a worker once the user pauses (Book::checkpoint).
 #include "edits/bookeditor.h"
 #include "mainwindow/mainwindow.h"
 #include "models/accounttablemodel.h"
@@ -77,6 +78,7 @@ double msSince(const QElapsedTimer &timer)
 void runCore(benchmark::State &state, bool markLost)
 {
     auto book = tp::Book::open(bookPath());
+    book->deferCheckpoints(); // as the app's session does
     auto view = tp::loadBookView(bookPath());
     const std::vector<tp::Id> deals = openDeals(*view);
     const auto [territory, accounts] = accountsToMove(*view);
@@ -95,6 +97,7 @@ void runCore(benchmark::State &state, bool markLost)
         editor.write(undo);
         view->apply(undo);
         undoMs += msSince(timer);
+        tp::Book::checkpoint(bookPath()); // what the app does once the user pauses
         state.counters["rows"] =
                 double(markLost ? change.opportunities.size() : change.accounts.size());
     }
@@ -156,6 +159,7 @@ void runTables(benchmark::State &state, bool markLost)
         paint(dealsView.get());
         paint(accountsView.get());
         undoMs += msSince(timer);
+        tp::Book::checkpoint(bookPath()); // what the app does once the user pauses
     }
     state.counters["undo_ms"] = undoMs / double(state.iterations());
 }
@@ -208,6 +212,7 @@ void runWindow(benchmark::State &state, bool markLost, const char *page)
         QApplication::processEvents();
         paint(&window);
         undoMs += msSince(timer);
+        tp::Book::checkpoint(bookPath()); // what the app does once the user pauses
     }
     state.counters["undo_ms"] = undoMs / double(state.iterations());
 }

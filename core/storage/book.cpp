@@ -320,6 +320,23 @@ std::unique_ptr<Book> Book::openForReading(const QString &path, int busyTimeoutM
     }
 }
 
+void Book::deferCheckpoints()
+{
+    if (!m_readOnly)
+        m_db.exec("PRAGMA wal_autocheckpoint = 65536");
+}
+
+bool Book::checkpoint(const QString &path)
+{
+    try {
+        sql::Database db(path, sql::Database::Mode::ReadWrite);
+        db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        return true;
+    } catch (const sql::Error &) {
+        return false;
+    }
+}
+
 sql::Database Book::readConnection(const QString &path)
 {
     try {

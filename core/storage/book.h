@@ -71,6 +71,15 @@ public:
     // Writes a consistent copy of the whole book to `path` (which must not exist).
     void saveCopyAs(const QString &path);
 
+    // Bulk edits leave their pages in the write-ahead log: the app copies them into the book when
+    // it is idle, off the GUI thread (checkpoint()), rather than in an edit's commit. A backstop
+    // still checkpoints at 64K pages (256 MB) of log (docs/PERFORMANCE.md, "Bulk edits").
+    void deferCheckpoints();
+    // Copies what the log of the book at `path` holds into the book, through a connection of its
+    // own, without waiting for readers or writers (a passive checkpoint); false when it could
+    // not (the next one catches up).
+    static bool checkpoint(const QString &path);
+
     // A read-only connection to the book at `path` for a worker thread (loading the view, the
     // stage history) that sees what other connections commit; in a folder where SQLite cannot
     // make its -shm file (a read-only folder) it reads the file as it is.

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QLocale>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -336,6 +337,7 @@ bool BookSession::edit(const std::function<BookChange(BookEditor &)> &make)
     // then never reaches the undo stack (and never discards its redo history).
     BookChange change;
     if (!runGuarded([&](Book &book) {
+            book.deferCheckpoints();
             BookEditor editor(book);
             change = make(editor);
         }))
@@ -345,16 +347,36 @@ bool BookSession::edit(const std::function<BookChange(BookEditor &)> &make)
     m_view->apply(change);
     emit changed(change);
     m_undoStack->push(new EditCommand(this, std::move(change)));
+    scheduleCheckpoint();
     return true;
 }
 
 bool BookSession::applyChange(BookChange &change)
 {
-    if (!runGuarded([&](Book &book) { BookEditor(book).write(change); }))
+    if (!runGuarded([&](Book &book) {
+            book.deferCheckpoints();
+            BookEditor(book).write(change);
+        }))
         return false;
     m_view->apply(change);
     emit changed(change);
+    scheduleCheckpoint();
     return true;
+}
+
+void BookSession::scheduleCheckpoint()
+{
+    if (!m_checkpointTimer) {
+        m_checkpointTimer = new QTimer(this);
+        m_checkpointTimer->setSingleShot(true);
+        m_checkpointTimer->setInterval(1500);
+        connect(m_checkpointTimer, &QTimer::timeout, this, [this] {
+            if (!m_book || m_book->isReadOnly())
+                return;
+            QThreadPool::globalInstance()->start([path = m_path] { Book::checkpoint(path); });
+        });
+    }
+    m_checkpointTimer->start();
 }
 
 void BookSession::recordImport(QUndoCommand *import)

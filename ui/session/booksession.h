@@ -13,6 +13,7 @@
 #include <vector>
 
 class QThread;
+class QTimer;
 class QUndoCommand;
 class QUndoStack;
 
@@ -133,6 +134,10 @@ private:
 
     // Runs a core call on the open book, turning its exceptions into errorOccurred().
     bool runGuarded(const std::function<void(Book &)> &work);
+    // Edits leave their pages in the book's log; once the user pauses, a worker copies them into
+    // the book (Book::checkpoint), so that no edit waits for it.
+    void scheduleCheckpoint();
+    QTimer *m_checkpointTimer = nullptr;
 
     // A null book reloads the view of the open one.
     bool startLoading(std::unique_ptr<Book> book, const QString &path);
