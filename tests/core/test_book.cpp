@@ -2,6 +2,7 @@
 #include "fixtures.h"
 #include "testsupport.h"
 
+#include "edits/bookeditor.h"
 #include "storage/book.h"
 #include "storage/bulkwriter.h"
 #include "storage/reps.h"
@@ -429,4 +430,29 @@ TEST(Book, AReadOnlyFolderOrFileCanStillBeRead)
         book.reset();
         EXPECT_FALSE(leftLogFiles(path));
     }
+}
+
+// The app leaves edits in the write-ahead log and copies them into the book when the user
+// pauses (issue 17): the book file itself (read as it is, without the log) has them only then.
+TEST(Book, ACheckpointCopiesWhatTheLogHoldsIntoTheBook)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("a.tpbook"));
+    auto book = test::makeFixtureBook(path);
+    book->deferCheckpoints();
+    EXPECT_EQ(book->db().pragmaInt("wal_autocheckpoint"), 65536);
+    const Id deal = test::scalar(book->db(), "SELECT id FROM opportunities WHERE crm_id = 'O1'");
+    const auto amountInTheFile = [&] {
+        sql::Database file(path, sql::Database::Mode::Immutable);
+        auto st = file.prepare("SELECT amount FROM opportunities WHERE id = ?");
+        st.bind(1, deal);
+        return st.step() ? st.int64(0) : -1;
+    };
+    Book::checkpoint(path); // the fixture's own writes
+    const qint64 before = amountInTheFile();
+    BookEditor(*book).setAmount(deal, 424'242);
+    EXPECT_EQ(amountInTheFile(), before) << "still in the log";
+    EXPECT_TRUE(Book::checkpoint(path));
+    EXPECT_EQ(amountInTheFile(), 424'242);
+    EXPECT_FALSE(Book::checkpoint(dir.path(QStringLiteral("missing/b.tpbook"))));
 }

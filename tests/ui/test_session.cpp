@@ -8,10 +8,13 @@
 #include "storage/book.h"
 #include "storage/opportunities.h"
 #include "storage/reps.h"
+#include "storage/sqlite.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QThread>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -326,11 +329,34 @@ TEST_F(GuiSession, ASelectionIsOneEditOneStepOneSignal)
         EXPECT_EQ(stored(id).status, Status::Open);
 
     const std::vector<Id> withAMissingOne{ book.o1, 987654 };
-    EXPECT_FALSE(session.edit(&BookEditor::markLost, withAMissingOne, QString(),
-                              QDate::currentDate()));
+    EXPECT_FALSE(
+            session.edit(&BookEditor::markLost, withAMissingOne, QString(), QDate::currentDate()));
     EXPECT_EQ(changed.count(), 2);
     EXPECT_EQ(session.undoStack()->count(), 1) << "the undone step stays for redo";
     EXPECT_EQ(stored(book.o1).status, Status::Open);
     EXPECT_EQ(session.view()->opportunities.status[std::size_t(viewRow(book.o1))],
               std::uint8_t(Status::Open));
+}
+
+// Edits stay in the book's log while the user works; once they pause, a worker copies them into
+// the book (a passive checkpoint), so no edit waits for it and the file catches up.
+TEST_F(GuiSession, EditsReachTheBookFileOnceTheUserPauses)
+{
+    Book::checkpoint(book.path);
+    const auto amountInTheFile = [&] {
+        sql::Database file(book.path, sql::Database::Mode::Immutable);
+        auto st = file.prepare("SELECT amount FROM opportunities WHERE id = ?");
+        st.bind(1, book.o2);
+        return st.step() ? st.int64(0) : -1;
+    };
+    ASSERT_NE(amountInTheFile(), 987'654);
+    ASSERT_TRUE(session.edit(&BookEditor::setAmount, book.o2, 987'654));
+    EXPECT_NE(amountInTheFile(), 987'654) << "not before the pause";
+    QElapsedTimer waited;
+    waited.start();
+    while (amountInTheFile() != 987'654 && waited.elapsed() < 10000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(20);
+    }
+    EXPECT_EQ(amountInTheFile(), 987'654);
 }
