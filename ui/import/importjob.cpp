@@ -65,6 +65,7 @@ ImportJobResult ImportJob::run(const Task &task, JobControl &control)
         r.outcome = ImportJobResult::Outcome::Finished;
     } catch (const InputError &e) {
         r.error = e.message();
+        r.refused = true;
     } catch (const BookError &e) {
         r.error = e.message();
     } catch (const sql::Error &e) {
@@ -109,6 +110,11 @@ void ImportJob::launch(const Task &task)
 void ImportJob::cancel()
 {
     m_job->cancel();
+}
+
+void ImportJob::discard()
+{
+    m_job->discard();
 }
 
 bool ImportJob::isRunning() const

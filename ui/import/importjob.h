@@ -17,6 +17,7 @@ struct ImportJobResult
     enum class Outcome { Finished, Cancelled, Failed };
     Outcome outcome = Outcome::Failed;
     QString error; // why it failed, for the user
+    bool refused = false; // the book refused the request itself (InputError): again is no use
     crm::Analysis analysis; // Analyse
     crm::ImportReport report; // DryRun and Import (report.committed: the book changed)
     FileStamp stamp; // the file as the job found it
@@ -45,6 +46,8 @@ public:
     // would be lost, unless `evenIfEditedLater` (the user was asked).
     void startUndo(const QString &bookPath, Id importId, bool evenIfEditedLater = false);
     void cancel();
+    // Stops the run and forgets it: finished() does not follow.
+    void discard();
     bool isRunning() const;
     bool isCancelling() const;
     // Spins the event loop until the run ends (tests, screenshots); false on timeout.

@@ -267,6 +267,10 @@ bool BookSession::runGuarded(const std::function<void(Book &)> &work)
                             .arg(QFileInfo(m_path).fileName()));
         return false;
     }
+    if (!m_editsHeld.isEmpty()) {
+        reportError(m_editsHeld);
+        return false;
+    }
     try {
         work(*m_book);
         return true;

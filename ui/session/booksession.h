@@ -71,6 +71,9 @@ public:
     // The book's file or folder cannot be written: it is shown, and every edit is refused with
     // that reason (Book::openForReading).
     bool isReadOnly() const;
+    // While a background step writes to the book on its own connection (an import's undo or
+    // redo), edits wait: each is refused with `reason` until holdEdits({}) lets them in again.
+    void holdEdits(const QString &reason) { m_editsHeld = reason; }
     bool isLoading() const;
     bool isReloading() const;
     QString path() const { return m_path; }
@@ -149,6 +152,7 @@ private:
     QString m_loadingPath; // of the newest load
     std::unique_ptr<Book> m_opening; // the book it opens; null: a reload of the open one
     bool m_reloaded = false;
+    QString m_editsHeld; // why edits wait (holdEdits())
     std::vector<int> m_repCarry, m_territoryCarry; // old index → new index, after a reload
 };
 
