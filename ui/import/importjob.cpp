@@ -4,6 +4,7 @@
 #include "import/importjournal.h"
 #include "jobs/backgroundjob.h"
 #include "storage/book.h"
+#include "storage/usermessage.h"
 
 #include <QElapsedTimer>
 
@@ -63,16 +64,9 @@ ImportJobResult ImportJob::run(const Task &task, JobControl &control)
             break;
         }
         r.outcome = ImportJobResult::Outcome::Finished;
-    } catch (const InputError &e) {
-        r.error = e.message();
-        r.refused = true;
-    } catch (const BookError &e) {
-        r.error = e.message();
-    } catch (const sql::Error &e) {
-        r.error = Book::explain(task.bookPath, e).message();
     } catch (const std::exception &e) {
-        r.error =
-                ImportJob::tr("The book was not changed: %1").arg(QString::fromLocal8Bit(e.what()));
+        r.error = userMessage(e, task.bookPath);
+        r.refused = dynamic_cast<const InputError *>(&e) != nullptr;
     }
     // A cancel that came too late to stop anything leaves a finished run.
     if (r.outcome == ImportJobResult::Outcome::Failed && control.isCanceled())

@@ -1,11 +1,11 @@
 #include "booksession.h"
 
 #include "commands/editcommand.h"
-#include "domain/errors.h"
 #include "edits/bookeditor.h"
 #include "jobs/backgroundjob.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
+#include "storage/usermessage.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -65,16 +65,9 @@ bool BookSession::openBook(const QString &path, QString *error)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     try {
         return startLoading(Book::openForReading(absolute), absolute);
-    } catch (const BookError &e) {
-        if (error)
-            *error = e.message();
-    } catch (const sql::Error &e) {
-        if (error)
-            *error = Book::explain(absolute, e).message();
     } catch (const std::exception &e) {
         if (error)
-            *error = tr("%1 cannot be opened: %2")
-                             .arg(QFileInfo(path).fileName(), QString::fromLocal8Bit(e.what()));
+            *error = userMessage(e, absolute, BookTask::Open);
     }
     return false;
 }
@@ -84,13 +77,9 @@ bool BookSession::createBook(const QString &path, QString *error)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     try {
         return startLoading(Book::create(absolute), absolute);
-    } catch (const BookError &e) {
-        if (error)
-            *error = e.message();
     } catch (const std::exception &e) {
         if (error)
-            *error = tr("Cannot create %1: %2")
-                             .arg(QFileInfo(path).fileName(), QString::fromLocal8Bit(e.what()));
+            *error = userMessage(e, absolute, BookTask::Create);
     }
     return false;
 }
@@ -105,12 +94,9 @@ bool BookSession::saveCopyAs(const QString &path, QString *error)
     try {
         m_book->saveCopyAs(path);
         return true;
-    } catch (const BookError &e) {
+    } catch (const std::exception &e) {
         if (error)
-            *error = e.message();
-    } catch (const sql::Error &e) {
-        if (error)
-            *error = Book::explain(path, e).message();
+            *error = userMessage(e, path, BookTask::Create); // the copy is created
     }
     return false;
 }
@@ -147,14 +133,8 @@ bool BookSession::startLoading(std::unique_ptr<Book> book, const QString &path)
             result.view = loadBookView(path, [&control](qint64 done, qint64 total) {
                 return control.progress(done, total);
             });
-        } catch (const BookError &e) {
-            result.error = e.message();
-        } catch (const sql::Error &e) {
-            result.error = Book::explain(path, e).message();
         } catch (const std::exception &e) {
-            result.error =
-                    tr("%1 cannot be read: %2")
-                            .arg(QFileInfo(path).fileName(), QString::fromLocal8Bit(e.what()));
+            result.error = userMessage(e, path, BookTask::Read);
         }
         return result;
     });
@@ -274,14 +254,8 @@ bool BookSession::runGuarded(const std::function<void(Book &)> &work)
     try {
         work(*m_book);
         return true;
-    } catch (const InputError &e) {
-        reportError(e.message());
-    } catch (const BookError &e) {
-        reportError(e.message());
-    } catch (const sql::Error &e) {
-        reportError(Book::explain(m_path, e).message());
     } catch (const std::exception &e) {
-        reportError(tr("The book was not changed: %1").arg(QString::fromLocal8Bit(e.what())));
+        reportError(userMessage(e, m_path));
     }
     return false;
 }
