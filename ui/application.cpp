@@ -7,6 +7,7 @@
 #include "mainwindow/recentbooks.h"
 #include "pages/tablepage.h"
 #include "session/booksession.h"
+#include "storage/usermessage.h"
 #include "style/colorscheme.h"
 #include "style/icons.h"
 
@@ -120,7 +121,7 @@ bool openDemoBook(MainWindow &window, bool *created)
             *created = true;
         } catch (const std::exception &e) {
             printError(QCoreApplication::translate("tp::ui", "Cannot write the demo book %1: %2")
-                               .arg(path, QString::fromLocal8Bit(e.what())));
+                               .arg(path, userMessage(e, path, BookTask::Create)));
             return false;
         }
     }

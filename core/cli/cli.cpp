@@ -11,7 +11,7 @@
 #include "report/summary.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
-#include "storage/sqlite.h"
+#include "storage/usermessage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -116,11 +116,8 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
     options.today = *asOf;
     try {
         demo::writeDemoBook(db, options);
-    } catch (const BookError &e) {
-        err << e.message() << '\n';
-        return BadInput;
-    } catch (const sql::Error &e) {
-        err << Book::explain(db, e).message() << '\n';
+    } catch (const std::exception &e) {
+        err << userMessage(e, db, BookTask::Create) << '\n';
         return BadInput;
     }
     out << tr("Wrote the demo book %1.").arg(QFileInfo(db).absoluteFilePath()) << '\n';
@@ -159,14 +156,8 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
         const Summary s = SummaryBuilder::build(*book, request);
         out << (parser.isSet(QStringLiteral("json")) ? SummaryBuilder::toJson(s)
                                                      : SummaryBuilder::toText(s));
-    } catch (const BookError &e) {
-        err << e.message() << '\n';
-        return BadInput;
-    } catch (const InputError &e) {
-        err << e.message() << '\n';
-        return BadInput;
-    } catch (const sql::Error &e) {
-        err << Book::explain(db, e).message() << '\n';
+    } catch (const std::exception &e) {
+        err << userMessage(e, db, BookTask::Read) << '\n';
         return BadInput;
     }
     return Ok;
@@ -253,14 +244,8 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
             err << cannotWrite(csvPath, file.errorString()) << '\n';
             return BadInput;
         }
-    } catch (const BookError &e) {
-        err << e.message() << '\n';
-        return BadInput;
-    } catch (const InputError &e) {
-        err << e.message() << '\n';
-        return BadInput;
-    } catch (const sql::Error &e) {
-        err << Book::explain(db, e).message() << '\n';
+    } catch (const std::exception &e) {
+        err << userMessage(e, db, BookTask::Read) << '\n';
         return BadInput;
     }
     return Ok;

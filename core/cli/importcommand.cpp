@@ -10,6 +10,7 @@
 #include "options.h"
 #include "report/jsonwriter.h"
 #include "storage/book.h"
+#include "storage/usermessage.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -249,8 +250,8 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     if (parser.isSet(QStringLiteral("mapping"))) {
         try {
             mapping = crm::MappingFile::read(parser.value(QStringLiteral("mapping")));
-        } catch (const InputError &e) {
-            err << e.message() << '\n';
+        } catch (const InputError &e) { // the mapping file: the command line was wrong
+            err << userMessage(e) << '\n';
             return Usage;
         }
         mapping->applyTo(options);
@@ -334,7 +335,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         try {
             Book::requireFolder(db); // said of the book, not of its temporary name
         } catch (const BookError &e) {
-            err << e.message() << '\n';
+            err << userMessage(e, db) << '\n';
             return BadInput;
         }
     }
@@ -406,14 +407,8 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
             all.commit();
             committed = true;
         }
-    } catch (const BookError &e) {
-        err << e.message() << '\n';
-        return BadInput;
-    } catch (const InputError &e) {
-        err << e.message() << '\n';
-        return BadInput;
-    } catch (const sql::Error &e) {
-        err << Book::explain(db, e).message() << '\n';
+    } catch (const std::exception &e) {
+        err << userMessage(e, db) << '\n';
         return BadInput;
     }
     if (committed && created) { // the book is closed: it takes its name

@@ -1,11 +1,11 @@
 #include "undoimportcommand.h"
 
 #include "cli.h"
-#include "domain/errors.h"
 #include "import/importjournal.h"
 #include "options.h"
 #include "report/jsonwriter.h"
 #include "storage/book.h"
+#include "storage/usermessage.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -124,14 +124,8 @@ int undoImportCommand(const QStringList &arguments, QTextStream &out, QTextStrea
                 << '\n';
             return BadInput;
         }
-    } catch (const BookError &e) {
-        err << e.message() << '\n';
-        return BadInput;
-    } catch (const InputError &e) {
-        err << e.message() << '\n';
-        return BadInput;
-    } catch (const sql::Error &e) {
-        err << Book::explain(db, e).message() << '\n';
+    } catch (const std::exception &e) {
+        err << userMessage(e, db) << '\n';
         return BadInput;
     }
     return Ok;

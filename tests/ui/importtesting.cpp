@@ -4,6 +4,7 @@
 #include "import/importjob.h"
 #include "import/importplan.h"
 #include "import/importrunpage.h"
+#include "import/importstep.h"
 #include "import/importwizard.h"
 #include "import/previewpage.h"
 #include "storage/book.h"
@@ -105,6 +106,14 @@ bool ImportTest::commit(ui::ImportWizard *wizard)
         return false;
     session->waitUntilLoaded();
     return page->wasCommitted();
+}
+
+bool ImportTest::importStep(bool redo)
+{
+    if (!actions->startStep(redo) || !actions->step()->waitForFinished())
+        return false;
+    session->waitUntilLoaded();
+    return true;
 }
 
 } // namespace tp::test

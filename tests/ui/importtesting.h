@@ -41,6 +41,10 @@ protected:
     bool toPreview(ui::ImportWizard *wizard);
     // From the preview, imports; waits for the import and the view's reload. True if committed.
     bool commit(ui::ImportWizard *wizard);
+    // Undoes (redo: redoes) the import the undo stack takes next, as Edit ▸ Undo and Redo do
+    // (ImportActions::startStep), and waits for the step and the view's reload. False when
+    // that step is no import or did not end.
+    bool importStep(bool redo);
 
     TempDir dir;
     QString bookPath;

@@ -8,6 +8,7 @@
 #include "import/importjob.h"
 #include "import/importplan.h"
 #include "import/importrunpage.h"
+#include "import/importstep.h"
 #include "import/importwizard.h"
 #include "import/previewpage.h"
 #include "mainwindow/infobanner.h"
@@ -110,6 +111,7 @@ protected:
                 button->click();
         });
         action->trigger();
+        window->importActions()->step()->waitForFinished();
         window->session()->waitUntilLoaded();
         return asked;
     }
@@ -180,6 +182,7 @@ TEST_F(GuiImportUndoAsks, UndoingAnywayLosesTheLaterEditsAndCanBeRedone)
 
     // Nothing was edited after the import done again: its undo asks nothing.
     window->redoAction()->trigger();
+    ASSERT_TRUE(window->importActions()->step()->waitForFinished());
     ASSERT_TRUE(window->session()->waitUntilLoaded());
     EXPECT_EQ(opportunities(), 200);
     EXPECT_FALSE(triggerAnswering(window->importActions()->undoImportAction(), keep));

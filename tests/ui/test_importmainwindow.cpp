@@ -3,11 +3,13 @@
 #include "importtesting.h"
 #include "uitestbook.h"
 
+#include "edits/bookeditor.h"
 #include "import/importactions.h"
 #include "import/importjob.h"
 #include "import/importplan.h"
 #include "import/importrunpage.h"
 #include "import/importscreenshots.h"
+#include "import/importstep.h"
 #include "import/importwizard.h"
 #include "import/previewpage.h"
 #include "mainwindow/mainwindow.h"
@@ -16,6 +18,7 @@
 #include "pages/opportunities/opportunitiespage.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
+#include "storage/book.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -26,7 +29,10 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProgressBar>
+#include <QSignalSpy>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QUrl>
 
@@ -50,10 +56,10 @@ protected:
 
     // Imports tests/data/import/quotas.csv through the wizard and waits for the view's reload.
     // It adds reps, among them Avery Chen, who sorts before Bob Baker.
-    void importQuotas()
+    void importQuotas() { importFile(test::importSample("quotas.csv")); }
+    void importFile(const QString &file)
     {
-        ImportWizard *wizard =
-                window->importActions()->openWizard(test::importSample("quotas.csv"));
+        ImportWizard *wizard = window->importActions()->openWizard(file);
         ASSERT_NE(wizard, nullptr);
         ASSERT_TRUE(wizard->plan()->waitUntilAnalysed());
         wizard->next();
@@ -66,11 +72,12 @@ protected:
         wizard->accept();
     }
 
-    // Undo or Redo, then waits for the view's reload.
+    // Undo or Redo, then waits for the import's step and the view's reload.
     void trigger(QAction *action)
     {
         ASSERT_TRUE(action->isEnabled());
         action->trigger();
+        ASSERT_TRUE(window->importActions()->step()->waitForFinished());
         ASSERT_TRUE(window->session()->waitUntilLoaded());
     }
 
@@ -111,10 +118,151 @@ TEST_F(GuiImportMainWindow, SaysWhatAnImportAndItsUndoDidInTheStatusBar)
     EXPECT_EQ(window->windowTitle(), QStringLiteral("small.tpbook"));
 
     window->undoAction()->trigger();
+    ASSERT_TRUE(window->importActions()->step()->waitForFinished());
     ASSERT_TRUE(window->session()->waitUntilLoaded());
     EXPECT_EQ(window->statusBar()->currentMessage(),
               QStringLiteral("Undid the import of quotas.csv."));
     EXPECT_TRUE(window->redoAction()->isEnabled());
+}
+
+TEST_F(GuiImportMainWindow, AnImportsUndoRunsInTheBackgroundAndTheStackMovesWhenItIsDone)
+{
+    ASSERT_NO_FATAL_FAILURE(importQuotas());
+    ui::BookSession *session = window->session();
+    QUndoStack *stack = session->undoStack();
+    ASSERT_EQ(stack->index(), 1);
+    QSignalSpy errors(session, &ui::BookSession::errorOccurred);
+    auto *progress = window->statusBar()->findChild<QProgressBar *>();
+    auto *cancel = window->statusBar()->findChild<QToolButton *>(QStringLiteral("StatusCancel"));
+    ASSERT_NE(progress, nullptr);
+    ASSERT_NE(cancel, nullptr);
+
+    window->undoAction()->trigger();
+    // Started, not done: the stack has not moved, and what would change the book waits.
+    ui::ImportStep *step = window->importActions()->step();
+    ASSERT_TRUE(step->isRunning());
+    EXPECT_EQ(stack->index(), 1);
+    EXPECT_EQ(stack->count(), 1);
+    EXPECT_FALSE(window->undoAction()->isEnabled());
+    EXPECT_FALSE(window->redoAction()->isEnabled());
+    EXPECT_FALSE(window->importActions()->importAction()->isEnabled());
+    EXPECT_FALSE(window->importActions()->undoImportAction()->isEnabled());
+    const QString waiting = QStringLiteral(
+            "Undoing the import of quotas.csv… Edits, Undo and Redo wait until it is done.");
+    EXPECT_EQ(window->statusBar()->currentMessage(), waiting);
+    EXPECT_EQ(window->undoAction()->statusTip(), waiting);
+    EXPECT_TRUE(progress->isVisibleTo(window.get()));
+    EXPECT_FALSE(cancel->isVisibleTo(window.get())); // an undo is one short transaction
+    EXPECT_FALSE(session->edit(&BookEditor::setQuota, only(book.bob), QStringLiteral("2026-Q4"),
+                               Minor(1'000'000)));
+    ASSERT_EQ(errors.count(), 1);
+    EXPECT_EQ(errors.at(0).at(0).toString(),
+              QStringLiteral("The import of quotas.csv is being undone: edits wait until it is "
+                             "done."));
+    // Reading goes on: another scope is evaluated, the funnel's activities read from the book.
+    test::choose(window->scopeBar()->repCombo(), repIndex(book.alice));
+    EXPECT_EQ(window->scope()->repIndex(), repIndex(book.alice));
+    EXPECT_EQ(errors.count(), 1);
+
+    ASSERT_TRUE(step->waitForFinished());
+    EXPECT_EQ(stack->index(), 0);
+    EXPECT_EQ(stack->count(), 1);
+    EXPECT_TRUE(window->redoAction()->isEnabled());
+    EXPECT_TRUE(window->importActions()->importAction()->isEnabled());
+    EXPECT_EQ(window->statusBar()->currentMessage(),
+              QStringLiteral("Undid the import of quotas.csv."));
+    ASSERT_TRUE(session->waitUntilLoaded());
+    EXPECT_FALSE(progress->isVisibleTo(window.get()));
+    EXPECT_TRUE(session->edit(&BookEditor::setQuota, only(book.bob), QStringLiteral("2026-Q4"),
+                              Minor(1'000'000)));
+    EXPECT_EQ(errors.count(), 1);
+}
+
+TEST_F(GuiImportMainWindow, ARedoIsCancelledFromTheStatusBar)
+{
+    const QString big = dir.path(QStringLiteral("big.csv"));
+    test::writeBigReport(big, 20000);
+    ASSERT_NO_FATAL_FAILURE(importFile(big));
+    ASSERT_NO_FATAL_FAILURE(trigger(window->undoAction()));
+    const QString before = test::dumpBook(book.path, { QStringLiteral("import_mappings") });
+    QUndoStack *stack = window->session()->undoStack();
+    ASSERT_EQ(stack->count(), 1);
+    QSignalSpy errors(window->session(), &ui::BookSession::errorOccurred);
+
+    window->redoAction()->trigger();
+    auto *cancel = window->statusBar()->findChild<QToolButton *>(QStringLiteral("StatusCancel"));
+    ASSERT_NE(cancel, nullptr);
+    ASSERT_TRUE(cancel->isVisibleTo(window.get()));
+    EXPECT_EQ(window->statusBar()->currentMessage(),
+              QStringLiteral("Importing big.csv again… Edits, Undo and Redo wait until it is "
+                             "done."));
+    cancel->click();
+    EXPECT_FALSE(cancel->isVisibleTo(window.get()));
+    ASSERT_TRUE(window->importActions()->step()->waitForFinished());
+    EXPECT_EQ(stack->count(), 0); // as ever, a cancelled redo leaves the history
+    ASSERT_EQ(errors.count(), 1);
+    EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("cancelled")));
+    EXPECT_EQ(test::dumpBook(book.path, { QStringLiteral("import_mappings") }), before);
+    EXPECT_TRUE(window->importActions()->importAction()->isEnabled());
+}
+
+TEST_F(GuiImportMainWindow, TheWindowStaysLiveWhileARedoWaitsForTheBook)
+{
+    ASSERT_NO_FATAL_FAILURE(importQuotas());
+    ASSERT_NO_FATAL_FAILURE(trigger(window->undoAction()));
+    window->show();
+    ui::ImportStep *step = window->importActions()->step();
+    QSignalSpy finished(step, &ui::ImportStep::finished);
+    {
+        // Another program holds the book for a while: the redo waits for it, in the background.
+        auto other = Book::open(book.path);
+        other->db().exec("BEGIN IMMEDIATE");
+        window->redoAction()->trigger();
+        ASSERT_TRUE(step->isRunning());
+        EXPECT_FALSE(finished.wait(300)); // the window's events go on meanwhile
+        ASSERT_TRUE(step->isRunning());
+        EXPECT_EQ(window->session()->undoStack()->index(), 0);
+        EXPECT_EQ(window->statusBar()->currentMessage(),
+                  QStringLiteral("Importing quotas.csv again… Edits, Undo and Redo wait until it "
+                                 "is done."));
+        auto *cancel =
+                window->statusBar()->findChild<QToolButton *>(QStringLiteral("StatusCancel"));
+        ASSERT_NE(cancel, nullptr);
+        EXPECT_TRUE(cancel->isVisible());
+        EXPECT_FALSE(window->undoAction()->isEnabled());
+        EXPECT_FALSE(window->redoAction()->isEnabled());
+        test::shootSizesAndSchemes(*window, QStringLiteral("import-redo-running"));
+        EXPECT_FALSE(window->session()->edit(&BookEditor::setQuota, only(book.bob),
+                                             QStringLiteral("2026-Q4"), Minor(1'000'000)));
+        EXPECT_EQ(window->statusBar()->currentMessage(),
+                  QStringLiteral("quotas.csv is being imported again: edits wait until it is "
+                                 "done."));
+        test::shootSizesAndSchemes(*window, QStringLiteral("import-redo-edit-waits"));
+        ASSERT_TRUE(step->isRunning());
+        other->db().exec("ROLLBACK");
+    }
+    ASSERT_TRUE(step->waitForFinished());
+    EXPECT_EQ(window->session()->undoStack()->index(), 1);
+    EXPECT_EQ(window->statusBar()->currentMessage(), QStringLiteral("Imported quotas.csv again."));
+    ASSERT_TRUE(window->session()->waitUntilLoaded());
+    EXPECT_TRUE(window->undoAction()->isEnabled());
+}
+
+TEST_F(GuiImportMainWindow, OpeningAnotherBookWhileAnImportIsUndoneLeavesThatStepBehind)
+{
+    ASSERT_NO_FATAL_FAILURE(importQuotas());
+    const auto other = test::writeSmallBook(dir.path(QStringLiteral("other.tpbook")));
+    window->undoAction()->trigger();
+    ASSERT_TRUE(window->importActions()->step()->isRunning());
+    ASSERT_TRUE(window->openBook(other.path));
+    ASSERT_TRUE(window->session()->waitUntilLoaded());
+    // The step went with its book's history; the other book takes edits at once.
+    EXPECT_FALSE(window->importActions()->step()->isRunning());
+    EXPECT_EQ(window->session()->undoStack()->count(), 0);
+    EXPECT_TRUE(window->importActions()->importAction()->isEnabled());
+    EXPECT_TRUE(window->session()->edit(&BookEditor::setQuota, only(other.bob),
+                                        QStringLiteral("2026-Q4"), Minor(1'000'000)));
+    EXPECT_TRUE(window->undoAction()->isEnabled());
 }
 
 TEST_F(GuiImportMainWindow, AnImportItsUndoAndRedoKeepTheScopeAndThePageFilters)

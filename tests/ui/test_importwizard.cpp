@@ -543,8 +543,7 @@ TEST_F(GuiImportWizard, ImportsEngagementScoresByTheFactorColumnsAndUndoesThem)
     EXPECT_EQ(session->view()->scores.at(orbit, 0), 4);
     wizard->accept();
 
-    session->undoStack()->undo();
-    ASSERT_TRUE(session->waitUntilLoaded());
+    ASSERT_TRUE(importStep(false));
     EXPECT_EQ(count("SELECT count(*) FROM account_scores"), scoredBefore);
     EXPECT_EQ(session->view()->scores.at(orbit, 0), -1);
 }

@@ -113,6 +113,47 @@ TEST_F(GuiSession, CancelledLoadKeepsTheCurrentBook)
     EXPECT_TRUE(session.isOpen());
 }
 
+TEST_F(GuiSession, ASecondOpenBeforeTheFirstEndsWinsAndTheFirstIsNeverShown)
+{
+    const auto other = test::writeSmallBook(dir.path(QStringLiteral("other.tpbook")));
+    const QString empty = dir.path(QStringLiteral("empty.tpbook"));
+    Book::create(empty);
+    QSignalSpy started(&session, &BookSession::loadingStarted);
+    QSignalSpy loaded(&session, &BookSession::loaded);
+    QSignalSpy cancelled(&session, &BookSession::loadCancelled);
+    QSignalSpy failed(&session, &BookSession::loadFailed);
+    ASSERT_TRUE(session.openBook(other.path));
+    ASSERT_TRUE(session.openBook(empty));
+    EXPECT_EQ(session.loadingPath(), empty);
+    ASSERT_TRUE(session.waitUntilLoaded());
+    EXPECT_EQ(started.count(), 2);
+    EXPECT_EQ(loaded.count(), 1);
+    EXPECT_EQ(session.path(), empty);
+    EXPECT_EQ(session.view()->opportunities.size(), 0);
+    // The first load ends too, later or earlier; its book never replaces the newer one.
+    EXPECT_FALSE(loaded.wait(500));
+    EXPECT_EQ(session.path(), empty);
+    EXPECT_EQ(session.view()->opportunities.size(), 0);
+    EXPECT_EQ(cancelled.count(), 0);
+    EXPECT_EQ(failed.count(), 0);
+}
+
+TEST_F(GuiSession, ClosingTheBookWhileAnotherOpensDropsThatOpening)
+{
+    const auto other = test::writeSmallBook(dir.path(QStringLiteral("other.tpbook")));
+    QSignalSpy cancelled(&session, &BookSession::loadCancelled);
+    QSignalSpy loaded(&session, &BookSession::loaded);
+    ASSERT_TRUE(session.openBook(other.path));
+    session.closeBook();
+    EXPECT_FALSE(session.isLoading());
+    EXPECT_FALSE(session.isOpen());
+    EXPECT_EQ(cancelled.count(), 1);
+    EXPECT_EQ(loaded.count(), 1); // the close
+    EXPECT_FALSE(loaded.wait(500)); // the opening never arrives
+    EXPECT_FALSE(session.isOpen());
+    EXPECT_EQ(cancelled.count(), 1);
+}
+
 TEST_F(GuiSession, StageEditIsOneUndoableCommandWithHistory)
 {
     QSignalSpy changed(&session, &BookSession::changed);

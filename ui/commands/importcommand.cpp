@@ -4,31 +4,34 @@
 
 namespace tp::ui {
 
-ImportCommand::ImportCommand(ImportRecord record, Steps steps)
+ImportCommand::ImportCommand(ImportRecord record)
     : QUndoCommand(QCoreApplication::translate("tp::ui::ImportCommand", "Import %1")
                            .arg(record.fileName())),
-      m_record(std::move(record)),
-      m_steps(std::move(steps))
+      m_record(std::move(record))
 { }
 
-void ImportCommand::redo()
+void ImportCommand::written(std::optional<Id> importId)
 {
-    if (m_written) {
-        m_written = false;
-        return;
-    }
-    const std::optional<Id> id = m_steps.redo ? m_steps.redo(m_record) : std::nullopt;
-    if (!id) {
-        setObsolete(true); // the book is as the undo left it; nothing here can be replayed
-        return;
-    }
-    m_record.importId = *id;
+    if (importId)
+        m_record.importId = *importId;
+    m_written = true;
+}
+
+void ImportCommand::follow()
+{
+    if (!m_written)
+        setObsolete(true); // nothing was written: nothing here can follow
+    m_written = false;
 }
 
 void ImportCommand::undo()
 {
-    if (!m_steps.undo || !m_steps.undo(m_record))
-        setObsolete(true); // refused (another import came after it, or I/O): the book is unchanged
+    follow();
+}
+
+void ImportCommand::redo()
+{
+    follow();
 }
 
 } // namespace tp::ui

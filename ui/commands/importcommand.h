@@ -4,7 +4,6 @@
 
 #include <QUndoCommand>
 
-#include <functional>
 #include <optional>
 
 namespace tp::ui {
@@ -13,26 +12,20 @@ namespace tp::ui {
 // Undo: core's undoImport() puts the book back exactly as it was before the import (the
 // remembered mapping stays: it describes the file, not the book's data).
 // Redo: imports the same file again with the same options and as-of date, so the book is again
-// as the import left it (same rows, same ids). Only when the file is still the one imported
-// (same size and modification time); if it changed, went missing, or the re-import is
-// cancelled or fails, the book stays as it is and the step leaves the history with a message:
-// there is nothing faithful to redo. An undo the book refuses (another import came after it)
-// leaves the history the same way.
+// as the import left it (same rows, same ids).
+// Both write on a background job before the stack moves (ImportStep, docs/ARCHITECTURE.md
+// "Background jobs"): undo() and redo() here only follow what that step wrote. A stack moved
+// any other way (QUndoStack::undo() called directly) wrote nothing: the step then leaves the
+// history, and the book stays as it is.
 class ImportCommand : public QUndoCommand
 {
 public:
-    // How the import is taken back and run again. Both run off the GUI thread (with a progress
-    // dialog) and report their own errors.
-    struct Steps
-    {
-        // True when the book is back as it was before the import.
-        std::function<bool(const ImportRecord &record)> undo;
-        // The new import's id, or nothing.
-        std::function<std::optional<Id>(const ImportRecord &record)> redo;
-    };
-
     // The import has already been written: the first redo() does nothing.
-    ImportCommand(ImportRecord record, Steps steps);
+    explicit ImportCommand(ImportRecord record);
+
+    // ImportStep wrote the book as this step's undo or redo leaves it (a redo: as the import
+    // `importId`); the stack's undo() or redo() follows at once.
+    void written(std::optional<Id> importId = std::nullopt);
 
     void undo() override;
     void redo() override;
@@ -40,8 +33,9 @@ public:
     const ImportRecord &record() const { return m_record; }
 
 private:
+    void follow();
+
     ImportRecord m_record;
-    Steps m_steps;
     bool m_written = true;
 };
 

@@ -11,17 +11,17 @@ class QWidget;
 namespace tp::ui {
 
 class BookSession;
-class ImportJob;
+class ImportStep;
 class ImportWizard;
 
 // The import's actions and their wiring, so that the main window only places them:
 // File ▸ Import CSV… (Ctrl+I) opens the wizard; File ▸ Undo Last Import is the undo stack's
 // undo, enabled when the step it would undo is an import. A committed import is handed to the
 // session as one undo step, and its mapping is remembered for the file's header. Undoing and
-// redoing an import run here, off the GUI thread, behind a window-modal progress dialog (a redo
-// can be cancelled there). Before an import is undone while edits made after it touch its rows,
-// confirmUndo() asks; Edit ▸ Undo asks through it too. A read-only book takes no import: the
-// import action is off.
+// redoing an import run as a background step (step(), startStep()): the window stays live, and
+// the stack moves when the step is done. Before an import is undone while edits made after it
+// touch its rows, confirmUndo() asks; Edit ▸ Undo asks through it too. A read-only book takes no
+// import, and neither does a book while an import's undo or redo runs: the import action is off.
 class ImportActions : public QObject
 {
     Q_OBJECT
@@ -40,8 +40,12 @@ public:
     // Asks before the undo stack's next undo when that step is an import whose undo would lose
     // edits made after it (crm::planUndo), naming them; the default keeps everything. True when
     // the undo may go ahead, and then the import's undo loses those edits. Call it before
-    // QUndoStack::undo(): an undo the user did not confirm refuses to lose them.
+    // startStep(): an undo the user did not confirm refuses to lose them.
     bool confirmUndo();
+    // Starts undoing (redo: redoing) the undo stack's next step when it is an import (Edit ▸
+    // Undo and Redo come here first); false when it is not.
+    bool startStep(bool redo);
+    ImportStep *step() const { return m_step; }
 
     // Non-interactive windows (screenshots, tests) keep their settings out of it.
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -51,16 +55,13 @@ signals:
 
 private:
     void onImported(ImportWizard *wizard, const ImportRecord &record);
-    bool undoImport(const ImportRecord &record);
-    std::optional<Id> reimport(const ImportRecord &record);
-    // Runs `job` (started already) to its end behind a window-modal progress dialog.
-    void runModally(ImportJob &job, const QString &label, bool cancellable);
     void updateActions();
 
     BookSession *m_session;
     QWidget *m_window;
     QAction *m_import;
     QAction *m_undoImport;
+    ImportStep *m_step;
     QPointer<ImportWizard> m_wizard;
     // The import whose undo the user confirmed losing later edits for (confirmUndo()).
     std::optional<Id> m_undoConfirmed;

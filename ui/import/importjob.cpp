@@ -2,18 +2,15 @@
 
 #include "domain/errors.h"
 #include "import/importjournal.h"
+#include "jobs/backgroundjob.h"
 #include "storage/book.h"
+#include "storage/usermessage.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
-#include <QPointer>
-#include <QThread>
-#include <QTimer>
-
-#include <atomic>
 
 namespace tp::ui {
 
+// What one run needs, copied to it.
 struct ImportJob::Task
 {
     Mode mode = Mode::Analyse;
@@ -22,41 +19,27 @@ struct ImportJob::Task
     crm::ImportOptions options;
     Id importId = 0; // Undo
     bool evenIfEditedLater = false; // Undo
-    std::atomic<bool> cancel{ false };
-    ImportJob *job = nullptr; // receives progress through queued calls
-    ImportJobResult result;
 };
 
-ImportJob::ImportJob(QObject *parent) : QObject(parent) { }
-
-ImportJob::~ImportJob()
+ImportJob::ImportJob(QObject *parent)
+    : QObject(parent), m_job(new BackgroundJob<ImportJobResult>(this))
 {
-    if (m_current)
-        m_current->cancel = true;
-    for (QThread *thread : std::as_const(m_threads)) {
-        thread->wait();
-        delete thread;
-    }
+    connect(m_job, &BackgroundJobBase::started, this, &ImportJob::started);
+    connect(m_job, &BackgroundJobBase::progress, this, &ImportJob::progress);
+    connect(m_job, &BackgroundJobBase::finished, this, &ImportJob::finished);
 }
 
-void ImportJob::run(Task &task)
+ImportJob::~ImportJob() = default;
+
+ImportJobResult ImportJob::run(const Task &task, JobControl &control)
 {
     QElapsedTimer clock;
     clock.start();
-    ImportJobResult &r = task.result;
+    ImportJobResult r;
     if (!task.file.isEmpty())
         r.stamp = FileStamp::of(task.file);
-    const crm::ImportProgress progress = [&task](qint64 done, qint64 total) {
-        if (task.cancel)
-            return false;
-        QMetaObject::invokeMethod(
-                task.job,
-                [job = task.job, t = &task, done, total] {
-                    if (job->m_current.get() == t) // not a superseded run
-                        emit job->progress(done, total);
-                },
-                Qt::QueuedConnection);
-        return true;
+    const crm::ImportProgress progress = [&control](qint64 done, qint64 total) {
+        return control.progress(done, total);
     };
     try {
         // A worker thread: it may wait for another program's import as long as a command does.
@@ -81,92 +64,76 @@ void ImportJob::run(Task &task)
             break;
         }
         r.outcome = ImportJobResult::Outcome::Finished;
-    } catch (const InputError &e) {
-        r.error = e.message();
-    } catch (const BookError &e) {
-        r.error = e.message();
-    } catch (const sql::Error &e) {
-        r.error = Book::explain(task.bookPath, e).message();
     } catch (const std::exception &e) {
-        r.error =
-                ImportJob::tr("The book was not changed: %1").arg(QString::fromLocal8Bit(e.what()));
+        r.error = userMessage(e, task.bookPath);
+        r.refused = dynamic_cast<const InputError *>(&e) != nullptr;
     }
     // A cancel that came too late to stop anything leaves a finished run.
-    if (r.outcome == ImportJobResult::Outcome::Failed && task.cancel)
+    if (r.outcome == ImportJobResult::Outcome::Failed && control.isCanceled())
         r.outcome = ImportJobResult::Outcome::Cancelled;
     r.elapsedMs = clock.elapsed();
+    return r;
 }
 
 void ImportJob::start(Mode mode, const QString &bookPath, const QString &file,
                       const crm::ImportOptions &options)
 {
-    auto task = std::make_shared<Task>();
-    task->mode = mode;
-    task->bookPath = bookPath;
-    task->file = file;
-    task->options = options;
+    Task task;
+    task.mode = mode;
+    task.bookPath = bookPath;
+    task.file = file;
+    task.options = options;
     launch(task);
 }
 
 void ImportJob::startUndo(const QString &bookPath, Id importId, bool evenIfEditedLater)
 {
-    auto task = std::make_shared<Task>();
-    task->mode = Mode::Undo;
-    task->bookPath = bookPath;
-    task->importId = importId;
-    task->evenIfEditedLater = evenIfEditedLater;
+    Task task;
+    task.mode = Mode::Undo;
+    task.bookPath = bookPath;
+    task.importId = importId;
+    task.evenIfEditedLater = evenIfEditedLater;
     launch(task);
 }
 
-void ImportJob::launch(const std::shared_ptr<Task> &task)
+void ImportJob::launch(const Task &task)
 {
-    if (m_current)
-        m_current->cancel = true; // the newest run wins
-    task->job = this;
-    m_current = task;
-    m_result = {};
-
-    QThread *thread = QThread::create([task] { run(*task); });
-    m_threads.append(thread);
-    connect(thread, &QThread::finished, this, [this, thread, task] {
-        m_threads.removeOne(thread);
-        thread->deleteLater();
-        if (m_current != task)
-            return; // superseded
-        m_current.reset();
-        m_result = std::move(task->result);
-        emit finished();
-    });
-    emit started();
-    thread->start();
+    m_job->start([task](JobControl &control) { return run(task, control); });
 }
 
 void ImportJob::cancel()
 {
-    if (m_current)
-        m_current->cancel = true;
+    m_job->cancel();
+}
+
+void ImportJob::discard()
+{
+    m_job->discard();
+}
+
+bool ImportJob::isRunning() const
+{
+    return m_job->isRunning();
 }
 
 bool ImportJob::isCancelling() const
 {
-    return m_current && m_current->cancel;
+    return m_job->isRunning() && m_job->isCanceled();
 }
 
 bool ImportJob::waitForFinished(int timeoutMs)
 {
-    if (!m_current)
-        return true;
-    QEventLoop loop;
-    const QPointer<ImportJob> self(this); // what finished() sets off may delete the job
-    connect(this, &ImportJob::finished, &loop, &QEventLoop::quit);
-    connect(this, &QObject::destroyed, &loop, &QEventLoop::quit);
-    if (timeoutMs >= 0)
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    if (!self)
-        return true;
-    disconnect(this, &ImportJob::finished, &loop, &QEventLoop::quit);
-    return !m_current;
+    return m_job->waitForFinished(timeoutMs);
+}
+
+const ImportJobResult &ImportJob::result() const
+{
+    static const ImportJobResult none; // nothing finished yet
+    static const ImportJobResult cancelled{ ImportJobResult::Outcome::Cancelled };
+    if (m_job->result())
+        return *m_job->result();
+    // A run cancelled before it began did nothing at all.
+    return !m_job->isRunning() && m_job->isCanceled() ? cancelled : none;
 }
 
 } // namespace tp::ui

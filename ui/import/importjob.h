@@ -3,14 +3,13 @@
 #include "import/importer.h"
 #include "importrecord.h"
 
-#include <QList>
 #include <QObject>
 
-#include <memory>
-
-class QThread;
-
 namespace tp::ui {
+
+template<typename Result>
+class BackgroundJob;
+class JobControl;
 
 // What an ImportJob ended with.
 struct ImportJobResult
@@ -18,17 +17,19 @@ struct ImportJobResult
     enum class Outcome { Finished, Cancelled, Failed };
     Outcome outcome = Outcome::Failed;
     QString error; // why it failed, for the user
+    bool refused = false; // the book refused the request itself (InputError): again is no use
     crm::Analysis analysis; // Analyse
     crm::ImportReport report; // DryRun and Import (report.committed: the book changed)
     FileStamp stamp; // the file as the job found it
     qint64 elapsedMs = 0;
 };
 
-// Runs one core import call on a worker thread, on its own connection to the book (the GUI's
-// connection stays free; SQLite's WAL lets the GUI read meanwhile): the analysis pass, a dry
-// run, the import itself, or the undo of an import. Progress comes back as signals; cancel()
-// makes the next progress callback return false, which rolls the import back (an undo cannot
-// be cancelled: it is one short transaction). Starting again drops the previous run.
+// Runs one core import call on a background job (jobs/backgroundjob.h), on its own connection
+// to the book (the GUI's connection stays free; SQLite's WAL lets the GUI read meanwhile): the
+// analysis pass, a dry run, the import itself, or the undo of an import. Progress comes back as
+// signals; cancel() makes the next progress callback return false, which rolls the import back
+// (an undo cannot be cancelled: it is one short transaction). Starting again drops the previous
+// run: its end is never delivered.
 class ImportJob : public QObject
 {
     Q_OBJECT
@@ -37,7 +38,7 @@ public:
     enum class Mode { Analyse, DryRun, Import, Undo };
 
     explicit ImportJob(QObject *parent = nullptr);
-    ~ImportJob() override; // cancels and waits: nothing outlives the job
+    ~ImportJob() override; // cancels and waits (the job's end): nothing outlives the job
 
     void start(Mode mode, const QString &bookPath, const QString &file,
                const crm::ImportOptions &options);
@@ -45,11 +46,14 @@ public:
     // would be lost, unless `evenIfEditedLater` (the user was asked).
     void startUndo(const QString &bookPath, Id importId, bool evenIfEditedLater = false);
     void cancel();
-    bool isRunning() const { return m_current != nullptr; }
+    // Stops the run and forgets it: finished() does not follow.
+    void discard();
+    bool isRunning() const;
     bool isCancelling() const;
-    // Spins the event loop until the run ends (tests, a redo); false on timeout.
+    // Spins the event loop until the run ends (tests, screenshots); false on timeout.
     bool waitForFinished(int timeoutMs = 60000);
-    const ImportJobResult &result() const { return m_result; }
+    // The last finished run's; an empty result (Failed, no error) before one finished.
+    const ImportJobResult &result() const;
 
 signals:
     void started();
@@ -58,12 +62,10 @@ signals:
 
 private:
     struct Task;
-    static void run(Task &task);
-    void launch(const std::shared_ptr<Task> &task);
+    static ImportJobResult run(const Task &task, JobControl &control);
+    void launch(const Task &task);
 
-    std::shared_ptr<Task> m_current;
-    QList<QThread *> m_threads;
-    ImportJobResult m_result;
+    BackgroundJob<ImportJobResult> *m_job;
 };
 
 } // namespace tp::ui

@@ -3,6 +3,7 @@
 #include "domain/errors.h"
 #include "importjob.h"
 #include "session/booksession.h"
+#include "storage/usermessage.h"
 
 #include <QFileInfo>
 #include <QTimer>
@@ -242,7 +243,7 @@ bool ImportPlan::rememberMapping()
         return true;
     } catch (const std::exception &e) {
         m_session->reportError(
-                tr("The mapping was not remembered: %1").arg(QString::fromLocal8Bit(e.what())));
+                tr("The mapping was not remembered: %1").arg(userMessage(e, m_session->path())));
         return false;
     }
 }

@@ -8,6 +8,7 @@
 
 #include "import/csvdrophandler.h"
 #include "import/importactions.h"
+#include "import/importstep.h"
 #include "pages/accounts/accountspage.h"
 #include "pages/funnel/funnelpage.h"
 #include "pages/health/healthpage.h"
@@ -88,10 +89,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_session->isReloading())
             showStatus(tr("Opening %1…").arg(QFileInfo(path).fileName()), 0);
     });
-    connect(m_session, &BookSession::loadProgress, this, [this](qint64 done, qint64 total) {
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
-    });
+    connect(m_session, &BookSession::loadProgress, this, &MainWindow::showProgress);
     connect(m_session, &BookSession::errorOccurred, this,
             [this](const QString &message) { showStatus(message, 10000); });
     connect(m_recent, &RecentBooks::changed, this, [this] { m_recent->fillMenu(m_recentMenu); });
@@ -215,7 +213,20 @@ void MainWindow::createActions()
 
     m_undo = new UndoActions(m_session->undoStack(), this);
     m_undo->setUndoCheck([this] { return m_import->confirmUndo(); });
+    m_undo->setBackgroundStep([this](bool redo) { return m_import->startStep(redo); });
     connect(m_undo, &UndoActions::statusMessage, this, [this](const QString &m) { showStatus(m); });
+    // An import's undo or redo runs in the background: the status bar says so until it is done.
+    ImportStep *step = m_import->step();
+    connect(step, &ImportStep::started, this, [this, step] {
+        m_undo->setPaused(step->text());
+        updateProgress();
+        showStatus(step->text(), 0);
+    });
+    connect(step, &ImportStep::progress, this, &MainWindow::showProgress);
+    connect(step, &ImportStep::finished, this, [this] {
+        m_undo->setPaused({});
+        updateProgress();
+    });
 
     m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find"), this);
     m_findAction->setShortcut(QKeySequence::Find);
@@ -284,9 +295,15 @@ void MainWindow::createStatusBar()
     m_progress->setRange(0, 0);
     m_progress->setTextVisible(false);
     m_cancelButton = new QToolButton(this);
+    m_cancelButton->setObjectName(QStringLiteral("StatusCancel"));
     m_cancelButton->setText(tr("Cancel"));
-    m_cancelButton->setToolTip(tr("Stop opening the book; the current one stays open"));
-    connect(m_cancelButton, &QToolButton::clicked, m_session, &BookSession::cancelLoading);
+    connect(m_cancelButton, &QToolButton::clicked, this, [this] {
+        if (m_import->step()->isRunning())
+            m_import->step()->cancel();
+        else
+            m_session->cancelLoading();
+        updateProgress();
+    });
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
     statusBar()->addPermanentWidget(m_countsLabel);
@@ -367,14 +384,32 @@ void MainWindow::updateTitleAndStatus()
             open ? tr("%Ln accounts", nullptr, m_session->accountCount()) + QStringLiteral(" · ")
                             + tr("%Ln opportunities", nullptr, m_session->opportunityCount())
                  : QString());
-    const bool loading = m_session->isLoading();
-    m_progress->setVisible(loading);
-    // A reload after an import is not for cancelling: the tables would stay out of date.
-    m_cancelButton->setVisible(loading && !m_session->isReloading());
-    if (loading)
-        m_progress->setRange(0, 0);
-    else
+    updateProgress();
+    if (!m_session->isLoading())
         statusBar()->clearMessage();
+}
+
+void MainWindow::updateProgress()
+{
+    // A book opening, or an import's undo or redo (ImportStep).
+    const ImportStep *step = m_import->step();
+    const bool loading = m_session->isLoading();
+    m_progress->setVisible(loading || step->isRunning());
+    if (loading || step->isRunning())
+        m_progress->setRange(0, 0); // busy until the first progress comes
+    // A reload after an import is not for cancelling: the tables would stay out of date.
+    m_cancelButton->setVisible(step->isRunning() ? step->canCancel()
+                                                 : loading && !m_session->isReloading());
+    m_cancelButton->setToolTip(step->isRunning()
+                                       ? tr("Stop importing the file again; the book stays as "
+                                            "it is")
+                                       : tr("Stop opening the book; the current one stays open"));
+}
+
+void MainWindow::showProgress(qint64 done, qint64 total)
+{
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
 }
 
 void MainWindow::updateReadOnlyBanner()

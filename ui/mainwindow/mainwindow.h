@@ -84,6 +84,8 @@ private:
     void createMenus();
     void createStatusBar();
     void updateTitleAndStatus();
+    void updateProgress();
+    void showProgress(qint64 done, qint64 total);
     // The banner says why a read-only book cannot be changed, and what to do.
     void updateReadOnlyBanner();
     void updateEditMenu();

@@ -1,6 +1,5 @@
 #include "undoactions.h"
 
-#include "commands/importcommand.h"
 #include "style/icons.h"
 
 #include <QAction>
@@ -32,27 +31,39 @@ QString UndoActions::menuText(const QString &text)
     return escaped.replace(QLatin1Char('&'), QLatin1String("&&"));
 }
 
+void UndoActions::setPaused(const QString &reason)
+{
+    m_paused = reason;
+    update();
+}
+
 void UndoActions::update()
 {
     const QString undo = m_stack->undoText();
     const QString redo = m_stack->redoText();
-    m_undo->setEnabled(m_stack->canUndo());
-    m_redo->setEnabled(m_stack->canRedo());
+    const bool paused = !m_paused.isEmpty();
+    m_undo->setEnabled(m_stack->canUndo() && !paused);
+    m_redo->setEnabled(m_stack->canRedo() && !paused);
     m_undo->setText(undo.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(menuText(undo)));
     m_redo->setText(redo.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(menuText(redo)));
-    m_undo->setStatusTip(undo.isEmpty() ? QString() : tr("Take back: %1").arg(undo));
-    m_redo->setStatusTip(redo.isEmpty() ? QString() : tr("Do again: %1").arg(redo));
+    m_undo->setStatusTip(paused                   ? m_paused
+                                 : undo.isEmpty() ? QString()
+                                                  : tr("Take back: %1").arg(undo));
+    m_redo->setStatusTip(paused                   ? m_paused
+                                 : redo.isEmpty() ? QString()
+                                                  : tr("Do again: %1").arg(redo));
 }
 
 void UndoActions::run(bool redo)
 {
-    if (redo ? !m_stack->canRedo() : !m_stack->canUndo())
+    if (!m_paused.isEmpty() || (redo ? !m_stack->canRedo() : !m_stack->canUndo()))
         return;
     if (!redo && m_undoCheck && !m_undoCheck())
         return;
-    // An import's undo and redo say what they did themselves, with the file's name.
-    const QUndoCommand *command = m_stack->command(m_stack->index() - (redo ? 0 : 1));
-    const bool announce = dynamic_cast<const ImportCommand *>(command) == nullptr;
+    if (m_background && m_background(redo)) {
+        update(); // a step dropped at once moves no index (QUndoStack::redo() says nothing)
+        return; // it says itself what it did, once it is done
+    }
     QString text = redo ? m_stack->redoText() : m_stack->undoText();
     if (text.endsWith(QLatin1Char('.')))
         text.chop(1);
@@ -62,7 +73,7 @@ void UndoActions::run(bool redo)
     else
         m_stack->undo();
     // A command that failed made itself obsolete and left the stack; it said why already.
-    if (m_stack->count() < count || !announce)
+    if (m_stack->count() < count)
         return;
     emit statusMessage(redo ? tr("Redone: %1.").arg(text) : tr("Undone: %1.").arg(text));
 }

@@ -1,34 +1,26 @@
 #include "booksession.h"
 
 #include "commands/editcommand.h"
-#include "domain/errors.h"
 #include "edits/bookeditor.h"
+#include "jobs/backgroundjob.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
+#include "storage/usermessage.h"
 
-#include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
-#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
 
-#include <atomic>
-
 namespace tp::ui {
 
-// One load of a book's view on a worker thread. The session keeps the newest job; an older
-// job that finishes after a newer one started is dropped.
-struct BookSession::LoadJob
+// What a load's job hands back: the view, or why there is none (neither: it was cancelled).
+struct BookSession::LoadedView
 {
-    QString path;
-    std::unique_ptr<Book> book; // opened on the GUI thread; used there once loaded; null: reload
     std::unique_ptr<BookView> view;
     QString error;
-    std::atomic<bool> cancel{ false };
 };
 
 namespace {
@@ -41,23 +33,28 @@ const BookSettings &defaultSettings()
 
 } // namespace
 
-BookSession::BookSession(QObject *parent) : QObject(parent), m_undoStack(new QUndoStack(this)) { }
+BookSession::BookSession(QObject *parent)
+    : QObject(parent),
+      m_undoStack(new QUndoStack(this)),
+      m_loader(new BackgroundJob<LoadedView>(this)) // its end stops and waits for the load
+{
+    connect(m_loader, &BackgroundJobBase::progress, this, &BookSession::loadProgress);
+    connect(m_loader, &BackgroundJobBase::finished, this, &BookSession::finishLoading);
+}
 
 BookSession::~BookSession()
 {
-    // The worker only touches its job; stop it and wait so nothing outlives the session.
-    if (m_job)
-        m_job->cancel = true;
-    for (QThread *thread : std::as_const(m_threads)) {
-        thread->wait();
-        delete thread;
-    }
     m_undoStack->clear(); // commands refer to the book: delete them first
+}
+
+bool BookSession::isLoading() const
+{
+    return m_loader->isRunning();
 }
 
 QString BookSession::loadingPath() const
 {
-    return m_job ? m_job->path : QString();
+    return isLoading() ? m_loadingPath : QString();
 }
 
 const BookSettings &BookSession::settings() const
@@ -70,16 +67,9 @@ bool BookSession::openBook(const QString &path, QString *error)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     try {
         return startLoading(Book::openForReading(absolute), absolute);
-    } catch (const BookError &e) {
-        if (error)
-            *error = e.message();
-    } catch (const sql::Error &e) {
-        if (error)
-            *error = Book::explain(absolute, e).message();
     } catch (const std::exception &e) {
         if (error)
-            *error = tr("%1 cannot be opened: %2")
-                             .arg(QFileInfo(path).fileName(), QString::fromLocal8Bit(e.what()));
+            *error = userMessage(e, absolute, BookTask::Open);
     }
     return false;
 }
@@ -89,13 +79,9 @@ bool BookSession::createBook(const QString &path, QString *error)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     try {
         return startLoading(Book::create(absolute), absolute);
-    } catch (const BookError &e) {
-        if (error)
-            *error = e.message();
     } catch (const std::exception &e) {
         if (error)
-            *error = tr("Cannot create %1: %2")
-                             .arg(QFileInfo(path).fileName(), QString::fromLocal8Bit(e.what()));
+            *error = userMessage(e, absolute, BookTask::Create);
     }
     return false;
 }
@@ -110,23 +96,19 @@ bool BookSession::saveCopyAs(const QString &path, QString *error)
     try {
         m_book->saveCopyAs(path);
         return true;
-    } catch (const BookError &e) {
+    } catch (const std::exception &e) {
         if (error)
-            *error = e.message();
-    } catch (const sql::Error &e) {
-        if (error)
-            *error = Book::explain(path, e).message();
+            *error = userMessage(e, path, BookTask::Create); // the copy is created
     }
     return false;
 }
 
 void BookSession::closeBook()
 {
-    if (m_job) {
-        m_job->cancel = true;
-        const QString path = m_job->path;
-        m_job.reset(); // its end is ignored (finishLoading)
-        emit loadCancelled(path);
+    if (isLoading()) {
+        m_loader->discard(); // its end is never delivered
+        m_opening.reset();
+        emit loadCancelled(m_loadingPath);
     }
     if (!m_book && !m_view)
         return;
@@ -143,73 +125,48 @@ void BookSession::closeBook()
 
 bool BookSession::startLoading(std::unique_ptr<Book> book, const QString &path)
 {
-    if (m_job)
-        m_job->cancel = true; // the newest request wins
-
-    auto job = std::make_shared<LoadJob>();
-    job->path = path;
-    job->book = std::move(book);
-    m_job = job;
-
-    // The worker reads through its own connection (loadBookView opens one) and reports
-    // progress through queued calls; the session outlives it (the destructor waits).
-    QThread *thread = QThread::create([this, job] {
+    // The newest request wins: a load still going is cancelled and never delivered. The job
+    // reads through its own connection (loadBookView opens one), never the book opened here.
+    m_loadingPath = path;
+    m_opening = std::move(book);
+    m_loader->start([path](JobControl &control) {
+        LoadedView result;
         try {
-            job->view = loadBookView(job->path, [this, job](qint64 done, qint64 total) {
-                if (job->cancel)
-                    return false;
-                QMetaObject::invokeMethod(
-                        this,
-                        [this, job, done, total] {
-                            if (m_job == job)
-                                emit loadProgress(done, total);
-                        },
-                        Qt::QueuedConnection);
-                return true;
+            result.view = loadBookView(path, [&control](qint64 done, qint64 total) {
+                return control.progress(done, total);
             });
-        } catch (const BookError &e) {
-            job->error = e.message();
-        } catch (const sql::Error &e) {
-            job->error = Book::explain(job->path, e).message();
         } catch (const std::exception &e) {
-            job->error =
-                    tr("%1 cannot be read: %2")
-                            .arg(QFileInfo(job->path).fileName(), QString::fromLocal8Bit(e.what()));
+            result.error = userMessage(e, path, BookTask::Read);
         }
-    });
-    m_threads.append(thread);
-    connect(thread, &QThread::finished, this, [this, thread, job] {
-        m_threads.removeOne(thread);
-        thread->deleteLater();
-        finishLoading(job);
+        return result;
     });
     emit loadingStarted(path);
-    thread->start();
     return true;
 }
 
-void BookSession::finishLoading(const std::shared_ptr<LoadJob> &job)
+void BookSession::finishLoading()
 {
-    if (m_job != job)
-        return; // superseded by a newer open
-    m_job.reset();
-    if (job->cancel || (!job->view && job->error.isEmpty())) {
-        emit loadCancelled(job->path);
+    std::unique_ptr<Book> book = std::move(m_opening);
+    LoadedView result;
+    if (m_loader->result())
+        result = std::move(*m_loader->result());
+    if (m_loader->isCanceled() || (!result.view && result.error.isEmpty())) {
+        emit loadCancelled(m_loadingPath);
         return;
     }
-    if (!job->view) {
-        emit loadFailed(job->path, job->error);
+    if (!result.view) {
+        emit loadFailed(m_loadingPath, result.error);
         return;
     }
-    m_reloaded = !job->book;
-    carryIndexes(m_reloaded ? m_view.get() : nullptr, *job->view);
+    m_reloaded = !book;
+    carryIndexes(m_reloaded ? m_view.get() : nullptr, *result.view);
     emit aboutToSwitchBook();
     if (!m_reloaded) {
         m_undoStack->clear(); // its commands belong to the previous book
-        m_book = std::move(job->book);
+        m_book = std::move(book);
     }
-    m_view = std::move(job->view);
-    m_path = job->path;
+    m_view = std::move(result.view);
+    m_path = m_loadingPath;
     emit loaded();
 }
 
@@ -250,40 +207,26 @@ bool BookSession::isReadOnly() const
 
 bool BookSession::isReloading() const
 {
-    return m_job && !m_job->book;
+    return isLoading() && !m_opening;
 }
 
 bool BookSession::reloadView()
 {
     if (!m_book)
         return false;
-    if (m_job && m_job->book)
+    if (isLoading() && m_opening)
         return true; // another book is opening: it replaces this one anyway
     return startLoading(nullptr, m_path);
 }
 
 void BookSession::cancelLoading()
 {
-    if (m_job)
-        m_job->cancel = true;
+    m_loader->cancel();
 }
 
 bool BookSession::waitUntilLoaded(int timeoutMs)
 {
-    if (!m_job)
-        return isOpen();
-    QEventLoop loop;
-    const auto quit = [&loop] { loop.quit(); };
-    const auto c1 = connect(this, &BookSession::loaded, &loop, quit);
-    const auto c2 = connect(this, &BookSession::loadFailed, &loop, quit);
-    const auto c3 = connect(this, &BookSession::loadCancelled, &loop, quit);
-    QTimer::singleShot(timeoutMs, &loop, quit);
-    if (m_job)
-        loop.exec();
-    disconnect(c1);
-    disconnect(c2);
-    disconnect(c3);
-    return !m_job && isOpen();
+    return m_loader->waitForFinished(timeoutMs) && isOpen();
 }
 
 // --- Errors ------------------------------------------------------------------------------------
@@ -306,17 +249,15 @@ bool BookSession::runGuarded(const std::function<void(Book &)> &work)
                             .arg(QFileInfo(m_path).fileName()));
         return false;
     }
+    if (!m_editsHeld.isEmpty()) {
+        reportError(m_editsHeld);
+        return false;
+    }
     try {
         work(*m_book);
         return true;
-    } catch (const InputError &e) {
-        reportError(e.message());
-    } catch (const BookError &e) {
-        reportError(e.message());
-    } catch (const sql::Error &e) {
-        reportError(Book::explain(m_path, e).message());
     } catch (const std::exception &e) {
-        reportError(tr("The book was not changed: %1").arg(QString::fromLocal8Bit(e.what())));
+        reportError(userMessage(e, m_path));
     }
     return false;
 }

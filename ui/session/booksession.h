@@ -3,7 +3,6 @@
 #include "domain/bookchange.h"
 #include "views/bookview.h"
 
-#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -12,7 +11,6 @@
 #include <optional>
 #include <vector>
 
-class QThread;
 class QTimer;
 class QUndoCommand;
 class QUndoStack;
@@ -25,14 +23,17 @@ class BookReader; // storage/bookreader.h, where a page reads what the view does
 
 namespace tp::ui {
 
+template<typename Result>
+class BackgroundJob;
+
 // The open book: the one object through which data changes (Tiled's document). It owns the
 // book, the in-memory BookView the tables show, and the undo stack; it knows no field of the
 // book. Every edit is core's change record (docs/ARCHITECTURE.md, "The edit path"): one
 // transaction, one undo command, one changed() signal, however many rows it touches.
 //
 // Opening checks the file on the calling (GUI) thread with Book::open, then loads the view on a
-// worker thread; the book shown so far stays until the new one is loaded, so a bad file or a
-// cancelled load leaves it as it was.
+// background job (the newest open wins); the book shown so far stays until the new one is
+// loaded, so a bad file or a cancelled load leaves it as it was.
 class BookSession : public QObject
 {
     Q_OBJECT
@@ -71,7 +72,10 @@ public:
     // The book's file or folder cannot be written: it is shown, and every edit is refused with
     // that reason (Book::openForReading).
     bool isReadOnly() const;
-    bool isLoading() const { return m_job != nullptr; }
+    // While a background step writes to the book on its own connection (an import's undo or
+    // redo), edits wait: each is refused with `reason` until holdEdits({}) lets them in again.
+    void holdEdits(const QString &reason) { m_editsHeld = reason; }
+    bool isLoading() const;
     bool isReloading() const;
     QString path() const { return m_path; }
     QString loadingPath() const;
@@ -130,7 +134,7 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
-    struct LoadJob;
+    struct LoadedView;
 
     // Runs a core call on the open book, turning its exceptions into errorOccurred().
     bool runGuarded(const std::function<void(Book &)> &work);
@@ -141,7 +145,7 @@ private:
 
     // A null book reloads the view of the open one.
     bool startLoading(std::unique_ptr<Book> book, const QString &path);
-    void finishLoading(const std::shared_ptr<LoadJob> &job);
+    void finishLoading();
     // Fills the carried indexes from `previous` (null: another book) to `next`.
     void carryIndexes(const BookView *previous, const BookView &next);
 
@@ -149,9 +153,11 @@ private:
     std::unique_ptr<BookView> m_view;
     QString m_path;
     QUndoStack *m_undoStack;
-    std::shared_ptr<LoadJob> m_job;
-    QList<QThread *> m_threads;
+    BackgroundJob<LoadedView> *m_loader;
+    QString m_loadingPath; // of the newest load
+    std::unique_ptr<Book> m_opening; // the book it opens; null: a reload of the open one
     bool m_reloaded = false;
+    QString m_editsHeld; // why edits wait (holdEdits())
     std::vector<int> m_repCarry, m_territoryCarry; // old index → new index, after a reload
 };
 

@@ -1,18 +1,33 @@
 #include "healthstate.h"
 
+#include "jobs/backgroundjob.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "storage/bookreader.h"
 #include "storage/stageflowloader.h"
 
-#include <QEventLoop>
-#include <QThread>
-
 namespace tp::ui {
 
-HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *parent)
-    : QObject(parent), m_session(session), m_scope(scope)
+// What the stage history's job hands back; nothing when the history could not be read.
+struct HealthState::FlowRead
 {
+    std::optional<health::StageFlow> flow;
+};
+
+HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *parent)
+    : QObject(parent),
+      m_session(session),
+      m_scope(scope),
+      m_flowJob(new BackgroundJob<FlowRead>(this))
+{
+    connect(m_flowJob, &BackgroundJobBase::finished, this, [this] {
+        auto &read = m_flowJob->result();
+        if (m_flowJob->isCanceled() || !read || !read->flow)
+            return; // conversion stays unavailable; the rest of the page is unaffected
+        m_flow = std::move(*read->flow);
+        m_flowReady = true;
+        evaluate(false);
+    });
     // Another view: what was worked out for the one before goes at once (before anyone can ask
     // for figures); the scope changes after every load, and we evaluate then, whichever of us
     // hears of the load first. The stage history is read again only if it was asked for before.
@@ -49,29 +64,20 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
     evaluate(true);
 }
 
-HealthState::~HealthState()
-{
-    if (m_flowThread) {
-        *m_flowCancel = true;
-        m_flowThread->wait();
-    }
-}
+HealthState::~HealthState() = default; // the job stops its read and waits for it
 
 void HealthState::requestStageHistory()
 {
     m_flowRequested = true;
-    if (!m_flowThread && !m_flowReady)
+    if (!m_flowJob->isRunning() && !m_flowReady)
         loadStageHistory();
 }
 
 void HealthState::dropStageHistory()
 {
-    if (m_flowThread) {
-        // The view it was reading for is gone: stop it (it checks every 65,536 rows).
-        *m_flowCancel = true;
-        m_flowThread->wait();
-        m_flowThread = nullptr; // it deletes itself; its result is dropped
-    }
+    // The view it was reading for is gone: its read stops (it checks every 65,536 rows) and
+    // is never delivered.
+    m_flowJob->discard();
     m_flow = {};
     m_flowReady = false;
 }
@@ -82,39 +88,21 @@ void HealthState::loadStageHistory()
     const BookView *view = m_session->view();
     if (!view)
         return;
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    m_flowCancel = cancel;
-    auto result = std::make_shared<health::StageFlow>();
-    QThread *thread = QThread::create([path = m_session->path(), ids = view->opportunities.id,
-                                       cancel, result] {
+    m_flowJob->start([path = m_session->path(), ids = view->opportunities.id](JobControl &control) {
+        FlowRead read;
         try {
-            *result = loadStageFlow(path, ids, [&cancel] { return cancel->load(); });
+            read.flow = loadStageFlow(path, ids, [&control] { return control.isCanceled(); });
         } catch (const std::exception &) {
-            *cancel = true; // conversion stays unavailable; the rest of the page is unaffected
+            // nothing read: conversion stays unavailable
         }
+        return read;
     });
-    m_flowThread = thread;
-    connect(thread, &QThread::finished, this, [this, thread, cancel, result] {
-        thread->deleteLater();
-        if (m_flowThread == thread)
-            m_flowThread = nullptr;
-        if (*cancel)
-            return;
-        m_flow = std::move(*result);
-        m_flowReady = true;
-        evaluate(false);
-    });
-    thread->start(QThread::LowPriority);
 }
 
 void HealthState::waitForStageHistory()
 {
     requestStageHistory();
-    while (m_flowThread) {
-        m_flowThread->wait();
-        QCoreApplication::sendPostedEvents(this);
-        QCoreApplication::processEvents();
-    }
+    m_flowJob->waitForFinished(-1);
 }
 
 const std::optional<health::StageConversion> &HealthState::conversion()

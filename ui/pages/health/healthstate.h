@@ -5,13 +5,10 @@
 
 #include <QObject>
 
-class QThread;
-
-#include <atomic>
-#include <memory>
-
 namespace tp::ui {
 
+template<typename Result>
+class BackgroundJob;
 class BookSession;
 class ScopeState;
 
@@ -31,7 +28,7 @@ public:
 
     BookSession *session() const { return m_session; }
     const health::HealthReport &report();
-    // Stage conversion needs the stage history, read on a worker thread once a page asks for
+    // Stage conversion needs the stage history, read on a background job once a page asks for
     // it (and again for each view loaded after that): nullopt until it is in.
     const std::optional<health::StageConversion> &conversion();
     void requestStageHistory();
@@ -43,6 +40,8 @@ signals:
     void evaluated(bool scopeChanged);
 
 private:
+    struct FlowRead;
+
     void evaluate(bool scopeChanged);
     void evaluateLater();
     void loadStageHistory();
@@ -57,8 +56,7 @@ private:
     QDate m_contextDate;
     std::optional<health::StageConversion> m_conversion;
     health::StageFlow m_flow;
-    QThread *m_flowThread = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_flowCancel;
+    BackgroundJob<FlowRead> *m_flowJob;
     bool m_flowRequested = false; // a page showed conversion: read it for every view
     bool m_flowReady = false; // m_flow is the current view's
     bool m_pending = false;
