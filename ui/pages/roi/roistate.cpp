@@ -158,16 +158,21 @@ QStringList RoiState::hoverLines(int account)
 
 QString RoiState::describe(int account)
 {
-    const BookView *view = m_session->view();
     const int rank = rankOf(account);
-    if (!view || rank < 0)
+    return rank < 0 ? QString() : describe(m_result.workList[std::size_t(rank)]);
+}
+
+QString RoiState::describe(const roi::ScoredAccount &s) const
+{
+    const BookView *view = m_session->view();
+    if (!view)
         return {};
-    const roi::ScoredAccount &s = m_result.workList[std::size_t(rank)];
+    const auto account = std::size_t(s.row);
     const Formatter format;
     const QString currency = view->settings.currency;
     const auto money = [&](Minor amount) { return format.money(amount, currency); };
-    QString text = QStringLiteral("<b>%1</b><br>")
-                           .arg(view->accounts.name.at(std::size_t(account)).toHtmlEscaped());
+    QString text =
+            QStringLiteral("<b>%1</b><br>").arg(view->accounts.name.at(account).toHtmlEscaped());
     text += tr("Likelihood %1 (%2) · potential %3%4 · EV %5")
                     .arg(format.share(s.likelihood), factorCoverageText(s), money(s.potential),
                          s.potentialDerived ? tr(" (derived)") : QString(), money(s.ev));

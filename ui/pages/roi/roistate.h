@@ -31,6 +31,9 @@ public:
     BookSession *session() const { return m_session; }
     // Reading the figures evaluates changes still pending.
     const roi::RoiResult &result();
+    // The figures as last evaluated, pending changes left for later: what the work list model
+    // shows until `evaluated` says there are new ones (a model must not change inside data()).
+    const roi::RoiResult &evaluatedResult() const { return m_result; }
     // The reps of the scope who carry more active opportunities than their capacity.
     const std::vector<roi::RepLoad> &overCapacity();
     // Position of an account row in the work list, -1 when it is not scored or not in scope.
@@ -43,6 +46,8 @@ public:
 
     // The ROI page's account tool-tip: figures and the top contributing factors.
     QString describe(int account);
+    // The same for an account of evaluatedResult(), without evaluating pending changes.
+    QString describe(const roi::ScoredAccount &account) const;
     // The same as lines for the chart's callout: the name, then the figures.
     QStringList hoverLines(int account);
     // "scored on 1 of 6 factors" for a scored account.

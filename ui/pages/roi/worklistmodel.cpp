@@ -26,7 +26,7 @@ WorkListModel::WorkListModel(RoiState *state, QObject *parent)
 void WorkListModel::rebuild()
 {
     m_positions.clear();
-    const auto &list = m_state->result().workList;
+    const auto &list = m_state->evaluatedResult().workList;
     m_rowOfPosition.assign(list.size(), -1);
     const BookView *view = m_state->session()->view();
     const std::string needle = m_text.trimmed().toCaseFolded().toStdString();
@@ -62,14 +62,14 @@ int WorkListModel::columnCount(const QModelIndex &parent) const
 
 int WorkListModel::totalCount() const
 {
-    return int(m_state->result().workList.size());
+    return int(m_state->evaluatedResult().workList.size());
 }
 
 int WorkListModel::accountAt(int row) const
 {
     if (row < 0 || row >= int(m_positions.size()))
         return -1;
-    return m_state->result().workList[std::size_t(m_positions[std::size_t(row)])].row;
+    return m_state->evaluatedResult().workList[std::size_t(m_positions[std::size_t(row)])].row;
 }
 
 int WorkListModel::rowOfAccount(int account) const
@@ -136,8 +136,10 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
     const BookView *view = m_state->session()->view();
     if (!view || !index.isValid() || index.row() >= int(m_positions.size()))
         return {};
+    // The figures this model announced: an edit evaluated later resets it when it is.
+    const roi::RoiResult &result = m_state->evaluatedResult();
     const int position = m_positions[std::size_t(index.row())];
-    const roi::ScoredAccount &s = m_state->result().workList[std::size_t(position)];
+    const roi::ScoredAccount &s = result.workList[std::size_t(position)];
     const auto row = std::size_t(s.row);
     const auto &a = view->accounts;
     const QString currency = view->settings.currency;
@@ -145,7 +147,7 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return qlonglong(a.id[row]);
     case CapacityLineRole:
-        return position + 1 == m_state->result().withinCapacity;
+        return position + 1 == result.withinCapacity;
     case ContributionsRole: {
         if (index.column() != Contributions)
             return {};
@@ -173,7 +175,7 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Contributions || index.column() == Account)
-            return m_state->describe(s.row);
+            return m_state->describe(s);
         if (index.column() == Likelihood) {
             QString text = RoiState::factorCoverageText(s);
             text[0] = text[0].toUpper();
@@ -182,9 +184,8 @@ QVariant WorkListModel::data(const QModelIndex &index, int role) const
                                               .arg(text)
                                     : text;
         }
-        if (position >= m_state->result().withinCapacity)
-            return tr("Beyond the capacity of %n active deal(s)", nullptr,
-                      m_state->result().capacity);
+        if (position >= result.withinCapacity)
+            return tr("Beyond the capacity of %n active deal(s)", nullptr, result.capacity);
         return {};
     case Qt::DisplayRole:
         break;
