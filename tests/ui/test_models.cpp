@@ -405,6 +405,52 @@ TEST_F(GuiAccountModel, FollowsOpportunityEditsOfItsPipeline)
     EXPECT_EQ(text(model, globex, int(AC::OpenOpportunities)), QStringLiteral("1"));
 }
 
+// Edits that take rows out of the scope or the filter and bring others in remove and insert
+// those rows one by one (BookTableModel::updateRow), watched by the model tester.
+TEST_F(GuiAccountModel, RowsLeaveAndJoinTheScopeOneByOne)
+{
+    AccountTableModel model(&session);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    model.sort(int(AC::Name), Qt::AscendingOrder);
+    model.setScope(-1, session.view()->territoryIndex(book.south));
+    ASSERT_EQ(ids(model), (QList<qlonglong>{ book.globex }));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+    ASSERT_TRUE(session.edit(&BookEditor::setTerritory, only(book.acme), book.south));
+    ASSERT_TRUE(session.edit(&BookEditor::setTerritory, only(book.initech), book.south));
+    EXPECT_EQ(ids(model), (QList<qlonglong>{ book.acme, book.globex, book.initech }));
+    ASSERT_TRUE(session.edit(&BookEditor::setTerritory, only(book.globex), book.north));
+    EXPECT_EQ(ids(model), (QList<qlonglong>{ book.acme, book.initech }));
+    EXPECT_EQ(inserted.count(), 2);
+    EXPECT_EQ(removed.count(), 1);
+
+    session.undoStack()->setIndex(0);
+    EXPECT_EQ(ids(model), (QList<qlonglong>{ book.globex }));
+    session.undoStack()->redo();
+    EXPECT_EQ(ids(model), (QList<qlonglong>{ book.acme, book.globex }));
+}
+
+TEST_F(GuiOpportunityModel, RowsLeaveAndJoinTheOwnerFilterOneByOne)
+{
+    OpportunityTableModel model(&session);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    model.sort(int(OC::Amount), Qt::DescendingOrder);
+    model.setOwnerFilter(session.view()->repIndex(book.bob));
+    ASSERT_EQ(ids(model), (QList<qlonglong>{ book.o4, book.o3 }));
+
+    ASSERT_TRUE(session.edit(&BookEditor::setOpportunityOwner, only(book.o1), book.bob));
+    ASSERT_TRUE(session.edit(&BookEditor::setOpportunityOwner, only(book.o5), book.bob));
+    EXPECT_EQ(ids(model), (QList<qlonglong>{ book.o4, book.o1, book.o3, book.o5 }));
+    ASSERT_TRUE(session.edit(&BookEditor::setOpportunityOwner, only(book.o4), book.alice));
+    ASSERT_TRUE(session.edit(&BookEditor::setOpportunityOwner, only(book.o3), std::nullopt));
+    EXPECT_EQ(ids(model), (QList<qlonglong>{ book.o1, book.o5 }));
+    session.undoStack()->setIndex(0);
+    EXPECT_EQ(ids(model), (QList<qlonglong>{ book.o4, book.o3 }));
+}
+
 // --- Reps -----------------------------------------------------------------------------------
 
 TEST_F(GuiRepModel, ShowsQuotaWonAttainmentCapacityAndLoad)
