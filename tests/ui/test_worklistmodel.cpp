@@ -133,4 +133,29 @@ TEST_F(GuiWorkListModel, ReadingARowBeforeAnEditIsEvaluatedShowsTheRowsAnnounced
     EXPECT_EQ(model()->rowCount(), 0);
 }
 
+TEST_F(GuiWorkListModel, IsEmptyFromTheMomentAnotherViewIsAnnounced)
+{
+    // The ROI figures of a view are dropped when another one is announced (aboutToSwitchBook):
+    // from then on the list has no rows until the new view's figures are in, so nothing that
+    // hears of the switch after the model reads the rows of a list that is gone.
+    QAbstractItemModelTester tester(model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    ASSERT_EQ(model()->rowCount(), 2);
+    std::vector<int> rowsSeen;
+    QObject::connect(session(), &BookSession::aboutToSwitchBook, model(), [&] {
+        rowsSeen.push_back(model()->rowCount());
+        for (int r = 0; r < model()->rowCount(); ++r)
+            model()->index(r, WorkListModel::ExpectedValue).data();
+    });
+
+    ASSERT_TRUE(session()->reloadView() && session()->waitUntilLoaded());
+    EXPECT_EQ(model()->rowCount(), 2);
+    QString error;
+    ASSERT_TRUE(session()->createBook(dir.path(QStringLiteral("empty.tpbook")), &error))
+            << qPrintable(error);
+    ASSERT_TRUE(session()->waitUntilLoaded());
+    EXPECT_EQ(model()->rowCount(), 0);
+    EXPECT_EQ(rowsSeen, (std::vector<int>{ 0, 0 }));
+}
+
 } // namespace

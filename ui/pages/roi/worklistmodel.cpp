@@ -15,6 +15,14 @@ namespace tp::ui {
 WorkListModel::WorkListModel(RoiState *state, QObject *parent)
     : QAbstractTableModel(parent), m_state(state)
 {
+    // Another view: RoiState drops the figures of this one at once, so do the rows (the new
+    // figures come with the scope's change after the load).
+    connect(state->session(), &BookSession::aboutToSwitchBook, this, [this] {
+        beginResetModel();
+        m_positions.clear();
+        m_rowOfPosition.clear();
+        endResetModel();
+    });
     connect(state, &RoiState::evaluated, this, [this] {
         beginResetModel();
         rebuild();
