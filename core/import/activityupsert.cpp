@@ -25,8 +25,7 @@ struct ActivityUpserter::Statements
 
 ActivityUpserter::ActivityUpserter(sql::Database &db, ImportJournal &journal,
                                    BookDirectory &directory, UpsertCounts &counts, QDate asOf)
-    : m_db(db),
-      m_journal(journal),
+    : m_journal(journal),
       m_directory(directory),
       m_counts(counts),
       m_st(std::make_unique<Statements>(db)),

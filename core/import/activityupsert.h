@@ -27,7 +27,6 @@ private:
     std::optional<Id> account(const RowReader::ActivityInput &row, std::optional<Id> owner);
     std::optional<Id> opportunity(const QString &crmId);
 
-    sql::Database &m_db;
     ImportJournal &m_journal;
     BookDirectory &m_directory;
     UpsertCounts &m_counts;
