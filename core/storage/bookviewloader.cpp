@@ -132,8 +132,9 @@ std::unique_ptr<BookView> loadBookView(const QString &bookPath, const LoadProgre
     });
     std::optional<Reader> tailReader;
     if (parallel) {
+        // By value: the thread outlives this block.
         const qint64 tailExpected = opportunityTotal - headExpected + 1;
-        tailReader.emplace(shared, [&] {
+        tailReader.emplace(shared, [&, tailExpected] {
             loader::readOpportunities(bookPath, split, maxId + 1, tailExpected, tailExpected,
                                       repIndex, rowsNow, withText, tail, shared);
         });
