@@ -213,6 +213,9 @@ void QuadrantChart::updateStrip()
 void QuadrantChart::applyRanges()
 {
     m_settingRanges = true;
+    // No labels until both axes have their range: after a switch of scale the potential axis
+    // still holds the other scale's range when the likelihood axis changes.
+    m_relabelling = true;
     m_x->setRange(0, 100);
     if (m_log) {
         m_y->setRange(std::log10(m_data.logFloor), std::log10(logTop(m_data)));
@@ -221,6 +224,7 @@ void QuadrantChart::applyRanges()
                 { m_data.maxPotential, m_data.potentialThreshold, m_data.floorPotential, 1.0 });
         m_y->setRange(0, niceCeiling(top * 1.05));
     }
+    m_relabelling = false;
     m_settingRanges = false;
     relabel();
     const bool wasZoomed = m_zoomed;
