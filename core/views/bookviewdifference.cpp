@@ -23,7 +23,10 @@ public:
         if (full())
             return;
         if (a.size() != b.size()) {
-            add(QStringLiteral("%1: %2 rows against %3").arg(QLatin1String(what)).arg(a.size()).arg(b.size()));
+            add(QStringLiteral("%1: %2 rows against %3")
+                        .arg(QLatin1String(what))
+                        .arg(a.size())
+                        .arg(b.size()));
             return;
         }
         for (std::size_t i = 0; i < a.size() && !full(); ++i)
@@ -35,7 +38,10 @@ public:
         if (full())
             return;
         if (a.size() != b.size()) {
-            add(QStringLiteral("%1: %2 rows against %3").arg(QLatin1String(what)).arg(a.size()).arg(b.size()));
+            add(QStringLiteral("%1: %2 rows against %3")
+                        .arg(QLatin1String(what))
+                        .arg(a.size())
+                        .arg(b.size()));
             return;
         }
         for (std::size_t i = 0; i < a.size() && !full(); ++i)
