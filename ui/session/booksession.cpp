@@ -10,7 +10,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
-#include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -311,10 +310,11 @@ void BookSession::scheduleCheckpoint()
         m_checkpointTimer = new QTimer(this);
         m_checkpointTimer->setSingleShot(true);
         m_checkpointTimer->setInterval(1500);
+        m_checkpoint = new BackgroundJob<bool>(this);
         connect(m_checkpointTimer, &QTimer::timeout, this, [this] {
             if (!m_book || m_book->isReadOnly())
                 return;
-            QThreadPool::globalInstance()->start([path = m_path] { Book::checkpoint(path); });
+            m_checkpoint->start([path = m_path](JobControl &) { return Book::checkpoint(path); });
         });
     }
     m_checkpointTimer->start();

@@ -138,10 +138,11 @@ private:
 
     // Runs a core call on the open book, turning its exceptions into errorOccurred().
     bool runGuarded(const std::function<void(Book &)> &work);
-    // Edits leave their pages in the book's log; once the user pauses, a worker copies them into
-    // the book (Book::checkpoint), so that no edit waits for it.
+    // Edits leave their pages in the book's log; once the user pauses, a background job copies
+    // them into the book (Book::checkpoint), so that no edit waits for it.
     void scheduleCheckpoint();
     QTimer *m_checkpointTimer = nullptr;
+    BackgroundJob<bool> *m_checkpoint = nullptr; // waited for when the session goes
 
     // A null book reloads the view of the open one.
     bool startLoading(std::unique_ptr<Book> book, const QString &path);
