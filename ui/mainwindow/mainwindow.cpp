@@ -155,6 +155,13 @@ void MainWindow::createPages()
         item->setToolTip(page->title());
         connect(page, &Page::statusMessage, this, [this](const QString &m) { showStatus(m); });
     }
+    // Only the page shown has its figures evaluated after an edit; the others when shown.
+    const auto tellCurrent = [this] {
+        for (Page *page : std::as_const(m_pages))
+            page->setCurrent(page == m_stack->currentWidget());
+    };
+    connect(m_stack, &QStackedWidget::currentChanged, this, tellCurrent);
+    tellCurrent();
     int widest = 0;
     for (Page *page : std::as_const(m_pages))
         widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(page->title()));
@@ -220,12 +227,19 @@ void MainWindow::createActions()
     connect(step, &ImportStep::started, this, [this, step] {
         m_undo->setPaused(step->text());
         updateProgress();
-        showStatus(step->text(), 0);
+        m_workStatus = step->text();
+        showStatus(m_workStatus, 0);
     });
     connect(step, &ImportStep::progress, this, &MainWindow::showProgress);
     connect(step, &ImportStep::finished, this, [this] {
         m_undo->setPaused({});
         updateProgress();
+        m_workStatus.clear();
+    });
+    // A passing message (an edit refused while the step runs) gives way to the step's again.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
+        if (message.isEmpty() && !m_workStatus.isEmpty())
+            statusBar()->showMessage(m_workStatus);
     });
 
     m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find"), this);

@@ -49,6 +49,10 @@ public:
     };
     void setFileActions(const FileActions &actions);
     const FileActions &fileActions() const { return m_fileActions; }
+    // The window shows this page (true) or another one (false). A page whose figures take work
+    // to evaluate has them evaluated only while it is current (EvaluationSchedule); a page on
+    // its own is never told and keeps them current.
+    virtual void setCurrent(bool current) { Q_UNUSED(current); }
     // What the page says in place of its content, empty while it shows its content.
     QString emptyStateText() const;
 

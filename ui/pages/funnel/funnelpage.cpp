@@ -147,6 +147,11 @@ QIcon FunnelPage::icon() const
     return pageIcon(QStringLiteral("funnel"));
 }
 
+void FunnelPage::setCurrent(bool current)
+{
+    m_state->setShownBy(this, current); // and the health figures it rests on
+}
+
 void FunnelPage::focusSearch()
 {
     m_assumptions->spinBox(AssumptionsPanel::Target)->setFocus(Qt::ShortcutFocusReason);

@@ -36,6 +36,7 @@ public:
     QString title() const override { return tr("Funnel"); }
     QIcon icon() const override;
     void focusSearch() override;
+    void setCurrent(bool current) override;
     QByteArray saveState() const override;
     void restoreState(const QByteArray &state) override;
 

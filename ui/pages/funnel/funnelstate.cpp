@@ -2,6 +2,7 @@
 
 #include "analytics/funnel.h"
 #include "edits/bookeditor.h"
+#include "pages/evaluationschedule.h"
 #include "pages/health/healthstate.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
@@ -13,31 +14,52 @@ namespace tp::ui {
 
 FunnelState::FunnelState(BookSession *session, ScopeState *scope, HealthState *health,
                          QObject *parent)
-    : QObject(parent), m_session(session), m_scope(scope), m_health(health)
+    : QObject(parent),
+      m_session(session),
+      m_scope(scope),
+      m_health(health),
+      m_schedule(new EvaluationSchedule([this](bool) { evaluate(); }, this))
 {
-    connect(m_health, &HealthState::evaluated, this, &FunnelState::evaluate);
+    connect(m_health, &HealthState::evaluated, this, [this] { m_schedule->now(false); });
     connect(session, &BookSession::changed, this, [this](const BookChange &change) {
         if (change.aspects().testFlag(ChangeAspect::FunnelAssumptions))
-            evaluate();
+            assumptionsChanged();
     });
-    evaluate();
+    assumptionsChanged();
+}
+
+void FunnelState::assumptionsChanged()
+{
+    // The health figures first, so that evaluating reads them rather than evaluating them (which
+    // would ask for this state's evaluation from inside it).
+    m_health->report();
+    m_schedule->now(false);
+}
+
+void FunnelState::setShownBy(const QObject *page, bool shown)
+{
+    m_health->setShownBy(page, shown); // first: its figures are this state's input
+    m_schedule->setShownBy(page, shown);
 }
 
 const funnel::Plan &FunnelState::plan()
 {
-    m_health->report(); // evaluates pending row changes first (and so this state)
+    m_health->report(); // evaluates pending row changes first (and so marks this state stale)
+    m_schedule->flush();
     return m_plan;
 }
 
 const funnel::Assumptions &FunnelState::assumptions()
 {
     m_health->report();
+    m_schedule->flush();
     return m_assumptions;
 }
 
 const std::vector<FunnelState::Week> &FunnelState::weeks()
 {
     m_health->report();
+    m_schedule->flush();
     return m_weeks;
 }
 

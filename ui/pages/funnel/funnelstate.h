@@ -9,13 +9,16 @@
 namespace tp::ui {
 
 class BookSession;
+class EvaluationSchedule;
 class HealthState;
 class ScopeState;
 
 // The funnel of the scope bar's scope and period (METRICS "Funnel math"): the plan from the
 // scope's history and the assumptions entered for it, and the meetings and activities done
 // in each week of the period so far. Evaluated again with the health figures it rests on
-// (coverage, key metrics), and when an assumption changes.
+// (coverage, key metrics), and when an assumption changes; while the Funnel page is not the
+// window's current page, only when it is shown again or the figures are read
+// (EvaluationSchedule).
 class FunnelState : public QObject
 {
     Q_OBJECT
@@ -44,11 +47,16 @@ public:
     // An edited set of assumptions for the scope, one undo step.
     bool setAssumptions(const funnel::Assumptions &assumptions);
 
+    // `page`, which shows the funnel, is (or is no longer) the window's current page (and so
+    // are the health figures it rests on).
+    void setShownBy(const QObject *page, bool shown);
+
 signals:
     void evaluated();
 
 private:
     void evaluate();
+    void assumptionsChanged();
 
     BookSession *m_session;
     ScopeState *m_scope;
@@ -56,6 +64,7 @@ private:
     funnel::Plan m_plan;
     funnel::Assumptions m_assumptions;
     std::vector<Week> m_weeks;
+    EvaluationSchedule *m_schedule;
 };
 
 } // namespace tp::ui

@@ -271,6 +271,11 @@ void HealthPage::buildActions()
     addPageAction(exportAction);
 }
 
+void HealthPage::setCurrent(bool current)
+{
+    m_state->setShownBy(this, current);
+}
+
 void HealthPage::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);

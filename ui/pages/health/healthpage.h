@@ -50,6 +50,7 @@ public:
     QString title() const override { return tr("Pipeline Health"); }
     QIcon icon() const override;
     void focusSearch() override;
+    void setCurrent(bool current) override;
     QByteArray saveState() const override;
     void restoreState(const QByteArray &state) override;
 

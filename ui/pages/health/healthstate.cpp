@@ -1,6 +1,7 @@
 #include "healthstate.h"
 
 #include "jobs/backgroundjob.h"
+#include "pages/evaluationschedule.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "storage/bookreader.h"
@@ -18,7 +19,9 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
     : QObject(parent),
       m_session(session),
       m_scope(scope),
-      m_flowJob(new BackgroundJob<FlowRead>(this))
+      m_flowJob(new BackgroundJob<FlowRead>(this)),
+      m_schedule(
+              new EvaluationSchedule([this](bool scopeChanged) { evaluate(scopeChanged); }, this))
 {
     connect(m_flowJob, &BackgroundJobBase::finished, this, [this] {
         auto &read = m_flowJob->result();
@@ -26,7 +29,7 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
             return; // conversion stays unavailable; the rest of the page is unaffected
         m_flow = std::move(*read->flow);
         m_flowReady = true;
-        evaluate(false);
+        m_schedule->now(false);
     });
     // Another view: what was worked out for the one before goes at once (before anyone can ask
     // for figures); the scope changes after every load, and we evaluate then, whichever of us
@@ -38,9 +41,9 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
     connect(session, &BookSession::loaded, this, [this] {
         if (m_flowRequested)
             loadStageHistory();
-        evaluateLater();
+        m_schedule->later();
     });
-    connect(scope, &ScopeState::changed, this, [this] { evaluate(true); });
+    connect(scope, &ScopeState::changed, this, [this] { m_schedule->now(true); });
     connect(session, &BookSession::changed, this, [this](const BookChange &change) {
         const ChangeAspects aspects = change.aspects();
         const BookView *view = m_session->view();
@@ -59,9 +62,14 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
         if (aspects
             & (ChangeAspect::Opportunities | ChangeAspect::Accounts | ChangeAspect::Reps
                | ChangeAspect::Quotas | ChangeAspect::Settings))
-            evaluateLater();
+            m_schedule->later();
     });
-    evaluate(true);
+    m_schedule->now(true);
+}
+
+void HealthState::setShownBy(const QObject *page, bool shown)
+{
+    m_schedule->setShownBy(page, shown);
 }
 
 HealthState::~HealthState() = default; // the job stops its read and waits for it
@@ -107,35 +115,18 @@ void HealthState::waitForStageHistory()
 
 const std::optional<health::StageConversion> &HealthState::conversion()
 {
-    if (m_pending)
-        evaluate(false);
+    m_schedule->flush();
     return m_conversion;
 }
 
 const health::HealthReport &HealthState::report()
 {
-    if (m_pending)
-        evaluate(false);
+    m_schedule->flush();
     return m_report;
-}
-
-void HealthState::evaluateLater()
-{
-    if (m_pending)
-        return;
-    m_pending = true;
-    QMetaObject::invokeMethod(
-            this,
-            [this] {
-                if (m_pending)
-                    evaluate(false);
-            },
-            Qt::QueuedConnection);
 }
 
 void HealthState::evaluate(bool scopeChanged)
 {
-    m_pending = false;
     m_report = {};
     m_conversion.reset();
     const BookView *view = m_session->view();

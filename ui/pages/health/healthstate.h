@@ -10,13 +10,15 @@ namespace tp::ui {
 template<typename Result>
 class BackgroundJob;
 class BookSession;
+class EvaluationSchedule;
 class ScopeState;
 
 // The pipeline-health figures of the scope bar's scope (rep, territory, period, as-of date),
 // one for the window, shared by the pages that show them (Pipeline Health, Funnel),
-// evaluated again when a deal, a quota, a rep or the rules change. Row changes arrive one
-// signal per row: they are evaluated once, on the event loop's next turn, or at once when the
-// figures are read first (as RoiState does).
+// evaluated again when a deal, a quota, a rep or the rules change. Row changes are evaluated
+// once, on the event loop's next turn, or at once when the figures are read first (as RoiState
+// does); while neither page is the window's current one, only when one is shown again or the
+// figures are read (EvaluationSchedule).
 class HealthState : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,9 @@ public:
     // Asks for the stage history and blocks until it is read (tests, benchmarks).
     void waitForStageHistory();
 
+    // `page`, which shows the figures, is (or is no longer) the window's current page.
+    void setShownBy(const QObject *page, bool shown);
+
 signals:
     // New figures; `scopeChanged`: another scope or book, so filters start over.
     void evaluated(bool scopeChanged);
@@ -43,7 +48,6 @@ private:
     struct FlowRead;
 
     void evaluate(bool scopeChanged);
-    void evaluateLater();
     void loadStageHistory();
     void dropStageHistory();
 
@@ -59,7 +63,7 @@ private:
     BackgroundJob<FlowRead> *m_flowJob;
     bool m_flowRequested = false; // a page showed conversion: read it for every view
     bool m_flowReady = false; // m_flow is the current view's
-    bool m_pending = false;
+    EvaluationSchedule *m_schedule;
 };
 
 } // namespace tp::ui

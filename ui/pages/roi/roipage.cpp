@@ -308,6 +308,11 @@ QIcon RoiPage::icon() const
     return pageIcon(QStringLiteral("roi"));
 }
 
+void RoiPage::setCurrent(bool current)
+{
+    m_state->setShownBy(this, current);
+}
+
 void RoiPage::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);

@@ -41,6 +41,7 @@ public:
     QString title() const override { return tr("ROI Planning"); }
     QIcon icon() const override;
     void focusSearch() override;
+    void setCurrent(bool current) override;
     QByteArray saveState() const override;
     void restoreState(const QByteArray &state) override;
 

@@ -1,6 +1,7 @@
 #include "roistate.h"
 
 #include "models/formatter.h"
+#include "pages/evaluationschedule.h"
 #include "report/roireport.h"
 #include "session/accountselection.h"
 #include "session/booksession.h"
@@ -18,7 +19,12 @@ namespace tp::ui {
 
 RoiState::RoiState(BookSession *session, ScopeState *scope, AccountSelection *shared,
                    QObject *parent)
-    : QObject(parent), m_session(session), m_scope(scope), m_shared(shared)
+    : QObject(parent),
+      m_session(session),
+      m_scope(scope),
+      m_shared(shared),
+      m_schedule(
+              new EvaluationSchedule([this](bool scopeChanged) { evaluate(scopeChanged); }, this))
 {
     // Accounts selected on another page (the Accounts table) are selected here too.
     connect(shared, &AccountSelection::changed, this, [this](const QObject *from) {
@@ -41,7 +47,7 @@ RoiState::RoiState(BookSession *session, ScopeState *scope, AccountSelection *sh
         m_selectionCleared = true;
     });
     connect(scope, &ScopeState::changed, this, [this] {
-        evaluate(true);
+        m_schedule->now(true);
         if (std::exchange(m_selectionCleared, false))
             emit selectionChanged();
     });
@@ -51,43 +57,33 @@ RoiState::RoiState(BookSession *session, ScopeState *scope, AccountSelection *sh
         if (aspects
             & (ChangeAspect::Scores | ChangeAspect::Weights | ChangeAspect::ScoringModel
                | ChangeAspect::Settings))
-            evaluate(false);
+            m_schedule->now(false);
         else if (aspects
                  & (ChangeAspect::Accounts | ChangeAspect::Opportunities | ChangeAspect::Reps))
-            evaluateLater();
+            m_schedule->later();
     });
-    evaluate(true);
+    m_schedule->now(true);
 }
 
-void RoiState::evaluateLater()
+void RoiState::setShownBy(const QObject *page, bool shown)
 {
-    if (m_pending)
-        return;
-    m_pending = true;
-    QMetaObject::invokeMethod(this, &RoiState::evaluatePending, Qt::QueuedConnection);
-}
-
-void RoiState::evaluatePending()
-{
-    if (m_pending)
-        evaluate(false);
+    m_schedule->setShownBy(page, shown);
 }
 
 const roi::RoiResult &RoiState::result()
 {
-    evaluatePending();
+    m_schedule->flush();
     return m_result;
 }
 
 const std::vector<roi::RepLoad> &RoiState::overCapacity()
 {
-    evaluatePending();
+    m_schedule->flush();
     return m_overCapacity;
 }
 
 void RoiState::evaluate(bool scopeChanged)
 {
-    m_pending = false;
     const BookView *view = m_session->view();
     m_result = {};
     m_overCapacity.clear();
@@ -108,7 +104,7 @@ void RoiState::evaluate(bool scopeChanged)
 
 int RoiState::rankOf(int account)
 {
-    evaluatePending();
+    m_schedule->flush();
     return account >= 0 && std::size_t(account) < m_rank.size() ? m_rank[std::size_t(account)] : -1;
 }
 

@@ -11,6 +11,7 @@ namespace tp::ui {
 
 class AccountSelection;
 class BookSession;
+class EvaluationSchedule;
 class ScopeState;
 
 // The ROI figures of the scope bar's scope, evaluated again whenever a score, a weight, a
@@ -19,7 +20,8 @@ class ScopeState;
 // the other pages through the window's AccountSelection.
 // Edits of accounts, opportunities and reps are evaluated once, when control returns to the
 // event loop (several edits in a row cost one evaluation), or at once when the figures are read
-// before that.
+// before that; while the ROI page is not the window's current page, only when it is shown again
+// or the figures are read (EvaluationSchedule).
 class RoiState : public QObject
 {
     Q_OBJECT
@@ -53,6 +55,9 @@ public:
     // "scored on 1 of 6 factors" for a scored account.
     static QString factorCoverageText(const roi::ScoredAccount &account);
 
+    // `page`, which shows the figures, is (or is no longer) the window's current page.
+    void setShownBy(const QObject *page, bool shown);
+
 signals:
     // New figures (`scopeChanged`: another scope or book, so zoom and scroll start over).
     void evaluated(bool scopeChanged);
@@ -60,9 +65,6 @@ signals:
 
 private:
     void evaluate(bool scopeChanged);
-    // Marks the figures stale and evaluates them on the event loop's next turn (once).
-    void evaluateLater();
-    void evaluatePending();
 
     BookSession *m_session;
     ScopeState *m_scope;
@@ -73,7 +75,7 @@ private:
     std::vector<int> m_selection;
     int m_current = -1;
     bool m_selectionCleared = false; // by another view, not said yet
-    bool m_pending = false;
+    EvaluationSchedule *m_schedule;
 };
 
 } // namespace tp::ui
