@@ -7,8 +7,29 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QWidget>
 
 #include <gtest/gtest.h>
+
+namespace {
+
+// A test that clicks a key with Shift or Ctrl leaves the application believing the modifier is
+// still held (QTest releases the modifier key with the modifier set, as a keyboard reports it),
+// and a later test in the same process then extends a selection instead of making one. Each test
+// starts with no modifier held.
+class ReleaseModifiers : public ::testing::EmptyTestEventListener
+{
+    void OnTestStart(const ::testing::TestInfo &) override
+    {
+        if (QGuiApplication::keyboardModifiers() == Qt::NoModifier)
+            return;
+        QWidget nobody;
+        QTest::keyRelease(&nobody, Qt::Key_Shift, Qt::NoModifier);
+    }
+};
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -26,5 +47,6 @@ int main(int argc, char **argv)
     if (!tp::installTranslations(app))
         qWarning("The translations could not be installed.");
     ::testing::InitGoogleTest(&argc, argv);
+    ::testing::UnitTest::GetInstance()->listeners().Append(new ReleaseModifiers);
     return RUN_ALL_TESTS();
 }
