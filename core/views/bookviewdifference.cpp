@@ -71,6 +71,7 @@ bool sameRep(const RepRow &a, const RepRow &b)
 std::vector<std::tuple<int, QString, Minor>> sortedQuotas(const std::vector<QuotaRow> &quotas)
 {
     std::vector<std::tuple<int, QString, Minor>> rows;
+    rows.reserve(quotas.size());
     for (const QuotaRow &q : quotas)
         rows.emplace_back(q.rep, q.period, q.amount);
     std::sort(rows.begin(), rows.end());
