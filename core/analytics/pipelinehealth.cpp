@@ -1,5 +1,7 @@
 #include "pipelinehealth.h"
 
+#include "domain/forecast.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -177,6 +179,8 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
     std::vector<RepTotals> reps(view.reps.size());
     qint64 cycleDays = 0;
     qint64 cycleCount = 0;
+    std::array<Minor, 5> forecastOpen{}; // open deals closing in the period, by category
+    Minor commitNotStalled = 0;
     qint64 wonConverted = 0;
 
     for (std::size_t r = 0; r < n; ++r) {
@@ -286,6 +290,10 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
         report.byAge[std::size_t(ageBucketOf(facts.inStage))][level].add(*amount);
         if (o.closeDate[r] != 0 && o.closeDate[r] <= periodEnd) {
             c.open += *amount;
+            const ForecastCategory category = forecastCategoryOf(facts.stage);
+            forecastOpen[std::size_t(category)] += *amount;
+            if (category == ForecastCategory::Commit && a.level != Level::Stalled)
+                commitNotStalled += *amount;
             if (rep)
                 rep->closingInPeriod += *amount;
             if (a.level == Level::Stalled) {
@@ -320,6 +328,12 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
     c.hasTarget = target.has_value();
     c.target = target.value_or(0);
     c.remaining = std::max<Minor>(c.target - c.won, 0);
+    ForecastFigures &f = report.forecast;
+    f.closed = c.won;
+    f.commit = f.closed + forecastOpen[std::size_t(ForecastCategory::Commit)];
+    f.bestCase = f.commit + forecastOpen[std::size_t(ForecastCategory::BestCase)];
+    f.pipeline = f.bestCase + forecastOpen[std::size_t(ForecastCategory::Pipeline)];
+    f.commitHonest = f.closed + commitNotStalled;
     c.raw = ratio(c.open, c.remaining);
     c.honestRatio = ratio(c.honest, c.remaining);
     c.weightedRatio = ratio(c.weighted, c.remaining);

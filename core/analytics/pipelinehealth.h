@@ -68,6 +68,18 @@ struct CoverageFigures
     bool targetReached() const { return hasTarget && remaining == 0; }
 };
 
+// METRICS "Forecast categories" for the period, each sum including the one before: won in the
+// period; and Commit, Best Case and Pipeline deals closing by the period's end (as coverage
+// counts them). Honest commit leaves out the stalled Commit deals.
+struct ForecastFigures
+{
+    Minor closed = 0;
+    Minor commit = 0;
+    Minor bestCase = 0;
+    Minor pipeline = 0;
+    Minor commitHonest = 0;
+};
+
 // METRICS "Key metrics" over the window.
 struct WindowMetrics
 {
@@ -124,6 +136,7 @@ struct HealthReport
     Tally atRisk;
     std::array<qint64, ruleCount> byRule{}; // open deals per rule that fired
     CoverageFigures coverage;
+    ForecastFigures forecast;
     WindowMetrics metrics;
     std::vector<RepFigures> reps; // reps owning a deal in the scope (or the scope's rep), by name
     // Open deals of the scope whose currency has no rate: counted, left out of the money.

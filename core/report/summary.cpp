@@ -250,6 +250,13 @@ QString SummaryBuilder::toJson(const Summary &s)
     json.endObject();
     writeStalled(json, h);
     writeCoverage(json, h.coverage);
+    json.beginObject(QStringLiteral("forecast"))
+            .money(QStringLiteral("closed"), h.forecast.closed)
+            .money(QStringLiteral("commit"), h.forecast.commit)
+            .money(QStringLiteral("best_case"), h.forecast.bestCase)
+            .money(QStringLiteral("pipeline"), h.forecast.pipeline)
+            .money(QStringLiteral("commit_honest"), h.forecast.commitHonest)
+            .endObject();
     writeMetrics(json, s);
     writeReps(json, s);
     const roi::RoiResult &r = s.roi;
@@ -338,6 +345,10 @@ QString SummaryBuilder::toText(const Summary &s)
                   "required %7\n")
                        .arg(money(c.target), money(c.won), money(c.remaining), percent(c.raw),
                             percent(c.honestRatio), percent(c.weightedRatio), percent(c.required));
+    const health::ForecastFigures &f = p.forecast;
+    out += tr("Forecast: closed %1, commit %2 (honest %3), best case %4, pipeline %5\n")
+                   .arg(money(f.closed), money(f.commit), money(f.commitHonest), money(f.bestCase),
+                        money(f.pipeline));
     const health::WindowMetrics &m = p.metrics;
     out += tr("Last %1 days: won %2, lost %3, win rate %4, average deal %5, average cycle %6, "
               "attainment %7, rep spread %8\n")

@@ -595,3 +595,32 @@ TEST_F(HealthFixture, ALostDealCountsWhereItClosedFrom)
     EXPECT_EQ(with.stages[2].converted - without.stages[2].converted, 0);
     EXPECT_EQ(without.lostAtUnknownStage - with.lostAtUnknownStage, 1);
 }
+
+// METRICS "Forecast categories", from the stage while the book holds no imported category:
+// Qualify and Prove → Pipeline, Propose → Best Case, Negotiate → Commit; each sum includes the
+// one before, over deals closing by the period's end (as coverage counts them).
+TEST_F(HealthFixture, TheForecastSumsEachCategoryWithTheOnesBefore)
+{
+    // 2026-Q4: W1 won (20,000.00); R2 Negotiate 3,000.05 at risk; S1 Propose 12,000.00 stalled;
+    // H1 and R1 Qualify and Prove (16,000.00); S2 closes in 2027; E1 has no rate.
+    const QJsonObject q4 =
+            summaryJson(*book,
+                        { asOf, QStringLiteral("2026-Q4"), {}, {} })[QStringLiteral("forecast")]
+                    .toObject();
+    EXPECT_DOUBLE_EQ(number(q4, "closed"), 20000.00);
+    EXPECT_DOUBLE_EQ(number(q4, "commit"), 23000.05);
+    EXPECT_DOUBLE_EQ(number(q4, "best_case"), 35000.05);
+    EXPECT_DOUBLE_EQ(number(q4, "pipeline"), 51000.05);
+    EXPECT_DOUBLE_EQ(number(q4, "commit_honest"), 23000.05); // R2 is at risk, not stalled
+    // 2027-Q1: nothing won yet; S2 (Negotiate 9,000.00, stalled by age) closes in it, and the
+    // deals of Q4 still open close before its end.
+    const QJsonObject q1 =
+            summaryJson(*book,
+                        { asOf, QStringLiteral("2027-Q1"), {}, {} })[QStringLiteral("forecast")]
+                    .toObject();
+    EXPECT_DOUBLE_EQ(number(q1, "closed"), 0.0);
+    EXPECT_DOUBLE_EQ(number(q1, "commit"), 12000.05);
+    EXPECT_DOUBLE_EQ(number(q1, "commit_honest"), 3000.05);
+    EXPECT_DOUBLE_EQ(number(q1, "best_case"), 24000.05);
+    EXPECT_DOUBLE_EQ(number(q1, "pipeline"), 40000.05);
+}
