@@ -271,3 +271,39 @@ TEST_F(GuiFunnel, AZeroRateSaysWhyInsteadOfDividing)
             << page->warningLabel()->text().toStdString();
     EXPECT_EQ(page->gapTable()->item(1, 0)->text(), QStringLiteral("—"));
 }
+
+namespace {
+
+// The actuals chart's legend on a small screen: short names rather than elided ones, the plans
+// still dashed, and still dashed after a plan line was hidden and shown again.
+TEST(GuiActualsChart, TheLegendShortensItsNamesWhereTheFullOnesDoNotFit)
+{
+    ActualsChart chart;
+    ActualsChartData data;
+    data.weeks = { QStringLiteral("W1"), QStringLiteral("W2") };
+    data.meetings = { 3, 0 };
+    data.activities = { 9, 0 };
+    data.begun = { true, false };
+    chart.setData(data); // no plan: its lines are hidden
+    data.meetingsPlanned = 4;
+    data.activitiesPlanned = 12;
+    chart.setData(data);
+    chart.resize(1200, 400);
+    chart.show();
+    QApplication::processEvents();
+    using Entry = QPair<QString, bool>;
+    EXPECT_EQ(chart.legendEntries(),
+              (QList<Entry>{ { QStringLiteral("Meetings held"), false },
+                             { QStringLiteral("Activities done"), false },
+                             { QStringLiteral("Meetings (plan)"), true },
+                             { QStringLiteral("Activities (plan)"), true } }));
+    chart.resize(360, 300);
+    QApplication::processEvents();
+    EXPECT_EQ(chart.legendEntries(),
+              (QList<Entry>{ { QStringLiteral("Meetings"), false },
+                             { QStringLiteral("Activities"), false },
+                             { QStringLiteral("plan"), true },
+                             { QStringLiteral("plan"), true } }));
+}
+
+} // namespace

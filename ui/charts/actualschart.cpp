@@ -7,6 +7,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QFontMetrics>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -18,8 +19,8 @@ namespace tp::ui {
 
 ActualsChart::ActualsChart(QWidget *parent)
     : BarChartView(parent),
-      m_meetings(new QBarSet(tr("Meetings held"))),
-      m_activities(new QBarSet(tr("Activities done"))),
+      m_meetings(new QBarSet(QString())),
+      m_activities(new QBarSet(QString())),
       m_meetingsPlan(new QLineSeries),
       m_activitiesPlan(new QLineSeries),
       m_categories(new QBarCategoryAxis),
@@ -33,8 +34,6 @@ ActualsChart::ActualsChart(QWidget *parent)
     bars->setBarWidth(0.7);
     // The legend tells done from planned: bars are squares, the plan's lines short dashes,
     // and named so.
-    m_meetingsPlan->setName(tr("Meetings (plan)"));
-    m_activitiesPlan->setName(tr("Activities (plan)"));
     chart->addSeries(bars);
     chart->addSeries(m_meetingsPlan);
     chart->addSeries(m_activitiesPlan);
@@ -48,11 +47,9 @@ ActualsChart::ActualsChart(QWidget *parent)
         line->attachAxis(m_counts);
     }
     m_planX->setVisible(false);
-    for (QLineSeries *line : { m_meetingsPlan, m_activitiesPlan })
-        for (QLegendMarker *marker : chart->legend()->markers(line))
-            marker->setShape(QLegend::MarkerShapeFromSeries);
     m_counts->setLabelFormat(QStringLiteral("%.0f"));
     m_counts->setTitleText(tr("Per week"));
+    fitLegend();
     updateTheme();
 }
 
@@ -81,6 +78,40 @@ void ActualsChart::setData(const ActualsChartData &data)
     };
     planLine(m_meetingsPlan, data.meetingsPlanned);
     planLine(m_activitiesPlan, data.activitiesPlanned);
+    shapeLegendMarkers();
+}
+
+void ActualsChart::shapeLegendMarkers()
+{
+    // Each time: a line shown again after it was hidden gets a new marker, a square again.
+    // (The whole legend shaped from its series would draw the bars' markers hollow.)
+    for (QLineSeries *line : { m_meetingsPlan, m_activitiesPlan })
+        for (QLegendMarker *marker : chart()->legend()->markers(line))
+            marker->setShape(QLegend::MarkerShapeFromSeries);
+}
+
+void ActualsChart::resizeEvent(QResizeEvent *event)
+{
+    BarChartView::resizeEvent(event);
+    fitLegend();
+}
+
+void ActualsChart::fitLegend()
+{
+    const QStringList full{ tr("Meetings held"), tr("Activities done"), tr("Meetings (plan)"),
+                            tr("Activities (plan)") };
+    const QFontMetrics metrics(chart()->legend()->font());
+    int needed = 0;
+    for (const QString &name : full)
+        needed += metrics.horizontalAdvance(name) + 3 * metrics.height(); // marker and gaps
+    const QStringList names = needed <= width()
+            ? full
+            : QStringList{ tr("Meetings"), tr("Activities"), tr("plan"), tr("plan") };
+    m_meetings->setLabel(names[0]);
+    m_activities->setLabel(names[1]);
+    m_meetingsPlan->setName(names[2]);
+    m_activitiesPlan->setName(names[3]);
+    shapeLegendMarkers();
 }
 
 QList<QPair<QString, bool>> ActualsChart::legendEntries() const

@@ -41,8 +41,14 @@ public:
 
 protected:
     void updateTheme() override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // The legend's full names where they fit on one row, else short ones: "Meetings",
+    // "Activities" and "plan" twice, the colour and the dash telling the plans apart.
+    void fitLegend();
+    void shapeLegendMarkers();
+
     ActualsChartData m_data;
     QBarSet *m_meetings;
     QBarSet *m_activities;
