@@ -188,6 +188,8 @@ TEST_F(GuiFunnel, GapAndActualsPerWeek)
     EXPECT_TRUE(legend.contains(qMakePair(QStringLiteral("Meetings held"), false)));
     EXPECT_TRUE(legend.contains(qMakePair(QStringLiteral("Activities done"), false)));
     ASSERT_EQ(actuals.weeks.size(), 13);
+    EXPECT_EQ(actuals.weeks.front(), QStringLiteral("1")); // under the axis title "Week"
+    EXPECT_EQ(actuals.weeks.back(), QStringLiteral("13"));
     EXPECT_EQ(actuals.meetings[0], 2);
     EXPECT_EQ(actuals.activities[0], 3);
     EXPECT_EQ(actuals.meetings[2], 1);
@@ -280,7 +282,7 @@ TEST(GuiActualsChart, TheLegendShortensItsNamesWhereTheFullOnesDoNotFit)
 {
     ActualsChart chart;
     ActualsChartData data;
-    data.weeks = { QStringLiteral("W1"), QStringLiteral("W2") };
+    data.weeks = { QStringLiteral("1"), QStringLiteral("2") };
     data.meetings = { 3, 0 };
     data.activities = { 9, 0 };
     data.begun = { true, false };

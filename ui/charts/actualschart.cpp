@@ -49,6 +49,9 @@ ActualsChart::ActualsChart(QWidget *parent)
     m_planX->setVisible(false);
     m_counts->setLabelFormat(QStringLiteral("%.0f"));
     m_counts->setTitleText(tr("Per week"));
+    // Numbers under a title rather than "W1".."W13": at 1024×640 the last of 13 such labels
+    // did not fit and was left out.
+    m_categories->setTitleText(tr("Week"));
     fitLegend();
     updateTheme();
 }

@@ -19,7 +19,7 @@ namespace tp::ui {
 // "… (plan)".
 struct ActualsChartData
 {
-    QStringList weeks; // "W1".."W13"
+    QStringList weeks; // "1".."13", under the axis title "Week"
     std::vector<qint64> meetings; // done, per week; weeks not begun are left empty
     std::vector<qint64> activities;
     std::vector<bool> begun;

@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QIODevice>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
@@ -256,7 +257,7 @@ void FunnelPage::onEvaluated()
     ActualsChartData actuals;
     int w = 0;
     for (const FunnelState::Week &week : m_state->weeks()) {
-        actuals.weeks.append(tr("W%1").arg(++w));
+        actuals.weeks.append(QLocale().toString(++w)); // under the axis title "Week"
         actuals.meetings.push_back(week.meetings);
         actuals.activities.push_back(week.activities);
         actuals.begun.push_back(week.elapsed);
