@@ -179,7 +179,8 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
     std::vector<RepTotals> reps(view.reps.size());
     qint64 cycleDays = 0;
     qint64 cycleCount = 0;
-    std::array<Minor, 5> forecastOpen{}; // open deals closing in the period, by category
+    std::array<Minor, forecastCategoryCount>
+            forecastOpen{}; // open deals closing in the period, by category
     Minor commitNotStalled = 0;
     qint64 wonConverted = 0;
 

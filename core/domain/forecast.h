@@ -15,6 +15,7 @@ enum class ForecastCategory : int {
     Closed = 3,
     Omitted = 4
 };
+inline constexpr int forecastCategoryCount = 5;
 
 // The category an open stage implies when neither the import nor the rep gave one: Qualify and
 // Prove → Pipeline, Propose → Best Case, Negotiate → Commit; Won → Closed, Lost → Omitted.

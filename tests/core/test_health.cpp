@@ -603,10 +603,13 @@ TEST_F(HealthFixture, TheForecastSumsEachCategoryWithTheOnesBefore)
 {
     // 2026-Q4: W1 won (20,000.00); R2 Negotiate 3,000.05 at risk; S1 Propose 12,000.00 stalled;
     // H1 and R1 Qualify and Prove (16,000.00); S2 closes in 2027; E1 has no rate.
-    const QJsonObject q4 =
-            summaryJson(*book,
-                        { asOf, QStringLiteral("2026-Q4"), {}, {} })[QStringLiteral("forecast")]
-                    .toObject();
+    const auto forecastIn = [&](const char *period) {
+        return summaryJson(
+                       *book,
+                       { asOf, QString::fromLatin1(period), {}, {} })[QStringLiteral("forecast")]
+                .toObject();
+    };
+    const QJsonObject q4 = forecastIn("2026-Q4");
     EXPECT_DOUBLE_EQ(number(q4, "closed"), 20000.00);
     EXPECT_DOUBLE_EQ(number(q4, "commit"), 23000.05);
     EXPECT_DOUBLE_EQ(number(q4, "best_case"), 35000.05);
@@ -614,10 +617,7 @@ TEST_F(HealthFixture, TheForecastSumsEachCategoryWithTheOnesBefore)
     EXPECT_DOUBLE_EQ(number(q4, "commit_honest"), 23000.05); // R2 is at risk, not stalled
     // 2027-Q1: nothing won yet; S2 (Negotiate 9,000.00, stalled by age) closes in it, and the
     // deals of Q4 still open close before its end.
-    const QJsonObject q1 =
-            summaryJson(*book,
-                        { asOf, QStringLiteral("2027-Q1"), {}, {} })[QStringLiteral("forecast")]
-                    .toObject();
+    const QJsonObject q1 = forecastIn("2027-Q1");
     EXPECT_DOUBLE_EQ(number(q1, "closed"), 0.0);
     EXPECT_DOUBLE_EQ(number(q1, "commit"), 12000.05);
     EXPECT_DOUBLE_EQ(number(q1, "commit_honest"), 3000.05);

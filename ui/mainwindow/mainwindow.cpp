@@ -227,19 +227,17 @@ void MainWindow::createActions()
     connect(step, &ImportStep::started, this, [this, step] {
         m_undo->setPaused(step->text());
         updateProgress();
-        m_workStatus = step->text();
-        showStatus(m_workStatus, 0);
+        showStatus(step->text(), 0);
     });
     connect(step, &ImportStep::progress, this, &MainWindow::showProgress);
     connect(step, &ImportStep::finished, this, [this] {
         m_undo->setPaused({});
         updateProgress();
-        m_workStatus.clear();
     });
     // A passing message (an edit refused while the step runs) gives way to the step's again.
-    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
-        if (message.isEmpty() && !m_workStatus.isEmpty())
-            statusBar()->showMessage(m_workStatus);
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this, step](const QString &message) {
+        if (message.isEmpty() && step->isRunning())
+            statusBar()->showMessage(step->text());
     });
 
     m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find"), this);

@@ -120,7 +120,6 @@ private:
     QLabel *m_bookLabel = nullptr;
     QLabel *m_countsLabel = nullptr;
     QProgressBar *m_progress = nullptr;
-    QString m_workStatus; // said while an import's undo or redo runs, after any passing message
     QToolButton *m_cancelButton = nullptr;
 
     bool m_interactive = true;
