@@ -136,6 +136,20 @@
             <numerusform>Remove %1 quota of %n reps</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Call %n deal(s) %1</source>
+        <translation>
+            <numerusform>Call %n deal %1</numerusform>
+            <numerusform>Call %n deals %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n forecast call(s)</source>
+        <translation>
+            <numerusform>Clear %n forecast call</numerusform>
+            <numerusform>Clear %n forecast calls</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tp::SummaryBuilder</name>

@@ -291,7 +291,9 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
         report.byAge[std::size_t(ageBucketOf(facts.inStage))][level].add(*amount);
         if (o.closeDate[r] != 0 && o.closeDate[r] <= periodEnd) {
             c.open += *amount;
-            const ForecastCategory category = forecastCategoryOf(facts.stage);
+            // The rep's call, else the CRM's category, else the stage's; an open deal called
+            // Closed or Omitted counts in no open sum (forecastOpen's last two are not summed).
+            const ForecastCategory category = view.forecast(int(r));
             forecastOpen[std::size_t(category)] += *amount;
             if (category == ForecastCategory::Commit && a.level != Level::Stalled)
                 commitNotStalled += *amount;

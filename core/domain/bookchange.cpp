@@ -203,6 +203,11 @@ OpportunityFields BookChange::opportunityFields() const
         fields.setFlag(OpportunityField::LostReason,
                        fields.testFlag(OpportunityField::LostReason)
                                || a.lostReason != b.lostReason);
+        fields.setFlag(OpportunityField::Forecast,
+                       fields.testFlag(OpportunityField::Forecast)
+                               || a.forecastCategory != b.forecastCategory
+                               || a.forecastCall != b.forecastCall
+                               || a.forecastCallCrm != b.forecastCallCrm);
     }
     return fields;
 }

@@ -131,6 +131,7 @@ enum class OpportunityField : unsigned {
     Probability = 1u << 4,
     NextStep = 1u << 5, // next step and next activity
     LostReason = 1u << 6,
+    Forecast = 1u << 7, // the imported forecast category and the rep's call
 };
 Q_DECLARE_FLAGS(OpportunityFields, OpportunityField)
 Q_DECLARE_OPERATORS_FOR_FLAGS(OpportunityFields)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "forecast.h"
 #include "money.h"
 #include "stage.h"
 
@@ -66,6 +67,18 @@ struct Opportunity
     // The open stage it was in when it was won or lost, when known (the CRM's status beside its
     // stage, or the book saw it open): stage conversion counts a lost deal there.
     std::optional<Stage> closedStage;
+    // METRICS "Forecast categories": the category the CRM file gave (none when it had no such
+    // column or cell), the rep's call made in the app, and the CRM's category when the call was
+    // made: an import bringing another value clears the call.
+    std::optional<ForecastCategory> forecastCategory;
+    std::optional<ForecastCategory> forecastCall;
+    std::optional<ForecastCategory> forecastCallCrm;
+
+    // effectiveForecastCategory() of this deal.
+    ForecastCategory effectiveForecast() const
+    {
+        return effectiveForecastCategory(status, stage, forecastCategory, forecastCall);
+    }
 
     bool operator==(const Opportunity &) const = default;
 };

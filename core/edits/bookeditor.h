@@ -53,6 +53,10 @@ public:
     BookChange setNextStep(std::span<const Id> deals, const QString &step);
     // An invalid date clears it.
     BookChange setNextActivity(std::span<const Id> deals, const QDate &date);
+    // The rep's forecast call (METRICS "Forecast categories"): it wins over the CRM's category
+    // until an import brings another one. Nullopt clears it (the CRM's category or the stage's
+    // applies again).
+    BookChange setForecastCall(std::span<const Id> deals, std::optional<ForecastCategory> category);
 
     // Accounts (accountedits.cpp).
     BookChange setPotential(std::span<const Id> accounts, std::optional<Minor> potential);

@@ -121,4 +121,26 @@ BookChange BookEditor::setNextActivity(std::span<const Id> deals, const QDate &d
     return written(std::move(change));
 }
 
+BookChange BookEditor::setForecastCall(std::span<const Id> deals,
+                                       std::optional<ForecastCategory> category)
+{
+    if (category && !forecastCategoryFromInt(int(*category)))
+        throw InputError(tr("Unknown forecast category."));
+    BookChange change = editOpportunities(deals, QDate(), [&](Opportunity &o) {
+        o.forecastCall = category;
+        // What the CRM said when the call was made: an import that says otherwise clears it.
+        o.forecastCallCrm = category ? o.forecastCategory : std::nullopt;
+    });
+    const int count = int(change.opportunities.size());
+    if (count == 1)
+        change.text = category
+                ? tr("Call “%1” %2").arg(dealsText(change), forecastCategoryName(*category))
+                : tr("Clear forecast call of “%1”").arg(dealsText(change));
+    else
+        change.text = category
+                ? tr("Call %n deal(s) %1", nullptr, count).arg(forecastCategoryName(*category))
+                : tr("Clear %n forecast call(s)", nullptr, count);
+    return written(std::move(change));
+}
+
 } // namespace tp

@@ -28,6 +28,7 @@ constexpr std::array<FieldInfo, std::size_t(Field::PotentialDerived) + 1> infos{
         { Field::WonTime, "won_time", ValueType::Date },
         { Field::LostTime, "lost_time", ValueType::Date },
         { Field::NextStep, "next_step", ValueType::Text },
+        { Field::ForecastCategory, "forecast_category", ValueType::Text },
         { Field::Industry, "industry", ValueType::Text },
         { Field::Employees, "employees", ValueType::Integer },
         { Field::SizeBand, "size_band", ValueType::Text },
@@ -154,6 +155,8 @@ QString fieldLabel(Field field)
         return translate("Lost date");
     case Field::NextStep:
         return translate("Next step");
+    case Field::ForecastCategory:
+        return translate("Forecast category");
     case Field::Industry:
         return translate("Industry");
     case Field::Employees:
@@ -189,7 +192,7 @@ const std::vector<Field> &fieldsOf(Kind kind)
         Field::Owner,     Field::Stage,       Field::Status,       Field::IsClosed,
         Field::IsWon,     Field::Amount,      Field::Currency,     Field::Probability,
         Field::CloseDate, Field::CreatedDate, Field::LastActivity, Field::StageChanged,
-        Field::WonTime,   Field::LostTime,    Field::NextStep
+        Field::WonTime,   Field::LostTime,    Field::NextStep,     Field::ForecastCategory
     };
     static const std::vector<Field> accounts{
         Field::CrmId,  Field::Name,      Field::Industry, Field::Employees, Field::SizeBand,

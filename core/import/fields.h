@@ -39,6 +39,7 @@ enum class Field {
     WonTime,
     LostTime,
     NextStep,
+    ForecastCategory, // METRICS "Forecast categories": Pipeline, Best Case, Commit...
     // accounts (CrmId, Name and Owner too)
     Industry,
     Employees,

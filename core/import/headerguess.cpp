@@ -105,6 +105,9 @@ const std::vector<Spellings> &opportunitySpellings()
           { "next step", "next steps", "next action", "nächster schritt", "naechster schritt" } },
         { Field::IsClosed, { "is closed", "closed" } },
         { Field::IsWon, { "is won", "won" } },
+        { Field::ForecastCategory,
+          { "forecast category", "forecast category name", "hs forecast category",
+            "prognosekategorie" } },
     };
     return table;
 }

@@ -22,6 +22,16 @@ std::optional<Id> optionalId(sql::Statement &st, int column)
     return st.isNull(column) ? std::nullopt : std::optional<Id>(st.int64(column));
 }
 
+std::optional<ForecastCategory> categoryAt(sql::Statement &st, int column)
+{
+    return st.isNull(column) ? std::nullopt : forecastCategoryFromInt(st.integer(column));
+}
+
+std::optional<int> categoryValue(std::optional<ForecastCategory> category)
+{
+    return category ? std::optional<int>(int(*category)) : std::nullopt;
+}
+
 // The key of an opportunity without CRM id: its name and account.
 std::uint64_t keylessHash(std::string_view name, std::optional<Id> account)
 {
@@ -37,7 +47,8 @@ bool OpportunityUpserter::Stored::sameFields(const Stored &o) const
             && probability == o.probability && created == o.created && closeDate == o.closeDate
             && closedDate == o.closedDate && lastActivity == o.lastActivity
             && nextStep == o.nextStep && stageEntered == o.stageEntered
-            && closedStage == o.closedStage;
+            && closedStage == o.closedStage && forecastCategory == o.forecastCategory
+            && forecastCall == o.forecastCall && forecastCallCrm == o.forecastCallCrm;
 }
 
 struct OpportunityUpserter::Statements
@@ -45,18 +56,21 @@ struct OpportunityUpserter::Statements
     explicit Statements(sql::Database &db)
         : byId(db.prepare("SELECT crm_id, name, account_id, owner_id, amount, currency, stage, "
                           "status, probability_bp, created_date, close_date, closed_date, "
-                          "last_activity_date, next_step, stage_entered_date, closed_stage "
+                          "last_activity_date, next_step, stage_entered_date, closed_stage, "
+                          "forecast_category, forecast_call, forecast_call_crm "
                           "FROM opportunities WHERE id = ?")),
           insert(db.prepare(
                   "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, "
                   "currency, stage, status, probability_bp, created_date, close_date, "
                   "closed_date, last_activity_date, next_step, stage_entered_date, "
-                  "closed_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                  "closed_stage, forecast_category) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
           update(db.prepare("UPDATE opportunities SET account_id = ?, owner_id = ?, name = ?, "
                             "amount = ?, currency = ?, stage = ?, status = ?, probability_bp = ?, "
                             "created_date = ?, close_date = ?, closed_date = ?, "
                             "last_activity_date = ?, next_step = ?, stage_entered_date = ?, "
-                            "closed_stage = ? WHERE id = ?")),
+                            "closed_stage = ?, forecast_category = ?, forecast_call = ?, "
+                            "forecast_call_crm = ? WHERE id = ?")),
           stageHistory(db.prepare("INSERT INTO stage_history (opportunity_id, stage, entered_date, "
                                   "import_id) VALUES (?, ?, ?, ?)")),
           closeDateChange(db.prepare("INSERT INTO close_date_changes (opportunity_id, old_date, "
@@ -185,6 +199,9 @@ bool OpportunityUpserter::load(Id id, const OpportunityInput &row, std::optional
         assign(e.nextStep, st.utf8(13));
         e.stageEntered = st.date(14);
         e.closedStage = st.isNull(15) ? std::nullopt : std::optional<Stage>(Stage(st.integer(15)));
+        e.forecastCategory = categoryAt(st, 16);
+        e.forecastCall = categoryAt(st, 17);
+        e.forecastCallCrm = categoryAt(st, 18);
     }
     st.reset();
     return match;
@@ -259,6 +276,15 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
         o.lastActivity = row.lastActivity;
     if (!row.nextStep.empty() || !existing)
         o.nextStep = row.nextStep;
+    // METRICS "Forecast categories": a rep's call wins over the CRM's category until the CRM
+    // changes it. A file without the column leaves both as they are.
+    if (row.hasForecastCategory) {
+        o.forecastCategory = row.forecastCategory;
+        if (o.forecastCall && o.forecastCallCrm != row.forecastCategory) {
+            o.forecastCall.reset();
+            o.forecastCallCrm.reset();
+        }
+    }
     // Where a closed deal closed from: as the file says, else where the book last saw it open.
     if (o.status == Status::Open)
         o.closedStage.reset();
@@ -303,6 +329,7 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
                 .bindStatic(14, o.nextStep)
                 .bind(15, o.stageEntered)
                 .bind(16, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
+                .bind(17, categoryValue(o.forecastCategory))
                 .run();
         o.id = m_db.lastInsertId();
         if (row.crmId.empty())
@@ -337,7 +364,10 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
                 .bindStatic(13, o.nextStep)
                 .bind(14, o.stageEntered)
                 .bind(15, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
-                .bind(16, o.id)
+                .bind(16, categoryValue(o.forecastCategory))
+                .bind(17, categoryValue(o.forecastCall))
+                .bind(18, categoryValue(o.forecastCallCrm))
+                .bind(19, o.id)
                 .run();
         if (existing->stage != o.stage) {
             m_st->stageHistory.bind(1, o.id)

@@ -38,6 +38,11 @@ struct OpportunityInput
     std::optional<BasisPoints> probability;
     QDate closeDate, created, lastActivity, stageChanged, closedDate;
     std::string nextStep;
+    // METRICS "Forecast categories": whether the file has a forecast category column, and the
+    // category of the row (none for an empty cell). Without the column the book's category and
+    // the rep's call stay as they are.
+    bool hasForecastCategory = false;
+    std::optional<ForecastCategory> forecastCategory;
 };
 
 struct UpsertCounts
@@ -110,6 +115,7 @@ public:
         std::optional<BasisPoints> probability;
         QDate created, closeDate, closedDate, lastActivity, stageEntered;
         std::optional<Stage> closedStage;
+        std::optional<ForecastCategory> forecastCategory, forecastCall, forecastCallCrm;
         bool sameFields(const Stored &other) const;
     };
 

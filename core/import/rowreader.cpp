@@ -328,6 +328,17 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
         out.closedDate = won;
     else if (out.stage == Stage::Lost && lost.isValid())
         out.closedDate = lost;
+    out.hasForecastCategory = m_columns[std::size_t(Field::ForecastCategory)] >= 0;
+    out.forecastCategory.reset();
+    if (out.hasForecastCategory) {
+        const QString category = text(record, Field::ForecastCategory);
+        out.forecastCategory = forecastCategoryFromCrm(category);
+        if (!category.isEmpty() && !out.forecastCategory)
+            reject(rejections, record, Field::ForecastCategory,
+                   translate("expected a forecast category (Pipeline, Best Case, Commit, Closed "
+                             "or Omitted), found \"%1\"")
+                           .arg(category));
+    }
     return rejections.size() == before;
 }
 

@@ -47,10 +47,11 @@ bool CsvExport::opportunities(const BookView &view, const RowFilter &filter, QIO
 {
     const auto &o = view.opportunities;
     CsvWriter csv(out);
-    for (const QString &h : { tr("Opportunity ID"), tr("Opportunity Name"), tr("Account Name"),
-                              tr("Owner"), tr("Stage"), tr("Status"), tr("Amount"), tr("Currency"),
-                              tr("Probability (%)"), tr("Weighted Amount"), tr("Created Date"),
-                              tr("Expected Close Date"), tr("Last Activity") })
+    for (const QString &h :
+         { tr("Opportunity ID"), tr("Opportunity Name"), tr("Account Name"), tr("Owner"),
+           tr("Stage"), tr("Status"), tr("Amount"), tr("Currency"), tr("Probability (%)"),
+           tr("Weighted Amount"), tr("Created Date"), tr("Expected Close Date"),
+           tr("Last Activity"), tr("Forecast Category") })
         csv.text(h);
     csv.endRow();
     const std::vector<int> order = storageOrder(std::size_t(o.size()));
@@ -65,6 +66,7 @@ bool CsvExport::opportunities(const BookView &view, const RowFilter &filter, QIO
         csv.text(isoDay(o.created[r]));
         csv.text(isoDay(o.closeDate[r]));
         csv.text(isoDay(o.lastActivity[r]));
+        csv.text(forecastCategoryKey(view.forecast(row)));
         csv.endRow();
     }
     return csv.ok();

@@ -21,8 +21,9 @@ struct BulkWriter::Statements
                       "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, "
                       "currency, stage, status, probability_bp, probability_override_bp, "
                       "created_date, close_date, closed_date, last_activity_date, "
-                      "next_activity_date, next_step, stage_entered_date) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      "next_activity_date, next_step, stage_entered_date, forecast_category, "
+                      "forecast_call, forecast_call_crm) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           stageHistory(db,
                        "INSERT INTO stage_history (opportunity_id, stage, entered_date) "
                        "VALUES (?, ?, ?)"),
@@ -93,6 +94,12 @@ Id BulkWriter::addOpportunity(const Opportunity &o)
     st.bind(15, o.nextActivity);
     st.bind(16, nonEmpty(o.nextStep));
     st.bind(17, o.stageEntered);
+    const auto category = [](std::optional<ForecastCategory> c) {
+        return c ? std::optional<int>(int(*c)) : std::nullopt;
+    };
+    st.bind(18, category(o.forecastCategory));
+    st.bind(19, category(o.forecastCall));
+    st.bind(20, category(o.forecastCallCrm));
     st.run();
     return m_book.db().lastInsertId();
 }

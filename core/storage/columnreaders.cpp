@@ -124,7 +124,8 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
     for (auto *v : { &o.account, &o.owner })
         reserveColumn(*v, n);
     reserveColumn(o.amount, n);
-    for (auto *v : { &o.currency, &o.stage, &o.status, &o.closedStage })
+    for (auto *v :
+         { &o.currency, &o.stage, &o.status, &o.closedStage, &o.forecastCategory, &o.forecastCall })
         reserveColumn(*v, n);
     for (auto *v : { &o.probability, &o.override })
         reserveColumn(*v, n);
@@ -135,7 +136,7 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
                          + "account_id, owner_id, amount, currency, stage, "
                            "status, probability_bp, probability_override_bp, created_date, "
                            "close_date, last_activity_date, closed_date, stage_entered_date, "
-                           "closed_stage FROM opportunities "
+                           "closed_stage, forecast_category, forecast_call FROM opportunities "
                            "WHERE id >= ? AND id < ? ORDER BY id");
     st.bind(1, lo).bind(2, hi);
     qint64 local = 0;
@@ -171,6 +172,9 @@ void readOpportunities(const QString &path, Id lo, Id hi, qint64 expected, qint6
         o.closedDate.push_back(std::int32_t(parseIsoDay(st.utf8(14))));
         o.stageEntered.push_back(std::int32_t(parseIsoDay(st.utf8(15))));
         o.closedStage.push_back(std::uint8_t(st.int64(16))); // NULL: 0, unknown
+        // NULL: 0, none; a category c: c + 1.
+        o.forecastCategory.push_back(std::uint8_t(st.isNull(17) ? 0 : st.integer(17) + 1));
+        o.forecastCall.push_back(std::uint8_t(st.isNull(18) ? 0 : st.integer(18) + 1));
         if (!step(local, shared))
             return;
     }
@@ -214,6 +218,8 @@ void appendChunk(OpportunityColumns &head, OpportunityColumns &&tail)
     appendVector(head.closedDate, tail.closedDate);
     appendVector(head.stageEntered, tail.stageEntered);
     appendVector(head.closedStage, tail.closedStage);
+    appendVector(head.forecastCategory, tail.forecastCategory);
+    appendVector(head.forecastCall, tail.forecastCall);
 }
 
 void readPushes(sql::Database &db, OpportunityColumns &o)

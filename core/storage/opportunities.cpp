@@ -10,13 +10,23 @@ constexpr const char *selectColumns =
         "SELECT id, crm_id, account_id, owner_id, name, amount, currency, stage, status, "
         "probability_bp, probability_override_bp, created_date, close_date, closed_date, "
         "last_activity_date, next_activity_date, next_step, stage_entered_date, lost_reason, "
-        "closed_stage FROM opportunities ";
+        "closed_stage, forecast_category, forecast_call, forecast_call_crm FROM opportunities ";
 
 std::optional<int> optionalInt(const sql::Statement &st, int column)
 {
     if (st.isNull(column))
         return std::nullopt;
     return st.integer(column);
+}
+
+std::optional<ForecastCategory> optionalCategory(const sql::Statement &st, int column)
+{
+    return st.isNull(column) ? std::nullopt : forecastCategoryFromInt(st.integer(column));
+}
+
+std::optional<int> categoryValue(std::optional<ForecastCategory> category)
+{
+    return category ? std::optional<int>(int(*category)) : std::nullopt;
 }
 
 } // namespace
@@ -31,8 +41,9 @@ Id OpportunityRepository::insert(const Opportunity &o)
             "INSERT INTO opportunities (crm_id, account_id, owner_id, name, amount, currency, "
             "stage, status, probability_bp, probability_override_bp, created_date, close_date, "
             "closed_date, last_activity_date, next_activity_date, next_step, stage_entered_date, "
-            "lost_reason, closed_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?)");
+            "lost_reason, closed_stage, forecast_category, forecast_call, forecast_call_crm) "
+            "VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, o.crmId.isEmpty() ? QString() : o.crmId)
             .bind(2, o.accountId)
             .bind(3, o.ownerId)
@@ -52,6 +63,9 @@ Id OpportunityRepository::insert(const Opportunity &o)
             .bind(17, o.stageEntered)
             .bind(18, o.lostReason.isEmpty() ? QString() : o.lostReason)
             .bind(19, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
+            .bind(20, categoryValue(o.forecastCategory))
+            .bind(21, categoryValue(o.forecastCall))
+            .bind(22, categoryValue(o.forecastCallCrm))
             .run();
     return m_db.lastInsertId();
 }
@@ -80,6 +94,9 @@ static Opportunity readOpportunity(const sql::Statement &st)
     o.lostReason = st.text(18);
     if (!st.isNull(19))
         o.closedStage = Stage(st.integer(19));
+    o.forecastCategory = optionalCategory(st, 20);
+    o.forecastCall = optionalCategory(st, 21);
+    o.forecastCallCrm = optionalCategory(st, 22);
     return o;
 }
 
@@ -167,8 +184,8 @@ void OpportunityRepository::write(std::span<const Opportunity> rows)
     auto st = m_db.prepare(
             "UPDATE opportunities SET owner_id = ?, amount = ?, stage = ?, status = ?, "
             "probability_override_bp = ?, close_date = ?, closed_date = ?, stage_entered_date = ?, "
-            "next_activity_date = ?, next_step = ?, lost_reason = ?, closed_stage = ? WHERE id = "
-            "?");
+            "next_activity_date = ?, next_step = ?, lost_reason = ?, closed_stage = ?, "
+            "forecast_call = ?, forecast_call_crm = ? WHERE id = ?");
     for (const Opportunity &o : rows) {
         st.bind(1, o.ownerId)
                 .bind(2, o.amount)
@@ -182,7 +199,9 @@ void OpportunityRepository::write(std::span<const Opportunity> rows)
                 .bind(10, o.nextStep.isEmpty() ? QString() : o.nextStep)
                 .bind(11, o.lostReason.isEmpty() ? QString() : o.lostReason)
                 .bind(12, o.closedStage ? std::optional<int>(int(*o.closedStage)) : std::nullopt)
-                .bind(13, o.id)
+                .bind(13, categoryValue(o.forecastCall))
+                .bind(14, categoryValue(o.forecastCallCrm))
+                .bind(15, o.id)
                 .run();
     }
 }

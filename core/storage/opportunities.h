@@ -27,7 +27,7 @@ public:
     // Rows by id, in the order given, read with one statement; a missing one is an InputError.
     std::vector<Opportunity> byIds(std::span<const Id> ids);
     // Writes the editable fields of the rows (owner, amount, stage, status, probability override,
-    // dates, next step, lost reason), one statement for all.
+    // dates, next step, lost reason, the rep's forecast call), one statement for all.
     void write(std::span<const Opportunity> rows);
     // History rows in batches, one statement each: rows with id 0 get a new id (written back);
     // removing goes by id.

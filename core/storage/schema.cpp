@@ -363,6 +363,21 @@ ALTER TABLE opportunities ADD COLUMN closed_stage INTEGER
     CHECK (closed_stage IS NULL OR closed_stage BETWEEN 1 AND 4);
 )SQL";
 
+// Version 8 (issue 18, docs/METRICS.md "Forecast categories"): an opportunity's forecast
+// category as the CRM file gives it (NULL: the file had none), the rep's call made in the app
+// (NULL: none) and the CRM's category when the call was made (an import bringing another one
+// clears the call). Values are tp::ForecastCategory (0 Pipeline .. 4 Omitted). The deals with a
+// call are few: a partial index finds them (and marks the version, see markers()).
+const char *const version8 = R"SQL(
+ALTER TABLE opportunities ADD COLUMN forecast_category INTEGER
+    CHECK (forecast_category IS NULL OR forecast_category BETWEEN 0 AND 4);
+ALTER TABLE opportunities ADD COLUMN forecast_call INTEGER
+    CHECK (forecast_call IS NULL OR forecast_call BETWEEN 0 AND 4);
+ALTER TABLE opportunities ADD COLUMN forecast_call_crm INTEGER
+    CHECK (forecast_call_crm IS NULL OR forecast_call_crm BETWEEN 0 AND 4);
+CREATE INDEX opportunities_forecast_call ON opportunities(id) WHERE forecast_call IS NOT NULL;
+)SQL";
+
 // The triggers of version 7 that note hand edits: after an update of a row of these tables, and
 // after any change of an account's scores (keyed by the account).
 std::string handEditTriggers()
@@ -401,7 +416,8 @@ const std::vector<std::string> &migrations()
                                                  version4,
                                                  std::string(version5) + opportunityIndexes,
                                                  version6,
-                                                 version7 + handEditTriggers() };
+                                                 version7 + handEditTriggers(),
+                                                 version8 };
     return steps;
 }
 
@@ -431,7 +447,8 @@ int currentVersion()
 namespace {
 
 // What each version's step leaves in sqlite_schema that the versions before it lack: tables it
-// creates, or for version 4 the index it drops. Read by versionOfTables().
+// creates (for version 8 the index it creates beside its columns), or for version 4 the index it
+// drops. Read by versionOfTables().
 struct Marker
 {
     const char *name;
@@ -445,7 +462,8 @@ const std::vector<Marker> &markers()
                                           { "opportunities_owner", false },
                                           { "opportunities_crm_id" },
                                           { "funnel_assumptions" },
-                                          { "hand_edits" } };
+                                          { "hand_edits" },
+                                          { "opportunities_forecast_call" } };
     return all;
 }
 

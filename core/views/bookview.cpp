@@ -66,6 +66,15 @@ Minor BookView::weightedAmount(int row) const
     return weighted(opportunities.amount[std::size_t(row)], probability(row));
 }
 
+ForecastCategory BookView::forecast(int opportunity) const
+{
+    const auto r = std::size_t(opportunity);
+    const auto &o = opportunities;
+    return effectiveForecastCategory(Status(o.status[r]), Stage(o.stage[r]),
+                                     forecastCategoryFromInt(int(o.forecastCategory[r]) - 1),
+                                     forecastCategoryFromInt(int(o.forecastCall[r]) - 1));
+}
+
 std::optional<Minor> BookView::reportingAmount(int row) const
 {
     const auto r = std::size_t(row);

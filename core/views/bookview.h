@@ -66,6 +66,9 @@ struct OpportunityColumns
     std::vector<std::int32_t> stageEntered; // 0: unknown
     std::vector<std::uint8_t> pushes; // times the close date moved later (at most 255)
     std::vector<std::uint8_t> closedStage; // the open stage it closed from, 0: unknown or open
+    // METRICS "Forecast categories", each as tp::ForecastCategory + 1, 0 for none: the category
+    // the CRM file gave, and the rep's call made in the app.
+    std::vector<std::uint8_t> forecastCategory, forecastCall;
     QStringList currencies;
 
     int size() const { return int(id.size()); }
@@ -98,6 +101,8 @@ struct BookView
     int territoryIndex(Id territoryId) const;
     BasisPoints probability(int opportunity) const;
     Minor weightedAmount(int opportunity) const;
+    // The category the opportunity counts in (effectiveForecastCategory()).
+    ForecastCategory forecast(int opportunity) const;
     // The amount in the book's currency, converted per deal and rounded half away from zero;
     // nullopt when its currency has no rate.
     std::optional<Minor> reportingAmount(int opportunity) const;

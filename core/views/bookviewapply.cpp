@@ -42,6 +42,8 @@ void BookView::applyOpportunity(const Opportunity &row, int pushDelta)
     o.closedDate[i] = std::int32_t(dateToDay(row.closedDate));
     o.stageEntered[i] = std::int32_t(dateToDay(row.stageEntered));
     o.closedStage[i] = std::uint8_t(row.closedStage ? int(*row.closedStage) : 0);
+    o.forecastCategory[i] = std::uint8_t(row.forecastCategory ? int(*row.forecastCategory) + 1 : 0);
+    o.forecastCall[i] = std::uint8_t(row.forecastCall ? int(*row.forecastCall) + 1 : 0);
     o.lastActivity[i] = std::int32_t(dateToDay(row.lastActivity));
     // The loader counts at most 255 pushes.
     o.pushes[i] = std::uint8_t(std::clamp(int(o.pushes[i]) + pushDelta, 0, 255));

@@ -129,6 +129,8 @@ QString BookView::differenceFrom(const BookView &other) const
     d.compare("deal stage entered", o.stageEntered, p.stageEntered);
     d.compare("deal pushes", o.pushes, p.pushes);
     d.compare("deal closed stage", o.closedStage, p.closedStage);
+    d.compare("deal forecast category", o.forecastCategory, p.forecastCategory);
+    d.compare("deal forecast call", o.forecastCall, p.forecastCall);
     d.same("currencies", o.currencies, p.currencies);
 
     d.same("scoring model", scoring, other.scoring);

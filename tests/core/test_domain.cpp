@@ -1,4 +1,5 @@
 #include "domain/dates.h"
+#include "domain/forecast.h"
 #include "domain/money.h"
 #include "domain/scoring.h"
 
@@ -100,4 +101,51 @@ TEST(Scoring, RemappedScoresFollowTheirFactorsById)
     // From no factors at all: every account unscored.
     EXPECT_EQ(remapScores(ScoreMatrix{}, 2, ScoringModel{}, to).values,
               std::vector<std::int8_t>(6, -1));
+}
+
+// METRICS "Forecast categories": won is Closed, lost and removed Omitted whatever was said; an
+// open deal takes the rep's call, else the CRM's category, else its stage's.
+TEST(Forecast, TheRepsCallThenTheImportThenTheStage)
+{
+    using F = ForecastCategory;
+    constexpr auto none = std::optional<F>();
+    EXPECT_EQ(effectiveForecastCategory(Status::Open, Stage::Qualify, none, none), F::Pipeline);
+    EXPECT_EQ(effectiveForecastCategory(Status::Open, Stage::Propose, none, none), F::BestCase);
+    EXPECT_EQ(effectiveForecastCategory(Status::Open, Stage::Negotiate, none, none), F::Commit);
+    EXPECT_EQ(effectiveForecastCategory(Status::Open, Stage::Qualify, F::Commit, none), F::Commit);
+    EXPECT_EQ(effectiveForecastCategory(Status::Open, Stage::Qualify, F::Commit, F::BestCase),
+              F::BestCase);
+    EXPECT_EQ(effectiveForecastCategory(Status::Open, Stage::Negotiate, none, F::Omitted),
+              F::Omitted);
+    EXPECT_EQ(effectiveForecastCategory(Status::Won, Stage::Won, F::Omitted, F::Pipeline),
+              F::Closed);
+    EXPECT_EQ(effectiveForecastCategory(Status::Lost, Stage::Lost, F::Commit, F::Commit),
+              F::Omitted);
+    EXPECT_EQ(effectiveForecastCategory(Status::Removed, Stage::Negotiate, F::Commit, F::Commit),
+              F::Omitted);
+}
+
+TEST(Forecast, CrmWordsMatchIgnoringCaseAndSpaces)
+{
+    using F = ForecastCategory;
+    const auto read = [](const char *word) {
+        return forecastCategoryFromCrm(QString::fromUtf8(word));
+    };
+    EXPECT_EQ(read("Pipeline"), F::Pipeline);
+    EXPECT_EQ(read(" best case "), F::BestCase);
+    EXPECT_EQ(read("Most Likely"), F::BestCase) << "Salesforce's older name";
+    EXPECT_EQ(read("COMMIT"), F::Commit);
+    EXPECT_EQ(read("Committed"), F::Commit) << "Dynamics";
+    EXPECT_EQ(read("Closed won"), F::Closed) << "HubSpot";
+    EXPECT_EQ(read("Won"), F::Closed) << "Dynamics";
+    EXPECT_EQ(read("Not forecasted"), F::Omitted) << "HubSpot";
+    EXPECT_EQ(read("NOT_FORECASTED"), F::Omitted) << "HubSpot's internal value";
+    EXPECT_EQ(read("BEST_CASE"), F::BestCase);
+    EXPECT_EQ(read("OMIT"), F::Omitted);
+    EXPECT_EQ(read("Lost"), F::Omitted) << "Dynamics";
+    EXPECT_EQ(read("best_case"), F::BestCase) << "the app's own key";
+    EXPECT_FALSE(read("Upside"));
+    EXPECT_FALSE(read(""));
+    for (F category : allForecastCategories)
+        EXPECT_EQ(forecastCategoryFromCrm(forecastCategoryKey(category)), category);
 }

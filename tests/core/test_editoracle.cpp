@@ -97,6 +97,8 @@ TEST_F(EditOracle, OpportunityEdits)
     check(editor().setOpportunityOwner(open, std::nullopt));
     check(editor().setNextStep(only(deal("S2")), QStringLiteral("Call the CFO")));
     check(editor().setNextActivity(only(deal("S2")), QDate(2026, 12, 2)));
+    check(editor().setForecastCall(open, ForecastCategory::Commit));
+    check(editor().setForecastCall(only(deal("R1")), std::nullopt));
 }
 
 TEST_F(EditOracle, AccountEdits)

@@ -50,9 +50,11 @@ TEST(CsvExport, OpportunitiesAsTheTableShowsThem)
     const QString o8 = lines.filter(QStringLiteral("O8,")).value(0);
     EXPECT_EQ(o8,
               QStringLiteral("O8,'+Bolt half cent,'=Bolt Systems,Ben,Prove,open,2000.10,USD,25,"
-                             "500.03,2026-06-01,2026-12-15,2026-11-01"));
+                             "500.03,2026-06-01,2026-12-15,2026-11-01,pipeline"));
     const QString o2 = lines.filter(QStringLiteral("O2,")).value(0);
     EXPECT_TRUE(o2.contains(QStringLiteral(",3333.33,USD,33.33,1111.00,"))) << o2.toStdString();
+    EXPECT_TRUE(lines[0].endsWith(QStringLiteral(",Last Activity,Forecast Category")))
+            << "the forecast category comes last";
 }
 
 TEST(CsvExport, AccountsWithDerivedPotential)

@@ -149,3 +149,16 @@ TEST(HeaderGuess, ADealWithoutANameColumnIsNamedByAccountAndProductElseItsId)
     EXPECT_FALSE(dealNamingFor(h, { { Field::Name, 1 } }).used());
     EXPECT_FALSE(dealNamingFor(header({ "stage", "amount" }), { { Field::Stage, 0 } }).used());
 }
+
+// A forecast category column of another tool maps to the field; a "Forecast" of amounts does not.
+TEST(HeaderGuess, ForecastCategoryColumns)
+{
+    const auto forecastColumn = [](const char *name) {
+        const QStringList h = header({ "deal_name", "deal_stage", "amount", name });
+        return columnOf(guessColumns(h, Kind::Opportunities), Field::ForecastCategory);
+    };
+    EXPECT_EQ(forecastColumn("forecast_category"), 3);
+    EXPECT_EQ(forecastColumn("ForecastCategoryName"), 3);
+    EXPECT_EQ(forecastColumn("hs_forecast_category"), 3);
+    EXPECT_EQ(forecastColumn("Forecast"), -1);
+}

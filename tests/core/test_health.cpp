@@ -624,3 +624,36 @@ TEST_F(HealthFixture, TheForecastSumsEachCategoryWithTheOnesBefore)
     EXPECT_DOUBLE_EQ(number(q1, "best_case"), 24000.05);
     EXPECT_DOUBLE_EQ(number(q1, "pipeline"), 40000.05);
 }
+
+// METRICS "Forecast categories": the rep's call wins over the CRM's category, which wins over
+// the stage's; a won deal is Closed whatever was said; an open deal the CRM puts in Closed (or
+// Omitted) counts in no open sum (docs/METRICS.md, "Decisions of this repository").
+TEST_F(HealthFixture, TheForecastCountsTheRepsCallThenTheImportThenTheStage)
+{
+    // H1 Qualify (10,000.00), imported Commit; R1 Prove (6,000.00), called Best Case; S1
+    // Propose (12,000.00, stalled), imported Commit but called Pipeline; R2 Negotiate
+    // (3,000.05), imported Closed; W1 won (20,000.00), imported Omitted and called Commit.
+    book->db().exec("UPDATE opportunities SET forecast_category = 2 WHERE crm_id = 'H1';"
+                    "UPDATE opportunities SET forecast_call = 1 WHERE crm_id = 'R1';"
+                    "UPDATE opportunities SET forecast_category = 2, forecast_call = 0, "
+                    "forecast_call_crm = 2 WHERE crm_id = 'S1';"
+                    "UPDATE opportunities SET forecast_category = 3 WHERE crm_id = 'R2';"
+                    "UPDATE opportunities SET forecast_category = 4, forecast_call = 2 "
+                    "WHERE crm_id = 'W1';");
+    view = loadBookView(book->path());
+    EXPECT_EQ(view->forecast(row("H1")), ForecastCategory::Commit) << "the import's";
+    EXPECT_EQ(view->forecast(row("R1")), ForecastCategory::BestCase) << "the rep's call";
+    EXPECT_EQ(view->forecast(row("S1")), ForecastCategory::Pipeline) << "the call over the import";
+    EXPECT_EQ(view->forecast(row("R2")), ForecastCategory::Closed);
+    EXPECT_EQ(view->forecast(row("W1")), ForecastCategory::Closed) << "won is Closed";
+    EXPECT_EQ(view->forecast(row("L1")), ForecastCategory::Omitted);
+    EXPECT_EQ(view->forecast(row("S2")), ForecastCategory::Commit) << "the stage's";
+
+    const ForecastFigures f = report().forecast;
+    EXPECT_EQ(f.closed, 2'000'000);
+    EXPECT_EQ(f.commit, 3'000'000) << "W1 and H1; R2 counts in no open sum";
+    EXPECT_EQ(f.bestCase, 3'600'000) << "and R1";
+    EXPECT_EQ(f.pipeline, 4'800'000) << "and S1";
+    EXPECT_EQ(f.commitHonest, 3'000'000) << "H1 is healthy";
+    EXPECT_EQ(report().coverage.open, 3'100'005) << "coverage still counts R2";
+}
