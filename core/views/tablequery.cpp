@@ -260,6 +260,8 @@ std::vector<int> sortedOpportunities(const BookView &view, OpportunityColumn col
         return sortBy(n, descending, [&](int r) { return view.probability(r); });
     case OpportunityColumn::Weighted:
         return sortBy(n, descending, [&](int r) { return view.weightedAmount(r); });
+    case OpportunityColumn::Forecast:
+        return sortBy(n, descending, [&](int r) { return int(view.forecast(r)); });
     case OpportunityColumn::Created:
         return sortBy(n, descending, [&](int r) { return o.created[std::size_t(r)]; });
     case OpportunityColumn::CloseDate:

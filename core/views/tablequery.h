@@ -21,6 +21,7 @@ enum class OpportunityColumn {
     Amount,
     Probability,
     Weighted,
+    Forecast, // the category the deal counts in (BookView::forecast)
     Created,
     CloseDate,
     LastActivity,

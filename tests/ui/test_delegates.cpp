@@ -3,6 +3,7 @@
 #include "uitestbook.h"
 
 #include "delegates/datedelegate.h"
+#include "delegates/forecastdelegate.h"
 #include "delegates/moneydelegate.h"
 #include "delegates/ownerdelegate.h"
 #include "delegates/spinboxdelegate.h"
@@ -72,6 +73,31 @@ TEST_F(GuiDelegates, StageComboOffersEveryStageAndWritesTheChoice)
     delegate.setModelData(combo, model.get(), index);
     EXPECT_EQ(index.data().toString(), QStringLiteral("Negotiate"));
     EXPECT_EQ(session.undoStack()->count(), 1);
+}
+
+// The rep's forecast call: the categories, and what the CRM or the stage says to clear the call.
+TEST_F(GuiDelegates, ForecastComboOffersTheCategoriesAndClearingTheCall)
+{
+    ui::ForecastDelegate delegate;
+    const QModelIndex index = model->index(model->rowOfId(book.o1), int(OC::Forecast));
+    auto *combo = edit<QComboBox>(delegate, index);
+    ASSERT_NE(combo, nullptr);
+    EXPECT_EQ(combo->currentText(), QStringLiteral("From CRM or stage (Best Case)"))
+            << "no call yet: Propose gives Best Case";
+    for (const char *name : { "Pipeline", "Best Case", "Commit", "Closed", "Omitted" })
+        EXPECT_GE(combo->findText(QString::fromLatin1(name)), 0) << name;
+    combo->setCurrentIndex(combo->findText(QStringLiteral("Commit")));
+    delegate.setModelData(combo, model.get(), index);
+    EXPECT_EQ(index.data().toString(), QStringLiteral("Commit"));
+    EXPECT_EQ(session.undoStack()->count(), 1);
+
+    combo = edit<QComboBox>(delegate, index);
+    ASSERT_NE(combo, nullptr);
+    EXPECT_EQ(combo->currentText(), QStringLiteral("Commit")) << "the call in place";
+    combo->setCurrentIndex(0);
+    delegate.setModelData(combo, model.get(), index);
+    EXPECT_EQ(index.data().toString(), QStringLiteral("Best Case")) << "the call cleared";
+    EXPECT_EQ(session.undoStack()->count(), 2);
 }
 
 TEST_F(GuiDelegates, MoneyEditorUsesTheLocale)

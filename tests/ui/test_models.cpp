@@ -88,7 +88,7 @@ TEST_F(GuiOpportunityModel, PassesTheModelTesterThroughSortFilterAndEdit)
     QAbstractItemModelTester tester(&model,
                                     QAbstractItemModelTester::FailureReportingMode::Warning);
     EXPECT_EQ(model.rowCount(), 6);
-    EXPECT_EQ(model.columnCount(), 12);
+    EXPECT_EQ(model.columnCount(), 13);
     model.sort(int(OC::Amount), Qt::DescendingOrder);
     model.setTextFilter(QStringLiteral("acme"));
     EXPECT_EQ(model.rowCount(), 2);
@@ -253,6 +253,57 @@ TEST_F(GuiOpportunityModel, AmountCloseDateProbabilityAndOwnerEdits)
     EXPECT_EQ(o.amount, 1'000'000);
     EXPECT_EQ(o.closeDate, QDate(2026, 12, 15));
     EXPECT_FALSE(o.probabilityOverride.has_value());
+}
+
+// METRICS "Forecast categories": the column shows the category a deal counts in; the rep's call
+// is set in the table, reads in italics with what the CRM said, and is undone like any edit.
+TEST_F(GuiOpportunityModel, ForecastCallShowsApartAndUndoes)
+{
+    OpportunityTableModel model(&session);
+    const int o1 = model.rowOfId(book.o1); // Propose, nothing imported
+    const QModelIndex forecast = model.index(o1, int(OC::Forecast));
+    EXPECT_EQ(model.headerData(int(OC::Forecast), Qt::Horizontal).toString(),
+              QStringLiteral("Forecast"));
+    EXPECT_EQ(forecast.data().toString(), QStringLiteral("Best Case"));
+    EXPECT_EQ(forecast.data(Qt::ToolTipRole).toString(),
+              QStringLiteral("Default of the Propose stage"));
+    EXPECT_FALSE(forecast.data(Qt::FontRole).isValid());
+    EXPECT_TRUE(model.flags(forecast) & Qt::ItemIsEditable);
+
+    ASSERT_TRUE(model.setData(forecast, QStringLiteral("commit")));
+    EXPECT_EQ(forecast.data().toString(), QStringLiteral("Commit"));
+    EXPECT_TRUE(forecast.data(Qt::FontRole).value<QFont>().italic());
+    EXPECT_EQ(forecast.data(Qt::ToolTipRole).toString(),
+              QStringLiteral("Rep's call; the CRM gives none, the Propose stage says Best Case"));
+    EXPECT_EQ(forecast.data(ui::RawValueRole).toInt(), int(ForecastCategory::Commit));
+    EXPECT_EQ(stored(book.o1).forecastCall, ForecastCategory::Commit);
+    EXPECT_EQ(session.undoStack()->undoText(), QStringLiteral("Call “Acme renewal” Commit"));
+
+    // What the CRM said shows beside the call.
+    {
+        auto b = Book::open(book.path);
+        b->db().exec("UPDATE opportunities SET forecast_category = 0 WHERE id = "
+                     + std::to_string(book.o3));
+    }
+    ASSERT_TRUE(test::openAndWait(session, book.path));
+    const int o3 = model.rowOfId(book.o3);
+    ASSERT_TRUE(model.setData(model.index(o3, int(OC::Forecast)), int(ForecastCategory::Commit)));
+    EXPECT_EQ(model.index(o3, int(OC::Forecast)).data(Qt::ToolTipRole).toString(),
+              QStringLiteral("Rep's call; CRM says Pipeline"));
+    session.undoStack()->undo();
+    EXPECT_EQ(model.index(o3, int(OC::Forecast)).data().toString(), QStringLiteral("Pipeline"));
+    EXPECT_EQ(model.index(o3, int(OC::Forecast)).data(Qt::ToolTipRole).toString(),
+              QStringLiteral("From the CRM import"));
+    EXPECT_FALSE(stored(book.o3).forecastCall);
+    session.undoStack()->redo();
+    EXPECT_EQ(model.index(o3, int(OC::Forecast)).data().toString(), QStringLiteral("Commit"));
+
+    EXPECT_FALSE(model.setData(model.index(o3, int(OC::Forecast)), QStringLiteral("Upside")));
+    // A won deal is Closed whatever anyone calls it.
+    model.sort(int(OC::Name), Qt::AscendingOrder);
+    const QModelIndex won = model.index(model.rowOfId(book.o4), int(OC::Forecast));
+    EXPECT_EQ(won.data().toString(), QStringLiteral("Closed"));
+    EXPECT_FALSE(model.flags(won) & Qt::ItemIsEditable);
 }
 
 TEST_F(GuiOpportunityModel, RefusesInvalidValuesWithAMessage)

@@ -15,6 +15,9 @@ enum ModelRole {
     // a factor not scored), and whether the row is the last one within the rep's capacity.
     ContributionsRole,
     CapacityLineRole,
+    // What applies when the cell's own value is cleared, as display text (the forecast
+    // category the CRM or the stage gives when the rep's call is cleared).
+    FallbackRole,
 };
 
 } // namespace tp::ui

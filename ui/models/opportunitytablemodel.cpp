@@ -7,6 +7,7 @@
 #include "style/theme.h"
 
 #include <QBrush>
+#include <QFont>
 
 #include <cmath>
 
@@ -25,6 +26,7 @@ bool sortDependsOnEdits(int column)
     case Column::Amount:
     case Column::Probability:
     case Column::Weighted:
+    case Column::Forecast:
     case Column::CloseDate:
         return true;
     default:
@@ -117,6 +119,8 @@ QVariant OpportunityTableModel::headerData(int section, Qt::Orientation orientat
         return tr("Probability");
     case Column::Weighted:
         return tr("Weighted");
+    case Column::Forecast:
+        return tr("Forecast");
     case Column::Created:
         return tr("Created");
     case Column::CloseDate:
@@ -145,6 +149,14 @@ Qt::ItemFlags OpportunityTableModel::flags(const QModelIndex &index) const
         const auto status = Status(
                 m_session->view()->opportunities.status[std::size_t(sourceRow(index.row()))]);
         if (status != Status::Removed)
+            f |= Qt::ItemIsEditable;
+        break;
+    }
+    case Column::Forecast: {
+        // Won deals are Closed and lost ones Omitted, whatever anyone calls them.
+        const auto status = Status(
+                m_session->view()->opportunities.status[std::size_t(sourceRow(index.row()))]);
+        if (status == Status::Open)
             f |= Qt::ItemIsEditable;
         break;
     }
@@ -182,6 +194,12 @@ QVariant OpportunityTableModel::data(const QModelIndex &index, int role) const
         return foreground(row, column);
     case Qt::ToolTipRole:
         return toolTip(row, column);
+    case Qt::FontRole:
+        return font(row, column);
+    case FallbackRole:
+        if (column == Column::Forecast)
+            return forecastFallback(row);
+        return {};
     default:
         return {};
     }
@@ -209,6 +227,8 @@ QVariant OpportunityTableModel::display(int row, Column column) const
         return m_format.percent(v.probability(row));
     case Column::Weighted:
         return m_format.money(v.weightedAmount(row), o.currencies.value(o.currency[i]));
+    case Column::Forecast:
+        return forecastCategoryName(v.forecast(row));
     case Column::Created:
         return m_format.dateFromDay(o.created[i]);
     case Column::CloseDate:
@@ -241,6 +261,9 @@ QVariant OpportunityTableModel::editValue(int row, Column column) const
     case Column::Owner:
         return o.owner[i] >= 0 ? QVariant(qlonglong(v.reps[std::size_t(o.owner[i])].id))
                                : QVariant();
+    case Column::Forecast:
+        // The rep's call, -1 when there is none (the CRM's or the stage's category applies).
+        return int(o.forecastCall[i]) - 1;
     default:
         return display(row, column);
     }
@@ -270,6 +293,8 @@ QVariant OpportunityTableModel::rawValue(int row, Column column) const
         return v.probability(row);
     case Column::Weighted:
         return qlonglong(v.weightedAmount(row));
+    case Column::Forecast:
+        return int(v.forecast(row));
     case Column::Created:
         return dayToDate(o.created[i]);
     case Column::CloseDate:
@@ -302,9 +327,57 @@ QVariant OpportunityTableModel::toolTip(int row, Column column) const
         return tr("Default of the %1 stage").arg(stageName(Stage(o.stage[i])));
     case Column::Weighted:
         return tr("Amount × probability");
+    case Column::Forecast:
+        return forecastToolTip(row);
     default:
         return {};
     }
+}
+
+std::optional<ForecastCategory> OpportunityTableModel::forecastCall(int row) const
+{
+    return forecastCategoryFromInt(
+            int(m_session->view()->opportunities.forecastCall[std::size_t(row)]) - 1);
+}
+
+QString OpportunityTableModel::forecastFallback(int row) const
+{
+    const auto &o = m_session->view()->opportunities;
+    const auto i = std::size_t(row);
+    return forecastCategoryName(effectiveForecastCategory(
+            Status(o.status[i]), Stage(o.stage[i]),
+            forecastCategoryFromInt(int(o.forecastCategory[i]) - 1), std::nullopt));
+}
+
+QString OpportunityTableModel::forecastToolTip(int row) const
+{
+    const auto &o = m_session->view()->opportunities;
+    const auto i = std::size_t(row);
+    const auto status = Status(o.status[i]);
+    if (status == Status::Won)
+        return tr("Won deals count as Closed");
+    if (status != Status::Open)
+        return tr("Lost and removed deals count as Omitted");
+    const std::optional<ForecastCategory> crm =
+            forecastCategoryFromInt(int(o.forecastCategory[i]) - 1);
+    const QString stage = stageName(Stage(o.stage[i]));
+    if (forecastCall(row))
+        return crm ? tr("Rep's call; CRM says %1").arg(forecastCategoryName(*crm))
+                   : tr("Rep's call; the CRM gives none, the %1 stage says %2")
+                             .arg(stage, forecastFallback(row));
+    if (crm)
+        return tr("From the CRM import");
+    return tr("Default of the %1 stage").arg(stage);
+}
+
+QVariant OpportunityTableModel::font(int row, Column column) const
+{
+    if (column != Column::Forecast || !forecastCall(row))
+        return {};
+    // A rep's call reads apart from what the CRM or the stage says.
+    QFont italic;
+    italic.setItalic(true);
+    return italic;
 }
 
 QVariant OpportunityTableModel::foreground(int row, Column column) const
@@ -329,6 +402,12 @@ QVariant OpportunityTableModel::foreground(int row, Column column) const
     case Column::Probability:
         return o.override[i] < 0 && o.probability[i] < 0 ? QVariant(QBrush(theme::derivedText()))
                                                          : QVariant();
+    case Column::Forecast:
+        // Like a probability: the stage's default is derived, the CRM's and the rep's are not.
+        return o.forecastCall[i] == 0 && o.forecastCategory[i] == 0
+                        && Status(o.status[i]) == Status::Open
+                ? QVariant(QBrush(theme::derivedText()))
+                : QVariant();
     default:
         return {};
     }
@@ -412,6 +491,30 @@ bool OpportunityTableModel::apply(Id id, Column column, const QVariant &value)
         }
         return m_session->edit(&BookEditor::setProbabilityOverride, only(id),
                                BasisPoints(std::lround(percent * 100)));
+    }
+    case Column::Forecast: {
+        // -1 or empty clears the rep's call: the CRM's or the stage's category applies again.
+        if (!value.isValid() || value.isNull() || value.toString().trimmed().isEmpty())
+            return m_session->edit(&BookEditor::setForecastCall, only(id), std::nullopt);
+        bool isNumber = false;
+        const int n = value.toInt(&isNumber);
+        std::optional<ForecastCategory> category;
+        if (isNumber && n < 0)
+            return m_session->edit(&BookEditor::setForecastCall, only(id), std::nullopt);
+        if (isNumber)
+            category = forecastCategoryFromInt(n);
+        else
+            for (ForecastCategory c : allForecastCategories)
+                if (value.toString().trimmed().compare(forecastCategoryName(c), Qt::CaseInsensitive)
+                    == 0)
+                    category = c;
+        if (!category && !isNumber)
+            category = forecastCategoryFromCrm(value.toString());
+        if (!category) {
+            m_session->reportError(tr("“%1” is not a forecast category.").arg(value.toString()));
+            return false;
+        }
+        return m_session->edit(&BookEditor::setForecastCall, only(id), *category);
     }
     case Column::Owner: {
         if (!value.isValid() || value.isNull())

@@ -2,11 +2,13 @@
 
 #include "booktablemodel.h"
 
+#include <optional>
+
 namespace tp::ui {
 
 // The opportunities of the book, one row each. Stage, amount, expected close, probability
-// override and owner are editable; setData() hands the value to the session, which writes it
-// and pushes an undo command.
+// override, owner and the rep's forecast call are editable; setData() hands the value to the
+// session, which writes it and pushes an undo command.
 class OpportunityTableModel : public BookTableModel
 {
     Q_OBJECT
@@ -39,6 +41,11 @@ private:
     QVariant rawValue(int row, Column column) const;
     QVariant toolTip(int row, Column column) const;
     QVariant foreground(int row, Column column) const;
+    QVariant font(int row, Column column) const;
+    std::optional<ForecastCategory> forecastCall(int row) const;
+    // The category the CRM or the stage gives (what applies without the rep's call).
+    QString forecastFallback(int row) const;
+    QString forecastToolTip(int row) const;
     bool apply(Id id, Column column, const QVariant &value);
 };
 

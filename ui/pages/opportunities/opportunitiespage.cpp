@@ -1,6 +1,7 @@
 #include "opportunitiespage.h"
 
 #include "delegates/datedelegate.h"
+#include "delegates/forecastdelegate.h"
 #include "delegates/moneydelegate.h"
 #include "delegates/ownerdelegate.h"
 #include "delegates/spinboxdelegate.h"
@@ -26,7 +27,7 @@ OpportunitiesPage::OpportunitiesPage(BookSession *session, ScopeState *scope, QW
       m_ownerFilter(new QComboBox(this))
 {
     using Column = OpportunityColumn;
-    setModel(m_model, { 28, 24, 14, 10, 7, 12, 8, 12, 9, 9, 9, 18 },
+    setModel(m_model, { 28, 24, 14, 10, 7, 12, 8, 12, 10, 9, 9, 9, 18 },
              { int(Column::Name), int(Column::Account) });
     QTableView *view = tableView();
     view->setItemDelegateForColumn(int(Column::Stage), new StageDelegate(this));
@@ -34,6 +35,7 @@ OpportunitiesPage::OpportunitiesPage(BookSession *session, ScopeState *scope, QW
     view->setItemDelegateForColumn(int(Column::CloseDate), new DateDelegate(this));
     view->setItemDelegateForColumn(int(Column::Probability), SpinBoxDelegate::probability(this));
     view->setItemDelegateForColumn(int(Column::Owner), new OwnerDelegate(session, this));
+    view->setItemDelegateForColumn(int(Column::Forecast), new ForecastDelegate(this));
 
     m_stageFilter->setToolTip(tr("Show one stage"));
     m_stageFilter->addItem(tr("All stages"), -1);

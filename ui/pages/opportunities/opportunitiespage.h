@@ -9,7 +9,7 @@ namespace tp::ui {
 class OpportunityTableModel;
 
 // Every opportunity of the book: search, filters by stage, status and owner, inline edits of
-// stage, amount, expected close, probability override and owner.
+// stage, amount, expected close, probability override, owner and the rep's forecast call.
 class OpportunitiesPage : public TablePage
 {
     Q_OBJECT
