@@ -135,7 +135,8 @@ bool CsvExport::workList(const BookView &view, const roi::RoiResult &r, QIODevic
         csv.text(s.profile >= 0 ? view.scoring.profiles[std::size_t(s.profile)].name : QString());
         csv.text(int(i) < r.withinCapacity ? QStringLiteral("yes") : QStringLiteral("no"));
         for (int f = 0; f < view.scores.factorCount; ++f) {
-            const int score = view.scores.at(s.row, f);
+            // A score is a small number, not a character: -1 (not scored) stays -1.
+            const int score = view.scores.at(s.row, f); // NOLINT(bugprone-signed-char-misuse)
             csv.number(score >= 0 ? QString::number(score) : QString());
         }
         csv.endRow();
