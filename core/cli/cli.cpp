@@ -8,9 +8,12 @@
 #include "domain/errors.h"
 #include "import/fields.h"
 #include "report/csvexport.h"
+#include "report/reviewcsv.h"
 #include "report/summary.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
+#include "storage/reps.h"
+#include "storage/reviews.h"
 #include "storage/usermessage.h"
 
 #include <QCommandLineParser>
@@ -69,7 +72,8 @@ QString usage()
               "  undo-import --db BOOK [--dry-run] [--force] [--json]\n"
               "  summary  --db BOOK [--as-of DATE] [--period 2026-Q4] [--rep NAME] [--territory "
               "NAME] [--json]\n"
-              "  export   --db BOOK --what opportunities|accounts|stalled|worklist [--rep NAME] "
+              "  export   --db BOOK --what "
+              "opportunities|accounts|stalled|worklist|reviews|commitments [--rep NAME] "
               "[--territory NAME] [--as-of DATE] --csv OUT\n\n"
               "Options:\n"
               "  -h, --help     Show this help\n"
@@ -163,11 +167,45 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return Ok;
 }
 
+// `export --what reviews|commitments`: a rep's reviews or commitments, or everyone's.
+int exportReviews(const QString &db, const QString &what, const QString &rep,
+                  const QString &csvPath, QTextStream &err)
+{
+    try {
+        auto book = Book::openForReading(db, Book::commandBusyTimeoutMs);
+        std::optional<Id> repId;
+        if (!rep.isEmpty()) {
+            const auto row = RepRepository(*book).byName(rep);
+            if (!row)
+                throw InputError(tr("--rep: no rep named \"%1\" in this book.").arg(rep));
+            repId = row->id;
+        }
+        QSaveFile file(csvPath);
+        if (!file.open(QIODevice::WriteOnly)) {
+            err << cannotWrite(csvPath, file.errorString()) << '\n';
+            return BadInput;
+        }
+        ReviewRepository reviews(*book);
+        const bool written = what == QLatin1String("reviews")
+                ? ReviewCsv::reviews(reviews, repId, file)
+                : ReviewCsv::commitments(reviews, repId, file);
+        if (!written || !file.commit()) {
+            err << cannotWrite(csvPath, file.errorString()) << '\n';
+            return BadInput;
+        }
+    } catch (const std::exception &e) {
+        err << userMessage(e, db, BookTask::Read) << '\n';
+        return BadInput;
+    }
+    return Ok;
+}
+
 int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.addOption({ QStringLiteral("db"), tr("The book."), tr("BOOK") });
-    parser.addOption({ QStringLiteral("what"), tr("opportunities, accounts, stalled or worklist."),
+    parser.addOption({ QStringLiteral("what"),
+                       tr("opportunities, accounts, stalled, worklist, reviews or commitments."),
                        tr("TABLE") });
     parser.addOption({ QStringLiteral("rep"), tr("Only this rep."), tr("NAME") });
     parser.addOption({ QStringLiteral("territory"), tr("Only this territory."), tr("NAME") });
@@ -187,14 +225,17 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
         return Usage;
     }
     const QStringList tables{ QStringLiteral("opportunities"), QStringLiteral("accounts"),
-                              QStringLiteral("stalled"), QStringLiteral("worklist") };
+                              QStringLiteral("stalled"),       QStringLiteral("worklist"),
+                              QStringLiteral("reviews"),       QStringLiteral("commitments") };
     if (!tables.contains(what)) {
-        err << tr("export: --what takes opportunities, accounts, stalled or worklist, found "
-                  "\"%1\".")
+        err << tr("export: --what takes opportunities, accounts, stalled, worklist, reviews or "
+                  "commitments, found \"%1\".")
                         .arg(what)
             << '\n';
         return Usage;
     }
+    if (what == QLatin1String("reviews") || what == QLatin1String("commitments"))
+        return exportReviews(db, what, parser.value(QStringLiteral("rep")), csvPath, err);
     const auto asOf =
             parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
     if (!asOf)

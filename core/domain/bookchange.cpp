@@ -37,6 +37,29 @@ void mergeDeltas(std::vector<D> &into, const std::vector<D> &next, SameRow sameR
     }
 }
 
+template<typename T>
+std::vector<RowDelta<T>> swapped(const std::vector<RowDelta<T>> &deltas)
+{
+    std::vector<RowDelta<T>> result;
+    result.reserve(deltas.size());
+    for (const RowDelta<T> &d : deltas)
+        result.push_back(d.swapped());
+    return result;
+}
+
+template<typename T>
+void mergeRows(std::vector<RowDelta<T>> &into, const std::vector<RowDelta<T>> &next)
+{
+    for (const RowDelta<T> &n : next) {
+        auto it = std::find_if(into.begin(), into.end(),
+                               [&](const RowDelta<T> &d) { return d.id == n.id; });
+        if (it == into.end())
+            into.push_back(n);
+        else
+            it->after = n.after;
+    }
+}
+
 template<typename T, typename Key>
 std::vector<Id> idsOf(const std::vector<T> &deltas, Key key)
 {
@@ -66,7 +89,8 @@ bool BookChange::isEmpty() const
     return !anyChanged(opportunities) && !anyChanged(accounts) && !anyChanged(capacities)
             && !anyChanged(quotas) && !anyChanged(scores) && !anyChanged(notes)
             && !anyChanged(weights) && !(settings && settings->changed())
-            && !(scoringModel && scoringModel->changed()) && !anyChanged(funnel);
+            && !(scoringModel && scoringModel->changed()) && !anyChanged(funnel)
+            && !anyChanged(reviews) && !anyChanged(commitments) && !anyChanged(gateways);
 }
 
 BookChange BookChange::inverse() const
@@ -96,6 +120,9 @@ BookChange BookChange::inverse() const
         std::swap(inverse.scoringModel->before, inverse.scoringModel->after);
     }
     inverse.funnel = swapped(funnel);
+    inverse.reviews = swapped(reviews);
+    inverse.commitments = swapped(commitments);
+    inverse.gateways = swapped(gateways);
     inverse.handEdits = handEdits;
     inverse.addsHandEdits = !addsHandEdits;
     return inverse;
@@ -155,6 +182,11 @@ void BookChange::mergeWith(const BookChange &next)
                 [](const FunnelAssumptionsValue &a, const FunnelAssumptionsValue &b) {
                     return a.scope == b.scope && a.period == b.period;
                 });
+    mergeRows(reviews, next.reviews);
+    mergeRows(commitments, next.commitments);
+    mergeDeltas(gateways, next.gateways, [](const CriterionTick &a, const CriterionTick &b) {
+        return a.opportunity == b.opportunity && a.criterion == b.criterion;
+    });
     if (next.addsHandEdits == addsHandEdits)
         handEdits.insert(handEdits.end(), next.handEdits.begin(), next.handEdits.end());
 }
@@ -172,6 +204,8 @@ ChangeAspects BookChange::aspects() const
     aspects.setFlag(ChangeAspect::ScoringModel, scoringModel && scoringModel->changed());
     aspects.setFlag(ChangeAspect::Settings, settings && settings->changed());
     aspects.setFlag(ChangeAspect::FunnelAssumptions, anyChanged(funnel));
+    aspects.setFlag(ChangeAspect::Reviews, anyChanged(reviews) || anyChanged(commitments));
+    aspects.setFlag(ChangeAspect::Gateways, anyChanged(gateways));
     return aspects;
 }
 

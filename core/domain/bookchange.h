@@ -1,6 +1,7 @@
 #pragma once
 
 #include "entities.h"
+#include "review.h"
 #include "scoring.h"
 #include "settings.h"
 
@@ -22,6 +23,19 @@ struct Delta
     bool changed() const { return !(before == after); }
     Delta swapped() const { return { after, before }; }
     bool operator==(const Delta &) const = default;
+};
+
+// A row an edit may make or delete: none before (made), none after (deleted).
+template<typename T>
+struct RowDelta
+{
+    Id id = 0;
+    std::optional<T> before;
+    std::optional<T> after;
+
+    bool changed() const { return !(before == after); }
+    RowDelta swapped() const { return { id, after, before }; }
+    bool operator==(const RowDelta &) const = default;
 };
 
 // An opportunity before and after, and the history rows the edit writes: applying the change
@@ -118,6 +132,8 @@ enum class ChangeAspect : unsigned {
     ScoringModel = 1u << 7,
     Settings = 1u << 8, // the stalled-deal rules, stage limits, ROI thresholds...
     FunnelAssumptions = 1u << 9,
+    Reviews = 1u << 10, // reviews and their commitments
+    Gateways = 1u << 11, // the gateway criteria ticked per deal
 };
 Q_DECLARE_FLAGS(ChangeAspects, ChangeAspect)
 Q_DECLARE_OPERATORS_FOR_FLAGS(ChangeAspects)
@@ -165,6 +181,11 @@ struct BookChange
     std::optional<Delta<BookSettings>> settings;
     std::optional<ScoringModelDelta> scoringModel;
     std::vector<Delta<FunnelAssumptionsValue>> funnel;
+    // Reviews and commitments made, changed or deleted (BookEditor::write orders the writes so
+    // that references hold), and gateway criteria ticked or unticked.
+    std::vector<RowDelta<Review>> reviews;
+    std::vector<RowDelta<Commitment>> commitments;
+    std::vector<Delta<CriterionTick>> gateways;
 
     // The hand-edit notes writing this change made (rows that had none for the newest import);
     // its inverse takes them away again, so an edit that was undone is no "later edit" for an

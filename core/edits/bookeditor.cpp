@@ -6,6 +6,7 @@
 #include "storage/funnelassumptions.h"
 #include "storage/opportunities.h"
 #include "storage/reps.h"
+#include "storage/reviews.h"
 #include "storage/scoring.h"
 #include "storage/settings.h"
 
@@ -126,6 +127,30 @@ void BookEditor::writeRows(BookChange &change)
         writeScoringModel(*change.scoringModel);
     for (const Delta<FunnelAssumptionsValue> &d : change.funnel)
         FunnelAssumptionRepository(m_book).save(d.after.scope, d.after.period, d.after.assumptions);
+    writeReviews(change);
+}
+
+// Deleted commitments first, then reviews made or changed, then commitments made or changed
+// (they refer to reviews), then deleted reviews: every reference holds at every step.
+void BookEditor::writeReviews(const BookChange &change)
+{
+    if (change.reviews.empty() && change.commitments.empty() && change.gateways.empty())
+        return;
+    ReviewRepository reviews(m_book);
+    for (const RowDelta<Commitment> &d : change.commitments)
+        if (!d.after)
+            reviews.writeCommitment(d.id, std::nullopt);
+    for (const RowDelta<Review> &d : change.reviews)
+        if (d.after)
+            reviews.writeReview(d.id, d.after);
+    for (const RowDelta<Commitment> &d : change.commitments)
+        if (d.after)
+            reviews.writeCommitment(d.id, d.after);
+    for (const RowDelta<Review> &d : change.reviews)
+        if (!d.after)
+            reviews.writeReview(d.id, std::nullopt);
+    for (const Delta<CriterionTick> &d : change.gateways)
+        reviews.writeTick(d.after);
 }
 
 void BookEditor::writeOpportunities(std::vector<OpportunityDelta> &deltas)

@@ -93,12 +93,31 @@ public:
     BookChange addProfile(SegmentKind kind, const QString &segment);
     BookChange removeProfile(Id profile);
 
+    // Reviews (reviewedits.cpp, docs/METRICS.md "One-on-one reviews"). A review of a rep (none:
+    // the team) held on a date; its notes (consecutive edits of one review's notes merge).
+    BookChange startReview(std::optional<Id> rep, const QDate &on);
+    BookChange setReviewNotes(Id review, const QString &notes);
+    // Deletes a review with the commitments made in it; those it settled are open again.
+    BookChange removeReview(Id review);
+    // A commitment made in a review, optionally tied to a deal or an account; an invalid `due`
+    // is none.
+    BookChange addCommitment(Id review, const QString &text, std::optional<Id> opportunity,
+                             std::optional<Id> account, const QDate &due);
+    // Its text, deal, account and due date as `after` has them (status stays).
+    BookChange editCommitment(const Commitment &after);
+    // Its status, given in review `in` (Open takes a status back).
+    BookChange settleCommitment(Id commitment, CommitmentStatus status, Id in);
+    BookChange removeCommitment(Id commitment);
+    // Ticks a gateway criterion of a deal (on `on`) or unticks it.
+    BookChange setCriterion(Id deal, Id criterion, bool met, const QDate &on);
+
     // The name of a rep for texts ("Unassigned" for nobody).
     QString repName(std::optional<Id> rep);
 
 private:
     void writeRows(BookChange &change);
     void writeOpportunities(std::vector<OpportunityDelta> &deltas);
+    void writeReviews(const BookChange &change);
     // The rows of `table` among `rows` with a hand-edit note for the newest import (its id in
     // *importId, 0 when the book has no import).
     std::vector<Id> notedRows(const char *table, const std::vector<Id> &rows, Id *importId);

@@ -340,8 +340,11 @@ QString describeRow(sql::Database &db, const std::string &table, Id id)
         return translate("territory “%1”").arg(one("SELECT name FROM territories WHERE id = ?"));
     if (table == "activities")
         return translate("activity %1").arg(number);
-    if (table == "review_notes")
-        return translate("a review note (%1)").arg(number);
+    if (table == "reviews")
+        return translate("a review (%1)").arg(number);
+    if (table == "commitments")
+        return translate("a commitment (“%1”)")
+                .arg(one("SELECT text FROM commitments WHERE id = ?"));
     return QStringLiteral("%1 %2").arg(QString::fromStdString(table), number);
 }
 

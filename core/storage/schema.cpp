@@ -402,6 +402,31 @@ std::string handEditTriggers()
     return sql;
 }
 
+// Version 9 (issue 18): one-on-one reviews (docs/METRICS.md, "One-on-one reviews") replace the
+// review notes of version 1, which nothing wrote: a review is a rep (NULL: the whole team), a
+// date and its notes; a commitment is made in a review, optionally tied to a deal or an account,
+// and gets its status (1 done, 2 not done, 3 dropped; 0 open) in a later review of the same rep.
+const char *const version9 = R"SQL(
+DROP TABLE review_notes;
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    rep_id INTEGER REFERENCES reps(id) ON DELETE CASCADE,
+    held_on TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX reviews_rep ON reviews(rep_id, held_on);
+CREATE TABLE commitments (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    opportunity_id INTEGER REFERENCES opportunities(id) ON DELETE SET NULL,
+    account_id INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+    due_on TEXT,
+    status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 3),
+    settled_in INTEGER REFERENCES reviews(id) ON DELETE SET NULL);
+CREATE INDEX commitments_review ON commitments(review_id);
+CREATE INDEX commitments_settled ON commitments(settled_in);
+)SQL";
+
 // The opportunities' secondary indexes (version 5 on).
 const char *const opportunityIndexes = R"SQL(
 CREATE UNIQUE INDEX opportunities_crm_id ON opportunities(crm_id);
@@ -417,7 +442,8 @@ const std::vector<std::string> &migrations()
                                                  std::string(version5) + opportunityIndexes,
                                                  version6,
                                                  version7 + handEditTriggers(),
-                                                 version8 };
+                                                 version8,
+                                                 version9 };
     return steps;
 }
 
@@ -463,7 +489,8 @@ const std::vector<Marker> &markers()
                                           { "opportunities_crm_id" },
                                           { "funnel_assumptions" },
                                           { "hand_edits" },
-                                          { "opportunities_forecast_call" } };
+                                          { "opportunities_forecast_call" },
+                                          { "commitments" } };
     return all;
 }
 

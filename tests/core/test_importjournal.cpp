@@ -134,12 +134,14 @@ TEST(ImportJournal, UndoSettlesLaterRowsThatReferToWhatTheImportAdded)
     auto book = test::makeFixtureBook(dir.path(QStringLiteral("a.tpbook")));
     sql::Database &db = book->db();
     const Id importId = importTheChanges(db);
-    // After the import, by hand: a note on the new rep, a commitment tied to the import's
-    // snapshot, an activity and a stage change of the new deal.
-    db.exec("INSERT INTO review_notes (rep_id, created_on, kind, text) "
-            "SELECT id, '2026-11-21', 'note', 'about Cleo' FROM reps WHERE name = 'Cleo New'");
-    db.exec("INSERT INTO review_notes (rep_id, created_on, kind, text, snapshot_id) "
-            "SELECT 1, '2026-11-21', 'commitment', 'kept', max(id) FROM snapshots");
+    // After the import, by hand: a review of the new rep, a commitment tied to the new deal in
+    // a review of another rep, an activity and a stage change of the new deal.
+    db.exec("INSERT INTO reviews (rep_id, held_on, notes) "
+            "SELECT id, '2026-11-21', 'about Cleo' FROM reps WHERE name = 'Cleo New'");
+    db.exec("INSERT INTO reviews (rep_id, held_on) VALUES (1, '2026-11-21')");
+    db.exec("INSERT INTO commitments (review_id, text, opportunity_id) "
+            "SELECT max(r.id), 'kept', o.id FROM reviews r, opportunities o "
+            "WHERE o.crm_id = 'O9' GROUP BY o.id");
     db.exec("INSERT INTO activities (type, activity_date, rep_id, opportunity_id) "
             "SELECT 'call', '2026-11-21', 1, id FROM opportunities WHERE crm_id = 'O9'");
     db.exec("INSERT INTO stage_history (opportunity_id, stage, entered_date) "
@@ -155,10 +157,10 @@ TEST(ImportJournal, UndoSettlesLaterRowsThatReferToWhatTheImportAdded)
 
     crm::undoImport(*book, importId, true);
     const auto count = [&](const char *sql) { return test::scalar(db, sql); };
-    EXPECT_EQ(count("SELECT count(*) FROM review_notes WHERE text = 'about Cleo'"), 0); // CASCADE
-    EXPECT_EQ(
-            count("SELECT count(*) FROM review_notes WHERE text = 'kept' AND snapshot_id IS NULL"),
-            1);
+    EXPECT_EQ(count("SELECT count(*) FROM reviews WHERE notes = 'about Cleo'"), 0); // CASCADE
+    EXPECT_EQ(count("SELECT count(*) FROM commitments WHERE text = 'kept' "
+                    "AND opportunity_id IS NULL"),
+              1);
     // The call made by hand stays, without the deal the import made (issue 16, item 6).
     EXPECT_EQ(count("SELECT count(*) FROM activities WHERE activity_date = '2026-11-21' "
                     "AND opportunity_id IS NULL"),
