@@ -466,6 +466,16 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::GatewaysPanel</name>
+    <message numerus="yes">
+        <source>%n open deal(s) went past a stage without meeting its criteria (%1). Tick what each deal meets on the right.</source>
+        <translation>
+            <numerusform>%n open deal went past a stage without meeting its criteria (%1). Tick what each deal meets on the right.</numerusform>
+            <numerusform>%n open deals went past a stage without meeting their criteria (%1). Tick what each deal meets on the right.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::HealthPage</name>
     <message numerus="yes">
         <source>%1: %n deal(s).</source>
@@ -666,6 +676,23 @@
         <translation>
             <numerusform>%1 of %Ln rep</numerusform>
             <numerusform>%1 of %Ln reps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::RisksPanel</name>
+    <message numerus="yes">
+        <source>honest commit %1 (without %n deal(s) that missed a gateway)</source>
+        <translation>
+            <numerusform>honest commit %1 (without %n deal that missed a gateway)</numerusform>
+            <numerusform>honest commit %1 (without %n deals that missed a gateway)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Commit deal(s) worth %1 went past a stage without meeting its criteria (Gateways tab).</source>
+        <translation>
+            <numerusform>%n Commit deal worth %1 went past a stage without meeting its criteria (Gateways tab).</numerusform>
+            <numerusform>%n Commit deals worth %1 went past a stage without meeting their criteria (Gateways tab).</numerusform>
         </translation>
     </message>
 </context>

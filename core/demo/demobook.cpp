@@ -1,5 +1,6 @@
 #include "demobook.h"
 
+#include "demoreviews.h"
 #include "domain/dates.h"
 #include "random.h"
 #include "storage/book.h"
@@ -329,6 +330,7 @@ void writeDemoBook(const QString &path, const Options &options,
             }
         }
         out.commit();
+        addDemoReviews(*book, reps, today);
         book->db().exec("ANALYZE");
     } catch (...) {
         book.reset();

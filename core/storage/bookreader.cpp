@@ -3,6 +3,7 @@
 #include "book.h"
 #include "funnelassumptions.h"
 #include "reps.h"
+#include "reviews.h"
 #include "scoring.h"
 #include "stageflowloader.h"
 
@@ -39,6 +40,32 @@ funnel::Assumptions BookReader::funnelAssumptions(const QString &scope, const QS
 {
     return readOr<funnel::Assumptions>(
             {}, [&] { return FunnelAssumptionRepository(m_book).load(scope, period); });
+}
+
+std::vector<Review> BookReader::reviews(std::optional<Id> rep) const
+{
+    return readOr<std::vector<Review>>({}, [&] { return ReviewRepository(m_book).reviews(rep); });
+}
+
+BookReader::ReviewItems BookReader::reviewItems(const Review &review) const
+{
+    return readOr<ReviewItems>({}, [&] {
+        ReviewRepository reviews(m_book);
+        return ReviewItems{ reviews.carriedInto(review), reviews.madeIn(review.id),
+                            reviews.record(review.rep) };
+    });
+}
+
+std::vector<StageCriterion> BookReader::stageCriteria() const
+{
+    return readOr<std::vector<StageCriterion>>({},
+                                               [&] { return ReviewRepository(m_book).criteria(); });
+}
+
+std::vector<CriterionTick> BookReader::criterionTicks() const
+{
+    return readOr<std::vector<CriterionTick>>({},
+                                              [&] { return ReviewRepository(m_book).allTicks(); });
 }
 
 QString BookReader::scoringNote(Id account) const

@@ -3,6 +3,7 @@
 #include "accountreassignment.h"
 #include "activitystats.h"
 #include "analytics/stageconversion.h"
+#include "domain/review.h"
 #include "domain/settings.h"
 
 #include <QString>
@@ -31,6 +32,20 @@ public:
     ActivityCounts activities(const ActivityScope &scope, const QDate &from, const QDate &to) const;
     std::vector<ActivityCounts> activitiesByWeek(const ActivityScope &scope, const QDate &start,
                                                  const QDate &to, int weeks) const;
+
+    // One-on-one reviews (METRICS "One-on-one reviews"): a rep's (none: the team's), oldest
+    // first; what one review shows of commitments; the gateway criteria and deals' ticks.
+    std::vector<Review> reviews(std::optional<Id> rep) const;
+    struct ReviewItems
+    {
+        std::vector<Commitment> carried; // from earlier reviews, open as of this one
+        std::vector<Commitment> made; // in this one
+        CommitmentRecord record; // the rep's, over all reviews
+    };
+    ReviewItems reviewItems(const Review &review) const;
+    std::vector<StageCriterion> stageCriteria() const;
+    // Every tick of the book (they are made by hand, so few), by deal then criterion.
+    std::vector<CriterionTick> criterionTicks() const;
 
     // The stage flows of deals (id, row of `flow`), read again after an edit changed their
     // stage history; left as they were when the book cannot be read.

@@ -253,17 +253,13 @@ std::vector<StageCriterion> ReviewRepository::criteria()
     return all;
 }
 
-std::vector<CriterionTick> ReviewRepository::ticks(std::span<const Id> deals)
+std::vector<CriterionTick> ReviewRepository::allTicks()
 {
-    auto st = m_db.prepare("SELECT criterion_id, checked_on FROM opportunity_criteria "
-                           "WHERE opportunity_id = ? ORDER BY criterion_id");
+    auto st = m_db.prepare("SELECT opportunity_id, criterion_id, checked_on "
+                           "FROM opportunity_criteria ORDER BY opportunity_id, criterion_id");
     std::vector<CriterionTick> all;
-    for (const Id deal : deals) {
-        st.bind(1, deal);
-        while (st.step())
-            all.push_back({ deal, st.int64(0), st.date(1) });
-        st.reset();
-    }
+    while (st.step())
+        all.push_back({ st.int64(0), st.int64(1), st.date(2) });
     return all;
 }
 

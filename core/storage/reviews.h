@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 
 #include <optional>
-#include <span>
 #include <vector>
 
 namespace tp {
@@ -66,8 +65,8 @@ public:
 
     // The gateway criteria of every open stage, by stage and position.
     std::vector<StageCriterion> criteria();
-    // The criteria ticked for these deals, by deal then criterion.
-    std::vector<CriterionTick> ticks(std::span<const Id> deals);
+    // Every criterion ticked, by deal then criterion.
+    std::vector<CriterionTick> allTicks();
     CriterionTick tick(Id deal, Id criterion);
     void writeTick(const CriterionTick &tick);
 

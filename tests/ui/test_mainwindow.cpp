@@ -87,20 +87,21 @@ int colourCount(const QImage &image)
     return int(colours.size());
 }
 
-TEST_F(GuiMainWindow, ComposesSixPagesAndTheStandardMenus)
+TEST_F(GuiMainWindow, ComposesSevenPagesAndTheStandardMenus)
 {
     ASSERT_TRUE(openBook());
     window().show();
     EXPECT_EQ(menuTitles(window().menuBar()),
               (QStringList{ QStringLiteral("&File"), QStringLiteral("&Edit"),
                             QStringLiteral("&View"), QStringLiteral("&Help") }));
-    ASSERT_EQ(window().pages().size(), 6);
+    ASSERT_EQ(window().pages().size(), 7);
     const QStringList keys{ QStringLiteral("accounts"), QStringLiteral("opportunities"),
                             QStringLiteral("reps"),     QStringLiteral("roi"),
-                            QStringLiteral("health"),   QStringLiteral("funnel") };
+                            QStringLiteral("health"),   QStringLiteral("funnel"),
+                            QStringLiteral("review") };
     const QList<QAction *> switches = window().pageSwitchActions();
-    ASSERT_EQ(switches.size(), 6);
-    for (int i = 0; i < 6; ++i) {
+    ASSERT_EQ(switches.size(), 7);
+    for (int i = 0; i < 7; ++i) {
         EXPECT_EQ(switches[i]->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         switches[i]->trigger();
         ASSERT_NE(window().currentPage(), nullptr);

@@ -15,6 +15,7 @@
 #include "pages/health/healthstate.h"
 #include "pages/opportunities/opportunitiespage.h"
 #include "pages/reps/repspage.h"
+#include "pages/review/reviewpage.h"
 #include "pages/roi/roipage.h"
 #include "pages/tablepage.h"
 #include "session/accountselection.h"
@@ -146,8 +147,9 @@ void MainWindow::createPages()
                 new OpportunitiesPage(m_session, m_scope, m_stack),
                 new RepsPage(m_session, m_scope, m_stack),
                 new RoiPage(m_session, m_scope, m_accountSelection, m_stack),
-                new HealthPage(m_session, health, m_stack),
-                new FunnelPage(m_session, m_scope, health, m_stack) };
+                new HealthPage(m_session, health, m_stack) };
+    auto *funnel = new FunnelPage(m_session, m_scope, health, m_stack);
+    m_pages << funnel << new ReviewPage(m_session, m_scope, health, funnel->state(), m_stack);
     for (Page *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
         auto *item = new QListWidgetItem(page->icon(), page->title(), m_navigation);

@@ -5,6 +5,7 @@
 
 #include "widgets/flowlayout.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -75,13 +76,25 @@ void CoverageStrip::setCoverage(const health::CoverageFigures &c, const QString 
     set(Honest, ratio(c.honestRatio));
     set(Weighted, ratio(c.weightedRatio));
     set(Required, c.required ? format.ratio(*c.required) : tr("no closed deals yet"));
-    const bool short_ = c.honestRatio && c.required && *c.honestRatio < *c.required;
-    QPalette palette = m_values[Honest]->palette();
-    palette.setColor(QPalette::WindowText,
-                     short_ ? theme::warningText()
-                            : m_values[Raw]->palette().color(QPalette::WindowText));
+    m_short = c.honestRatio && c.required && *c.honestRatio < *c.required;
+    colourHonest();
+    m_values[Honest]->setToolTip(m_short ? tr("Below the required coverage") : QString());
+}
+
+void CoverageStrip::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        colourHonest(); // the light or dark palette came after the figures
+}
+
+// Honest coverage in the strip's text colour, or the warning colour below the required one.
+void CoverageStrip::colourHonest()
+{
+    QPalette palette = this->palette();
+    if (m_short)
+        palette.setColor(QPalette::WindowText, theme::warningText());
     m_values[Honest]->setPalette(palette);
-    m_values[Honest]->setToolTip(short_ ? tr("Below the required coverage") : QString());
 }
 
 } // namespace tp::ui

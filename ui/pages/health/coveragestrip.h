@@ -26,7 +26,13 @@ public:
                      const QString &period);
     QString valueText(Figure figure) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void colourHonest();
+
+    bool m_short = false; // honest coverage below the required
     std::array<QLabel *, FigureCount> m_values{};
     std::array<QLabel *, FigureCount> m_names{};
 };

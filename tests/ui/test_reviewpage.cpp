@@ -1,0 +1,214 @@
+// The Review page offscreen (docs/METRICS.md, "One-on-one reviews"): a review started for the
+// scope's rep, commitments made, carried into the next review and settled there, notes saved as
+// one undo step per pause, gateway criteria ticked per deal, and the Commit deals that missed a
+// gateway taken out of honest commit when the user says so.
+#include "uitestbook.h"
+
+#include "mainwindow/mainwindow.h"
+#include "pages/review/commitmentspanel.h"
+#include "pages/review/gatewayspanel.h"
+#include "pages/review/reviewpage.h"
+#include "pages/review/riskspanel.h"
+#include "session/booksession.h"
+#include "session/scopestate.h"
+#include "testsupport.h"
+#include "views/bookview.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+using namespace tp;
+using namespace tp::ui;
+
+namespace {
+
+class GuiReview : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        book = test::writeSmallBook(dir.path(QStringLiteral("small.tpbook")));
+        window = std::make_unique<MainWindow>();
+        window->setInteractive(false);
+        window->resize(1400, 900);
+        ASSERT_TRUE(window->openBook(book.path) && window->session()->waitUntilLoaded());
+        window->scope()->setAsOf(QDate(2026, 11, 20));
+        page = qobject_cast<ReviewPage *>(window->page(QStringLiteral("review")));
+        ASSERT_NE(page, nullptr);
+        window->showPage(int(window->pages().indexOf(page)));
+        window->show();
+        QApplication::processEvents();
+    }
+
+    void scopeTo(Id rep)
+    {
+        const BookView *view = window->session()->view();
+        for (std::size_t i = 0; i < view->reps.size(); ++i)
+            if (view->reps[i].id == rep)
+                window->scope()->setRepIndex(int(i));
+        QApplication::processEvents();
+    }
+    QStringList texts(QTreeWidget *list, int column = 0) const
+    {
+        QStringList all;
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            all.append(list->topLevelItem(i)->text(column));
+        return all;
+    }
+    QUndoStack *undo() const { return window->session()->undoStack(); }
+    void settle()
+    {
+        QApplication::processEvents();
+        QApplication::processEvents();
+    }
+
+    test::TempDir dir;
+    test::SmallBook book;
+    std::unique_ptr<MainWindow> window;
+    ReviewPage *page = nullptr;
+};
+
+} // namespace
+
+TEST_F(GuiReview, AReviewCarriesItsOpenCommitmentsIntoTheNextWhereTheyAreSettled)
+{
+    scopeTo(book.alice);
+    EXPECT_FALSE(page->review());
+    ASSERT_TRUE(page->startReview());
+    ASSERT_TRUE(page->review());
+    EXPECT_EQ(page->review()->heldOn, QDate(2026, 11, 20));
+    EXPECT_EQ(page->review()->rep, book.alice);
+
+    CommitmentsPanel *panel = page->commitments();
+    panel->newText()->setText(QStringLiteral("Send the ROI case"));
+    ASSERT_TRUE(panel->addCommitment());
+    settle();
+    EXPECT_EQ(texts(panel->madeList()), QStringList{ QStringLiteral("Send the ROI case") });
+    EXPECT_TRUE(panel->newText()->text().isEmpty());
+    undo()->undo();
+    settle();
+    EXPECT_TRUE(texts(panel->madeList()).isEmpty());
+    undo()->redo();
+    settle();
+    ASSERT_EQ(panel->madeList()->topLevelItemCount(), 1);
+
+    // A week later: the new review carries it, and it is marked done there.
+    window->scope()->setAsOf(QDate(2026, 11, 27));
+    settle();
+    ASSERT_TRUE(page->startReview());
+    EXPECT_EQ(page->review()->heldOn, QDate(2026, 11, 27));
+    EXPECT_EQ(page->reviewBox()->count(), 2);
+    ASSERT_EQ(texts(panel->carriedList()), QStringList{ QStringLiteral("Send the ROI case") });
+    EXPECT_EQ(panel->carriedList()->topLevelItem(0)->text(3), QStringLiteral("11/20/2026"));
+    const Id id = panel->carriedList()->topLevelItem(0)->data(0, Qt::UserRole + 1).toLongLong();
+    panel->setStatus(id, CommitmentStatus::Done);
+    settle();
+    EXPECT_EQ(page->recordLabel()->text(), QStringLiteral("Commitments kept: 1 of 1 (100%)"));
+    auto *status = qobject_cast<QComboBox *>(
+            panel->carriedList()->itemWidget(panel->carriedList()->topLevelItem(0), 4));
+    ASSERT_NE(status, nullptr);
+    EXPECT_EQ(status->currentText(), QStringLiteral("Done"));
+    undo()->undo();
+    settle();
+    EXPECT_EQ(page->recordLabel()->text(), QStringLiteral("No commitment settled yet"));
+
+    // The earlier review still shows it as made there; deleting the later one is one step.
+    page->showReview(page->history().front().id);
+    EXPECT_EQ(texts(panel->madeList()), QStringList{ QStringLiteral("Send the ROI case") });
+    page->showReview(page->history().back().id);
+    ASSERT_TRUE(page->deleteReview());
+    EXPECT_EQ(page->history().size(), 1u);
+    undo()->undo();
+    settle();
+    EXPECT_EQ(page->history().size(), 2u);
+
+    // Bob has no review: the page says how to start one.
+    scopeTo(book.bob);
+    EXPECT_FALSE(page->review());
+    EXPECT_EQ(page->reviewBox()->count(), 0);
+    test::shootSizesAndSchemes(*window, QStringLiteral("review-commitments"));
+}
+
+TEST_F(GuiReview, NotesAreWrittenAfterAPauseAsOneUndoStep)
+{
+    scopeTo(book.alice);
+    ASSERT_TRUE(page->startReview());
+    const int steps = undo()->count();
+    QPlainTextEdit *notes = page->commitments()->notesEdit();
+    notes->setFocus();
+    notes->insertPlainText(QStringLiteral("Two deals "));
+    page->commitments()->saveNotes();
+    notes->insertPlainText(QStringLiteral("slipped."));
+    page->commitments()->saveNotes();
+    settle();
+    EXPECT_EQ(page->review()->notes, QStringLiteral("Two deals slipped."));
+    EXPECT_EQ(undo()->count(), steps + 1); // typing merges
+    EXPECT_EQ(notes->toPlainText(), QStringLiteral("Two deals slipped."));
+    undo()->undo();
+    settle();
+    EXPECT_TRUE(page->review()->notes.isEmpty());
+    EXPECT_TRUE(notes->toPlainText().isEmpty());
+}
+
+TEST_F(GuiReview, GatewaysFlagDealsThatWentPastACriterionAndHonestCommitCanLeaveThemOut)
+{
+    scopeTo(book.bob);
+    page->tabs()->setCurrentWidget(page->gateways());
+    settle();
+    GatewaysPanel *gateways = page->gateways();
+    // Bob's Globex pilot is in Negotiate: the criteria of Qualify, Prove and Propose were passed
+    // unticked.
+    ASSERT_EQ(texts(gateways->dealList()), QStringList{ QStringLiteral("Globex pilot") });
+    EXPECT_EQ(gateways->dealList()->topLevelItem(0)->text(3), QStringLiteral("0 of 7"));
+    EXPECT_TRUE(gateways->dealList()->topLevelItem(0)->text(4).startsWith(
+            QStringLiteral("Qualify: The prospect wants to address the issue now")));
+
+    // It is a Commit deal closing in the period: honest commit can leave it out.
+    RisksPanel *risks = page->risks();
+    EXPECT_TRUE(risks->gatewayBox()->isEnabled());
+    EXPECT_TRUE(risks->forecastLabel()->text().contains(QStringLiteral("honest commit $7,000.00")))
+            << qPrintable(risks->forecastLabel()->text());
+    risks->gatewayBox()->setChecked(true);
+    EXPECT_TRUE(risks->forecastLabel()->text().contains(
+            QStringLiteral("honest commit $0.00 (without 1 deal that missed a gateway)")))
+            << qPrintable(risks->forecastLabel()->text());
+    test::shootSizesAndSchemes(*window, QStringLiteral("review-gateways"));
+
+    // Ticking every criterion of the stages it passed clears the flag; each tick is one step.
+    QListWidget *checklist = gateways->checklist();
+    const int steps = undo()->count();
+    int ticked = 0;
+    for (int i = 0; i < checklist->count(); ++i) {
+        QListWidgetItem *item = checklist->item(i);
+        if (!(item->flags() & Qt::ItemIsUserCheckable))
+            continue;
+        if (item->text().startsWith(QStringLiteral("Counter with value")))
+            continue; // Negotiate's own: its to-do, not a missed gateway
+        ASSERT_TRUE(gateways->setMet(item->data(Qt::UserRole + 1).toLongLong(), true));
+        ++ticked;
+    }
+    settle();
+    EXPECT_EQ(ticked, 6);
+    EXPECT_EQ(undo()->count(), steps + 6);
+    EXPECT_EQ(gateways->dealList()->topLevelItem(0)->text(3), QStringLiteral("6 of 7"));
+    EXPECT_TRUE(gateways->dealList()->topLevelItem(0)->text(4).isEmpty());
+    EXPECT_FALSE(risks->gatewayBox()->isEnabled());
+    EXPECT_TRUE(risks->forecastLabel()->text().contains(QStringLiteral("honest commit $7,000.00")));
+    undo()->undo();
+    settle();
+    EXPECT_EQ(gateways->dealList()->topLevelItem(0)->text(3), QStringLiteral("5 of 7"));
+    page->tabs()->setCurrentWidget(page->risks());
+    settle();
+    test::shootSizesAndSchemes(*window, QStringLiteral("review-risks"));
+}
