@@ -7,9 +7,11 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -18,8 +20,17 @@ int main(int argc, char **argv)
         arguments.append(QString::fromLocal8Bit(argv[i]));
 
     if (tp::cli::isCommand(arguments)) {
-        // Headless: no QGuiApplication, so no display or platform plugin is needed.
-        QCoreApplication app(argc, argv);
+        // Headless: no QGuiApplication, so no display or platform plugin is needed; a command
+        // that paints (the review pack's text) gets one on the offscreen platform.
+        std::unique_ptr<QCoreApplication> application;
+        if (tp::cli::needsPainting(arguments)) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            application = std::make_unique<QGuiApplication>(argc, argv);
+        } else {
+            application = std::make_unique<QCoreApplication>(argc, argv);
+        }
+        QCoreApplication &app = *application;
         QCoreApplication::setApplicationName(QStringLiteral("territory-planner"));
         QCoreApplication::setApplicationVersion(QStringLiteral(TP_VERSION));
         tp::installTranslations(app);

@@ -152,6 +152,37 @@
     </message>
 </context>
 <context>
+    <name>tp::ReviewPack</name>
+    <message numerus="yes">
+        <source>Open pipeline (%n deal(s))</source>
+        <translation>
+            <numerusform>Open pipeline (%n deal)</numerusform>
+            <numerusform>Open pipeline (%n deals)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stalled (%n deal(s))</source>
+        <translation>
+            <numerusform>Stalled (%n deal)</numerusform>
+            <numerusform>Stalled (%n deals)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At risk (%n deal(s))</source>
+        <translation>
+            <numerusform>At risk (%n deal)</numerusform>
+            <numerusform>At risk (%n deals)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more: see the Review page or export --what stalled.</source>
+        <translation>
+            <numerusform>And %n more: see the Review page or export --what stalled.</numerusform>
+            <numerusform>And %n more: see the Review page or export --what stalled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::SummaryBuilder</name>
     <message numerus="yes">
         <source>%n open opportunities in %1 left out of the totals: no exchange rate to %2.</source>
@@ -224,6 +255,13 @@
         <translation>
             <numerusform>%n edit made after the import would be lost:</numerusform>
             <numerusform>%n edits made after the import would be lost:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Wrote %1 (%n page).</numerusform>
+            <numerusform>Wrote %1 (%n pages).</numerusform>
         </translation>
     </message>
 </context>
@@ -676,6 +714,16 @@
         <translation>
             <numerusform>%1 of %Ln rep</numerusform>
             <numerusform>%1 of %Ln reps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::ReviewPage</name>
+    <message numerus="yes">
+        <source>Exported the review pack to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Exported the review pack to %1 (%n page).</numerusform>
+            <numerusform>Exported the review pack to %1 (%n pages).</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "cli/importcommand.h"
 #include "cli/options.h"
+#include "cli/reportcommand.h"
 #include "cli/undoimportcommand.h"
 
 #include "demo/demobook.h"
@@ -33,9 +34,9 @@ QString tr(const char *text)
     return QCoreApplication::translate(context, text);
 }
 
-const QStringList commands{ QStringLiteral("demo"), QStringLiteral("import"),
+const QStringList commands{ QStringLiteral("demo"),        QStringLiteral("import"),
                             QStringLiteral("undo-import"), QStringLiteral("summary"),
-                            QStringLiteral("export") };
+                            QStringLiteral("export"),      QStringLiteral("report") };
 
 // "opportunities|accounts|...": the kinds `import --kind` accepts.
 QString kindKeys()
@@ -74,7 +75,8 @@ QString usage()
               "NAME] [--json]\n"
               "  export   --db BOOK --what "
               "opportunities|accounts|stalled|worklist|reviews|commitments [--rep NAME] "
-              "[--territory NAME] [--as-of DATE] --csv OUT\n\n"
+              "[--territory NAME] [--as-of DATE] --csv OUT\n"
+              "  report   --db BOOK [--rep NAME] [--since DATE] [--as-of DATE] --pdf OUT\n\n"
               "Options:\n"
               "  -h, --help     Show this help\n"
               "  -v, --version  Show the version\n\n"
@@ -304,6 +306,11 @@ bool isCommand(const QStringList &arguments)
             || first == QLatin1String("-v") || first == QLatin1String("help");
 }
 
+bool needsPainting(const QStringList &arguments)
+{
+    return !arguments.isEmpty() && arguments.constFirst() == QLatin1String("report");
+}
+
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     if (arguments.isEmpty()) {
@@ -331,6 +338,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return summary(rest, out, err);
     if (command == QLatin1String("export"))
         return exportTable(rest, out, err);
+    if (command == QLatin1String("report"))
+        return reportCommand(rest, out, err, usage());
     err << tr("Unknown command \"%1\".").arg(command) << '\n' << usage();
     return Usage;
 }

@@ -14,12 +14,16 @@
 #include "testsupport.h"
 #include "views/bookview.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTreeWidget>
@@ -211,4 +215,19 @@ TEST_F(GuiReview, GatewaysFlagDealsThatWentPastACriterionAndHonestCommitCanLeave
     page->tabs()->setCurrentWidget(page->risks());
     settle();
     test::shootSizesAndSchemes(*window, QStringLiteral("review-risks"));
+}
+
+TEST_F(GuiReview, FileExportReviewPackWritesThePdfOfTheScopesRep)
+{
+    scopeTo(book.alice);
+    ASSERT_TRUE(page->startReview());
+    const QList<QAction *> file = window->menuBar()->actions().constFirst()->menu()->actions();
+    EXPECT_TRUE(file.contains(page->exportPackAction()));
+    const QString pdf = dir.path(QStringLiteral("alice.pdf"));
+    ASSERT_TRUE(page->exportPack(pdf));
+    QFile written(pdf);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(written.read(5).startsWith("%PDF-"));
+    // A folder that does not exist: the session reports it, nothing is written.
+    EXPECT_FALSE(page->exportPack(dir.path(QStringLiteral("missing/alice.pdf"))));
 }

@@ -276,6 +276,9 @@ void MainWindow::createMenus()
     file->addAction(m_import->importAction());
     file->addAction(m_import->undoImportAction());
     file->addSeparator();
+    if (auto *review = qobject_cast<ReviewPage *>(page(QStringLiteral("review"))))
+        file->addAction(review->exportPackAction());
+    file->addSeparator();
     file->addAction(m_book->saveCopyAction());
     file->addAction(m_book->closeAction());
     file->addSeparator();

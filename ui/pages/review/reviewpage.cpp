@@ -1,25 +1,32 @@
 #include "reviewpage.h"
 
 #include "commitmentspanel.h"
+#include "domain/errors.h"
 #include "domain/forecast.h"
 #include "edits/bookeditor.h"
 #include "gatewayspanel.h"
 #include "models/formatter.h"
 #include "pages/funnel/funnelstate.h"
 #include "pages/health/healthstate.h"
+#include "report/reviewpack.h"
 #include "riskspanel.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "style/icons.h"
 #include "views/bookview.h"
+#include "widgets/exportpath.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDataStream>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QIODevice>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -32,6 +39,15 @@ namespace tp::ui {
 namespace {
 
 constexpr quint32 stateVersion = 1;
+
+// The wait cursor while the pack is painted (a second or two on a large book).
+struct WaitCursor
+{
+    WaitCursor() { QGuiApplication::setOverrideCursor(Qt::WaitCursor); }
+    ~WaitCursor() { QGuiApplication::restoreOverrideCursor(); }
+    WaitCursor(const WaitCursor &) = delete;
+    WaitCursor &operator=(const WaitCursor &) = delete;
+};
 // The Gateways tab lists at most this many deals (those that missed a gateway first, larger
 // first); its figures count every deal of the scope.
 constexpr std::size_t mostGatewayDeals = 500;
@@ -55,8 +71,23 @@ ReviewPage::ReviewPage(BookSession *session, ScopeState *scope, HealthState *hea
       m_commitments(new CommitmentsPanel(session, this)),
       m_gateways(new GatewaysPanel(session, this)),
       m_risks(new RisksPanel(health, funnel, this)),
-      m_refresh(new QTimer(this))
+      m_refresh(new QTimer(this)),
+      m_exportPack(new QAction(tr("Export Review &Pack…"), this))
 {
+    m_exportPack->setToolTip(tr("A PDF of the review to hand over: key figures, forecast, risks, "
+                                "commitments and notes"));
+    connect(m_exportPack, &QAction::triggered, this, [this] {
+        const std::optional<Id> rep = repId();
+        const QString name = rep ? m_session->repName(rep) : tr("team");
+        const QString path = exportpath::ask(
+                this, tr("Export Review Pack"),
+                tr("review-%1-%2.pdf")
+                        .arg(name.toLower().replace(QLatin1Char(' '), QLatin1Char('-')),
+                             m_scope->asOf().toString(Qt::ISODate)),
+                tr("PDF files (*.pdf)"), QStringLiteral("pdf"));
+        if (!path.isEmpty())
+            exportPack(path);
+    });
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     QFont big = m_who->font();
@@ -259,7 +290,7 @@ void ReviewPage::fillGateways()
                                   gateways::standing(Stage(o.stage[r]), criteria, ticks), ticks };
         const bool stalled = report.assessments[r].level == health::Level::Stalled;
         if (!deal.standing.missed.empty() && !stalled
-            && forecastCategoryOf(Stage(o.stage[r])) == ForecastCategory::Commit && o.closeDate[r]
+            && view->forecast(row) == ForecastCategory::Commit && o.closeDate[r]
             && o.closeDate[r] <= periodEnd) {
             missedCommit += o.amount[r];
             ++missedCommitDeals;
@@ -309,6 +340,35 @@ void ReviewPage::showReview(Id review)
 {
     m_chosen = review;
     refresh();
+}
+
+bool ReviewPage::exportPack(const QString &path)
+{
+    const BookView *view = m_session->view();
+    if (!view)
+        return false;
+    const std::optional<Id> rep = repId();
+    QSaveFile file(path);
+    int pages = 0;
+    try {
+        const WaitCursor wait;
+        if (!file.open(QIODevice::WriteOnly))
+            throw InputError(file.errorString());
+        pages = ReviewPack::write(
+                m_session->path(), *view,
+                { rep ? m_session->repName(rep) : QString(), m_scope->asOf(), {} }, file);
+        if (!file.commit())
+            throw InputError(file.errorString());
+    } catch (const std::exception &e) {
+        const auto *input = dynamic_cast<const InputError *>(&e);
+        m_session->reportError(
+                tr("Cannot write %1: %2")
+                        .arg(path, input ? input->message() : QString::fromLocal8Bit(e.what())));
+        return false;
+    }
+    emit statusMessage(tr("Exported the review pack to %1 (%n page(s)).", nullptr, pages)
+                               .arg(QFileInfo(path).fileName()));
+    return true;
 }
 
 QByteArray ReviewPage::saveState() const

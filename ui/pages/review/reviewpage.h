@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -49,6 +50,9 @@ public:
     bool startReview();
     bool deleteReview();
     void showReview(Id review);
+    // File ▸ Export Review Pack…: the PDF of the scope's rep (the team pack for everyone).
+    QAction *exportPackAction() const { return m_exportPack; }
+    bool exportPack(const QString &path);
     // Reads the book again now (otherwise done on the event loop's next turn after a change).
     void refresh();
 
@@ -82,6 +86,7 @@ private:
     GatewaysPanel *m_gateways;
     RisksPanel *m_risks;
     QTimer *m_refresh;
+    QAction *m_exportPack;
     bool m_current = false;
     bool m_stale = true;
 };

@@ -1,0 +1,306 @@
+#include "reviewpack.h"
+
+#include "analytics/dealhealth.h"
+#include "analytics/pipelinehealth.h"
+#include "domain/dates.h"
+#include "domain/errors.h"
+#include "packpainter.h"
+#include "storage/bookviewloader.h"
+#include "storage/reps.h"
+#include "storage/reviews.h"
+#include "storage/settings.h"
+#include "views/bookview.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tp {
+
+namespace {
+
+// The most rows the pack's tables show: the pack stays two to four pages a rep.
+constexpr std::size_t mostRisks = 10;
+
+struct Context
+{
+    const BookView &view;
+    QString currency;
+    QDate asOf;
+    Period period;
+    health::RuleContext rules;
+    QLocale locale;
+};
+
+QString money(const Context &c, Minor amount)
+{
+    return c.locale.toString(double(amount) / 100.0, 'f', 2) + QLatin1Char(' ') + c.currency;
+}
+
+QString share(const Context &c, const std::optional<double> &value)
+{
+    return value ? c.locale.toString(*value * 100.0, 'f', 0) + QLatin1Char('%')
+                 : ReviewPack::tr("n/a");
+}
+
+QString times(const Context &c, const std::optional<double> &value)
+{
+    return value ? c.locale.toString(*value, 'f', 1) + QChar(0x00D7) : ReviewPack::tr("n/a");
+}
+
+QString day(const Context &c, const QDate &date)
+{
+    return date.isValid() ? c.locale.toString(date, localDateFormat(c.locale)) : QString();
+}
+
+QString statusText(CommitmentStatus status)
+{
+    switch (status) {
+    case CommitmentStatus::Open:
+        break;
+    case CommitmentStatus::Done:
+        return ReviewPack::tr("Done");
+    case CommitmentStatus::NotDone:
+        return ReviewPack::tr("Not done");
+    case CommitmentStatus::Dropped:
+        return ReviewPack::tr("Dropped");
+    }
+    return ReviewPack::tr("Open");
+}
+
+QString nameById(const std::vector<Id> &ids, const TextColumn &names, Id id)
+{
+    const auto it = std::lower_bound(ids.begin(), ids.end(), id);
+    return it != ids.end() && *it == id ? names.at(std::size_t(it - ids.begin())) : QString();
+}
+
+QString tiedTo(const Context &c, const Commitment &commitment)
+{
+    if (commitment.opportunity)
+        return nameById(c.view.opportunities.id, c.view.opportunities.name,
+                        *commitment.opportunity);
+    if (commitment.account)
+        return nameById(c.view.accounts.id, c.view.accounts.name, *commitment.account);
+    return {};
+}
+
+void keyFigures(PackPainter &pdf, const Context &c, const health::HealthReport &r)
+{
+    pdf.heading(ReviewPack::tr("Key figures"));
+    const health::CoverageFigures &cov = r.coverage;
+    pdf.figures({
+            { ReviewPack::tr("Open pipeline (%n deal(s))", nullptr, int(r.open)),
+              money(c, r.openAmount) },
+            { ReviewPack::tr("Quota %1").arg(c.period.label()),
+              cov.hasTarget ? money(c, cov.target) : ReviewPack::tr("none") },
+            { ReviewPack::tr("Won in the period"), money(c, cov.won) },
+            { ReviewPack::tr("Attainment"), share(c, r.metrics.attainment) },
+            { ReviewPack::tr("Coverage, raw"), times(c, cov.raw) },
+            { ReviewPack::tr("Coverage, honest"), times(c, cov.honestRatio) },
+            { ReviewPack::tr("Stalled (%n deal(s))", nullptr, int(r.stalled.count)),
+              money(c, r.stalled.amount) },
+            { ReviewPack::tr("At risk (%n deal(s))", nullptr, int(r.atRisk.count)),
+              money(c, r.atRisk.amount) },
+            { ReviewPack::tr("Win rate"), share(c, r.metrics.winRate) },
+            { ReviewPack::tr("Average deal size"),
+              r.metrics.averageDealSize ? money(c, *r.metrics.averageDealSize)
+                                        : ReviewPack::tr("n/a") },
+            { ReviewPack::tr("Sales cycle"),
+              r.metrics.averageCycleDays
+                      ? ReviewPack::tr("%1 days").arg(std::lround(*r.metrics.averageCycleDays))
+                      : ReviewPack::tr("n/a") },
+            { ReviewPack::tr("Deals closed in the window"),
+              QString::number(r.metrics.won + r.metrics.lost) },
+    });
+}
+
+void forecast(PackPainter &pdf, const Context &c, const health::HealthReport &r)
+{
+    pdf.heading(ReviewPack::tr("Forecast for %1").arg(c.period.label()));
+    const health::ForecastFigures &f = r.forecast;
+    pdf.bars({ { ReviewPack::tr("Closed"), double(f.closed), money(c, f.closed), true },
+               { ReviewPack::tr("Commit"), double(f.commit), money(c, f.commit), true },
+               { ReviewPack::tr("Honest commit"), double(f.commitHonest), money(c, f.commitHonest),
+                 false },
+               { ReviewPack::tr("Best case"), double(f.bestCase), money(c, f.bestCase), false },
+               { ReviewPack::tr("Pipeline"), double(f.pipeline), money(c, f.pipeline), false } });
+    pdf.paragraph(ReviewPack::tr("Each sum includes the one above it; honest commit leaves out "
+                                 "the stalled Commit deals."),
+                  true);
+}
+
+void risks(PackPainter &pdf, const Context &c, const health::HealthReport &r)
+{
+    std::vector<int> rows;
+    for (int row : r.openRows)
+        if (r.assessments[std::size_t(row)].level != health::Level::Healthy)
+            rows.push_back(row);
+    health::sortWorstFirst(rows, c.view, r);
+    pdf.heading(ReviewPack::tr("Top risks"));
+    if (rows.empty()) {
+        pdf.paragraph(ReviewPack::tr("No stalled or at-risk deal."));
+        return;
+    }
+    const std::size_t shown = std::min(rows.size(), mostRisks);
+    const auto &o = c.view.opportunities;
+    std::vector<QStringList> table;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto row = std::size_t(rows[i]);
+        const health::Assessment &a = r.assessments[row];
+        const QStringList reasons = health::Reasons::describe(
+                health::factsOf(c.view, rows[i], c.asOf.toJulianDay()), a, r.context);
+        table.push_back({ o.name.at(row), stageName(Stage(o.stage[row])), money(c, o.amount[row]),
+                          a.level == health::Level::Stalled ? ReviewPack::tr("Stalled")
+                                                            : ReviewPack::tr("At risk"),
+                          reasons.join(QStringLiteral("; ")) });
+    }
+    pdf.table({ ReviewPack::tr("Deal"), ReviewPack::tr("Stage"), ReviewPack::tr("Amount"),
+                ReviewPack::tr("Health"), ReviewPack::tr("Reasons") },
+              table, { 0.25, 0.1, 0.16, 0.09, 0.4 }, { false, false, true, false, false });
+    if (rows.size() > shown)
+        pdf.paragraph(ReviewPack::tr("And %n more: see the Review page or export --what stalled.",
+                                     nullptr, int(rows.size() - shown)),
+                      true);
+}
+
+void commitments(PackPainter &pdf, const Context &c, ReviewRepository &reviews,
+                 const std::optional<Review> &review)
+{
+    pdf.heading(ReviewPack::tr("Commitments of earlier reviews"));
+    if (!review) {
+        pdf.paragraph(ReviewPack::tr("No review recorded yet: start one on the Review page."));
+        return;
+    }
+    const std::vector<Review> history = reviews.reviews(review->rep);
+    const auto madeOn = [&](Id id) {
+        const auto it = std::find_if(history.begin(), history.end(),
+                                     [&](const Review &r) { return r.id == id; });
+        return it == history.end() ? QString() : day(c, it->heldOn);
+    };
+    const auto rows = [&](const std::vector<Commitment> &all, bool withStatus) {
+        std::vector<QStringList> table;
+        for (const Commitment &m : all) {
+            const CommitmentStatus status =
+                    m.settledIn == review->id ? m.status : CommitmentStatus::Open;
+            QStringList row{ m.text, tiedTo(c, m), day(c, m.due) };
+            if (withStatus)
+                row << madeOn(m.review) << statusText(status);
+            table.push_back(row);
+        }
+        return table;
+    };
+    const std::vector<Commitment> carried = reviews.carriedInto(*review);
+    if (carried.empty())
+        pdf.paragraph(ReviewPack::tr("None was open."));
+    else
+        pdf.table({ ReviewPack::tr("Commitment"), ReviewPack::tr("Deal or account"),
+                    ReviewPack::tr("Due"), ReviewPack::tr("Made"), ReviewPack::tr("Status") },
+                  rows(carried, true), { 0.42, 0.24, 0.11, 0.11, 0.12 },
+                  { false, false, false, false, false });
+    const CommitmentRecord record = reviews.record(review->rep);
+    if (record.made > 0)
+        pdf.paragraph(ReviewPack::tr("Commitments kept over every review: %1 of %2.")
+                              .arg(record.kept)
+                              .arg(record.made),
+                      true);
+
+    pdf.heading(ReviewPack::tr("This review: %1").arg(day(c, review->heldOn)));
+    pdf.paragraph(review->notes.trimmed().isEmpty() ? ReviewPack::tr("No notes.")
+                                                    : review->notes.trimmed());
+    const std::vector<Commitment> made = reviews.madeIn(review->id);
+    if (made.empty())
+        pdf.paragraph(ReviewPack::tr("No commitment made."));
+    else
+        pdf.table({ ReviewPack::tr("Commitment"), ReviewPack::tr("Deal or account"),
+                    ReviewPack::tr("Due") },
+                  rows(made, false), { 0.55, 0.3, 0.15 }, { false, false, false });
+}
+
+// One rep's section (none: the team's), starting on a new page after the first.
+void section(PackPainter &pdf, const Context &c, ReviewRepository &reviews, std::optional<Id> rep,
+             const QString &name, const QDate &since)
+{
+    const int repIndex = rep ? c.view.repIndex(*rep) : -1;
+    const health::HealthReport report =
+            health::evaluate(c.view, { repIndex, -1 }, c.asOf, c.period, &c.rules);
+    // This review: the rep's latest held on or before the as-of date.
+    const std::optional<Review> review = reviews.lastBefore(rep, c.asOf.addDays(1));
+    const QDate from = since.isValid() ? since
+            : review && reviews.lastBefore(rep, review->heldOn)
+            ? reviews.lastBefore(rep, review->heldOn)->heldOn
+            : c.asOf.addDays(-7);
+    pdf.title(rep ? ReviewPack::tr("One-on-one review: %1").arg(name)
+                  : ReviewPack::tr("Team review"),
+              ReviewPack::tr("Period %1 · as of %2 · since %3")
+                      .arg(c.period.label(), day(c, c.asOf), day(c, from)));
+    keyFigures(pdf, c, report);
+    forecast(pdf, c, report);
+    risks(pdf, c, report);
+    commitments(pdf, c, reviews, review);
+}
+
+} // namespace
+
+QPageSize ReviewPack::pageSizeOfLocale()
+{
+    return QPageSize(QLocale().measurementSystem() == QLocale::ImperialUSSystem ? QPageSize::Letter
+                                                                                : QPageSize::A4);
+}
+
+int ReviewPack::write(Book &book, const ReviewPackRequest &request, QIODevice &out)
+{
+    if (!request.rep.isEmpty() && !RepRepository(book).byName(request.rep))
+        throw InputError(tr("--rep: no rep named \"%1\" in this book.").arg(request.rep));
+    const auto view = loadBookView(book.path());
+    return write(book, *view, request, out);
+}
+
+int ReviewPack::write(const QString &bookPath, const BookView &view,
+                      const ReviewPackRequest &request, QIODevice &out)
+{
+    auto book = Book::openForReading(bookPath);
+    return write(*book, view, request, out);
+}
+
+int ReviewPack::write(Book &book, const BookView &view, const ReviewPackRequest &request,
+                      QIODevice &out)
+{
+    const BookSettings settings = SettingsRepository(book).load();
+    const QDate asOf = request.asOf.isValid() ? request.asOf : QDate::currentDate();
+    std::vector<std::pair<std::optional<Id>, QString>> sections;
+    RepRepository reps(book);
+    if (!request.rep.isEmpty()) {
+        const auto rep = reps.byName(request.rep);
+        if (!rep)
+            throw InputError(tr("--rep: no rep named \"%1\" in this book.").arg(request.rep));
+        sections.emplace_back(rep->id, rep->name);
+    }
+    if (request.rep.isEmpty()) { // the team, then each rep
+        sections.emplace_back(std::nullopt, tr("Team"));
+        for (const RepRow &rep : view.reps)
+            sections.emplace_back(rep.id, rep.name);
+    }
+    const Context c{ view,
+                     settings.currency,
+                     asOf,
+                     Period::containing(asOf, settings.fiscalStartMonth),
+                     health::ruleContext(view, asOf),
+                     QLocale() };
+    const QString title = request.rep.isEmpty()
+            ? tr("Team review pack, %1").arg(day(c, asOf))
+            : tr("Review pack: %1, %2").arg(sections.front().second, day(c, asOf));
+    PackPainter pdf(&out, pageSizeOfLocale(), title);
+    if (!pdf.isOpen())
+        throw InputError(tr("The review pack cannot be painted (no PDF device)."));
+    ReviewRepository reviews(book);
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        if (i > 0)
+            pdf.newPage();
+        section(pdf, c, reviews, sections[i].first, sections[i].second, request.since);
+    }
+    pdf.finish();
+    return pdf.pageCount();
+}
+
+} // namespace tp
