@@ -2,6 +2,7 @@
 
 #include "domain/dates.h"
 #include "domain/entities.h"
+#include "domain/forecast.h"
 #include "domain/money.h"
 #include "domain/stage.h"
 
@@ -28,6 +29,9 @@ struct DealState
     qint64 closeDay = 0; // expected close, Julian day; 0 when none
     Id owner = 0; // 0 when none
     Id territory = 0; // the account's territory; 0 when none
+    // The snapshot's forecast category; from the stage when it holds none (Won: Closed, Lost
+    // and Removed: Omitted).
+    ForecastCategory category = ForecastCategory::Pipeline;
     bool stalled = false; // stalled as of the snapshot's date with the snapshot's data
 };
 

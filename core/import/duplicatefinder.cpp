@@ -33,7 +33,7 @@ void DuplicateFinder::load()
             "SELECT o.id, o.name, a.name FROM opportunities o JOIN accounts a ON a.id = "
             "o.account_id "
             "WHERE o.id < ?1 AND o.status <> 3 AND NOT EXISTS (SELECT 1 FROM snapshot_rows r "
-            "WHERE r.snapshot_id = ?2 AND r.opportunity_id = o.id)");
+            "WHERE r.snapshot_id = ?2 AND r.opportunity_id = o.id AND r.carried = 0)");
     st.bind(1, m_firstNew).bind(2, m_sourceSnapshot.value_or(0));
     while (st.step())
         m_index.insert(keyOf(st.utf8(2), st.utf8(1)), st.int64(0));

@@ -1,6 +1,7 @@
 #include "opportunityupsert.h"
 
 #include "storage/schema.h"
+#include "storage/snapshotwriter.h"
 #include "timing.h"
 
 #include <QElapsedTimer>
@@ -76,11 +77,13 @@ struct OpportunityUpserter::Statements
           closeDateChange(db.prepare("INSERT INTO close_date_changes (opportunity_id, old_date, "
                                      "new_date, changed_on, import_id) VALUES (?, ?, ?, ?, ?)")),
           snapshotRow(db.prepare("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, "
-                                 "stage, status, amount, close_date, probability_bp, owner_id) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
+                                 "stage, status, amount, close_date, probability_bp, owner_id, "
+                                 "territory_id, last_activity_date, stage_entered_date) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
           resnapshotRow(db.prepare("INSERT OR REPLACE INTO snapshot_rows (snapshot_id, "
                                    "opportunity_id, stage, status, amount, close_date, "
-                                   "probability_bp, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
+                                   "probability_bp, owner_id, territory_id, last_activity_date, "
+                                   "stage_entered_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
     { }
     // A plain insert for an opportunity's first row in the snapshot (OR REPLACE would cost a
     // statement journal per row), the replacing one when a file lists an opportunity twice.
@@ -130,6 +133,18 @@ OpportunityUpserter::OpportunityUpserter(sql::Database &db, ImportJournal &journ
         st.bind(1, m_context.source).bind(2, m_context.importId);
         if (st.step())
             m_previousSnapshot = st.int64(0);
+    }
+    {
+        // The accounts' territories, which each snapshot row keeps as they are when it is taken
+        // (accounts this import creates have none).
+        auto st = m_db.prepare(
+                "SELECT id, territory_id FROM accounts WHERE territory_id IS NOT NULL");
+        while (st.step()) {
+            const auto account = std::size_t(st.int64(0));
+            if (account >= m_territoryOfAccount.size())
+                m_territoryOfAccount.resize(account + 1, 0);
+            m_territoryOfAccount[account] = st.int64(1);
+        }
     }
     auto st = m_db.prepare("INSERT INTO snapshots (import_id, taken_on, source) VALUES (?, ?, ?)");
     st.bind(1, m_context.importId).bind(2, m_context.asOf).bind(3, m_context.source).run();
@@ -391,12 +406,22 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
         }
         ++m_counts.updated;
     }
-    snapshot(o);
+    // A deal the book held in its pipeline (open, or closed recently) stays in the snapshot
+    // whatever the file says of it, so that a close long ago replaces the open row it had.
+    snapshot(o, existing && isRecent(*existing));
     if (m_context.complete && o.id < m_firstNew)
         m_seen.push_back(o.id); // for finish(): new ones are in no earlier snapshot
 }
 
-void OpportunityUpserter::snapshot(const Stored &o)
+bool OpportunityUpserter::isRecent(const Stored &o) const
+{
+    if (o.status == Status::Open)
+        return true;
+    return o.status != Status::Removed && o.closedDate.isValid()
+            && o.closedDate.daysTo(m_context.asOf) <= m_context.recentlyClosedDays;
+}
+
+void OpportunityUpserter::snapshot(const Stored &o, bool heldBefore)
 {
     if (o.id >= m_firstNew)
         return; // created by this import: taken in one statement by finish()
@@ -404,9 +429,7 @@ void OpportunityUpserter::snapshot(const Stored &o)
     if (index >= m_snapshotted.size())
         m_snapshotted.resize(std::max(index + 1, m_snapshotted.size() * 2));
     const bool again = m_snapshotted[index];
-    const bool recent = o.status != Status::Open && o.closedDate.isValid()
-            && o.closedDate.daysTo(m_context.asOf) <= m_context.recentlyClosedDays;
-    if (o.status != Status::Open && !recent) {
+    if (!isRecent(o) && !heldBefore) {
         if (again) // listed twice, closed long ago the second time: not in the snapshot after all
             m_db.prepare("DELETE FROM snapshot_rows WHERE snapshot_id = ? AND opportunity_id = ?")
                     .bind(1, m_snapshot)
@@ -424,7 +447,18 @@ void OpportunityUpserter::snapshot(const Stored &o)
             .bind(6, o.closeDate)
             .bind(7, o.probability)
             .bind(8, o.ownerId)
+            .bind(9, territoryOf(o.accountId))
+            .bind(10, o.lastActivity)
+            .bind(11, o.stageEntered)
             .run();
+}
+
+std::optional<Id> OpportunityUpserter::territoryOf(std::optional<Id> account) const
+{
+    if (!account || std::size_t(*account) >= m_territoryOfAccount.size())
+        return std::nullopt;
+    const Id territory = m_territoryOfAccount[std::size_t(*account)];
+    return territory != 0 ? std::optional<Id>(territory) : std::nullopt;
 }
 
 void OpportunityUpserter::finish()
@@ -442,23 +476,41 @@ void OpportunityUpserter::finish()
     // The opportunities this import created, in their final state, with the same rule as
     // snapshot(): open, or closed within recentlyClosedDays of the as-of date (or after it).
     m_db.prepare("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, amount, "
-                 "close_date, probability_bp, owner_id) "
-                 "SELECT ?, id, stage, status, amount, close_date, probability_bp, owner_id "
-                 "FROM opportunities WHERE id >= ? AND (status = 0 OR closed_date >= ?)")
+                 "close_date, probability_bp, owner_id, territory_id, last_activity_date, "
+                 "stage_entered_date) "
+                 "SELECT ?, o.id, o.stage, o.status, o.amount, o.close_date, o.probability_bp, "
+                 "o.owner_id, a.territory_id, o.last_activity_date, o.stage_entered_date "
+                 "FROM opportunities o LEFT JOIN accounts a ON a.id = o.account_id "
+                 "WHERE o.id >= ? AND (o.status = 0 OR o.closed_date >= ?)")
             .bind(1, m_snapshot)
             .bind(2, m_firstNew)
             .bind(3, m_context.asOf.addDays(-m_context.recentlyClosedDays))
             .run();
-    if (!m_context.complete)
-        return;
+    if (m_context.complete)
+        removeMissing();
+    // The close-date pushes each deal had so far (the rules' "pushes"), for the few that have.
+    m_db.prepare("UPDATE snapshot_rows SET pushes = p.n FROM (SELECT opportunity_id AS id, "
+                 "count(*) AS n FROM close_date_changes WHERE new_date > old_date "
+                 "AND changed_on <= ?2 GROUP BY opportunity_id) AS p "
+                 "WHERE snapshot_rows.snapshot_id = ?1 AND snapshot_rows.opportunity_id = p.id")
+            .bind(1, m_snapshot)
+            .bind(2, m_context.asOf)
+            .run();
+    snapshots::completeState(m_db, m_snapshot);
+}
+
+void OpportunityUpserter::removeMissing()
+{
     std::sort(m_seen.begin(), m_seen.end());
-    // The source's pipeline: open opportunities any earlier snapshot of the source holds.
+    // The source's pipeline: open opportunities any earlier snapshot of the source lists (rows
+    // carried forward from other sources are not the source's).
     std::vector<Id> missing;
     {
         auto st = m_db.prepare("SELECT DISTINCT r.opportunity_id FROM snapshot_rows r "
                                "JOIN snapshots s ON s.id = r.snapshot_id "
                                "JOIN opportunities o ON o.id = r.opportunity_id "
-                               "WHERE s.source = ? AND s.id <> ? AND o.status = 0");
+                               "WHERE s.source = ? AND s.id <> ? AND o.status = 0 "
+                               "AND r.carried = 0");
         st.bind(1, m_context.source).bind(2, m_snapshot);
         while (st.step()) {
             const Id id = st.int64(0);
@@ -468,9 +520,18 @@ void OpportunityUpserter::finish()
         }
     }
     auto remove = m_db.prepare("UPDATE opportunities SET status = 3 WHERE id = ?");
+    // The snapshot says so too: a Removed row, which later snapshots carry forward.
+    auto removedRow = m_db.prepare(
+            "INSERT OR REPLACE INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, "
+            "amount, close_date, probability_bp, owner_id, territory_id, last_activity_date, "
+            "stage_entered_date) SELECT ?, o.id, o.stage, o.status, o.amount, o.close_date, "
+            "o.probability_bp, o.owner_id, a.territory_id, o.last_activity_date, "
+            "o.stage_entered_date FROM opportunities o LEFT JOIN accounts a "
+            "ON a.id = o.account_id WHERE o.id = ?");
     for (Id id : missing) {
         m_journal.beforeUpdate("opportunities", id);
         remove.bind(1, id).run();
+        removedRow.bind(1, m_snapshot).bind(2, id).run();
         ++m_counts.removed;
     }
 }

@@ -126,7 +126,11 @@ private:
     bool findExisting(const OpportunityInput &row, std::optional<Id> account);
     bool load(Id id, const OpportunityInput &row, std::optional<Id> account);
     void loadKeyless();
-    void snapshot(const Stored &o);
+    // Open, or closed within recentlyClosedDays of the as-of date: in the snapshot.
+    bool isRecent(const Stored &o) const;
+    void snapshot(const Stored &o, bool heldBefore);
+    std::optional<Id> territoryOf(std::optional<Id> account) const;
+    void removeMissing();
 
     sql::Database &m_db;
     ImportJournal &m_journal;
@@ -142,6 +146,7 @@ private:
     Id m_firstNew = 1; // opportunities from this id on are new in this import
     std::vector<Id> m_seen; // with `complete`: opportunities of the book the file has
     std::vector<bool> m_snapshotted; // by opportunity id: in this import's snapshot
+    std::vector<Id> m_territoryOfAccount; // by account id; 0: none
     bool m_indexesDeferred = false; // dropped for a large import; finish() builds them
     UpsertCounts m_counts;
     BookDirectory m_directory; // after m_counts, which it counts new reps and accounts in

@@ -427,6 +427,54 @@ CREATE INDEX commitments_review ON commitments(review_id);
 CREATE INDEX commitments_settled ON commitments(settled_in);
 )SQL";
 
+// Version 10 (issue 18): what comparing two snapshots needs (docs/METRICS.md, "Changes between
+// two snapshots"). A snapshot row also holds the account's territory when it was taken, the
+// facts the stalled rules read as of the snapshot's date (last activity, the day the stage was
+// entered, the close-date pushes so far), the forecast category (NULL: from the stage), and
+// whether the import listed the deal or carried its earlier row forward (`carried`; a snapshot
+// counts the rows its import listed in `listed_rows`). A snapshot whose rows are the whole
+// book's state at it is `full_state`: reading a state walks back only to the last such one
+// (core/storage/snapshotreader.h). Rows taken before this version get the values the book
+// holds, as of the snapshot's date where the history says (stage entry, pushes, activities);
+// only the first snapshot is a full state.
+const char *const version10 = R"SQL(
+ALTER TABLE snapshots ADD COLUMN full_state INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE snapshots ADD COLUMN listed_rows INTEGER NOT NULL DEFAULT 0;
+UPDATE snapshots SET listed_rows =
+    (SELECT count(*) FROM snapshot_rows r WHERE r.snapshot_id = snapshots.id);
+ALTER TABLE snapshot_rows ADD COLUMN territory_id INTEGER;
+ALTER TABLE snapshot_rows ADD COLUMN last_activity_date TEXT;
+ALTER TABLE snapshot_rows ADD COLUMN stage_entered_date TEXT;
+ALTER TABLE snapshot_rows ADD COLUMN pushes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE snapshot_rows ADD COLUMN forecast_category INTEGER
+    CHECK (forecast_category IS NULL OR forecast_category BETWEEN 0 AND 4);
+ALTER TABLE snapshot_rows ADD COLUMN carried INTEGER NOT NULL DEFAULT 0;
+UPDATE snapshot_rows SET
+    territory_id = (SELECT a.territory_id FROM opportunities o JOIN accounts a
+                    ON a.id = o.account_id WHERE o.id = snapshot_rows.opportunity_id),
+    last_activity_date = (SELECT nullif(max(
+        coalesce((SELECT max(t.activity_date) FROM activities t
+                  WHERE t.opportunity_id = o.id AND t.activity_date <= s.taken_on), ''),
+        coalesce(CASE WHEN o.last_activity_date <= s.taken_on THEN o.last_activity_date END,
+                 '')), '')
+        FROM opportunities o, snapshots s
+        WHERE o.id = snapshot_rows.opportunity_id AND s.id = snapshot_rows.snapshot_id),
+    stage_entered_date = (SELECT coalesce(
+        (SELECT max(h.entered_date) FROM stage_history h WHERE h.opportunity_id = o.id
+         AND h.stage = snapshot_rows.stage AND h.entered_date <= s.taken_on),
+        CASE WHEN o.stage = snapshot_rows.stage AND o.stage_entered_date <= s.taken_on
+             THEN o.stage_entered_date END)
+        FROM opportunities o, snapshots s
+        WHERE o.id = snapshot_rows.opportunity_id AND s.id = snapshot_rows.snapshot_id),
+    pushes = (SELECT count(*) FROM close_date_changes c, snapshots s
+              WHERE c.opportunity_id = snapshot_rows.opportunity_id
+              AND s.id = snapshot_rows.snapshot_id AND c.new_date > c.old_date
+              AND c.changed_on <= s.taken_on);
+UPDATE snapshots SET full_state = 1
+    WHERE id = (SELECT id FROM snapshots ORDER BY taken_on, id LIMIT 1);
+CREATE INDEX snapshots_full ON snapshots(taken_on, id) WHERE full_state = 1;
+)SQL";
+
 // The opportunities' secondary indexes (version 5 on).
 const char *const opportunityIndexes = R"SQL(
 CREATE UNIQUE INDEX opportunities_crm_id ON opportunities(crm_id);
@@ -443,7 +491,8 @@ const std::vector<std::string> &migrations()
                                                  version6,
                                                  version7 + handEditTriggers(),
                                                  version8,
-                                                 version9 };
+                                                 version9,
+                                                 version10 };
     return steps;
 }
 
@@ -490,7 +539,8 @@ const std::vector<Marker> &markers()
                                           { "funnel_assumptions" },
                                           { "hand_edits" },
                                           { "opportunities_forecast_call" },
-                                          { "commitments" } };
+                                          { "commitments" },
+                                          { "snapshots_full" } };
     return all;
 }
 

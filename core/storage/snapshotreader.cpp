@@ -1,0 +1,263 @@
+#include "snapshotreader.h"
+
+#include "domain/dates.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+
+namespace tp::snapshots {
+
+namespace {
+
+// One row of a state, with the facts the stalled rules read.
+struct Row
+{
+    changes::DealState deal;
+    std::int32_t lastActivity = 0; // Julian day; 0 when unknown
+    std::int32_t stageEntered = 0; // Julian day; 0 when unknown
+    std::int32_t pushes = 0;
+};
+
+struct Ordered
+{
+    Id id = 0;
+    QDate date;
+    bool full = false;
+};
+
+std::vector<Ordered> orderedSnapshots(sql::Database &db)
+{
+    std::vector<Ordered> all;
+    auto st = db.prepare("SELECT id, taken_on, full_state FROM snapshots ORDER BY taken_on, id");
+    while (st.step())
+        all.push_back({ st.int64(0), st.date(1), st.integer(2) != 0 });
+    return all;
+}
+
+std::size_t positionOf(const std::vector<Ordered> &all, Id snapshot)
+{
+    const auto it = std::find_if(all.begin(), all.end(),
+                                 [&](const Ordered &o) { return o.id == snapshot; });
+    if (it == all.end())
+        throw sql::Error(QStringLiteral("no snapshot %1").arg(snapshot));
+    return std::size_t(it - all.begin());
+}
+
+// The position of the last full state at or before `position`, else the first snapshot.
+std::size_t baseOf(const std::vector<Ordered> &all, std::size_t position)
+{
+    for (std::size_t i = position + 1; i-- > 0;) {
+        if (all[i].full)
+            return i;
+    }
+    return 0;
+}
+
+ForecastCategory categoryOf(Status status, Stage stage, bool known, int stored)
+{
+    if (status == Status::Won)
+        return ForecastCategory::Closed;
+    if (status != Status::Open)
+        return ForecastCategory::Omitted;
+    return known ? ForecastCategory(stored) : forecastCategoryOf(stage);
+}
+
+const char *const rowColumns =
+        "SELECT opportunity_id, stage, status, amount, close_date, owner_id, territory_id, "
+        "last_activity_date, stage_entered_date, pushes, forecast_category FROM snapshot_rows ";
+
+Row readRow(const sql::Statement &st)
+{
+    Row r;
+    changes::DealState &d = r.deal;
+    d.id = st.int64(0);
+    d.stage = Stage(st.integer(1));
+    d.status = Status(st.integer(2));
+    d.amount = st.int64(3);
+    d.closeDay = parseIsoDay(st.utf8(4));
+    d.owner = st.int64(5); // NULL reads 0
+    d.territory = st.int64(6);
+    d.category = categoryOf(d.status, d.stage, !st.isNull(10), st.integer(10));
+    r.lastActivity = std::int32_t(parseIsoDay(st.utf8(7)));
+    r.stageEntered = std::int32_t(parseIsoDay(st.utf8(8)));
+    r.pushes = st.integer(9);
+    return r;
+}
+
+// A snapshot's rows, sorted by opportunity (the table's key order).
+void readRows(sql::Statement &st, Id snapshot, std::vector<Row> &out)
+{
+    out.clear();
+    st.bind(1, snapshot);
+    while (st.step())
+        out.push_back(readRow(st));
+    st.reset();
+}
+
+// `rows` over `state`: a deal's row in `rows` replaces its row in `state`.
+void overlay(std::vector<Row> &state, const std::vector<Row> &rows, std::vector<Row> &scratch)
+{
+    scratch.clear();
+    scratch.reserve(state.size() + rows.size());
+    std::size_t i = 0, j = 0;
+    while (i < state.size() || j < rows.size()) {
+        if (j == rows.size() || (i < state.size() && state[i].deal.id < rows[j].deal.id)) {
+            scratch.push_back(state[i++]);
+        } else {
+            if (i < state.size() && state[i].deal.id == rows[j].deal.id)
+                ++i;
+            scratch.push_back(rows[j++]);
+        }
+    }
+    state.swap(scratch);
+}
+
+// The opportunities' created days, by id (ascending).
+std::vector<std::pair<Id, std::int32_t>> createdDays(sql::Database &db)
+{
+    std::vector<std::pair<Id, std::int32_t>> days;
+    auto st = db.prepare("SELECT id, created_date FROM opportunities ORDER BY id");
+    while (st.step())
+        days.emplace_back(st.int64(0), std::int32_t(parseIsoDay(st.utf8(1))));
+    return days;
+}
+
+changes::State materialize(const std::vector<Row> &rows, const QDate &date,
+                           const health::RuleContext &context,
+                           const std::vector<std::pair<Id, std::int32_t>> &created)
+{
+    changes::State state;
+    state.date = date;
+    state.deals.reserve(rows.size());
+    const qint64 day = date.toJulianDay();
+    std::size_t c = 0;
+    for (const Row &r : rows) {
+        changes::DealState d = r.deal;
+        if (d.status == Status::Open) {
+            while (c < created.size() && created[c].first < d.id)
+                ++c;
+            const qint64 createdDay =
+                    c < created.size() && created[c].first == d.id ? created[c].second : 0;
+            // The facts as dealhealth's factsOf() reads them from a view, as of the day.
+            health::DealFacts f;
+            f.stage = d.stage;
+            const qint64 lastTouch = r.lastActivity != 0 ? r.lastActivity : createdDay;
+            if (lastTouch != 0)
+                f.idle = int(day - lastTouch);
+            if (createdDay != 0)
+                f.age = int(day - createdDay);
+            if (r.stageEntered != 0)
+                f.inStage = int(day - r.stageEntered);
+            if (d.closeDay != 0 && d.closeDay < day)
+                f.closePassed = int(day - d.closeDay);
+            f.pushes = r.pushes;
+            d.stalled = health::assess(f, context).level == health::Level::Stalled;
+        }
+        state.deals.push_back(d);
+    }
+    return state;
+}
+
+} // namespace
+
+SnapshotReader::SnapshotReader(sql::Database &db) : m_db(db) { }
+
+std::vector<SnapshotInfo> SnapshotReader::list()
+{
+    std::vector<SnapshotInfo> out;
+    auto st = m_db.prepare("SELECT id, taken_on, source, listed_rows, label FROM snapshots "
+                           "ORDER BY taken_on, id");
+    while (st.step())
+        out.push_back({ st.int64(0), st.date(1), st.text(2), st.int64(3), st.text(4) });
+    return out;
+}
+
+std::optional<SnapshotInfo> SnapshotReader::latestAtOrBefore(const QDate &date)
+{
+    auto st = m_db.prepare("SELECT id, taken_on, source, listed_rows, label FROM snapshots "
+                           "WHERE taken_on <= ? ORDER BY taken_on DESC, id DESC LIMIT 1");
+    st.bind(1, date);
+    if (!st.step())
+        return std::nullopt;
+    return SnapshotInfo{ st.int64(0), st.date(1), st.text(2), st.int64(3), st.text(4) };
+}
+
+std::vector<changes::State> SnapshotReader::states(const std::vector<Id> &snapshots,
+                                                   const RuleContextAt &rules)
+{
+    const std::vector<Ordered> all = orderedSnapshots(m_db);
+    std::vector<std::size_t> wanted;
+    for (Id id : snapshots)
+        wanted.push_back(positionOf(all, id));
+    std::vector<std::size_t> ascending = wanted;
+    std::sort(ascending.begin(), ascending.end());
+    ascending.erase(std::unique(ascending.begin(), ascending.end()), ascending.end());
+
+    auto st =
+            m_db.prepare(std::string(rowColumns) + "WHERE snapshot_id = ? ORDER BY opportunity_id");
+    std::vector<Row> state, rows, scratch;
+    std::unordered_map<std::size_t, std::vector<Row>> rowsAt;
+    std::optional<std::size_t> done; // the last snapshot read into `state`
+    for (std::size_t target : ascending) {
+        const std::size_t base = baseOf(all, target);
+        std::size_t from = base;
+        if (done && *done >= base) {
+            from = *done + 1;
+        } else {
+            state.clear();
+        }
+        for (std::size_t i = from; i <= target; ++i) {
+            if (all[i].full) {
+                readRows(st, all[i].id, state);
+            } else {
+                readRows(st, all[i].id, rows);
+                overlay(state, rows, scratch);
+            }
+        }
+        done = target;
+        rowsAt[target] = state;
+    }
+    const auto created = createdDays(m_db);
+    std::vector<changes::State> out;
+    for (std::size_t position : wanted) {
+        const QDate date = all[position].date;
+        out.push_back(materialize(rowsAt[position], date, rules(date), created));
+    }
+    return out;
+}
+
+changes::State SnapshotReader::state(Id snapshot, const RuleContextAt &rules)
+{
+    return std::move(states({ snapshot }, rules).front());
+}
+
+std::vector<PathPoint> SnapshotReader::path(Id opportunity, Id from, Id to)
+{
+    const std::vector<Ordered> all = orderedSnapshots(m_db);
+    const std::size_t first = positionOf(all, from);
+    const std::size_t last = positionOf(all, to);
+    auto st =
+            m_db.prepare(std::string(rowColumns) + "WHERE snapshot_id = ? AND opportunity_id = ?");
+    std::vector<PathPoint> out;
+    Row held; // the deal's row in the state so far, when `holds`
+    bool holds = false;
+    for (std::size_t i = baseOf(all, first); i <= last; ++i) {
+        st.bind(1, all[i].id).bind(2, opportunity);
+        if (st.step()) {
+            held = readRow(st);
+            holds = true;
+        } else if (all[i].full) {
+            holds = false; // a full state without it: not in the book's state there
+        }
+        st.reset();
+        if (i < first || !holds)
+            continue;
+        const changes::DealState &d = held.deal;
+        out.push_back({ all[i].id, all[i].date, d.stage, d.status, d.amount, dayToDate(d.closeDay),
+                        d.owner });
+    }
+    return out;
+}
+
+} // namespace tp::snapshots

@@ -1,0 +1,133 @@
+#include "snapshotwriter.h"
+
+#include <QDate>
+
+#include <optional>
+#include <vector>
+
+namespace tp::snapshots {
+
+namespace {
+
+// Copies the rows of snapshot `from` that `to` lacks into `to`, as carried rows.
+void carryRows(sql::Database &db, Id from, Id to)
+{
+    db.prepare("INSERT OR IGNORE INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, "
+               "amount, close_date, probability_bp, owner_id, territory_id, last_activity_date, "
+               "stage_entered_date, pushes, forecast_category, carried) "
+               "SELECT ?1, opportunity_id, stage, status, amount, close_date, probability_bp, "
+               "owner_id, territory_id, last_activity_date, stage_entered_date, pushes, "
+               "forecast_category, 1 FROM snapshot_rows WHERE snapshot_id = ?2")
+            .bind(1, to)
+            .bind(2, from)
+            .run();
+}
+
+qint64 rowsOf(sql::Database &db, Id snapshot)
+{
+    auto st = db.prepare("SELECT count(*) FROM snapshot_rows WHERE snapshot_id = ?");
+    st.bind(1, snapshot);
+    st.step();
+    return st.int64(0);
+}
+
+struct Position
+{
+    QDate date;
+    Id id = 0;
+    bool full = false;
+};
+
+std::optional<Position> positionOf(sql::Database &db, Id snapshot)
+{
+    auto st = db.prepare("SELECT taken_on, full_state FROM snapshots WHERE id = ?");
+    st.bind(1, snapshot);
+    if (!st.step())
+        return std::nullopt;
+    return Position{ st.date(0), snapshot, st.integer(1) != 0 };
+}
+
+} // namespace
+
+void completeState(sql::Database &db, Id snapshot)
+{
+    const auto at = positionOf(db, snapshot);
+    if (!at)
+        return;
+    const qint64 listed = rowsOf(db, snapshot);
+    db.prepare("UPDATE snapshots SET listed_rows = ? WHERE id = ?")
+            .bind(1, listed)
+            .bind(2, snapshot)
+            .run();
+    // The snapshots its state is built from: the earlier ones, latest first, down to the last
+    // full state (or the first snapshot).
+    std::vector<Id> chain;
+    qint64 since = listed; // rows read on top of the full state
+    qint64 base = 0; // rows of that full state; 0 when there is none
+    {
+        auto st = db.prepare("SELECT id, full_state FROM snapshots WHERE taken_on < ?1 "
+                             "OR (taken_on = ?1 AND id < ?2) ORDER BY taken_on DESC, id DESC");
+        st.bind(1, at->date).bind(2, snapshot);
+        while (st.step()) {
+            const Id id = st.int64(0);
+            chain.push_back(id);
+            const qint64 rows = rowsOf(db, id);
+            if (st.integer(1) != 0) {
+                base = rows;
+                break;
+            }
+            since += rows;
+        }
+    }
+    if (chain.empty() || 2 * since >= base) {
+        for (Id earlier : chain) // latest first: the first row copied of a deal is its latest
+            carryRows(db, earlier, snapshot);
+        db.prepare("UPDATE snapshots SET full_state = 1 WHERE id = ?").bind(1, snapshot).run();
+    }
+    db.prepare("UPDATE snapshots SET full_state = 0 WHERE taken_on > ?1 "
+               "OR (taken_on = ?1 AND id > ?2)")
+            .bind(1, at->date)
+            .bind(2, snapshot)
+            .run();
+}
+
+bool labelSnapshot(sql::Database &db, Id snapshot, const QString &label)
+{
+    const QString text = label.trimmed();
+    auto st = db.prepare("UPDATE snapshots SET label = ? WHERE id = ?");
+    if (text.isEmpty())
+        st.bindNull(1);
+    else
+        st.bind(1, text);
+    st.bind(2, snapshot).run();
+    return db.changes() > 0;
+}
+
+bool deleteSnapshot(sql::Database &db, Id snapshot)
+{
+    sql::Transaction tx(db);
+    const auto at = positionOf(db, snapshot);
+    if (!at)
+        return false;
+    std::optional<Id> next;
+    {
+        auto st = db.prepare("SELECT id FROM snapshots WHERE taken_on > ?1 "
+                             "OR (taken_on = ?1 AND id > ?2) ORDER BY taken_on, id LIMIT 1");
+        st.bind(1, at->date).bind(2, snapshot);
+        if (st.step())
+            next = st.int64(0);
+    }
+    if (next) {
+        // The next snapshot's own rows win; the deleted one's others carry forward from it now.
+        // A full state folded into the next snapshot makes that one a full state.
+        carryRows(db, snapshot, *next);
+        if (at->full)
+            db.prepare("UPDATE snapshots SET full_state = 1 WHERE id = ?").bind(1, *next).run();
+    }
+    db.prepare("DELETE FROM snapshot_rows WHERE snapshot_id = ?").bind(1, snapshot).run();
+    db.prepare("DELETE FROM snapshots WHERE id = ?").bind(1, snapshot).run();
+    tx.commit();
+    return true;
+}
+
+} // namespace tp::snapshots
