@@ -72,7 +72,8 @@ QString usage()
               "           [--dry-run] [--skip-invalid] [--json] FILE...\n"
               "  undo-import --db BOOK [--dry-run] [--force] [--json]\n"
               "  summary  --db BOOK [--as-of DATE] [--period 2026-Q4] [--rep NAME] [--territory "
-              "NAME] [--json]\n"
+              "NAME]\n"
+              "           [--since DATE] [--json]\n"
               "  export   --db BOOK --what "
               "opportunities|accounts|stalled|worklist|reviews|commitments [--rep NAME] "
               "[--territory NAME] [--as-of DATE] --csv OUT\n"
@@ -138,6 +139,9 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOption({ QStringLiteral("period"), tr("Period such as 2026-Q4."), tr("PERIOD") });
     parser.addOption({ QStringLiteral("rep"), tr("Only this rep."), tr("NAME") });
     parser.addOption({ QStringLiteral("territory"), tr("Only this territory."), tr("NAME") });
+    parser.addOption({ QStringLiteral("since"),
+                       tr("Add the changes since the latest snapshot at or before DATE."),
+                       tr("DATE") });
     parser.addOption({ QStringLiteral("json"), tr("Print one JSON document.") });
     if (!parseOptions(parser, arguments, err, usage()))
         return Usage;
@@ -154,11 +158,19 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
             parseDateOption(parser.value(QStringLiteral("as-of")), QStringLiteral("--as-of"), err);
     if (!asOf)
         return Usage;
+    const auto since =
+            parseDateOption(parser.value(QStringLiteral("since")), QStringLiteral("--since"), err);
+    if (!since)
+        return Usage;
+    if (parser.isSet(QStringLiteral("since")) && !since->isValid()) {
+        err << tr("summary: --since takes a date such as 2026-11-20.") << '\n';
+        return Usage;
+    }
     try {
         auto book = Book::openForReading(db, Book::commandBusyTimeoutMs);
         SummaryRequest request{ *asOf, parser.value(QStringLiteral("period")),
                                 parser.value(QStringLiteral("rep")),
-                                parser.value(QStringLiteral("territory")) };
+                                parser.value(QStringLiteral("territory")), *since };
         const Summary s = SummaryBuilder::build(*book, request);
         out << (parser.isSet(QStringLiteral("json")) ? SummaryBuilder::toJson(s)
                                                      : SummaryBuilder::toText(s));

@@ -212,6 +212,15 @@ Summary SummaryBuilder::build(Book &book, const SummaryRequest &request)
     s.roi = buildRoiReport(*view, accounts);
     for (std::size_t i = 0; i < std::min<std::size_t>(s.roi.workList.size(), workListLength); ++i)
         s.workListNames.push_back(view->accounts.name.at(std::size_t(s.roi.workList[i].row)));
+    if (request.since.isValid()) {
+        changes::Scope changesScope;
+        if (scope.rep >= 0)
+            changesScope.rep = view->reps[std::size_t(scope.rep)].id;
+        if (scope.territory >= 0)
+            changesScope.territory = view->territories[std::size_t(scope.territory)].id;
+        s.changes = ChangesSectionBuilder::build(book, *view, request.since, s.asOf, changesScope,
+                                                 s.period);
+    }
     return s;
 }
 
@@ -287,6 +296,8 @@ QString SummaryBuilder::toJson(const Summary &s)
     json.endArray();
     json.endObject();
     writeFunnel(json, s.funnel);
+    if (s.changes)
+        ChangesSectionBuilder::writeJson(json, *s.changes);
     json.beginArray(QStringLiteral("warnings"));
     if (h.unconverted > 0)
         json.value(QString(),
@@ -368,6 +379,8 @@ QString SummaryBuilder::toText(const Summary &s)
         quadrantCounts.append(QStringLiteral("%1 %2").arg(
                 roi::quadrantName(q), locale.toString(r.quadrantCounts[std::size_t(q)])));
     out += QStringLiteral("  ") + quadrantCounts.join(QStringLiteral(", ")) + QLatin1Char('\n');
+    if (s.changes)
+        out += ChangesSectionBuilder::toText(*s.changes, money);
     if (p.unconverted > 0)
         out += tr("Warning: %1 open opportunities in %2 left out (no exchange rate).\n")
                        .arg(p.unconverted)

@@ -3,6 +3,7 @@
 #include "analytics/funnel.h"
 #include "analytics/pipelinehealth.h"
 #include "analytics/roi.h"
+#include "changessection.h"
 #include "domain/dates.h"
 #include "storage/book.h"
 
@@ -19,6 +20,7 @@ struct SummaryRequest
     QString period; // "2026-Q4"; default the period containing asOf
     QString rep; // empty: no rep filter
     QString territory; // empty: no territory filter
+    QDate since; // valid: add the changes since the latest snapshot at or before it
 };
 
 // `summary`'s work list: the top of the scope's ranked accounts (CLI.md).
@@ -42,6 +44,7 @@ struct Summary
     // METRICS "Accounts" for the scope: the ranked work list holds account names.
     roi::RoiResult roi;
     std::vector<QString> workListNames; // of roi.workList, in its order (the first 20)
+    std::optional<ChangesSection> changes; // with SummaryRequest::since
 };
 
 class SummaryBuilder
