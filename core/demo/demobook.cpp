@@ -1,6 +1,7 @@
 #include "demobook.h"
 
 #include "demoreviews.h"
+#include "demosnapshots.h"
 #include "domain/dates.h"
 #include "random.h"
 #include "storage/book.h"
@@ -183,6 +184,8 @@ void writeDemoBook(const QString &path, const Options &options,
             throw BookError(BookError::Kind::Io, QStringLiteral("cancelled"));
         }
 
+        WeeklySnapshots weekly(out, today, options.seed);
+
         // What prospecting led to each deal (below): its account, owner and created date.
         struct Lead
         {
@@ -262,12 +265,14 @@ void writeDemoBook(const QString &path, const Options &options,
                 if (!closed)
                     o.probability = crmValue;
             }
+            weekly.decide(o, reps);
             const Id id = out.addOpportunity(o);
             for (auto &row : history) {
                 row.opportunityId = id;
                 out.addStageHistory(row);
             }
             // Pushed deals: the close date moved later once or several times.
+            std::vector<CloseDateChangeRow> pushRows;
             if (!closed && rng.chance(stuck ? 0.6 : 0.12)) {
                 const int pushes = int(rng.between(1, 3));
                 QDate date = o.closeDate;
@@ -276,9 +281,11 @@ void writeDemoBook(const QString &path, const Options &options,
                     dates.insert(dates.begin(), dates.front().addDays(-rng.between(14, 45)));
                 for (std::size_t k = 1; k < dates.size(); ++k) {
                     const QDate changedOn = std::min(today, std::max(o.created, dates[k - 1]));
-                    out.addCloseDateChange({ 0, id, dates[k - 1], dates[k], changedOn });
+                    pushRows.push_back({ 0, id, dates[k - 1], dates[k], changedOn });
+                    out.addCloseDateChange(pushRows.back());
                 }
             }
+            weekly.add(id, territories[acct.territory], o, history, pushRows);
             if (plan.activities) {
                 leads.push_back({ acct.id, *o.ownerId, o.created });
                 const QDate last = o.lastActivity;
@@ -329,6 +336,7 @@ void writeDemoBook(const QString &path, const Options &options,
                 }
             }
         }
+        weekly.finish();
         out.commit();
         addDemoReviews(*book, reps, today);
         book->db().exec("ANALYZE");

@@ -38,9 +38,13 @@ struct BulkWriter::Statements
                 "ON CONFLICT (rep_id, period) DO UPDATE SET amount = excluded.amount"),
           score(db,
                 "INSERT OR REPLACE INTO account_scores (account_id, factor_id, score) "
-                "VALUES (?, ?, ?)")
+                "VALUES (?, ?, ?)"),
+          snapshotRow(db,
+                      "INSERT INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, "
+                      "amount, close_date, owner_id, territory_id, last_activity_date, "
+                      "stage_entered_date, pushes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     { }
-    sql::Statement opportunity, stageHistory, closeDateChange, activity, quota, score;
+    sql::Statement opportunity, stageHistory, closeDateChange, activity, quota, score, snapshotRow;
 };
 
 BulkWriter::BulkWriter(Book &book) : m_book(book)
@@ -144,6 +148,38 @@ void BulkWriter::addScore(Id account, Id factor, int score)
 void BulkWriter::commit()
 {
     m_tx->commit();
+}
+
+Id BulkWriter::addSnapshot(const QDate &takenOn, bool full)
+{
+    m_book.db()
+            .prepare("INSERT INTO snapshots (taken_on, full_state) VALUES (?, ?)")
+            .bind(1, takenOn)
+            .bind(2, full ? 1 : 0)
+            .run();
+    return m_book.db().lastInsertId();
+}
+
+void BulkWriter::addSnapshotRow(const SnapshotRowData &r)
+{
+    m_st->snapshotRow.bind(1, r.snapshot)
+            .bind(2, r.opportunity)
+            .bind(3, int(r.stage))
+            .bind(4, int(r.status))
+            .bind(5, r.amount)
+            .bind(6, r.closeDate)
+            .bind(7, r.owner)
+            .bind(8, r.territory)
+            .bind(9, r.lastActivity)
+            .bind(10, r.stageEntered)
+            .bind(11, r.pushes)
+            .run();
+}
+
+void BulkWriter::finishSnapshots()
+{
+    m_book.db().exec("UPDATE snapshots SET listed_rows = (SELECT count(*) FROM snapshot_rows r "
+                     "WHERE r.snapshot_id = snapshots.id)");
 }
 
 } // namespace tp

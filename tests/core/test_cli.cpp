@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include "cli/cli.h"
+#include "storage/book.h"
 
 #include <QDir>
 #include <QFile>
@@ -129,8 +130,17 @@ TEST(Cli, RunsHeadlessWithoutADisplay)
     ASSERT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
     const QJsonObject json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    // The demo's 1,500 deals, but for those removed from the CRM during its weekly snapshots.
+    qint64 removed = 0;
+    {
+        auto book = Book::open(path);
+        auto st = book->db().prepare("SELECT count(*) FROM opportunities WHERE status = 3");
+        ASSERT_TRUE(st.step());
+        removed = st.int64(0);
+    }
+    EXPECT_GT(removed, 0);
     EXPECT_EQ(json[QStringLiteral("counts")].toObject()[QStringLiteral("opportunities")].toInt(),
-              1500);
+              1500 - removed);
     process.start(QStringLiteral(TP_EXECUTABLE), { QStringLiteral("summary") });
     ASSERT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitCode(), 2);

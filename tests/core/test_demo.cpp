@@ -1,8 +1,12 @@
 #include "testsupport.h"
 
+#include "analytics/pipelinehealth.h"
+#include "analytics/snapshotdiff.h"
 #include "demo/demobook.h"
 #include "report/summary.h"
 #include "storage/book.h"
+#include "storage/bookviewloader.h"
+#include "storage/snapshotreader.h"
 #include "storage/sqlite.h"
 
 #include <QFile>
@@ -66,9 +70,9 @@ TEST_F(DemoBook, RowsAreConsistent)
     EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status = 0 AND stage > 4"), 0);
     EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status = 1 AND stage != 5"), 0);
     EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status = 2 AND stage != 6"), 0);
-    EXPECT_EQ(
-            scalar("SELECT count(*) FROM opportunities WHERE status != 0 AND closed_date IS NULL"),
-            0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE status IN (1, 2) AND closed_date IS "
+                     "NULL"),
+              0);
     EXPECT_EQ(scalar("SELECT count(*) FROM opportunities WHERE owner_id IS NULL OR account_id IS "
                      "NULL"),
               0);
@@ -128,6 +132,57 @@ TEST_F(DemoBook, IsDeterministicForASeed)
     auto other = Book::open(dir.path(QStringLiteral("other.tpbook")));
     EXPECT_NE(SummaryBuilder::toJson(SummaryBuilder::build(*other, request)),
               SummaryBuilder::toJson(SummaryBuilder::build(*s_book, request)));
+}
+
+// Weekly snapshots with the movement a review talks about, the last one the book as it is.
+TEST_F(DemoBook, HasWeeklySnapshotsWithMovement)
+{
+    snapshots::SnapshotReader reader(s_book->db());
+    const auto all = reader.list();
+    ASSERT_EQ(all.size(), 5u);
+    for (std::size_t k = 0; k < all.size(); ++k)
+        EXPECT_EQ(all[k].date, demoToday.addDays(-7 * int(4 - k)));
+    EXPECT_GT(all[0].rows, all[1].rows); // a full state, then what changed
+    EXPECT_GT(all[1].rows, 0);
+    const auto view = loadBookView(s_dir->path(QStringLiteral("demo.tpbook")));
+    const snapshots::RuleContextAt rules = [&](const QDate &day) {
+        return health::ruleContext(*view, day);
+    };
+    std::vector<Id> ids;
+    for (const auto &snapshot : all)
+        ids.push_back(snapshot.id);
+    const auto states = reader.states(ids, rules);
+    // Week by week, as a review compares them: every kind of movement happens.
+    std::array<qint64, changes::changeCount> counts{};
+    for (std::size_t k = 1; k < states.size(); ++k) {
+        const changes::Comparison c =
+                changes::compare(states[k - 1], states[k], {}, Period::containing(demoToday));
+        for (int change = 0; change < changes::changeCount; ++change)
+            counts[std::size_t(change)] += c.count(changes::Change(change));
+        EXPECT_EQ(c.flowEnd(), c.end);
+    }
+    using changes::Change;
+    for (Change change : { Change::New, Change::Removed, Change::Won, Change::Lost,
+                           Change::Advanced, Change::Pushed, Change::AmountUp, Change::AmountDown,
+                           Change::OwnerChanged, Change::NewlyStalled })
+        EXPECT_GT(counts[std::size_t(change)], 0) << int(change);
+
+    // Today's state is the book: every deal in it as the book holds it.
+    const auto &o = view->opportunities;
+    std::size_t matched = 0;
+    for (const changes::DealState &d : states.back().deals) {
+        const int row = o.indexOf(d.id);
+        ASSERT_GE(row, 0);
+        const auto r = std::size_t(row);
+        EXPECT_EQ(int(d.status), int(o.status[r])) << d.id;
+        EXPECT_EQ(d.amount, o.amount[r]) << d.id;
+        if (d.status == Status::Open) {
+            EXPECT_EQ(int(d.stage), int(o.stage[r])) << d.id;
+            EXPECT_EQ(d.closeDay, o.closeDate[r]) << d.id;
+        }
+        ++matched;
+    }
+    EXPECT_GT(matched, 500u);
 }
 
 TEST(Demo, RefusesToOverwriteAnExistingBook)
