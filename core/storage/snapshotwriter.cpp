@@ -2,6 +2,7 @@
 
 #include <QDate>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -21,6 +22,57 @@ void carryRows(sql::Database &db, Id from, Id to)
             .bind(1, to)
             .bind(2, from)
             .run();
+}
+
+// The ids of the deals a snapshot holds, in order.
+std::vector<Id> dealsOf(sql::Database &db, Id snapshot)
+{
+    std::vector<Id> ids;
+    auto st = db.prepare("SELECT opportunity_id FROM snapshot_rows WHERE snapshot_id = ?");
+    st.bind(1, snapshot);
+    while (st.step())
+        ids.push_back(st.int64(0));
+    return ids;
+}
+
+// Copies into `to` each deal's row from the first snapshot of `chain` (latest first) that holds
+// it, for the deals `to` lacks. Which deals those are is found from the ids alone (a re-import
+// of a whole export lacks none, and then nothing else is read); few are copied row by row,
+// many in one statement per snapshot.
+void carryMissing(sql::Database &db, const std::vector<Id> &chain, Id to)
+{
+    std::vector<bool> held;
+    const auto mark = [&held](Id id) {
+        if (std::size_t(id) >= held.size())
+            held.resize(std::max(std::size_t(id) + 1, held.size() * 2));
+        const bool was = held[std::size_t(id)];
+        held[std::size_t(id)] = true;
+        return was;
+    };
+    for (Id id : dealsOf(db, to))
+        mark(id);
+    auto copy = db.prepare(
+            "INSERT INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, amount, "
+            "close_date, probability_bp, owner_id, territory_id, last_activity_date, "
+            "stage_entered_date, pushes, forecast_category, carried) "
+            "SELECT ?1, opportunity_id, stage, status, amount, close_date, probability_bp, "
+            "owner_id, territory_id, last_activity_date, stage_entered_date, pushes, "
+            "forecast_category, 1 FROM snapshot_rows WHERE snapshot_id = ?2 AND opportunity_id = "
+            "?3");
+    for (Id earlier : chain) {
+        const std::vector<Id> ids = dealsOf(db, earlier);
+        std::vector<Id> missing;
+        for (Id id : ids) {
+            if (!mark(id))
+                missing.push_back(id);
+        }
+        if (4 * missing.size() > ids.size()) {
+            carryRows(db, earlier, to);
+            continue;
+        }
+        for (Id id : missing)
+            copy.bind(1, to).bind(2, earlier).bind(3, id).run();
+    }
 }
 
 qint64 rowsOf(sql::Database &db, Id snapshot)
@@ -80,8 +132,7 @@ void completeState(sql::Database &db, Id snapshot)
         }
     }
     if (chain.empty() || 2 * since >= base) {
-        for (Id earlier : chain) // latest first: the first row copied of a deal is its latest
-            carryRows(db, earlier, snapshot);
+        carryMissing(db, chain, snapshot);
         db.prepare("UPDATE snapshots SET full_state = 1 WHERE id = ?").bind(1, snapshot).run();
     }
     db.prepare("UPDATE snapshots SET full_state = 0 WHERE taken_on > ?1 "
