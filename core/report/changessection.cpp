@@ -59,6 +59,9 @@ ChangesSection ChangesSectionBuilder::build(Book &book, const BookView &view, co
                                             const QDate &asOf, const changes::Scope &scope,
                                             const Period &period)
 {
+    if (since > asOf)
+        throw InputError(tr("--since %1 is later than the as-of date %2.")
+                                 .arg(since.toString(Qt::ISODate), asOf.toString(Qt::ISODate)));
     snapshots::SnapshotReader reader(book.db());
     const auto to = reader.latestAtOrBefore(asOf);
     if (!to)

@@ -239,6 +239,13 @@ TEST_F(CliChanges, BeforeTheFirstSnapshot)
     EXPECT_TRUE(none.err.contains(QStringLiteral("no snapshot at or before 2026-11-01")))
             << none.err.toStdString();
 
+    const test::CliResult later =
+            summary({ QStringLiteral("--since"), QStringLiteral("2026-11-27"),
+                      QStringLiteral("--as-of"), QStringLiteral("2026-11-20") });
+    EXPECT_EQ(later.code, cli::BadInput);
+    EXPECT_TRUE(later.err.contains(QStringLiteral("later than the as-of date")))
+            << later.err.toStdString();
+
     const test::CliResult bad = summary({ QStringLiteral("--since"), QStringLiteral("last week") });
     EXPECT_EQ(bad.code, cli::Usage);
 }
@@ -278,5 +285,29 @@ TEST_F(CliChanges, AnOldCloseReplacesTheOpenRow)
     expected[QStringLiteral("newly_stalled")] = 1; // Theta, carried, past its close date
     EXPECT_EQ(counts(c), expected);
     EXPECT_DOUBLE_EQ(flow(c, "lost"), 5000.0);
+    expectBalanced(c);
+}
+
+// A territory's view: its accounts' deals, placed by the territory their account had when each
+// snapshot was taken.
+TEST_F(CliChanges, TerritoryScope)
+{
+    const test::CliResult accounts = test::runCli(
+            { QStringLiteral("import"), QStringLiteral("--db"), m_book, QStringLiteral("--kind"),
+              QStringLiteral("accounts"), QStringLiteral("--preset"), QStringLiteral("generic"),
+              week("territories.csv") });
+    ASSERT_EQ(accounts.code, cli::Ok) << accounts.err.toStdString() << accounts.out.toStdString();
+    importAllWeeks();
+    const QJsonObject c = changes({ QStringLiteral("--since"), QStringLiteral("2026-11-13"),
+                                    QStringLiteral("--as-of"), QStringLiteral("2026-11-20"),
+                                    QStringLiteral("--territory"), QStringLiteral("North") });
+    auto expected = zeroCounts();
+    for (const char *key :
+         { "won", "lost", "advanced", "regressed", "pushed", "amount_up", "amount_down" })
+        expected[QString::fromLatin1(key)] = 1;
+    EXPECT_EQ(counts(c), expected);
+    EXPECT_DOUBLE_EQ(flow(c, "start"), 150000.0);
+    EXPECT_DOUBLE_EQ(flow(c, "moved_out"), 50000.0); // Epsilon, out of the quarter
+    EXPECT_DOUBLE_EQ(flow(c, "end"), 27000.0);
     expectBalanced(c);
 }
