@@ -35,7 +35,7 @@ std::pair<tp::snapshots::SnapshotInfo, tp::snapshots::SnapshotInfo> lastWeek(tp:
     const auto all = reader.list();
     if (all.empty())
         throw std::runtime_error("the book has no snapshots");
-    const auto to = all.back();
+    const auto &to = all.back();
     const auto from = reader.latestAtOrBefore(to.date.addDays(-7)).value_or(all.front());
     return { from, to };
 }

@@ -329,7 +329,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << usage();
         return Usage;
     }
-    const QString command = arguments.constFirst();
+    const QString &command = arguments.constFirst();
     const QStringList rest = arguments.mid(1);
     if (command == QLatin1String("--help") || command == QLatin1String("-h")
         || command == QLatin1String("help")) {

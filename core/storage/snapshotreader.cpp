@@ -199,6 +199,7 @@ std::vector<changes::State> SnapshotReader::states(const std::vector<Id> &snapsh
 {
     const std::vector<Ordered> all = orderedSnapshots(m_db);
     std::vector<std::size_t> wanted;
+    wanted.reserve(snapshots.size());
     for (Id id : snapshots)
         wanted.push_back(positionOf(all, id));
     std::vector<std::size_t> ascending = wanted;

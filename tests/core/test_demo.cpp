@@ -149,6 +149,7 @@ TEST_F(DemoBook, HasWeeklySnapshotsWithMovement)
         return health::ruleContext(*view, day);
     };
     std::vector<Id> ids;
+    ids.reserve(all.size());
     for (const auto &snapshot : all)
         ids.push_back(snapshot.id);
     const auto states = reader.states(ids, rules);

@@ -197,6 +197,7 @@ TEST_F(Snapshots, DeletingOneKeepsTheStatesOfTheOthers)
         db().exec("DELETE FROM snapshot_rows; DELETE FROM snapshots;");
         const std::vector<Id> ids = build();
         std::vector<Amounts> before;
+        before.reserve(ids.size());
         for (Id id : ids)
             before.push_back(amounts(state(id)));
         ASSERT_TRUE(deleteSnapshot(db(), ids[gone]));
