@@ -181,6 +181,13 @@
             <numerusform>And %n more: see the Review page or export --what stalled.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>And %n more changed deal(s) on the Review page.</source>
+        <translation>
+            <numerusform>And %n more changed deal on the Review page.</numerusform>
+            <numerusform>And %n more changed deals on the Review page.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tp::SummaryBuilder</name>
@@ -424,6 +431,16 @@
         <translation>
             <numerusform>%Ln activity</numerusform>
             <numerusform>%Ln activities</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::ChangesPanel</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1:&lt;/b&gt; %n deal(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1:&lt;/b&gt; %n deal</numerusform>
+            <numerusform>&lt;b&gt;%1:&lt;/b&gt; %n deals</numerusform>
         </translation>
     </message>
 </context>

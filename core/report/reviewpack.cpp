@@ -5,6 +5,7 @@
 #include "domain/dates.h"
 #include "domain/errors.h"
 #include "packpainter.h"
+#include "reviewchanges.h"
 #include "storage/bookviewloader.h"
 #include "storage/reps.h"
 #include "storage/reviews.h"
@@ -217,9 +218,122 @@ void commitments(PackPainter &pdf, const Context &c, ReviewRepository &reviews,
                   rows(made, false), { 0.55, 0.3, 0.15 }, { false, false, false });
 }
 
+// The pipeline flow and the changed deals between the snapshot "since" starts from and the
+// latest at or before the as-of date (METRICS "Pipeline flow").
+void flow(PackPainter &pdf, const Context &c, Book &book, std::optional<Id> rep, const QDate &since)
+{
+    snapshots::SnapshotReader reader(book.db());
+    const std::vector<snapshots::SnapshotInfo> all = reader.list();
+    const auto to = ReviewChanges::latestAtOrBefore(all, c.asOf);
+    pdf.heading(ReviewPack::tr("Pipeline flow since %1").arg(day(c, since)));
+    if (!to) {
+        pdf.paragraph(ReviewPack::tr("No snapshot at or before the as-of date: import the CRM "
+                                     "export of each week to see what changed."));
+        return;
+    }
+    const auto from = ReviewChanges::latestAtOrBefore(all, since);
+    const snapshots::RuleContextAt rules = [&c](const QDate &d) {
+        return health::ruleContext(c.view, d);
+    };
+    changes::State a, b;
+    if (from && *from != *to) {
+        auto states = reader.states({ *from, *to }, rules);
+        a = std::move(states[0]);
+        b = std::move(states[1]);
+    } else {
+        b = reader.state(*to, rules);
+        if (from)
+            a = b;
+    }
+    changes::Scope scope;
+    scope.rep = rep.value_or(0);
+    const changes::Comparison cmp = changes::compare(a, b, scope, c.period);
+    using changes::Bucket;
+    const auto step = [&](const QString &label, Bucket bucket, bool up) {
+        const Minor amount = cmp.amount(bucket);
+        return PackPainter::Step{ label, up ? double(amount) : -double(amount),
+                                  (up ? QStringLiteral("+") : QStringLiteral("−"))
+                                          + money(c, amount),
+                                  false };
+    };
+    pdf.waterfall({ { ReviewPack::tr("Start"), double(cmp.start), money(c, cmp.start), true },
+                    step(ReviewPack::tr("New"), Bucket::New, true),
+                    step(ReviewPack::tr("Moved in"), Bucket::MovedIn, true),
+                    step(ReviewPack::tr("Amount up"), Bucket::AmountUp, true),
+                    step(ReviewPack::tr("Amount down"), Bucket::AmountDown, false),
+                    step(ReviewPack::tr("Won"), Bucket::Won, false),
+                    step(ReviewPack::tr("Lost"), Bucket::Lost, false),
+                    step(ReviewPack::tr("Removed"), Bucket::Removed, false),
+                    step(ReviewPack::tr("Moved out"), Bucket::MovedOut, false),
+                    { ReviewPack::tr("End"), double(cmp.end), money(c, cmp.end), true } },
+                  120);
+    pdf.paragraph(ReviewPack::tr("From the snapshot of %1 to that of %2, the deals closing by the "
+                                 "end of %3. Totals black, increases grey, decreases hatched.")
+                          .arg(from ? day(c, a.date) : ReviewPack::tr("(none)"), day(c, b.date),
+                               c.period.label()),
+                  true);
+    std::vector<const changes::DealDifference *> moved;
+    for (const changes::DealDifference &d : cmp.deals)
+        if (d.changes != 0)
+            moved.push_back(&d);
+    std::stable_sort(moved.begin(), moved.end(),
+                     [](const auto *x, const auto *y) { return x->amount > y->amount; });
+    const std::size_t shown = std::min<std::size_t>(moved.size(), 12);
+    if (shown == 0)
+        return;
+    std::vector<QStringList> rows;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const changes::DealDifference &d = *moved[i];
+        QStringList what;
+        const auto has = [&](changes::Change ch) { return changes::has(d.changes, ch); };
+        if (has(changes::Change::New))
+            what << ReviewPack::tr("new");
+        if (has(changes::Change::Won))
+            what << ReviewPack::tr("won");
+        if (has(changes::Change::Lost))
+            what << ReviewPack::tr("lost");
+        if (has(changes::Change::Removed))
+            what << ReviewPack::tr("removed");
+        if (has(changes::Change::Advanced))
+            what << ReviewPack::tr("advanced");
+        if (has(changes::Change::Regressed))
+            what << ReviewPack::tr("regressed");
+        if (has(changes::Change::Pushed))
+            what << ReviewPack::tr("pushed");
+        if (has(changes::Change::PulledIn))
+            what << ReviewPack::tr("pulled in");
+        if (has(changes::Change::AmountUp))
+            what << ReviewPack::tr("amount up");
+        if (has(changes::Change::AmountDown))
+            what << ReviewPack::tr("amount down");
+        if (has(changes::Change::OwnerChanged))
+            what << ReviewPack::tr("owner changed");
+        if (has(changes::Change::NewlyStalled))
+            what << ReviewPack::tr("newly stalled");
+        QString before, after;
+        if (d.a >= 0) {
+            const changes::DealState &x = a.deals[std::size_t(d.a)];
+            before = QStringLiteral("%1, %2").arg(stageName(x.stage), money(c, x.amount));
+        }
+        if (d.b >= 0) {
+            const changes::DealState &y = b.deals[std::size_t(d.b)];
+            after = QStringLiteral("%1, %2").arg(stageName(y.stage), money(c, y.amount));
+        }
+        rows.push_back({ nameById(c.view.opportunities.id, c.view.opportunities.name, d.id),
+                         what.join(QStringLiteral(", ")), before, after });
+    }
+    pdf.table({ ReviewPack::tr("Changed deal"), ReviewPack::tr("Changes"), ReviewPack::tr("Before"),
+                ReviewPack::tr("After") },
+              rows, { 0.28, 0.26, 0.23, 0.23 }, { false, false, false, false });
+    if (moved.size() > shown)
+        pdf.paragraph(ReviewPack::tr("And %n more changed deal(s) on the Review page.", nullptr,
+                                     int(moved.size() - shown)),
+                      true);
+}
+
 // One rep's section (none: the team's), starting on a new page after the first.
-void section(PackPainter &pdf, const Context &c, ReviewRepository &reviews, std::optional<Id> rep,
-             const QString &name, const QDate &since)
+void section(PackPainter &pdf, const Context &c, Book &book, ReviewRepository &reviews,
+             std::optional<Id> rep, const QString &name, const QDate &since)
 {
     const int repIndex = rep ? c.view.repIndex(*rep) : -1;
     const health::HealthReport report =
@@ -235,6 +349,7 @@ void section(PackPainter &pdf, const Context &c, ReviewRepository &reviews, std:
               ReviewPack::tr("Period %1 · as of %2 · since %3")
                       .arg(c.period.label(), day(c, c.asOf), day(c, from)));
     keyFigures(pdf, c, report);
+    flow(pdf, c, book, rep, from);
     forecast(pdf, c, report);
     risks(pdf, c, report);
     commitments(pdf, c, reviews, review);
@@ -297,7 +412,7 @@ int ReviewPack::write(Book &book, const BookView &view, const ReviewPackRequest 
     for (std::size_t i = 0; i < sections.size(); ++i) {
         if (i > 0)
             pdf.newPage();
-        section(pdf, c, reviews, sections[i].first, sections[i].second, request.since);
+        section(pdf, c, book, reviews, sections[i].first, sections[i].second, request.since);
     }
     pdf.finish();
     return pdf.pageCount();

@@ -100,15 +100,27 @@ TEST_F(GuiReviewPack, ARepsPackSaysTheReviewInTextThatCanBeExtracted)
     EXPECT_LE(pages, 4);
     EXPECT_LE(QFileInfo(pdf).size(), 1024 * 1024);
     const QString text = textOf(pdf).simplified();
-    for (const char *expected :
-         { "One-on-one review: Alice Archer",
-           "Period 2026-Q4 · as of 11/20/2026 · since 11/13/2026", "Key figures", "Quota 2026-Q4",
-           "30,000.00 USD", "Forecast for 2026-Q4", "Honest commit", "Top risks",
-           "Commitments of earlier reviews", "Send the ROI case", "Acme renewal", "Done",
-           "Call the CFO", "Open",
-           "Commitments kept over every review: 1 "
-           "of 1.",
-           "This review: 11/20/2026", "Acme renewal slips to January.", "Book the legal review" })
+    for (const char *expected : { "One-on-one review: Alice Archer",
+                                  "Period 2026-Q4 · as of 11/20/2026 · since 11/13/2026",
+                                  "Key figures",
+                                  "Pipeline flow since 11/13/2026",
+                                  "No snapshot at or before the as-of date",
+                                  "Quota 2026-Q4",
+                                  "30,000.00 USD",
+                                  "Forecast for 2026-Q4",
+                                  "Honest commit",
+                                  "Top risks",
+                                  "Commitments of earlier reviews",
+                                  "Send the ROI case",
+                                  "Acme renewal",
+                                  "Done",
+                                  "Call the CFO",
+                                  "Open",
+                                  "Commitments kept over every review: 1 "
+                                  "of 1.",
+                                  "This review: 11/20/2026",
+                                  "Acme renewal slips to January.",
+                                  "Book the legal review" })
         EXPECT_TRUE(text.contains(QString::fromUtf8(expected))) << expected << "\n"
                                                                 << qPrintable(text);
 }

@@ -4,11 +4,15 @@
 // gateway taken out of honest commit when the user says so.
 #include "uitestbook.h"
 
+#include "demo/demobook.h"
 #include "mainwindow/mainwindow.h"
+#include "pages/review/changespanel.h"
 #include "pages/review/commitmentspanel.h"
+#include "pages/review/flowwaterfall.h"
 #include "pages/review/gatewayspanel.h"
 #include "pages/review/reviewpage.h"
 #include "pages/review/riskspanel.h"
+#include "report/reviewchanges.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "testsupport.h"
@@ -230,4 +234,73 @@ TEST_F(GuiReview, FileExportReviewPackWritesThePdfOfTheScopesRep)
     EXPECT_TRUE(written.read(5).startsWith("%PDF-"));
     // A folder that does not exist: the session reports it, nothing is written.
     EXPECT_FALSE(page->exportPack(dir.path(QStringLiteral("missing/alice.pdf"))));
+}
+
+// The demo book's weekly snapshots: the Changes tab compares the one at or before the last
+// review with the latest, its flow balances to the cent, a bar lists its deals and a deal
+// shows its path.
+TEST(GuiReviewChanges, TheFlowSinceTheLastReviewBalancesAndEachBarListsItsDeals)
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("demo.tpbook"));
+    demo::Options options;
+    options.today = QDate(2026, 11, 20);
+    demo::writeDemoBook(path, options, {});
+    MainWindow window;
+    window.setInteractive(false);
+    window.resize(1400, 900);
+    ASSERT_TRUE(window.openBook(path) && window.session()->waitUntilLoaded());
+    window.scope()->setAsOf(options.today);
+    auto *page = qobject_cast<ReviewPage *>(window.page(QStringLiteral("review")));
+    ASSERT_NE(page, nullptr);
+    window.showPage(int(window.pages().indexOf(page)));
+    window.show();
+    window.scope()->setRepIndex(0);
+    QApplication::processEvents();
+    QApplication::processEvents();
+    page->tabs()->setCurrentWidget(page->changes());
+    ChangesPanel *changes = page->changes();
+    // Since the last review before the one shown (13 Nov): the snapshot at or before 6 Nov.
+    ASSERT_TRUE(page->review());
+    EXPECT_EQ(page->review()->heldOn, QDate(2026, 11, 13));
+    EXPECT_TRUE(changes->fromBox()->currentText().startsWith(QStringLiteral("11/")))
+            << qPrintable(changes->fromBox()->currentText());
+    const changes::Comparison &c = changes->comparison();
+    EXPECT_EQ(c.flowEnd(), c.end);
+    EXPECT_GT(c.deals.size(), 0u);
+    EXPECT_TRUE(changes->countsLabel()->text().contains(QStringLiteral("pushed")));
+
+    // Comparing the first snapshot with the latest: something moved; each bar lists its own.
+    changes->fromBox()->setCurrentIndex(changes->fromBox()->count() - 1);
+    emit changes->fromBox()->activated(changes->fromBox()->count() - 1);
+    const changes::Comparison &all = changes->comparison();
+    EXPECT_EQ(all.flowEnd(), all.end);
+    std::optional<changes::Bucket> busiest;
+    for (int b = 0; b < changes::bucketCount - 1; ++b)
+        if (all.flowCount[std::size_t(b)] > 0
+            && (!busiest || all.flowCount[std::size_t(b)] > all.flowCount[std::size_t(*busiest)]))
+            busiest = changes::Bucket(b);
+    ASSERT_TRUE(busiest);
+    changes->changedOnly()->setChecked(false);
+    changes->waterfall()->select(busiest);
+    EXPECT_EQ(changes->dealList()->topLevelItemCount(), int(all.flowCount[std::size_t(*busiest)]));
+    EXPECT_TRUE(changes->pathLabel()->text().startsWith(QStringLiteral("<b>Path:</b>")));
+    test::shootSizesAndSchemes(window, QStringLiteral("review-changes"));
+    changes->waterfall()->select(std::nullopt);
+    EXPECT_GE(changes->dealList()->topLevelItemCount(), int(all.flowCount[std::size_t(*busiest)]));
+}
+
+TEST(GuiReviewChanges, APathSaysHowTheDealMovedInWords)
+{
+    using snapshots::PathPoint;
+    const auto point = [](int day, Stage stage, Minor amount, QDate close, Id owner = 1) {
+        return PathPoint{ 1, QDate(2026, 11, day), stage, Status::Open, amount, close, owner };
+    };
+    const std::vector<PathPoint> path{ point(1, Stage::Prove, 1000, { 2026, 12, 1 }),
+                                       point(8, Stage::Prove, 800, { 2026, 12, 15 }),
+                                       point(15, Stage::Propose, 1000, { 2027, 1, 15 }) };
+    EXPECT_EQ(ReviewChanges::describe(path),
+              QStringLiteral("pushed twice, amount cut then restored, advanced"));
+    EXPECT_TRUE(ReviewChanges::describe({ path.front() }).isEmpty());
 }

@@ -1,5 +1,6 @@
 #include "reviewpage.h"
 
+#include "changespanel.h"
 #include "commitmentspanel.h"
 #include "domain/errors.h"
 #include "domain/forecast.h"
@@ -68,6 +69,7 @@ ReviewPage::ReviewPage(BookSession *session, ScopeState *scope, HealthState *hea
       m_record(new QLabel(this)),
       m_hint(new QLabel(this)),
       m_tabs(new QTabWidget(this)),
+      m_changes(new ChangesPanel(session, this)),
       m_commitments(new CommitmentsPanel(session, this)),
       m_gateways(new GatewaysPanel(session, this)),
       m_risks(new RisksPanel(health, funnel, this)),
@@ -113,6 +115,7 @@ ReviewPage::ReviewPage(BookSession *session, ScopeState *scope, HealthState *hea
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
 
+    m_tabs->addTab(m_changes, tr("Changes"));
     m_tabs->addTab(m_commitments, tr("Commitments && Notes"));
     m_tabs->addTab(m_gateways, tr("Gateways"));
     m_tabs->addTab(m_risks, tr("Risks"));
@@ -264,6 +267,17 @@ void ReviewPage::refresh()
         deals.emplace_back(o.id[std::size_t(r)], o.name.at(std::size_t(r)));
     m_commitments->show(m_review, items, m_history, deals);
     fillGateways();
+    // Since the last review before the one shown (METRICS "One-on-one reviews").
+    std::optional<QDate> lastReview;
+    for (const Review &r : m_history)
+        if (!m_review || r.heldOn < m_review->heldOn)
+            lastReview = r.heldOn;
+    changes::Scope scope;
+    scope.rep = rep.value_or(0);
+    if (m_scope->territoryIndex() >= 0)
+        scope.territory = view->territories[std::size_t(m_scope->territoryIndex())].id;
+    m_changes->show(scope, m_scope->period(), lastReview,
+                    m_review ? m_review->heldOn : m_scope->asOf());
 }
 
 void ReviewPage::fillGateways()

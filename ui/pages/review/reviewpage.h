@@ -16,6 +16,7 @@ class QTimer;
 namespace tp::ui {
 
 class BookSession;
+class ChangesPanel;
 class CommitmentsPanel;
 class FunnelState;
 class GatewaysPanel;
@@ -58,6 +59,7 @@ public:
 
     QComboBox *reviewBox() const { return m_reviewBox; }
     QTabWidget *tabs() const { return m_tabs; }
+    ChangesPanel *changes() const { return m_changes; }
     CommitmentsPanel *commitments() const { return m_commitments; }
     GatewaysPanel *gateways() const { return m_gateways; }
     RisksPanel *risks() const { return m_risks; }
@@ -82,6 +84,7 @@ private:
     QLabel *m_record;
     QLabel *m_hint;
     QTabWidget *m_tabs;
+    ChangesPanel *m_changes;
     CommitmentsPanel *m_commitments;
     GatewaysPanel *m_gateways;
     RisksPanel *m_risks;
