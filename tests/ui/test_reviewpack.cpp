@@ -116,8 +116,7 @@ TEST_F(GuiReviewPack, ARepsPackSaysTheReviewInTextThatCanBeExtracted)
                                   "Done",
                                   "Call the CFO",
                                   "Open",
-                                  "Commitments kept over every review: 1 "
-                                  "of 1.",
+                                  "Commitments kept over every review: 1 of 1.",
                                   "This review: 11/20/2026",
                                   "Acme renewal slips to January.",
                                   "Book the legal review" })

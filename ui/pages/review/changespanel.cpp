@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ranges>
 
 namespace tp::ui {
 
@@ -156,14 +157,16 @@ void ChangesPanel::show(const changes::Scope &scope, const Period &period,
     m_from->clear();
     m_to->clear();
     m_from->addItem(tr("the empty book"), Id(0));
-    for (auto it = m_snapshots.rbegin(); it != m_snapshots.rend(); ++it) {
-        QString text = tr("%1 · %2 rows").arg(format.date(it->date), format.number(it->rows));
-        if (!it->source.isEmpty())
-            text += QStringLiteral(" · ") + it->source;
-        if (!it->label.isEmpty())
-            text += QStringLiteral(" · “%1”").arg(it->label);
-        m_from->addItem(text, it->id);
-        m_to->addItem(text, it->id);
+    for (std::size_t i = m_snapshots.size(); i-- > 0;) { // newest first
+        const snapshots::SnapshotInfo &snapshot = m_snapshots[i];
+        QString text =
+                tr("%1 · %2 rows").arg(format.date(snapshot.date), format.number(snapshot.rows));
+        if (!snapshot.source.isEmpty())
+            text += QStringLiteral(" · ") + snapshot.source;
+        if (!snapshot.label.isEmpty())
+            text += QStringLiteral(" · “%1”").arg(snapshot.label);
+        m_from->addItem(text, snapshot.id);
+        m_to->addItem(text, snapshot.id);
     }
     // Since the last review by default (METRICS "One-on-one reviews"); a pair the user chose
     // stays while both snapshots do.

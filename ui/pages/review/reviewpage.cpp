@@ -34,6 +34,7 @@
 
 #include <algorithm>
 #include <map>
+#include <ranges>
 
 namespace tp::ui {
 
@@ -128,7 +129,7 @@ ReviewPage::ReviewPage(BookSession *session, ScopeState *scope, HealthState *hea
     layout->addWidget(m_hint);
     layout->addWidget(m_tabs, 1);
     setContent(
-            content, session, [](const BookView &view) { return view.reps.size() > 0; },
+            content, session, [](const BookView &view) { return !view.reps.empty(); },
             tr("This book has no reps yet: one-on-one reviews show here once their deals are "
                "in."));
 
@@ -229,8 +230,8 @@ void ReviewPage::refresh()
 
     const Formatter format;
     m_reviewBox->clear();
-    for (auto it = m_history.rbegin(); it != m_history.rend(); ++it)
-        m_reviewBox->addItem(format.date(it->heldOn), it->id);
+    for (std::size_t i = m_history.size(); i-- > 0;) // the latest first
+        m_reviewBox->addItem(format.date(m_history[i].heldOn), m_history[i].id);
     if (m_review)
         m_reviewBox->setCurrentIndex(m_reviewBox->findData(m_review->id));
     m_reviewBox->setEnabled(!m_history.empty());
