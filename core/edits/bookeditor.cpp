@@ -85,6 +85,7 @@ void BookEditor::trackHandEdits(BookChange &change, const std::function<void()> 
     for (const Delta<RepCapacity> &d : change.capacities)
         rows[2].second.push_back(d.after.rep);
     std::vector<std::vector<Id>> before;
+    before.reserve(rows.size());
     Id importId = 0;
     for (const auto &[table, ids] : rows)
         before.push_back(notedRows(table, ids, &importId));

@@ -44,7 +44,11 @@ std::string restoreAssignments(const std::vector<std::string> &columns)
             continue;
         if (!sql.empty())
             sql += ", ";
-        sql += "\"" + c + "\" = json_extract(?1, '$.\"" + c + "\"')";
+        sql += '"';
+        sql += c;
+        sql += "\" = json_extract(?1, '$.\"";
+        sql += c;
+        sql += "\"')";
     }
     return sql;
 }

@@ -277,7 +277,7 @@ void PackPainter::waterfall(const std::vector<Step> &steps, double height)
         m_painter.setPen(QPen(Qt::black, 0.6));
         m_painter.drawRect(bar);
         if (i + 1 < steps.size() && !steps[i + 1].total) { // the connector to the next step
-            const double next = yOf(s.total ? spans[i].second : spans[i].second);
+            const double next = yOf(spans[i].second); // the level after this step
             m_painter.setPen(QPen(QColor(100, 100, 100), 0.4, Qt::DashLine));
             m_painter.drawLine(QPointF(x + barW, next), QPointF(x + column, next));
         }

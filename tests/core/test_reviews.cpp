@@ -152,6 +152,7 @@ TEST_F(Reviews, OpenCommitmentsCarryIntoTheNextReviewsUntilOneSettlesThem)
     editor().settleCommitment(legal, CommitmentStatus::Dropped, r2);
     const auto ids = [](const std::vector<Commitment> &all) {
         std::vector<Id> result;
+        result.reserve(all.size());
         for (const Commitment &c : all)
             result.push_back(c.id);
         return result;
