@@ -150,9 +150,15 @@ void PackPainter::figures(const std::vector<Figure> &figures, int columns)
         m_painter.setFont(m_small);
         m_painter.drawText(QRectF(x, m_y, cell - 6, labelH), Qt::AlignLeft, figures[i].label);
         m_painter.setPen(Qt::black);
-        m_painter.setFont(m_heading);
-        m_painter.drawText(QRectF(x, m_y + labelH, cell - 6, valueH), Qt::AlignLeft,
-                           figures[i].value);
+        // A value wider than its cell is set smaller rather than cut.
+        QFont valueFont = m_heading;
+        const double wide =
+                QFontMetricsF(valueFont, m_writer.get()).horizontalAdvance(figures[i].value);
+        if (wide > cell - 6)
+            valueFont.setPointSizeF(valueFont.pointSizeF() * 0.9 * (cell - 6) / wide);
+        m_painter.setFont(valueFont);
+        m_painter.drawText(QRectF(x, m_y + labelH, cell - 6, valueH),
+                           Qt::AlignLeft | Qt::AlignBottom, figures[i].value);
         if (column == columns - 1 || i + 1 == figures.size())
             m_y += rowH;
     }

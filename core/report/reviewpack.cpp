@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace tp {
 
@@ -37,6 +38,21 @@ struct Context
 QString money(const Context &c, Minor amount)
 {
     return c.locale.toString(double(amount) / 100.0, 'f', 2) + QLatin1Char(' ') + c.currency;
+}
+
+// An amount in few characters for a chart's label: "1.2M", "326.9K", "950.00" (the caption
+// says the currency).
+QString compact(const Context &c, Minor amount)
+{
+    const double value = double(amount) / 100.0;
+    const double size = std::abs(value);
+    if (size >= 1e9)
+        return c.locale.toString(value / 1e9, 'f', 2) + QLatin1Char('B');
+    if (size >= 1e6)
+        return c.locale.toString(value / 1e6, 'f', 2) + QLatin1Char('M');
+    if (size >= 1e4)
+        return c.locale.toString(value / 1e3, 'f', 1) + QLatin1Char('K');
+    return c.locale.toString(value, 'f', 2);
 }
 
 QString share(const Context &c, const std::optional<double> &value)
@@ -220,7 +236,12 @@ void commitments(PackPainter &pdf, const Context &c, ReviewRepository &reviews,
 
 // The pipeline flow and the changed deals between the snapshot "since" starts from and the
 // latest at or before the as-of date (METRICS "Pipeline flow").
-void flow(PackPainter &pdf, const Context &c, Book &book, std::optional<Id> rep, const QDate &since)
+// The states the sections compare, read once for all the sections that compare the same two
+// snapshots (a team pack's reps mostly do).
+using StateCache = std::map<std::pair<Id, Id>, std::pair<changes::State, changes::State>>;
+
+void flow(PackPainter &pdf, const Context &c, Book &book, StateCache &cache, std::optional<Id> rep,
+          const QDate &since)
 {
     snapshots::SnapshotReader reader(book.db());
     const std::vector<snapshots::SnapshotInfo> all = reader.list();
@@ -235,16 +256,21 @@ void flow(PackPainter &pdf, const Context &c, Book &book, std::optional<Id> rep,
     const snapshots::RuleContextAt rules = [&c](const QDate &d) {
         return health::ruleContext(c.view, d);
     };
-    changes::State a, b;
-    if (from && *from != *to) {
-        auto states = reader.states({ *from, *to }, rules);
-        a = std::move(states[0]);
-        b = std::move(states[1]);
-    } else {
-        b = reader.state(*to, rules);
-        if (from)
-            a = b;
+    const std::pair<Id, Id> key{ from.value_or(0), *to };
+    auto cached = cache.find(key);
+    if (cached == cache.end()) {
+        std::pair<changes::State, changes::State> read;
+        if (from && *from != *to) {
+            auto states = reader.states({ *from, *to }, rules);
+            read = { std::move(states[0]), std::move(states[1]) };
+        } else {
+            read.second = reader.state(*to, rules);
+            if (from)
+                read.first = read.second;
+        }
+        cached = cache.emplace(key, std::move(read)).first;
     }
+    const changes::State &a = cached->second.first, &b = cached->second.second;
     changes::Scope scope;
     scope.rep = rep.value_or(0);
     const changes::Comparison cmp = changes::compare(a, b, scope, c.period);
@@ -253,10 +279,10 @@ void flow(PackPainter &pdf, const Context &c, Book &book, std::optional<Id> rep,
         const Minor amount = cmp.amount(bucket);
         return PackPainter::Step{ label, up ? double(amount) : -double(amount),
                                   (up ? QStringLiteral("+") : QStringLiteral("−"))
-                                          + money(c, amount),
+                                          + compact(c, amount),
                                   false };
     };
-    pdf.waterfall({ { ReviewPack::tr("Start"), double(cmp.start), money(c, cmp.start), true },
+    pdf.waterfall({ { ReviewPack::tr("Start"), double(cmp.start), compact(c, cmp.start), true },
                     step(ReviewPack::tr("New"), Bucket::New, true),
                     step(ReviewPack::tr("Moved in"), Bucket::MovedIn, true),
                     step(ReviewPack::tr("Amount up"), Bucket::AmountUp, true),
@@ -265,12 +291,13 @@ void flow(PackPainter &pdf, const Context &c, Book &book, std::optional<Id> rep,
                     step(ReviewPack::tr("Lost"), Bucket::Lost, false),
                     step(ReviewPack::tr("Removed"), Bucket::Removed, false),
                     step(ReviewPack::tr("Moved out"), Bucket::MovedOut, false),
-                    { ReviewPack::tr("End"), double(cmp.end), money(c, cmp.end), true } },
+                    { ReviewPack::tr("End"), double(cmp.end), compact(c, cmp.end), true } },
                   120);
     pdf.paragraph(ReviewPack::tr("From the snapshot of %1 to that of %2, the deals closing by the "
-                                 "end of %3. Totals black, increases grey, decreases hatched.")
+                                 "end of %3, in %4. Totals black, increases grey, decreases "
+                                 "hatched.")
                           .arg(from ? day(c, a.date) : ReviewPack::tr("(none)"), day(c, b.date),
-                               c.period.label()),
+                               c.period.label(), c.currency),
                   true);
     std::vector<const changes::DealDifference *> moved;
     for (const changes::DealDifference &d : cmp.deals)
@@ -332,8 +359,9 @@ void flow(PackPainter &pdf, const Context &c, Book &book, std::optional<Id> rep,
 }
 
 // One rep's section (none: the team's), starting on a new page after the first.
-void section(PackPainter &pdf, const Context &c, Book &book, ReviewRepository &reviews,
-             std::optional<Id> rep, const QString &name, const QDate &since)
+void section(PackPainter &pdf, const Context &c, Book &book, StateCache &cache,
+             ReviewRepository &reviews, std::optional<Id> rep, const QString &name,
+             const QDate &since)
 {
     const int repIndex = rep ? c.view.repIndex(*rep) : -1;
     const health::HealthReport report =
@@ -349,7 +377,7 @@ void section(PackPainter &pdf, const Context &c, Book &book, ReviewRepository &r
               ReviewPack::tr("Period %1 · as of %2 · since %3")
                       .arg(c.period.label(), day(c, c.asOf), day(c, from)));
     keyFigures(pdf, c, report);
-    flow(pdf, c, book, rep, from);
+    flow(pdf, c, book, cache, rep, from);
     forecast(pdf, c, report);
     risks(pdf, c, report);
     commitments(pdf, c, reviews, review);
@@ -409,10 +437,11 @@ int ReviewPack::write(Book &book, const BookView &view, const ReviewPackRequest 
     if (!pdf.isOpen())
         throw InputError(tr("The review pack cannot be painted (no PDF device)."));
     ReviewRepository reviews(book);
+    StateCache cache;
     for (std::size_t i = 0; i < sections.size(); ++i) {
         if (i > 0)
             pdf.newPage();
-        section(pdf, c, book, reviews, sections[i].first, sections[i].second, request.since);
+        section(pdf, c, book, cache, reviews, sections[i].first, sections[i].second, request.since);
     }
     pdf.finish();
     return pdf.pageCount();
