@@ -226,6 +226,7 @@ void ChangesPanel::compare()
     m_waterfall->setComparison(c, view ? view->settings.currency : QString());
     m_waterfall->select(std::nullopt);
     fillDeals();
+    emit comparedChanged();
 }
 
 QString ChangesPanel::dealsTitle() const

@@ -43,6 +43,13 @@ public:
     QLabel *pathLabel() const { return m_path; }
     // The "n deals" line under the waterfall, e.g. for a test.
     QString dealsTitle() const;
+    // The two states compared and their comparison (empty when nothing is compared).
+    const ReviewChanges::Compared &compared() const { return m_compared; }
+
+signals:
+    // A comparison was made (another pair, scope or period, or the book changed): compared()
+    // holds it.
+    void comparedChanged();
 
 private:
     void compare();
