@@ -78,12 +78,13 @@ struct OpportunityUpserter::Statements
                                      "new_date, changed_on, import_id) VALUES (?, ?, ?, ?, ?)")),
           snapshotRow(db.prepare("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, "
                                  "stage, status, amount, close_date, probability_bp, owner_id, "
-                                 "territory_id, last_activity_date, stage_entered_date) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                                 "territory_id, last_activity_date, stage_entered_date, "
+                                 "forecast_category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
           resnapshotRow(db.prepare("INSERT OR REPLACE INTO snapshot_rows (snapshot_id, "
                                    "opportunity_id, stage, status, amount, close_date, "
                                    "probability_bp, owner_id, territory_id, last_activity_date, "
-                                   "stage_entered_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                                   "stage_entered_date, forecast_category) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
     { }
     // A plain insert for an opportunity's first row in the snapshot (OR REPLACE would cost a
     // statement journal per row), the replacing one when a file lists an opportunity twice.
@@ -450,6 +451,7 @@ void OpportunityUpserter::snapshot(const Stored &o, bool heldBefore)
             .bind(9, territoryOf(o.accountId))
             .bind(10, o.lastActivity)
             .bind(11, o.stageEntered)
+            .bind(12, categoryValue(o.forecastCall ? o.forecastCall : o.forecastCategory))
             .run();
 }
 
@@ -477,10 +479,11 @@ void OpportunityUpserter::finish()
     // snapshot(): open, or closed within recentlyClosedDays of the as-of date (or after it).
     m_db.prepare("INSERT INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, amount, "
                  "close_date, probability_bp, owner_id, territory_id, last_activity_date, "
-                 "stage_entered_date) "
+                 "stage_entered_date, forecast_category) "
                  "SELECT ?, o.id, o.stage, o.status, o.amount, o.close_date, o.probability_bp, "
-                 "o.owner_id, a.territory_id, o.last_activity_date, o.stage_entered_date "
-                 "FROM opportunities o LEFT JOIN accounts a ON a.id = o.account_id "
+                 "o.owner_id, a.territory_id, o.last_activity_date, o.stage_entered_date, "
+                 "coalesce(o.forecast_call, o.forecast_category) FROM opportunities o LEFT JOIN "
+                 "accounts a ON a.id = o.account_id "
                  "WHERE o.id >= ? AND (o.status = 0 OR o.closed_date >= ?)")
             .bind(1, m_snapshot)
             .bind(2, m_firstNew)
@@ -524,9 +527,11 @@ void OpportunityUpserter::removeMissing()
     auto removedRow = m_db.prepare(
             "INSERT OR REPLACE INTO snapshot_rows (snapshot_id, opportunity_id, stage, status, "
             "amount, close_date, probability_bp, owner_id, territory_id, last_activity_date, "
-            "stage_entered_date) SELECT ?, o.id, o.stage, o.status, o.amount, o.close_date, "
-            "o.probability_bp, o.owner_id, a.territory_id, o.last_activity_date, "
-            "o.stage_entered_date FROM opportunities o LEFT JOIN accounts a "
+            "stage_entered_date, forecast_category) SELECT ?, o.id, o.stage, o.status, "
+            "o.amount, o.close_date, o.probability_bp, o.owner_id, a.territory_id, "
+            "o.last_activity_date, o.stage_entered_date, "
+            "coalesce(o.forecast_call, o.forecast_category) FROM opportunities o LEFT JOIN "
+            "accounts a "
             "ON a.id = o.account_id WHERE o.id = ?");
     for (Id id : missing) {
         m_journal.beforeUpdate("opportunities", id);

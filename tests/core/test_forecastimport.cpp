@@ -4,11 +4,13 @@
 #include "clirun.h"
 #include "testsupport.h"
 
+#include "analytics/categorymoves.h"
 #include "cli/cli.h"
 #include "edits/bookeditor.h"
 #include "import/importer.h"
 #include "storage/book.h"
 #include "storage/opportunities.h"
+#include "storage/snapshotreader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -209,4 +211,59 @@ TEST(ForecastImport, TheSummaryOfAnImportedFileSumsItsCategories)
     EXPECT_DOUBLE_EQ(number(f, "commit"), 140000.00);
     EXPECT_DOUBLE_EQ(number(f, "best_case"), 190000.00);
     EXPECT_DOUBLE_EQ(number(f, "pipeline"), 190000.00);
+}
+
+// Each import's snapshot keeps the category its deals had that day (the rep's call, else the
+// CRM's; none when the stage gives it), so that the review can say how deals moved between
+// categories (docs/METRICS.md, "Decisions of this repository").
+TEST(ForecastImport, EachSnapshotKeepsTheCategoriesOfItsDayAndTheMovesBetweenThem)
+{
+    test::TempDir dir;
+    auto book = Book::create(dir.path(QStringLiteral("a.tpbook")));
+    ASSERT_TRUE(importFile(*book, sample("salesforce-forecast.csv"), asOf(QDate(2026, 11, 13)))
+                        .committed);
+    BookEditor editor(*book);
+    editor.setForecastCall(only(dealId(*book, "Orbit F02")), ForecastCategory::Commit);
+    editor.setForecastCall(only(dealId(*book, "Vertex F03")), ForecastCategory::Commit);
+    editor.setForecastCall(only(dealId(*book, "Vertex F08")), ForecastCategory::Commit);
+    ASSERT_TRUE(
+            importFile(*book, sample("salesforce-forecast-week2.csv"), asOf(QDate(2026, 11, 20)))
+                    .committed);
+
+    const auto stored = [&](const char *dealName, const char *takenOn) {
+        auto st =
+                book->db().prepare("SELECT coalesce(r.forecast_category, -1) FROM snapshot_rows r "
+                                   "JOIN snapshots s ON s.id = r.snapshot_id "
+                                   "JOIN opportunities o ON o.id = r.opportunity_id "
+                                   "WHERE o.name = ? AND s.taken_on = ?");
+        st.bind(1, std::string_view(dealName)).bind(2, std::string_view(takenOn));
+        return st.step() ? st.integer(0) : -2;
+    };
+    EXPECT_EQ(stored("Orbit F02", "2026-11-13"), int(ForecastCategory::BestCase)) << "Most Likely";
+    EXPECT_EQ(stored("Vertex F03", "2026-11-13"), none) << "Propose, no category: the stage's";
+    EXPECT_EQ(stored("Orbit F02", "2026-11-20"), int(ForecastCategory::Commit)) << "the call";
+    EXPECT_EQ(stored("Vertex F03", "2026-11-20"), int(ForecastCategory::Commit)) << "the call";
+    EXPECT_EQ(stored("Vertex F08", "2026-11-20"), int(ForecastCategory::BestCase))
+            << "the CRM changed it, so its call is gone";
+    EXPECT_EQ(stored("Orbit F01", "2026-11-20"), int(ForecastCategory::BestCase));
+
+    snapshots::SnapshotReader reader(book->db());
+    const auto list = reader.list();
+    ASSERT_EQ(list.size(), 2u);
+    const auto rules = [](const QDate &) { return health::RuleContext{}; };
+    const auto states = reader.states({ list[0].id, list[1].id }, rules);
+    const changes::Comparison c =
+            changes::compare(states[0], states[1], changes::Scope{}, Period::of(2026, 4));
+    const changes::CategoryMoves moves = changes::categoryMoves(states[0], states[1], c);
+    const auto cell = [&](ForecastCategory from, ForecastCategory to) {
+        return moves.at(int(from), int(to));
+    };
+    // In Q4's pipeline at both: F01 Commit → Best Case; F02 and F03 Best Case → Commit; F08
+    // Pipeline → Best Case; F04 Omitted (the CRM's, though open) stays. F07 closes in 2027.
+    EXPECT_EQ(cell(ForecastCategory::BestCase, ForecastCategory::Commit).deals, 2);
+    EXPECT_EQ(cell(ForecastCategory::BestCase, ForecastCategory::Commit).amount, 5'000'000);
+    EXPECT_EQ(cell(ForecastCategory::Commit, ForecastCategory::BestCase).deals, 1);
+    EXPECT_EQ(cell(ForecastCategory::Pipeline, ForecastCategory::BestCase).amount, 8'000'000);
+    EXPECT_EQ(cell(ForecastCategory::Omitted, ForecastCategory::Omitted).deals, 1);
+    EXPECT_EQ(moves.moved(), 4);
 }

@@ -2,6 +2,7 @@
 // change category and every flow bucket, a deal that is pushed and changes amount (one bucket),
 // owners moving in and out of a rep's scope, reopened deals; and the flow identity over random
 // snapshot pairs for the team, each rep and a territory.
+#include "analytics/categorymoves.h"
 #include "analytics/snapshotdiff.h"
 
 #include <QRandomGenerator>
@@ -179,6 +180,58 @@ TEST(SnapshotDiff, EveryFlowBucketWithItsAmountAndTheBalance)
     EXPECT_EQ(find(c, 1)->changes, set({ Change::Removed }));
     // Reopened is not "new": it was in A.
     EXPECT_FALSE(has(find(c, 9)->changes, Change::New));
+}
+
+// docs/METRICS.md, "Decisions of this repository" (forecast category moves): each deal of the
+// flow once, from its category at A (outside when it came in) to its category at B (Closed when
+// won, Omitted when lost or removed, outside when it moved out), at B's amount when it is in
+// In(B), at A's when it left.
+TEST(CategoryMoves, EachDealOfTheFlowOnceFromItsCategoryToItsNext)
+{
+    const auto in = [](ForecastCategory category, DealState d) {
+        d.category = category;
+        return d;
+    };
+    using C = ForecastCategory;
+    const State before = state(a,
+                               { in(C::Commit, deal(1, Stage::Negotiate, 100, nov)), // removed
+                                 in(C::Commit, deal(2, Stage::Negotiate, 200, nov)), // won
+                                 in(C::BestCase, deal(3, Stage::Propose, 300, nov)), // lost
+                                 in(C::BestCase, deal(4, Stage::Propose, 400, nov)), // pushed out
+                                 in(C::Pipeline, deal(5, Stage::Prove, 500, feb)), // pulled in
+                                 in(C::BestCase, deal(6, Stage::Propose, 600, nov)),
+                                 in(C::Pipeline, deal(7, Stage::Prove, 700, nov)) });
+    const State after = state(b,
+                              { deal(2, Stage::Won, 250, nov, alice, Status::Won),
+                                deal(3, Stage::Lost, 300, nov, alice, Status::Lost),
+                                in(C::BestCase, deal(4, Stage::Propose, 400, feb)),
+                                in(C::Commit, deal(5, Stage::Negotiate, 550, dec)),
+                                in(C::Commit, deal(6, Stage::Negotiate, 650, nov)),
+                                in(C::Pipeline, deal(7, Stage::Prove, 700, nov)),
+                                in(C::BestCase, deal(10, Stage::Propose, 1000, dec)) });
+    const Comparison c = compare(before, after, Scope{}, q4);
+    const CategoryMoves moves = categoryMoves(before, after, c);
+    const auto cell = [&](int from, int to) {
+        const CategoryCell &x = moves.at(from, to);
+        return std::pair(x.deals, x.amount);
+    };
+    using Cell = std::pair<qint64, Minor>;
+    const int pipeline = int(C::Pipeline), bestCase = int(C::BestCase), commit = int(C::Commit),
+              closed = int(C::Closed), omitted = int(C::Omitted);
+    EXPECT_EQ(cell(commit, omitted), Cell(1, 100));
+    EXPECT_EQ(cell(commit, closed), Cell(1, 200)) << "won, at A's amount";
+    EXPECT_EQ(cell(bestCase, omitted), Cell(1, 300));
+    EXPECT_EQ(cell(bestCase, outside), Cell(1, 400));
+    EXPECT_EQ(cell(outside, commit), Cell(1, 550));
+    EXPECT_EQ(cell(bestCase, commit), Cell(1, 650));
+    EXPECT_EQ(cell(pipeline, pipeline), Cell(1, 700));
+    EXPECT_EQ(cell(outside, bestCase), Cell(1, 1000));
+    qint64 deals = 0;
+    for (int from = 0; from < categorySides; ++from)
+        for (int to = 0; to < categorySides; ++to)
+            deals += moves.at(from, to).deals;
+    EXPECT_EQ(deals, 8) << "every deal of the flow once";
+    EXPECT_EQ(moves.moved(), 7);
 }
 
 TEST(SnapshotDiff, OwnersMovingInAndOutOfARepsScope)
