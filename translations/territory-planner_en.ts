@@ -483,6 +483,37 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::ForecastPanel</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;Category moves&lt;/b&gt; from %1 to %2 (the snapshots of the Changes tab): %n deal(s) of the period&apos;s pipeline changed category</source>
+        <translation>
+            <numerusform>&lt;b&gt;Category moves&lt;/b&gt; from %1 to %2 (the snapshots of the Changes tab): %n deal of the period&apos;s pipeline changed category</numerusform>
+            <numerusform>&lt;b&gt;Category moves&lt;/b&gt; from %1 to %2 (the snapshots of the Changes tab): %n deals of the period&apos;s pipeline changed category</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) worth %1: %2 → %3</source>
+        <translation>
+            <numerusform>%n deal worth %1: %2 → %3</numerusform>
+            <numerusform>%n deals worth %1: %2 → %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Honest commit, without %n deal(s) that missed a gateway</source>
+        <translation>
+            <numerusform>Honest commit, without %n deal that missed a gateway</numerusform>
+            <numerusform>Honest commit, without %n deals that missed a gateway</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Commit deal(s) worth %1 went past a stage without meeting its criteria (Gateways tab).</source>
+        <translation>
+            <numerusform>%n Commit deal worth %1 went past a stage without meeting its criteria (Gateways tab).</numerusform>
+            <numerusform>%n Commit deals worth %1 went past a stage without meeting their criteria (Gateways tab).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::FunnelPage</name>
     <message numerus="yes">
         <source>%1: %2 still needed in the %n week(s) left (%3 days); the target is %4 over %5 weeks.</source>
@@ -741,23 +772,6 @@
         <translation>
             <numerusform>Exported the review pack to %1 (%n page).</numerusform>
             <numerusform>Exported the review pack to %1 (%n pages).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>tp::ui::RisksPanel</name>
-    <message numerus="yes">
-        <source>honest commit %1 (without %n deal(s) that missed a gateway)</source>
-        <translation>
-            <numerusform>honest commit %1 (without %n deal that missed a gateway)</numerusform>
-            <numerusform>honest commit %1 (without %n deals that missed a gateway)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n Commit deal(s) worth %1 went past a stage without meeting its criteria (Gateways tab).</source>
-        <translation>
-            <numerusform>%n Commit deal worth %1 went past a stage without meeting its criteria (Gateways tab).</numerusform>
-            <numerusform>%n Commit deals worth %1 went past a stage without meeting their criteria (Gateways tab).</numerusform>
         </translation>
     </message>
 </context>

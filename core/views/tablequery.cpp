@@ -343,6 +343,7 @@ std::vector<int> filterOpportunities(const BookView &view, const std::vector<int
                 || text.in(o.crmId.folded(r));
     };
     const bool showRemoved = filter.status == Status::Removed;
+    const qint64 closingBy = filter.closingBy.isValid() ? filter.closingBy.toJulianDay() : 0;
     std::vector<int> rows;
     rows.reserve(order.size());
     for (int row : order) {
@@ -356,6 +357,8 @@ std::vector<int> filterOpportunities(const BookView &view, const std::vector<int
         if (filter.stage && o.stage[r] != std::uint8_t(*filter.stage))
             continue;
         if (filter.owner >= 0 && owner != filter.owner)
+            continue;
+        if (closingBy != 0 && (o.closeDate[r] == 0 || o.closeDate[r] > closingBy))
             continue;
         if (filter.scopeRep >= 0 && owner != filter.scopeRep)
             continue;

@@ -2,6 +2,7 @@
 
 #include "bookview.h"
 
+#include <QDate>
 #include <QString>
 
 #include <optional>
@@ -51,6 +52,9 @@ struct RowFilter
     int owner = -1; // owner filter (rep index)
     std::optional<Stage> stage; // opportunities only
     std::optional<Status> status; // opportunities only; Removed rows show only when asked
+    // Opportunities only: an expected close on or before it (the pipeline of a period, as
+    // coverage counts it); invalid: no such filter.
+    QDate closingBy;
 };
 
 // Rows 0 .. rows - 1 in storage order, for filtering a table without sorting it.

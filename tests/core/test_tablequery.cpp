@@ -100,6 +100,15 @@ TEST(TableQuery, FiltersByTextStageOwnerStatusAndScope)
     f = {};
     f.owner = view->repIndex(1);
     EXPECT_EQ(filterOpportunities(*view, all(*view), f).size(), 3u);
+    // A period's open pipeline: closing on or before its end; O6 has no expected close.
+    f = {};
+    f.status = Status::Open;
+    f.closingBy = QDate(2026, 12, 15);
+    EXPECT_EQ(names(*view, filterOpportunities(*view, all(*view), f)),
+              (QStringList{ QStringLiteral("O1"), QStringLiteral("O2"), QStringLiteral("O3"),
+                            QStringLiteral("O8") }));
+    f.closingBy = QDate(2026, 12, 14);
+    EXPECT_TRUE(filterOpportunities(*view, all(*view), f).empty());
 }
 
 TEST(TableQuery, AccountsSortAndFilter)

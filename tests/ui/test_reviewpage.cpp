@@ -9,6 +9,7 @@
 #include "pages/review/changespanel.h"
 #include "pages/review/commitmentspanel.h"
 #include "pages/review/flowwaterfall.h"
+#include "pages/review/forecastpanel.h"
 #include "pages/review/gatewayspanel.h"
 #include "pages/review/reviewpage.h"
 #include "pages/review/riskspanel.h"
@@ -183,14 +184,13 @@ TEST_F(GuiReview, GatewaysFlagDealsThatWentPastACriterionAndHonestCommitCanLeave
             QStringLiteral("Qualify: The prospect wants to address the issue now")));
 
     // It is a Commit deal closing in the period: honest commit can leave it out.
-    RisksPanel *risks = page->risks();
-    EXPECT_TRUE(risks->gatewayBox()->isEnabled());
-    EXPECT_TRUE(risks->forecastLabel()->text().contains(QStringLiteral("honest commit $7,000.00")))
-            << qPrintable(risks->forecastLabel()->text());
-    risks->gatewayBox()->setChecked(true);
-    EXPECT_TRUE(risks->forecastLabel()->text().contains(
-            QStringLiteral("honest commit $0.00 (without 1 deal that missed a gateway)")))
-            << qPrintable(risks->forecastLabel()->text());
+    ForecastPanel *forecast = page->forecast();
+    EXPECT_TRUE(forecast->gatewayBox()->isEnabled());
+    EXPECT_EQ(forecast->figureText(ForecastPanel::HonestCommit), QStringLiteral("$7,000.00"));
+    forecast->gatewayBox()->setChecked(true);
+    EXPECT_EQ(forecast->figureText(ForecastPanel::HonestCommit), QStringLiteral("$0.00"));
+    EXPECT_EQ(forecast->honestCaption()->text(),
+              QStringLiteral("Honest commit, without 1 deal that missed a gateway"));
     test::shootSizesAndSchemes(*window, QStringLiteral("review-gateways"));
 
     // Ticking every criterion of the stages it passed clears the flag; each tick is one step.
@@ -211,8 +211,8 @@ TEST_F(GuiReview, GatewaysFlagDealsThatWentPastACriterionAndHonestCommitCanLeave
     EXPECT_EQ(undo()->count(), steps + 6);
     EXPECT_EQ(gateways->dealList()->topLevelItem(0)->text(3), QStringLiteral("6 of 7"));
     EXPECT_TRUE(gateways->dealList()->topLevelItem(0)->text(4).isEmpty());
-    EXPECT_FALSE(risks->gatewayBox()->isEnabled());
-    EXPECT_TRUE(risks->forecastLabel()->text().contains(QStringLiteral("honest commit $7,000.00")));
+    EXPECT_FALSE(forecast->gatewayBox()->isEnabled());
+    EXPECT_EQ(forecast->figureText(ForecastPanel::HonestCommit), QStringLiteral("$7,000.00"));
     undo()->undo();
     settle();
     EXPECT_EQ(gateways->dealList()->topLevelItem(0)->text(3), QStringLiteral("5 of 7"));

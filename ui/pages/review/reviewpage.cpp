@@ -5,6 +5,7 @@
 #include "domain/errors.h"
 #include "domain/forecast.h"
 #include "edits/bookeditor.h"
+#include "forecastpanel.h"
 #include "gatewayspanel.h"
 #include "models/formatter.h"
 #include "pages/funnel/funnelstate.h"
@@ -40,7 +41,7 @@ namespace tp::ui {
 
 namespace {
 
-constexpr quint32 stateVersion = 1;
+constexpr quint32 stateVersion = 2; // 2: the Forecast tab came second
 
 // The wait cursor while the pack is painted (a second or two on a large book).
 struct WaitCursor
@@ -71,6 +72,7 @@ ReviewPage::ReviewPage(BookSession *session, ScopeState *scope, HealthState *hea
       m_hint(new QLabel(this)),
       m_tabs(new QTabWidget(this)),
       m_changes(new ChangesPanel(session, this)),
+      m_forecast(new ForecastPanel(session, health, this)),
       m_commitments(new CommitmentsPanel(session, this)),
       m_gateways(new GatewaysPanel(session, this)),
       m_risks(new RisksPanel(health, funnel, this)),
@@ -117,6 +119,9 @@ ReviewPage::ReviewPage(BookSession *session, ScopeState *scope, HealthState *hea
     m_hint->setForegroundRole(QPalette::PlaceholderText);
 
     m_tabs->addTab(m_changes, tr("Changes"));
+    m_tabs->addTab(m_forecast, tr("Forecast"));
+    connect(m_changes, &ChangesPanel::comparedChanged, this,
+            [this] { m_forecast->setComparison(m_changes->compared()); });
     m_tabs->addTab(m_commitments, tr("Commitments && Notes"));
     m_tabs->addTab(m_gateways, tr("Gateways"));
     m_tabs->addTab(m_risks, tr("Risks"));
@@ -273,6 +278,7 @@ void ReviewPage::refresh()
     for (const Review &r : m_history)
         if (!m_review || r.heldOn < m_review->heldOn)
             lastReview = r.heldOn;
+    m_forecast->setScope(m_scope->repIndex(), m_scope->territoryIndex(), m_scope->period());
     changes::Scope scope;
     scope.rep = rep.value_or(0);
     if (m_scope->territoryIndex() >= 0)
@@ -320,7 +326,7 @@ void ReviewPage::fillGateways()
     if (deals.size() > mostGatewayDeals)
         deals.resize(mostGatewayDeals);
     m_gateways->show(std::move(deals), criteria, m_scope->asOf());
-    m_risks->setMissedGatewayCommit(missedCommit, missedCommitDeals);
+    m_forecast->setMissedGatewayCommit(missedCommit, missedCommitDeals);
 }
 
 bool ReviewPage::startReview()

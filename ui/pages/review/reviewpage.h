@@ -18,6 +18,7 @@ namespace tp::ui {
 class BookSession;
 class ChangesPanel;
 class CommitmentsPanel;
+class ForecastPanel;
 class FunnelState;
 class GatewaysPanel;
 class HealthState;
@@ -27,7 +28,8 @@ class ScopeState;
 // The one-on-one review (docs/METRICS.md, "One-on-one reviews") of the scope bar's rep, or of
 // the team when the scope is everyone: the reviews held so far, the one shown (the last one
 // first; Start Review opens one dated the as-of date), its commitments and notes, the gateway
-// criteria of the open deals, and the risks from the health and funnel figures.
+// criteria of the open deals, the forecast with the rep's calls, and the risks from the health
+// and funnel figures.
 class ReviewPage : public Page
 {
     Q_OBJECT
@@ -60,6 +62,7 @@ public:
     QComboBox *reviewBox() const { return m_reviewBox; }
     QTabWidget *tabs() const { return m_tabs; }
     ChangesPanel *changes() const { return m_changes; }
+    ForecastPanel *forecast() const { return m_forecast; }
     CommitmentsPanel *commitments() const { return m_commitments; }
     GatewaysPanel *gateways() const { return m_gateways; }
     RisksPanel *risks() const { return m_risks; }
@@ -85,6 +88,7 @@ private:
     QLabel *m_hint;
     QTabWidget *m_tabs;
     ChangesPanel *m_changes;
+    ForecastPanel *m_forecast;
     CommitmentsPanel *m_commitments;
     GatewaysPanel *m_gateways;
     RisksPanel *m_risks;

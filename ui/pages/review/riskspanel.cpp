@@ -9,7 +9,6 @@
 #include "views/bookview.h"
 #include "widgets/tablekeys.h"
 
-#include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
@@ -22,11 +21,7 @@ RisksPanel::RisksPanel(HealthState *health, FunnelState *funnel, QWidget *parent
       m_health(health),
       m_funnel(funnel),
       m_strip(new CoverageStrip(this)),
-      m_forecast(new QLabel(this)),
       m_gap(new QLabel(this)),
-      m_gatewayBox(new QCheckBox(tr("Leave Commit deals that &missed a gateway out of honest "
-                                    "commit"),
-                                 this)),
       m_model(new HealthDealsModel(health, this)),
       m_table(new QTableView(this))
 {
@@ -56,29 +51,17 @@ RisksPanel::RisksPanel(HealthState *health, FunnelState *funnel, QWidget *parent
     const int widths[] = { 10, 26, 20, 14, 11, 14, 13, 9, 11, 8, 40 };
     for (int c = 0; c < HealthDealsModel::ColumnCount; ++c)
         m_table->horizontalHeader()->resizeSection(c, widths[c] * ch + 24);
-    m_forecast->setWordWrap(true);
     m_gap->setWordWrap(true);
-    m_forecast->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_gap->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    connect(m_gatewayBox, &QCheckBox::toggled, this, [this] { update(); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_strip);
-    layout->addWidget(m_forecast);
-    layout->addWidget(m_gatewayBox);
     layout->addWidget(m_gap);
     auto *title = new QLabel(tr("<b>Stalled and at-risk deals</b>"), this);
     title->setBuddy(m_table);
     layout->addWidget(title);
     layout->addWidget(m_table, 1);
-}
-
-void RisksPanel::setMissedGatewayCommit(qint64 amount, int deals)
-{
-    m_missedCommit = amount;
-    m_missedDeals = deals;
-    update();
 }
 
 void RisksPanel::update()
@@ -90,29 +73,6 @@ void RisksPanel::update()
     const QString currency = view->settings.currency;
     const Formatter format;
     m_strip->setCoverage(report.coverage, currency, report.period.label());
-    const health::ForecastFigures &f = report.forecast;
-    Minor honest = f.commitHonest;
-    QString honestText = tr("honest commit %1").arg(format.money(honest, currency));
-    if (m_gatewayBox->isChecked() && m_missedDeals > 0) {
-        honest = std::max<Minor>(0, honest - m_missedCommit);
-        honestText = tr("honest commit %1 (without %n deal(s) that missed a gateway)", nullptr,
-                        m_missedDeals)
-                             .arg(format.money(honest, currency));
-    }
-    m_forecast->setText(
-            tr("<b>Forecast for %1:</b> closed %2 · commit %3 · best case %4 · "
-               "pipeline %5 — %6")
-                    .arg(report.period.label().toHtmlEscaped(), format.money(f.closed, currency),
-                         format.money(f.commit, currency), format.money(f.bestCase, currency),
-                         format.money(f.pipeline, currency), honestText.toHtmlEscaped()));
-    m_gatewayBox->setEnabled(m_missedDeals > 0);
-    m_gatewayBox->setToolTip(
-            m_missedDeals > 0
-                    ? tr("%n Commit deal(s) worth %1 went past a stage without meeting its "
-                         "criteria (Gateways tab).",
-                         nullptr, m_missedDeals)
-                              .arg(format.money(m_missedCommit, currency))
-                    : tr("No Commit deal missed a gateway."));
     const funnel::Plan &plan = m_funnel->plan();
     if (!plan.hasTarget) {
         m_gap->setText(tr("<b>Funnel:</b> no quota or target for this period, so no gap."));
