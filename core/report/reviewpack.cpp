@@ -1,5 +1,6 @@
 #include "reviewpack.h"
 
+#include "analytics/categorymoves.h"
 #include "analytics/dealhealth.h"
 #include "analytics/pipelinehealth.h"
 #include "domain/dates.h"
@@ -132,7 +133,10 @@ void keyFigures(PackPainter &pdf, const Context &c, const health::HealthReport &
     });
 }
 
-void forecast(PackPainter &pdf, const Context &c, const health::HealthReport &r)
+// The forecast, and the deals of the flow that changed category (docs/METRICS.md, "Decisions
+// of this repository", forecast category moves), the largest moves first.
+void forecast(PackPainter &pdf, const Context &c, const health::HealthReport &r,
+              const std::optional<changes::CategoryMoves> &moves)
 {
     pdf.heading(ReviewPack::tr("Forecast for %1").arg(c.period.label()));
     const health::ForecastFigures &f = r.forecast;
@@ -144,6 +148,34 @@ void forecast(PackPainter &pdf, const Context &c, const health::HealthReport &r)
                { ReviewPack::tr("Pipeline"), double(f.pipeline), money(c, f.pipeline), false } });
     pdf.paragraph(ReviewPack::tr("Each sum includes the one above it; honest commit leaves out "
                                  "the stalled Commit deals."),
+                  true);
+    if (!moves || moves->moved() == 0)
+        return;
+    const auto side = [](int s, bool from) {
+        if (s == changes::outside)
+            return from ? ReviewPack::tr("(came in)") : ReviewPack::tr("(moved out)");
+        return forecastCategoryName(ForecastCategory(s));
+    };
+    std::vector<std::pair<int, int>> cells;
+    for (int from = 0; from < changes::categorySides; ++from)
+        for (int to = 0; to < changes::categorySides; ++to)
+            if (from != to && moves->at(from, to).deals > 0)
+                cells.emplace_back(from, to);
+    std::stable_sort(cells.begin(), cells.end(), [&](const auto &x, const auto &y) {
+        return moves->at(x.first, x.second).amount > moves->at(y.first, y.second).amount;
+    });
+    std::vector<QStringList> rows;
+    for (const auto &[from, to] : cells) {
+        const changes::CategoryCell &cell = moves->at(from, to);
+        rows.push_back({ side(from, true) + QStringLiteral(" → ") + side(to, false),
+                         QString::number(cell.deals), money(c, cell.amount) });
+    }
+    pdf.table(
+            { ReviewPack::tr("Category moves"), ReviewPack::tr("Deals"), ReviewPack::tr("Amount") },
+            rows, { 0.56, 0.14, 0.30 }, { false, true, true });
+    pdf.paragraph(ReviewPack::tr("The deals of the flow that changed forecast category between the "
+                                 "two snapshots: won deals became Closed, lost and removed ones "
+                                 "Omitted."),
                   true);
 }
 
@@ -240,8 +272,10 @@ void commitments(PackPainter &pdf, const Context &c, ReviewRepository &reviews,
 // snapshots (a team pack's reps mostly do).
 using StateCache = std::map<std::pair<Id, Id>, std::pair<changes::State, changes::State>>;
 
-void flow(PackPainter &pdf, const Context &c, Book &book, StateCache &cache, std::optional<Id> rep,
-          const QDate &since)
+// Returns how the flow's deals moved between forecast categories (none without a snapshot).
+std::optional<changes::CategoryMoves> flow(PackPainter &pdf, const Context &c, Book &book,
+                                           StateCache &cache, std::optional<Id> rep,
+                                           const QDate &since)
 {
     snapshots::SnapshotReader reader(book.db());
     const std::vector<snapshots::SnapshotInfo> all = reader.list();
@@ -250,7 +284,7 @@ void flow(PackPainter &pdf, const Context &c, Book &book, StateCache &cache, std
     if (!to) {
         pdf.paragraph(ReviewPack::tr("No snapshot at or before the as-of date: import the CRM "
                                      "export of each week to see what changed."));
-        return;
+        return std::nullopt;
     }
     const auto from = ReviewChanges::latestAtOrBefore(all, since);
     const snapshots::RuleContextAt rules = [&c](const QDate &d) {
@@ -305,9 +339,10 @@ void flow(PackPainter &pdf, const Context &c, Book &book, StateCache &cache, std
             moved.push_back(&d);
     std::stable_sort(moved.begin(), moved.end(),
                      [](const auto *x, const auto *y) { return x->amount > y->amount; });
+    std::optional<changes::CategoryMoves> moves = changes::categoryMoves(a, b, cmp);
     const std::size_t shown = std::min<std::size_t>(moved.size(), 12);
     if (shown == 0)
-        return;
+        return moves;
     std::vector<QStringList> rows;
     for (std::size_t i = 0; i < shown; ++i) {
         const changes::DealDifference &d = *moved[i];
@@ -356,6 +391,7 @@ void flow(PackPainter &pdf, const Context &c, Book &book, StateCache &cache, std
         pdf.paragraph(ReviewPack::tr("And %n more changed deal(s) on the Review page.", nullptr,
                                      int(moved.size() - shown)),
                       true);
+    return moves;
 }
 
 // One rep's section (none: the team's), starting on a new page after the first.
@@ -377,8 +413,8 @@ void section(PackPainter &pdf, const Context &c, Book &book, StateCache &cache,
               ReviewPack::tr("Period %1 · as of %2 · since %3")
                       .arg(c.period.label(), day(c, c.asOf), day(c, from)));
     keyFigures(pdf, c, report);
-    flow(pdf, c, book, cache, rep, from);
-    forecast(pdf, c, report);
+    const auto moves = flow(pdf, c, book, cache, rep, from);
+    forecast(pdf, c, report, moves);
     risks(pdf, c, report);
     commitments(pdf, c, reviews, review);
 }

@@ -4,11 +4,18 @@
 // writes nothing. Run in the UI tests because painting text needs a QGuiApplication.
 #include "uitestbook.h"
 
+#include "analytics/categorymoves.h"
+#include "analytics/pipelinehealth.h"
 #include "cli/cli.h"
+#include "demo/demobook.h"
 #include "domain/review.h"
 #include "edits/bookeditor.h"
+#include "report/reviewchanges.h"
 #include "storage/book.h"
+#include "storage/bookviewloader.h"
+#include "storage/snapshotreader.h"
 #include "testsupport.h"
+#include "views/bookview.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -122,6 +129,64 @@ TEST_F(GuiReviewPack, ARepsPackSaysTheReviewInTextThatCanBeExtracted)
                                   "Book the legal review" })
         EXPECT_TRUE(text.contains(QString::fromUtf8(expected))) << expected << "\n"
                                                                 << qPrintable(text);
+}
+
+// On the demo book's snapshots the pack lists the deals of the flow that changed forecast
+// category since the last review, the largest move first, as core counts them.
+TEST_F(GuiReviewPack, ThePackListsTheCategoryMovesOfTheFlow)
+{
+    const QString demoPath = dir.path(QStringLiteral("demo.tpbook"));
+    demo::Options options;
+    options.today = QDate(2026, 11, 20);
+    demo::writeDemoBook(demoPath, options, {});
+    const QString pdf = dir.path(QStringLiteral("avery.pdf"));
+    const Run run = report({ QStringLiteral("--db"), demoPath, QStringLiteral("--rep"),
+                             QStringLiteral("Avery Chen"), QStringLiteral("--since"),
+                             QStringLiteral("2026-11-06"), QStringLiteral("--as-of"),
+                             QStringLiteral("2026-11-20"), QStringLiteral("--pdf"), pdf });
+    ASSERT_EQ(run.code, 0) << qPrintable(run.err);
+
+    // What core says: the snapshots of 6 and 20 November, Avery's scope, 2026-Q4.
+    auto b = Book::open(demoPath);
+    const auto view = loadBookView(demoPath);
+    snapshots::SnapshotReader reader(b->db());
+    const auto all = reader.list();
+    const auto from = ReviewChanges::latestAtOrBefore(all, QDate(2026, 11, 6));
+    const auto to = ReviewChanges::latestAtOrBefore(all, QDate(2026, 11, 20));
+    ASSERT_TRUE(from && to);
+    const auto states = reader.states(
+            { *from, *to }, [&](const QDate &d) { return health::ruleContext(*view, d); });
+    changes::Scope scope;
+    for (const auto &rep : view->reps)
+        if (rep.name == QStringLiteral("Avery Chen"))
+            scope.rep = rep.id;
+    const changes::Comparison c =
+            changes::compare(states[0], states[1], scope, Period::of(2026, 4));
+    const changes::CategoryMoves moves = changes::categoryMoves(states[0], states[1], c);
+    ASSERT_GT(moves.moved(), 0);
+    int largestFrom = -1, largestTo = -1;
+    for (int f = 0; f < changes::categorySides; ++f)
+        for (int t = 0; t < changes::categorySides; ++t)
+            if (f != t && moves.at(f, t).deals > 0
+                && (largestFrom < 0
+                    || moves.at(f, t).amount > moves.at(largestFrom, largestTo).amount)) {
+                largestFrom = f;
+                largestTo = t;
+            }
+    const auto name = [](int side, const char *outside) {
+        return side == changes::outside ? QString::fromUtf8(outside)
+                                        : forecastCategoryName(ForecastCategory(side));
+    };
+    const QString line =
+            name(largestFrom, "(came in)") + QStringLiteral(" → ") + name(largestTo, "(moved out)");
+    const QString text = textOf(pdf);
+    const qsizetype table = text.indexOf(QStringLiteral("Category moves"));
+    ASSERT_GE(table, 0) << qPrintable(text);
+    const qsizetype first = text.indexOf(u'\n', table) + 1;
+    const QString firstRow = text.mid(first, text.indexOf(u'\n', first) - first).simplified();
+    EXPECT_TRUE(firstRow.startsWith(line + QStringLiteral(" ")
+                                    + QString::number(moves.at(largestFrom, largestTo).deals)))
+            << qPrintable(firstRow) << " / " << qPrintable(line);
 }
 
 TEST_F(GuiReviewPack, TheTeamPackHasASectionPerRep)
