@@ -4,12 +4,15 @@
 // and the rep's call edited there is an undoable edit that moves the figures.
 #include "uitestbook.h"
 
+#include "analytics/pipelinehealth.h"
 #include "demo/demobook.h"
 #include "mainwindow/mainwindow.h"
+#include "models/formatter.h"
 #include "models/opportunitytablemodel.h"
 #include "pages/review/changespanel.h"
 #include "pages/review/forecastpanel.h"
 #include "pages/review/reviewpage.h"
+#include "pages/review/riskspanel.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
 #include "testsupport.h"
@@ -26,26 +29,45 @@
 using namespace tp;
 using namespace tp::ui;
 
-TEST(GuiReviewForecast, MovesTheDealsOfTheFlowAndTakesTheRepsCallInPlace)
+namespace {
+
+// The demo book as of its today, on the Review page of its first rep.
+class GuiReviewDemo : public ::testing::Test
 {
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+protected:
+    void SetUp() override
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const QString path = dir.path(QStringLiteral("demo.tpbook"));
+        demo::Options options;
+        options.today = today;
+        demo::writeDemoBook(path, options, {});
+        owned = std::make_unique<MainWindow>(); // after the locale: its tables format with it
+        MainWindow &window = *owned;
+        window.setInteractive(false);
+        window.resize(1400, 900);
+        ASSERT_TRUE(window.openBook(path) && window.session()->waitUntilLoaded());
+        window.scope()->setAsOf(today);
+        page = qobject_cast<ReviewPage *>(window.page(QStringLiteral("review")));
+        ASSERT_NE(page, nullptr);
+        window.showPage(int(window.pages().indexOf(page)));
+        window.show();
+        window.scope()->setRepIndex(0);
+        QApplication::processEvents();
+        QApplication::processEvents();
+    }
+
+    const QDate today{ 2026, 11, 20 };
     test::TempDir dir;
-    const QString path = dir.path(QStringLiteral("demo.tpbook"));
-    demo::Options options;
-    options.today = QDate(2026, 11, 20);
-    demo::writeDemoBook(path, options, {});
-    MainWindow window;
-    window.setInteractive(false);
-    window.resize(1400, 900);
-    ASSERT_TRUE(window.openBook(path) && window.session()->waitUntilLoaded());
-    window.scope()->setAsOf(options.today);
-    auto *page = qobject_cast<ReviewPage *>(window.page(QStringLiteral("review")));
-    ASSERT_NE(page, nullptr);
-    window.showPage(int(window.pages().indexOf(page)));
-    window.show();
-    window.scope()->setRepIndex(0);
-    QApplication::processEvents();
-    QApplication::processEvents();
+    std::unique_ptr<MainWindow> owned;
+    MainWindow &window() { return *owned; }
+    ReviewPage *page = nullptr;
+};
+
+} // namespace
+
+TEST_F(GuiReviewDemo, TheForecastTabMovesTheDealsOfTheFlowAndTakesTheRepsCallInPlace)
+{
     page->tabs()->setCurrentWidget(page->forecast());
     QApplication::processEvents();
     ForecastPanel *forecast = page->forecast();
@@ -76,9 +98,9 @@ TEST(GuiReviewForecast, MovesTheDealsOfTheFlowAndTakesTheRepsCallInPlace)
     EXPECT_TRUE(forecast->movesTitle()->text().contains(QStringLiteral("changed category")));
 
     // The deals table: the rep's open deals closing by the end of the period.
-    const BookView *view = window.session()->view();
+    const BookView *view = window().session()->view();
     const auto &o = view->opportunities;
-    const qint64 periodEnd = window.scope()->period().end.toJulianDay();
+    const qint64 periodEnd = window().scope()->period().end.toJulianDay();
     int expected = 0;
     for (std::size_t r = 0; r < std::size_t(o.size()); ++r)
         if (o.owner[r] == 0 && o.status[r] == std::uint8_t(Status::Open) && o.closeDate[r] != 0
@@ -92,7 +114,7 @@ TEST(GuiReviewForecast, MovesTheDealsOfTheFlowAndTakesTheRepsCallInPlace)
 
     // The rep calls the largest deal Commit (or Best Case when it is Commit already): an undoable
     // edit that moves the commit figure.
-    test::shootSizesAndSchemes(window, QStringLiteral("review-forecast"));
+    test::shootSizesAndSchemes(window(), QStringLiteral("review-forecast"));
     const QString commitBefore = forecast->figureText(ForecastPanel::Commit);
     const QModelIndex call = deals->index(0, int(OpportunityColumn::Forecast));
     const int row = deals->sourceRow(0);
@@ -102,12 +124,50 @@ TEST(GuiReviewForecast, MovesTheDealsOfTheFlowAndTakesTheRepsCallInPlace)
     ASSERT_TRUE(deals->setData(call, int(next)));
     QApplication::processEvents();
     QApplication::processEvents();
-    EXPECT_EQ(window.session()->view()->forecast(row), next);
+    EXPECT_EQ(window().session()->view()->forecast(row), next);
     EXPECT_NE(forecast->figureText(ForecastPanel::Commit), commitBefore);
-    EXPECT_TRUE(window.session()->undoStack()->undoText().startsWith(QStringLiteral("Call ")));
-    window.session()->undoStack()->undo();
+    EXPECT_TRUE(window().session()->undoStack()->undoText().startsWith(QStringLiteral("Call ")));
+    window().session()->undoStack()->undo();
     QApplication::processEvents();
     QApplication::processEvents();
-    EXPECT_EQ(window.session()->view()->forecast(row), now);
+    EXPECT_EQ(window().session()->view()->forecast(row), now);
     EXPECT_EQ(forecast->figureText(ForecastPanel::Commit), commitBefore);
+}
+
+// The Risks tab sets the rep's key metrics beside the team's, each as the health report of its
+// scope gives them.
+TEST_F(GuiReviewDemo, TheRisksTabSetsTheRepsKeyMetricsBesideTheTeams)
+{
+    page->tabs()->setCurrentWidget(page->risks());
+    QApplication::processEvents();
+    RisksPanel *risks = page->risks();
+    const BookView *view = window().session()->view();
+    const Period period = window().scope()->period();
+    const health::HealthReport rep = health::evaluate(*view, { 0, -1 }, today, period);
+    const health::HealthReport team = health::evaluate(*view, {}, today, period);
+    ASSERT_TRUE(rep.metrics.winRate && team.metrics.winRate);
+    ASSERT_NE(*rep.metrics.winRate, *team.metrics.winRate) << "a rep unlike the team";
+    const Formatter format;
+    EXPECT_EQ(risks->metricText(RisksPanel::WinRate, false), format.ratio(*rep.metrics.winRate));
+    EXPECT_EQ(risks->metricText(RisksPanel::WinRate, true), format.ratio(*team.metrics.winRate));
+    EXPECT_EQ(risks->metricText(RisksPanel::AverageDealSize, true),
+              format.money(*team.metrics.averageDealSize, view->settings.currency));
+    EXPECT_EQ(risks->metricText(RisksPanel::HonestCoverage, false),
+              rep.coverage.honestRatio ? format.ratio(*rep.coverage.honestRatio)
+                                       : QStringLiteral("—"));
+    test::shootSizesAndSchemes(window(), QStringLiteral("review-risks-demo"));
+
+    // Another rep: their own figures, the team's unchanged.
+    window().scope()->setRepIndex(1);
+    QApplication::processEvents();
+    QApplication::processEvents();
+    const health::HealthReport other = health::evaluate(*view, { 1, -1 }, today, period);
+    EXPECT_EQ(risks->metricText(RisksPanel::WinRate, false),
+              other.metrics.winRate ? format.ratio(*other.metrics.winRate) : QStringLiteral("—"));
+    EXPECT_EQ(risks->metricText(RisksPanel::WinRate, true), format.ratio(*team.metrics.winRate));
+    // The team: one column.
+    window().scope()->setRepIndex(-1);
+    QApplication::processEvents();
+    QApplication::processEvents();
+    EXPECT_EQ(risks->metricText(RisksPanel::WinRate, true), format.ratio(*team.metrics.winRate));
 }

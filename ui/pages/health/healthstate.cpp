@@ -36,6 +36,7 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
     // hears of the load first. The stage history is read again only if it was asked for before.
     connect(session, &BookSession::aboutToSwitchBook, this, [this] {
         m_context.reset();
+        m_teamFor.reset();
         dropStageHistory();
     });
     connect(session, &BookSession::loaded, this, [this] {
@@ -61,8 +62,10 @@ HealthState::HealthState(BookSession *session, ScopeState *scope, QObject *paren
             m_context.reset();
         if (aspects
             & (ChangeAspect::Opportunities | ChangeAspect::Accounts | ChangeAspect::Reps
-               | ChangeAspect::Quotas | ChangeAspect::Settings))
+               | ChangeAspect::Quotas | ChangeAspect::Settings)) {
+            m_teamFor.reset();
             m_schedule->later();
+        }
     });
     m_schedule->now(true);
 }
@@ -123,6 +126,24 @@ const health::HealthReport &HealthState::report()
 {
     m_schedule->flush();
     return m_report;
+}
+
+const HealthState::TeamFigures &HealthState::team()
+{
+    m_schedule->flush();
+    const BookView *view = m_session->view();
+    if (!view || m_session->isReloading() || !m_context)
+        return m_team = {};
+    if (m_scope->repIndex() < 0 && m_scope->territoryIndex() < 0) // the scope is the team
+        return m_team = { m_report.metrics, m_report.coverage };
+    const std::array<QDate, 3> key{ m_report.asOf, m_report.period.start, m_report.period.end };
+    if (m_teamFor != key) {
+        const health::HealthReport team =
+                health::evaluate(*view, {}, m_report.asOf, m_report.period, &*m_context);
+        m_team = { team.metrics, team.coverage };
+        m_teamFor = key;
+    }
+    return m_team;
 }
 
 void HealthState::evaluate(bool scopeChanged)

@@ -5,6 +5,9 @@
 
 #include <QObject>
 
+#include <array>
+#include <optional>
+
 namespace tp::ui {
 
 template<typename Result>
@@ -37,6 +40,17 @@ public:
     // Asks for the stage history and blocks until it is read (tests, benchmarks).
     void waitForStageHistory();
 
+    // The whole team's key metrics and coverage for the scope bar's period and as-of date, beside
+    // a rep's own (the Review page's Risks tab): the scope's figures when it is the team, else
+    // the team's report, evaluated once for every rep until a deal, a quota, a rep, the rules,
+    // the period, the as-of date or the book change.
+    struct TeamFigures
+    {
+        health::WindowMetrics metrics;
+        health::CoverageFigures coverage;
+    };
+    const TeamFigures &team();
+
     // `page`, which shows the figures, is (or is no longer) the window's current page.
     void setShownBy(const QObject *page, bool shown);
 
@@ -58,6 +72,9 @@ private:
     // the rules, the as-of date or the book change.
     std::optional<health::RuleContext> m_context;
     QDate m_contextDate;
+    TeamFigures m_team;
+    // As of and period start and end when m_team holds the team's report.
+    std::optional<std::array<QDate, 3>> m_teamFor;
     std::optional<health::StageConversion> m_conversion;
     health::StageFlow m_flow;
     BackgroundJob<FlowRead> *m_flowJob;

@@ -279,6 +279,7 @@ void ReviewPage::refresh()
         if (!m_review || r.heldOn < m_review->heldOn)
             lastReview = r.heldOn;
     m_forecast->setScope(m_scope->repIndex(), m_scope->territoryIndex(), m_scope->period());
+    m_risks->setScopeName(rep ? m_session->repName(rep) : QString());
     changes::Scope scope;
     scope.rep = rep.value_or(0);
     if (m_scope->territoryIndex() >= 0)

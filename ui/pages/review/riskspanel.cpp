@@ -9,6 +9,7 @@
 #include "views/bookview.h"
 #include "widgets/tablekeys.h"
 
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
@@ -22,6 +23,8 @@ RisksPanel::RisksPanel(HealthState *health, FunnelState *funnel, QWidget *parent
       m_funnel(funnel),
       m_strip(new CoverageStrip(this)),
       m_gap(new QLabel(this)),
+      m_metrics(new QGridLayout),
+      m_scopeHeader(new QLabel(this)),
       m_model(new HealthDealsModel(health, this)),
       m_table(new QTableView(this))
 {
@@ -54,14 +57,59 @@ RisksPanel::RisksPanel(HealthState *health, FunnelState *funnel, QWidget *parent
     m_gap->setWordWrap(true);
     m_gap->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // Key metrics (METRICS "Key metrics") of the scope beside the team's.
+    m_metrics->setContentsMargins(0, 0, 0, 0);
+    m_metrics->setHorizontalSpacing(18);
+    m_metrics->setVerticalSpacing(2);
+    auto *metricsTitle = new QLabel(tr("<b>Key metrics</b>"), this);
+    auto *teamHeader = new QLabel(tr("<b>Team</b>"), this);
+    m_metrics->addWidget(metricsTitle, 0, 0);
+    m_metrics->addWidget(m_scopeHeader, 0, 1, Qt::AlignRight);
+    m_metrics->addWidget(teamHeader, 0, 2, Qt::AlignRight);
+    const QStringList names{ tr("Win rate"), tr("Average deal size"), tr("Sales cycle"),
+                             tr("Attainment"), tr("Honest coverage") };
+    const QStringList tips{ tr("Won of won and lost in the metrics window"),
+                            tr("Average amount of the deals won in the metrics window"),
+                            tr("Average days from created to won in the metrics window"),
+                            tr("Won in the period over the quota"),
+                            tr("Open deals closing in the period without the stalled ones, over "
+                               "what remains of the quota") };
+    for (int m = 0; m < MetricCount; ++m) {
+        auto *name = new QLabel(names.at(m), this);
+        name->setToolTip(tips.at(m));
+        m_metrics->addWidget(name, m + 1, 0);
+        for (int team = 0; team < 2; ++team) {
+            auto *value = new QLabel(this);
+            value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            value->setToolTip(tips.at(m));
+            m_metrics->addWidget(value, m + 1, team + 1);
+            m_metricValues[std::size_t(m)][std::size_t(team)] = value;
+        }
+    }
+    m_metrics->setColumnStretch(3, 1);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_strip);
     layout->addWidget(m_gap);
+    layout->addLayout(m_metrics);
+    layout->addSpacing(6);
     auto *title = new QLabel(tr("<b>Stalled and at-risk deals</b>"), this);
     title->setBuddy(m_table);
     layout->addWidget(title);
     layout->addWidget(m_table, 1);
+}
+
+void RisksPanel::setScopeName(const QString &name)
+{
+    m_scopeName = name;
+    update();
+}
+
+QString RisksPanel::metricText(Metric metric, bool team) const
+{
+    return m_metricValues[std::size_t(metric)][team ? 1 : 0]->text();
 }
 
 void RisksPanel::update()
@@ -89,6 +137,33 @@ void RisksPanel::update()
                                     count(plan.gap.opportunities), count(plan.gap.meetings),
                                     count(plan.gap.activities), count(plan.gapWeekly.meetings)));
     }
+    // The team's figures are evaluated once for every rep (HealthState::team()).
+    const bool ofRep = !m_scopeName.isEmpty();
+    const health::WindowMetrics &mine = report.metrics;
+    const HealthState::TeamFigures &team = m_health->team();
+    const auto ratio = [&](const std::optional<double> &v) {
+        return v ? format.ratio(*v) : tr("—");
+    };
+    const auto fill = [&](int column, const health::WindowMetrics &m,
+                          const health::CoverageFigures &c) {
+        const auto set = [&](Metric metric, const QString &text) {
+            m_metricValues[std::size_t(metric)][std::size_t(column)]->setText(text);
+        };
+        set(WinRate, ratio(m.winRate));
+        set(AverageDealSize,
+            m.averageDealSize ? format.money(*m.averageDealSize, currency) : tr("—"));
+        set(SalesCycle,
+            m.averageCycleDays ? tr("%1 days").arg(format.number(qRound64(*m.averageCycleDays)))
+                               : tr("—"));
+        set(Attainment, ratio(m.attainment));
+        set(HonestCoverage, ratio(c.honestRatio));
+    };
+    fill(0, mine, report.coverage);
+    fill(1, team.metrics, team.coverage);
+    m_scopeHeader->setText(QStringLiteral("<b>%1</b>").arg(m_scopeName.toHtmlEscaped()));
+    m_scopeHeader->setVisible(ofRep);
+    for (const auto &values : m_metricValues)
+        values[0]->setVisible(ofRep);
 }
 
 } // namespace tp::ui
