@@ -22,6 +22,10 @@ struct Review
 
 enum class CommitmentStatus : int { Open = 0, Done = 1, NotDone = 2, Dropped = 3 };
 inline constexpr int commitmentStatusCount = 4;
+// Stable English keys for exports (open, done, not_done, dropped), and the translated names
+// the page and the pack show (Open, Done, Not done, Dropped).
+QString commitmentStatusKey(CommitmentStatus status);
+QString commitmentStatusName(CommitmentStatus status);
 
 // A commitment made in a review, optionally tied to a deal or an account. An open one is carried
 // into the rep's next reviews until one of them settles it (its status and `settledIn`).

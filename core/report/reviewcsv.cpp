@@ -13,21 +13,6 @@ QString iso(const QDate &date)
 
 } // namespace
 
-QString ReviewCsv::statusKey(CommitmentStatus status)
-{
-    switch (status) {
-    case CommitmentStatus::Open:
-        break;
-    case CommitmentStatus::Done:
-        return QStringLiteral("done");
-    case CommitmentStatus::NotDone:
-        return QStringLiteral("not_done");
-    case CommitmentStatus::Dropped:
-        return QStringLiteral("dropped");
-    }
-    return QStringLiteral("open");
-}
-
 bool ReviewCsv::reviews(ReviewRepository &repository, std::optional<Id> rep, QIODevice &out)
 {
     CsvWriter csv(out);
@@ -63,7 +48,7 @@ bool ReviewCsv::commitments(ReviewRepository &repository, std::optional<Id> rep,
         csv.text(row.opportunity);
         csv.text(row.account);
         csv.text(iso(c.due));
-        csv.text(statusKey(c.status));
+        csv.text(commitmentStatusKey(c.status));
         csv.text(iso(row.settledOn));
         csv.endRow();
     }

@@ -17,7 +17,6 @@ class ReviewCsv
 public:
     static bool reviews(ReviewRepository &repository, std::optional<Id> rep, QIODevice &out);
     static bool commitments(ReviewRepository &repository, std::optional<Id> rep, QIODevice &out);
-    static QString statusKey(CommitmentStatus status);
 };
 
 } // namespace tp

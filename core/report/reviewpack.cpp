@@ -78,21 +78,6 @@ QString day(const Context &c, const QDate &date)
     return date.isValid() ? c.locale.toString(date, localDateFormat(c.locale)) : QString();
 }
 
-QString statusText(CommitmentStatus status)
-{
-    switch (status) {
-    case CommitmentStatus::Open:
-        break;
-    case CommitmentStatus::Done:
-        return ReviewPack::tr("Done");
-    case CommitmentStatus::NotDone:
-        return ReviewPack::tr("Not done");
-    case CommitmentStatus::Dropped:
-        return ReviewPack::tr("Dropped");
-    }
-    return ReviewPack::tr("Open");
-}
-
 // A deal's name: from the view when it holds the names, else from the book (the command line
 // reads the view without them, a quarter of its load, and names the few deals shown).
 QString dealName(const Context &c, Id id)
@@ -250,7 +235,7 @@ void commitments(PackPainter &pdf, const Context &c, ReviewRepository &reviews,
                     m.settledIn == review->id ? m.status : CommitmentStatus::Open;
             QStringList row{ m.text, tiedTo(c, m), day(c, m.due) };
             if (withStatus)
-                row << madeOn(m.review) << statusText(status);
+                row << madeOn(m.review) << commitmentStatusName(status);
             table.push_back(row);
         }
         return table;

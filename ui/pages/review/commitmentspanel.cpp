@@ -32,14 +32,6 @@ constexpr int idRole = Qt::UserRole + 1;
 // The pause after the last key before the notes are written (one undo step per pause).
 constexpr int notesPauseMs = 700;
 
-QString nameById(const std::vector<Id> &ids, const TextColumn &names, Id id)
-{
-    const auto it = std::lower_bound(ids.begin(), ids.end(), id);
-    if (it == ids.end() || *it != id)
-        return {};
-    return names.at(std::size_t(it - ids.begin()));
-}
-
 QTreeWidget *makeList(const QStringList &headers, const QString &accessibleName, QWidget *parent)
 {
     auto *list = new QTreeWidget(parent);
@@ -56,21 +48,6 @@ QTreeWidget *makeList(const QStringList &headers, const QString &accessibleName,
 }
 
 } // namespace
-
-QString commitmentStatusName(CommitmentStatus status)
-{
-    switch (status) {
-    case CommitmentStatus::Open:
-        break;
-    case CommitmentStatus::Done:
-        return CommitmentsPanel::tr("Done");
-    case CommitmentStatus::NotDone:
-        return CommitmentsPanel::tr("Not done");
-    case CommitmentStatus::Dropped:
-        return CommitmentsPanel::tr("Dropped");
-    }
-    return CommitmentsPanel::tr("Open");
-}
 
 CommitmentsPanel::CommitmentsPanel(BookSession *session, QWidget *parent)
     : QWidget(parent),
@@ -197,10 +174,14 @@ QString CommitmentsPanel::dealOrAccountName(const Commitment &c) const
     const BookView *view = m_session->view();
     if (!view)
         return {};
-    if (c.opportunity)
-        return nameById(view->opportunities.id, view->opportunities.name, *c.opportunity);
-    if (c.account)
-        return nameById(view->accounts.id, view->accounts.name, *c.account);
+    if (c.opportunity) {
+        const int row = view->opportunities.indexOf(*c.opportunity);
+        return row >= 0 ? view->opportunities.name.at(std::size_t(row)) : QString();
+    }
+    if (c.account) {
+        const int row = view->accounts.indexOf(*c.account);
+        return row >= 0 ? view->accounts.name.at(std::size_t(row)) : QString();
+    }
     return {};
 }
 

@@ -72,7 +72,4 @@ private:
     QLabel *m_carriedEmpty;
 };
 
-// The translated name of a commitment status.
-QString commitmentStatusName(CommitmentStatus status);
-
 } // namespace tp::ui
