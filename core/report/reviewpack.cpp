@@ -407,10 +407,9 @@ void section(PackPainter &pdf, const Context &c, Book &book, StateCache &cache,
     qCDebug(reportTiming, "%s: figures %lld ms", qUtf8Printable(name), clock.restart());
     // This review: the rep's latest held on or before the as-of date.
     const std::optional<Review> review = reviews.lastBefore(rep, c.asOf.addDays(1));
-    const QDate from = since.isValid() ? since
-            : review && reviews.lastBefore(rep, review->heldOn)
-            ? reviews.lastBefore(rep, review->heldOn)->heldOn
-            : c.asOf.addDays(-7);
+    const std::optional<Review> earlier =
+            review && !since.isValid() ? reviews.lastBefore(rep, review->heldOn) : std::nullopt;
+    const QDate from = since.isValid() ? since : earlier ? earlier->heldOn : c.asOf.addDays(-7);
     pdf.title(rep ? ReviewPack::tr("One-on-one review: %1").arg(name)
                   : ReviewPack::tr("Team review"),
               ReviewPack::tr("Period %1 · as of %2 · since %3")
