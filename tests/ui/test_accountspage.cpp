@@ -35,13 +35,10 @@ protected:
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         book = test::writeSmallBook(dir.path(QStringLiteral("small.tpbook")));
-        window = std::make_unique<MainWindow>();
-        window->setInteractive(false);
-        ASSERT_TRUE(window->openBook(book.path) && window->session()->waitUntilLoaded());
+        window = test::openWindow(book.path, QStringLiteral("accounts"), {}, {});
+        ASSERT_TRUE(window);
         page = qobject_cast<AccountsPage *>(window->page(QStringLiteral("accounts")));
         ASSERT_NE(page, nullptr);
-        window->showPage(int(window->pages().indexOf(page)));
-        window->show();
         // The scope is Alice's: her accounts and her deals.
         window->scope()->setRepIndex(session()->view()->repIndex(book.alice));
         QApplication::processEvents();

@@ -51,15 +51,10 @@ protected:
                          "('call', '2026-10-03', 2), ('meeting', '2026-10-15', 2), "
                          "('email', '2026-10-16', 1)");
         }
-        window = std::make_unique<MainWindow>();
-        window->setInteractive(false);
-        window->resize(1400, 900);
-        ASSERT_TRUE(window->openBook(book.path) && window->session()->waitUntilLoaded());
-        window->scope()->setAsOf(QDate(2026, 11, 20));
+        window = test::openWindow(book.path, QStringLiteral("funnel"), QDate(2026, 11, 20));
+        ASSERT_TRUE(window);
         page = qobject_cast<FunnelPage *>(window->page(QStringLiteral("funnel")));
         ASSERT_NE(page, nullptr);
-        window->showPage(int(window->pages().indexOf(page)));
-        window->show();
         QApplication::processEvents();
     }
 

@@ -67,15 +67,10 @@ protected:
             opportunities.addCloseDateChange(
                     { 0, book.o2, QDate(2026, 12, 1), QDate(2026, 12, 20), QDate(2026, 11, 10) });
         }
-        window = std::make_unique<MainWindow>();
-        window->setInteractive(false);
-        window->resize(1400, 900);
-        ASSERT_TRUE(window->openBook(book.path) && window->session()->waitUntilLoaded());
-        window->scope()->setAsOf(asOf);
+        window = test::openWindow(book.path, QStringLiteral("health"), asOf);
+        ASSERT_TRUE(window);
         page = qobject_cast<HealthPage *>(window->page(QStringLiteral("health")));
         ASSERT_NE(page, nullptr);
-        window->showPage(int(window->pages().indexOf(page)));
-        window->show();
         QApplication::processEvents();
     }
 

@@ -42,17 +42,12 @@ protected:
         demo::Options options;
         options.today = today;
         demo::writeDemoBook(path, options, {});
-        owned = std::make_unique<MainWindow>(); // after the locale: its tables format with it
-        MainWindow &window = *owned;
-        window.setInteractive(false);
-        window.resize(1400, 900);
-        ASSERT_TRUE(window.openBook(path) && window.session()->waitUntilLoaded());
-        window.scope()->setAsOf(today);
-        page = qobject_cast<ReviewPage *>(window.page(QStringLiteral("review")));
+        // After the locale: its tables format with it.
+        owned = test::openWindow(path, QStringLiteral("review"), today);
+        ASSERT_TRUE(owned);
+        page = qobject_cast<ReviewPage *>(owned->page(QStringLiteral("review")));
         ASSERT_NE(page, nullptr);
-        window.showPage(int(window.pages().indexOf(page)));
-        window.show();
-        window.scope()->setRepIndex(0);
+        owned->scope()->setRepIndex(0);
         QApplication::processEvents();
         QApplication::processEvents();
     }

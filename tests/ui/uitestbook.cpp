@@ -1,6 +1,9 @@
 #include "uitestbook.h"
 
+#include "mainwindow/mainwindow.h"
+#include "pages/page.h"
 #include "session/booksession.h"
+#include "session/scopestate.h"
 #include "storage/accounts.h"
 #include "storage/book.h"
 #include "storage/opportunities.h"
@@ -153,6 +156,25 @@ QStringList ModelTestWarnings::messages() const
 {
     QMutexLocker lock(&warningsMutex);
     return warnings;
+}
+
+std::unique_ptr<ui::MainWindow> openWindow(const QString &path, const QString &pageKey,
+                                           const QDate &asOf, QSize size)
+{
+    auto window = std::make_unique<ui::MainWindow>();
+    window->setInteractive(false);
+    if (size.isValid())
+        window->resize(size);
+    if (!window->openBook(path) || !window->session()->waitUntilLoaded())
+        return nullptr;
+    if (asOf.isValid())
+        window->scope()->setAsOf(asOf);
+    ui::Page *page = window->page(pageKey);
+    if (!page)
+        return nullptr;
+    window->showPage(int(window->pages().indexOf(page)));
+    window->show();
+    return window;
 }
 
 } // namespace tp::test

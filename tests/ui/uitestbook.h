@@ -17,9 +17,15 @@ inline void PrintTo(const QString &text, std::ostream *os)
     *os << '"' << text.toStdString() << '"';
 }
 
+#include <QDate>
+#include <QSize>
+
+#include <memory>
+
 namespace tp::ui {
 class BookSession;
-}
+class MainWindow;
+} // namespace tp::ui
 
 namespace tp::test {
 
@@ -47,6 +53,11 @@ struct SmallBook
 };
 
 SmallBook writeSmallBook(const QString &path);
+
+// A window, not interactive, on the book at `path` (loaded), showing the page `pageKey`, as of
+// `asOf` when it is valid, at `size` when it is valid; null when the book did not load.
+std::unique_ptr<ui::MainWindow> openWindow(const QString &path, const QString &pageKey,
+                                           const QDate &asOf = {}, QSize size = { 1400, 900 });
 
 // Opens `path` in the session and waits for its view; false when it did not load.
 bool openAndWait(ui::BookSession &session, const QString &path);
