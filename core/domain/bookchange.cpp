@@ -90,7 +90,8 @@ bool BookChange::isEmpty() const
             && !anyChanged(quotas) && !anyChanged(scores) && !anyChanged(notes)
             && !anyChanged(weights) && !(settings && settings->changed())
             && !(scoringModel && scoringModel->changed()) && !anyChanged(funnel)
-            && !anyChanged(reviews) && !anyChanged(commitments) && !anyChanged(gateways);
+            && !anyChanged(reviews) && !anyChanged(commitments) && !anyChanged(gateways)
+            && !anyChanged(snapshotLabels) && !anyChanged(snapshotDeletions);
 }
 
 BookChange BookChange::inverse() const
@@ -123,6 +124,13 @@ BookChange BookChange::inverse() const
     inverse.reviews = swapped(reviews);
     inverse.commitments = swapped(commitments);
     inverse.gateways = swapped(gateways);
+    inverse.snapshotLabels = swapped(snapshotLabels);
+    // Several deletions are taken back in the opposite order: each one's next snapshot is then
+    // as it was when it was deleted.
+    inverse.snapshotDeletions.reserve(snapshotDeletions.size());
+    for (const SnapshotDeletion &d : snapshotDeletions)
+        inverse.snapshotDeletions.push_back(d.swapped());
+    std::reverse(inverse.snapshotDeletions.begin(), inverse.snapshotDeletions.end());
     inverse.handEdits = handEdits;
     inverse.addsHandEdits = !addsHandEdits;
     return inverse;
@@ -187,6 +195,12 @@ void BookChange::mergeWith(const BookChange &next)
     mergeDeltas(gateways, next.gateways, [](const CriterionTick &a, const CriterionTick &b) {
         return a.opportunity == b.opportunity && a.criterion == b.criterion;
     });
+    mergeDeltas(snapshotLabels, next.snapshotLabels,
+                [](const SnapshotLabel &a, const SnapshotLabel &b) {
+                    return a.snapshot == b.snapshot;
+                });
+    snapshotDeletions.insert(snapshotDeletions.end(), next.snapshotDeletions.begin(),
+                             next.snapshotDeletions.end());
     if (next.addsHandEdits == addsHandEdits)
         handEdits.insert(handEdits.end(), next.handEdits.begin(), next.handEdits.end());
 }
@@ -206,6 +220,8 @@ ChangeAspects BookChange::aspects() const
     aspects.setFlag(ChangeAspect::FunnelAssumptions, anyChanged(funnel));
     aspects.setFlag(ChangeAspect::Reviews, anyChanged(reviews) || anyChanged(commitments));
     aspects.setFlag(ChangeAspect::Gateways, anyChanged(gateways));
+    aspects.setFlag(ChangeAspect::Snapshots,
+                    anyChanged(snapshotLabels) || anyChanged(snapshotDeletions));
     return aspects;
 }
 

@@ -4,6 +4,7 @@
 #include "review.h"
 #include "scoring.h"
 #include "settings.h"
+#include "snapshot.h"
 
 #include <QFlags>
 #include <QString>
@@ -134,6 +135,7 @@ enum class ChangeAspect : unsigned {
     FunnelAssumptions = 1u << 9,
     Reviews = 1u << 10, // reviews and their commitments
     Gateways = 1u << 11, // the gateway criteria ticked per deal
+    Snapshots = 1u << 12, // snapshots labelled, deleted or brought back
 };
 Q_DECLARE_FLAGS(ChangeAspects, ChangeAspect)
 Q_DECLARE_OPERATORS_FOR_FLAGS(ChangeAspects)
@@ -186,6 +188,10 @@ struct BookChange
     std::vector<RowDelta<Review>> reviews;
     std::vector<RowDelta<Commitment>> commitments;
     std::vector<Delta<CriterionTick>> gateways;
+    // Snapshots labelled, and deleted or brought back with their rows (not in the view: the
+    // Review page reads them from the book).
+    std::vector<Delta<SnapshotLabel>> snapshotLabels;
+    std::vector<SnapshotDeletion> snapshotDeletions;
 
     // The hand-edit notes writing this change made (rows that had none for the newest import);
     // its inverse takes them away again, so an edit that was undone is no "later edit" for an

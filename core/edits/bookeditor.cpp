@@ -129,6 +129,7 @@ void BookEditor::writeRows(BookChange &change)
     for (const Delta<FunnelAssumptionsValue> &d : change.funnel)
         FunnelAssumptionRepository(m_book).save(d.after.scope, d.after.period, d.after.assumptions);
     writeReviews(change);
+    writeSnapshots(change);
 }
 
 // Deleted commitments first, then reviews made or changed, then commitments made or changed

@@ -111,6 +111,12 @@ public:
     // Ticks a gateway criterion of a deal (on `on`) or unticks it.
     BookChange setCriterion(Id deal, Id criterion, bool met, const QDate &on);
 
+    // Snapshots (snapshotedits.cpp, docs/METRICS.md "Changes between two snapshots"): a label
+    // (empty clears it); deleting one folds the rows the next one lacks into it, so that every
+    // other snapshot's state stays what it was, and its undo brings it back exactly.
+    BookChange labelSnapshot(Id snapshot, const QString &label);
+    BookChange deleteSnapshot(Id snapshot);
+
     // The name of a rep for texts ("Unassigned" for nobody).
     QString repName(std::optional<Id> rep);
 
@@ -118,6 +124,7 @@ private:
     void writeRows(BookChange &change);
     void writeOpportunities(std::vector<OpportunityDelta> &deltas);
     void writeReviews(const BookChange &change);
+    void writeSnapshots(const BookChange &change);
     // The rows of `table` among `rows` with a hand-edit note for the newest import (its id in
     // *importId, 0 when the book has no import).
     std::vector<Id> notedRows(const char *table, const std::vector<Id> &rows, Id *importId);

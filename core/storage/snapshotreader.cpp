@@ -170,6 +170,19 @@ changes::State materialize(const std::vector<Row> &rows, const QDate &date,
     return state;
 }
 
+const char *const infoColumns =
+        "SELECT s.id, s.taken_on, s.source, s.listed_rows, s.label, i.file_name "
+        "FROM snapshots s LEFT JOIN imports i ON i.id = s.import_id ";
+
+SnapshotInfo readInfo(const sql::Statement &st)
+{
+    QString file = st.text(5);
+    // The import keeps the path it read; the list shows the file's name.
+    file = file.mid(
+            std::max(file.lastIndexOf(QLatin1Char('/')), file.lastIndexOf(QLatin1Char('\\'))) + 1);
+    return { st.int64(0), st.date(1), st.text(2), st.int64(3), st.text(4), file };
+}
+
 } // namespace
 
 SnapshotReader::SnapshotReader(sql::Database &db) : m_db(db) { }
@@ -177,21 +190,20 @@ SnapshotReader::SnapshotReader(sql::Database &db) : m_db(db) { }
 std::vector<SnapshotInfo> SnapshotReader::list()
 {
     std::vector<SnapshotInfo> out;
-    auto st = m_db.prepare("SELECT id, taken_on, source, listed_rows, label FROM snapshots "
-                           "ORDER BY taken_on, id");
+    auto st = m_db.prepare(std::string(infoColumns) + "ORDER BY s.taken_on, s.id");
     while (st.step())
-        out.push_back({ st.int64(0), st.date(1), st.text(2), st.int64(3), st.text(4) });
+        out.push_back(readInfo(st));
     return out;
 }
 
 std::optional<SnapshotInfo> SnapshotReader::latestAtOrBefore(const QDate &date)
 {
-    auto st = m_db.prepare("SELECT id, taken_on, source, listed_rows, label FROM snapshots "
-                           "WHERE taken_on <= ? ORDER BY taken_on DESC, id DESC LIMIT 1");
+    auto st = m_db.prepare(std::string(infoColumns)
+                           + "WHERE s.taken_on <= ? ORDER BY s.taken_on DESC, s.id DESC LIMIT 1");
     st.bind(1, date);
     if (!st.step())
         return std::nullopt;
-    return SnapshotInfo{ st.int64(0), st.date(1), st.text(2), st.int64(3), st.text(4) };
+    return readInfo(st);
 }
 
 std::vector<changes::State> SnapshotReader::states(const std::vector<Id> &snapshots,

@@ -26,6 +26,7 @@ struct SnapshotInfo
     QString source; // the import's preset ("salesforce-report"); empty for the demo's
     qint64 rows = 0; // the rows its import listed
     QString label; // empty when none
+    QString file; // the file its import read (without the folder); empty for the demo's
 };
 
 // One point of a deal's path: its row in the state at one snapshot.

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/snapshot.h"
 #include "sqlite.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace tp::snapshots {
 
@@ -29,5 +32,17 @@ bool labelSnapshot(sql::Database &db, Id snapshot, const QString &label);
 // next snapshot does not hold are folded into that one (carried). False when there is no such
 // snapshot. Runs in a transaction of its own.
 bool deleteSnapshot(sql::Database &db, Id snapshot);
+
+// A snapshot with every column and row, as deleteSnapshot() would take it away; none when there
+// is no such snapshot.
+std::optional<SnapshotRecord> readSnapshot(sql::Database &db, Id snapshot);
+
+// What deleteSnapshot() would fold into the next snapshot (SnapshotDeletion: `next`, `folded`,
+// `nextWasFull`); `before` is the snapshot (readSnapshot). Empty when there is no such snapshot.
+SnapshotDeletion plannedDeletion(sql::Database &db, Id snapshot);
+
+// Undoes deleteSnapshot(): takes the folded rows out of the next snapshot, gives it back its
+// full-state flag and writes the snapshot with its rows again (`deletion.after`), exactly.
+void restoreSnapshot(sql::Database &db, const SnapshotDeletion &deletion);
 
 } // namespace tp::snapshots

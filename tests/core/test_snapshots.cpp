@@ -1,9 +1,13 @@
 // The snapshot store (core/storage/snapshotreader.h, snapshotwriter.h): states carried forward
 // from the latest row at or before a snapshot, read through the last full state; full states
-// completed after an import; labels; deleting a snapshot without changing the later states;
+// completed after an import; labels; deleting a snapshot without changing the later states,
+// as an edit whose undo brings it back exactly;
 // a deal's path; the stalled flag as of each snapshot's date; the migration of older books.
+#include "bookdump.h"
 #include "testsupport.h"
 
+#include "domain/errors.h"
+#include "edits/bookeditor.h"
 #include "storage/book.h"
 #include "storage/schema.h"
 #include "storage/snapshotreader.h"
@@ -12,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <tuple>
 
 using namespace tp;
 using namespace tp::snapshots;
@@ -372,4 +377,115 @@ TEST_F(Snapshots, CompletingAStateThatLacksFewDeals)
     ASSERT_TRUE(st.step());
     EXPECT_EQ(st.integer(0), 1);
     EXPECT_EQ(st.integer(1), 1);
+}
+
+namespace {
+
+// Every field of every deal of a state, to compare states whole.
+using Everything = std::vector<std::tuple<Id, int, int, Minor, qint64, Id, Id, int, bool>>;
+Everything everything(const changes::State &s)
+{
+    Everything out;
+    for (const auto &d : s.deals)
+        out.emplace_back(d.id, int(d.stage), int(d.status), d.amount, d.closeDay, d.owner,
+                         d.territory, int(d.category), d.stalled);
+    return out;
+}
+
+} // namespace
+
+// Deleting a snapshot is an edit (BookEditor::deleteSnapshot): the other snapshots' states stay
+// what they were; its undo gives back the whole book as before (the snapshot with its rows,
+// carried flags, listed rows, label, import and full-state flag; the rows folded into the next
+// one taken out again), its redo the book after.
+TEST_F(Snapshots, DeletingIsAnEditWhoseUndoBringsTheSnapshotBackExactly)
+{
+    const auto build = [this] {
+        db().exec("INSERT INTO imports (id, started_at, file_name, preset, kind, as_of) VALUES "
+                  "(7, '2026-11-13T09:00:00', 'week.csv', 'salesforce-report', 'opportunities', "
+                  "'2026-11-13')");
+        std::vector<Id> ids;
+        ids.push_back(snapshot("2026-11-06", true));
+        for (Id deal = 1; deal <= 4; ++deal)
+            row(ids[0], deal, amount(deal * 100));
+        ids.push_back(snapshot("2026-11-13"));
+        row(ids[1], 2, amount(210));
+        row(ids[1], 5, amount(500));
+        ids.push_back(snapshot("2026-11-20"));
+        row(ids[2], 1, amount(120));
+        row(ids[2], 6, amount(600));
+        ids.push_back(snapshot("2026-11-27"));
+        row(ids[3], 4, amount(400));
+        completeState(db(), ids[3]);
+        ids.push_back(snapshot("2026-12-04"));
+        row(ids[4], 3, amount(330));
+        completeState(db(), ids[4]);
+        // Every column filled somewhere: probability, territory, category, stage entry, pushes.
+        db().exec("UPDATE snapshot_rows SET probability_bp = 4000, territory_id = 3, "
+                  "forecast_category = 1, stage_entered_date = '2026-10-20', pushes = 2 "
+                  "WHERE opportunity_id IN (2, 4)");
+        db().exec("UPDATE snapshot_rows SET close_date = NULL WHERE opportunity_id = 3");
+        db().prepare("UPDATE snapshots SET import_id = 7, listed_rows = 2 WHERE id = ?")
+                .bind(1, ids[1])
+                .run();
+        EXPECT_TRUE(labelSnapshot(db(), ids[1], QStringLiteral("Before the reorganisation")));
+        return ids;
+    };
+    for (std::size_t gone = 0; gone < 5; ++gone) {
+        db().exec("DELETE FROM snapshot_rows; DELETE FROM snapshots; DELETE FROM imports;");
+        const std::vector<Id> ids = build();
+        std::vector<Everything> states;
+        states.reserve(ids.size());
+        for (Id id : ids)
+            states.push_back(everything(state(id)));
+        const QString before = test::dumpBook(db());
+
+        BookEditor editor(*m_book);
+        BookChange deleted = editor.deleteSnapshot(ids[gone]);
+        ASSERT_FALSE(deleted.isEmpty());
+        EXPECT_TRUE(deleted.aspects().testFlag(ChangeAspect::Snapshots));
+        EXPECT_EQ(SnapshotReader(db()).list().size(), 4u);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (i != gone) {
+                EXPECT_EQ(everything(state(ids[i])), states[i])
+                        << "deleted " << gone << ", read " << i;
+            }
+        }
+        const QString after = test::dumpBook(db());
+        EXPECT_NE(after, before);
+
+        BookChange undo = deleted.inverse();
+        editor.write(undo);
+        EXPECT_EQ(test::dumpBook(db()), before) << "undo of deleting " << gone;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            EXPECT_EQ(everything(state(ids[i])), states[i]) << "undone " << gone << ", read " << i;
+        editor.write(deleted);
+        EXPECT_EQ(test::dumpBook(db()), after) << "redo of deleting " << gone;
+    }
+    BookEditor editor(*m_book);
+    EXPECT_THROW(editor.deleteSnapshot(999), InputError);
+}
+
+// A label is an edit too; its undo gives the label before back, a label that changes nothing
+// is no edit.
+TEST_F(Snapshots, LabellingIsAnEditThatUndoes)
+{
+    const Id s1 = snapshot("2026-11-06", true);
+    row(s1, 1);
+    BookEditor editor(*m_book);
+    const QString before = test::dumpBook(db());
+    BookChange labelled = editor.labelSnapshot(s1, QStringLiteral("  Before   the move "));
+    EXPECT_TRUE(labelled.aspects().testFlag(ChangeAspect::Snapshots));
+    EXPECT_EQ(SnapshotReader(db()).list().front().label, QStringLiteral("Before the move"));
+    const QString after = test::dumpBook(db());
+    BookChange undo = labelled.inverse();
+    editor.write(undo);
+    EXPECT_EQ(test::dumpBook(db()), before);
+    editor.write(labelled);
+    EXPECT_EQ(test::dumpBook(db()), after);
+    EXPECT_TRUE(editor.labelSnapshot(s1, QStringLiteral("Before the move")).isEmpty());
+    const BookChange cleared = editor.labelSnapshot(s1, QString());
+    EXPECT_FALSE(cleared.isEmpty());
+    EXPECT_TRUE(SnapshotReader(db()).list().front().label.isEmpty());
+    EXPECT_THROW(editor.labelSnapshot(999, QStringLiteral("x")), InputError);
 }
