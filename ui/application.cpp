@@ -2,6 +2,7 @@
 
 #include "demo/demobook.h"
 #include "import/importscreenshots.h"
+#include "jobs/backgroundjob.h"
 #include "mainwindow/infobanner.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/recentbooks.h"
@@ -201,9 +202,13 @@ bool saveScreenshots(MainWindow &window, const QString &dir, QSize size, QString
     }
     for (int i = 0; i < window.pages().size(); ++i) {
         window.showPage(i);
-        // Let layouts and the table's first paint settle before grabbing.
+        // Let layouts and the table's first paint settle before grabbing, and what the page
+        // reads in the background (the Review page's snapshots) arrive.
         QCoreApplication::processEvents();
         QCoreApplication::sendPostedEvents();
+        for (BackgroundJobBase *job : window.findChildren<BackgroundJobBase *>())
+            if (job->isRunning())
+                job->waitForFinished();
         QCoreApplication::processEvents();
         const QPixmap pixmap = window.grab();
         const QString file =

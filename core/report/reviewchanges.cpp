@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <cstdlib>
+#include <tuple>
 
 namespace tp {
 
@@ -34,21 +35,25 @@ ReviewChanges::Compared ReviewChanges::compare(const QString &bookPath, const Bo
                                                Id from, Id to, const changes::Scope &scope,
                                                const Period &period)
 {
-    auto book = Book::openForReading(bookPath);
-    snapshots::SnapshotReader reader(book->db());
     const snapshots::RuleContextAt rules = [&view](const QDate &day) {
         return health::ruleContext(view, day);
     };
     Compared result;
-    if (from == 0) {
-        result.b = reader.state(to, rules);
-    } else {
-        auto states = reader.states({ from, to }, rules);
-        result.a = std::move(states[0]);
-        result.b = std::move(states[1]);
-    }
+    std::tie(result.a, result.b) = readStates(bookPath, from, to, rules);
     result.comparison = changes::compare(result.a, result.b, scope, period);
     return result;
+}
+
+std::pair<changes::State, changes::State>
+ReviewChanges::readStates(const QString &bookPath, Id from, Id to,
+                          const snapshots::RuleContextAt &rules)
+{
+    auto book = Book::openForReading(bookPath);
+    snapshots::SnapshotReader reader(book->db());
+    if (from == 0)
+        return { changes::State{}, reader.state(to, rules) };
+    auto states = reader.states({ from, to }, rules);
+    return { std::move(states[0]), std::move(states[1]) };
 }
 
 std::vector<snapshots::PathPoint> ReviewChanges::path(const QString &bookPath, Id deal, Id from,

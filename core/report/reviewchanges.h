@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace tp {
@@ -32,6 +33,11 @@ public:
     };
     static Compared compare(const QString &bookPath, const BookView &view, Id from, Id to,
                             const changes::Scope &scope, const Period &period);
+    // Only the two states (`from` 0: the empty one), whatever the scope: compare them for any
+    // scope and period with changes::compare. Reads nothing of a view (the stalled rules come
+    // from `rules`), so it may run on any thread. Throws for an unknown snapshot.
+    static std::pair<changes::State, changes::State>
+    readStates(const QString &bookPath, Id from, Id to, const snapshots::RuleContextAt &rules);
     static std::vector<snapshots::PathPoint> path(const QString &bookPath, Id deal, Id from, Id to);
     // "pushed twice, amount cut then restored, advanced to Propose"; empty when nothing moved.
     static QString describe(const std::vector<snapshots::PathPoint> &path);

@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QTabWidget>
+#include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -261,6 +262,11 @@ TEST(GuiReviewChanges, TheFlowSinceTheLastReviewBalancesAndEachBarListsItsDeals)
     QApplication::processEvents();
     page->tabs()->setCurrentWidget(page->changes());
     ChangesPanel *changes = page->changes();
+    // The states are read on a background job: wait until it has delivered.
+    const auto compared = [changes] {
+        return QTest::qWaitFor([changes] { return !changes->isComparing(); }, 60000);
+    };
+    ASSERT_TRUE(compared());
     // Since the last review before the one shown (13 Nov): the snapshot at or before 6 Nov.
     ASSERT_TRUE(page->review());
     EXPECT_EQ(page->review()->heldOn, QDate(2026, 11, 13));
@@ -274,6 +280,7 @@ TEST(GuiReviewChanges, TheFlowSinceTheLastReviewBalancesAndEachBarListsItsDeals)
     // Comparing the first snapshot with the latest: something moved; each bar lists its own.
     changes->fromBox()->setCurrentIndex(changes->fromBox()->count() - 1);
     emit changes->fromBox()->activated(changes->fromBox()->count() - 1);
+    ASSERT_TRUE(compared());
     const changes::Comparison &all = changes->comparison();
     EXPECT_EQ(all.flowEnd(), all.end);
     std::optional<changes::Bucket> busiest;

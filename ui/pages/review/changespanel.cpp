@@ -1,6 +1,8 @@
 #include "changespanel.h"
 
+#include "analytics/pipelinehealth.h"
 #include "flowwaterfall.h"
+#include "jobs/backgroundjob.h"
 #include "models/formatter.h"
 #include "session/booksession.h"
 #include "views/bookview.h"
@@ -10,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -17,6 +20,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ranges>
+#include <tuple>
 
 namespace tp::ui {
 
@@ -62,12 +66,34 @@ bool subtracts(Bucket b)
 
 } // namespace
 
+// What the read hands back: the two states for `key`, or why they could not be read.
+struct ChangesPanel::StatesRead
+{
+    StatesKey key;
+    changes::State a, b;
+    QString error;
+};
+
+bool ChangesPanel::StatesKey::operator==(const StatesKey &o) const
+{
+    const auto same = [](const health::RuleContext &x, const health::RuleContext &y) {
+        return x.rules == y.rules && x.stageLimitDays == y.stageLimitDays
+                && x.averageCycleDays == y.averageCycleDays;
+    };
+    return path == o.path && generation == o.generation && from == o.from && to == o.to
+            && fromDate == o.fromDate && toDate == o.toDate && same(fromRules, o.fromRules)
+            && same(toRules, o.toRules);
+}
+
 ChangesPanel::ChangesPanel(BookSession *session, QWidget *parent)
     : QWidget(parent),
       m_session(session),
+      m_read(new BackgroundJob<StatesRead>(this)),
       m_from(new QComboBox(this)),
       m_to(new QComboBox(this)),
+      m_snapshotsButton(new QPushButton(tr("S&napshots…"), this)),
       m_changedOnly(new QCheckBox(tr("C&hanged deals only"), this)),
+      m_comparing(new QLabel(tr("Comparing the snapshots…"), this)),
       m_counts(new QLabel(this)),
       m_waterfall(new FlowWaterfall(this)),
       m_dealsTitle(new QLabel(this)),
@@ -83,6 +109,10 @@ ChangesPanel::ChangesPanel(BookSession *session, QWidget *parent)
     m_to->setAccessibleName(tr("Later snapshot"));
     m_from->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_to->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_snapshotsButton->setToolTip(tr("The book's snapshots: their dates, files and rows; label "
+                                     "or delete them"));
+    m_comparing->setForegroundRole(QPalette::PlaceholderText);
+    m_comparing->hide();
     m_changedOnly->setChecked(true);
     m_changedOnly->setToolTip(tr("Hide the deals in the pipeline that did not change"));
     m_counts->setWordWrap(true);
@@ -108,8 +138,11 @@ ChangesPanel::ChangesPanel(BookSession *session, QWidget *parent)
     bar->addWidget(m_from);
     bar->addWidget(toLabel);
     bar->addWidget(m_to);
+    bar->addWidget(m_snapshotsButton);
     bar->addSpacing(12);
     bar->addWidget(m_changedOnly);
+    bar->addSpacing(12);
+    bar->addWidget(m_comparing);
     bar->addStretch(1);
     auto *bottom = new QWidget(this);
     auto *bottomLayout = new QVBoxLayout(bottom);
@@ -139,6 +172,65 @@ ChangesPanel::ChangesPanel(BookSession *session, QWidget *parent)
     connect(m_changedOnly, &QCheckBox::toggled, this, [this] { fillDeals(); });
     connect(m_waterfall, &FlowWaterfall::bucketSelected, this, [this] { fillDeals(); });
     connect(m_deals, &QTreeWidget::currentItemChanged, this, [this] { showPath(); });
+    connect(m_snapshotsButton, &QPushButton::clicked, this, [this] { openSnapshots(); });
+    connect(m_read, &BackgroundJobBase::finished, this, [this] {
+        std::optional<StatesRead> &read = m_read->result();
+        m_readingKey.reset();
+        setComparing(false);
+        if (!read)
+            return;
+        if (!read->error.isEmpty()) {
+            m_statesKey.reset();
+            m_compared = {};
+            m_session->reportError(read->error);
+        } else {
+            m_compared.a = std::move(read->a);
+            m_compared.b = std::move(read->b);
+            m_statesKey = read->key;
+            m_compared.comparison = changes::compare(m_compared.a, m_compared.b, m_scope, m_period);
+        }
+        read.reset();
+        showComparison();
+    });
+    // The states kept belong to the book loaded: another book, or this one after an import
+    // (reloaded), reads them again.
+    connect(m_session, &BookSession::aboutToSwitchBook, this, [this] {
+        ++m_generation;
+        m_read->discard();
+        m_readingKey.reset();
+        m_statesKey.reset();
+        setComparing(false);
+    });
+    // A snapshot labelled, deleted or brought back: the lists again (the states of the others
+    // stay what they were, and stay kept). A read running meanwhile may have seen the book
+    // before and after: it starts again.
+    connect(m_session, &BookSession::changed, this, [this](const BookChange &change) {
+        if (!(change.aspects() & ChangeAspect::Snapshots))
+            return;
+        if (m_read->isRunning()) {
+            m_read->discard();
+            m_readingKey.reset();
+        }
+        if (m_today.isValid())
+            listSnapshots();
+    });
+}
+
+ChangesPanel::~ChangesPanel() = default;
+
+bool ChangesPanel::isComparing() const
+{
+    return m_read->isRunning();
+}
+
+void ChangesPanel::openSnapshots()
+{
+    if (!m_dialog) {
+        m_dialog = new SnapshotsDialog(m_session, this);
+        m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_dialog->select(m_to->currentData().toLongLong());
+    m_dialog->open();
 }
 
 void ChangesPanel::show(const changes::Scope &scope, const Period &period,
@@ -146,6 +238,15 @@ void ChangesPanel::show(const changes::Scope &scope, const Period &period,
 {
     m_scope = scope;
     m_period = period;
+    m_lastReview = lastReview;
+    m_today = today;
+    listSnapshots();
+}
+
+void ChangesPanel::listSnapshots()
+{
+    const std::optional<QDate> &lastReview = m_lastReview;
+    const QDate &today = m_today;
     try {
         m_snapshots = ReviewChanges::snapshots(m_session->path());
     } catch (const std::exception &) {
@@ -181,11 +282,37 @@ void ChangesPanel::show(const changes::Scope &scope, const Period &period,
     compare();
 }
 
+ChangesPanel::StatesKey ChangesPanel::keyFor(const BookView &view, Id from, Id to) const
+{
+    StatesKey key;
+    key.path = m_session->path();
+    key.generation = m_generation;
+    key.from = from;
+    key.to = to;
+    for (const snapshots::SnapshotInfo &s : m_snapshots) {
+        if (s.id == from)
+            key.fromDate = s.date;
+        if (s.id == to)
+            key.toDate = s.date;
+    }
+    // The stalled rules as of each date, worked out here: the read must not touch the view.
+    if (from != 0)
+        key.fromRules = health::ruleContext(view, key.fromDate);
+    key.toRules = health::ruleContext(view, key.toDate);
+    return key;
+}
+
+void ChangesPanel::setComparing(bool comparing)
+{
+    m_comparing->setVisible(comparing);
+    m_waterfall->setEnabled(!comparing);
+    m_deals->setEnabled(!comparing);
+}
+
 void ChangesPanel::compare()
 {
     const BookView *view = m_session->view();
     const QVariant to = m_to->currentData();
-    m_compared = {};
     const bool any = view && to.isValid();
     m_empty->setVisible(!any);
     m_empty->setText(m_snapshots.empty()
@@ -193,15 +320,49 @@ void ChangesPanel::compare()
                                   "Import this week's export on top of last week's to see what "
                                   "changed.")
                              : tr("No snapshot at or before the as-of date."));
-    if (any) {
-        try {
-            m_compared = ReviewChanges::compare(m_session->path(), *view,
-                                                m_from->currentData().toLongLong(), to.toLongLong(),
-                                                m_scope, m_period);
-        } catch (const std::exception &e) {
-            m_session->reportError(QString::fromLocal8Bit(e.what()));
-        }
+    if (!any) {
+        m_read->discard();
+        m_readingKey.reset();
+        setComparing(false);
+        m_compared = {};
+        showComparison();
+        return;
     }
+    const StatesKey key = keyFor(*view, m_from->currentData().toLongLong(), to.toLongLong());
+    if (m_statesKey && *m_statesKey == key) {
+        // Kept: only the comparison again, for this scope and period.
+        m_read->discard();
+        m_readingKey.reset();
+        setComparing(false);
+        m_compared.comparison = changes::compare(m_compared.a, m_compared.b, m_scope, m_period);
+        showComparison();
+        return;
+    }
+    if (m_readingKey && *m_readingKey == key && m_read->isRunning())
+        return; // being read: it compares for the scope and period of then when it arrives
+    m_readingKey = key;
+    setComparing(true);
+    m_read->start([key](JobControl &control) {
+        StatesRead read;
+        read.key = key;
+        if (control.isCanceled())
+            return read;
+        try {
+            std::tie(read.a, read.b) =
+                    ReviewChanges::readStates(key.path, key.from, key.to, [&key](const QDate &day) {
+                        return key.from != 0 && day == key.fromDate ? key.fromRules : key.toRules;
+                    });
+        } catch (const std::exception &e) {
+            read.error = QString::fromLocal8Bit(e.what());
+        }
+        return read;
+    });
+}
+
+void ChangesPanel::showComparison()
+{
+    const BookView *view = m_session->view();
+    const bool any = view && m_to->currentData().isValid();
     const changes::Comparison &c = m_compared.comparison;
     QStringList counts;
     const std::pair<Change, QString> names[] = {
