@@ -6,6 +6,7 @@
 #include "session/booksession.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -184,7 +185,11 @@ void SnapshotsDialog::deleteSelected()
     if (box.clickedButton() != yes)
         return;
     const int row = m_list->indexOfTopLevelItem(item);
-    if (m_session->edit(&BookEditor::deleteSnapshot, id) && m_list->topLevelItemCount() > 0)
+    // A full state of a large book moves most of its rows into the next snapshot: seconds.
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool deleted = m_session->edit(&BookEditor::deleteSnapshot, id);
+    QApplication::restoreOverrideCursor();
+    if (deleted && m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(
                 m_list->topLevelItem(std::min(row, m_list->topLevelItemCount() - 1)));
 }
