@@ -4,9 +4,14 @@
 // TP_BENCH_BOOK=large.tpbook build/default/bench/tp_bench_snapshots (docs/PERFORMANCE.md).
 #include "analytics/pipelinehealth.h"
 #include "analytics/snapshotdiff.h"
+#include "edits/bookeditor.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
 #include "storage/snapshotreader.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 
 #include <benchmark/benchmark.h>
 
@@ -95,6 +100,37 @@ void BM_CompareInMemory(benchmark::State &state)
     }
 }
 BENCHMARK(BM_CompareInMemory)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// Deleting the oldest snapshot (the full state, every later state kept: its rows the next one
+// lacks move into it) as the Snapshots dialog does, an edit on the GUI thread, and its undo, on
+// a copy of the book.
+void BM_DeleteOldestSnapshotAndUndo(benchmark::State &state)
+{
+    const QString copy = QDir::temp().filePath(QStringLiteral("tp-bench-delete.tpbook"));
+    QFile::remove(copy);
+    if (!QFile::copy(bookPath(), copy)) {
+        state.SkipWithError("cannot copy the book");
+        return;
+    }
+    auto book = tp::Book::open(copy);
+    const tp::Id oldest = tp::snapshots::SnapshotReader(book->db()).list().front().id;
+    double undoMs = 0;
+    for (auto _ : state) {
+        tp::BookEditor editor(*book);
+        tp::BookChange deleted = editor.deleteSnapshot(oldest);
+        QElapsedTimer timer;
+        timer.start();
+        tp::BookChange undo = deleted.inverse();
+        editor.write(undo);
+        undoMs += double(timer.nsecsElapsed()) / 1e6;
+        state.counters["rows"] = double(deleted.snapshotDeletions.front().before->rows.size());
+        state.counters["folded"] = double(deleted.snapshotDeletions.front().folded.size());
+    }
+    state.counters["undo_ms"] = undoMs / double(state.iterations());
+    book.reset();
+    QFile::remove(copy);
+}
+BENCHMARK(BM_DeleteOldestSnapshotAndUndo)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 } // namespace
 
