@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTest>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -50,6 +51,9 @@ protected:
         owned->scope()->setRepIndex(0);
         QApplication::processEvents();
         QApplication::processEvents();
+        // The Changes tab reads the two snapshot states on a background job.
+        ChangesPanel *changes = page->changes();
+        ASSERT_TRUE(QTest::qWaitFor([changes] { return !changes->isComparing(); }, 60000));
     }
 
     const QDate today{ 2026, 11, 20 };
