@@ -22,7 +22,7 @@ QString dateOf(const SnapshotRecord &snapshot)
 
 BookChange BookEditor::labelSnapshot(Id snapshot, const QString &label)
 {
-    const auto record = snapshots::readSnapshot(m_book.db(), snapshot);
+    const auto record = snapshots::readSnapshotHead(m_book.db(), snapshot);
     if (!record)
         throw InputError(tr("The snapshot no longer exists."));
     BookChange change;

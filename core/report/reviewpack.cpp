@@ -8,6 +8,7 @@
 #include "packpainter.h"
 #include "reviewchanges.h"
 #include "storage/bookviewloader.h"
+#include "storage/opportunities.h"
 #include "storage/reps.h"
 #include "storage/reviews.h"
 #include "storage/settings.h"
@@ -87,9 +88,8 @@ QString dealName(const Context &c, Id id)
         const int row = o.indexOf(id);
         return row >= 0 ? o.name.at(std::size_t(row)) : QString();
     }
-    auto st = c.book.db().prepare("SELECT name FROM opportunities WHERE id = ?");
-    st.bind(1, id);
-    return st.step() ? st.text(0) : QString();
+    const std::optional<Opportunity> stored = OpportunityRepository(c.book).byId(id);
+    return stored ? stored->name : QString();
 }
 
 QString tiedTo(const Context &c, const Commitment &commitment)

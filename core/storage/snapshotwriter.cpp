@@ -185,7 +185,7 @@ bool deleteSnapshot(sql::Database &db, Id snapshot)
     return true;
 }
 
-std::optional<SnapshotRecord> readSnapshot(sql::Database &db, Id snapshot)
+std::optional<SnapshotRecord> readSnapshotHead(sql::Database &db, Id snapshot)
 {
     auto head = db.prepare("SELECT import_id, taken_on, source, label, full_state, listed_rows "
                            "FROM snapshots WHERE id = ?");
@@ -200,6 +200,15 @@ std::optional<SnapshotRecord> readSnapshot(sql::Database &db, Id snapshot)
     s.label = head.text(3);
     s.fullState = head.integer(4) != 0;
     s.listedRows = head.int64(5);
+    return s;
+}
+
+std::optional<SnapshotRecord> readSnapshot(sql::Database &db, Id snapshot)
+{
+    std::optional<SnapshotRecord> read = readSnapshotHead(db, snapshot);
+    if (!read)
+        return std::nullopt;
+    SnapshotRecord &s = *read;
     auto st = db.prepare("SELECT opportunity_id, stage, status, amount, close_date, "
                          "probability_bp, owner_id, territory_id, last_activity_date, "
                          "stage_entered_date, pushes, forecast_category, carried "
@@ -224,7 +233,7 @@ std::optional<SnapshotRecord> readSnapshot(sql::Database &db, Id snapshot)
         r.carried = st.integer(12) != 0;
         s.rows.push_back(r);
     }
-    return s;
+    return read;
 }
 
 SnapshotDeletion plannedDeletion(sql::Database &db, Id snapshot)

@@ -34,8 +34,9 @@ bool labelSnapshot(sql::Database &db, Id snapshot, const QString &label);
 bool deleteSnapshot(sql::Database &db, Id snapshot);
 
 // A snapshot with every column and row, as deleteSnapshot() would take it away; none when there
-// is no such snapshot.
+// is no such snapshot. readSnapshotHead() reads its columns only (`rows` empty).
 std::optional<SnapshotRecord> readSnapshot(sql::Database &db, Id snapshot);
+std::optional<SnapshotRecord> readSnapshotHead(sql::Database &db, Id snapshot);
 
 // What deleteSnapshot() would fold into the next snapshot (SnapshotDeletion: `next`, `folded`,
 // `nextWasFull`); `before` is the snapshot (readSnapshot). Empty when there is no such snapshot.

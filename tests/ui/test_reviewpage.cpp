@@ -49,15 +49,10 @@ protected:
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         book = test::writeSmallBook(dir.path(QStringLiteral("small.tpbook")));
-        window = std::make_unique<MainWindow>();
-        window->setInteractive(false);
-        window->resize(1400, 900);
-        ASSERT_TRUE(window->openBook(book.path) && window->session()->waitUntilLoaded());
-        window->scope()->setAsOf(QDate(2026, 11, 20));
+        window = test::openWindow(book.path, QStringLiteral("review"), QDate(2026, 11, 20));
+        ASSERT_TRUE(window);
         page = qobject_cast<ReviewPage *>(window->page(QStringLiteral("review")));
         ASSERT_NE(page, nullptr);
-        window->showPage(int(window->pages().indexOf(page)));
-        window->show();
         QApplication::processEvents();
     }
 
