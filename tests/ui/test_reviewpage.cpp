@@ -293,6 +293,52 @@ TEST(GuiReviewChanges, TheFlowSinceTheLastReviewBalancesAndEachBarListsItsDeals)
     EXPECT_GE(changes->dealList()->topLevelItemCount(), int(all.flowCount[std::size_t(*busiest)]));
 }
 
+// While the Review page is hidden, the states opening it will compare are read ahead (the book
+// loaded, the scope changed): the first open compares them without reading again.
+TEST(GuiReviewChanges, TheStatesAreReadAheadWhileThePageIsHiddenSoTheFirstOpenDoesNotWait)
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("demo.tpbook"));
+    demo::Options options;
+    options.today = QDate(2026, 11, 20);
+    demo::writeDemoBook(path, options, {});
+    const auto window = test::openWindow(path, QStringLiteral("accounts"), options.today);
+    ASSERT_TRUE(window);
+    window->scope()->setRepIndex(0);
+    auto *page = qobject_cast<ReviewPage *>(window->page(QStringLiteral("review")));
+    ASSERT_NE(page, nullptr);
+    ChangesPanel *changes = page->changes();
+    int shown = 0;
+    QObject::connect(changes, &ChangesPanel::comparedChanged, [&shown] { ++shown; });
+    // Read ahead for the scope settled on, and kept without being compared or shown.
+    ASSERT_TRUE(QTest::qWaitFor(
+            [changes] { return !changes->isComparing() && changes->compared().b.date.isValid(); },
+            60000));
+    EXPECT_EQ(shown, 0);
+    EXPECT_TRUE(changes->comparison().deals.empty());
+
+    window->showPage(int(window->pages().indexOf(page)));
+    page->tabs()->setCurrentWidget(changes);
+    QApplication::processEvents(); // the page's refresh
+    // Compared at once from the states read ahead: no read started.
+    EXPECT_FALSE(changes->isComparing());
+    EXPECT_EQ(shown, 1);
+    const changes::Comparison &c = changes->comparison();
+    EXPECT_EQ(c.flowEnd(), c.end);
+    EXPECT_GT(c.deals.size(), 0u);
+    // The same as a page that reads them on opening: the pair since the last review.
+    ASSERT_TRUE(page->review());
+    const auto snapshots = ReviewChanges::snapshots(path);
+    std::optional<QDate> lastReview;
+    for (const Review &r : page->history())
+        if (r.heldOn < page->review()->heldOn)
+            lastReview = r.heldOn;
+    EXPECT_EQ(
+            changes->fromBox()->currentData().toLongLong(),
+            ReviewChanges::defaultFrom(snapshots, lastReview, page->review()->heldOn).value_or(0));
+}
+
 TEST(GuiReviewChanges, APathSaysHowTheDealMovedInWords)
 {
     using snapshots::PathPoint;

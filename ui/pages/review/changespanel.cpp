@@ -180,6 +180,8 @@ ChangesPanel::ChangesPanel(BookSession *session, QWidget *parent)
         if (!read)
             return;
         if (!read->error.isEmpty()) {
+            if (!m_showing)
+                return; // read ahead: show() reads again, and says what went wrong then
             m_statesKey.reset();
             m_compared = {};
             m_session->reportError(read->error);
@@ -187,15 +189,20 @@ ChangesPanel::ChangesPanel(BookSession *session, QWidget *parent)
             m_compared.a = std::move(read->a);
             m_compared.b = std::move(read->b);
             m_statesKey = read->key;
-            m_compared.comparison = changes::compare(m_compared.a, m_compared.b, m_scope, m_period);
+            // Read ahead (prefetch()): kept, compared when shown.
+            m_compared.comparison = m_showing
+                    ? changes::compare(m_compared.a, m_compared.b, m_scope, m_period)
+                    : changes::Comparison{};
         }
         read.reset();
-        showComparison();
+        if (m_showing)
+            showComparison();
     });
     // The states kept belong to the book loaded: another book, or this one after an import
     // (reloaded), reads them again.
     connect(m_session, &BookSession::aboutToSwitchBook, this, [this] {
         ++m_generation;
+        m_rules.clear();
         m_read->discard();
         m_readingKey.reset();
         m_statesKey.reset();
@@ -205,6 +212,8 @@ ChangesPanel::ChangesPanel(BookSession *session, QWidget *parent)
     // stay what they were, and stay kept). A read running meanwhile may have seen the book
     // before and after: it starts again.
     connect(m_session, &BookSession::changed, this, [this](const BookChange &change) {
+        if (change.aspects() & (ChangeAspect::Opportunities | ChangeAspect::Settings))
+            m_rules.clear();
         if (!(change.aspects() & ChangeAspect::Snapshots))
             return;
         if (m_read->isRunning()) {
@@ -235,6 +244,20 @@ void ChangesPanel::openSnapshots()
 
 void ChangesPanel::show(const changes::Scope &scope, const Period &period,
                         const std::optional<QDate> &lastReview, const QDate &today)
+{
+    m_showing = true;
+    setRequest(scope, period, lastReview, today);
+}
+
+void ChangesPanel::prefetch(const changes::Scope &scope, const Period &period,
+                            const std::optional<QDate> &lastReview, const QDate &today)
+{
+    m_showing = false;
+    setRequest(scope, period, lastReview, today);
+}
+
+void ChangesPanel::setRequest(const changes::Scope &scope, const Period &period,
+                              const std::optional<QDate> &lastReview, const QDate &today)
 {
     m_scope = scope;
     m_period = period;
@@ -282,7 +305,15 @@ void ChangesPanel::listSnapshots()
     compare();
 }
 
-ChangesPanel::StatesKey ChangesPanel::keyFor(const BookView &view, Id from, Id to) const
+const health::RuleContext &ChangesPanel::rulesAt(const BookView &view, const QDate &day)
+{
+    auto found = m_rules.find(day);
+    if (found == m_rules.end())
+        found = m_rules.emplace(day, health::ruleContext(view, day)).first;
+    return found->second;
+}
+
+ChangesPanel::StatesKey ChangesPanel::keyFor(const BookView &view, Id from, Id to)
 {
     StatesKey key;
     key.path = m_session->path();
@@ -297,8 +328,8 @@ ChangesPanel::StatesKey ChangesPanel::keyFor(const BookView &view, Id from, Id t
     }
     // The stalled rules as of each date, worked out here: the read must not touch the view.
     if (from != 0)
-        key.fromRules = health::ruleContext(view, key.fromDate);
-    key.toRules = health::ruleContext(view, key.toDate);
+        key.fromRules = rulesAt(view, key.fromDate);
+    key.toRules = rulesAt(view, key.toDate);
     return key;
 }
 
@@ -330,10 +361,12 @@ void ChangesPanel::compare()
     }
     const StatesKey key = keyFor(*view, m_from->currentData().toLongLong(), to.toLongLong());
     if (m_statesKey && *m_statesKey == key) {
-        // Kept: only the comparison again, for this scope and period.
+        // Kept: only the comparison again, for this scope and period (when shown).
         m_read->discard();
         m_readingKey.reset();
         setComparing(false);
+        if (!m_showing)
+            return;
         m_compared.comparison = changes::compare(m_compared.a, m_compared.b, m_scope, m_period);
         showComparison();
         return;

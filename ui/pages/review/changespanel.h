@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <map>
 #include <optional>
 
 class QCheckBox;
@@ -32,6 +33,7 @@ class FlowWaterfall;
 // The two states are read on a background job ("Comparing…" meanwhile; the page stays
 // responsive, the newest pair wins) and kept: another rep, territory or period, or an edit that
 // leaves the stalled rules as they were, compares the kept states again without reading them.
+// prefetch() reads them ahead, while the page is hidden, so that opening it finds them kept.
 // Snapshots… lists the book's snapshots to label or delete them.
 class ChangesPanel : public QWidget
 {
@@ -44,6 +46,11 @@ public:
     // The review's scope and period; `lastReview` the date "since the last review" starts from.
     void show(const changes::Scope &scope, const Period &period,
               const std::optional<QDate> &lastReview, const QDate &today);
+    // What show() would compare, read ahead on the background job without comparing or showing
+    // anything (the page is hidden): the next show() of the same pair finds the states kept, or
+    // being read. Nothing is read again when they are.
+    void prefetch(const changes::Scope &scope, const Period &period,
+                  const std::optional<QDate> &lastReview, const QDate &today);
 
     const changes::Comparison &comparison() const { return m_compared.comparison; }
     FlowWaterfall *waterfall() const { return m_waterfall; }
@@ -85,9 +92,14 @@ private:
     };
     struct StatesRead;
 
+    void setRequest(const changes::Scope &scope, const Period &period,
+                    const std::optional<QDate> &lastReview, const QDate &today);
     void listSnapshots();
     void compare();
-    StatesKey keyFor(const BookView &view, Id from, Id to) const;
+    StatesKey keyFor(const BookView &view, Id from, Id to);
+    // The stalled rules as of `day`, worked out once per day until the deals or the settings
+    // change (each is a pass over every deal).
+    const health::RuleContext &rulesAt(const BookView &view, const QDate &day);
     void setComparing(bool comparing);
     // Shows m_compared and says so (comparedChanged()).
     void showComparison();
@@ -105,6 +117,8 @@ private:
     std::optional<StatesKey> m_statesKey; // of m_compared's states
     std::optional<StatesKey> m_readingKey; // of the read running
     quint64 m_generation = 0; // counts the books loaded
+    bool m_showing = false; // show() rather than prefetch() was called last
+    std::map<QDate, health::RuleContext> m_rules;
     QPointer<SnapshotsDialog> m_dialog;
     std::vector<snapshots::SnapshotInfo> m_snapshots;
     ReviewChanges::Compared m_compared;

@@ -77,6 +77,7 @@ ReviewPage::ReviewPage(BookSession *session, ScopeState *scope, HealthState *hea
       m_gateways(new GatewaysPanel(session, this)),
       m_risks(new RisksPanel(health, funnel, this)),
       m_refresh(new QTimer(this)),
+      m_prefetch(new QTimer(this)),
       m_exportPack(new QAction(tr("Export Review &Pack…"), this))
 {
     m_exportPack->setToolTip(tr("A PDF of the review to hand over: key figures, forecast, risks, "
@@ -141,6 +142,8 @@ ReviewPage::ReviewPage(BookSession *session, ScopeState *scope, HealthState *hea
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(0);
     connect(m_refresh, &QTimer::timeout, this, [this] { refresh(); });
+    m_prefetch->setSingleShot(true);
+    connect(m_prefetch, &QTimer::timeout, this, [this] { prefetchChanges(); });
     connect(m_start, &QPushButton::clicked, this, [this] { startReview(); });
     connect(m_delete, &QPushButton::clicked, this, [this] {
         if (!m_review)
@@ -165,10 +168,14 @@ ReviewPage::ReviewPage(BookSession *session, ScopeState *scope, HealthState *hea
     connect(m_session, &BookSession::loaded, this, [this] {
         m_chosen.reset();
         scheduleRefresh();
+        if (!m_current)
+            m_prefetch->start(0); // at once: the page is likely opened soon after a load
     });
     connect(m_scope, &ScopeState::changed, this, [this] {
         m_chosen.reset();
         scheduleRefresh();
+        if (!m_current)
+            m_prefetch->start(250); // once the user has settled on a scope
     });
     connect(m_health, &HealthState::evaluated, this, [this] {
         if (m_current)
@@ -193,6 +200,8 @@ void ReviewPage::focusSearch()
 void ReviewPage::setCurrent(bool current)
 {
     m_current = current;
+    if (current)
+        m_prefetch->stop(); // the refresh shows what it would read
     m_funnel->setShownBy(this, current); // and the health figures it rests on
     if (current && m_stale)
         scheduleRefresh();
@@ -273,19 +282,41 @@ void ReviewPage::refresh()
         deals.emplace_back(o.id[std::size_t(r)], o.name.at(std::size_t(r)));
     m_commitments->show(m_review, items, m_history, deals);
     fillGateways();
-    // Since the last review before the one shown (METRICS "One-on-one reviews").
-    std::optional<QDate> lastReview;
-    for (const Review &r : m_history)
-        if (!m_review || r.heldOn < m_review->heldOn)
-            lastReview = r.heldOn;
     m_forecast->setScope(m_scope->repIndex(), m_scope->territoryIndex(), m_scope->period());
     m_risks->setScopeName(rep ? m_session->repName(rep) : QString());
+    requestChanges(m_review, m_history, false);
+}
+
+void ReviewPage::requestChanges(const std::optional<Review> &review,
+                                const std::vector<Review> &history, bool ahead)
+{
+    const BookView *view = m_session->view();
+    // Since the last review before the one shown (METRICS "One-on-one reviews").
+    std::optional<QDate> lastReview;
+    for (const Review &r : history)
+        if (!review || r.heldOn < review->heldOn)
+            lastReview = r.heldOn;
     changes::Scope scope;
-    scope.rep = rep.value_or(0);
+    scope.rep = repId().value_or(0);
     if (m_scope->territoryIndex() >= 0)
         scope.territory = view->territories[std::size_t(m_scope->territoryIndex())].id;
-    m_changes->show(scope, m_scope->period(), lastReview,
-                    m_review ? m_review->heldOn : m_scope->asOf());
+    const QDate today = review ? review->heldOn : m_scope->asOf();
+    if (ahead)
+        m_changes->prefetch(scope, m_scope->period(), lastReview, today);
+    else
+        m_changes->show(scope, m_scope->period(), lastReview, today);
+}
+
+void ReviewPage::prefetchChanges()
+{
+    const auto reader = m_session->reader();
+    if (m_current || !reader || !m_session->view())
+        return;
+    // The review refresh() would show: the latest (none is picked after a load or a scope
+    // change).
+    const std::vector<Review> history = reader->reviews(repId());
+    requestChanges(history.empty() ? std::nullopt : std::optional<Review>(history.back()), history,
+                   true);
 }
 
 void ReviewPage::fillGateways()

@@ -71,6 +71,13 @@ public:
 private:
     std::optional<Id> repId() const;
     void scheduleRefresh();
+    // The Changes tab's pair for `review` of `history`: since the last review before it, up to
+    // its date (the as-of date without one), for the scope. Shown, or read ahead (`ahead`).
+    void requestChanges(const std::optional<Review> &review, const std::vector<Review> &history,
+                        bool ahead);
+    // While the page is hidden: the Changes tab reads ahead the states opening it will compare
+    // (the book loaded, or the scope changed), so that the first open does not wait for them.
+    void prefetchChanges();
     void fillGateways();
 
     BookSession *m_session;
@@ -93,6 +100,7 @@ private:
     GatewaysPanel *m_gateways;
     RisksPanel *m_risks;
     QTimer *m_refresh;
+    QTimer *m_prefetch; // a moment after the book loads or the scope changes, while hidden
     QAction *m_exportPack;
     bool m_current = false;
     bool m_stale = true;
