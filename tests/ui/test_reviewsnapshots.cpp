@@ -208,8 +208,11 @@ TEST_F(GuiReviewChangesDemo, SnapshotsAreLabelledAndDeletedAsUndoableEdits)
             << qPrintable(undo->undoText());
     ASSERT_TRUE(compared());
 
-    // Edit ▸ Undo brings it back, then the label goes.
-    undo->undo();
+    // Undo brings it back, by its shortcut in the dialog (the window's Edit menu is out of reach
+    // while it is open), then the label goes.
+    QApplication::setActiveWindow(dialog);
+    list->setFocus();
+    QTest::keySequence(list, QKeySequence::Undo);
     QApplication::processEvents();
     EXPECT_EQ(list->topLevelItemCount(), snapshots);
     EXPECT_EQ(changes->toBox()->count(), snapshots);
@@ -219,7 +222,7 @@ TEST_F(GuiReviewChangesDemo, SnapshotsAreLabelledAndDeletedAsUndoableEdits)
     EXPECT_TRUE(list->topLevelItem(1)->text(SnapshotsDialog::labelColumn).isEmpty());
     EXPECT_FALSE(items(changes->toBox()).join(u'\n').contains(QStringLiteral("Before the push")));
     undo->redo();
-    undo->redo();
+    QTest::keySequence(list, QKeySequence::Redo);
     QApplication::processEvents();
     EXPECT_EQ(list->topLevelItemCount(), snapshots - 1);
     dialog->close();

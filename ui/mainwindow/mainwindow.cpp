@@ -223,6 +223,7 @@ void MainWindow::createActions()
     m_undo = new UndoActions(m_session->undoStack(), this);
     m_undo->setUndoCheck([this] { return m_import->confirmUndo(); });
     m_undo->setBackgroundStep([this](bool redo) { return m_import->startStep(redo); });
+    m_session->setUndoActions({ m_undo->undoAction(), m_undo->redoAction() });
     connect(m_undo, &UndoActions::statusMessage, this, [this](const QString &m) { showStatus(m); });
     // An import's undo or redo runs in the background: the status bar says so until it is done.
     ImportStep *step = m_import->step();

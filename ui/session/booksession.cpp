@@ -7,6 +7,7 @@
 #include "storage/bookviewloader.h"
 #include "storage/usermessage.h"
 
+#include <QAction>
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
@@ -197,6 +198,22 @@ int BookSession::carriedTerritoryIndex(int previous) const
     return previous >= 0 && previous < int(m_territoryCarry.size())
             ? m_territoryCarry[std::size_t(previous)]
             : -1;
+}
+
+QList<QAction *> BookSession::undoActions() const
+{
+    QList<QAction *> actions;
+    for (const QPointer<QAction> &action : m_undoActions)
+        if (action)
+            actions.append(action);
+    return actions;
+}
+
+void BookSession::setUndoActions(const QList<QAction *> &actions)
+{
+    m_undoActions.clear();
+    for (QAction *action : actions)
+        m_undoActions.append(action);
 }
 
 bool BookSession::isReadOnly() const

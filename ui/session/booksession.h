@@ -3,7 +3,9 @@
 #include "domain/bookchange.h"
 #include "views/bookview.h"
 
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -11,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+class QAction;
 class QTimer;
 class QUndoCommand;
 class QUndoStack;
@@ -83,6 +86,10 @@ public:
     const BookView *view() const { return m_view.get(); }
     const BookSettings &settings() const;
     QUndoStack *undoStack() const { return m_undoStack; }
+    // The window's Edit ▸ Undo and Redo, for a modal dialog that edits the book to add to itself
+    // so that their shortcuts work there too (empty without a window).
+    QList<QAction *> undoActions() const;
+    void setUndoActions(const QList<QAction *> &actions);
 
     // Edits (docs/ARCHITECTURE.md, "The edit path"): core's BookEditor works out the change and
     // writes it in one transaction, however many rows it touches; the session brings the view in
@@ -154,6 +161,7 @@ private:
     std::unique_ptr<BookView> m_view;
     QString m_path;
     QUndoStack *m_undoStack;
+    QList<QPointer<QAction>> m_undoActions;
     BackgroundJob<LoadedView> *m_loader;
     QString m_loadingPath; // of the newest load
     std::unique_ptr<Book> m_opening; // the book it opens; null: a reload of the open one

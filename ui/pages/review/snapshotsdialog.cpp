@@ -51,7 +51,11 @@ SnapshotsDialog::SnapshotsDialog(BookSession *session, QWidget *parent)
     m_list->header()->setStretchLastSection(true);
     m_list->headerItem()->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
     m_rename->setToolTip(tr("Edit the label of the selected snapshot (F2)"));
-    m_delete->setToolTip(tr("Delete the selected snapshot (Delete); Edit ▸ Undo brings it back"));
+    m_delete->setToolTip(
+            tr("Delete the selected snapshot (Delete); Undo (%1) brings it back")
+                    .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+    // Undo and Redo work here too, the window's own (its Edit menu is out of reach meanwhile).
+    addActions(m_session->undoActions());
 
     auto *rename = new QAction(this);
     rename->setShortcut(QKeySequence(Qt::Key_F2));
@@ -177,7 +181,7 @@ void SnapshotsDialog::deleteSelected()
                     tr("Delete the snapshot of %1?").arg(item->text(0)), QMessageBox::NoButton,
                     this);
     box.setInformativeText(tr("The later snapshots keep their states: its rows that the next "
-                              "snapshot lacks move into it. Edit ▸ Undo brings it back."));
+                              "snapshot lacks move into it. Undo brings it back."));
     QPushButton *yes = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(QMessageBox::Cancel);
