@@ -23,6 +23,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <functional>
+
 namespace tp::cli {
 
 namespace {
@@ -181,6 +183,17 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return Ok;
 }
 
+// Writes `csvPath` whole through `write`, or not at all: false after saying why on `err`.
+bool writeCsv(const QString &csvPath, QTextStream &err,
+              const std::function<bool(QIODevice &)> &write)
+{
+    QSaveFile file(csvPath);
+    if (file.open(QIODevice::WriteOnly) && write(file) && file.commit())
+        return true;
+    err << cannotWrite(csvPath, file.errorString()) << '\n';
+    return false;
+}
+
 // `export --what reviews|commitments`: a rep's reviews or commitments, or everyone's.
 int exportReviews(const QString &db, const QString &what, const QString &rep,
                   const QString &csvPath, QTextStream &err)
@@ -194,19 +207,13 @@ int exportReviews(const QString &db, const QString &what, const QString &rep,
                 throw InputError(tr("--rep: no rep named \"%1\" in this book.").arg(rep));
             repId = row->id;
         }
-        QSaveFile file(csvPath);
-        if (!file.open(QIODevice::WriteOnly)) {
-            err << cannotWrite(csvPath, file.errorString()) << '\n';
-            return BadInput;
-        }
         ReviewRepository reviews(*book);
-        const bool written = what == QLatin1String("reviews")
-                ? ReviewCsv::reviews(reviews, repId, file)
-                : ReviewCsv::commitments(reviews, repId, file);
-        if (!written || !file.commit()) {
-            err << cannotWrite(csvPath, file.errorString()) << '\n';
+        const bool written = writeCsv(csvPath, err, [&](QIODevice &file) {
+            return what == QLatin1String("reviews") ? ReviewCsv::reviews(reviews, repId, file)
+                                                    : ReviewCsv::commitments(reviews, repId, file);
+        });
+        if (!written)
             return BadInput;
-        }
     } catch (const std::exception &e) {
         err << userMessage(e, db, BookTask::Read) << '\n';
         return BadInput;
@@ -276,29 +283,22 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
                 throw InputError(
                         tr("--territory: no territory named \"%1\" in this book.").arg(territory));
         }
-        QSaveFile file(csvPath);
-        if (!file.open(QIODevice::WriteOnly)) {
-            err << cannotWrite(csvPath, file.errorString()) << '\n';
+        const bool written = writeCsv(csvPath, err, [&](QIODevice &file) {
+            if (what == QLatin1String("opportunities"))
+                return CsvExport::opportunities(*view, filter, file);
+            if (what == QLatin1String("accounts"))
+                return CsvExport::accounts(*view, filter, file);
+            if (what == QLatin1String("stalled")) {
+                const QDate day = asOf->isValid() ? *asOf : QDate::currentDate();
+                const auto report =
+                        health::evaluate(*view, { filter.scopeRep, filter.scopeTerritory }, day,
+                                         Period::containing(day, view->settings.fiscalStartMonth));
+                return CsvExport::stalled(*view, report, file);
+            }
+            return CsvExport::workList(*view, buildRoiReport(*view, filter), file);
+        });
+        if (!written)
             return BadInput;
-        }
-        bool written = false;
-        if (what == QLatin1String("opportunities")) {
-            written = CsvExport::opportunities(*view, filter, file);
-        } else if (what == QLatin1String("accounts")) {
-            written = CsvExport::accounts(*view, filter, file);
-        } else if (what == QLatin1String("stalled")) {
-            const QDate day = asOf->isValid() ? *asOf : QDate::currentDate();
-            const auto report =
-                    health::evaluate(*view, { filter.scopeRep, filter.scopeTerritory }, day,
-                                     Period::containing(day, view->settings.fiscalStartMonth));
-            written = CsvExport::stalled(*view, report, file);
-        } else {
-            written = CsvExport::workList(*view, buildRoiReport(*view, filter), file);
-        }
-        if (!written || !file.commit()) {
-            err << cannotWrite(csvPath, file.errorString()) << '\n';
-            return BadInput;
-        }
     } catch (const std::exception &e) {
         err << userMessage(e, db, BookTask::Read) << '\n';
         return BadInput;
