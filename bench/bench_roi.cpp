@@ -32,8 +32,12 @@ tp::BookView makeBook()
         a.industry.push_back(-1);
         a.sizeBand.push_back(-1);
         a.region.push_back(-1);
+        a.state.push_back(-1);
+        a.country.push_back(-1);
         a.territory.push_back(-1);
         a.owner.push_back(-1);
+        a.crmOwner.push_back(-1);
+        a.lock.push_back(-1);
         // Log-normal potentials: most small, a few very large (like a real book).
         std::lognormal_distribution<double> potential(12.5, 1.2);
         a.potential.push_back(i % 2 ? tp::Minor(potential(rng) * 100) : -1);

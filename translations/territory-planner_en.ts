@@ -150,6 +150,34 @@
             <numerusform>Clear %n forecast calls</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Merge %n territory(ies) into %1</source>
+        <translation>
+            <numerusform>Merge %n territory into %1</numerusform>
+            <numerusform>Merge %n territories into %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear the lock of %n account(s)</source>
+        <translation>
+            <numerusform>Clear the lock of %n account</numerusform>
+            <numerusform>Clear the lock of %n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lock %n account(s)</source>
+        <translation>
+            <numerusform>Lock %n account</numerusform>
+            <numerusform>Lock %n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlock %n account(s)</source>
+        <translation>
+            <numerusform>Unlock %n account</numerusform>
+            <numerusform>Unlock %n accounts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tp::ReviewPack</name>
@@ -874,6 +902,23 @@
         <translation>
             <numerusform>Copied %n row.</numerusform>
             <numerusform>Copied %n rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::TerritoriesPage</name>
+    <message numerus="yes">
+        <source> · %n account(s) in no territory</source>
+        <translation>
+            <numerusform> · %n account in no territory</numerusform>
+            <numerusform> · %n accounts in no territory</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete territory %1? Its %n account(s) will be in no territory; their owners stay. Edit ▸ Undo brings it back.</source>
+        <translation>
+            <numerusform>Delete territory %1? Its %n account will be in no territory; its owner stays. Edit ▸ Undo brings it back.</numerusform>
+            <numerusform>Delete territory %1? Its %n accounts will be in no territory; their owners stay. Edit ▸ Undo brings it back.</numerusform>
         </translation>
     </message>
 </context>

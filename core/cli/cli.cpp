@@ -3,6 +3,7 @@
 #include "cli/importcommand.h"
 #include "cli/options.h"
 #include "cli/reportcommand.h"
+#include "cli/territoriescommand.h"
 #include "cli/undoimportcommand.h"
 
 #include "demo/demobook.h"
@@ -38,7 +39,8 @@ QString tr(const char *text)
 
 const QStringList commands{ QStringLiteral("demo"),        QStringLiteral("import"),
                             QStringLiteral("undo-import"), QStringLiteral("summary"),
-                            QStringLiteral("export"),      QStringLiteral("report") };
+                            QStringLiteral("export"),      QStringLiteral("report"),
+                            QStringLiteral("territories") };
 
 // "opportunities|accounts|...": the kinds `import --kind` accepts.
 QString kindKeys()
@@ -79,7 +81,9 @@ QString usage()
               "  export   --db BOOK --what "
               "opportunities|accounts|stalled|worklist|reviews|commitments [--rep NAME] "
               "[--territory NAME] [--as-of DATE] --csv OUT\n"
-              "  report   --db BOOK [--rep NAME] [--since DATE] [--as-of DATE] --pdf OUT\n\n"
+              "  report   --db BOOK [--rep NAME] [--since DATE] [--as-of DATE] --pdf OUT\n"
+              "  territories --db BOOK [--metric ev|potential|pipeline|accounts|active] "
+              "[--as-of DATE] [--json]\n\n"
               "Options:\n"
               "  -h, --help     Show this help\n"
               "  -v, --version  Show the version\n\n"
@@ -352,6 +356,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return exportTable(rest, out, err);
     if (command == QLatin1String("report"))
         return reportCommand(rest, out, err, usage());
+    if (command == QLatin1String("territories"))
+        return territoriesCommand(rest, out, err, usage());
     err << tr("Unknown command \"%1\".").arg(command) << '\n' << usage();
     return Usage;
 }

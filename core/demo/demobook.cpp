@@ -40,6 +40,63 @@ constexpr std::array<const char *, 6> territoryNames{
 };
 constexpr std::array<const char *, 6> regionNames{ "New York",  "California", "Bavaria",
                                                    "Stockholm", "London",     "Lombardy" };
+// Where each territory's accounts are billed (state or province, country), spelled as real
+// exports spell them: codes, native and English names mixed (the map's matcher reads them all).
+struct Place
+{
+    const char *state;
+    const char *country;
+};
+constexpr std::array<std::array<Place, 8>, 6> territoryPlaces{ {
+        { { { "NY", "USA" },
+            { "Massachusetts", "United States" },
+            { "NJ", "US" },
+            { "Pennsylvania", "United States" },
+            { "Florida", "USA" },
+            { "GA", "United States" },
+            { "Illinois", "USA" },
+            { "Ontario", "Canada" } } },
+        { { { "CA", "USA" },
+            { "California", "United States" },
+            { "WA", "US" },
+            { "Oregon", "United States" },
+            { "TX", "USA" },
+            { "Colorado", "United States" },
+            { "Arizona", "USA" },
+            { "British Columbia", "Canada" } } },
+        { { { "Bayern", "Deutschland" },
+            { "Bavaria", "Germany" },
+            { "Berlin", "Germany" },
+            { "Hessen", "Deutschland" },
+            { "Nordrhein-Westfalen", "Germany" },
+            { "Baden-Württemberg", "DE" },
+            { "Wien", "Österreich" },
+            { "Zürich", "Switzerland" } } },
+        { { { "Stockholm", "Sweden" },
+            { "Västra Götaland", "Sverige" },
+            { "Oslo", "Norway" },
+            { "", "Norge" },
+            { "Hovedstaden", "Denmark" },
+            { "Uusimaa", "Finland" },
+            { "", "Sweden" },
+            { "Skåne", "SE" } } },
+        { { { "London", "United Kingdom" },
+            { "England", "UK" },
+            { "Greater Manchester", "United Kingdom" },
+            { "Scotland", "GB" },
+            { "Dublin", "Ireland" },
+            { "Cork", "Ireland" },
+            { "", "UK" },
+            { "Wales", "United Kingdom" } } },
+        { { { "Lombardia", "Italy" },
+            { "Lazio", "Italia" },
+            { "Madrid", "Spain" },
+            { "Cataluña", "España" },
+            { "Lisboa", "Portugal" },
+            { "Île-de-France", "France" },
+            { "Provence-Alpes-Côte d'Azur", "France" },
+            { "Piemonte", "IT" } } },
+} };
 constexpr std::array<const char *, 8> industries{ "Software",           "Healthcare",
                                                   "Financial Services", "Retail",
                                                   "Manufacturing",      "Energy",
@@ -121,6 +178,11 @@ void writeDemoBook(const QString &path, const Options &options,
             rep.capacity = seed.capacity;
             rep.email = latin(seed.name).toLower().replace(QLatin1Char(' '), QLatin1Char('.'))
                     + QStringLiteral("@example.com");
+            // A Salesforce user id in its 18-character form (publishing owner changes).
+            rep.crmUserId = QString::fromStdString(
+                    values::idLookupKey(QStringLiteral("005DEMO%1")
+                                                .arg(reps.size() + 1, 8, 10, QLatin1Char('0'))
+                                                .toStdString()));
             reps.push_back(out.addRep(rep));
         }
         // Quotas for the six quarters behind and the two ahead of today.
@@ -147,6 +209,7 @@ void writeDemoBook(const QString &path, const Options &options,
         };
         std::vector<AccountInfo> accounts;
         AccountNames names;
+        Random places(options.seed + 19); // its own stream: the other draws stay as they were
         accounts.reserve(std::size_t(plan.accounts));
         for (int i = 0; i < plan.accounts; ++i) {
             Account a;
@@ -163,6 +226,9 @@ void writeDemoBook(const QString &path, const Options &options,
             a.industry = latin(industries[std::size_t(rng.between(0, 7))]);
             a.sizeBand = latin(sizeBands[std::size_t(size)]);
             a.region = latin(regionNames[t]);
+            const Place &place = territoryPlaces[t][std::size_t(places.between(0, 7))];
+            a.billingState = QString::fromUtf8(place.state);
+            a.billingCountry = QString::fromUtf8(place.country);
             a.territoryId = territories[t];
             a.ownerId = reps[t];
             if (rng.chance(0.4)) {

@@ -91,7 +91,8 @@ bool BookChange::isEmpty() const
             && !anyChanged(weights) && !(settings && settings->changed())
             && !(scoringModel && scoringModel->changed()) && !anyChanged(funnel)
             && !anyChanged(reviews) && !anyChanged(commitments) && !anyChanged(gateways)
-            && !anyChanged(snapshotLabels) && !anyChanged(snapshotDeletions);
+            && !anyChanged(territories) && !anyChanged(snapshotLabels)
+            && !anyChanged(snapshotDeletions);
 }
 
 BookChange BookChange::inverse() const
@@ -122,6 +123,7 @@ BookChange BookChange::inverse() const
     }
     inverse.funnel = swapped(funnel);
     inverse.reviews = swapped(reviews);
+    inverse.territories = swapped(territories);
     inverse.commitments = swapped(commitments);
     inverse.gateways = swapped(gateways);
     inverse.snapshotLabels = swapped(snapshotLabels);
@@ -191,6 +193,7 @@ void BookChange::mergeWith(const BookChange &next)
                     return a.scope == b.scope && a.period == b.period;
                 });
     mergeRows(reviews, next.reviews);
+    mergeRows(territories, next.territories);
     mergeRows(commitments, next.commitments);
     mergeDeltas(gateways, next.gateways, [](const CriterionTick &a, const CriterionTick &b) {
         return a.opportunity == b.opportunity && a.criterion == b.criterion;
@@ -219,6 +222,7 @@ ChangeAspects BookChange::aspects() const
     aspects.setFlag(ChangeAspect::Settings, settings && settings->changed());
     aspects.setFlag(ChangeAspect::FunnelAssumptions, anyChanged(funnel));
     aspects.setFlag(ChangeAspect::Reviews, anyChanged(reviews) || anyChanged(commitments));
+    aspects.setFlag(ChangeAspect::Territories, anyChanged(territories));
     aspects.setFlag(ChangeAspect::Gateways, anyChanged(gateways));
     aspects.setFlag(ChangeAspect::Snapshots,
                     anyChanged(snapshotLabels) || anyChanged(snapshotDeletions));
@@ -272,6 +276,8 @@ AccountFields BookChange::accountFields() const
             fields |= AccountField::Territory;
         if (d.before.potential != d.after.potential)
             fields |= AccountField::Potential;
+        if (d.before.lock != d.after.lock)
+            fields |= AccountField::Lock;
     }
     return fields;
 }

@@ -136,6 +136,7 @@ enum class ChangeAspect : unsigned {
     Reviews = 1u << 10, // reviews and their commitments
     Gateways = 1u << 11, // the gateway criteria ticked per deal
     Snapshots = 1u << 12, // snapshots labelled, deleted or brought back
+    Territories = 1u << 13, // territories made, renamed, given a rep, locked or deleted
 };
 Q_DECLARE_FLAGS(ChangeAspects, ChangeAspect)
 Q_DECLARE_OPERATORS_FOR_FLAGS(ChangeAspects)
@@ -158,6 +159,7 @@ enum class AccountField : unsigned {
     Owner = 1u << 0,
     Territory = 1u << 1,
     Potential = 1u << 2,
+    Lock = 1u << 3,
 };
 Q_DECLARE_FLAGS(AccountFields, AccountField)
 Q_DECLARE_OPERATORS_FOR_FLAGS(AccountFields)
@@ -175,6 +177,9 @@ struct BookChange
 
     std::vector<OpportunityDelta> opportunities; // by ascending id
     std::vector<Delta<Account>> accounts; // by ascending id
+    // Territories made, changed or deleted (BookEditor::write makes and changes them before the
+    // accounts move, and deletes them after).
+    std::vector<RowDelta<Territory>> territories;
     std::vector<Delta<RepCapacity>> capacities;
     std::vector<Delta<QuotaValue>> quotas;
     std::vector<Delta<ScoreEdit>> scores;

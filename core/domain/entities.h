@@ -19,6 +19,7 @@ struct Rep
     QString name;
     QString email;
     std::optional<int> capacity; // unset: the book's default capacity
+    QString crmUserId; // the rep's user id in the CRM (publishing owner changes)
 };
 
 struct Territory
@@ -26,6 +27,9 @@ struct Territory
     Id id = 0;
     QString name;
     std::optional<Id> ownerId;
+    bool locked = false; // a rebalancing proposal neither takes from it nor gives to it
+
+    bool operator==(const Territory &) const = default;
 };
 
 struct Account
@@ -39,6 +43,11 @@ struct Account
     std::optional<Id> territoryId;
     std::optional<Id> ownerId;
     std::optional<Minor> potential; // set by the user or an import; else derived
+    QString billingState, billingCountry; // where the map places it
+    std::optional<Id> crmOwnerId; // the owner the CRM gave it (a move changes ownerId only)
+    // The user's lock (METRICS "Territories"): unset, the default rule (locked with an open
+    // deal); true locked; false unlocked.
+    std::optional<bool> lock;
 
     bool operator==(const Account &) const = default;
 };

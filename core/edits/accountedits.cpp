@@ -74,12 +74,9 @@ BookChange BookEditor::setTerritory(std::span<const Id> accounts, std::optional<
     std::optional<Id> territoryOwner;
     QString territoryName;
     if (territory) {
-        auto st = m_book.db().prepare("SELECT owner_id, name FROM territories WHERE id = ?");
-        st.bind(1, *territory);
-        if (!st.step())
-            throw InputError(tr("That territory does not exist."));
-        territoryOwner = st.optionalInt64(0);
-        territoryName = st.text(1);
+        const Territory row = territoryRow(*territory);
+        territoryOwner = row.ownerId;
+        territoryName = row.name;
     }
     BookChange change = editAccounts(accounts, [&](Account &a) {
         a.territoryId = territory;

@@ -106,11 +106,18 @@ void BookEditor::trackHandEdits(BookChange &change, const std::function<void()> 
 
 void BookEditor::writeRows(BookChange &change)
 {
+    RepRepository reps(m_book);
+    // Territories made or changed before the accounts move into them, deleted after.
+    for (const RowDelta<Territory> &d : change.territories)
+        if (d.after)
+            reps.writeTerritory(d.id, d.after);
     writeOpportunities(change.opportunities);
     if (!change.accounts.empty())
         AccountRepository(m_book).write(
                 sides(change.accounts, [](const Delta<Account> &d) { return d.after; }));
-    RepRepository reps(m_book);
+    for (const RowDelta<Territory> &d : change.territories)
+        if (!d.after)
+            reps.writeTerritory(d.id, std::nullopt);
     for (const Delta<RepCapacity> &d : change.capacities)
         reps.setCapacity(d.after.rep, d.after.capacity);
     for (const Delta<QuotaValue> &d : change.quotas)

@@ -67,6 +67,22 @@ public:
     // Moves accounts into a territory (none: out of any). A territory with a rep makes that rep
     // the accounts' owner (docs/METRICS.md, "Territories"); their open deals stay with their reps.
     BookChange setTerritory(std::span<const Id> accounts, std::optional<Id> territory);
+    // The user's lock on accounts for rebalancing: true locked, false unlocked (even with an
+    // open deal), none the default rule (docs/METRICS.md "Territories").
+    BookChange setAccountLock(std::span<const Id> accounts, std::optional<bool> lock);
+
+    // Territories (territoryedits.cpp). Names are unique and not blank.
+    // A new territory; its id is change.territories.front().id.
+    BookChange createTerritory(const QString &name, std::optional<Id> rep);
+    BookChange renameTerritory(Id territory, const QString &name);
+    // Gives the territory to a rep (none: to nobody); its accounts become the rep's.
+    BookChange setTerritoryRep(Id territory, std::optional<Id> rep);
+    // A locked territory neither gives nor takes accounts in a rebalancing proposal.
+    BookChange setTerritoryLocked(Id territory, bool locked);
+    // Moves the accounts of `from` into `into` (its rep becomes their owner) and deletes `from`.
+    BookChange mergeTerritories(std::span<const Id> from, Id into);
+    // Deletes the territory; its accounts are in none afterwards (their owners stay).
+    BookChange deleteTerritory(Id territory);
 
     // Reps and settings (settingsedits.cpp).
     // Nullopt: the book's default capacity; no quota.
@@ -137,6 +153,8 @@ private:
                             const std::function<void(Account &)> &mutate);
     // Writes `change` and returns it, or returns it unwritten when it changes nothing.
     BookChange written(BookChange change);
+    Territory territoryRow(Id territory); // throws when it does not exist
+    QString checkedTerritoryName(const QString &name, Id except);
     // A scoring model edit: `edit` writes through ScoringModelRepository; the record holds the
     // model before and after and what `edit` returns of a factor or profile that comes or goes.
     BookChange modelEdit(const std::function<void(ScoringModelDelta &)> &edit);

@@ -8,13 +8,16 @@ struct AccountUpserter::Statements
 {
     explicit Statements(sql::Database &db)
         : current(db.prepare("SELECT name, coalesce(industry, ''), coalesce(size_band, ''), "
-                             "coalesce(region, ''), owner_id, potential, territory_id "
-                             "FROM accounts WHERE id = ?")),
+                             "coalesce(region, ''), owner_id, potential, territory_id, "
+                             "coalesce(billing_state, ''), coalesce(billing_country, ''), "
+                             "crm_owner_id FROM accounts WHERE id = ?")),
           insert(db.prepare("INSERT INTO accounts (crm_id, name, industry, size_band, region, "
-                            "owner_id, potential, territory_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
+                            "owner_id, potential, territory_id, billing_state, billing_country, "
+                            "crm_owner_id) VALUES (?, ?, ?, ?, ?, ?6, ?, ?, ?, ?, ?6)")),
           update(db.prepare(
                   "UPDATE accounts SET name = ?, industry = ?, size_band = ?, region = ?, "
-                  "owner_id = ?, potential = ?, territory_id = ? WHERE id = ?"))
+                  "owner_id = ?, potential = ?, territory_id = ?, billing_state = ?, "
+                  "billing_country = ?, crm_owner_id = ? WHERE id = ?"))
     { }
     sql::Statement current, insert, update;
 };
@@ -44,6 +47,8 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
     const std::optional<Id> id = a.crmId.isEmpty() ? m_directory.accountByName(a.name)
                                                    : m_directory.accountByCrmId(a.crmId);
     const std::optional<Id> owner = m_directory.rep(a.owner);
+    if (owner)
+        m_directory.noteRepIdentity(*owner, a.ownerCrmId, a.ownerEmail, m_journal);
     // A new territory belongs to the rep of the first account the file puts in it.
     const std::optional<Id> territory = m_directory.territory(a.territory, owner);
     const QString band = !a.sizeBand.isEmpty() ? a.sizeBand : sizeBandOf(a.employees);
@@ -60,6 +65,8 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
                 .bind(6, owner)
                 .bind(7, a.potential)
                 .bind(8, territory)
+                .bind(9, a.billingState)
+                .bind(10, a.billingCountry)
                 .run();
         m_directory.addAccount(m_db.lastInsertId(), a.crmId, a.name);
         ++m_counts.created;
@@ -72,16 +79,26 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
     const QString industry = a.industry.isEmpty() ? current.text(1) : a.industry;
     const QString sizeBand = band.isEmpty() ? current.text(2) : band;
     const QString region = a.region.isEmpty() ? current.text(3) : a.region;
+    const QString state = a.billingState.isEmpty() ? current.text(7) : a.billingState;
+    const QString country = a.billingCountry.isEmpty() ? current.text(8) : a.billingCountry;
     const std::optional<Id> oldOwner = current.optionalInt64(4);
     const std::optional<Minor> oldPotential = current.optionalInt64(5);
     const std::optional<Id> oldTerritory = current.optionalInt64(6);
+    const std::optional<Id> oldCrmOwner = current.optionalInt64(9);
     const bool same = name == a.name && current.text(1) == industry && current.text(2) == sizeBand
-            && current.text(3) == region;
+            && current.text(3) == region && current.text(7) == state && current.text(8) == country;
     current.reset();
-    const std::optional<Id> newOwner = owner ? owner : oldOwner;
+    // METRICS "Territories": an account moved in the book keeps its new owner and territory
+    // until the CRM says otherwise; the file's owner is the CRM's.
+    const bool movedInBook = oldCrmOwner && oldOwner != oldCrmOwner;
+    const std::optional<Id> crmOwner = owner ? owner : oldCrmOwner;
+    const bool crmMoved = owner && owner != oldCrmOwner;
+    const std::optional<Id> newOwner = owner && (!movedInBook || crmMoved) ? owner : oldOwner;
     const std::optional<Minor> potential = a.potential ? a.potential : oldPotential;
-    const std::optional<Id> newTerritory = territory ? territory : oldTerritory;
-    if (same && newOwner == oldOwner && potential == oldPotential && newTerritory == oldTerritory) {
+    const std::optional<Id> newTerritory =
+            territory && (!movedInBook || crmMoved) ? territory : oldTerritory;
+    if (same && newOwner == oldOwner && potential == oldPotential && newTerritory == oldTerritory
+        && crmOwner == oldCrmOwner) {
         ++m_counts.unchanged;
         return;
     }
@@ -93,7 +110,10 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
             .bind(5, newOwner)
             .bind(6, potential)
             .bind(7, newTerritory)
-            .bind(8, *id)
+            .bind(8, state)
+            .bind(9, country)
+            .bind(10, crmOwner)
+            .bind(11, *id)
             .run();
     ++m_counts.updated;
 }

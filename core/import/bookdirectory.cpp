@@ -1,5 +1,6 @@
 #include "bookdirectory.h"
 
+#include "importjournal.h"
 #include "opportunityupsert.h"
 
 namespace tp::crm {
@@ -8,7 +9,8 @@ BookDirectory::BookDirectory(sql::Database &db, UpsertCounts &counts)
     : m_db(db),
       m_counts(counts),
       m_insertRep(db.prepare("INSERT INTO reps (name) VALUES (?)")),
-      m_insertAccount(db.prepare("INSERT INTO accounts (crm_id, name, owner_id) VALUES (?, ?, ?)"))
+      m_insertAccount(db.prepare("INSERT INTO accounts (crm_id, name, owner_id, crm_owner_id) "
+                                 "VALUES (?1, ?2, ?3, ?3)"))
 {
     auto st = m_db.prepare("SELECT id, name FROM reps ORDER BY id");
     while (st.step()) {
@@ -30,6 +32,32 @@ std::optional<Id> BookDirectory::rep(const QString &name)
     m_reps.insert(key, id);
     ++m_counts.repsCreated;
     return id;
+}
+
+void BookDirectory::noteRepIdentity(Id rep, const QString &crmUserId, const QString &email,
+                                    ImportJournal &journal)
+{
+    if (crmUserId.isEmpty() && email.isEmpty())
+        return;
+    if (!m_identitiesLoaded) {
+        m_identitiesLoaded = true;
+        auto st =
+                m_db.prepare("SELECT id, coalesce(crm_user_id, ''), coalesce(email, '') FROM reps");
+        while (st.step())
+            m_identities.insert(st.int64(0), { st.text(1), st.text(2) });
+    }
+    RepIdentity &known = m_identities[rep];
+    const QString id = crmUserId.isEmpty() ? known.crmUserId : crmUserId;
+    const QString mail = email.isEmpty() ? known.email : email;
+    if (id == known.crmUserId && mail == known.email)
+        return;
+    journal.beforeUpdate("reps", rep);
+    m_db.prepare("UPDATE reps SET crm_user_id = ?, email = ? WHERE id = ?")
+            .bind(1, id.isEmpty() ? QString() : id)
+            .bind(2, mail)
+            .bind(3, rep)
+            .run();
+    known = { id, mail };
 }
 
 // Read on first use: an import of quotas needs no accounts.

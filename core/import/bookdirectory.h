@@ -11,6 +11,7 @@
 
 namespace tp::crm {
 
+class ImportJournal;
 struct UpsertCounts;
 
 // The reps and accounts an import finds or creates, read from the book once: reps and accounts
@@ -24,6 +25,10 @@ public:
 
     // The rep of that name, created if the book has none; nullopt for an empty name.
     std::optional<Id> rep(const QString &name);
+    // The rep's user id and email in the CRM as a file row gives them (empty: not given): the
+    // book takes the ones given where they differ from its own, journaled for the undo.
+    void noteRepIdentity(Id rep, const QString &crmUserId, const QString &email,
+                         ImportJournal &journal);
 
     std::optional<Id> accountByCrmId(std::string_view utf8);
     std::optional<Id> accountByCrmId(const QString &crmId)
@@ -53,6 +58,12 @@ private:
     QHash<QString, Id> m_accountsByName; // folded name → the oldest id
     bool m_accountsLoaded = false;
     QHash<QString, Id> m_territories; // folded name → id, read on first use
+    struct RepIdentity
+    {
+        QString crmUserId, email;
+    };
+    QHash<Id, RepIdentity> m_identities; // read on first use
+    bool m_identitiesLoaded = false;
     bool m_territoriesLoaded = false;
 };
 

@@ -8,7 +8,7 @@ namespace tp::crm {
 
 namespace {
 
-constexpr std::array<FieldInfo, std::size_t(Field::PotentialDerived) + 1> infos{ {
+constexpr std::array<FieldInfo, fieldCount> infos{ {
         { Field::CrmId, "crm_id", ValueType::Identifier },
         { Field::Name, "name", ValueType::Text },
         { Field::AccountName, "account_name", ValueType::Text },
@@ -41,6 +41,10 @@ constexpr std::array<FieldInfo, std::size_t(Field::PotentialDerived) + 1> infos{
         { Field::Subject, "subject", ValueType::Text },
         { Field::Period, "period", ValueType::Text },
         { Field::PotentialDerived, "potential_derived", ValueType::Boolean },
+        { Field::BillingState, "billing_state", ValueType::Text },
+        { Field::BillingCountry, "billing_country", ValueType::Text },
+        { Field::OwnerCrmId, "owner_crm_id", ValueType::Identifier },
+        { Field::OwnerEmail, "owner_email", ValueType::Text },
 } };
 
 QString translate(const char *text)
@@ -181,6 +185,14 @@ QString fieldLabel(Field field)
         return translate("Period");
     case Field::PotentialDerived:
         return translate("Potential derived (yes/no)");
+    case Field::BillingState:
+        return translate("Billing state or province");
+    case Field::BillingCountry:
+        return translate("Billing country");
+    case Field::OwnerCrmId:
+        return translate("Owner's CRM user id");
+    case Field::OwnerEmail:
+        return translate("Owner's email");
     }
     return {};
 }
@@ -188,16 +200,20 @@ QString fieldLabel(Field field)
 const std::vector<Field> &fieldsOf(Kind kind)
 {
     static const std::vector<Field> opportunities{
-        Field::CrmId,     Field::Name,        Field::AccountName,  Field::AccountCrmId,
-        Field::Owner,     Field::Stage,       Field::Status,       Field::IsClosed,
-        Field::IsWon,     Field::Amount,      Field::Currency,     Field::Probability,
-        Field::CloseDate, Field::CreatedDate, Field::LastActivity, Field::StageChanged,
-        Field::WonTime,   Field::LostTime,    Field::NextStep,     Field::ForecastCategory
+        Field::CrmId,      Field::Name,        Field::AccountName,  Field::AccountCrmId,
+        Field::Owner,      Field::Stage,       Field::Status,       Field::IsClosed,
+        Field::IsWon,      Field::Amount,      Field::Currency,     Field::Probability,
+        Field::CloseDate,  Field::CreatedDate, Field::LastActivity, Field::StageChanged,
+        Field::WonTime,    Field::LostTime,    Field::NextStep,     Field::ForecastCategory,
+        Field::OwnerCrmId, Field::OwnerEmail
     };
-    static const std::vector<Field> accounts{
-        Field::CrmId,  Field::Name,      Field::Industry, Field::Employees, Field::SizeBand,
-        Field::Region, Field::Territory, Field::Owner,    Field::Potential, Field::PotentialDerived
-    };
+    static const std::vector<Field> accounts{ Field::CrmId,        Field::Name,
+                                              Field::Industry,     Field::Employees,
+                                              Field::SizeBand,     Field::Region,
+                                              Field::BillingState, Field::BillingCountry,
+                                              Field::Territory,    Field::Owner,
+                                              Field::OwnerCrmId,   Field::OwnerEmail,
+                                              Field::Potential,    Field::PotentialDerived };
     static const std::vector<Field> activities{
         Field::CrmId,       Field::ActivityType, Field::ActivityDate,     Field::Owner,
         Field::AccountName, Field::AccountCrmId, Field::OpportunityCrmId, Field::Subject

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -57,7 +58,16 @@ enum class Field {
     // scores and accounts (CrmId, Name and Potential too): "yes" leaves the account's potential
     // derived, as a work list or accounts export says of it
     PotentialDerived,
+    // accounts: where the map places it (METRICS "Territories")
+    BillingState,
+    BillingCountry,
+    // accounts and opportunities: the owner's user id and email in the CRM (rep attributes, for
+    // publishing owner changes back)
+    OwnerCrmId,
+    OwnerEmail,
 };
+// How many fields there are (a table indexed by Field has this size).
+inline constexpr std::size_t fieldCount = std::size_t(Field::OwnerEmail) + 1;
 
 enum class ValueType { Text, Identifier, Amount, Probability, Date, Boolean, Integer };
 

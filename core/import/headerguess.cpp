@@ -52,6 +52,21 @@ struct Spellings
     "account id", "accountid", "company id", "organization id", "organisation id", "org id", \
             "customer id", "client id", "kunden id", "kundennummer", "kunden nr", "firmen id"
 
+// The owner's user id and email in the CRM (rep attributes), in deal and account files.
+Spellings ownerIdSpellings()
+{
+    return { Field::OwnerCrmId,
+             { "owner id", "account owner id", "opportunity owner id", "hubspot owner id",
+               "company owner id", "deal owner id", "owner user id" } };
+}
+
+Spellings ownerEmailSpellings()
+{
+    return { Field::OwnerEmail,
+             { "owner email", "account owner email", "deal owner email", "company owner email",
+               "owner e mail", "opportunity owner email", "owner email address" } };
+}
+
 const std::vector<Spellings> &opportunitySpellings()
 {
     static const std::vector<Spellings> table{
@@ -108,6 +123,8 @@ const std::vector<Spellings> &opportunitySpellings()
         { Field::ForecastCategory,
           { "forecast category", "forecast category name", "hs forecast category",
             "prognosekategorie" } },
+        ownerIdSpellings(),
+        ownerEmailSpellings(),
     };
     return table;
 }
@@ -126,8 +143,16 @@ const std::vector<Spellings> &accountSpellings()
           { "size band", "size", "company size", "segment", "größe", "groesse",
             "unternehmensgröße" } },
         { Field::Territory, { "territory", "sales territory", "vertriebsgebiet", "gebiet" } },
-        { Field::Region,
-          { "region", "country", "billing country", "state", "area", "land", "bundesland" } },
+        { Field::Region, { "region", "sales region", "area" } },
+        { Field::BillingState,
+          { "billing state province", "billing state", "state province", "state region", "state",
+            "province", "bundesland", "shipping state province",
+            "organization address state county", "organisation address state county" } },
+        { Field::BillingCountry,
+          { "billing country", "country", "country region", "shipping country", "land",
+            "organization address country", "organisation address country" } },
+        ownerIdSpellings(),
+        ownerEmailSpellings(),
         { Field::Potential,
           { "revenue potential", "potential", "sales potential", "umsatzpotenzial",
             "umsatzpotential", "potenzial" } },

@@ -166,6 +166,18 @@ std::optional<Id> OpportunityUpserter::repFor(const std::string &name)
     return id;
 }
 
+// Most rows repeat what earlier rows said of their owner: the directory hears it once per change.
+void OpportunityUpserter::noteOwnerIdentity(Id owner, const OpportunityInput &row)
+{
+    std::string &seen = m_identitySeen[owner];
+    const std::string said = row.ownerCrmId + '\n' + row.ownerEmail;
+    if (seen == said)
+        return;
+    seen = said;
+    m_directory.noteRepIdentity(owner, QString::fromStdString(row.ownerCrmId),
+                                QString::fromStdString(row.ownerEmail), m_journal);
+}
+
 // By CRM id; else by name, unless the file gives a CRM id the book lacks (then the account is
 // new). Never creates one: upsert() does, once it knows the row is imported.
 std::optional<Id> OpportunityUpserter::findAccount(const OpportunityInput &row)
@@ -257,6 +269,8 @@ void OpportunityUpserter::upsert(const OpportunityInput &row)
         }
     }
     const std::optional<Id> owner = row.owner.empty() ? std::nullopt : repFor(row.owner);
+    if (owner && (!row.ownerCrmId.empty() || !row.ownerEmail.empty()))
+        noteOwnerIdentity(*owner, row);
     if (!account && accountGiven)
         account = m_directory.createAccount(QString::fromStdString(row.accountCrmId),
                                             QString::fromStdString(row.accountName), owner);

@@ -29,6 +29,7 @@ struct OpportunityInput
     std::string accountName;
     std::string accountCrmId;
     std::string owner;
+    std::string ownerCrmId, ownerEmail; // the owner's user id and email in the CRM
     Stage stage = Stage::Qualify; // Won/Lost when the status says so
     // The open stage the file names beside a Won or Lost status (Pipedrive, Dynamics): where the
     // deal was when it closed.
@@ -122,6 +123,7 @@ public:
 private:
     struct Statements;
     std::optional<Id> repFor(const std::string &name);
+    void noteOwnerIdentity(Id owner, const OpportunityInput &row);
     std::optional<Id> findAccount(const OpportunityInput &row);
     bool findExisting(const OpportunityInput &row, std::optional<Id> account);
     bool load(Id id, const OpportunityInput &row, std::optional<Id> account);
@@ -134,6 +136,7 @@ private:
 
     sql::Database &m_db;
     ImportJournal &m_journal;
+    std::unordered_map<Id, std::string> m_identitySeen; // owner → "crm id\nemail" last heard
     Context m_context;
     std::unique_ptr<Statements> m_st;
     TextIds m_repsByText; // as files spell them → id

@@ -45,7 +45,9 @@ std::vector<Preset> makePresets()
                       { F::LastActivity, names({ "Last Activity" }) },
                       { F::StageChanged, names({ "Last Stage Change Date" }) },
                       { F::NextStep, names({ "Next Step" }) },
-                      { F::ForecastCategory, names({ "Forecast Category" }) } },
+                      { F::ForecastCategory, names({ "Forecast Category" }) },
+                      { F::OwnerCrmId, names({ "Opportunity Owner ID", "Owner ID" }) },
+                      { F::OwnerEmail, names({ "Opportunity Owner Email", "Owner Email" }) } },
                     {},
                     true });
     all.push_back(
@@ -68,8 +70,10 @@ std::vector<Preset> makePresets()
                 { F::LastActivity, names({ "LastActivityDate" }) },
                 { F::StageChanged, names({ "LastStageChangeDate" }) },
                 { F::NextStep, names({ "NextStep" }) },
-                { F::ForecastCategory, names({ "ForecastCategoryName", "ForecastCategory" }) } },
-              names({ "OwnerId" }) });
+                { F::ForecastCategory, names({ "ForecastCategoryName", "ForecastCategory" }) },
+                { F::OwnerCrmId, names({ "OwnerId" }) },
+                { F::OwnerEmail, names({ "Owner.Email" }) } },
+              {} });
     all.push_back(
             { QStringLiteral("hubspot"),
               translate("HubSpot"),
@@ -88,7 +92,9 @@ std::vector<Preset> makePresets()
                 { F::CreatedDate, names({ "Create Date" }) },
                 { F::LastActivity, names({ "Last Activity Date" }) },
                 { F::NextStep, names({ "Next step" }) },
-                { F::ForecastCategory, names({ "Forecast category", "hs_forecast_category" }) } },
+                { F::ForecastCategory, names({ "Forecast category", "hs_forecast_category" }) },
+                { F::OwnerEmail, names({ "Deal owner email", "Deal Owner Email" }) },
+                { F::OwnerCrmId, names({ "HubSpot Owner ID", "Deal owner ID" }) } },
               names({ "Pipeline" }) });
     all.push_back({ QStringLiteral("pipedrive"),
                     translate("Pipedrive"),
@@ -158,10 +164,27 @@ std::vector<Preset> makePresets()
                       { F::Name, names({ "Account Name", "Name" }) },
                       { F::Industry, names({ "Industry" }) },
                       { F::Employees, names({ "Employees", "NumberOfEmployees" }) },
-                      { F::Region, names({ "Billing State/Province", "BillingState" }) },
+                      { F::BillingState, names({ "Billing State/Province", "BillingState" }) },
+                      { F::BillingCountry, names({ "Billing Country", "BillingCountry" }) },
                       { F::Territory, names({ "Territory", "Territory Name", "Sales Territory" }) },
-                      { F::Owner, names({ "Account Owner", "Owner.Name" }) } },
-                    names({ "Annual Revenue", "Billing Country", "Type" }) });
+                      { F::Owner, names({ "Account Owner", "Owner.Name" }) },
+                      { F::OwnerCrmId, names({ "Account Owner ID", "OwnerId", "Owner ID" }) },
+                      { F::OwnerEmail, names({ "Account Owner Email", "Owner.Email" }) } },
+                    names({ "Annual Revenue", "Type" }) });
+    all.push_back({ QStringLiteral("hubspot-companies"),
+                    translate("HubSpot companies"),
+                    Kind::Accounts,
+                    { { F::CrmId, names({ "Record ID", "Company ID" }) },
+                      { F::Name, names({ "Company name", "Name" }) },
+                      { F::Industry, names({ "Industry" }) },
+                      { F::Employees, names({ "Number of Employees" }) },
+                      { F::BillingState, names({ "State/Region" }) },
+                      { F::BillingCountry, names({ "Country/Region" }) },
+                      { F::Owner, names({ "Company owner" }) },
+                      { F::OwnerCrmId, names({ "HubSpot Owner ID", "Company owner ID" }) },
+                      { F::OwnerEmail, names({ "Company owner email", "Owner email" }) } },
+                    names({ "Annual Revenue", "City", "Lifecycle Stage", "Create Date",
+                            "Last Activity Date", "Phone Number", "Company Domain Name" }) });
     all.push_back(
             { QStringLiteral("activities"),
               translate("Activities export"),
@@ -222,6 +245,8 @@ std::vector<Preset> makePresets()
                       { F::Industry, names({ "Industry" }) },
                       { F::SizeBand, names({ "Size Band" }) },
                       { F::Region, names({ "Region" }) },
+                      { F::BillingState, names({ "Billing State" }) },
+                      { F::BillingCountry, names({ "Billing Country" }) },
                       { F::Territory, names({ "Territory" }) },
                       { F::Owner, names({ "Owner" }) },
                       { F::Potential, names({ "Revenue Potential" }) },

@@ -77,9 +77,7 @@ QString activityType(const QString &word)
 } // namespace
 
 RowReader::RowReader(const Analysis &analysis, const StageResolver &stages)
-    : m_analysis(analysis),
-      m_stages(stages),
-      m_columns(std::size_t(Field::PotentialDerived) + 1, -1)
+    : m_analysis(analysis), m_stages(stages), m_columns(fieldCount, -1)
 {
     for (const auto &[field, column] : analysis.columns)
         m_columns[std::size_t(field)] = column;
@@ -250,6 +248,8 @@ bool RowReader::readOpportunity(const csv::Record &record, OpportunityInput &out
     textInto(record, Field::AccountName, out.accountName);
     identifierInto(record, Field::AccountCrmId, out.accountCrmId);
     textInto(record, Field::Owner, out.owner);
+    identifierInto(record, Field::OwnerCrmId, out.ownerCrmId);
+    textInto(record, Field::OwnerEmail, out.ownerEmail);
     textInto(record, Field::NextStep, out.nextStep);
     textInto(record, Field::Currency, out.currency);
     for (char &c : out.currency)
@@ -403,8 +403,12 @@ bool RowReader::readAccount(const csv::Record &record, AccountInput &out,
     out.industry = text(record, Field::Industry);
     out.sizeBand = text(record, Field::SizeBand);
     out.region = text(record, Field::Region);
+    out.billingState = text(record, Field::BillingState);
+    out.billingCountry = text(record, Field::BillingCountry);
     out.territory = text(record, Field::Territory);
     out.owner = text(record, Field::Owner);
+    out.ownerCrmId = identifier(record, Field::OwnerCrmId);
+    out.ownerEmail = text(record, Field::OwnerEmail);
     const QString employees = text(record, Field::Employees);
     if (!employees.isEmpty()) {
         QString digits = employees;

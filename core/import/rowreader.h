@@ -31,6 +31,7 @@ public:
     struct AccountInput
     {
         QString crmId, name, industry, sizeBand, region, territory, owner;
+        QString billingState, billingCountry, ownerCrmId, ownerEmail;
         std::optional<int> employees;
         std::optional<Minor> potential;
     };

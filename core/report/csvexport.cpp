@@ -78,8 +78,9 @@ bool CsvExport::accounts(const BookView &view, const RowFilter &filter, QIODevic
     CsvWriter csv(out);
     for (const QString &h :
          { tr("Account ID"), tr("Account Name"), tr("Industry"), tr("Size Band"), tr("Region"),
-           tr("Territory"), tr("Owner"), tr("Revenue Potential"), tr("Potential Derived"),
-           tr("Open Pipeline"), tr("Open Opportunities") })
+           tr("Billing State"), tr("Billing Country"), tr("Territory"), tr("Owner"),
+           tr("Revenue Potential"), tr("Potential Derived"), tr("Open Pipeline"),
+           tr("Open Opportunities") })
         csv.text(h);
     csv.endRow();
     const std::vector<int> order = storageOrder(std::size_t(a.size()));
@@ -92,6 +93,8 @@ bool CsvExport::accounts(const BookView &view, const RowFilter &filter, QIODevic
         csv.text(a.industries.value(a.industry[r]));
         csv.text(a.sizeBands.value(a.sizeBand[r]));
         csv.text(a.regions.value(a.region[r]));
+        csv.text(a.states.value(a.state[r]));
+        csv.text(a.countries.value(a.country[r]));
         csv.text(a.territory[r] >= 0 ? view.territories[std::size_t(a.territory[r])].name
                                      : QString());
         csv.text(repName(view, a.owner[r]));

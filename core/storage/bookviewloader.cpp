@@ -81,12 +81,14 @@ std::unique_ptr<BookView> loadBookView(const QString &bookPath, const LoadProgre
     }
     QHash<Id, int> territoryIndex;
     {
-        auto st = db.prepare(
-                "SELECT id, name, owner_id FROM territories ORDER BY name COLLATE NOCASE");
+        // In the order BookView::sortTerritories() keeps.
+        auto st = db.prepare("SELECT id, name, owner_id, locked FROM territories "
+                             "ORDER BY name COLLATE NOCASE, id");
         while (st.step()) {
             territoryIndex.insert(st.int64(0), int(view->territories.size()));
             view->territories.push_back({ st.int64(0), st.text(1),
-                                          st.isNull(2) ? -1 : repIndex.value(st.int64(2), -1) });
+                                          st.isNull(2) ? -1 : repIndex.value(st.int64(2), -1),
+                                          st.integer(3) != 0 });
         }
     }
 

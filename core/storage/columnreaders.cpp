@@ -86,12 +86,16 @@ void readAccounts(sql::Database &db, const QHash<Id, int> &territoryIndex,
     reserveColumn(a.id, n);
     a.name.reserve(n, n * 28);
     a.crmId.reserve(n, n * 18);
-    for (auto *v : { &a.industry, &a.sizeBand, &a.region, &a.territory, &a.owner })
+    for (auto *v : { &a.industry, &a.sizeBand, &a.region, &a.state, &a.country, &a.territory,
+                     &a.owner, &a.crmOwner })
         reserveColumn(*v, n);
     reserveColumn(a.potential, n);
-    DictionaryBuilder industries(a.industries), sizeBands(a.sizeBands), regions(a.regions);
+    reserveColumn(a.lock, n);
+    DictionaryBuilder industries(a.industries), sizeBands(a.sizeBands), regions(a.regions),
+            states(a.states), countries(a.countries);
     auto st = db.prepare("SELECT id, crm_id, name, industry, size_band, region, territory_id, "
-                         "owner_id, potential FROM accounts ORDER BY id");
+                         "owner_id, potential, billing_state, billing_country, crm_owner_id, "
+                         "lock_state FROM accounts ORDER BY id");
     qint64 local = 0;
     while (st.step()) {
         a.id.push_back(st.int64(0));
@@ -103,6 +107,10 @@ void readAccounts(sql::Database &db, const QHash<Id, int> &territoryIndex,
         a.territory.push_back(st.isNull(6) ? -1 : territoryIndex.value(st.int64(6), -1));
         a.owner.push_back(st.isNull(7) ? -1 : repIndex.value(st.int64(7), -1));
         a.potential.push_back(st.isNull(8) ? -1 : st.int64(8));
+        a.state.push_back(states.index(st.utf8(9)));
+        a.country.push_back(countries.index(st.utf8(10)));
+        a.crmOwner.push_back(st.isNull(11) ? -1 : repIndex.value(st.int64(11), -1));
+        a.lock.push_back(std::int8_t(st.isNull(12) ? -1 : st.integer(12)));
         if (!step(local, shared))
             return;
     }

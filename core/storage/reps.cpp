@@ -12,12 +12,14 @@ Rep readRep(const sql::Statement &st)
     r.id = st.int64(0);
     r.name = st.text(1);
     r.email = st.text(2);
+    r.crmUserId = st.text(4);
     if (!st.isNull(3))
         r.capacity = st.integer(3);
     return r;
 }
 
-constexpr const char *repColumns = "SELECT id, name, email, capacity FROM reps ";
+constexpr const char *repColumns =
+        "SELECT id, name, email, capacity, coalesce(crm_user_id, '') FROM reps ";
 
 } // namespace
 
@@ -52,8 +54,13 @@ Id RepRepository::insert(const Rep &rep)
 {
     if (rep.name.trimmed().isEmpty())
         throw InputError(tr("A rep needs a name."));
-    auto st = m_db.prepare("INSERT INTO reps (name, email, capacity) VALUES (?, ?, ?)");
-    st.bind(1, rep.name.trimmed()).bind(2, rep.email).bind(3, rep.capacity).run();
+    auto st = m_db.prepare(
+            "INSERT INTO reps (name, email, capacity, crm_user_id) VALUES (?, ?, ?, ?)");
+    st.bind(1, rep.name.trimmed())
+            .bind(2, rep.email)
+            .bind(3, rep.capacity)
+            .bind(4, rep.crmUserId.isEmpty() ? QString() : rep.crmUserId)
+            .run();
     return m_db.lastInsertId();
 }
 
@@ -97,23 +104,64 @@ void RepRepository::setQuota(Id rep, const QString &period, std::optional<Minor>
     st.bind(1, rep).bind(2, period).bind(3, *amount).run();
 }
 
+namespace {
+
+constexpr const char *territoryColumns = "SELECT id, name, owner_id, locked FROM territories ";
+
+Territory readTerritory(const sql::Statement &st)
+{
+    return Territory{ st.int64(0), st.text(1), st.optionalInt64(2), st.integer(3) != 0 };
+}
+
+} // namespace
+
 QList<Territory> RepRepository::territories()
 {
     QList<Territory> list;
-    auto st =
-            m_db.prepare("SELECT id, name, owner_id FROM territories ORDER BY name COLLATE NOCASE");
+    auto st = m_db.prepare(std::string(territoryColumns) + "ORDER BY name COLLATE NOCASE");
     while (st.step())
-        list.append(Territory{ st.int64(0), st.text(1), st.optionalInt64(2) });
+        list.append(readTerritory(st));
     return list;
 }
 
 std::optional<Territory> RepRepository::territoryByName(const QString &name)
 {
-    auto st = m_db.prepare("SELECT id, name, owner_id FROM territories WHERE name = ?");
+    auto st = m_db.prepare(std::string(territoryColumns) + "WHERE name = ?");
     st.bind(1, name.trimmed());
     if (st.step())
-        return Territory{ st.int64(0), st.text(1), st.optionalInt64(2) };
+        return readTerritory(st);
     return std::nullopt;
+}
+
+std::optional<Territory> RepRepository::territoryById(Id id)
+{
+    auto st = m_db.prepare(std::string(territoryColumns) + "WHERE id = ?");
+    st.bind(1, id);
+    if (st.step())
+        return readTerritory(st);
+    return std::nullopt;
+}
+
+void RepRepository::writeTerritory(Id id, const std::optional<Territory> &territory)
+{
+    if (!territory) {
+        m_db.prepare("DELETE FROM territories WHERE id = ?").bind(1, id).run();
+        return;
+    }
+    m_db.prepare("INSERT INTO territories (id, name, owner_id, locked) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                 "owner_id = excluded.owner_id, locked = excluded.locked")
+            .bind(1, id)
+            .bind(2, territory->name)
+            .bind(3, territory->ownerId)
+            .bind(4, territory->locked ? 1 : 0)
+            .run();
+}
+
+Id RepRepository::nextTerritoryId()
+{
+    auto st = m_db.prepare("SELECT coalesce(max(id), 0) + 1 FROM territories");
+    return st.step() ? st.int64(0) : 1;
 }
 
 Id RepRepository::insertTerritory(const Territory &territory)

@@ -30,7 +30,11 @@ public:
 
     QList<Territory> territories();
     std::optional<Territory> territoryByName(const QString &name);
+    std::optional<Territory> territoryById(Id id);
     Id insertTerritory(const Territory &territory);
+    // Makes, changes (none: deletes) the territory `id` (an edit's row, its id kept for undo).
+    void writeTerritory(Id id, const std::optional<Territory> &territory);
+    Id nextTerritoryId();
 
 private:
     sql::Database &m_db;

@@ -475,6 +475,38 @@ UPDATE snapshots SET full_state = 1
 CREATE INDEX snapshots_full ON snapshots(taken_on, id) WHERE full_state = 1;
 )SQL";
 
+// Version 11 (issue 19, docs/METRICS.md "Territories"):
+// - an account's billing state and country, where the map places it (`region` stays the free
+//   text a file calls its region);
+// - the owner the CRM gave it (`crm_owner_id`): moving the account in the book changes
+//   `owner_id` only, so that the difference can be published back; rows before this version
+//   get their owner;
+// - the user's lock (`lock_state`: NULL the default rule, 1 locked, 0 unlocked even with an open
+//   deal);
+// - a rep's user id in the CRM (Salesforce 18-character id, HubSpot owner id), for publishing;
+// - rebalancing scenarios kept by name: the moves each would make (account → territory).
+const char *const version11 = R"SQL(
+ALTER TABLE accounts ADD COLUMN billing_state TEXT;
+ALTER TABLE accounts ADD COLUMN billing_country TEXT;
+ALTER TABLE accounts ADD COLUMN crm_owner_id INTEGER REFERENCES reps(id) ON DELETE SET NULL;
+ALTER TABLE accounts ADD COLUMN lock_state INTEGER
+    CHECK (lock_state IS NULL OR lock_state IN (0, 1));
+UPDATE accounts SET crm_owner_id = owner_id;
+ALTER TABLE reps ADD COLUMN crm_user_id TEXT;
+CREATE TABLE scenarios (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_on TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    tolerance REAL NOT NULL,
+    notes TEXT NOT NULL DEFAULT '');
+CREATE TABLE scenario_moves (
+    scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    to_territory_id INTEGER NOT NULL REFERENCES territories(id) ON DELETE CASCADE,
+    PRIMARY KEY (scenario_id, account_id)) WITHOUT ROWID;
+)SQL";
+
 // The opportunities' secondary indexes (version 5 on).
 const char *const opportunityIndexes = R"SQL(
 CREATE UNIQUE INDEX opportunities_crm_id ON opportunities(crm_id);
@@ -492,7 +524,8 @@ const std::vector<std::string> &migrations()
                                                  version7 + handEditTriggers(),
                                                  version8,
                                                  version9,
-                                                 version10 };
+                                                 version10,
+                                                 version11 };
     return steps;
 }
 
@@ -540,7 +573,8 @@ const std::vector<Marker> &markers()
                                           { "hand_edits" },
                                           { "opportunities_forecast_call" },
                                           { "commitments" },
-                                          { "snapshots_full" } };
+                                          { "snapshots_full" },
+                                          { "scenario_moves" } };
     return all;
 }
 

@@ -27,6 +27,7 @@ struct TerritoryRow
     Id id = 0;
     QString name;
     int owner = -1;
+    bool locked = false;
 };
 
 struct AccountColumns
@@ -35,17 +36,26 @@ struct AccountColumns
     TextColumn name;
     TextColumn crmId;
     std::vector<int> industry, sizeBand, region; // indexes into the dictionaries below
+    std::vector<int> state, country; // billing state and country: indexes into the dictionaries
     std::vector<int> territory; // index into BookView::territories
     std::vector<int> owner; // index into BookView::reps
+    std::vector<int> crmOwner; // the owner the CRM gave it (index into reps, -1 none)
+    std::vector<std::int8_t> lock; // the user's lock: -1 the default rule, 1 locked, 0 unlocked
     std::vector<Minor> potential; // -1: not set (derived)
     std::vector<Minor> openAmount; // open pipeline in the book currency
     std::vector<int> openCount;
-    QStringList industries, sizeBands, regions;
+    QStringList industries, sizeBands, regions, states, countries;
 
     int size() const { return int(id.size()); }
     int indexOf(Id accountId) const;
     // METRICS: the set potential, else the open pipeline; `derived` tells which.
     Minor revenuePotential(int row, bool *derived = nullptr) const;
+    // METRICS "Territories": the user's lock, else locked when it has an open opportunity.
+    bool isLocked(int row) const
+    {
+        const auto i = std::size_t(row);
+        return lock[i] >= 0 ? lock[i] == 1 : openCount[i] > 0;
+    }
 };
 
 struct OpportunityColumns
@@ -126,6 +136,9 @@ private:
     // Adds (+1) or removes (-1) an opportunity row's share of its account's open totals.
     void contributeToAccount(int row, int sign);
     void applyOpportunity(const Opportunity &row, int pushDelta);
+    // Territories made, changed or deleted, kept in the loader's order (name as SQLite's NOCASE
+    // folds it, then id), with the accounts' territory indexes following them.
+    void applyTerritories(const std::vector<RowDelta<Territory>> &deltas);
     void applyScoringModel(const ScoringModelDelta &delta);
 };
 

@@ -75,6 +75,47 @@ void BookView::applyScoringModel(const ScoringModelDelta &delta)
     }
 }
 
+void BookView::applyTerritories(const std::vector<RowDelta<Territory>> &deltas)
+{
+    std::vector<Id> idOf(territories.size());
+    for (std::size_t t = 0; t < territories.size(); ++t)
+        idOf[t] = territories[t].id;
+    for (const RowDelta<Territory> &d : deltas) {
+        auto it = std::find_if(territories.begin(), territories.end(),
+                               [&d](const TerritoryRow &t) { return t.id == d.id; });
+        if (!d.after) {
+            if (it != territories.end())
+                territories.erase(it);
+            continue;
+        }
+        TerritoryRow row{ d.id, d.after->name, d.after->ownerId ? repIndex(*d.after->ownerId) : -1,
+                          d.after->locked };
+        if (it != territories.end())
+            *it = std::move(row);
+        else
+            territories.push_back(std::move(row));
+    }
+    // SQLite's NOCASE folds ASCII letters only.
+    const auto folded = [](const QString &name) {
+        QString key = name;
+        for (QChar &c : key)
+            if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+                c = QChar(c.unicode() + 32);
+        return key;
+    };
+    std::stable_sort(territories.begin(), territories.end(),
+                     [&folded](const TerritoryRow &a, const TerritoryRow &b) {
+                         const QString x = folded(a.name), y = folded(b.name);
+                         return x != y ? x < y : a.id < b.id;
+                     });
+    std::vector<int> remap(idOf.size(), -1);
+    for (std::size_t old = 0; old < idOf.size(); ++old)
+        remap[old] = territoryIndex(idOf[old]);
+    for (int &t : accounts.territory)
+        if (t >= 0)
+            t = remap[std::size_t(t)];
+}
+
 void BookView::apply(const BookChange &change)
 {
     if (change.settings)
@@ -91,6 +132,8 @@ void BookView::apply(const BookChange &change)
     }
     for (const OpportunityDelta &d : change.opportunities)
         applyOpportunity(d.after, d.pushDelta());
+    if (!change.territories.empty())
+        applyTerritories(change.territories);
     for (const Delta<Account> &d : change.accounts) {
         const int r = accounts.indexOf(d.after.id);
         if (r < 0)
@@ -99,6 +142,7 @@ void BookView::apply(const BookChange &change)
         accounts.owner[i] = d.after.ownerId ? repIndex(*d.after.ownerId) : -1;
         accounts.potential[i] = d.after.potential ? *d.after.potential : -1;
         accounts.territory[i] = d.after.territoryId ? territoryIndex(*d.after.territoryId) : -1;
+        accounts.lock[i] = std::int8_t(d.after.lock ? (*d.after.lock ? 1 : 0) : -1);
     }
     if (change.scoringModel)
         applyScoringModel(*change.scoringModel);

@@ -90,7 +90,8 @@ QString BookView::differenceFrom(const BookView &other) const
     if (territories.size() != other.territories.size()
         || !std::equal(territories.begin(), territories.end(), other.territories.begin(),
                        [](const TerritoryRow &a, const TerritoryRow &b) {
-                           return a.id == b.id && a.name == b.name && a.owner == b.owner;
+                           return a.id == b.id && a.name == b.name && a.owner == b.owner
+                                   && a.locked == b.locked;
                        }))
         d.add(QStringLiteral("territories differ"));
 
@@ -104,11 +105,17 @@ QString BookView::differenceFrom(const BookView &other) const
     d.compare("account territory", a.territory, b.territory);
     d.compare("account owner", a.owner, b.owner);
     d.compare("account potential", a.potential, b.potential);
+    d.compare("account billing state", a.state, b.state);
+    d.compare("account billing country", a.country, b.country);
+    d.compare("account CRM owner", a.crmOwner, b.crmOwner);
+    d.compare("account lock", a.lock, b.lock);
     d.compare("account open amount", a.openAmount, b.openAmount);
     d.compare("account open count", a.openCount, b.openCount);
     d.same("industries", a.industries, b.industries);
     d.same("size bands", a.sizeBands, b.sizeBands);
     d.same("regions", a.regions, b.regions);
+    d.same("billing states", a.states, b.states);
+    d.same("billing countries", a.countries, b.countries);
 
     const OpportunityColumns &o = opportunities, &p = other.opportunities;
     d.compare("deal id", o.id, p.id);

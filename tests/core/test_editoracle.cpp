@@ -113,6 +113,44 @@ TEST_F(EditOracle, AccountEdits)
     check(editor().setAccountOwner(only(acme), std::nullopt, true));
     check(editor().setTerritory(both, std::nullopt));
     check(editor().setTerritory(both, west));
+    check(editor().setAccountLock(both, true));
+    check(editor().setAccountLock(only(bolt), false));
+    check(editor().setAccountLock(both, std::nullopt));
+}
+
+// Issue 19: territories made, renamed (the view keeps them in name order, the accounts'
+// indexes following), given a rep, locked, merged and deleted.
+TEST_F(EditOracle, TerritoryEdits)
+{
+    const Id acme = account("A1"), bolt = account("A2");
+    const Id west = id("SELECT id FROM territories WHERE name = 'West'");
+    BookChange made = editor().createTerritory(QStringLiteral("Alps"), rep("Ben"));
+    const Id alps = made.territories.front().id;
+    check(made);
+    check(editor().setTerritory(only(bolt), alps));
+    check(editor().renameTerritory(alps, QStringLiteral("Zugspitze"))); // now after West
+    check(editor().setTerritoryRep(west, rep("Ben")));
+    check(editor().setTerritoryRep(west, std::nullopt));
+    check(editor().setTerritoryLocked(west, true));
+    check(editor().mergeTerritories(only(alps), west));
+    EXPECT_EQ(id("SELECT count(*) FROM territories WHERE name = 'Zugspitze'"), 0);
+    check(editor().deleteTerritory(west));
+    EXPECT_EQ(id("SELECT count(*) FROM accounts WHERE territory_id IS NOT NULL"), 0);
+    EXPECT_EQ(m_view->accounts.territory[std::size_t(m_view->accounts.indexOf(acme))], -1);
+}
+
+TEST_F(EditOracle, TerritoryNamesAreCheckedAndNothingIsWrittenOnRefusal)
+{
+    const Id west = id("SELECT id FROM territories WHERE name = 'West'");
+    const QString before = test::dumpBook(m_book->db());
+    EXPECT_THROW(editor().createTerritory(QStringLiteral("  "), std::nullopt), InputError);
+    EXPECT_THROW(editor().createTerritory(QStringLiteral("West"), std::nullopt), InputError);
+    EXPECT_THROW(editor().renameTerritory(west + 100, QStringLiteral("X")), InputError);
+    EXPECT_THROW(editor().mergeTerritories(only(west), west), InputError);
+    EXPECT_THROW(editor().setTerritoryRep(west, 999), InputError);
+    EXPECT_EQ(test::dumpBook(m_book->db()), before);
+    // Renaming to its own name in another case is allowed.
+    EXPECT_FALSE(editor().renameTerritory(west, QStringLiteral("WEST")).isEmpty());
 }
 
 TEST_F(EditOracle, RepAndSettingsEdits)

@@ -72,7 +72,7 @@ TEST(CsvExport, AccountsWithDerivedPotential)
                                       .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 3);
     EXPECT_EQ(lines[1],
-              QStringLiteral("A1,Acme Ünited,Software,,,West,Ana,13333.33,yes,13333.33,2"));
+              QStringLiteral("A1,Acme Ünited,Software,,,,,West,Ana,13333.33,yes,13333.33,2"));
 }
 
 TEST(RejectionsCsv, OneRowPerRejectionWithAnEmptyColumnForWholeRows)

@@ -87,21 +87,21 @@ int colourCount(const QImage &image)
     return int(colours.size());
 }
 
-TEST_F(GuiMainWindow, ComposesSevenPagesAndTheStandardMenus)
+TEST_F(GuiMainWindow, ComposesEightPagesAndTheStandardMenus)
 {
     ASSERT_TRUE(openBook());
     window().show();
     EXPECT_EQ(menuTitles(window().menuBar()),
               (QStringList{ QStringLiteral("&File"), QStringLiteral("&Edit"),
                             QStringLiteral("&View"), QStringLiteral("&Help") }));
-    ASSERT_EQ(window().pages().size(), 7);
+    ASSERT_EQ(window().pages().size(), 8);
     const QStringList keys{ QStringLiteral("accounts"), QStringLiteral("opportunities"),
                             QStringLiteral("reps"),     QStringLiteral("roi"),
                             QStringLiteral("health"),   QStringLiteral("funnel"),
-                            QStringLiteral("review") };
+                            QStringLiteral("review"),   QStringLiteral("territories") };
     const QList<QAction *> switches = window().pageSwitchActions();
-    ASSERT_EQ(switches.size(), 7);
-    for (int i = 0; i < 7; ++i) {
+    ASSERT_EQ(switches.size(), 8);
+    for (int i = 0; i < 8; ++i) {
         EXPECT_EQ(switches[i]->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         switches[i]->trigger();
         ASSERT_NE(window().currentPage(), nullptr);

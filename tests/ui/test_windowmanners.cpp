@@ -120,10 +120,10 @@ TEST_F(GuiWindowManners, TheDemoBannerGoesWithAClosedBook)
 TEST_F(GuiWindowManners, TheViewMenuShowsRepsAndQuotasAsWritten)
 {
     const QList<QAction *> pages = menu(2)->actions();
-    ASSERT_EQ(pages.size(), 7);
+    ASSERT_EQ(pages.size(), 8);
     EXPECT_EQ(pages.at(2)->text(), QStringLiteral("Reps && quotas")); // shown "Reps & quotas"
     for (QAction *action : pages) {
-        // No stray mnemonic ("Reps _quotas"): Ctrl+1…7 switch pages.
+        // No stray mnemonic ("Reps _quotas"): Ctrl+1…8 switch pages.
         EXPECT_TRUE(QKeySequence::mnemonic(action->text()).isEmpty())
                 << action->text().toStdString();
         EXPECT_EQ(QString(action->text()).replace(QStringLiteral("&&"), QStringLiteral("&")),

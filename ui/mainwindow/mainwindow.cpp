@@ -18,6 +18,7 @@
 #include "pages/review/reviewpage.h"
 #include "pages/roi/roipage.h"
 #include "pages/tablepage.h"
+#include "pages/territories/territoriespage.h"
 #include "session/accountselection.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
@@ -149,7 +150,8 @@ void MainWindow::createPages()
                 new RoiPage(m_session, m_scope, m_accountSelection, m_stack),
                 new HealthPage(m_session, health, m_stack) };
     auto *funnel = new FunnelPage(m_session, m_scope, health, m_stack);
-    m_pages << funnel << new ReviewPage(m_session, m_scope, health, funnel->state(), m_stack);
+    m_pages << funnel << new ReviewPage(m_session, m_scope, health, funnel->state(), m_stack)
+            << new TerritoriesPage(m_session, m_scope, m_stack);
     for (Page *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
         auto *item = new QListWidgetItem(page->icon(), page->title(), m_navigation);
