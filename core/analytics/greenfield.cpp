@@ -245,7 +245,7 @@ Proposal assign(std::span<const Account> accounts, std::span<const Territory> te
     const State start(placed, territories, fixUp);
     State state = start;
     if (!stop.stopped() && start.territoryCount > 1 && start.mean > 0
-        && !reachBand(state, start.band(tolerance), true, stop) && !stop.stopped()) {
+        && !reachBand(state, start.band(tolerance), true, repairEffort, stop) && !stop.stopped()) {
         // Out of reach: the smallest band the searches get to.
         const double from = std::max(tolerance, deviationLowerBound(start));
         const double reached = std::max(from, state.maxDeviation());

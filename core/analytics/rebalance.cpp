@@ -49,92 +49,6 @@ double balanceOf(const std::vector<double> &loads)
     return std::max(0.0, *least / *most);
 }
 
-// Every assignment of the movable accounts of a small book, depth first, each account staying
-// or going to each other territory; the best by the goal order. Nothing when there are more
-// assignments than `limit` (or the search was stopped).
-class Exhaustive
-{
-public:
-    Exhaustive(const State &start, double tolerance, Stopper &stop)
-        : m_state(start), m_tolerance(tolerance), m_stop(stop)
-    {
-        for (int t = 0; t < start.territoryCount; ++t)
-            for (int a : start.movable(t))
-                m_items.push_back(a);
-        for (int t = 0; t < start.territoryCount; ++t)
-            if (!start.frozen(t))
-                m_open.push_back(t);
-    }
-
-    double assignments() const { return std::pow(double(m_open.size()), double(m_items.size())); }
-
-    std::optional<std::vector<int>> run()
-    {
-        visit(0);
-        if (!m_found || m_stop.stopped())
-            return std::nullopt;
-        return m_best;
-    }
-
-private:
-    void visit(std::size_t i)
-    {
-        if (!m_stop.poll())
-            return;
-        if (i == m_items.size()) {
-            leaf();
-            return;
-        }
-        visit(i + 1);
-        const int a = m_items[i];
-        const int home = m_state.home(a);
-        if (m_state.moveCount() + 1 > m_state.maxMoves
-            || m_state.movedValue + m_state.value(a) > m_state.maxMovedValue
-            || (m_found && m_score.within && m_state.moveCount() + 1 > m_score.moves))
-            return;
-        for (int t : m_open) {
-            if (t == home)
-                continue;
-            m_state.move(a, t);
-            visit(i + 1);
-            m_state.move(a, home);
-        }
-    }
-
-    void leaf()
-    {
-        // Capacity: every territory that took an account with active opportunities ends
-        // within its capacity.
-        for (int a : m_state.moved) {
-            const int t = m_state.where[std::size_t(a)];
-            const int capacity = m_state.territories[std::size_t(t)].capacity;
-            if (m_state.accounts[std::size_t(a)].active > 0 && capacity >= 0
-                && m_state.active[std::size_t(t)] > capacity)
-                return;
-        }
-        Score score;
-        score.maxDeviation = m_state.maxDeviation();
-        score.within = score.maxDeviation <= m_tolerance + deviationEpsilon;
-        score.moves = m_state.moveCount();
-        score.movedValue = m_state.movedValue;
-        score.away = m_state.awayFromRegion();
-        if (!m_found || better(score, m_score, m_state.total)) {
-            m_found = true;
-            m_score = score;
-            m_best = m_state.where;
-        }
-    }
-
-    State m_state;
-    double m_tolerance;
-    Stopper &m_stop;
-    std::vector<int> m_items;
-    std::vector<int> m_open;
-    bool m_found = false;
-    Score m_score;
-    std::vector<int> m_best;
-};
-
 } // namespace
 
 namespace detail {
@@ -144,9 +58,10 @@ Band reachedBand(const State &state, double tolerance)
     return state.band(std::max(tolerance, state.maxDeviation()));
 }
 
-bool reachBand(State &state, Band band, bool preferContinuity, Stopper &stop)
+bool reachBand(State &state, Band band, bool preferContinuity, qint64 effortLimit, Stopper &stop)
 {
-    return fitGreedy(state, band, preferContinuity, stop) || repairSearch(state, band, stop);
+    return fitGreedy(state, band, preferContinuity, stop)
+            || repairSearch(state, band, effortLimit, stop);
 }
 
 double deviationLowerBound(const State &state)
@@ -170,7 +85,7 @@ std::optional<State> smallestBand(const State &start, double from, double to, bo
     std::optional<State> found;
     auto reaches = [&](double deviation) {
         State state = start;
-        if (!reachBand(state, start.band(deviation), preferContinuity, stop))
+        if (!reachBand(state, start.band(deviation), preferContinuity, repairEffortPerStep, stop))
             return false;
         found = std::move(state);
         return true;
@@ -253,15 +168,9 @@ Proposal propose(std::span<const Account> accounts, std::span<const Territory> t
 
     bool searched = bestScore.within || start.territoryCount < 2 || !(start.mean > 0);
     if (!searched && options.exhaustiveLimit > 0) {
-        Exhaustive exhaustive(start, tolerance, stop);
-        if (exhaustive.assignments() <= options.exhaustiveLimit) {
-            if (const auto where = exhaustive.run()) {
-                State state = start;
-                for (std::size_t a = 0; a < where->size(); ++a)
-                    state.move(int(a), (*where)[a]);
-                offer(state);
-                searched = true;
-            }
+        if (const auto state = exhaustiveSearch(start, tolerance, options.exhaustiveLimit, stop)) {
+            offer(*state);
+            searched = true;
         }
     }
     if (!searched) {
@@ -281,13 +190,24 @@ Proposal propose(std::span<const Account> accounts, std::span<const Territory> t
             improveAndOffer(state);
         }
         State fit = start;
-        reachBand(fit, band, false, stop);
+        reachBand(fit, band, false, repairEffort, stop);
         improveAndOffer(fit);
         const double from = std::max(tolerance, deviationLowerBound(start));
         if (!bestScore.within && !stop.stopped() && from < bestScore.maxDeviation) {
             // Out of reach: the smallest band the fit greedy and the repair get to, at most
             // the best yet.
             if (auto state = smallestBand(start, from, bestScore.maxDeviation, false, stop))
+                improveAndOffer(*state);
+        }
+        // Fewer moves than the best yet, if a few do it and the book is small enough to try
+        // every set of a few.
+        const int fewest = movesLowerBound(start, band);
+        const int most =
+                std::min(bestScore.within ? bestScore.moves - 1 : fewMoves, start.maxMoves);
+        if (options.exhaustiveLimit > 0 && fewest <= most && fewest <= fewMoves
+            && !stop.stopped()) {
+            if (auto state = fewestMovesSearch(start, band, fewest, most,
+                                               qint64(options.exhaustiveLimit), stop))
                 improveAndOffer(*state);
         }
     }

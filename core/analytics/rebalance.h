@@ -29,18 +29,25 @@ namespace tp::rebalance {
 //   (repeatedly move, from the territory with the most m to the one with the least, the one
 //   account that brings the two closest to the mean, until all are within tolerance or no
 //   account helps): it is one of the candidates, improved by the local search below.
-// - The fewest moves for a small book: when the movable accounts allow at most about a million
-//   assignments, every assignment is enumerated and the best by the goal order is returned.
+// - The fewest moves for a small book: when the movable accounts allow at most
+//   Options::exhaustiveLimit assignments, every one is enumerated and the best by the goal order
+//   is returned. For a middling book that a few moves (at most 6) could balance, every set of
+//   1, 2, ... moves is tried in turn; when that ends within the same limit of sets looked at,
+//   the proposal has the fewest moves that reach the tolerance (not tried when the single moves
+//   alone are more than a tenth of the limit).
 // - Deterministic: the same input gives the same moves (no randomness; ties go to the lower
 //   index).
 // How, for larger books: candidates are the plain greedy and two variants of it (bring the
 // fullest to the mean; move the smaller of the two gaps), and a "fit" greedy that repeatedly
-// makes the single move (any giver, any taker) that most reduces the total distance of all
-// territories outside the band, the smallest account among equals. When none reaches the band,
-// bisection on the band finds the smallest deviation the fit greedy reaches. Each candidate is
-// then improved by a local search that keeps every territory in the band it reached: drop a move
-// that is not needed, replace two moves by one, replace a move by one of a smaller account (or
-// of an equal one that keeps a region together). The best candidate by the goal order wins.
+// makes the single move (any giver, to one of the three least loaded) that most reduces the
+// total distance of all territories outside the band, the smallest account among equals,
+// followed where it stops short by a repair search (moves, exchanges of two accounts, returns
+// home). When none reaches the band, bisection on the band finds the smallest deviation these
+// reach. Each candidate is then improved by a local search that keeps every territory in the
+// band it reached: drop a move that is not needed, replace two moves by one, replace a move by
+// one of a smaller account, and last by one of an equal account that keeps a region together.
+// The best candidate by the goal order wins. m is expected to be >= 0 (every metric is); with a
+// mean of 0 or less nothing moves.
 
 struct Account
 {
@@ -63,7 +70,8 @@ struct Options
     std::optional<int> maxMoves; // disruption budget: at most k accounts moved
     std::optional<double> maxMovedShare; // or at most this share of Σ m moved
     // A book whose movable accounts allow at most this many assignments is searched
-    // exhaustively; 0 turns the exhaustive search off (the tests compare the heuristics alone).
+    // exhaustively, and at most this many sets of a few moves are tried on a larger one; 0
+    // turns both off (the tests compare the greedy and local searches alone).
     double exhaustiveLimit = 1'000'000;
 };
 

@@ -155,15 +155,35 @@ bool fitGreedy(State &state, Band band, bool preferContinuity, Stopper &stop);
 
 // Moves, exchanges (an account each way between two territories) and returns home, the one
 // that most reduces violation(band) at a time, until every territory is in the band or none
-// reduces it (with a bounded effort). True when every territory ends in the band.
-bool repairSearch(State &state, Band band, Stopper &stop);
+// reduces it, or `effortLimit` accounts were looked at (each costs a few binary searches).
+// True when every territory ends in the band.
+bool repairSearch(State &state, Band band, qint64 effortLimit, Stopper &stop);
+
+// The repair search's effort: a small or middling book is searched through many times over;
+// on a large one the greedy searches reach the band themselves. Less for each step of a
+// bisection.
+inline constexpr qint64 repairEffort = 1'000'000;
+inline constexpr qint64 repairEffortPerStep = 100'000;
 
 // The fit greedy, then the repair search where it stops short. True when in the band.
-bool reachBand(State &state, Band band, bool preferContinuity, Stopper &stop);
+bool reachBand(State &state, Band band, bool preferContinuity, qint64 effortLimit, Stopper &stop);
 
 // No assignment has a smaller largest deviation: the frozen territories' own, and for each
 // other the share its accounts that may not move hold already.
 double deviationLowerBound(const State &state);
+
+// Every assignment of the movable accounts of a small book, depth first: the best by the goal
+// order. Nothing when there are more than `limit` (or the search was stopped).
+std::optional<State> exhaustiveSearch(const State &start, double tolerance, double limit,
+                                      Stopper &stop);
+
+// Iterative deepening over sets of moves: the first set of `fewest`, `fewest` + 1, ... `most`
+// moves that brings every territory into the band (so the fewest there are), within
+// `nodeLimit` sets looked at; nothing when none is found.
+std::optional<State> fewestMovesSearch(const State &start, Band band, int fewest, int most,
+                                       qint64 nodeLimit, Stopper &stop);
+// The most moves fewestMovesSearch() is asked to look for.
+inline constexpr int fewMoves = 6;
 
 // No assignment with every territory in `band` moves fewer accounts than this from `start`
 // (a state without moves): each over-full territory sheds its excess with its own largest

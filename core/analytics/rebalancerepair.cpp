@@ -10,11 +10,6 @@ namespace tp::rebalance::detail {
 
 namespace {
 
-// The accounts looked at (each costs a few binary searches) before the search gives up: a
-// small or middling book is searched through many times over; on a large one the greedy
-// searches reach the band themselves.
-constexpr qint64 repairEffort = 1'000'000;
-
 double outside(double load, Band band)
 {
     return load > band.hi ? load - band.hi : (load < band.lo ? band.lo - load : 0.0);
@@ -67,11 +62,11 @@ void nearestTwo(const State &state, int from, int to, double x, Visit &&visit)
 
 } // namespace
 
-bool repairSearch(State &state, Band band, Stopper &stop)
+bool repairSearch(State &state, Band band, qint64 effortLimit, Stopper &stop)
 {
     const double tiny = 1e-12 * std::max(1.0, std::abs(state.mean));
     qint64 effort = 0;
-    while (state.violation(band) > 0 && effort < repairEffort && stop.poll()) {
+    while (state.violation(band) > 0 && effort < effortLimit && stop.poll()) {
         Action best;
         auto offer = [&](const Action &action) {
             if (action.gain > tiny && state.moveCount() + action.addedMoves <= state.maxMoves
@@ -115,7 +110,7 @@ bool repairSearch(State &state, Band band, Stopper &stop)
                 // Exchanges: a from s to d, b from d to s; the best b is next to a corner of
                 // the (concave) gain in the net transfer.
                 for (int a : state.movable(s)) {
-                    if (movesLeft < 2 || ++effort > repairEffort)
+                    if (movesLeft < 2 || ++effort > effortLimit)
                         break;
                     if (!state.fits(a, d))
                         continue;

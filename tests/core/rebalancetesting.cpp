@@ -109,7 +109,7 @@ Key bruteForce(const std::vector<Account> &accounts, const std::vector<Territory
                const Options &options)
 {
     const std::size_t count = territories.size();
-    std::vector<int> home(accounts.size(), -1), where;
+    std::vector<int> home(accounts.size(), -1);
     std::vector<std::size_t> free;
     for (std::size_t a = 0; a < accounts.size(); ++a) {
         if (!placed(accounts[a], count))
@@ -118,33 +118,27 @@ Key bruteForce(const std::vector<Account> &accounts, const std::vector<Territory
         if (!accounts[a].locked && !territories[std::size_t(home[a])].frozen)
             free.push_back(a);
     }
-    where = home;
-    const double total = totalOf(loadsOf(accounts, home, count));
+    // Kept as the accounts are placed, one at a time: the loads, the active opportunities, how
+    // many accounts with active ones each territory took, the moves and the value moved.
+    std::vector<double> loads = loadsOf(accounts, home, count);
+    const double total = totalOf(loads);
+    std::vector<int> active(count, 0), tookActive(count, 0);
+    for (std::size_t a = 0; a < accounts.size(); ++a)
+        if (home[a] >= 0)
+            active[std::size_t(home[a])] += accounts[a].active;
+    Key now;
     Key best;
     bool found = false;
     auto leaf = [&] {
-        Key key;
-        std::vector<int> active(count, 0);
-        std::vector<bool> tookActive(count, false);
-        for (std::size_t a = 0; a < accounts.size(); ++a) {
-            if (where[a] < 0)
-                continue;
-            active[std::size_t(where[a])] += accounts[a].active;
-            if (where[a] != home[a]) {
-                ++key.moves;
-                key.movedValue += accounts[a].value;
-                tookActive[std::size_t(where[a])] =
-                        tookActive[std::size_t(where[a])] || accounts[a].active > 0;
-            }
-        }
         for (std::size_t t = 0; t < count; ++t)
-            if (tookActive[t] && territories[t].capacity >= 0
+            if (tookActive[t] > 0 && territories[t].capacity >= 0
                 && active[t] > territories[t].capacity)
                 return;
-        if ((options.maxMoves && key.moves > *options.maxMoves)
-            || (options.maxMovedShare && key.movedValue > *options.maxMovedShare * total + epsilon))
+        if ((options.maxMoves && now.moves > *options.maxMoves)
+            || (options.maxMovedShare && now.movedValue > *options.maxMovedShare * total + epsilon))
             return;
-        key.maxDeviation = maxDeviation(loadsOf(accounts, where, count), territories);
+        Key key = now;
+        key.maxDeviation = maxDeviation(loads, territories);
         key.within = key.maxDeviation <= options.tolerance + epsilon;
         auto better = [&](const Key &x, const Key &y) {
             if (x.within != y.within)
@@ -160,6 +154,20 @@ Key bruteForce(const std::vector<Account> &accounts, const std::vector<Territory
             found = true;
         }
     };
+    // Places account free[i] in territory t (its home: no move), or takes it out again.
+    auto place = [&](std::size_t i, std::size_t t, int sign) {
+        const Account &a = accounts[free[i]];
+        const auto from = std::size_t(home[free[i]]);
+        if (t == from)
+            return;
+        loads[from] -= sign * a.value;
+        loads[t] += sign * a.value;
+        active[from] -= sign * a.active;
+        active[t] += sign * a.active;
+        tookActive[t] += sign * (a.active > 0);
+        now.moves += sign;
+        now.movedValue += sign * a.value;
+    };
     std::function<void(std::size_t)> visit = [&](std::size_t i) {
         if (i == free.size()) {
             leaf();
@@ -168,10 +176,10 @@ Key bruteForce(const std::vector<Account> &accounts, const std::vector<Territory
         for (std::size_t t = 0; t < count; ++t) {
             if (territories[t].frozen)
                 continue;
-            where[free[i]] = int(t);
+            place(i, t, 1);
             visit(i + 1);
+            place(i, t, -1);
         }
-        where[free[i]] = home[free[i]];
     };
     visit(0);
     return best;
