@@ -60,6 +60,7 @@ public:
     // Paints the map as it is shown (zoom, pan, selection; no hover) into `target`, kept in
     // proportion: PNG and PDF export, printing.
     void render(QPainter *painter, const QRectF &target) const;
+    using QWidget::render;
     const RegionMapRenderer &renderer() const { return m_renderer; }
 
     QSize sizeHint() const override;

@@ -4,6 +4,8 @@
 
 #include <QPainter>
 
+#include <algorithm>
+
 namespace tp::ui {
 
 namespace {
@@ -135,31 +137,36 @@ const QPixmap &RegionMapRenderer::pixmap(QSize size, qreal ratio, const QTransfo
 
 void RegionMapRenderer::repaintRegions(const QSet<int> &regions)
 {
+    // The changed regions' pixels (a little wider, for the borders' antialiasing) are painted
+    // again, in one pass, with everything that reaches into them, in drawing order.
+    QRegion pixels;
+    std::vector<QRectF> areas;
+    const qreal slack = 2 / m_pixmapTransform.m11();
+    const QTransform back = m_pixmapTransform.inverted();
+    for (const int region : regions) {
+        if (const geo::RegionShape *changed = m_geometry.shape(m_view, region)) {
+            const QRect rect = m_pixmapTransform.mapRect(changed->bounds)
+                                       .toAlignedRect()
+                                       .adjusted(-3, -3, 3, 3);
+            pixels += rect;
+            areas.push_back(back.mapRect(QRectF(rect)).adjusted(-slack, -slack, slack, slack));
+        }
+    }
+    if (areas.empty())
+        return;
     QPainter painter(&m_pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
+    painter.setClipRegion(pixels);
+    for (const QRect &rect : pixels)
+        painter.fillRect(rect, m_colors.sea);
     painter.setTransform(m_pixmapTransform);
     const qreal borderWidth = std::clamp(m_pixmapTransform.m11() * 0.35, 0.6, 1.4);
-    const std::vector<geo::RegionShape> &shapes = m_geometry.shapes(m_view);
-    for (const int region : regions) {
-        const geo::RegionShape *changed = m_geometry.shape(m_view, region);
-        if (!changed)
-            continue;
-        // The region's pixels (a little wider, for the borders' antialiasing) are painted
-        // again with everything that reaches into them, in drawing order.
-        const QRectF pixels = m_pixmapTransform.mapRect(changed->bounds).adjusted(-3, -3, 3, 3);
-        const qreal slack = 2 / m_pixmapTransform.m11();
-        const QRectF area =
-                m_pixmapTransform.inverted().mapRect(pixels).adjusted(-slack, -slack, slack, slack);
-        painter.save();
-        painter.resetTransform();
-        painter.setClipRect(pixels);
-        painter.fillRect(pixels, m_colors.sea);
-        painter.setTransform(m_pixmapTransform);
-        for (const geo::RegionShape &shape : shapes) {
-            if (shape.bounds.intersects(area))
-                paintShape(painter, shape, borderWidth);
-        }
-        painter.restore();
+    for (const geo::RegionShape &shape : m_geometry.shapes(m_view)) {
+        const bool reaches = std::any_of(areas.cbegin(), areas.cend(), [&](const QRectF &area) {
+            return shape.bounds.intersects(area);
+        });
+        if (reaches)
+            paintShape(painter, shape, borderWidth);
     }
     ++m_partialPaints;
 }
