@@ -72,8 +72,10 @@ public slots:
     void showAll();
 
 signals:
-    // The user clicked or lassoed `regions` (empty: clicked the sea); `extend` when they are
-    // to be added to the selection (Ctrl or Shift held) rather than replace it.
+    // The user clicked or lassoed `regions` (empty: clicked the sea or pressed Escape);
+    // `extend` when they are to be added to the selection (Ctrl or Shift held) rather than
+    // replace it. Ctrl+click on a selected region takes it out: then `regions` is the whole
+    // selection left and `extend` false. selectedRegions() is already the new selection.
     void regionsSelected(const QList<int> &regions, bool extend);
     void hoveredRegionChanged(std::optional<int> region);
     void viewChanged(geo::MapView view);
