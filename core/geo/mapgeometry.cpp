@@ -152,9 +152,11 @@ const RegionShape *MapGeometry::shape(MapView view, int region) const
 std::optional<int> MapGeometry::regionAt(MapView view, QPointF point) const
 {
     const std::vector<RegionShape> &shapes = at(view).shapes;
-    for (auto it = shapes.rbegin(); it != shapes.rend(); ++it) {
-        if (it->bounds.contains(point) && it->path.contains(point))
-            return it->region;
+    // Topmost first: the last drawn.
+    for (std::size_t i = shapes.size(); i-- > 0;) {
+        const RegionShape &shape = shapes[i];
+        if (shape.bounds.contains(point) && shape.path.contains(point))
+            return shape.region;
     }
     return std::nullopt;
 }
