@@ -5,7 +5,7 @@
 # Fails naming each file, the header it includes and both layers.
 set(layers
     "domain=0" "i18n=0"
-    "values=1" "csv=1"
+    "values=1" "csv=1" "geo=1"
     "views=2"
     "analytics=3"
     "storage=4"
