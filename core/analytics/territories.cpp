@@ -26,11 +26,6 @@ constexpr std::array<std::pair<Metric, const char *>, 6> keys{ {
         { Metric::Mix, "mix" },
 } };
 
-double major(Minor amount)
-{
-    return double(amount) / 100.0;
-}
-
 // The five figures a value is made of, per account or per territory.
 struct Parts
 {
@@ -205,8 +200,8 @@ Report evaluate(const BookView &view, const Layout &layout, Metric metric, const
                         roi::likelihood(profiles.weightsFor(int(r)), view.scores.row(int(r))))
                 report.accountEv[r] = roi::expectedValue(potential, *l);
         }
-        parts[r] = { major(report.accountEv[r]), major(potential), major(a.openAmount[r]), 1.0,
-                     double(a.openCount[r]) };
+        parts[r] = { toMajor(report.accountEv[r]), toMajor(potential), toMajor(a.openAmount[r]),
+                     1.0, double(a.openCount[r]) };
         const int t = layout.accountEntry[r];
         if (t < 0)
             continue;
@@ -221,9 +216,9 @@ Report evaluate(const BookView &view, const Layout &layout, Metric metric, const
     Parts means;
     const auto count = double(std::max<std::size_t>(report.territories.size(), 1));
     for (const Figures &f : report.territories) {
-        means.ev += major(f.ev) / count;
-        means.potential += major(f.potential) / count;
-        means.pipeline += major(f.openPipeline) / count;
+        means.ev += toMajor(f.ev) / count;
+        means.potential += toMajor(f.potential) / count;
+        means.pipeline += toMajor(f.openPipeline) / count;
         means.accounts += double(f.accounts) / count;
         means.active += double(f.active) / count;
     }
@@ -234,7 +229,7 @@ Report evaluate(const BookView &view, const Layout &layout, Metric metric, const
     values.reserve(report.territories.size());
     for (Figures &f : report.territories) {
         f.value = valueOf(metric,
-                          { major(f.ev), major(f.potential), major(f.openPipeline),
+                          { toMajor(f.ev), toMajor(f.potential), toMajor(f.openPipeline),
                             double(f.accounts), double(f.active) },
                           means, weights);
         values.push_back(f.value);
