@@ -92,7 +92,7 @@ bool BookChange::isEmpty() const
             && !(scoringModel && scoringModel->changed()) && !anyChanged(funnel)
             && !anyChanged(reviews) && !anyChanged(commitments) && !anyChanged(gateways)
             && !anyChanged(territories) && !anyChanged(snapshotLabels)
-            && !anyChanged(snapshotDeletions);
+            && !anyChanged(snapshotDeletions) && !anyChanged(scenarios);
 }
 
 BookChange BookChange::inverse() const
@@ -127,6 +127,7 @@ BookChange BookChange::inverse() const
     inverse.commitments = swapped(commitments);
     inverse.gateways = swapped(gateways);
     inverse.snapshotLabels = swapped(snapshotLabels);
+    inverse.scenarios = swapped(scenarios);
     // Several deletions are taken back in the opposite order: each one's next snapshot is then
     // as it was when it was deleted.
     inverse.snapshotDeletions.reserve(snapshotDeletions.size());
@@ -195,6 +196,7 @@ void BookChange::mergeWith(const BookChange &next)
     mergeRows(reviews, next.reviews);
     mergeRows(territories, next.territories);
     mergeRows(commitments, next.commitments);
+    mergeRows(scenarios, next.scenarios);
     mergeDeltas(gateways, next.gateways, [](const CriterionTick &a, const CriterionTick &b) {
         return a.opportunity == b.opportunity && a.criterion == b.criterion;
     });
@@ -226,6 +228,7 @@ ChangeAspects BookChange::aspects() const
     aspects.setFlag(ChangeAspect::Gateways, anyChanged(gateways));
     aspects.setFlag(ChangeAspect::Snapshots,
                     anyChanged(snapshotLabels) || anyChanged(snapshotDeletions));
+    aspects.setFlag(ChangeAspect::Scenarios, anyChanged(scenarios));
     return aspects;
 }
 

@@ -2,6 +2,7 @@
 
 #include "entities.h"
 #include "review.h"
+#include "scenario.h"
 #include "scoring.h"
 #include "settings.h"
 #include "snapshot.h"
@@ -137,6 +138,7 @@ enum class ChangeAspect : unsigned {
     Gateways = 1u << 11, // the gateway criteria ticked per deal
     Snapshots = 1u << 12, // snapshots labelled, deleted or brought back
     Territories = 1u << 13, // territories made, renamed, given a rep, locked or deleted
+    Scenarios = 1u << 14, // rebalancing scenarios kept, renamed or deleted
 };
 Q_DECLARE_FLAGS(ChangeAspects, ChangeAspect)
 Q_DECLARE_OPERATORS_FOR_FLAGS(ChangeAspects)
@@ -197,6 +199,9 @@ struct BookChange
     // Review page reads them from the book).
     std::vector<Delta<SnapshotLabel>> snapshotLabels;
     std::vector<SnapshotDeletion> snapshotDeletions;
+    // Rebalancing scenarios kept, renamed or deleted (not in the view: the Territories page
+    // reads them from the book).
+    std::vector<RowDelta<Scenario>> scenarios;
 
     // The hand-edit notes writing this change made (rows that had none for the newest import);
     // its inverse takes them away again, so an edit that was undone is no "later edit" for an

@@ -7,6 +7,7 @@
 #include "storage/opportunities.h"
 #include "storage/reps.h"
 #include "storage/reviews.h"
+#include "storage/scenarios.h"
 #include "storage/scoring.h"
 #include "storage/settings.h"
 
@@ -137,6 +138,8 @@ void BookEditor::writeRows(BookChange &change)
         FunnelAssumptionRepository(m_book).save(d.after.scope, d.after.period, d.after.assumptions);
     writeReviews(change);
     writeSnapshots(change);
+    for (const RowDelta<Scenario> &d : change.scenarios)
+        ScenarioRepository(m_book).write(d.id, d.after);
 }
 
 // Deleted commitments first, then reviews made or changed, then commitments made or changed

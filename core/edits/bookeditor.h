@@ -83,6 +83,18 @@ public:
     BookChange mergeTerritories(std::span<const Id> from, Id into);
     // Deletes the territory; its accounts are in none afterwards (their owners stay).
     BookChange deleteTerritory(Id territory);
+    // A rebalancing proposal's moves, each account to its own territory (a territory id), or,
+    // with `toReps` in a book without territories, to its own rep (a rep id): one change,
+    // however many accounts and destinations. Like setTerritory, a territory with a rep makes
+    // that rep the owner; the accounts' open deals stay with their reps.
+    BookChange moveAccounts(std::span<const std::pair<Id, Id>> moves, bool toReps,
+                            const QString &text);
+
+    // Rebalancing scenarios (scenarioedits.cpp): kept under a unique, non-blank name (its id is
+    // change.scenarios.front().id), renamed, deleted.
+    BookChange keepScenario(Scenario scenario);
+    BookChange renameScenario(Id scenario, const QString &name);
+    BookChange deleteScenario(Id scenario);
 
     // Reps and settings (settingsedits.cpp).
     // Nullopt: the book's default capacity; no quota.
@@ -155,6 +167,7 @@ private:
     BookChange written(BookChange change);
     Territory territoryRow(Id territory); // throws when it does not exist
     QString checkedTerritoryName(const QString &name, Id except);
+    QString checkedScenarioName(const QString &name, Id except);
     // A scoring model edit: `edit` writes through ScoringModelRepository; the record holds the
     // model before and after and what `edit` returns of a factor or profile that comes or goes.
     BookChange modelEdit(const std::function<void(ScoringModelDelta &)> &edit);

@@ -8,6 +8,8 @@
 #include "storage/book.h"
 #include "storage/reps.h"
 
+#include <QHash>
+
 namespace tp {
 
 namespace {
@@ -166,6 +168,40 @@ BookChange BookEditor::setAccountLock(std::span<const Id> accounts, std::optiona
     else
         change.text = tr("Unlock %n account(s)", nullptr, count);
     return written(std::move(change));
+}
+
+BookChange BookEditor::moveAccounts(std::span<const std::pair<Id, Id>> moves, bool toReps,
+                                    const QString &text)
+{
+    sql::Transaction tx(m_book.db());
+    QHash<Id, Id> destination;
+    QHash<Id, std::optional<Id>> ownerOf; // per territory: its rep
+    std::vector<Id> accounts;
+    accounts.reserve(moves.size());
+    for (const auto &[account, to] : moves) {
+        accounts.push_back(account);
+        destination.insert(account, to);
+        if (toReps) {
+            if (!ownerOf.contains(to)) {
+                if (repName(to) == tr("Unknown rep"))
+                    throw InputError(tr("That rep does not exist."));
+                ownerOf.insert(to, to);
+            }
+        } else if (!ownerOf.contains(to)) {
+            ownerOf.insert(to, territoryRow(to).ownerId);
+        }
+    }
+    BookChange change = editAccounts(accounts, [&](Account &a) {
+        const Id to = destination.value(a.id);
+        if (!toReps)
+            a.territoryId = to;
+        if (const std::optional<Id> owner = ownerOf.value(to))
+            a.ownerId = owner;
+    });
+    change.text = text;
+    change = written(std::move(change));
+    tx.commit();
+    return change;
 }
 
 } // namespace tp

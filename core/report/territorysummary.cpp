@@ -5,13 +5,15 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <cmath>
+
 namespace tp {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("tp::TerritorySummary", text);
+    return QCoreApplication::translate("tp::TerritorySummary", text, disambiguation, n);
 }
 
 } // namespace
@@ -25,6 +27,33 @@ TerritorySummary TerritorySummary::build(const BookView &view, territories::Metr
     s.report = territories::evaluate(view, s.layout, metric, period);
     for (const territories::Layout::Entry &e : s.layout.entries)
         s.repNames.append(e.rep >= 0 ? view.reps[std::size_t(e.rep)].name : QString());
+    return s;
+}
+
+TerritorySummary TerritorySummary::build(const BookView &view, territories::Metric metric,
+                                         const QString &period,
+                                         const territories::ProposalRequest &request)
+{
+    TerritorySummary s = build(view, metric, period);
+    s.proposal = territories::propose(view, s.layout, s.report, period, request);
+    const AccountColumns &a = view.accounts;
+    for (const rebalance::Move &m : s.proposal->plan.moves) {
+        s.movedNames.append(a.name.at(std::size_t(m.account)));
+        s.movedCrmIds.append(a.crmId.at(std::size_t(m.account)));
+        switch (metric) {
+        case territories::Metric::Ev:
+            s.movedMoney.push_back(s.report.accountEv[std::size_t(m.account)]);
+            break;
+        case territories::Metric::Potential:
+            s.movedMoney.push_back(a.revenuePotential(m.account));
+            break;
+        case territories::Metric::Pipeline:
+            s.movedMoney.push_back(a.openAmount[std::size_t(m.account)]);
+            break;
+        default:
+            break;
+        }
+    }
     return s;
 }
 
@@ -53,8 +82,55 @@ QString TerritorySummary::toJson() const
                 .ratio(QStringLiteral("share_of_average"), f.shareOfAverage)
                 .endObject();
     }
-    json.endArray().endObject();
+    json.endArray();
+    if (proposal)
+        writeProposal(json);
+    json.endObject();
     return json.toString();
+}
+
+void TerritorySummary::writeProposal(JsonWriter &json) const
+{
+    const territories::TerritoryProposal &p = *proposal;
+    const territories::Report &after = p.after;
+    json.beginObject(QStringLiteral("proposal"))
+            .value(QStringLiteral("tolerance"), p.request.tolerance)
+            .value(QStringLiteral("moved_accounts"), qint64(p.plan.moves.size()))
+            .value(QStringLiteral("moved_share"), p.movedShare)
+            .ratio(QStringLiteral("balance_after"), after.balance)
+            .ratio(QStringLiteral("max_deviation_after"), after.maxDeviation)
+            .beginArray(QStringLiteral("moves"));
+    for (std::size_t i = 0; i < p.plan.moves.size(); ++i) {
+        const rebalance::Move &m = p.plan.moves[i];
+        json.beginObject()
+                .value(QStringLiteral("account"), movedNames[qsizetype(i)])
+                .optionalText(QStringLiteral("crm_id"),
+                              movedCrmIds[qsizetype(i)].isEmpty()
+                                      ? std::nullopt
+                                      : std::optional<QString>(movedCrmIds[qsizetype(i)]))
+                .value(QStringLiteral("from"), layout.entries[std::size_t(m.from)].name)
+                .value(QStringLiteral("to"), layout.entries[std::size_t(m.to)].name);
+        const double value = moveValue(i);
+        if (!movedMoney.empty())
+            json.money(QStringLiteral("value"), movedMoney[i]);
+        else if (report.metric == territories::Metric::Mix)
+            json.value(QStringLiteral("value"), value);
+        else
+            json.value(QStringLiteral("value"), qint64(std::llround(value)));
+        json.endObject();
+    }
+    json.endArray().beginArray(QStringLiteral("territories_after"));
+    for (std::size_t t = 0; t < after.territories.size(); ++t)
+        json.beginObject()
+                .value(QStringLiteral("territory"), layout.entries[t].name)
+                .ratio(QStringLiteral("share_of_average"), after.territories[t].shareOfAverage)
+                .endObject();
+    json.endArray().endObject();
+}
+
+double TerritorySummary::moveValue(std::size_t move) const
+{
+    return report.accountValue[std::size_t(proposal->plan.moves[move].account)];
 }
 
 QString TerritorySummary::toText() const
@@ -84,6 +160,43 @@ QString TerritorySummary::toText() const
     }
     if (layout.unassigned > 0)
         out += tr("Accounts in no territory: %1\n").arg(locale.toString(layout.unassigned));
+    if (proposal)
+        out += proposalText();
+    return out;
+}
+
+QString TerritorySummary::proposalText() const
+{
+    const QLocale locale;
+    const territories::TerritoryProposal &p = *proposal;
+    const auto ratio = [&](const std::optional<double> &r) -> QString {
+        return r ? locale.toString(*r, 'f', 2) : tr("n/a");
+    };
+    const auto moved = int(p.plan.moves.size());
+    QString out = moved == 0
+            ? tr("Proposal (tolerance %1): no account needs to move.\n")
+                      .arg(locale.toString(p.request.tolerance, 'f', 2))
+            : tr("Proposal (tolerance %1): move %n account(s), %2 of the total, balance %3, "
+                 "largest deviation %4\n",
+                 nullptr, moved)
+                      .arg(locale.toString(p.request.tolerance, 'f', 2),
+                           locale.toString(p.movedShare * 100, 'f', 1) + QLatin1Char('%'),
+                           ratio(p.after.balance), ratio(p.after.maxDeviation));
+    if (moved > 0 && !p.plan.withinTolerance)
+        out += tr("  Not every territory can be brought within the tolerance: this is the smallest "
+                  "largest deviation found.\n");
+    const int decimals = movedMoney.empty() && report.metric != territories::Metric::Mix ? 0 : 2;
+    for (std::size_t i = 0; i < p.plan.moves.size(); ++i) {
+        const rebalance::Move &m = p.plan.moves[i];
+        out += tr("  %1: %2 → %3 (%4)\n")
+                       .arg(movedNames[qsizetype(i)], layout.entries[std::size_t(m.from)].name,
+                            layout.entries[std::size_t(m.to)].name,
+                            locale.toString(moveValue(i), 'f', decimals));
+    }
+    for (std::size_t t = 0; t < p.after.territories.size(); ++t)
+        out += tr("  %1: share %2 → %3\n")
+                       .arg(layout.entries[t].name, ratio(report.territories[t].shareOfAverage),
+                            ratio(p.after.territories[t].shareOfAverage));
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "funnelassumptions.h"
 #include "reps.h"
 #include "reviews.h"
+#include "scenarios.h"
 #include "scoring.h"
 #include "stageflowloader.h"
 
@@ -60,6 +61,11 @@ std::vector<StageCriterion> BookReader::stageCriteria() const
 {
     return readOr<std::vector<StageCriterion>>({},
                                                [&] { return ReviewRepository(m_book).criteria(); });
+}
+
+std::vector<Scenario> BookReader::scenarios() const
+{
+    return readOr<std::vector<Scenario>>({}, [&] { return ScenarioRepository(m_book).all(); });
 }
 
 std::vector<CriterionTick> BookReader::criterionTicks() const

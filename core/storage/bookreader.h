@@ -4,6 +4,7 @@
 #include "activitystats.h"
 #include "analytics/stageconversion.h"
 #include "domain/review.h"
+#include "domain/scenario.h"
 #include "domain/settings.h"
 
 #include <QString>
@@ -46,6 +47,9 @@ public:
     std::vector<StageCriterion> stageCriteria() const;
     // Every tick of the book (they are made by hand, so few), by deal then criterion.
     std::vector<CriterionTick> criterionTicks() const;
+
+    // Rebalancing scenarios with their moves, oldest first (none when the book cannot be read).
+    std::vector<Scenario> scenarios() const;
 
     // The stage flows of deals (id, row of `flow`), read again after an edit changed their
     // stage history; left as they were when the book cannot be read.

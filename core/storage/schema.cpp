@@ -507,6 +507,29 @@ CREATE TABLE scenario_moves (
     PRIMARY KEY (scenario_id, account_id)) WITHOUT ROWID;
 )SQL";
 
+// Version 12: scenarios keep the request they were made with, and their moves may give accounts
+// to reps (a book without territories): scenario_moves.to_id is a territory's id, or a rep's
+// when the scenario's to_reps. The moves hold plain ids, not foreign keys, so that deleting a
+// territory or an account (which an edit's undo brings back with the same id) leaves the
+// scenarios as they were; a move whose account or destination is gone no longer applies.
+// scenario_moves_to (the marker of this version) finds the scenarios moving to a destination.
+const char *const version12 = R"SQL(
+CREATE TABLE scenario_moves_v12 (
+    scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+    account_id INTEGER NOT NULL,
+    to_id INTEGER NOT NULL,
+    PRIMARY KEY (scenario_id, account_id)) WITHOUT ROWID;
+INSERT INTO scenario_moves_v12 (scenario_id, account_id, to_id)
+    SELECT scenario_id, account_id, to_territory_id FROM scenario_moves;
+DROP TABLE scenario_moves;
+ALTER TABLE scenario_moves_v12 RENAME TO scenario_moves;
+CREATE INDEX scenario_moves_to ON scenario_moves(to_id);
+ALTER TABLE scenarios ADD COLUMN max_moves INTEGER;
+ALTER TABLE scenarios ADD COLUMN max_share REAL;
+ALTER TABLE scenarios ADD COLUMN unlock_open INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE scenarios ADD COLUMN to_reps INTEGER NOT NULL DEFAULT 0;
+)SQL";
+
 // The opportunities' secondary indexes (version 5 on).
 const char *const opportunityIndexes = R"SQL(
 CREATE UNIQUE INDEX opportunities_crm_id ON opportunities(crm_id);
@@ -525,7 +548,8 @@ const std::vector<std::string> &migrations()
                                                  version8,
                                                  version9,
                                                  version10,
-                                                 version11 };
+                                                 version11,
+                                                 version12 };
     return steps;
 }
 
@@ -574,7 +598,8 @@ const std::vector<Marker> &markers()
                                           { "opportunities_forecast_call" },
                                           { "commitments" },
                                           { "snapshots_full" },
-                                          { "scenario_moves" } };
+                                          { "scenario_moves" },
+                                          { "scenario_moves_to" } };
     return all;
 }
 

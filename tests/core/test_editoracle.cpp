@@ -139,6 +139,31 @@ TEST_F(EditOracle, TerritoryEdits)
     EXPECT_EQ(m_view->accounts.territory[std::size_t(m_view->accounts.indexOf(acme))], -1);
 }
 
+TEST_F(EditOracle, AProposalsMovesAreOneEditWhateverTheirDestinations)
+{
+    const Id acme = account("A1"), bolt = account("A2");
+    const Id west = id("SELECT id FROM territories WHERE name = 'West'");
+    BookChange made = editor().createTerritory(QStringLiteral("Alps"), rep("Ben"));
+    const Id alps = made.territories.front().id;
+    check(made);
+    const std::vector<std::pair<Id, Id>> moves{ { acme, alps }, { bolt, west } };
+    BookChange change = editor().moveAccounts(moves, false, QStringLiteral("Rebalance"));
+    EXPECT_EQ(change.text, QStringLiteral("Rebalance"));
+    check(change);
+    EXPECT_EQ(id("SELECT owner_id FROM accounts WHERE crm_id = 'A1'"), rep("Ben"));
+    // In a book without territories the moves give accounts to reps.
+    check(editor().moveAccounts(std::vector<std::pair<Id, Id>>{ { acme, rep("Ana") } }, true,
+                                QStringLiteral("Rebalance reps")));
+    const QString before = test::dumpBook(m_book->db());
+    EXPECT_THROW(editor().moveAccounts(std::vector<std::pair<Id, Id>>{ { acme, alps + 100 } },
+                                       false, QStringLiteral("x")),
+                 InputError);
+    EXPECT_THROW(editor().moveAccounts(std::vector<std::pair<Id, Id>>{ { acme, 999 } }, true,
+                                       QStringLiteral("x")),
+                 InputError);
+    EXPECT_EQ(test::dumpBook(m_book->db()), before);
+}
+
 TEST_F(EditOracle, TerritoryNamesAreCheckedAndNothingIsWrittenOnRefusal)
 {
     const Id west = id("SELECT id FROM territories WHERE name = 'West'");
