@@ -228,6 +228,19 @@
     </message>
 </context>
 <context>
+    <name>tp::TerritorySummary</name>
+    <message numerus="yes">
+        <source>Proposal (tolerance %1): move %n account(s), %2 of the total, balance %3, largest deviation %4
+</source>
+        <translation>
+            <numerusform>Proposal (tolerance %1): move %n account, %2 of the total, balance %3, largest deviation %4
+</numerusform>
+            <numerusform>Proposal (tolerance %1): move %n accounts, %2 of the total, balance %3, largest deviation %4
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::cli</name>
     <message numerus="yes">
         <source>%1 (%2, %3): %n row(s); %4 created, %5 updated, %6 unchanged, %7 removed, %8 rejected</source>
@@ -722,6 +735,37 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::ProposeDialog</name>
+    <message numerus="yes">
+        <source>Move %n account(s) (%1 of the total): balance %2 → %3, largest deviation %4 → %5.</source>
+        <translation>
+            <numerusform>Move %n account (%1 of the total): balance %2 → %3, largest deviation %4 → %5.</numerusform>
+            <numerusform>Move %n accounts (%1 of the total): balance %2 → %3, largest deviation %4 → %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebalance: move %n account(s)</source>
+        <translation>
+            <numerusform>Rebalance: move %n account</numerusform>
+            <numerusform>Rebalance: move %n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 ±%2% — %n move(s)</source>
+        <translation>
+            <numerusform>%1 ±%2% — %n move</numerusform>
+            <numerusform>%1 ±%2% — %n moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the scenario (%n kept already):</source>
+        <translation>
+            <numerusform>Name of the scenario (%n kept already):</numerusform>
+            <numerusform>Name of the scenario (%n kept already):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::ReassignPrompt</name>
     <message numerus="yes">
         <source>Its %n open deal(s) (%1) have no owner.</source>
@@ -841,6 +885,33 @@
         <translation>
             <numerusform>scored on %1 of %n factor</numerusform>
             <numerusform>scored on %1 of %n factors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::ScenarioCompareModel</name>
+    <message numerus="yes">
+        <source>, at most %n account(s)</source>
+        <translation>
+            <numerusform>, at most %n account</numerusform>
+            <numerusform>, at most %n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>: %n move(s) kept</source>
+        <translation>
+            <numerusform>: %n move kept</numerusform>
+            <numerusform>: %n moves kept</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::ScenariosDialog</name>
+    <message numerus="yes">
+        <source>%n scenario(s) kept, each placed on the book as it is now. Select a column to apply, rename or delete it.</source>
+        <translation>
+            <numerusform>%n scenario kept, each placed on the book as it is now. Select a column to apply, rename or delete it.</numerusform>
+            <numerusform>%n scenarios kept, each placed on the book as it is now. Select a column to apply, rename or delete it.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,8 @@
 #include "edits/bookeditor.h"
 #include "models/accounttablemodel.h"
 #include "models/modelroles.h"
+#include "proposedialog.h"
+#include "scenariosdialog.h"
 #include "session/booksession.h"
 #include "sharebardelegate.h"
 #include "style/icons.h"
@@ -88,11 +90,13 @@ TerritoriesPage::TerritoriesPage(BookSession *session, ScopeState *scope, QWidge
     m_accountView->setIdsOfSelection([this] { return selectedAccounts(); });
     m_accountView->setContextMenuPolicy(Qt::ActionsContextMenu);
 
+    buildActions();
     auto *bar = new QHBoxLayout;
     bar->addWidget(metricLabel);
     bar->addWidget(m_metric);
     bar->addSpacing(12);
     bar->addWidget(m_balance, 1);
+    bar->addWidget(proposeButton());
     auto *top = new QWidget(content);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
@@ -118,7 +122,6 @@ TerritoriesPage::TerritoriesPage(BookSession *session, ScopeState *scope, QWidge
             tr("This book has no accounts yet: import an accounts export (with a Territory "
                "column, if your CRM has one) to plan territories."));
 
-    buildActions();
     connect(m_metric, &QComboBox::activated, this,
             [this] { m_state->setMetric(Metric(m_metric->currentData().toInt())); });
     connect(m_state, &TerritoryState::changed, this, [this] {
@@ -231,13 +234,56 @@ void TerritoriesPage::buildActions()
     m_repMenu = new QMenu(tr("&Give to Rep"), this);
     connect(m_repMenu, &QMenu::aboutToShow, this, [this] { fillRepMenu(m_repMenu); });
 
+    m_propose = new QAction(tr("&Propose Rebalancing…"), this);
+    m_propose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    m_propose->setToolTip(tr("Propose the fewest moves that bring every territory near the "
+                             "average"));
+    connect(m_propose, &QAction::triggered, this, [this] { openProposal(); });
+    m_scenarios = new QAction(tr("&Scenarios…"), this);
+    m_scenarios->setToolTip(tr("Compare the kept scenarios side by side and apply one"));
+    connect(m_scenarios, &QAction::triggered, this, [this] {
+        ScenariosDialog dialog(m_state, this);
+        dialog.exec();
+    });
+
     for (QAction *a : { m_new, m_rename, m_delete, m_lock })
         addPageAction(a);
+    addPageAction(m_propose);
+    addPageAction(m_scenarios);
     addPageAction(m_repMenu->menuAction());
     addPageAction(m_mergeMenu->menuAction());
     m_territories->addActions({ m_new, m_rename, m_repMenu->menuAction(), m_mergeMenu->menuAction(),
                                 m_lock, m_delete });
     m_accountView->addActions({ m_moveMenu->menuAction(), m_lockAccounts, m_unlockAccounts });
+}
+
+QWidget *TerritoriesPage::proposeButton()
+{
+    auto *box = new QWidget(this);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    for (QAction *action : { m_propose, m_scenarios }) {
+        auto *button = new QToolButton(box);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setText(action == m_propose ? tr("Propose…") : tr("Scenarios…"));
+        row->addWidget(button);
+    }
+    return box;
+}
+
+void TerritoriesPage::openProposal()
+{
+    if (!m_session->view())
+        return;
+    if (m_state->layout().entries.size() < 2) {
+        QMessageBox::information(this, tr("Propose Rebalancing"),
+                                 tr("A proposal moves accounts between territories: this book "
+                                    "needs at least two."));
+        return;
+    }
+    ProposeDialog dialog(m_state, this);
+    dialog.exec();
 }
 
 void TerritoriesPage::updateBalance()
@@ -494,6 +540,8 @@ void TerritoriesPage::updateActions()
     m_moveMenu->menuAction()->setEnabled(writable && accounts);
     m_lockAccounts->setEnabled(writable && accounts);
     m_unlockAccounts->setEnabled(writable && accounts);
+    m_propose->setEnabled(writable);
+    m_scenarios->setEnabled(m_session->view() != nullptr);
     const BookView *view = m_session->view();
     const int t = m_model->territoryIndex(selectedEntry());
     m_lock->setChecked(view && t >= 0 && view->territories[std::size_t(t)].locked);

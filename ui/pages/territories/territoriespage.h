@@ -63,6 +63,8 @@ public:
 
 private:
     void buildActions();
+    QWidget *proposeButton(); // the bar's Propose… and Scenarios… (after buildActions())
+    void openProposal();
     void updateBalance();
     void fitColumns();
     void showAccountsOfSelection();
@@ -96,6 +98,8 @@ private:
     QAction *m_lock = nullptr;
     QAction *m_lockAccounts = nullptr;
     QAction *m_unlockAccounts = nullptr;
+    QAction *m_propose = nullptr;
+    QAction *m_scenarios = nullptr;
     QMenu *m_moveMenu = nullptr;
     QMenu *m_mergeMenu = nullptr;
     QMenu *m_repMenu = nullptr;

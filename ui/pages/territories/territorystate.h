@@ -21,6 +21,7 @@ public:
     TerritoryState(BookSession *session, ScopeState *scope, QObject *parent = nullptr);
 
     BookSession *session() const { return m_session; }
+    ScopeState *scope() const { return m_scope; }
     territories::Metric metric() const { return m_metric; }
     void setMetric(territories::Metric metric);
     const territories::MixWeights &mixWeights() const { return m_weights; }
