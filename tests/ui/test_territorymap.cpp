@@ -252,6 +252,7 @@ TEST_F(GuiTerritoryMap, AClickOrALassoListsAndSelectsTheRegionsAccounts)
     QTest::mouseClick(map, Qt::LeftButton, Qt::ControlModifier, centreOf(region(u"US-CA")));
     QApplication::processEvents();
     EXPECT_EQ(shownAccounts(), (std::vector<Id>{ 1, 2, 3, 4, 5 }));
+    test::shootSizesAndSchemes(*window, QStringLiteral("territories-map-regions"));
 
     // A territory selected shows its own accounts again, and the map lets go.
     page->territoryView()->selectRow(rowOf(east).row());
@@ -326,6 +327,7 @@ TEST_F(GuiTerritoryMap, AccountsWithNoRecognisedRegionAreListedUnderTheMap)
     EXPECT_EQ(panel->choice(), TerritoryMapPanel::Choice::Unplaced);
     EXPECT_EQ(shownAccounts(), (std::vector<Id>{ 7, 8 }));
     EXPECT_EQ(page->selectedAccounts(), (std::vector<Id>{ 7, 8 }));
+    test::shootSizesAndSchemes(*window, QStringLiteral("territories-map-unplaced"));
 
     // Given to a territory, they stay listed (they are still nowhere on the map).
     ASSERT_TRUE(page->moveAccounts({ 7 }, west));
@@ -342,6 +344,17 @@ TEST_F(GuiTerritoryMap, TheMapIsExportedAsPngAndPdf)
     const QImage image(png);
     ASSERT_FALSE(image.isNull());
     EXPECT_GE(image.width(), 1600);
+    // The legend under the map (1,600 points wide in its proportions, at 2 pixels a point):
+    // East's swatch there.
+    ASSERT_LT(map->width(), 1600);
+    const int mapRows = 2 * (map->height() * 1600 / map->width());
+    EXPECT_GT(image.height(), mapRows);
+    bool keyed = false;
+    const QRgb eastRgb = panel->entryColor(east).rgb();
+    for (int y = mapRows; y < image.height() && !keyed; ++y)
+        for (int x = 0; x < image.width() / 2 && !keyed; ++x)
+            keyed = image.pixel(x, y) == eastRgb;
+    EXPECT_TRUE(keyed);
     // Texas in East's colour somewhere in it.
     bool found = false;
     const QRgb east = panel->entryColor(this->east).rgb();

@@ -554,6 +554,7 @@ QWidget *TerritoriesPage::besideMap(QWidget *accounts)
     m_mapSplit->setStretchFactor(0, 1);
     m_mapSplit->setStretchFactor(1, 1);
     m_mapSplit->setChildrenCollapsible(false);
+    m_mapSplit->setSizes({ 1000, 1000 });
     return m_mapSplit;
 }
 

@@ -42,7 +42,7 @@ QColor ofSlot(int slot, bool dark)
         color = round % 2 == 1 ? color.lighter(100 + 20 * ((round + 1) / 2))
                                : color.darker(100 + 25 * (round / 2));
     if (dark)
-        color = color.darker(118);
+        color = color.lighter(108);
     return QColor::fromRgb(color.rgb());
 }
 

@@ -135,6 +135,12 @@ void TerritoryMapPanel::bookSwitched()
 {
     m_groupingStale = true;
     m_figuresStale = true;
+    m_fitPending = true;
+}
+
+QSize TerritoryMapPanel::sizeHint() const
+{
+    return { 480, 280 };
 }
 
 void TerritoryMapPanel::figuresChanged()
@@ -211,8 +217,10 @@ QColor TerritoryMapPanel::entryColor(int entry)
 void TerritoryMapPanel::refresh()
 {
     figures();
-    if (!m_viewChosen)
+    if (!m_viewChosen && m_fitPending)
         chooseView(false);
+    if (m_fitPending)
+        fitToAccounts();
     recolour();
     updateNotOnMap();
 }
@@ -267,7 +275,30 @@ void TerritoryMapPanel::chooseView(bool byUser)
         view = american ? geo::MapView::UnitedStates : geo::MapView::World;
         m_view->setCurrentIndex(m_view->findData(int(view)));
     }
-    m_map->setView(view);
+    if (view != m_map->view()) {
+        m_map->setView(view);
+        m_fitPending = true;
+    }
+    if (byUser && m_fitPending)
+        fitToAccounts();
+}
+
+void TerritoryMapPanel::fitToAccounts()
+{
+    if (!isVisible())
+        return; // when shown
+    m_fitPending = false;
+    // The regions holding accounts, with a little sea around them.
+    const geo::MapGeometry &geometry = m_map->renderer().geometry();
+    QRectF area;
+    for (const int region : grouping().regions)
+        if (const geo::RegionShape *shape = geometry.shape(m_map->view(), region))
+            area = area.united(shape->bounds);
+    if (!area.isEmpty()) {
+        const qreal margin = std::max(area.width(), area.height()) * 0.04;
+        area.adjust(-margin, -margin, margin, margin);
+    }
+    m_map->showArea(area);
 }
 
 void TerritoryMapPanel::setChoice(Choice choice, const QList<int> &regions)
@@ -418,18 +449,33 @@ QString TerritoryMapPanel::exportTitle() const
                           : tr("Territories of %1: %2").arg(book, m_view->currentText());
 }
 
+RegionMapLegend TerritoryMapPanel::exportLegend()
+{
+    RegionMapLegend legend;
+    figures();
+    const territories::Layout &layout = m_state->layout();
+    for (std::size_t e = 0; e < layout.entries.size(); ++e)
+        legend.append({ layout.entries[e].name, entryColor(int(e)) });
+    const bool grey =
+            std::any_of(m_figures.begin(), m_figures.end(),
+                        [](const territories::RegionFigures &f) { return f.majority < 0; });
+    if (grey)
+        legend.append({ tr("In no territory"), territorycolors::noTerritory(palette()) });
+    return legend;
+}
+
 bool TerritoryMapPanel::exportPng(const QString &path, QString *error)
 {
     // At least 1,600 points wide, in the map's proportions, at twice the pixels.
     QSize size = m_map->size();
     if (size.width() < 1600 && !size.isEmpty())
         size = QSize(1600, std::max(1, size.height() * 1600 / size.width()));
-    return exportRegionMapPng(*m_map, path, size, 2.0, error);
+    return exportRegionMapPng(*m_map, path, size, 2.0, error, exportLegend());
 }
 
 bool TerritoryMapPanel::exportPdf(const QString &path, QString *error)
 {
-    return exportRegionMapPdf(*m_map, path, exportTitle(), error);
+    return exportRegionMapPdf(*m_map, path, exportTitle(), error, exportLegend());
 }
 
 void TerritoryMapPanel::exportDialog(const QString &suffix)

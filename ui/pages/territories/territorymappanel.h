@@ -3,6 +3,7 @@
 #include "analytics/territoryregions.h"
 #include "geo/regionmatcher.h"
 #include "models/formatter.h"
+#include "widgets/regionmapexport.h"
 
 #include <QColor>
 #include <QList>
@@ -73,6 +74,9 @@ public:
     QByteArray saveState() const;
     void restoreState(const QByteArray &state);
 
+    // Half of a small screen's page: the map gives the tables their room.
+    QSize sizeHint() const override;
+
 signals:
     // The choice changed: the accounts table shows chosenAccounts() (or its own again).
     void choiceChanged();
@@ -90,9 +94,12 @@ private:
     void recolour();
     void updateNotOnMap();
     void chooseView(bool byUser);
+    void fitToAccounts();
     void setChoice(Choice choice, const QList<int> &regions);
     void exportDialog(const QString &suffix);
     QString exportTitle() const;
+    // The territories' colours (and the grey of none) under an exported map.
+    RegionMapLegend exportLegend();
     std::vector<Id> idsOf(std::span<const int> rows) const;
 
     TerritoryState *m_state;
@@ -110,6 +117,7 @@ private:
     std::vector<QColor> m_entryColors;
     bool m_figuresStale = true;
     bool m_viewChosen = false; // by the user: the book's accounts no longer choose it
+    bool m_fitPending = true; // the view or the book changed: show where the accounts are
 
     Choice m_choice = Choice::None;
     QList<int> m_chosenRegions;
