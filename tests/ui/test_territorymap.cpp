@@ -72,11 +72,16 @@ int region(const char16_t *id)
 class GuiTerritoryMap : public ::testing::Test
 {
 protected:
-    void SetUp() override
+    void SetUp() override { open(bookSql, QStringLiteral("East"), QStringLiteral("West")); }
+
+    // A window on a book made by `sql`, showing the Territories page, whose entries `a` and `b`
+    // are east and west.
+    void open(const char *sql, const QString &a, const QString &b)
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        const QString path = dir.path(QStringLiteral("map.tpbook"));
-        Book::create(path)->db().exec(bookSql);
+        window.reset();
+        const QString path = dir.path(QStringLiteral("%1.tpbook").arg(++books));
+        Book::create(path)->db().exec(sql);
         window = test::openWindow(path, QStringLiteral("territories"), QDate(2026, 11, 20));
         ASSERT_TRUE(window);
         page = qobject_cast<TerritoriesPage *>(window->page(QStringLiteral("territories")));
@@ -84,8 +89,8 @@ protected:
         panel = page->mapPanel();
         map = panel->map();
         QApplication::processEvents();
-        east = entry(QStringLiteral("East"));
-        west = entry(QStringLiteral("West"));
+        east = entry(a);
+        west = entry(b);
         ASSERT_GE(east, 0);
         ASSERT_GE(west, 0);
     }
@@ -164,6 +169,7 @@ protected:
     TerritoryMapPanel *panel = nullptr;
     RegionMap *map = nullptr;
     int east = -1, west = -1;
+    int books = 0;
 };
 
 } // namespace
@@ -247,6 +253,12 @@ TEST_F(GuiTerritoryMap, AClickOrALassoListsAndSelectsTheRegionsAccounts)
     for (const QLabel *label : page->findChildren<QLabel *>())
         titled = titled || label->text().contains(QStringLiteral("Accounts in Texas"));
     EXPECT_TRUE(titled);
+    // A reload of the book (after an import) keeps them.
+    ASSERT_TRUE(window->session()->reloadView());
+    ASSERT_TRUE(window->session()->waitUntilLoaded(30000));
+    QApplication::processEvents();
+    EXPECT_EQ(panel->choice(), TerritoryMapPanel::Choice::Regions);
+    EXPECT_EQ(shownAccounts(), (std::vector<Id>{ 1, 2, 3 }));
 
     // Ctrl adds California.
     QTest::mouseClick(map, Qt::LeftButton, Qt::ControlModifier, centreOf(region(u"US-CA")));
@@ -369,4 +381,34 @@ TEST_F(GuiTerritoryMap, TheMapIsExportedAsPngAndPdf)
     EXPECT_TRUE(file.read(5) == "%PDF-");
     EXPECT_FALSE(panel->exportPng(dir.path(QStringLiteral("no/such/map.png")), &error));
     EXPECT_FALSE(error.isEmpty());
+}
+
+TEST_F(GuiTerritoryMap, InABookWithoutTerritoriesEachRepIsOne)
+{
+    // Ana owns two Texan accounts, Ben one and California's.
+    open(R"SQL(
+        INSERT INTO reps (id, name, capacity) VALUES (1, 'Ben', NULL), (2, 'Ana', NULL);
+        INSERT INTO accounts (id, crm_id, name, owner_id, potential, billing_state,
+                              billing_country) VALUES
+            (1, 'A1', 'Alamo', 2, 100, 'TX', 'USA'),
+            (2, 'A2', 'Brazos', 2, 100, 'TX', 'USA'),
+            (3, 'A3', 'Cibolo', 1, 100, 'TX', 'USA'),
+            (4, 'A4', 'Delmar', 1, 100, 'CA', 'USA');
+    )SQL",
+         QStringLiteral("Ana"), QStringLiteral("Ben"));
+    ASSERT_TRUE(page->state()->layout().byRep);
+    const int ana = east, ben = west;
+    // Ben's id is lower: the first colour.
+    EXPECT_EQ(panel->entryColor(ben), territorycolors::ofSlot(0, false));
+    EXPECT_EQ(map->regionColors().value(region(u"US-TX")), panel->entryColor(ana));
+    EXPECT_EQ(map->regionColors().value(region(u"US-CA")), panel->entryColor(ben));
+    EXPECT_TRUE(toolTipAt(region(u"US-TX")).contains(QStringLiteral("Ana: 2")));
+
+    // California dropped on Ana: its account is hers, and California her colour.
+    std::unique_ptr<QMimeData> mime(RegionMap::mimeDataFor({ region(u"US-CA") }));
+    ASSERT_TRUE(dropOn(ana, mime.get()));
+    const BookView &view = *window->session()->view();
+    EXPECT_EQ(view.reps[std::size_t(view.accounts.owner[3])].name, QStringLiteral("Ana"));
+    EXPECT_EQ(map->regionColors().value(region(u"US-CA")),
+              panel->entryColor(entry(QStringLiteral("Ana"))));
 }
