@@ -1,6 +1,6 @@
 #include "territoryproposal.h"
 
-#include "geo/regionmatcher.h"
+#include "territoryregions.h"
 
 #include <QHash>
 
@@ -12,29 +12,12 @@ std::vector<int> accountRegions(const BookView &view)
 {
     const AccountColumns &a = view.accounts;
     geo::RegionMatcher matcher;
+    std::vector<int> regions = groupByRegion(a, matcher).regionOfAccount;
+    // Accounts the map cannot place are kept together by their region text.
     const int mapRegions = matcher.catalogue().count();
-    // Each distinct (state, country) pair of the dictionaries is matched once.
-    QHash<std::pair<int, int>, int> pairs;
-    std::vector<int> regions(std::size_t(a.size()), -1);
-    for (std::size_t r = 0; r < regions.size(); ++r) {
-        const int state = r < a.state.size() ? a.state[r] : -1;
-        const int country = r < a.country.size() ? a.country[r] : -1;
-        int region = -1;
-        if (state >= 0 || country >= 0) {
-            const auto key = std::make_pair(state, country);
-            auto it = pairs.find(key);
-            if (it == pairs.end()) {
-                const auto match =
-                        matcher.match(state >= 0 ? a.states.at(state) : QString(),
-                                      country >= 0 ? a.countries.at(country) : QString());
-                it = pairs.insert(key, match.value_or(-1));
-            }
-            region = *it;
-        }
-        if (region < 0 && r < a.region.size() && a.region[r] >= 0)
-            region = mapRegions + a.region[r];
-        regions[r] = region;
-    }
+    for (std::size_t r = 0; r < regions.size(); ++r)
+        if (regions[r] < 0 && r < a.region.size() && a.region[r] >= 0)
+            regions[r] = mapRegions + a.region[r];
     return regions;
 }
 

@@ -256,6 +256,38 @@ TEST_F(GuiRegionMap, HoverNamesTheRegionOrSaysWhatTheProviderSays)
     QToolTip::hideText();
 }
 
+TEST_F(GuiRegionMap, AnAreaShownFillsTheMapUntilTheUserZooms)
+{
+    // Texas as large as it fits, centred, at this size and after a resize.
+    map.setView(geo::MapView::UnitedStates);
+    const QRectF texas = geo::MapGeometry::instance().shape(map.view(), region(u"US-TX"))->bounds;
+    const auto fills = [&] {
+        const QRectF shown = map.mapToWidget().mapRect(texas);
+        const QRectF inside = QRectF(map.rect()).adjusted(5, 5, -5, -5);
+        EXPECT_TRUE(inside.contains(shown)) << shown.width() << " " << shown.height();
+        // One side reaches across (all but the margins).
+        EXPECT_TRUE(shown.width() > map.width() - 20 || shown.height() > map.height() - 20)
+                << shown.width() << " " << shown.height();
+        EXPECT_LT((shown.center() - QRectF(map.rect()).center()).manhattanLength(), 2.0);
+    };
+    map.showArea(texas);
+    EXPECT_GT(map.zoom(), 2.0);
+    fills();
+    map.resize(600, 700);
+    QApplication::processEvents();
+    fills();
+    EXPECT_EQ(map.regionAt(QRectF(map.rect()).center()), region(u"US-TX"));
+    // A zoom by the user lets go of it; 0 and an empty area show it all.
+    QTest::keyClick(&map, Qt::Key_Minus);
+    const qreal zoomed = map.zoom();
+    map.resize(1400, 900);
+    QApplication::processEvents();
+    EXPECT_EQ(map.zoom(), zoomed);
+    map.showArea(texas);
+    map.showArea(QRectF());
+    EXPECT_EQ(map.zoom(), 1.0);
+}
+
 TEST_F(GuiRegionMap, TheKeyboardZoomsAndPans)
 {
     map.setFocus();

@@ -63,6 +63,7 @@ void RegionMap::setView(geo::MapView view)
     if (view == this->view())
         return;
     m_renderer.setView(view);
+    m_area = QRectF();
     m_zoom = 1.0;
     m_centre = m_renderer.geometry().bounds(view).center();
     setHovered(std::nullopt);
@@ -149,8 +150,34 @@ void RegionMap::zoomOut()
     zoomAt(1 / zoomStep, QRectF(rect()).center());
 }
 
+void RegionMap::showArea(const QRectF &logical)
+{
+    m_area = logical.normalized();
+    if (m_area.isEmpty()) {
+        showAll();
+        return;
+    }
+    applyArea();
+    update();
+}
+
+void RegionMap::applyArea()
+{
+    const QRectF bounds = m_renderer.geometry().bounds(view());
+    const QRectF area = QRectF(rect()).adjusted(margin, margin, -margin, -margin);
+    if (m_area.isEmpty() || bounds.isEmpty() || area.isEmpty())
+        return;
+    // mapToWidget() scales by fit × zoom, fit showing the whole view.
+    const qreal fit = std::min(area.width() / bounds.width(), area.height() / bounds.height());
+    const qreal wanted = std::min(area.width() / m_area.width(), area.height() / m_area.height());
+    m_zoom = std::clamp(wanted / fit, minimumZoom, maximumZoom);
+    m_centre = m_area.center();
+    clampCentre();
+}
+
 void RegionMap::showAll()
 {
+    m_area = QRectF();
     m_zoom = 1.0;
     m_centre = m_renderer.geometry().bounds(view()).center();
     update();
@@ -161,6 +188,7 @@ void RegionMap::zoomAt(qreal factor, QPointF widgetPos)
     const qreal zoom = std::clamp(m_zoom * factor, minimumZoom, maximumZoom);
     if (qFuzzyCompare(zoom, m_zoom))
         return;
+    m_area = QRectF();
     // The point under the cursor stays there.
     const QPointF anchor = mapToWidget().inverted().map(widgetPos);
     m_zoom = zoom;
@@ -175,6 +203,7 @@ void RegionMap::panBy(QPointF widgetDelta)
     const qreal scale = mapToWidget().m11();
     if (scale <= 0)
         return;
+    m_area = QRectF();
     m_centre -= widgetDelta / scale;
     clampCentre();
     update();
@@ -273,6 +302,7 @@ void RegionMap::paintSelection(QPainter &painter, const QTransform &transform) c
 void RegionMap::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    applyArea();
     update();
 }
 

@@ -52,6 +52,10 @@ public:
     bool lassoMode() const { return m_lassoMode; }
 
     qreal zoom() const { return m_zoom; }
+    // Shows `logical` (geo::MapGeometry's coordinates) as large as it fits, centred, and keeps
+    // it so when the widget is resized, until the user zooms or pans (or showAll()); an empty
+    // rect shows everything.
+    void showArea(const QRectF &logical);
     // Logical map coordinates (geo::MapGeometry's) → widget coordinates, and the way back.
     QTransform mapToWidget() const;
     std::optional<int> regionAt(QPointF widgetPos) const;
@@ -99,6 +103,7 @@ private:
     void zoomAt(qreal factor, QPointF widgetPos);
     void panBy(QPointF widgetDelta);
     void clampCentre();
+    void applyArea();
     void setHovered(std::optional<int> region);
     void finishLasso(bool extend);
     void startDrag();
@@ -110,6 +115,7 @@ private:
     std::optional<int> m_hovered;
     qreal m_zoom = 1.0;
     QPointF m_centre; // the logical point at the widget's centre
+    QRectF m_area; // showArea()'s, while it holds
     bool m_lassoMode = false;
 
     Gesture m_gesture = Gesture::None;

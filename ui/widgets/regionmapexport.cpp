@@ -4,11 +4,15 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
 
 namespace tp::ui {
 
@@ -19,19 +23,83 @@ QString cannotWrite(const QString &path, const QString &reason)
     return QCoreApplication::translate("RegionMap", "Could not write %1: %2").arg(path, reason);
 }
 
+// The legend's entries flowed into rows `width` wide in the painter's font: each entry's box
+// (swatch and label) relative to the legend's top left.
+QList<QRectF> legendBoxes(const QFontMetricsF &metrics, qreal width, const RegionMapLegend &legend)
+{
+    QList<QRectF> boxes;
+    const qreal line = metrics.height() * 1.5;
+    const qreal swatch = metrics.height();
+    const qreal gap = metrics.averageCharWidth() * 3;
+    QPointF at(0, 0);
+    for (const RegionMapLegendEntry &entry : legend) {
+        const qreal w = std::min(width, swatch * 1.5 + metrics.horizontalAdvance(entry.label));
+        if (at.x() > 0 && at.x() + w > width)
+            at = QPointF(0, at.y() + line);
+        boxes.append(QRectF(at, QSizeF(w, line)));
+        at.rx() += w + gap;
+    }
+    return boxes;
+}
+
+qreal legendHeight(const QFontMetricsF &metrics, qreal width, const RegionMapLegend &legend)
+{
+    const QList<QRectF> boxes = legendBoxes(metrics, width, legend);
+    return boxes.isEmpty() ? 0 : boxes.back().bottom() + metrics.height() * 0.5;
+}
+
+void paintLegend(QPainter &painter, const QRectF &area, const RegionMapLegend &legend,
+                 const QColor &text)
+{
+    const QFontMetricsF metrics(painter.font(), painter.device());
+    const QList<QRectF> boxes = legendBoxes(metrics, area.width(), legend);
+    const qreal swatch = metrics.height();
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (qsizetype i = 0; i < boxes.size(); ++i) {
+        const QRectF box = boxes[i].translated(area.topLeft());
+        const RegionMapLegendEntry &entry = legend[i];
+        const QRectF square(box.left(), box.center().y() - swatch * 0.4, swatch * 0.8,
+                            swatch * 0.8);
+        painter.setPen(QPen(entry.color.darker(140), 0));
+        painter.setBrush(entry.color);
+        painter.drawRect(square);
+        painter.setPen(text);
+        painter.drawText(
+                box.adjusted(swatch * 1.5, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                metrics.elidedText(entry.label, Qt::ElideRight, box.width() - swatch * 1.5));
+    }
+    painter.restore();
+}
+
 } // namespace
 
 bool exportRegionMapPng(const RegionMap &map, const QString &path, QSize size, qreal ratio,
-                        QString *error)
+                        QString *error, const RegionMapLegend &legend)
 {
     if (size.isEmpty())
         size = map.size();
-    QImage image(size * ratio, QImage::Format_ARGB32_Premultiplied);
+    // The legend's text a little larger than the window's, in proportion to the picture.
+    QFont font = map.font();
+    font.setPixelSize(std::max(12, size.width() / 90));
+    const qreal margin = font.pixelSize();
+    const qreal keyHeight = legend.isEmpty()
+            ? 0
+            : legendHeight(QFontMetricsF(font), size.width() - 2 * margin, legend) + margin;
+    QImage image(QSize(size.width(), size.height() + int(std::ceil(keyHeight))) * ratio,
+                 QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(ratio);
     image.fill(map.renderer().colors().sea);
     {
         QPainter painter(&image);
         map.render(&painter, QRectF(QPointF(0, 0), size));
+        if (!legend.isEmpty()) {
+            painter.setFont(font);
+            paintLegend(painter,
+                        QRectF(margin, size.height() + margin * 0.5, size.width() - 2 * margin,
+                               keyHeight),
+                        legend, map.renderer().colors().text);
+        }
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
@@ -43,7 +111,7 @@ bool exportRegionMapPng(const RegionMap &map, const QString &path, QSize size, q
 }
 
 bool exportRegionMapPdf(const RegionMap &map, const QString &path, const QString &title,
-                        QString *error)
+                        QString *error, const RegionMapLegend &legend)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -77,7 +145,19 @@ bool exportRegionMapPdf(const RegionMap &map, const QString &path, const QString
         if (!title.isEmpty())
             painter.drawText(QRectF(page.left(), page.top(), page.width(), titleHeight),
                              Qt::AlignLeft | Qt::AlignTop, title);
-        map.render(&painter, page.adjusted(0, titleHeight, 0, 0));
+        font.setPointSizeF(10);
+        font.setBold(false);
+        painter.setFont(font);
+        const QFontMetricsF metrics(font, &pdf);
+        const qreal keyHeight = legend.isEmpty()
+                ? 0
+                : legendHeight(metrics, page.width(), legend) + metrics.height() * 0.5;
+        map.render(&painter, page.adjusted(0, titleHeight, 0, -keyHeight));
+        if (!legend.isEmpty())
+            paintLegend(painter,
+                        QRectF(page.left(), page.bottom() - keyHeight + metrics.height() * 0.5,
+                               page.width(), keyHeight),
+                        legend, Qt::black);
     }
     if (!file.commit()) {
         if (error)

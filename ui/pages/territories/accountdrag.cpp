@@ -1,5 +1,7 @@
 #include "accountdrag.h"
 
+#include "widgets/regionmap.h"
+
 #include <QDrag>
 #include <QDragEnterEvent>
 #include <QMimeData>
@@ -9,6 +11,12 @@ namespace tp::ui {
 namespace {
 
 const QString mimeType = QStringLiteral("application/x-territory-planner-accounts");
+
+// Accounts, or regions of the map whose accounts move.
+bool carriesAccounts(const QMimeData *mime)
+{
+    return !accountsFromMimeData(mime).empty() || !RegionMap::regionsFromMimeData(mime).isEmpty();
+}
 
 } // namespace
 
@@ -63,7 +71,7 @@ TerritoryDropView::TerritoryDropView(QWidget *parent) : QTableView(parent)
 
 void TerritoryDropView::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!accountsFromMimeData(event->mimeData()).empty())
+    if (carriesAccounts(event->mimeData()))
         event->acceptProposedAction();
     else
         event->ignore();
@@ -72,7 +80,7 @@ void TerritoryDropView::dragEnterEvent(QDragEnterEvent *event)
 void TerritoryDropView::dragMoveEvent(QDragMoveEvent *event)
 {
     const QModelIndex index = indexAt(event->position().toPoint());
-    if (index.isValid() && !accountsFromMimeData(event->mimeData()).empty()) {
+    if (index.isValid() && carriesAccounts(event->mimeData())) {
         event->acceptProposedAction();
     } else {
         event->ignore();
@@ -83,12 +91,16 @@ void TerritoryDropView::dropEvent(QDropEvent *event)
 {
     const QModelIndex index = indexAt(event->position().toPoint());
     const std::vector<Id> ids = accountsFromMimeData(event->mimeData());
-    if (!index.isValid() || ids.empty()) {
+    const QList<int> regions = RegionMap::regionsFromMimeData(event->mimeData());
+    if (!index.isValid() || (ids.empty() && regions.isEmpty())) {
         event->ignore();
         return;
     }
     event->acceptProposedAction();
-    emit accountsDropped(ids, index.row());
+    if (!ids.empty())
+        emit accountsDropped(ids, index.row());
+    else
+        emit regionsDropped(regions, index.row());
 }
 
 } // namespace tp::ui

@@ -2,6 +2,7 @@
 
 #include "domain/entities.h"
 
+#include <QList>
 #include <QTableView>
 
 #include <functional>
@@ -34,7 +35,8 @@ private:
 };
 
 // The territories table: accounts dropped on a row move into that territory
-// (accountsDropped()).
+// (accountsDropped()), and so do the accounts of regions dragged from the map (regionsDropped(),
+// RegionMap::mimeType()).
 class TerritoryDropView : public QTableView
 {
     Q_OBJECT
@@ -44,6 +46,7 @@ public:
 
 signals:
     void accountsDropped(const std::vector<tp::Id> &accounts, int row);
+    void regionsDropped(const QList<int> &regions, int row);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -9,6 +9,7 @@
 #include "session/booksession.h"
 #include "sharebardelegate.h"
 #include "style/icons.h"
+#include "territorymappanel.h"
 #include "territorystate.h"
 #include "territorytablemodel.h"
 #include "views/bookview.h"
@@ -49,12 +50,13 @@ TerritoriesPage::TerritoriesPage(BookSession *session, ScopeState *scope, QWidge
       m_model(new TerritoryTableModel(m_state, this)),
       m_sorted(new QSortFilterProxyModel(this)),
       m_bars(new ShareBarDelegate(this)),
-      m_accounts(new AccountTableModel(session, this)),
+      m_accounts(new TerritoryAccountModel(session, this)),
       m_territories(new TerritoryDropView(this)),
       m_accountView(new AccountDragView(this)),
       m_metric(new QComboBox(this)),
       m_balance(new QLabel(this)),
-      m_accountsTitle(new QLabel(this))
+      m_accountsTitle(new QLabel(this)),
+      m_mapPanel(new TerritoryMapPanel(m_state, this))
 {
     auto *content = new QWidget(this);
     auto *metricLabel = new QLabel(tr("&Balance on:"), content);
@@ -110,7 +112,7 @@ TerritoriesPage::TerritoriesPage(BookSession *session, ScopeState *scope, QWidge
     auto *split = new QSplitter(Qt::Vertical, content);
     split->setObjectName(QStringLiteral("TerritoriesSplit"));
     split->addWidget(top);
-    split->addWidget(bottom);
+    split->addWidget(besideMap(bottom));
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
@@ -122,6 +124,7 @@ TerritoriesPage::TerritoriesPage(BookSession *session, ScopeState *scope, QWidge
             tr("This book has no accounts yet: import an accounts export (with a Territory "
                "column, if your CRM has one) to plan territories."));
 
+    connectMap();
     connect(m_metric, &QComboBox::activated, this,
             [this] { m_state->setMetric(Metric(m_metric->currentData().toInt())); });
     connect(m_state, &TerritoryState::changed, this, [this] {
@@ -134,6 +137,8 @@ TerritoriesPage::TerritoriesPage(BookSession *session, ScopeState *scope, QWidge
     connect(m_territories->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         if (!m_restoring)
             rememberSelection();
+        if (!m_restoring && m_territories->selectionModel()->hasSelection())
+            m_mapPanel->clearChoice();
         showAccountsOfSelection();
         updateActions();
     });
@@ -371,6 +376,9 @@ std::optional<Id> TerritoriesPage::selectedTerritoryId() const
 void TerritoriesPage::showAccountsOfSelection()
 {
     const int entry = selectedEntry();
+    if (entry < 0 && showAccountsOfMap())
+        return;
+    m_accounts->setAccounts(std::nullopt);
     const territories::Layout &l = m_state->layout();
     if (entry < 0 || entry >= int(l.entries.size())) {
         m_accounts->setScope(-1, -1);
@@ -553,6 +561,7 @@ QByteArray TerritoriesPage::saveState() const
     QDataStream out(&data, QIODevice::WriteOnly);
     out << stateVersion << qint32(m_metric->currentIndex())
         << m_territories->horizontalHeader()->saveState();
+    out << m_mapSplit->saveState() << m_mapPanel->saveState();
     return data;
 }
 
@@ -572,6 +581,59 @@ void TerritoriesPage::restoreState(const QByteArray &state)
         m_state->setMetric(Metric(m_metric->currentData().toInt()));
     }
     m_territories->horizontalHeader()->restoreState(header);
+    // The map's, when the state has them (it was saved before the map was there otherwise).
+    QByteArray mapSplit, map;
+    in >> mapSplit >> map;
+    if (in.status() == QDataStream::Ok) {
+        m_mapSplit->restoreState(mapSplit);
+        m_mapPanel->restoreState(map);
+    }
+}
+
+QWidget *TerritoriesPage::besideMap(QWidget *accounts)
+{
+    // The map left of the accounts, each half of the width at first; both give way to the
+    // other when dragged, neither below its own minimum (1024×640 keeps a usable map).
+    m_accountsTitle->setWordWrap(true);
+    m_mapSplit = new QSplitter(Qt::Horizontal, accounts->parentWidget());
+    m_mapSplit->setObjectName(QStringLiteral("TerritoriesMapSplit"));
+    m_mapSplit->addWidget(m_mapPanel);
+    m_mapSplit->addWidget(accounts);
+    m_mapSplit->setStretchFactor(0, 1);
+    m_mapSplit->setStretchFactor(1, 1);
+    m_mapSplit->setChildrenCollapsible(false);
+    m_mapSplit->setSizes({ 1000, 1000 });
+    return m_mapSplit;
+}
+
+void TerritoriesPage::connectMap()
+{
+    connect(m_mapPanel, &TerritoryMapPanel::choiceChanged, this, [this] {
+        if (m_mapPanel->choice() != TerritoryMapPanel::Choice::None) {
+            // The map's choice replaces the selected territory's accounts.
+            m_territories->selectionModel()->clear();
+        }
+        showAccountsOfSelection();
+        updateActions();
+    });
+    connect(m_mapPanel, &TerritoryMapPanel::statusMessage, this, &Page::statusMessage);
+    connect(m_territories, &TerritoryDropView::regionsDropped, this,
+            [this](const QList<int> &regions, int row) {
+                moveAccounts(m_mapPanel->accountsOf(regions),
+                             m_sorted->mapToSource(m_sorted->index(row, 0)).row());
+            });
+}
+
+bool TerritoriesPage::showAccountsOfMap()
+{
+    if (m_mapPanel->choice() == TerritoryMapPanel::Choice::None)
+        return false;
+    m_accounts->setScope(-1, -1);
+    m_accounts->setAccounts(m_mapPanel->chosenAccounts());
+    m_accountsTitle->setText(m_mapPanel->choiceTitle());
+    // Chosen: Move Accounts To, Lock Accounts and a drag take them all at once.
+    m_accountView->selectAll();
+    return true;
 }
 
 } // namespace tp::ui

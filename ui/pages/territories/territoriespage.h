@@ -2,12 +2,14 @@
 
 #include "domain/entities.h"
 #include "pages/page.h"
+#include "territoryaccountmodel.h"
 
 #include <vector>
 
 class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
 
 namespace tp::ui {
@@ -17,6 +19,7 @@ class AccountTableModel;
 class ScopeState;
 class ShareBarDelegate;
 class TerritoryDropView;
+class TerritoryMapPanel;
 class TerritoryState;
 class TerritoryTableModel;
 
@@ -26,6 +29,9 @@ class TerritoryTableModel;
 // another territory, each move one undo step however many accounts it carries; territories
 // made, renamed, given a rep, merged, locked and deleted. A book without territories shows each
 // rep's accounts as that rep's territory: moving accounts then gives them to the rep.
+// Beside the accounts, the map (TerritoryMapPanel): regions in their territory's colour; the
+// regions selected on it list their accounts, whatever their territory, and a region dragged
+// onto a territory moves its accounts there.
 class TerritoriesPage : public Page
 {
     Q_OBJECT
@@ -48,6 +54,7 @@ public:
     AccountTableModel *accountModel() const { return m_accounts; }
     QComboBox *metricBox() const { return m_metric; }
     QLabel *balanceLabel() const { return m_balance; }
+    TerritoryMapPanel *mapPanel() const { return m_mapPanel; }
 
     // The layout entry (a row of the model) selected, -1 for none.
     int selectedEntry() const;
@@ -80,18 +87,24 @@ private:
     Id keyOf(int entry) const;
     void rememberSelection();
     void restoreSelection();
+    // The map beside the accounts: what it chooses, the accounts table shows (and selects).
+    QWidget *besideMap(QWidget *accounts);
+    void connectMap();
+    bool showAccountsOfMap();
 
     BookSession *m_session;
     TerritoryState *m_state;
     TerritoryTableModel *m_model;
     QSortFilterProxyModel *m_sorted;
     ShareBarDelegate *m_bars;
-    AccountTableModel *m_accounts;
+    TerritoryAccountModel *m_accounts;
     TerritoryDropView *m_territories;
     AccountDragView *m_accountView;
     QComboBox *m_metric;
     QLabel *m_balance;
     QLabel *m_accountsTitle;
+    TerritoryMapPanel *m_mapPanel;
+    QSplitter *m_mapSplit = nullptr;
     QAction *m_new = nullptr;
     QAction *m_rename = nullptr;
     QAction *m_delete = nullptr;

@@ -3,6 +3,7 @@
 #include "models/modelroles.h"
 #include "session/booksession.h"
 #include "style/theme.h"
+#include "territorycolors.h"
 #include "territorystate.h"
 #include "views/bookview.h"
 
@@ -113,6 +114,15 @@ QVariant TerritoryTableModel::raw(int row, Column column) const
     return {};
 }
 
+QVariant TerritoryTableModel::swatch(int row) const
+{
+    const BookView *view = m_state->session()->view();
+    if (!view)
+        return {};
+    const int slot = territorycolors::slotOf(m_state->layout(), *view, row);
+    return territorycolors::swatch(territorycolors::ofSlot(slot, theme::isDark()));
+}
+
 QVariant TerritoryTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
@@ -128,6 +138,8 @@ QVariant TerritoryTableModel::data(const QModelIndex &index, int role) const
         return column == Column::Territory || column == Column::Rep
                 ? QVariant(Qt::AlignLeading | Qt::AlignVCenter)
                 : QVariant(Qt::AlignTrailing | Qt::AlignVCenter);
+    case Qt::DecorationRole:
+        return column == Column::Territory ? swatch(index.row()) : QVariant();
     case Qt::ForegroundRole: {
         const territories::Figures &f = m_state->report().territories[std::size_t(index.row())];
         if (column == Column::Active && f.active > f.capacity)

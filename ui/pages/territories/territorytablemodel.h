@@ -10,7 +10,8 @@ class TerritoryState;
 
 // The territories with their figures (docs/METRICS.md "Territories"): rep, accounts, Σ
 // potential, Σ EV, open pipeline, active deals against capacity, quota, and the share of the
-// average on the chosen metric (RawValueRole: the share as a double, for the bar). The rows are
+// average on the chosen metric (RawValueRole: the share as a double, for the bar), the name with
+// a swatch of the territory's colour on the map. The rows are
 // TerritoryState's layout entries, in its order; a view sorts them through a proxy.
 class TerritoryTableModel : public QAbstractTableModel
 {
@@ -46,6 +47,8 @@ private:
     QString currency() const;
     QVariant display(int row, Column column) const;
     QVariant raw(int row, Column column) const;
+    // The territory's colour on the map (territorycolors.h), as a swatch.
+    QVariant swatch(int row) const;
 
     TerritoryState *m_state;
     Formatter m_format;
