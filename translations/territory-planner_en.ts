@@ -994,6 +994,44 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::TerritoryMapPanel</name>
+    <message numerus="yes">
+        <source>%n account(s) with no recognised region</source>
+        <translation>
+            <numerusform>%n account with no recognised region</numerusform>
+            <numerusform>%n accounts with no recognised region</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) in the United States without a state</source>
+        <translation>
+            <numerusform>%n account in the United States without a state</numerusform>
+            <numerusform>%n accounts in the United States without a state</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more region(s)</source>
+        <translation>
+            <numerusform>%1 and %n more region</numerusform>
+            <numerusform>%1 and %n more regions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more territory(ies): %1</source>
+        <translation>
+            <numerusform>%n more territory: %1</numerusform>
+            <numerusform>%n more territories: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::UndoImportPrompt</name>
     <message numerus="yes">
         <source>… and %n more</source>
