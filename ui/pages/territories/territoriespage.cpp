@@ -243,6 +243,7 @@ void TerritoriesPage::buildActions()
     m_propose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     m_propose->setToolTip(tr("Propose the fewest moves that bring every territory near the "
                              "average"));
+    m_propose->setIconText(tr("Propose…")); // the bar's button; the menu has the whole text
     connect(m_propose, &QAction::triggered, this, [this] { openProposal(); });
     m_scenarios = new QAction(tr("&Scenarios…"), this);
     m_scenarios->setToolTip(tr("Compare the kept scenarios side by side and apply one"));
@@ -271,7 +272,6 @@ QWidget *TerritoriesPage::proposeButton()
         auto *button = new QToolButton(box);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setText(action == m_propose ? tr("Propose…") : tr("Scenarios…"));
         row->addWidget(button);
     }
     return box;
