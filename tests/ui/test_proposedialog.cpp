@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <array>
 
 #include <gtest/gtest.h>
@@ -177,4 +178,29 @@ TEST_F(GuiPropose, FiveScenariosAreComparedSideBySideAndOneIsAppliedLater)
     undo->undo();
     QApplication::processEvents();
     EXPECT_EQ(model->columnCount(), 2 + 5);
+}
+
+TEST_F(GuiPropose, AllAccountsOfAnIndustryAreSelectedAndMovedInOneStep)
+{
+    QTableView *accounts = page->accountView();
+    ASSERT_GT(accounts->model()->rowCount(), 0); // every account: no territory selected
+    accounts->setCurrentIndex(accounts->model()->index(0, 0));
+    const BookView &view = *window->session()->view();
+    const Id first = page->selectedAccounts().front();
+    const int industry = view.accounts.industry[std::size_t(view.accounts.indexOf(first))];
+    const auto expected =
+            std::count(view.accounts.industry.begin(), view.accounts.industry.end(), industry);
+    EXPECT_EQ(page->selectAccountsLikeCurrent(TerritoriesPage::SameAs::Industry), int(expected));
+    const std::vector<Id> chosen = page->selectedAccounts();
+    ASSERT_EQ(chosen.size(), std::size_t(expected));
+    for (const Id id : chosen)
+        EXPECT_EQ(view.accounts.industry[std::size_t(view.accounts.indexOf(id))], industry);
+    QUndoStack *undo = window->session()->undoStack();
+    ASSERT_TRUE(page->moveAccounts(chosen, 0));
+    QApplication::processEvents();
+    EXPECT_EQ(undo->count(), 1);
+    const territories::Layout &layout = page->state()->layout();
+    for (const Id id : chosen)
+        EXPECT_EQ(layout.accountEntry[std::size_t(view.accounts.indexOf(id))], 0);
+    EXPECT_GT(page->selectAccountsLikeCurrent(TerritoriesPage::SameAs::SizeBand), 0);
 }

@@ -260,7 +260,23 @@ void TerritoriesPage::buildActions()
     addPageAction(m_mergeMenu->menuAction());
     m_territories->addActions({ m_new, m_rename, m_repMenu->menuAction(), m_mergeMenu->menuAction(),
                                 m_lock, m_delete });
-    m_accountView->addActions({ m_moveMenu->menuAction(), m_lockAccounts, m_unlockAccounts });
+    m_sameIndustry = new QAction(tr("Select Same &Industry"), this);
+    m_sameIndustry->setToolTip(
+            tr("Select every account listed in the industry of the current one"));
+    connect(m_sameIndustry, &QAction::triggered, this,
+            [this] { selectAccountsLikeCurrent(SameAs::Industry); });
+    m_sameSize = new QAction(tr("Select Same Si&ze Band"), this);
+    m_sameSize->setToolTip(tr("Select every account listed in the size band of the current one"));
+    connect(m_sameSize, &QAction::triggered, this,
+            [this] { selectAccountsLikeCurrent(SameAs::SizeBand); });
+    m_sameRegion = new QAction(tr("Select Same Re&gion"), this);
+    m_sameRegion->setToolTip(tr("Select every account listed in the region of the current one"));
+    connect(m_sameRegion, &QAction::triggered, this,
+            [this] { selectAccountsLikeCurrent(SameAs::Region); });
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_accountView->addActions({ m_moveMenu->menuAction(), m_lockAccounts, m_unlockAccounts,
+                                separator, m_sameIndustry, m_sameSize, m_sameRegion });
 }
 
 QWidget *TerritoriesPage::proposeButton()
@@ -394,6 +410,45 @@ void TerritoriesPage::showAccountsOfSelection()
     m_accountsTitle->setText(tr("<b>Accounts of %1</b>: drag them onto another territory, or "
                                 "Move Accounts To in their menu.")
                                      .arg(e.name.toHtmlEscaped()));
+}
+
+int TerritoriesPage::selectAccountsLikeCurrent(SameAs same)
+{
+    const BookView *view = m_session->view();
+    const QModelIndex current = m_accountView->currentIndex();
+    if (!view || !current.isValid())
+        return 0;
+    const AccountColumns &a = view->accounts;
+    const std::vector<int> &column = same == SameAs::Industry ? a.industry
+            : same == SameAs::SizeBand                        ? a.sizeBand
+                                                              : a.region;
+    const auto valueAt = [&](int modelRow) {
+        const int row = a.indexOf(m_accounts->idAt(modelRow));
+        return row >= 0 && std::size_t(row) < column.size() ? column[std::size_t(row)] : -1;
+    };
+    const int wanted = valueAt(current.row());
+    if (wanted < 0)
+        return 0;
+    // Runs of neighbouring rows as one range each: a selection of 30,000 rows stays small.
+    QItemSelection selection;
+    const int rows = m_accounts->rowCount();
+    const int lastColumn = m_accounts->columnCount() - 1;
+    int count = 0;
+    for (int r = 0; r < rows;) {
+        if (valueAt(r) != wanted) {
+            ++r;
+            continue;
+        }
+        int end = r;
+        while (end + 1 < rows && valueAt(end + 1) == wanted)
+            ++end;
+        selection.select(m_accounts->index(r, 0), m_accounts->index(end, lastColumn));
+        count += end - r + 1;
+        r = end + 1;
+    }
+    m_accountView->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    m_accountView->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    return count;
 }
 
 std::vector<Id> TerritoriesPage::selectedAccounts() const
@@ -547,6 +602,8 @@ void TerritoriesPage::updateActions()
     m_mergeMenu->menuAction()->setEnabled(writable && territory);
     m_moveMenu->menuAction()->setEnabled(writable && accounts);
     m_lockAccounts->setEnabled(writable && accounts);
+    for (QAction *a : { m_sameIndustry, m_sameSize, m_sameRegion })
+        a->setEnabled(m_accountView->currentIndex().isValid());
     m_unlockAccounts->setEnabled(writable && accounts);
     m_propose->setEnabled(writable);
     m_scenarios->setEnabled(m_session->view() != nullptr);

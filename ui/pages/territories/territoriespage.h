@@ -61,6 +61,10 @@ public:
     // Moves accounts to the territory of layout entry `entry` (one undo step).
     bool moveAccounts(const std::vector<Id> &accounts, int entry);
     std::vector<Id> selectedAccounts() const;
+    // Selects every account listed with the industry, size band or region of the current one
+    // (then Move Accounts To or a drag moves them all); returns how many.
+    enum class SameAs { Industry, SizeBand, Region };
+    int selectAccountsLikeCurrent(SameAs same);
 
     bool createTerritory(const QString &name, std::optional<Id> rep);
     bool renameSelected(const QString &name);
@@ -112,6 +116,9 @@ private:
     QAction *m_lockAccounts = nullptr;
     QAction *m_unlockAccounts = nullptr;
     QAction *m_propose = nullptr;
+    QAction *m_sameIndustry = nullptr;
+    QAction *m_sameSize = nullptr;
+    QAction *m_sameRegion = nullptr;
     QAction *m_scenarios = nullptr;
     QMenu *m_moveMenu = nullptr;
     QMenu *m_mergeMenu = nullptr;
