@@ -9,6 +9,7 @@
 #include "models/accounttablemodel.h"
 #include "models/modelroles.h"
 #include "pages/territories/accountdrag.h"
+#include "pages/territories/mixweightsdialog.h"
 #include "pages/territories/territoriespage.h"
 #include "pages/territories/territorystate.h"
 #include "pages/territories/territorytablemodel.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QTableView>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -174,4 +176,39 @@ TEST_F(GuiTerritories, TerritoriesAreMadeRenamedGivenARepMergedAndDeleted)
     ASSERT_EQ(page->territoryModel()->rowCount(), 2);
     EXPECT_EQ(cell(entry(QStringLiteral("North")), C::Accounts), QStringLiteral("2"));
     EXPECT_EQ(cell(entry(QStringLiteral("North")), C::Rep), QStringLiteral("Alice Archer"));
+}
+
+TEST_F(GuiTerritories, AWeightedMixIsChosenWeighedAndKeptWithThePage)
+{
+    using C = TerritoryTableModel::Column;
+    // The weights dialog: what it shows and what it gives.
+    MixWeightsDialog weights(territories::MixWeights{ 0, 1, 0, 1, 0 });
+    EXPECT_EQ(weights.weights(), (territories::MixWeights{ 0, 1, 0, 1, 0 }));
+    EXPECT_NE(weights.findChild<QLabel *>(QString(), Qt::FindChildrenRecursively), nullptr);
+
+    // Potential and accounts weighed alike: North holds 501,200.50 of 508,200.50 potential and
+    // 2 of 3 accounts; each figure over its mean (254,100.25 and 1.5): North 1.9725 + 1.3333,
+    // South 0.0275 + 0.6667; shares of their mean (2.0): 165.3% and 34.7%.
+    // Choosing the mix the first time asks for its weights: answered here as a user would.
+    QTimer::singleShot(0, [] {
+        auto *dialog = qobject_cast<MixWeightsDialog *>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        dialog->setWeights({ 0, 1, 0, 1, 0 });
+        dialog->accept();
+    });
+    page->metricBox()->setCurrentIndex(page->metricBox()->findText(QStringLiteral("Weighted mix")));
+    emit page->metricBox()->activated(page->metricBox()->currentIndex());
+    QApplication::processEvents();
+    EXPECT_EQ(page->state()->metric(), territories::Metric::Mix);
+    const int north = entry(QStringLiteral("North"));
+    const double share = (501'200.50 / 254'100.25 + 2 / 1.5) / 2.0;
+    EXPECT_NEAR(page->territoryModel()->index(north, int(C::Share)).data(RawValueRole).toDouble(),
+                share, 1e-9);
+
+    // The weights and the metric come back with the page's state.
+    const QByteArray saved = page->saveState();
+    page->state()->setMixWeights({});
+    page->restoreState(saved);
+    EXPECT_EQ(page->state()->mixWeights(), (territories::MixWeights{ 0, 1, 0, 1, 0 }));
+    EXPECT_EQ(page->state()->metric(), territories::Metric::Mix);
 }

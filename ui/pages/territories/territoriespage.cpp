@@ -2,6 +2,7 @@
 
 #include "accountdrag.h"
 #include "edits/bookeditor.h"
+#include "mixweightsdialog.h"
 #include "models/accounttablemodel.h"
 #include "models/modelroles.h"
 #include "proposedialog.h"
@@ -38,8 +39,8 @@ constexpr quint32 stateVersion = 1;
 
 using territories::Metric;
 
-constexpr Metric shownMetrics[] = { Metric::Ev, Metric::Potential, Metric::Pipeline,
-                                    Metric::Accounts, Metric::Active };
+constexpr Metric shownMetrics[] = { Metric::Ev,       Metric::Potential, Metric::Pipeline,
+                                    Metric::Accounts, Metric::Active,    Metric::Mix };
 
 } // namespace
 
@@ -96,6 +97,7 @@ TerritoriesPage::TerritoriesPage(BookSession *session, ScopeState *scope, QWidge
     auto *bar = new QHBoxLayout;
     bar->addWidget(metricLabel);
     bar->addWidget(m_metric);
+    bar->addWidget(weightsButton());
     bar->addSpacing(12);
     bar->addWidget(m_balance, 1);
     bar->addWidget(proposeButton());
@@ -125,8 +127,14 @@ TerritoriesPage::TerritoriesPage(BookSession *session, ScopeState *scope, QWidge
                "column, if your CRM has one) to plan territories."));
 
     connectMap();
-    connect(m_metric, &QComboBox::activated, this,
-            [this] { m_state->setMetric(Metric(m_metric->currentData().toInt())); });
+    connect(m_metric, &QComboBox::activated, this, [this] {
+        const auto metric = Metric(m_metric->currentData().toInt());
+        // The first time the mix is chosen, its weights are asked for.
+        if (metric == Metric::Mix && !m_weightsAsked)
+            askWeights();
+        m_state->setMetric(metric);
+        m_weights->setVisible(metric == Metric::Mix);
+    });
     connect(m_state, &TerritoryState::changed, this, [this] {
         m_stale = true;
         if (m_current) {
@@ -277,6 +285,24 @@ void TerritoriesPage::buildActions()
     separator->setSeparator(true);
     m_accountView->addActions({ m_moveMenu->menuAction(), m_lockAccounts, m_unlockAccounts,
                                 separator, m_sameIndustry, m_sameSize, m_sameRegion });
+}
+
+QWidget *TerritoriesPage::weightsButton()
+{
+    m_weights = new QToolButton(this);
+    m_weights->setText(tr("&Weights…"));
+    m_weights->setToolTip(tr("What the weighted mix weighs: expected value, potential, open "
+                             "pipeline, accounts and active deals"));
+    m_weights->setVisible(false);
+    connect(m_weights, &QToolButton::clicked, this, [this] { askWeights(); });
+    return m_weights;
+}
+
+void TerritoriesPage::askWeights()
+{
+    m_weightsAsked = true;
+    if (const auto weights = MixWeightsDialog::ask(this, m_state->mixWeights()))
+        m_state->setMixWeights(*weights);
 }
 
 QWidget *TerritoriesPage::proposeButton()
@@ -619,6 +645,8 @@ QByteArray TerritoriesPage::saveState() const
     out << stateVersion << qint32(m_metric->currentIndex())
         << m_territories->horizontalHeader()->saveState();
     out << m_mapSplit->saveState() << m_mapPanel->saveState();
+    const territories::MixWeights &w = m_state->mixWeights();
+    out << w.ev << w.potential << w.pipeline << w.accounts << w.active << m_weightsAsked;
     return data;
 }
 
@@ -645,6 +673,15 @@ void TerritoriesPage::restoreState(const QByteArray &state)
         m_mapSplit->restoreState(mapSplit);
         m_mapPanel->restoreState(map);
     }
+    // The mix's weights, when the state has them.
+    territories::MixWeights w;
+    bool asked = false;
+    in >> w.ev >> w.potential >> w.pipeline >> w.accounts >> w.active >> asked;
+    if (in.status() == QDataStream::Ok) {
+        m_state->setMixWeights(w);
+        m_weightsAsked = asked;
+    }
+    m_weights->setVisible(m_state->metric() == Metric::Mix);
 }
 
 QWidget *TerritoriesPage::besideMap(QWidget *accounts)

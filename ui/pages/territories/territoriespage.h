@@ -10,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
 class QSplitter;
+class QToolButton;
 class QTableView;
 
 namespace tp::ui {
@@ -76,6 +77,8 @@ private:
     void buildActions();
     QWidget *proposeButton(); // the bar's Propose… and Scenarios… (after buildActions())
     void openProposal();
+    QWidget *weightsButton(); // Weights… beside the metric, shown for the weighted mix
+    void askWeights();
     void updateBalance();
     void fitColumns();
     void showAccountsOfSelection();
@@ -116,6 +119,8 @@ private:
     QAction *m_lockAccounts = nullptr;
     QAction *m_unlockAccounts = nullptr;
     QAction *m_propose = nullptr;
+    QToolButton *m_weights = nullptr;
+    bool m_weightsAsked = false;
     QAction *m_sameIndustry = nullptr;
     QAction *m_sameSize = nullptr;
     QAction *m_sameRegion = nullptr;
