@@ -10,6 +10,7 @@
 #include "domain/errors.h"
 #include "import/fields.h"
 #include "report/csvexport.h"
+#include "report/movesexport.h"
 #include "report/reviewcsv.h"
 #include "report/summary.h"
 #include "storage/book.h"
@@ -81,6 +82,7 @@ QString usage()
               "  export   --db BOOK --what "
               "opportunities|accounts|stalled|worklist|reviews|commitments [--rep NAME] "
               "[--territory NAME] [--as-of DATE] --csv OUT\n"
+              "  export   --db BOOK --what moves --format salesforce|hubspot|generic --csv OUT\n"
               "  report   --db BOOK [--rep NAME] [--since DATE] [--as-of DATE] --pdf OUT\n"
               "  territories --db BOOK [--metric ev|potential|pipeline|accounts|active] "
               "[--as-of DATE]\n"
@@ -227,13 +229,63 @@ int exportReviews(const QString &db, const QString &what, const QString &rep,
     return Ok;
 }
 
+// `export --what moves`: the owner changes for the CRM's import, and the open deals that stay
+// with their reps beside it (MovesExport). Each account that cannot be published is said on
+// `err` with the reason; the file holds the rest.
+int exportMoves(const QString &db, MovesFormat format, const QString &csvPath, QTextStream &out,
+                QTextStream &err)
+{
+    try {
+        const auto view = loadBookView(db);
+        const MovesPlan plan = MovesExport::plan(*view, format);
+        const QString dealsPath = MovesExport::stayingDealsPath(csvPath);
+        if (!writeCsv(csvPath, err,
+                      [&](QIODevice &file) { return MovesExport::write(*view, plan, file); }))
+            return BadInput;
+        if (!writeCsv(dealsPath, err, [&](QIODevice &file) {
+                return MovesExport::writeStayingDeals(*view, plan, file);
+            }))
+            return BadInput;
+        for (const UnpublishedMove &u : plan.unpublished) {
+            const auto r = std::size_t(u.move.account);
+            const QString crmId = view->accounts.crmId.at(r);
+            err << tr("Not published: %1%2: %3.")
+                            .arg(view->accounts.name.at(r),
+                                 crmId.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(crmId),
+                                 u.reason)
+                << '\n';
+        }
+        out << QCoreApplication::translate("tp::cli", "Wrote %n account move(s) to %1 (%2).",
+                                           nullptr, int(plan.published.size()))
+                        .arg(QDir::toNativeSeparators(csvPath), MovesExport::formatKey(format))
+            << '\n';
+        if (!plan.unpublished.empty())
+            out << QCoreApplication::translate(
+                    "tp::cli", "%n move(s) could not be published (listed on stderr).", nullptr,
+                    int(plan.unpublished.size()))
+                << '\n';
+        out << QCoreApplication::translate("tp::cli",
+                                           "Wrote %n open deal(s) that stay with their reps to %1.",
+                                           nullptr, int(plan.stayingDeals.size()))
+                        .arg(QDir::toNativeSeparators(dealsPath))
+            << '\n';
+    } catch (const std::exception &e) {
+        err << userMessage(e, db, BookTask::Read) << '\n';
+        return BadInput;
+    }
+    return Ok;
+}
+
 int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.addOption({ QStringLiteral("db"), tr("The book."), tr("BOOK") });
-    parser.addOption({ QStringLiteral("what"),
-                       tr("opportunities, accounts, stalled, worklist, reviews or commitments."),
-                       tr("TABLE") });
+    parser.addOption(
+            { QStringLiteral("what"),
+              tr("opportunities, accounts, stalled, worklist, reviews, commitments or moves."),
+              tr("TABLE") });
+    parser.addOption({ QStringLiteral("format"),
+                       tr("For --what moves: salesforce, hubspot or generic."), tr("FORMAT") });
     parser.addOption({ QStringLiteral("rep"), tr("Only this rep."), tr("NAME") });
     parser.addOption({ QStringLiteral("territory"), tr("Only this territory."), tr("NAME") });
     parser.addOption({ QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE") });
@@ -253,12 +305,41 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
     }
     const QStringList tables{ QStringLiteral("opportunities"), QStringLiteral("accounts"),
                               QStringLiteral("stalled"),       QStringLiteral("worklist"),
-                              QStringLiteral("reviews"),       QStringLiteral("commitments") };
+                              QStringLiteral("reviews"),       QStringLiteral("commitments"),
+                              QStringLiteral("moves") };
     if (!tables.contains(what)) {
-        err << tr("export: --what takes opportunities, accounts, stalled, worklist, reviews or "
-                  "commitments, found \"%1\".")
+        err << tr("export: --what takes opportunities, accounts, stalled, worklist, reviews, "
+                  "commitments or moves, found \"%1\".")
                         .arg(what)
             << '\n';
+        return Usage;
+    }
+    if (what == QLatin1String("moves")) {
+        for (const char *option : { "rep", "territory", "as-of" }) {
+            if (parser.isSet(QString::fromLatin1(option))) {
+                err << tr("export: --%1 does not apply to --what moves, which writes every "
+                          "move of the book.")
+                                .arg(QString::fromLatin1(option))
+                    << '\n';
+                return Usage;
+            }
+        }
+        const QString format = parser.value(QStringLiteral("format"));
+        const std::optional<MovesFormat> chosen = MovesExport::formatFromKey(format);
+        if (!chosen) {
+            err << (format.isEmpty()
+                            ? tr("export: --what moves needs --format %1.")
+                                      .arg(MovesExport::formatKeys().join(QLatin1Char('|')))
+                            : tr("export: --format takes salesforce, hubspot or generic, found "
+                                 "\"%1\".")
+                                      .arg(format))
+                << '\n';
+            return Usage;
+        }
+        return exportMoves(db, *chosen, csvPath, out, err);
+    }
+    if (parser.isSet(QStringLiteral("format"))) {
+        err << tr("export: --format applies to --what moves only.") << '\n';
         return Usage;
     }
     if (what == QLatin1String("reviews") || what == QLatin1String("commitments"))

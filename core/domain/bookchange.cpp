@@ -87,8 +87,8 @@ int OpportunityDelta::pushDelta() const
 bool BookChange::isEmpty() const
 {
     return !anyChanged(opportunities) && !anyChanged(accounts) && !anyChanged(capacities)
-            && !anyChanged(quotas) && !anyChanged(scores) && !anyChanged(notes)
-            && !anyChanged(weights) && !(settings && settings->changed())
+            && !anyChanged(identities) && !anyChanged(quotas) && !anyChanged(scores)
+            && !anyChanged(notes) && !anyChanged(weights) && !(settings && settings->changed())
             && !(scoringModel && scoringModel->changed()) && !anyChanged(funnel)
             && !anyChanged(reviews) && !anyChanged(commitments) && !anyChanged(gateways)
             && !anyChanged(territories) && !anyChanged(snapshotLabels)
@@ -109,6 +109,7 @@ BookChange BookChange::inverse() const
     }
     inverse.accounts = swapped(accounts);
     inverse.capacities = swapped(capacities);
+    inverse.identities = swapped(identities);
     inverse.quotas = swapped(quotas);
     // Scores are written in order: going back, the last edit of a score is undone first.
     inverse.scores = swapped(scores);
@@ -159,6 +160,8 @@ void BookChange::mergeWith(const BookChange &next)
                 [](const Account &a, const Account &b) { return a.id == b.id; });
     mergeDeltas(capacities, next.capacities,
                 [](const RepCapacity &a, const RepCapacity &b) { return a.rep == b.rep; });
+    mergeDeltas(identities, next.identities,
+                [](const RepIdentity &a, const RepIdentity &b) { return a.rep == b.rep; });
     mergeDeltas(quotas, next.quotas, [](const QuotaValue &a, const QuotaValue &b) {
         return a.rep == b.rep && a.period == b.period;
     });
@@ -215,7 +218,7 @@ ChangeAspects BookChange::aspects() const
     ChangeAspects aspects;
     aspects.setFlag(ChangeAspect::Opportunities, anyChanged(opportunities));
     aspects.setFlag(ChangeAspect::Accounts, anyChanged(accounts));
-    aspects.setFlag(ChangeAspect::Reps, anyChanged(capacities));
+    aspects.setFlag(ChangeAspect::Reps, anyChanged(capacities) || anyChanged(identities));
     aspects.setFlag(ChangeAspect::Quotas, anyChanged(quotas));
     aspects.setFlag(ChangeAspect::Scores, anyChanged(scores));
     aspects.setFlag(ChangeAspect::ScoringNotes, anyChanged(notes));
@@ -300,6 +303,8 @@ std::vector<Id> BookChange::repIds() const
     std::vector<Id> ids =
             idsOf(capacities, [](const Delta<RepCapacity> &d) { return d.after.rep; });
     for (Id id : idsOf(quotas, [](const Delta<QuotaValue> &d) { return d.after.rep; }))
+        ids.push_back(id);
+    for (Id id : idsOf(identities, [](const Delta<RepIdentity> &d) { return d.after.rep; }))
         ids.push_back(id);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

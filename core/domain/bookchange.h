@@ -67,6 +67,15 @@ struct RepCapacity
     bool operator==(const RepCapacity &) const = default;
 };
 
+// A rep's identity in the CRM (publishing owner changes): user id and email, empty when unknown.
+struct RepIdentity
+{
+    Id rep = 0;
+    QString crmUserId;
+    QString email;
+    bool operator==(const RepIdentity &) const = default;
+};
+
 struct QuotaValue
 {
     Id rep = 0;
@@ -183,6 +192,7 @@ struct BookChange
     // accounts move, and deletes them after).
     std::vector<RowDelta<Territory>> territories;
     std::vector<Delta<RepCapacity>> capacities;
+    std::vector<Delta<RepIdentity>> identities; // a rep's CRM user id and email
     std::vector<Delta<QuotaValue>> quotas;
     std::vector<Delta<ScoreEdit>> scores;
     std::vector<Delta<ScoringNote>> notes;

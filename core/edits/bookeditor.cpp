@@ -85,6 +85,8 @@ void BookEditor::trackHandEdits(BookChange &change, const std::function<void()> 
         rows[1].second.push_back(d.after.id);
     for (const Delta<RepCapacity> &d : change.capacities)
         rows[2].second.push_back(d.after.rep);
+    for (const Delta<RepIdentity> &d : change.identities)
+        rows[2].second.push_back(d.after.rep);
     std::vector<std::vector<Id>> before;
     before.reserve(rows.size());
     Id importId = 0;
@@ -121,6 +123,8 @@ void BookEditor::writeRows(BookChange &change)
             reps.writeTerritory(d.id, std::nullopt);
     for (const Delta<RepCapacity> &d : change.capacities)
         reps.setCapacity(d.after.rep, d.after.capacity);
+    for (const Delta<RepIdentity> &d : change.identities)
+        reps.setIdentity(d.after.rep, d.after.crmUserId, d.after.email);
     for (const Delta<QuotaValue> &d : change.quotas)
         reps.setQuota(d.after.rep, d.after.period, d.after.amount);
     ScoringRepository scoring(m_book);

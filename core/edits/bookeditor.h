@@ -99,6 +99,10 @@ public:
     // Reps and settings (settingsedits.cpp).
     // Nullopt: the book's default capacity; no quota.
     BookChange setRepCapacity(std::span<const Id> reps, std::optional<int> capacity);
+    // The rep's user id and email in the CRM, for publishing owner changes (empty: none). Both
+    // are trimmed; an email must look like one (one @, no spaces), an id has no spaces, and no
+    // other rep may have the same id (Salesforce ids in either form) or email (any case).
+    BookChange setRepIdentity(Id rep, const QString &crmUserId, const QString &email);
     BookChange setQuota(std::span<const Id> reps, const QString &period,
                         std::optional<Minor> amount);
     BookChange setPipelineRules(const StallRules &rules, const std::array<int, 4> &stageLimitDays);

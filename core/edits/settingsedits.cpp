@@ -1,5 +1,5 @@
-// BookEditor: a rep's capacity and quota, and the book's settings that users edit (the
-// stalled-deal rules, the ROI thresholds, the funnel assumptions).
+// BookEditor: a rep's capacity, quota and CRM identity, and the book's settings that users edit
+// (the stalled-deal rules, the ROI thresholds, the funnel assumptions).
 #include "bookeditor.h"
 
 #include "analytics/funnel.h"
@@ -8,7 +8,9 @@
 #include "storage/funnelassumptions.h"
 #include "storage/reps.h"
 #include "storage/settings.h"
+#include "values/identifiers.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace tp {
@@ -55,6 +57,39 @@ BookChange BookEditor::setRepCapacity(std::span<const Id> reps, std::optional<in
     change.text = count == 1 ? tr("Change capacity of %1").arg(name)
             : capacity       ? tr("Change capacity of %n rep(s)", nullptr, count)
                              : tr("Default capacity for %n rep(s)", nullptr, count);
+    return written(std::move(change));
+}
+
+BookChange BookEditor::setRepIdentity(Id rep, const QString &crmUserId, const QString &email)
+{
+    const QString id = crmUserId.trimmed(), mail = email.trimmed();
+    if (id.contains(QRegularExpression(QStringLiteral("\\s"))))
+        throw InputError(tr("A CRM user id has no spaces: \"%1\".").arg(id));
+    static const QRegularExpression emailPattern(QStringLiteral("^[^@\\s]+@[^@\\s]+$"));
+    if (!mail.isEmpty() && !emailPattern.match(mail).hasMatch())
+        throw InputError(tr("\"%1\" is not an email address (name@example.com).").arg(mail));
+    RepRepository repository(m_book);
+    const auto row = repository.byId(rep);
+    if (!row)
+        throw InputError(tr("That rep does not exist."));
+    const std::string key = values::idLookupKey(id.toStdString());
+    for (const Rep &other : repository.all()) {
+        if (other.id == rep)
+            continue;
+        if (!id.isEmpty() && values::idLookupKey(other.crmUserId.toStdString()) == key)
+            throw InputError(tr("%1 already has the CRM user id %2.").arg(other.name, id));
+        if (!mail.isEmpty() && other.email.compare(mail, Qt::CaseInsensitive) == 0)
+            throw InputError(tr("%1 already has the email %2.").arg(other.name, mail));
+    }
+    BookChange change;
+    Delta<RepIdentity> d{ { rep, row->crmUserId, row->email }, { rep, id, mail } };
+    if (d.changed())
+        change.identities.push_back(d);
+    const bool idChanged = d.before.crmUserId != d.after.crmUserId;
+    const bool mailChanged = d.before.email != d.after.email;
+    change.text = idChanged && mailChanged ? tr("Change CRM user id and email of %1").arg(row->name)
+            : idChanged                    ? tr("Change CRM user id of %1").arg(row->name)
+                                           : tr("Change email of %1").arg(row->name);
     return written(std::move(change));
 }
 

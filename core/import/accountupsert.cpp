@@ -2,6 +2,9 @@
 
 #include "opportunityupsert.h"
 
+#include <QCoreApplication>
+#include <QRegularExpression>
+
 namespace tp::crm {
 
 struct AccountUpserter::Statements
@@ -14,19 +17,24 @@ struct AccountUpserter::Statements
           insert(db.prepare("INSERT INTO accounts (crm_id, name, industry, size_band, region, "
                             "owner_id, potential, territory_id, billing_state, billing_country, "
                             "crm_owner_id) VALUES (?, ?, ?, ?, ?, ?6, ?, ?, ?, ?, ?6)")),
-          update(db.prepare(
-                  "UPDATE accounts SET name = ?, industry = ?, size_band = ?, region = ?, "
-                  "owner_id = ?, potential = ?, territory_id = ?, billing_state = ?, "
-                  "billing_country = ?, crm_owner_id = ? WHERE id = ?"))
+          // A text the file leaves empty (NULL here) keeps the book's value exactly as stored.
+          update(db.prepare("UPDATE accounts SET name = coalesce(?, name), "
+                            "industry = coalesce(?, industry), size_band = coalesce(?, size_band), "
+                            "region = coalesce(?, region), owner_id = ?, potential = ?, "
+                            "territory_id = ?, billing_state = coalesce(?, billing_state), "
+                            "billing_country = coalesce(?, billing_country), crm_owner_id = ? "
+                            "WHERE id = ?"))
     { }
     sql::Statement current, insert, update;
 };
 
 AccountUpserter::AccountUpserter(sql::Database &db, ImportJournal &journal,
-                                 BookDirectory &directory, UpsertCounts &counts)
+                                 BookDirectory &directory, const Analysis &analysis,
+                                 UpsertCounts &counts)
     : m_db(db),
       m_journal(journal),
       m_directory(directory),
+      m_analysis(analysis),
       m_counts(counts),
       m_st(std::make_unique<Statements>(db))
 { }
@@ -42,13 +50,41 @@ QString AccountUpserter::sizeBandOf(std::optional<int> employees)
     return *employees < 1000 ? QStringLiteral("Mid-market") : QStringLiteral("Enterprise");
 }
 
-void AccountUpserter::upsert(const RowReader::AccountInput &a)
+std::optional<Id> AccountUpserter::ownerOf(const RowReader::AccountInput &a)
 {
-    const std::optional<Id> id = a.crmId.isEmpty() ? m_directory.accountByName(a.name)
-                                                   : m_directory.accountByCrmId(a.crmId);
-    const std::optional<Id> owner = m_directory.rep(a.owner);
-    if (owner)
-        m_directory.noteRepIdentity(*owner, a.ownerCrmId, a.ownerEmail, m_journal);
+    static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+$"));
+    const bool ownerIsEmail = email.match(a.owner).hasMatch();
+    if (ownerIsEmail) {
+        if (const std::optional<Id> rep = m_directory.repByIdentity({}, a.owner))
+            return rep;
+    }
+    if (a.owner.isEmpty())
+        return m_directory.repByIdentity(a.ownerCrmId, a.ownerEmail);
+    const std::optional<Id> rep = m_directory.rep(a.owner);
+    if (rep)
+        m_directory.noteRepIdentity(*rep, a.ownerCrmId,
+                                    a.ownerEmail.isEmpty() && ownerIsEmail ? a.owner : a.ownerEmail,
+                                    m_journal);
+    return rep;
+}
+
+std::optional<Rejection> AccountUpserter::upsert(const RowReader::AccountInput &a)
+{
+    std::optional<Id> id = a.crmId.isEmpty() ? m_directory.accountByName(a.name)
+                                             : m_directory.accountByCrmId(a.crmId);
+    if (!id && !a.crmId.isEmpty())
+        id = m_directory.accountBySalesforceKey(a.crmId);
+    if (!id && a.name.isEmpty()) {
+        return Rejection{ a.line, m_analysis.columnOf(Field::CrmId) + 1, fieldLabel(Field::CrmId),
+                          a.crmId,
+                          QCoreApplication::translate(
+                                  "tp::crm",
+                                  "expected the CRM id of an account in the book, found \"%1\", "
+                                  "which no account has (a file without account names only "
+                                  "updates accounts)")
+                                  .arg(a.crmId) };
+    }
+    const std::optional<Id> owner = ownerOf(a);
     // A new territory belongs to the rep of the first account the file puts in it.
     const std::optional<Id> territory = m_directory.territory(a.territory, owner);
     const QString band = !a.sizeBand.isEmpty() ? a.sizeBand : sizeBandOf(a.employees);
@@ -70,12 +106,12 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
                 .run();
         m_directory.addAccount(m_db.lastInsertId(), a.crmId, a.name);
         ++m_counts.created;
-        return;
+        return std::nullopt;
     }
     auto &current = m_st->current;
     current.bind(1, *id);
     current.step();
-    const QString name = current.text(0);
+    const QString name = a.name.isEmpty() ? current.text(0) : a.name;
     const QString industry = a.industry.isEmpty() ? current.text(1) : a.industry;
     const QString sizeBand = band.isEmpty() ? current.text(2) : band;
     const QString region = a.region.isEmpty() ? current.text(3) : a.region;
@@ -85,8 +121,9 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
     const std::optional<Minor> oldPotential = current.optionalInt64(5);
     const std::optional<Id> oldTerritory = current.optionalInt64(6);
     const std::optional<Id> oldCrmOwner = current.optionalInt64(9);
-    const bool same = name == a.name && current.text(1) == industry && current.text(2) == sizeBand
-            && current.text(3) == region && current.text(7) == state && current.text(8) == country;
+    const bool same = current.text(0) == name && current.text(1) == industry
+            && current.text(2) == sizeBand && current.text(3) == region && current.text(7) == state
+            && current.text(8) == country;
     current.reset();
     // METRICS "Territories": an account moved in the book keeps its new owner and territory
     // until the CRM says otherwise; the file's owner is the CRM's.
@@ -100,22 +137,24 @@ void AccountUpserter::upsert(const RowReader::AccountInput &a)
     if (same && newOwner == oldOwner && potential == oldPotential && newTerritory == oldTerritory
         && crmOwner == oldCrmOwner) {
         ++m_counts.unchanged;
-        return;
+        return std::nullopt;
     }
     m_journal.beforeUpdate("accounts", *id);
-    m_st->update.bind(1, a.name)
-            .bind(2, industry)
-            .bind(3, sizeBand)
-            .bind(4, region)
+    const auto given = [](const QString &text) { return text.isEmpty() ? QString() : text; };
+    m_st->update.bind(1, given(a.name))
+            .bind(2, given(a.industry))
+            .bind(3, given(band))
+            .bind(4, given(a.region))
             .bind(5, newOwner)
             .bind(6, potential)
             .bind(7, newTerritory)
-            .bind(8, state)
-            .bind(9, country)
+            .bind(8, given(a.billingState))
+            .bind(9, given(a.billingCountry))
             .bind(10, crmOwner)
             .bind(11, *id)
             .run();
     ++m_counts.updated;
+    return std::nullopt;
 }
 
 QuotaUpserter::QuotaUpserter(sql::Database &db, ImportJournal &journal, BookDirectory &directory,

@@ -538,6 +538,9 @@ Analysis analyzeFile(const QString &path, const ImportOptions &options, const Bo
     for (Field field : fieldsOf(a.kind)) {
         if (field == Field::Name && a.dealNaming.used())
             continue;
+        // An accounts file without names updates the accounts its CRM ids find.
+        if (field == Field::Name && a.kind == Kind::Accounts && a.columnOf(Field::CrmId) >= 0)
+            continue;
         if (isRequired(a.kind, field) && a.columnOf(field) < 0)
             a.problems.append(translate("No column is mapped to the required field \"%1\".")
                                       .arg(fieldLabel(field)));

@@ -2,6 +2,10 @@
 
 #include "importjournal.h"
 #include "opportunityupsert.h"
+#include "values/identifiers.h"
+
+#include <algorithm>
+#include <vector>
 
 namespace tp::crm {
 
@@ -39,13 +43,7 @@ void BookDirectory::noteRepIdentity(Id rep, const QString &crmUserId, const QStr
 {
     if (crmUserId.isEmpty() && email.isEmpty())
         return;
-    if (!m_identitiesLoaded) {
-        m_identitiesLoaded = true;
-        auto st =
-                m_db.prepare("SELECT id, coalesce(crm_user_id, ''), coalesce(email, '') FROM reps");
-        while (st.step())
-            m_identities.insert(st.int64(0), { st.text(1), st.text(2) });
-    }
+    loadIdentities();
     RepIdentity &known = m_identities[rep];
     const QString id = crmUserId.isEmpty() ? known.crmUserId : crmUserId;
     const QString mail = email.isEmpty() ? known.email : email;
@@ -58,6 +56,65 @@ void BookDirectory::noteRepIdentity(Id rep, const QString &crmUserId, const QStr
             .bind(3, rep)
             .run();
     known = { id, mail };
+}
+
+void BookDirectory::loadIdentities()
+{
+    if (m_identitiesLoaded)
+        return;
+    m_identitiesLoaded = true;
+    auto st = m_db.prepare("SELECT id, coalesce(crm_user_id, ''), coalesce(email, '') FROM reps");
+    while (st.step())
+        m_identities.insert(st.int64(0), { st.text(1), st.text(2) });
+}
+
+std::optional<Id> BookDirectory::repByIdentity(const QString &crmUserId, const QString &email)
+{
+    if (crmUserId.trimmed().isEmpty() && email.trimmed().isEmpty())
+        return std::nullopt;
+    loadIdentities();
+    // Reps are few (tens to hundreds): a look through them all, in id order so that the answer
+    // does not depend on the hash's order.
+    const QList<Id> keys = m_identities.keys();
+    std::vector<Id> reps(keys.begin(), keys.end());
+    std::sort(reps.begin(), reps.end());
+    if (!crmUserId.trimmed().isEmpty()) {
+        const std::string key = values::idLookupKey(crmUserId.toStdString());
+        for (const Id rep : reps) {
+            const QString &known = m_identities.value(rep).crmUserId;
+            if (!known.isEmpty() && values::idLookupKey(known.toStdString()) == key)
+                return rep;
+        }
+    }
+    if (!email.trimmed().isEmpty()) {
+        for (const Id rep : reps) {
+            const QString &known = m_identities.value(rep).email;
+            if (!known.isEmpty() && known.compare(email.trimmed(), Qt::CaseInsensitive) == 0)
+                return rep;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Id> BookDirectory::accountBySalesforceKey(const QString &crmId)
+{
+    const std::optional<std::string> key = values::salesforceId18(crmId.toStdString());
+    if (!key)
+        return std::nullopt;
+    if (!m_salesforceKeysLoaded) {
+        m_salesforceKeysLoaded = true;
+        auto st = m_db.prepare("SELECT id, crm_id FROM accounts WHERE crm_id IS NOT NULL "
+                               "AND length(crm_id) IN (15, 18) ORDER BY id");
+        while (st.step()) {
+            if (const auto k = values::salesforceId18(st.utf8(1))) {
+                const QString folded = QString::fromStdString(*k);
+                if (!m_accountsBySalesforceKey.contains(folded))
+                    m_accountsBySalesforceKey.insert(folded, st.int64(0));
+            }
+        }
+    }
+    const auto it = m_accountsBySalesforceKey.constFind(QString::fromStdString(*key));
+    return it == m_accountsBySalesforceKey.constEnd() ? std::nullopt : std::optional<Id>(*it);
 }
 
 // Read on first use: an import of quotas needs no accounts.

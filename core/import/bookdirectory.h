@@ -29,6 +29,9 @@ public:
     // book takes the ones given where they differ from its own, journaled for the undo.
     void noteRepIdentity(Id rep, const QString &crmUserId, const QString &email,
                          ImportJournal &journal);
+    // The rep whose CRM user id is `crmUserId` (a Salesforce id in either form), else the one
+    // whose email is `email` (any case); nullopt when no rep has either (or both are empty).
+    std::optional<Id> repByIdentity(const QString &crmUserId, const QString &email);
 
     std::optional<Id> accountByCrmId(std::string_view utf8);
     std::optional<Id> accountByCrmId(const QString &crmId)
@@ -36,6 +39,9 @@ public:
         return accountByCrmId(crmId.toStdString());
     }
     std::optional<Id> accountByName(const QString &name); // the oldest of that name
+    // The account whose CRM id is the same Salesforce id in another form (15 or 18 characters,
+    // values::idLookupKey), for a file that writes the other form; nullopt when none is.
+    std::optional<Id> accountBySalesforceKey(const QString &crmId);
     // The territory of that name (folded), created with `owner` if the book has none; nullopt
     // for an empty name.
     std::optional<Id> territory(const QString &name, std::optional<Id> owner);
@@ -64,6 +70,9 @@ private:
     };
     QHash<Id, RepIdentity> m_identities; // read on first use
     bool m_identitiesLoaded = false;
+    void loadIdentities();
+    QHash<QString, Id> m_accountsBySalesforceKey; // read on first use
+    bool m_salesforceKeysLoaded = false;
     bool m_territoriesLoaded = false;
 };
 

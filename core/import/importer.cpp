@@ -273,10 +273,10 @@ ImportReport importFile(Book &book, const QString &path, const ImportOptions &op
     }
     case Kind::Accounts: {
         BookDirectory directory(db, report.counts);
-        AccountUpserter accounts(db, journal, directory, report.counts);
+        AccountUpserter accounts(db, journal, directory, a, report.counts);
         importRows<RowReader::AccountInput>(
                 path, options, a, rows, &RowReader::readAccount,
-                [&](const RowReader::AccountInput &in) { accounts.upsert(in); }, report,
+                [&](const RowReader::AccountInput &in) { return accounts.upsert(in); }, report,
                 secondHalf);
         break;
     }

@@ -395,11 +395,17 @@ bool RowReader::readAccount(const csv::Record &record, AccountInput &out,
 {
     const std::size_t before = rejections.size();
     out = AccountInput();
+    out.line = record.line;
     out.crmId = identifier(record, Field::CrmId);
     out.name = text(record, Field::Name);
-    if (out.name.isEmpty())
+    // A file without a name column (a published moves file: Id, OwnerId) updates the accounts
+    // its CRM ids find (AccountUpserter); one with names needs a name in every row.
+    if (out.name.isEmpty() && m_columns[std::size_t(Field::Name)] >= 0)
         reject(rejections, record, Field::Name,
                translate("expected the account's name, found nothing"));
+    else if (out.name.isEmpty() && out.crmId.isEmpty())
+        reject(rejections, record, Field::CrmId,
+               translate("expected the account's CRM id, found nothing"));
     out.industry = text(record, Field::Industry);
     out.sizeBand = text(record, Field::SizeBand);
     out.region = text(record, Field::Region);

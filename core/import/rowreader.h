@@ -30,6 +30,7 @@ public:
                    std::vector<Rejection> &rejections) const;
     struct AccountInput
     {
+        qint64 line = 0;
         QString crmId, name, industry, sizeBand, region, territory, owner;
         QString billingState, billingCountry, ownerCrmId, ownerEmail;
         std::optional<int> employees;

@@ -2,9 +2,10 @@
 
 namespace tp {
 
-CsvWriter::CsvWriter(QIODevice &device) : m_device(device)
+CsvWriter::CsvWriter(QIODevice &device, ByteOrderMark bom) : m_device(device)
 {
-    m_ok = m_device.write("\xEF\xBB\xBF", 3) == 3;
+    if (bom == ByteOrderMark::Write)
+        m_ok = m_device.write("\xEF\xBB\xBF", 3) == 3;
 }
 
 QString CsvWriter::neutralise(const QString &text)

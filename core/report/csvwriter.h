@@ -15,7 +15,9 @@ namespace tp {
 class CsvWriter
 {
 public:
-    explicit CsvWriter(QIODevice &device);
+    // Omit the BOM for a file of ASCII ids meant for a CRM's import tool (MovesExport).
+    enum class ByteOrderMark { Write, Omit };
+    explicit CsvWriter(QIODevice &device, ByteOrderMark bom = ByteOrderMark::Write);
     void text(const QString &value);
     void number(const QString &plainNumber);
     void endRow();

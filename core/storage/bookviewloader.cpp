@@ -70,9 +70,10 @@ std::unique_ptr<BookView> loadBookView(const QString &bookPath, const LoadProgre
 
     QHash<Id, int> repIndex;
     {
-        auto st = db.prepare("SELECT id, name, capacity FROM reps ORDER BY name COLLATE NOCASE");
+        auto st = db.prepare("SELECT id, name, capacity, coalesce(email, ''), "
+                             "coalesce(crm_user_id, '') FROM reps ORDER BY name COLLATE NOCASE");
         while (st.step()) {
-            RepRow r{ st.int64(0), st.text(1), std::nullopt };
+            RepRow r{ st.int64(0), st.text(1), std::nullopt, st.text(3), st.text(4) };
             if (!st.isNull(2))
                 r.capacity = st.integer(2);
             repIndex.insert(r.id, int(view->reps.size()));

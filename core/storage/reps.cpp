@@ -81,6 +81,16 @@ void RepRepository::setCapacity(Id rep, std::optional<int> capacity)
     st.bind(1, capacity).bind(2, rep).run();
 }
 
+void RepRepository::setIdentity(Id rep, const QString &crmUserId, const QString &email)
+{
+    // Empty is stored as NULL (none).
+    m_db.prepare("UPDATE reps SET crm_user_id = ?, email = ? WHERE id = ?")
+            .bind(1, crmUserId.isEmpty() ? QString() : crmUserId)
+            .bind(2, email.isEmpty() ? QString() : email)
+            .bind(3, rep)
+            .run();
+}
+
 std::optional<Minor> RepRepository::quota(Id rep, const QString &period)
 {
     auto st = m_db.prepare("SELECT amount FROM quotas WHERE rep_id = ? AND period = ?");

@@ -24,6 +24,8 @@ public:
     // The id of the rep with this name, created when missing.
     Id ensure(const QString &name);
     void setCapacity(Id rep, std::optional<int> capacity);
+    // The rep's user id and email in the CRM (empty: none).
+    void setIdentity(Id rep, const QString &crmUserId, const QString &email);
 
     std::optional<Minor> quota(Id rep, const QString &period);
     void setQuota(Id rep, const QString &period, std::optional<Minor> amount);

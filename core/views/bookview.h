@@ -20,6 +20,8 @@ struct RepRow
     Id id = 0;
     QString name;
     std::optional<int> capacity;
+    QString email; // the rep's email in the CRM (HubSpot owner), empty when unknown
+    QString crmUserId; // the rep's user id in the CRM (Salesforce OwnerId), empty when unknown
 };
 
 struct TerritoryRow

@@ -125,6 +125,13 @@ void BookView::apply(const BookChange &change)
         if (rep >= 0)
             reps[std::size_t(rep)].capacity = d.after.capacity;
     }
+    for (const Delta<RepIdentity> &d : change.identities) {
+        const int rep = repIndex(d.after.rep);
+        if (rep >= 0) {
+            reps[std::size_t(rep)].crmUserId = d.after.crmUserId;
+            reps[std::size_t(rep)].email = d.after.email;
+        }
+    }
     for (const Delta<QuotaValue> &d : change.quotas) {
         const int rep = repIndex(d.after.rep);
         if (rep >= 0)

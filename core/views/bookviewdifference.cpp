@@ -65,7 +65,8 @@ private:
 
 bool sameRep(const RepRow &a, const RepRow &b)
 {
-    return a.id == b.id && a.name == b.name && a.capacity == b.capacity;
+    return a.id == b.id && a.name == b.name && a.capacity == b.capacity && a.email == b.email
+            && a.crmUserId == b.crmUserId;
 }
 
 std::vector<std::tuple<int, QString, Minor>> sortedQuotas(const std::vector<QuotaRow> &quotas)

@@ -192,6 +192,61 @@ TEST_F(EditOracle, RepAndSettingsEdits)
     check(editor().setPipelineRules(rules, { 10, 20, 30, 40 }));
     check(editor().setRoiThresholds(0.65, 1'000'000));
     check(editor().setRoiThresholds(0.4, std::nullopt));
+    check(editor().setRepIdentity(rep("Ana"), QStringLiteral(" 005A0000012abcD "),
+                                  QStringLiteral("ana@example.com")));
+    check(editor().setRepIdentity(rep("Ana"), QStringLiteral("005A0000012abcD"), QString()));
+    check(editor().setRepIdentity(rep("Ana"), QString(), QString()));
+}
+
+// A rep's CRM identity (publishing): trimmed, checked, one undo step; its undo puts the book
+// back byte for byte; a refused value writes nothing.
+TEST_F(EditOracle, RepIdentityIsCheckedAndUndoneExactly)
+{
+    const QString before = test::dumpBook(m_book->db());
+    BookChange change = editor().setRepIdentity(rep("Ben"), QStringLiteral("005B000003XyZabIAF"),
+                                                QStringLiteral(" Ben@Example.com "));
+    ASSERT_EQ(change.identities.size(), 1u);
+    EXPECT_EQ(change.identities[0].after.crmUserId, QStringLiteral("005B000003XyZabIAF"));
+    EXPECT_EQ(change.identities[0].after.email, QStringLiteral("Ben@Example.com"));
+    EXPECT_EQ(change.text, QStringLiteral("Change CRM user id and email of Ben"));
+    EXPECT_TRUE(change.aspects().testFlag(ChangeAspect::Reps));
+    EXPECT_EQ(change.repIds(), std::vector<Id>{ rep("Ben") });
+    EXPECT_EQ(test::scalar(m_book->db(),
+                           "SELECT count(*) FROM reps WHERE crm_user_id = '005B000003XyZabIAF' "
+                           "AND email = 'Ben@Example.com'"),
+              1);
+    const QString edited = test::dumpBook(m_book->db());
+    EXPECT_EQ(
+            editor().setRepIdentity(rep("Ana"), QString(), QStringLiteral("ana@example.com")).text,
+            QStringLiteral("Change email of Ana"));
+    // Cleared, the email is none (NULL) again, as it was.
+    EXPECT_EQ(editor().setRepIdentity(rep("Ana"), QString(), QString()).text,
+              QStringLiteral("Change email of Ana"));
+    EXPECT_EQ(test::dumpBook(m_book->db()), edited);
+    BookChange undo = change.inverse();
+    editor().write(undo);
+    EXPECT_EQ(test::dumpBook(m_book->db()), before);
+
+    // Refused: nothing is written.
+    EXPECT_THROW(editor().setRepIdentity(rep("Ana"), QStringLiteral("005 A"), QString()),
+                 InputError);
+    EXPECT_THROW(editor().setRepIdentity(rep("Ana"), QString(), QStringLiteral("ana.example.com")),
+                 InputError);
+    EXPECT_THROW(editor().setRepIdentity(999, QStringLiteral("005"), QString()), InputError);
+    editor().setRepIdentity(rep("Ben"), QStringLiteral("005B000003XyZab"),
+                            QStringLiteral("ben@example.com"));
+    const QString withBen = test::dumpBook(m_book->db());
+    // Another rep's id, in its other Salesforce form, or another rep's email in another case.
+    EXPECT_THROW(
+            editor().setRepIdentity(rep("Ana"), QStringLiteral("005B000003XyZabIAF"), QString()),
+            InputError);
+    EXPECT_THROW(editor().setRepIdentity(rep("Ana"), QString(), QStringLiteral("BEN@example.com")),
+                 InputError);
+    EXPECT_EQ(test::dumpBook(m_book->db()), withBen);
+    // The same values again change nothing.
+    EXPECT_TRUE(editor().setRepIdentity(rep("Ben"), QStringLiteral("005B000003XyZab"),
+                                        QStringLiteral("ben@example.com"))
+                        .isEmpty());
 }
 
 TEST_F(EditOracle, ScoringEdits)

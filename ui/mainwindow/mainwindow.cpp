@@ -18,6 +18,7 @@
 #include "pages/review/reviewpage.h"
 #include "pages/roi/roipage.h"
 #include "pages/tablepage.h"
+#include "pages/territories/publishmovesdialog.h"
 #include "pages/territories/territoriespage.h"
 #include "session/accountselection.h"
 #include "session/booksession.h"
@@ -245,6 +246,11 @@ void MainWindow::createActions()
             statusBar()->showMessage(step->text());
     });
 
+    m_publishMoves = new QAction(tr("Publish &Moves…"), this);
+    m_publishMoves->setStatusTip(
+            tr("Write the accounts moved in the book as owner changes for the CRM's import"));
+    connect(m_publishMoves, &QAction::triggered, this, &MainWindow::publishMoves);
+
     m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find"), this);
     m_findAction->setShortcut(QKeySequence::Find);
     m_findAction->setStatusTip(tr("Search the current page"));
@@ -281,6 +287,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     if (auto *review = qobject_cast<ReviewPage *>(page(QStringLiteral("review"))))
         file->addAction(review->exportPackAction());
+    file->addAction(m_publishMoves);
     file->addSeparator();
     file->addAction(m_book->saveCopyAction());
     file->addAction(m_book->closeAction());
@@ -391,6 +398,17 @@ void MainWindow::updateEditMenu()
     }
 }
 
+void MainWindow::publishMoves()
+{
+    if (!m_session->isOpen())
+        return;
+    auto *dialog = new PublishMovesDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PublishMovesDialog::statusMessage, this,
+            [this](const QString &m) { showStatus(m); });
+    dialog->open(); // window-modal, without a nested event loop
+}
+
 void MainWindow::updateTitleAndStatus()
 {
     const bool open = m_session->isOpen();
@@ -398,6 +416,7 @@ void MainWindow::updateTitleAndStatus()
     const QString name = open && m_session->isReadOnly() ? tr("%1 (read-only)").arg(file) : file;
     setWindowTitle(open ? name : tr("Territory Planner"));
     setWindowFilePath(open ? m_session->path() : QString());
+    m_publishMoves->setEnabled(open);
     m_bookLabel->setText(name);
     m_bookLabel->setToolTip(open ? QDir::toNativeSeparators(m_session->path()) : QString());
     m_countsLabel->setText(

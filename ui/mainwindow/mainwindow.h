@@ -67,6 +67,8 @@ public:
     QAction *undoAction() const;
     QAction *redoAction() const;
     QAction *findAction() const { return m_findAction; }
+    // File ▸ Publish Moves…: opens a PublishMovesDialog (window-modal) on the open book.
+    QAction *publishMovesAction() const { return m_publishMoves; }
     // File ▸ New Book…, Open…, Close Book, Save Copy As… and Quit.
     BookActions *bookActions() const { return m_book; }
     QList<QAction *> pageSwitchActions() const;
@@ -95,6 +97,7 @@ private:
     void onLoaded();
 
     void about();
+    void publishMoves();
 
     BookSession *m_session;
     ScopeState *m_scope;
@@ -111,6 +114,7 @@ private:
     QList<Page *> m_pages;
 
     QAction *m_findAction = nullptr;
+    QAction *m_publishMoves = nullptr;
     QAction *m_pageActionsSeparator = nullptr;
     QActionGroup *m_pageGroup = nullptr;
     QMenu *m_editMenu = nullptr;

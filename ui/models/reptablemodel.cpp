@@ -23,7 +23,7 @@ RepTableModel::RepTableModel(BookSession *session, QObject *parent)
     connect(session, &BookSession::changed, this, [this](const BookChange &change) {
         const ChangeAspects aspects = change.aspects();
         if (aspects.testFlag(ChangeAspect::Reps))
-            figuresChanged({ Column::Capacity });
+            figuresChanged({ Column::Capacity, Column::Email, Column::CrmUserId });
         const bool periodQuota = std::any_of(
                 change.quotas.begin(), change.quotas.end(),
                 [&](const Delta<QuotaValue> &q) { return q.after.period == m_period.label(); });
@@ -130,10 +130,15 @@ std::vector<int> RepTableModel::sortedRows(int column, bool descending) const
             return 0;
         }
     };
+    const auto text = [&](int r) -> const QString & {
+        const RepRow &rep = v.reps[std::size_t(r)];
+        return Column(column) == Column::Email        ? rep.email
+                : Column(column) == Column::CrmUserId ? rep.crmUserId
+                                                      : rep.name;
+    };
     std::stable_sort(rows.begin(), rows.end(), [&](int l, int r) {
-        if (Column(column) == Column::Rep) {
-            const int c = QString::compare(v.reps[std::size_t(l)].name, v.reps[std::size_t(r)].name,
-                                           Qt::CaseInsensitive);
+        if (isText(Column(column))) {
+            const int c = QString::compare(text(l), text(r), Qt::CaseInsensitive);
             return descending ? c > 0 : c < 0;
         }
         return descending ? key(l) > key(r) : key(l) < key(r);
@@ -198,6 +203,12 @@ QVariant RepTableModel::headerData(int section, Qt::Orientation orientation, int
             return tr("Open opportunities the rep owns, against the rep's capacity");
         case Column::OpenPipeline:
             return tr("The amount of the open opportunities the rep owns");
+        case Column::Email:
+            return tr("The rep's email in the CRM: HubSpot takes the new owner of a published "
+                      "move by it");
+        case Column::CrmUserId:
+            return tr("The rep's user id in the CRM (Salesforce OwnerId): a published move "
+                      "to Salesforce needs it");
         default:
             return {};
         }
@@ -219,6 +230,10 @@ QVariant RepTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Active opportunities");
     case Column::OpenPipeline:
         return tr("Open pipeline");
+    case Column::Email:
+        return tr("Email");
+    case Column::CrmUserId:
+        return tr("CRM user id");
     case Column::Count:
         break;
     }
@@ -230,8 +245,10 @@ Qt::ItemFlags RepTableModel::flags(const QModelIndex &index) const
     if (index.isValid() && isFooterRow(index.row()))
         return Qt::ItemIsEnabled | Qt::ItemNeverHasChildren; // a total: not selected, not edited
     Qt::ItemFlags f = BookTableModel::flags(index);
+    const auto column = Column(index.column());
     if (index.isValid()
-        && (Column(index.column()) == Column::Quota || Column(index.column()) == Column::Capacity))
+        && (column == Column::Quota || column == Column::Capacity || column == Column::Email
+            || column == Column::CrmUserId))
         f |= Qt::ItemIsEditable;
     return f;
 }
@@ -272,6 +289,10 @@ QVariant RepTableModel::data(const QModelIndex &index, int role) const
             return f.quota ? QVariant(double(*f.quota) / 100.0) : QVariant();
         if (column == Column::Capacity)
             return v.reps[i].capacity ? QVariant(*v.reps[i].capacity) : QVariant();
+        if (column == Column::Email)
+            return v.reps[i].email;
+        if (column == Column::CrmUserId)
+            return v.reps[i].crmUserId;
         return display(rep, column);
     case RawValueRole:
         return rawValue(rep, column);
@@ -291,7 +312,9 @@ QVariant RepTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if ((column == Column::Capacity && defaultCapacity) || (column == Column::Quota && !f.quota)
-            || (column == Column::Attainment && !f.attainment))
+            || (column == Column::Attainment && !f.attainment)
+            || (column == Column::Email && v.reps[i].email.isEmpty())
+            || (column == Column::CrmUserId && v.reps[i].crmUserId.isEmpty()))
             return QBrush(theme::derivedText());
         if ((column == Column::Active && overCapacity)
             || (column == Column::Attainment && belowBar(f.attainment)))
@@ -310,6 +333,10 @@ QVariant RepTableModel::data(const QModelIndex &index, int role) const
         if (column == Column::Active && overCapacity)
             return tr("%1 active opportunities: more than the capacity of %2")
                     .arg(m_format.number(f.active), m_format.number(capacityOf(rep)));
+        if (column == Column::Email && v.reps[i].email.isEmpty())
+            return tr("No email: a move to this rep cannot be published to HubSpot");
+        if (column == Column::CrmUserId && v.reps[i].crmUserId.isEmpty())
+            return tr("No CRM user id: a move to this rep cannot be published to Salesforce");
         return {};
     default:
         return {};
@@ -339,6 +366,8 @@ QVariant RepTableModel::teamData(Column column, int role) const
             return m_format.number(team.active);
         case Column::OpenPipeline:
             return m_format.money(team.openAmount, currency);
+        case Column::Email:
+        case Column::CrmUserId:
         case Column::Count:
             break;
         }
@@ -434,6 +463,14 @@ QVariant RepTableModel::display(int rep, Column column) const
         return m_format.number(f.active);
     case Column::OpenPipeline:
         return m_format.money(f.openAmount, v.settings.currency);
+    case Column::Email: {
+        const QString &email = v.reps[std::size_t(rep)].email;
+        return email.isEmpty() ? QStringLiteral("—") : email;
+    }
+    case Column::CrmUserId: {
+        const QString &id = v.reps[std::size_t(rep)].crmUserId;
+        return id.isEmpty() ? QStringLiteral("—") : id;
+    }
     case Column::Count:
         break;
     }
@@ -456,6 +493,10 @@ QVariant RepTableModel::rawValue(int rep, Column column) const
         return qlonglong(f.active);
     case Column::OpenPipeline:
         return qlonglong(f.openAmount);
+    case Column::Email:
+        return m_session->view()->reps[std::size_t(rep)].email;
+    case Column::CrmUserId:
+        return m_session->view()->reps[std::size_t(rep)].crmUserId;
     default:
         return display(rep, column);
     }
@@ -469,6 +510,15 @@ bool RepTableModel::setData(const QModelIndex &index, const QVariant &value, int
         return false;
     const Id id = idAt(index.row());
     const bool empty = !value.isValid() || value.isNull() || value.toString().trimmed().isEmpty();
+    if (Column(index.column()) == Column::Email || Column(index.column()) == Column::CrmUserId) {
+        // The other half of the identity stays as it is; empty clears this one. BookEditor
+        // checks the value and says what is wrong.
+        const RepRow &rep = m_session->view()->reps[std::size_t(sourceRow(index.row()))];
+        const QString text = empty ? QString() : value.toString().trimmed();
+        const bool email = Column(index.column()) == Column::Email;
+        return m_session->edit(&BookEditor::setRepIdentity, id, email ? rep.crmUserId : text,
+                               email ? text : rep.email);
+    }
     if (Column(index.column()) == Column::Quota) {
         // Empty removes the quota for the period.
         bool ok = false;

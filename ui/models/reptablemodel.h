@@ -11,13 +11,25 @@ namespace tp::ui {
 // against capacity and open pipeline, and under them the team's line: the team's totals, not
 // editable, not sorted with the reps. The figures are core's (health::repTable over the team's
 // report for the period, as of the scope's date), evaluated again when a deal, a quota or a rep
-// changes, once, when they are next read. Quota and capacity are editable.
+// changes, once, when they are next read. Quota and capacity are editable, and so are the
+// rep's email and user id in the CRM, which publishing the moves needs (MovesExport).
 class RepTableModel : public BookTableModel
 {
     Q_OBJECT
 
 public:
-    enum class Column { Rep, Quota, Won, Attainment, Capacity, Active, OpenPipeline, Count };
+    enum class Column {
+        Rep,
+        Quota,
+        Won,
+        Attainment,
+        Capacity,
+        Active,
+        OpenPipeline,
+        Email,
+        CrmUserId,
+        Count
+    };
 
     explicit RepTableModel(BookSession *session, QObject *parent = nullptr);
 
@@ -39,7 +51,11 @@ public:
     void setPeriod(const Period &period, const QDate &asOf);
 
     int capacityOf(int repIndex) const;
-    static bool isNumeric(Column column) { return column != Column::Rep; }
+    static bool isNumeric(Column column)
+    {
+        return column != Column::Rep && column != Column::Email && column != Column::CrmUserId;
+    }
+    static bool isText(Column column) { return !isNumeric(column); }
 
 protected:
     std::vector<int> sortedRows(int column, bool descending) const override;

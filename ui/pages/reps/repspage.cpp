@@ -21,7 +21,7 @@ RepsPage::RepsPage(BookSession *session, ScopeState *scope, QWidget *parent)
 {
     using Column = RepTableModel::Column;
     m_model->setPeriod(scope->period(), scope->asOf());
-    setModel(m_model, { 28, 18, 18, 12, 10, 18, 18 }, { int(Column::Rep) });
+    setModel(m_model, { 28, 18, 18, 12, 10, 18, 18, 26, 20 }, { int(Column::Rep) });
     tableView()->horizontalHeader()->setSortIndicator(int(Column::Rep), Qt::AscendingOrder);
     tableView()->setItemDelegateForColumn(int(Column::Quota), new MoneyDelegate(true, this));
     tableView()->setItemDelegateForColumn(int(Column::Capacity), SpinBoxDelegate::capacity(this));

@@ -7,7 +7,8 @@ namespace tp::ui {
 class RepTableModel;
 
 // The reps with their quota for the scope's period, what they won in it and their attainment,
-// capacity and load, over the team's line. Quota and capacity are edited in place.
+// capacity and load, over the team's line. Quota and capacity are edited in place, and so are
+// the rep's email and CRM user id (publishing the moves needs them), each one undo step.
 class RepsPage : public TablePage
 {
     Q_OBJECT
