@@ -312,6 +312,27 @@
             <numerusform>Wrote %1 (%n pages).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote %n account move(s) to %1 (%2).</source>
+        <translation>
+            <numerusform>Wrote %n account move to %1 (%2).</numerusform>
+            <numerusform>Wrote %n account moves to %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) could not be published (listed on stderr).</source>
+        <translation>
+            <numerusform>%n move could not be published (listed on stderr).</numerusform>
+            <numerusform>%n moves could not be published (listed on stderr).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n open deal(s) that stay with their reps to %1.</source>
+        <translation>
+            <numerusform>Wrote %n open deal that stays with its rep to %1.</numerusform>
+            <numerusform>Wrote %n open deals that stay with their reps to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tp::crm</name>
@@ -762,6 +783,44 @@
         <translation>
             <numerusform>Name of the scenario (%n kept already):</numerusform>
             <numerusform>Name of the scenario (%n kept already):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::ui::PublishMovesDialog</name>
+    <message numerus="yes">
+        <source>%n of them can be published in this format; the others are listed below with the reason.</source>
+        <translation>
+            <numerusform>%n of them can be published in this format; the others are listed below with the reason.</numerusform>
+            <numerusform>%n of them can be published in this format; the others are listed below with the reason.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) have a new owner in the book.</source>
+        <translation>
+            <numerusform>%n account has a new owner in the book.</numerusform>
+            <numerusform>%n accounts have a new owner in the book.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) cannot be published in this format. Set the reps&apos; CRM user ids and emails on the Reps page; an account without a CRM id was not imported from the CRM.</source>
+        <translation>
+            <numerusform>%n move cannot be published in this format. Set the reps&apos; CRM user ids and emails on the Reps page; an account without a CRM id was not imported from the CRM.</numerusform>
+            <numerusform>%n moves cannot be published in this format. Set the reps&apos; CRM user ids and emails on the Reps page; an account without a CRM id was not imported from the CRM.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open deal(s) of these accounts stay with their reps (the rep who works a deal keeps it); they are written beside the moves for the CRM to check.</source>
+        <translation>
+            <numerusform>%n open deal of these accounts stays with its rep (the rep who works a deal keeps it); it is written beside the moves for the CRM to check.</numerusform>
+            <numerusform>%n open deals of these accounts stay with their reps (the rep who works a deal keeps it); they are written beside the moves for the CRM to check.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Published %n move(s) to %1; the open deals that stay are in %2.</source>
+        <translation>
+            <numerusform>Published %n move to %1; the open deals that stay are in %2.</numerusform>
+            <numerusform>Published %n moves to %1; the open deals that stay are in %2.</numerusform>
         </translation>
     </message>
 </context>

@@ -121,6 +121,16 @@ History historyOf(const health::HealthReport &report, qint64 meetings, qint64 ac
     return h;
 }
 
+int daysLeft(const QDate &asOf, const Period &period)
+{
+    return int(std::max<qint64>(asOf.daysTo(period.end), 0));
+}
+
+int weeksLeft(const QDate &asOf, const Period &period)
+{
+    return (daysLeft(asOf, period) + 6) / 7;
+}
+
 Plan plan(const health::HealthReport &report, const History &history,
           const Assumptions &assumptions, const FunnelSettings &settings)
 {
@@ -137,8 +147,8 @@ Plan plan(const health::HealthReport &report, const History &history,
     p.expected = c.weighted;
     p.needed = std::max<Minor>(p.remaining - p.expected, 0);
     p.gap = chain(p.needed, p.rates);
-    p.daysLeft = int(std::max<qint64>(report.asOf.daysTo(report.period.end), 0));
-    p.weeksLeft = (p.daysLeft + 6) / 7;
+    p.daysLeft = daysLeft(report.asOf, report.period);
+    p.weeksLeft = weeksLeft(report.asOf, report.period);
     p.gapWeekly = perWeek(p.gap, std::max(p.weeksLeft, 1));
     p.averageCycleDays = report.metrics.averageCycleDays;
     p.cycleOutrunsPeriod = p.averageCycleDays && double(p.daysLeft) < *p.averageCycleDays;

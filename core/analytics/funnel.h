@@ -94,6 +94,10 @@ struct Plan
     bool cycleOutrunsPeriod = false;
 };
 
+// The days and weeks (started weeks count) left in `period` from `asOf` (Gap to plan).
+int daysLeft(const QDate &asOf, const Period &period);
+int weeksLeft(const QDate &asOf, const Period &period);
+
 Plan plan(const health::HealthReport &report, const History &history,
           const Assumptions &assumptions, const FunnelSettings &settings);
 

@@ -46,6 +46,7 @@ struct RepTotals
     Minor wonInPeriod = 0;
     Minor closingInPeriod = 0;
     Minor closingHealthy = 0;
+    qint64 created = 0;
 };
 
 Rule firstStalledRule(RuleSet set)
@@ -198,8 +199,11 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
         ++report.opportunities;
         if (rep)
             rep->ownsInScope = true;
-        if (o.created[r] >= windowStart && o.created[r] <= day)
+        if (o.created[r] >= windowStart && o.created[r] <= day) {
             ++m.created;
+            if (rep)
+                ++rep->created;
+        }
         const std::optional<Minor> amount = view.reportingAmount(int(r));
 
         if (status == Status::Won || status == Status::Lost) {
@@ -375,6 +379,7 @@ HealthReport evaluate(const BookView &view, const HealthScope &scope, const QDat
             f.averageCycleDays = double(t.cycleDays) / double(t.cycleCount);
         f.quota = quotaOf(int(i));
         f.wonInPeriod = t.wonInPeriod;
+        f.created = t.created;
         if (f.quota) {
             f.attainment = ratio(t.wonInPeriod, *f.quota);
             const Minor remaining = std::max<Minor>(*f.quota - t.wonInPeriod, 0);

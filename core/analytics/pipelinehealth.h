@@ -115,6 +115,7 @@ struct RepFigures
     Minor wonInPeriod = 0;
     std::optional<double> attainment;
     std::optional<double> coverageRaw, coverageHonest;
+    qint64 created = 0; // opportunities the rep owns created in the window (funnel math)
 };
 
 struct HealthReport

@@ -24,7 +24,13 @@ FunnelChecker::FunnelChecker(const BookView &view, const Layout &layout, const Q
             m_accountExpected[std::size_t(o.account[row])] +=
                     weighted(*amount, view.probability(r));
     }
-    // Each rep's plan on the rep's own deals once, whatever number of territories the rep has.
+    // Each rep's figures come from the same pass (a rep's scope is the deals the rep owns), so
+    // a book of 50 reps costs one pass over the deals, not 50.
+    std::vector<const health::RepFigures *> figuresOf(view.reps.size(), nullptr);
+    for (const health::RepFigures &f : team.reps)
+        figuresOf[std::size_t(f.rep)] = &f;
+    const QDate windowStart = team.metrics.windowStart;
+    m_weeksLeft = std::max(funnel::weeksLeft(asOf, period), 1);
     std::vector<std::optional<RepPlan>> byRep(view.reps.size());
     std::vector<bool> done(view.reps.size(), false);
     m_entries.resize(layout.entries.size());
@@ -34,16 +40,27 @@ FunnelChecker::FunnelChecker(const BookView &view, const Layout &layout, const Q
             continue;
         if (!done[std::size_t(rep)]) {
             done[std::size_t(rep)] = true;
-            const health::HealthReport report =
-                    health::evaluate(view, { rep, -1 }, asOf, period, &context);
-            const RepActivity activity = read(rep, report.metrics.windowStart);
+            const RepActivity activity = read(rep, windowStart);
+            const health::RepFigures *f = figuresOf[std::size_t(rep)];
+            funnel::History history;
+            if (f) {
+                history.averageDealSize = f->averageDealSize;
+                history.won = f->won;
+                history.lost = f->lost;
+                history.created = f->created;
+            }
+            history.meetings = activity.meetings;
+            history.activities = activity.activities;
             RepPlan p;
-            p.plan = funnel::plan(report,
-                                  funnel::historyOf(report, activity.meetings, activity.activities),
-                                  activity.assumptions, view.settings.funnel);
+            p.rates = funnel::resolveRates(history, activity.assumptions, view.settings.funnel);
+            // As funnel::plan() works out the target and what remains of it.
+            const std::optional<Minor> quota = view.quota(rep, period.label());
+            p.hasTarget = quota.has_value() || activity.assumptions.target.has_value();
+            const Minor target = activity.assumptions.target.value_or(quota.value_or(0));
+            p.remaining = std::max<Minor>(target - (f ? f->wonInPeriod : 0), 0);
             p.pace = double(activity.activities) * 7.0
-                    / double(std::max(report.metrics.windowDays, 1));
-            byRep[std::size_t(rep)] = std::move(p);
+                    / double(std::max(team.metrics.windowDays, 1));
+            byRep[std::size_t(rep)] = p;
         }
         m_entries[t] = byRep[std::size_t(rep)];
     }
@@ -62,8 +79,8 @@ std::vector<FunnelCheck> FunnelChecker::checks(const std::vector<int> &accountEn
             c.missing = tr("The territory has no rep.");
             continue;
         }
-        const funnel::Plan &plan = m_entries[t]->plan;
-        c.pace = m_entries[t]->pace;
+        const RepPlan &plan = *m_entries[t];
+        c.pace = plan.pace;
         c.hasQuota = plan.hasTarget;
         if (!plan.hasTarget) {
             c.missing = tr("The rep has no quota for the period.");
@@ -71,7 +88,7 @@ std::vector<FunnelCheck> FunnelChecker::checks(const std::vector<int> &accountEn
         }
         c.needed = std::max<Minor>(plan.remaining - expected[t], 0);
         const funnel::Chain weekly =
-                funnel::perWeek(funnel::chain(c.needed, plan.rates), std::max(plan.weeksLeft, 1));
+                funnel::perWeek(funnel::chain(c.needed, plan.rates), m_weeksLeft);
         c.activitiesPerWeek = weekly.activities;
         if (!c.activitiesPerWeek)
             c.missing = funnel::Explain::missing(plan.rates);

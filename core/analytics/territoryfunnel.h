@@ -49,11 +49,15 @@ public:
     std::vector<FunnelCheck> checks(const std::vector<int> &accountEntry) const;
 
 private:
+    // What Funnel math makes of a rep's own deals (the rep's scope on the Funnel page).
     struct RepPlan
     {
-        funnel::Plan plan; // on the rep's own deals: rates, remaining, weeks left
+        funnel::Rates rates{};
+        bool hasTarget = false;
+        Minor remaining = 0; // the target less what the rep won in the period
         double pace = 0;
     };
+    int m_weeksLeft = 1;
     std::vector<std::optional<RepPlan>> m_entries; // per entry, its rep's plan
     std::vector<Minor> m_accountExpected; // per account row
 };

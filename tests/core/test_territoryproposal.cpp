@@ -5,11 +5,17 @@
 #include "clirun.h"
 #include "testsupport.h"
 
+#include "analytics/pipelinehealth.h"
+#include "analytics/territoryfunnel.h"
 #include "analytics/territoryproposal.h"
+#include "demo/demobook.h"
+#include "domain/dates.h"
 #include "domain/errors.h"
 #include "edits/bookeditor.h"
+#include "storage/activitystats.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
+#include "storage/funnelassumptions.h"
 #include "storage/scenarios.h"
 #include "storage/schema.h"
 #include "storage/sqlite.h"
@@ -310,4 +316,58 @@ TEST(ScenarioSchema, AVersionElevenBooksScenariosCarryOver)
     // Deleting the territory leaves the scenario's moves (they no longer apply).
     book->db().exec("DELETE FROM territories WHERE id = 4");
     EXPECT_EQ(ScenarioRepository(*book).byId(1)->moves.size(), 1u);
+}
+
+// The funnel check of a territory whose book adds nothing to the period is the rep's own Gap to
+// plan on the whole quota left, at the rep's rates as the Funnel page resolves them (worked out
+// here the page's way, one rep scope at a time); a book whose deals close in the period asks for
+// fewer activities.
+TEST(FunnelCheck, ABookWithoutDealsAsksWhatTheRepsGapToPlanDoes)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("demo.tpbook"));
+    const QDate asOf(2026, 11, 20);
+    demo::Options options;
+    options.today = asOf;
+    demo::writeDemoBook(path, options, {});
+    const auto book = Book::open(path);
+    const auto view = loadBookView(path);
+    const Period period = Period::containing(asOf, view->settings.fiscalStartMonth);
+    const Layout layout = layoutOf(*view);
+    const auto read = [&](int rep, const QDate &from) {
+        RepActivity a;
+        const ActivityScope scope = activityScopeOf(*view, rep, -1);
+        a.assumptions = FunnelAssumptionRepository(*book).load(
+                FunnelAssumptionRepository::scopeKey(scope.rep, std::nullopt), period.label());
+        const ActivityCounts counts = countActivities(*book, scope, from, asOf);
+        a.meetings = counts.meetings;
+        a.activities = counts.worked();
+        return a;
+    };
+    const FunnelChecker checker(*view, layout, asOf, period, read);
+    const std::vector<int> nowhere(std::size_t(view->accounts.size()), -1);
+    const std::vector<FunnelCheck> bare = checker.checks(nowhere);
+    const std::vector<FunnelCheck> own = checker.checks(layout.accountEntry);
+    ASSERT_EQ(bare.size(), layout.entries.size());
+    int compared = 0;
+    for (std::size_t t = 0; t < layout.entries.size(); ++t) {
+        const int rep = layout.entries[t].rep;
+        ASSERT_GE(rep, 0);
+        const health::HealthReport report = health::evaluate(*view, { rep, -1 }, asOf, period);
+        const RepActivity activity = read(rep, report.metrics.windowStart);
+        const funnel::Plan plan = funnel::plan(
+                report, funnel::historyOf(report, activity.meetings, activity.activities),
+                activity.assumptions, view->settings.funnel);
+        EXPECT_EQ(bare[t].hasQuota, plan.hasTarget);
+        EXPECT_EQ(bare[t].needed, plan.remaining) << t;
+        const funnel::Chain weekly = funnel::perWeek(funnel::chain(plan.remaining, plan.rates),
+                                                     std::max(plan.weeksLeft, 1));
+        EXPECT_EQ(bare[t].activitiesPerWeek, weekly.activities) << t;
+        if (bare[t].activitiesPerWeek && own[t].activitiesPerWeek) {
+            EXPECT_LE(*own[t].activitiesPerWeek, *bare[t].activitiesPerWeek);
+            ++compared;
+        }
+        EXPECT_GT(own[t].pace, 0.0);
+    }
+    EXPECT_GT(compared, 0);
 }
