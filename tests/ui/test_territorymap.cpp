@@ -123,7 +123,7 @@ protected:
         const QPoint at = centreOf(r);
         QHelpEvent help(QEvent::ToolTip, at, map->mapToGlobal(at));
         QApplication::sendEvent(map, &help);
-        const QString text = QToolTip::text();
+        QString text = QToolTip::text();
         QToolTip::hideText();
         return text;
     }

@@ -75,7 +75,7 @@ QString ProposalTerritoryModel::display(int row, Column column) const
                 shareText(m_format, f.before.territories[t].shareOfAverage),
                 shareText(m_format, f.proposal.after.territories[t].shareOfAverage));
     case Column::Accounts: {
-        const QString now = m_format.number(f.proposal.after.territories[t].accounts);
+        QString now = m_format.number(f.proposal.after.territories[t].accounts);
         if (gained.accounts == 0 && lost.accounts == 0)
             return now;
         return tr("%1 (+%2 / −%3)")
@@ -110,13 +110,11 @@ QString ProposalTerritoryModel::toolTip(int row, Column column) const
         if (!a.activitiesPerWeek)
             return a.missing;
         const QString rep = f.repNames.value(row);
-        const QString need =
-                tr("After the moves this book needs %1 activities a week to reach %2's quota "
-                   "(%3 still to find beyond its pipeline); %2 logs %4 a week.")
-                        .arg(m_format.number(*a.activitiesPerWeek), rep,
-                             m_format.money(a.needed, f.currency),
-                             m_format.number(qint64(std::llround(a.pace))));
-        return need;
+        return tr("After the moves this book needs %1 activities a week to reach %2's quota "
+                  "(%3 still to find beyond its pipeline); %2 logs %4 a week.")
+                .arg(m_format.number(*a.activitiesPerWeek), rep,
+                     m_format.money(a.needed, f.currency),
+                     m_format.number(qint64(std::llround(a.pace))));
     }
     if (column == Column::Potential || column == Column::Ev || column == Column::OpenPipeline) {
         const territories::Figures &before = f.before.territories[t];
