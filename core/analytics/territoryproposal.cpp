@@ -50,6 +50,18 @@ std::vector<rebalance::Territory> proposalTerritories(const BookView &view, cons
     return territories;
 }
 
+void countLocks(const BookView &view, std::span<const rebalance::Account> accounts,
+                TerritoryProposal &proposal)
+{
+    proposal.locked = proposal.lockedByUser = 0;
+    for (std::size_t r = 0; r < accounts.size(); ++r) {
+        if (accounts[r].territory < 0 || !accounts[r].locked)
+            continue;
+        ++proposal.locked;
+        proposal.lockedByUser += view.accounts.lock[r] == 1 ? 1 : 0;
+    }
+}
+
 TerritoryProposal propose(const BookView &view, const Layout &layout, const Report &report,
                           const QString &period, const ProposalRequest &request,
                           const MixWeights &weights, const rebalance::Progress &progress)
@@ -63,6 +75,7 @@ TerritoryProposal propose(const BookView &view, const Layout &layout, const Repo
     options.tolerance = request.tolerance;
     options.maxMoves = request.maxMoves;
     options.maxMovedShare = request.maxMovedShare;
+    countLocks(view, accounts, p);
     p.plan = rebalance::propose(accounts, territories, options, progress);
     describeMoves(view, layout, report, period, weights, p);
     return p;

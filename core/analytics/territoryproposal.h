@@ -5,6 +5,7 @@
 #include "domain/scenario.h"
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace tp::territories {
@@ -40,6 +41,10 @@ struct TerritoryProposal
     std::vector<int> accountEntryAfter; // per account row: its entry after the moves
     Report after; // the figures of every entry after the moves, on the same metric
     double movedShare = 0; // Σ m moved / Σ m of the accounts in territories (0 when that is 0)
+    // The accounts in territories that could not move: locked (by an open deal or the user), and
+    // of those the ones the user locked.
+    int locked = 0;
+    int lockedByUser = 0;
     // Per layout entry: what it gains and what it loses.
     std::vector<Carried> gained, lost;
 };
@@ -62,6 +67,11 @@ std::vector<rebalance::Territory> proposalTerritories(const BookView &view, cons
 TerritoryProposal propose(const BookView &view, const Layout &layout, const Report &report,
                           const QString &period, const ProposalRequest &request,
                           const MixWeights &weights = {}, const rebalance::Progress &progress = {});
+
+// Counts the locked accounts of `accounts` (proposalAccounts()) into proposal.locked and
+// proposal.lockedByUser.
+void countLocks(const BookView &view, std::span<const rebalance::Account> accounts,
+                TerritoryProposal &proposal);
 
 // The figures of the layout with the moves made (gains and losses, the report after).
 void describeMoves(const BookView &view, const Layout &layout, const Report &report,

@@ -97,6 +97,8 @@ void TerritorySummary::writeProposal(JsonWriter &json) const
             .value(QStringLiteral("tolerance"), p.request.tolerance)
             .value(QStringLiteral("moved_accounts"), qint64(p.plan.moves.size()))
             .value(QStringLiteral("moved_share"), p.movedShare)
+            .boolean(QStringLiteral("within_tolerance"), p.plan.withinTolerance)
+            .value(QStringLiteral("locked_accounts"), p.locked)
             .ratio(QStringLiteral("balance_after"), after.balance)
             .ratio(QStringLiteral("max_deviation_after"), after.maxDeviation)
             .beginArray(QStringLiteral("moves"));
@@ -173,9 +175,15 @@ QString TerritorySummary::proposalText() const
         return r ? locale.toString(*r, 'f', 2) : tr("n/a");
     };
     const auto moved = int(p.plan.moves.size());
-    QString out = moved == 0
+    QString out = moved == 0 && p.plan.withinTolerance
             ? tr("Proposal (tolerance %1): no account needs to move.\n")
                       .arg(locale.toString(p.request.tolerance, 'f', 2))
+            : moved == 0
+            ? tr("Proposal (tolerance %1): no move brings the territories nearer the average; "
+                 "%2 accounts are locked (%3 of them by you, the others by an open deal: "
+                 "--unlock-open frees those).\n")
+                      .arg(locale.toString(p.request.tolerance, 'f', 2), locale.toString(p.locked),
+                           locale.toString(p.lockedByUser))
             : tr("Proposal (tolerance %1): move %n account(s), %2 of the total, balance %3, "
                  "largest deviation %4\n",
                  nullptr, moved)

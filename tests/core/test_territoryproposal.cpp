@@ -120,6 +120,8 @@ TEST_F(ProposalBook, LockedAccountsStayAndTheFewestMovesReachTheBand)
     EXPECT_EQ(p.after.territories[1].accounts, 3);
     EXPECT_NEAR(*p.after.balance, 420.0 / 500.0, 1e-12);
     EXPECT_NEAR(p.movedShare, 320.0 / 920.0, 1e-12);
+    EXPECT_EQ(p.locked, 2); // P1 by the user, P3 by its open deal
+    EXPECT_EQ(p.lockedByUser, 1);
 }
 
 TEST_F(ProposalBook, UnlockingOpenDealsFreesThemButNotTheUsersLocks)
@@ -168,6 +170,8 @@ TEST_F(ProposalBook, TheCommandLineAddsTheProposalWithTheContractsKeys)
     EXPECT_NEAR(p.value(QStringLiteral("moved_share")).toDouble(), 320.0 / 920.0, 1e-6);
     EXPECT_NEAR(p.value(QStringLiteral("balance_after")).toDouble(), 0.84, 1e-6);
     EXPECT_NEAR(p.value(QStringLiteral("max_deviation_after")).toDouble(), 40.0 / 460.0, 1e-6);
+    EXPECT_TRUE(p.value(QStringLiteral("within_tolerance")).toBool());
+    EXPECT_EQ(p.value(QStringLiteral("locked_accounts")).toInt(), 2);
     const QJsonArray moves = p.value(QStringLiteral("moves")).toArray();
     ASSERT_EQ(moves.size(), 2);
     // The larger account first.
@@ -222,6 +226,14 @@ TEST_F(ProposalBook, TheCommandLineTakesTheBudgetAndRefusesBadValues)
                            QStringLiteral("--propose") });
     EXPECT_EQ(text.code, 0);
     EXPECT_TRUE(text.out.contains(QStringLiteral("P2: East → West"))) << qPrintable(text.out);
+    // Everything locked: the text says why nothing moves, not that nothing needs to.
+    Book::open(path)->db().exec("UPDATE accounts SET lock_state = 1");
+    const test::CliResult stuck =
+            test::runCli({ QStringLiteral("territories"), QStringLiteral("--db"), path,
+                           QStringLiteral("--metric"), QStringLiteral("potential"),
+                           QStringLiteral("--propose") });
+    EXPECT_TRUE(stuck.out.contains(QStringLiteral("5 accounts are locked (5 of them by you")))
+            << qPrintable(stuck.out);
 }
 
 // Scenarios: kept with their request and moves, placed on the book as it is now (a move already

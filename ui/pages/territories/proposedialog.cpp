@@ -189,6 +189,7 @@ void ProposeDialog::propose()
             *view, layout, report, m_running.unlockOpen, territories::accountRegions(*view));
     std::vector<rebalance::Territory> territories =
             territories::proposalTerritories(*view, layout, report);
+    territories::countLocks(*view, accounts, m_locks);
     rebalance::Options options;
     options.tolerance = m_running.tolerance;
     options.maxMoves = m_running.maxMoves;
@@ -224,6 +225,8 @@ void ProposeDialog::deliver()
     figures->before = m_state->report();
     figures->proposal.request = m_running;
     figures->proposal.plan = std::move(*m_job->result());
+    figures->proposal.locked = m_locks.locked;
+    figures->proposal.lockedByUser = m_locks.lockedByUser;
     territories::describeMoves(*view, figures->layout, figures->before, m_scope->period().label(),
                                m_state->mixWeights(), figures->proposal);
     for (const territories::Layout::Entry &e : figures->layout.entries)
@@ -279,8 +282,10 @@ QString ProposeDialog::summaryText() const
         text = p.plan.withinTolerance
                 ? tr("Every territory is already within ±%1% of the average: nothing to move.")
                           .arg(locale.toString(p.request.tolerance * 100, 'f', 0))
-                : tr("No move brings the territories nearer the average within the locks, "
-                     "capacities and budget.");
+                : tr("No move brings the territories nearer the average: %1 accounts are locked "
+                     "(%2 of them by you, the others by an open deal), and the capacities and "
+                     "budget hold the rest.")
+                          .arg(locale.toString(p.locked), locale.toString(p.lockedByUser));
     } else {
         text = tr("Move %n account(s) (%1 of the total): balance %2 → %3, largest deviation "
                   "%4 → %5.",
