@@ -2,15 +2,18 @@
 
 #include "demoreviews.h"
 #include "demosnapshots.h"
+#include "demoterritories.h"
 #include "domain/dates.h"
 #include "random.h"
 #include "storage/book.h"
 #include "storage/bulkwriter.h"
+#include "storage/reps.h"
 #include "values/identifiers.h"
 
 #include <QFile>
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <vector>
@@ -157,14 +160,110 @@ struct Plan
     bool activities;
 };
 
+// Where the large book's accounts are (demoterritories.h): a territory drawn by its weight, then
+// one of its places by theirs.
+class LargeGeography
+{
+public:
+    LargeGeography()
+    {
+        for (const LargeTerritory &t : largeTerritories()) {
+            m_territoryTotal += t.weight;
+            m_territoryBound.push_back(m_territoryTotal);
+            std::vector<int> bounds;
+            int total = 0;
+            for (const LargePlace &p : t.places) {
+                total += p.weight;
+                bounds.push_back(total);
+            }
+            m_placeBound.push_back(std::move(bounds));
+        }
+    }
+
+    std::size_t territory(Random &rng) const { return draw(m_territoryBound, rng); }
+    const LargePlace &place(std::size_t territory, Random &rng) const
+    {
+        return largeTerritories()[territory].places[draw(m_placeBound[territory], rng)];
+    }
+
+private:
+    static std::size_t draw(const std::vector<int> &bounds, Random &rng)
+    {
+        const auto x = int(rng.between(0, bounds.back() - 1));
+        return std::size_t(std::upper_bound(bounds.begin(), bounds.end(), x) - bounds.begin());
+    }
+
+    int m_territoryTotal = 0;
+    std::vector<int> m_territoryBound;
+    std::vector<std::vector<int>> m_placeBound;
+};
+
+// The large book's reps carry what its deals give them: a capacity near the open deals each
+// owns and a quota near what each won a quarter over the last year, so that the capacity
+// warnings, the quota figures and the funnel check on the Territories page mean something.
+// Worked out while the deals are written, written once they are.
+class LargeTeam
+{
+public:
+    LargeTeam(std::size_t reps, const QDate &today, int fiscalStart)
+        : m_open(reps, 0), m_won(reps, 0)
+    {
+        const Period current = Period::containing(today, fiscalStart);
+        m_wonTo = current.start.addDays(-1);
+        Period p = current;
+        for (int back = 0; back < 4; ++back)
+            p = Period::containing(p.start.addDays(-1), fiscalStart);
+        m_wonFrom = p.start;
+    }
+
+    void add(std::size_t rep, const Opportunity &o)
+    {
+        if (o.status == Status::Open)
+            ++m_open[rep];
+        else if (o.stage == Stage::Won && o.closedDate >= m_wonFrom && o.closedDate <= m_wonTo)
+            m_won[rep] += o.amount;
+    }
+
+    // Capacities 10% below to 30% above the open deals each rep owns (a few reps over theirs),
+    // in tens; quarterly quotas 0-30% above what each won a quarter over the last four, in
+    // tens of thousands, for the nine quarters around today.
+    void write(Book &book, BulkWriter &out, const std::vector<Id> &reps, const Period &first,
+               int fiscalStart, std::uint64_t seed) const
+    {
+        Random rng(seed + 50);
+        RepRepository repository(book);
+        std::vector<Minor> quotas;
+        for (std::size_t r = 0; r < reps.size(); ++r) {
+            const double capacity = double(m_open[r]) * (0.9 + 0.4 * rng.unit());
+            repository.setCapacity(reps[r], std::max(10, int(std::lround(capacity / 10)) * 10));
+            const double quota = double(m_won[r]) / 4 * (1.0 + 0.3 * rng.unit());
+            const Minor step = 10'000 * 100;
+            quotas.push_back(std::max<Minor>(step, std::llround(quota / double(step)) * step));
+        }
+        Period p = first;
+        for (int q = 0; q < 9; ++q) {
+            for (std::size_t r = 0; r < reps.size(); ++r)
+                out.addQuota(reps[r], p.label(), quotas[r]);
+            p = Period::containing(p.end.addDays(1), fiscalStart);
+        }
+    }
+
+private:
+    std::vector<int> m_open;
+    std::vector<Minor> m_won;
+    QDate m_wonFrom, m_wonTo;
+};
+
 } // namespace
 
 void writeDemoBook(const QString &path, const Options &options,
                    const std::function<bool(double)> &progress)
 {
     const QDate today = options.today.isValid() ? options.today : QDate::currentDate();
-    const Plan plan = options.size == Size::Large ? Plan{ 100'000, 1'000'000, false }
-                                                  : Plan{ 300, 1'500, true };
+    // The large book (issue 19's budgets are measured on it) has a team of 50 in 50 territories
+    // (demoterritories.h); the small one, six.
+    const bool large = options.size == Size::Large;
+    const Plan plan = large ? Plan{ 100'000, 1'000'000, false } : Plan{ 300, 1'500, true };
     Random rng(options.seed);
     auto book = Book::create(path);
     bool cancelled = false;
@@ -172,11 +271,11 @@ void writeDemoBook(const QString &path, const Options &options,
         BulkWriter out(*book);
 
         std::vector<Id> reps;
-        for (const auto &seed : repSeeds) {
+        const auto addRep = [&](const char *name, int capacity) {
             Rep rep;
-            rep.name = latin(seed.name);
-            rep.capacity = seed.capacity;
-            rep.email = latin(seed.name).toLower().replace(QLatin1Char(' '), QLatin1Char('.'))
+            rep.name = latin(name);
+            rep.capacity = capacity;
+            rep.email = latin(name).toLower().replace(QLatin1Char(' '), QLatin1Char('.'))
                     + QStringLiteral("@example.com");
             // A Salesforce user id in its 18-character form (publishing owner changes).
             rep.crmUserId = QString::fromStdString(
@@ -184,21 +283,40 @@ void writeDemoBook(const QString &path, const Options &options,
                                                 .arg(reps.size() + 1, 8, 10, QLatin1Char('0'))
                                                 .toStdString()));
             reps.push_back(out.addRep(rep));
+        };
+        if (large) {
+            for (const char *name : largeRepNames())
+                addRep(name, 20); // until the deals are written (LargeTeam)
+        } else {
+            for (const auto &seed : repSeeds)
+                addRep(seed.name, seed.capacity);
         }
-        // Quotas for the six quarters behind and the two ahead of today.
+        // Quotas for the six quarters behind and the two ahead of today (the large book's once
+        // its deals are written).
         const int fiscalStart = 1;
-        Period p = Period::containing(today, fiscalStart);
+        Period firstQuarter = Period::containing(today, fiscalStart);
         for (int back = 0; back < 6; ++back)
-            p = Period::containing(p.start.addDays(-1), fiscalStart);
-        for (int q = 0; q < 9; ++q) {
-            for (std::size_t r = 0; r < reps.size(); ++r)
-                out.addQuota(reps[r], p.label(), repSeeds[r].quarterlyQuota * 100);
-            p = Period::containing(p.end.addDays(1), fiscalStart);
+            firstQuarter = Period::containing(firstQuarter.start.addDays(-1), fiscalStart);
+        if (!large) {
+            Period p = firstQuarter;
+            for (int q = 0; q < 9; ++q) {
+                for (std::size_t r = 0; r < reps.size(); ++r)
+                    out.addQuota(reps[r], p.label(), repSeeds[r].quarterlyQuota * 100);
+                p = Period::containing(p.end.addDays(1), fiscalStart);
+            }
         }
 
         std::vector<Id> territories;
-        for (std::size_t t = 0; t < territoryNames.size(); ++t)
-            territories.push_back(out.addTerritory({ 0, latin(territoryNames[t]), reps[t] }));
+        if (large) {
+            for (std::size_t t = 0; t < largeTerritories().size(); ++t)
+                territories.push_back(
+                        out.addTerritory({ 0, latin(largeTerritories()[t].name), reps[t] }));
+        } else {
+            for (std::size_t t = 0; t < territoryNames.size(); ++t)
+                territories.push_back(out.addTerritory({ 0, latin(territoryNames[t]), reps[t] }));
+        }
+        const LargeGeography geography;
+        LargeTeam team(large ? reps.size() : 0, today, fiscalStart);
 
         struct AccountInfo
         {
@@ -213,7 +331,8 @@ void writeDemoBook(const QString &path, const Options &options,
         accounts.reserve(std::size_t(plan.accounts));
         for (int i = 0; i < plan.accounts; ++i) {
             Account a;
-            const auto t = std::size_t(rng.between(0, 5));
+            // The large book draws its territory from its own stream below.
+            auto t = large ? std::size_t(0) : std::size_t(rng.between(0, 5));
             const int size = int(rng.between(0, 9) < 5 ? 0 : (rng.chance(0.6) ? 1 : 2));
             // A Salesforce account id in its 18-character form, as an import stores it, so that
             // files written from the demo (a work list) import back onto the same accounts.
@@ -225,10 +344,25 @@ void writeDemoBook(const QString &path, const Options &options,
             a.name = names.accountName(prefix, word, suffix);
             a.industry = latin(industries[std::size_t(rng.between(0, 7))]);
             a.sizeBand = latin(sizeBands[std::size_t(size)]);
-            a.region = latin(regionNames[t]);
-            const Place &place = territoryPlaces[t][std::size_t(places.between(0, 7))];
-            a.billingState = QString::fromUtf8(place.state);
-            a.billingCountry = QString::fromUtf8(place.country);
+            if (large) {
+                // Billed in one of its territory's places; 3% of the accounts sit in another
+                // territory (a named account kept by a colleague), a few have no billing place.
+                const std::size_t home = geography.territory(places);
+                const LargePlace &place = geography.place(home, places);
+                a.region = latin(largeTerritories()[home].region);
+                if (!places.chance(0.003)) {
+                    a.billingState = QString::fromUtf8(place.state);
+                    a.billingCountry = QString::fromUtf8(place.country);
+                }
+                t = home;
+                if (places.chance(0.03))
+                    t = (home + 1 + std::size_t(places.between(0, 48))) % territories.size();
+            } else {
+                a.region = latin(regionNames[t]);
+                const Place &place = territoryPlaces[t][std::size_t(places.between(0, 7))];
+                a.billingState = QString::fromUtf8(place.state);
+                a.billingCountry = QString::fromUtf8(place.country);
+            }
             a.territoryId = territories[t];
             a.ownerId = reps[t];
             if (rng.chance(0.4)) {
@@ -270,8 +404,10 @@ void writeDemoBook(const QString &path, const Options &options,
             o.crmId = QStringLiteral("006DEMO%1").arg(i, 9, 10, QLatin1Char('0'));
             o.accountId = acct.id;
             // Mostly the territory owner; a few deals sit with a colleague.
-            o.ownerId =
-                    rng.chance(0.9) ? reps[acct.territory] : reps[std::size_t(rng.between(0, 5))];
+            const std::size_t owner = rng.chance(0.9)
+                    ? acct.territory
+                    : std::size_t(rng.between(0, qint64(reps.size()) - 1));
+            o.ownerId = reps[owner];
             const auto kind = std::size_t(rng.between(0, 5));
             static constexpr std::array<Minor, 3> dealBase{ 15'000, 60'000, 250'000 };
             const Minor base = dealBase[std::size_t(acct.size)];
@@ -332,6 +468,8 @@ void writeDemoBook(const QString &path, const Options &options,
                     o.probability = crmValue;
             }
             weekly.decide(o, reps);
+            if (large)
+                team.add(owner, o);
             const Id id = out.addOpportunity(o);
             for (auto &row : history) {
                 row.opportunityId = id;
@@ -402,6 +540,8 @@ void writeDemoBook(const QString &path, const Options &options,
                 }
             }
         }
+        if (large)
+            team.write(*book, out, reps, firstQuarter, fiscalStart, options.seed);
         weekly.finish();
         out.commit();
         addDemoReviews(*book, reps, today);

@@ -3,6 +3,8 @@
 #include "analytics/pipelinehealth.h"
 #include "analytics/snapshotdiff.h"
 #include "demo/demobook.h"
+#include "demo/demoterritories.h"
+#include "geo/regionmatcher.h"
 #include "report/summary.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
@@ -10,6 +12,7 @@
 #include "storage/sqlite.h"
 
 #include <QFile>
+#include <QSet>
 
 #include <gtest/gtest.h>
 
@@ -201,4 +204,49 @@ TEST(Demo, CancelRemovesThePartialFile)
     const QString path = dir.path(QStringLiteral("d.tpbook"));
     demo::writeDemoBook(path, {}, [](double fraction) { return fraction < 0.5; });
     EXPECT_FALSE(QFile::exists(path));
+}
+
+// The large book's 50 territories (issue 19's budgets are measured on it): each with its own
+// rep, every place they bill in is on the map, the 25 in the United States hold every state
+// and no region is split between territories of different parts of the world.
+TEST(Demo, TheLargeBooksTerritoriesCoverTheMap)
+{
+    const auto territories = demo::largeTerritories();
+    ASSERT_EQ(territories.size(), 50u);
+    ASSERT_EQ(demo::largeRepNames().size(), 50u);
+    QSet<QString> names, reps;
+    for (const auto &t : territories)
+        names.insert(QString::fromUtf8(t.name));
+    for (const char *rep : demo::largeRepNames())
+        reps.insert(QString::fromUtf8(rep));
+    EXPECT_EQ(names.size(), 50);
+    EXPECT_EQ(reps.size(), 50);
+
+    geo::RegionMatcher matcher;
+    const geo::RegionCatalogue &catalogue = matcher.catalogue();
+    QSet<int> states, countries;
+    QHash<int, QString> partOfTheWorld; // region → the territories' region text
+    for (const auto &t : territories) {
+        EXPECT_GT(t.weight, 0);
+        ASSERT_FALSE(t.places.empty()) << t.name;
+        for (const auto &place : t.places) {
+            const auto region =
+                    matcher.match(QString::fromUtf8(place.state), QString::fromUtf8(place.country));
+            ASSERT_TRUE(region.has_value())
+                    << t.name << ": " << place.state << ", " << place.country;
+            EXPECT_GT(place.weight, 0);
+            if (catalogue.region(*region).kind == geo::RegionKind::UsState) {
+                states.insert(*region);
+                EXPECT_TRUE(QByteArray(t.region).startsWith("US ")) << t.name;
+            } else {
+                countries.insert(*region);
+                EXPECT_NE(*region, catalogue.unitedStates()) << t.name << ": " << place.state;
+            }
+            const QString part = QString::fromUtf8(t.region);
+            EXPECT_EQ(partOfTheWorld.value(*region, part), part) << t.name;
+            partOfTheWorld.insert(*region, part);
+        }
+    }
+    EXPECT_EQ(states.size(), 51); // the 50 states and DC
+    EXPECT_GE(countries.size(), 40);
 }
