@@ -117,6 +117,19 @@ constexpr std::array<const char *, 6> legalSuffixes{
 constexpr std::array<const char *, 6> dealKinds{ "expansion", "renewal", "new logo",
                                                  "pilot",     "upgrade", "platform" };
 
+// "Zoë Müller" → zoe.muller@example.com: a mail address as a CRM holds one, in plain ASCII.
+QString emailOf(const QString &name)
+{
+    QString local;
+    for (const QChar c : name.normalized(QString::NormalizationForm_D).toLower()) {
+        if (c == QLatin1Char(' '))
+            local += QLatin1Char('.');
+        else if (c.unicode() < 128 && c.isLetterOrNumber())
+            local += c;
+    }
+    return local + QStringLiteral("@example.com");
+}
+
 QString latin(const char *s)
 {
     return QString::fromUtf8(s);
@@ -275,8 +288,7 @@ void writeDemoBook(const QString &path, const Options &options,
             Rep rep;
             rep.name = latin(name);
             rep.capacity = capacity;
-            rep.email = latin(name).toLower().replace(QLatin1Char(' '), QLatin1Char('.'))
-                    + QStringLiteral("@example.com");
+            rep.email = emailOf(rep.name);
             // A Salesforce user id in its 18-character form (publishing owner changes).
             rep.crmUserId = QString::fromStdString(
                     values::idLookupKey(QStringLiteral("005DEMO%1")

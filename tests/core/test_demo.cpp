@@ -250,3 +250,23 @@ TEST(Demo, TheLargeBooksTerritoriesCoverTheMap)
     EXPECT_EQ(states.size(), 51); // the 50 states and DC
     EXPECT_GE(countries.size(), 40);
 }
+
+TEST_F(DemoBook, RepsHavePlainMailAddresses)
+{
+    // "Zoë Müller" is zoe.muller@example.com, as a CRM would hold her address.
+    auto st = s_book->db().prepare("SELECT name, email FROM reps");
+    int reps = 0;
+    while (st.step()) {
+        const QString email = st.text(1);
+        ++reps;
+        EXPECT_TRUE(email.endsWith(QStringLiteral("@example.com"))) << qPrintable(email);
+        for (const QChar c : email)
+            EXPECT_TRUE(c.unicode() < 128
+                        && (c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('@')))
+                    << qPrintable(email);
+        if (st.text(0) == QStringLiteral("Zoë Müller")) {
+            EXPECT_EQ(email, QStringLiteral("zoe.muller@example.com"));
+        }
+    }
+    EXPECT_GT(reps, 0);
+}

@@ -25,6 +25,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QMimeData>
+#include <QSet>
 #include <QTableView>
 #include <QTest>
 #include <QToolTip>
@@ -411,4 +412,18 @@ TEST_F(GuiTerritoryMap, InABookWithoutTerritoriesEachRepIsOne)
     EXPECT_EQ(view.reps[std::size_t(view.accounts.owner[3])].name, QStringLiteral("Ana"));
     EXPECT_EQ(map->regionColors().value(region(u"US-CA")),
               panel->entryColor(entry(QStringLiteral("Ana"))));
+}
+
+// Fifty territories keep colours that read as colours: none none near white (0.82 at most), none
+// near black, and no two of the first fifty the same.
+TEST(TerritoryColours, FiftySlotsStayLegibleAndDistinct)
+{
+    QSet<QRgb> seen;
+    for (int slot = 0; slot < 50; ++slot) {
+        const QColor c = territorycolors::ofSlot(slot, false);
+        EXPECT_LE(c.lightnessF(), 0.82) << slot; // Tableau's pink is 0.81
+        EXPECT_GE(c.lightnessF(), 0.20) << slot;
+        EXPECT_TRUE(!seen.contains(c.rgb())) << slot;
+        seen.insert(c.rgb());
+    }
 }

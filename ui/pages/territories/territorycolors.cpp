@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace tp::ui::territorycolors {
 
@@ -36,11 +37,19 @@ QColor ofSlot(int slot, bool dark)
     if (slot < 0)
         return {};
     QColor color = QColor::fromRgb(hues[std::size_t(slot) % hues.size()]);
-    // Past twelve: the same hues lighter, then darker, then lighter still...
+    // Past twelve: the same hues a little turned, lighter or darker by turns, but never so light
+    // or dark that they read as the map's grey, its background or another hue's shade (a book of
+    // 50 territories stays legible).
     const int round = slot / int(hues.size());
-    if (round > 0)
-        color = round % 2 == 1 ? color.lighter(100 + 20 * ((round + 1) / 2))
-                               : color.darker(100 + 25 * (round / 2));
+    if (round > 0) {
+        constexpr std::array<float, 6> shifts{ 0.13F, -0.15F, 0.22F, -0.24F, 0.06F, -0.07F };
+        float hue = 0, saturation = 0, lightness = 0;
+        color.getHslF(&hue, &saturation, &lightness);
+        const float shift = shifts[std::size_t(round - 1) % shifts.size()];
+        lightness = std::clamp(lightness + shift, 0.24F, 0.74F);
+        hue = std::fmod(hue + 0.03F * float(round) + 1.0F, 1.0F);
+        color = QColor::fromHslF(hue, std::max(saturation, 0.35F), lightness);
+    }
     if (dark)
         color = color.lighter(108);
     return QColor::fromRgb(color.rgb());
