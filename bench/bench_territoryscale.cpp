@@ -10,6 +10,7 @@
 // app does once the user pauses (Book::checkpoint).
 #include "analytics/rebalance.h"
 #include "analytics/territories.h"
+#include "analytics/territoryfunnel.h"
 #include "analytics/territoryproposal.h"
 #include "analytics/territoryregions.h"
 #include "demo/demobook.h"
@@ -22,8 +23,10 @@
 #include "pages/territories/territorycolors.h"
 #include "pages/territories/territorymappanel.h"
 #include "session/booksession.h"
+#include "storage/activitystats.h"
 #include "storage/book.h"
 #include "storage/bookviewloader.h"
+#include "storage/funnelassumptions.h"
 #include "widgets/regionmap.h"
 
 #include <QApplication>
@@ -134,6 +137,38 @@ BENCHMARK(BM_Propose)
         ->Unit(benchmark::kMillisecond)
         ->Iterations(3)
         ->UseRealTime();
+
+// The funnel check Propose… adds on the GUI thread (FunnelChecker: one pass over the deals for
+// the weighted amount each account brings and every rep's figures, each rep's activities and
+// assumptions read from the book), then the check before and after the moves.
+void BM_FunnelCheck(benchmark::State &state)
+{
+    const BookView &view = sharedView();
+    const auto book = Book::open(bookPath());
+    const Period period = Period::containing(asOf, view.settings.fiscalStartMonth);
+    const territories::Layout layout = territories::layoutOf(view);
+    const auto read = [&](int rep, const QDate &from) {
+        territories::RepActivity a;
+        const ActivityScope scope = activityScopeOf(view, rep, -1);
+        a.assumptions = FunnelAssumptionRepository(*book).load(
+                FunnelAssumptionRepository::scopeKey(scope.rep, std::nullopt), period.label());
+        const ActivityCounts counts = countActivities(*book, scope, from, asOf);
+        a.meetings = counts.meetings;
+        a.activities = counts.worked();
+        return a;
+    };
+    std::size_t defined = 0;
+    for (auto _ : state) {
+        const territories::FunnelChecker checker(view, layout, asOf, period, read);
+        const auto before = checker.checks(layout.accountEntry);
+        const auto after = checker.checks(layout.accountEntry);
+        defined = std::size_t(std::count_if(before.begin(), before.end(),
+                                            [](const auto &c) { return c.activitiesPerWeek; }));
+        benchmark::DoNotOptimize(after.data());
+    }
+    state.counters["defined"] = double(defined);
+}
+BENCHMARK(BM_FunnelCheck)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
 // The same proposal (EV, ±10%) step by step, each step's mean time a counter.
 void BM_ProposeSteps(benchmark::State &state)
