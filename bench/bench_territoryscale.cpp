@@ -23,10 +23,9 @@
 #include "pages/territories/territorycolors.h"
 #include "pages/territories/territorymappanel.h"
 #include "session/booksession.h"
-#include "storage/activitystats.h"
 #include "storage/book.h"
+#include "storage/bookreader.h"
 #include "storage/bookviewloader.h"
-#include "storage/funnelassumptions.h"
 #include "widgets/regionmap.h"
 
 #include <QApplication>
@@ -147,15 +146,9 @@ void BM_FunnelCheck(benchmark::State &state)
     const auto book = Book::open(bookPath());
     const Period period = Period::containing(asOf, view.settings.fiscalStartMonth);
     const territories::Layout layout = territories::layoutOf(view);
+    const BookReader reader(*book);
     const auto read = [&](int rep, const QDate &from) {
-        territories::RepActivity a;
-        const ActivityScope scope = activityScopeOf(view, rep, -1);
-        a.assumptions = FunnelAssumptionRepository(*book).load(
-                FunnelAssumptionRepository::scopeKey(scope.rep, std::nullopt), period.label());
-        const ActivityCounts counts = countActivities(*book, scope, from, asOf);
-        a.meetings = counts.meetings;
-        a.activities = counts.worked();
-        return a;
+        return reader.repActivity(view, rep, period.label(), from, asOf);
     };
     std::size_t defined = 0;
     for (auto _ : state) {

@@ -79,6 +79,20 @@ QString BookReader::scoringNote(Id account) const
     return readOr<QString>({}, [&] { return ScoringRepository(m_book).note(account); });
 }
 
+territories::RepActivity BookReader::repActivity(const BookView &view, int repIndex,
+                                                 const QString &period, const QDate &from,
+                                                 const QDate &to) const
+{
+    territories::RepActivity a;
+    const ActivityScope scope = activityScopeOf(view, repIndex, -1);
+    a.assumptions = funnelAssumptions(FunnelAssumptionRepository::scopeKey(scope.rep, std::nullopt),
+                                      period);
+    const ActivityCounts counts = activities(scope, from, to);
+    a.meetings = counts.meetings;
+    a.activities = counts.worked();
+    return a;
+}
+
 ActivityCounts BookReader::activities(const ActivityScope &scope, const QDate &from,
                                       const QDate &to) const
 {

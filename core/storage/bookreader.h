@@ -3,6 +3,7 @@
 #include "accountreassignment.h"
 #include "activitystats.h"
 #include "analytics/stageconversion.h"
+#include "analytics/territoryfunnel.h"
 #include "domain/review.h"
 #include "domain/scenario.h"
 #include "domain/settings.h"
@@ -33,6 +34,11 @@ public:
     ActivityCounts activities(const ActivityScope &scope, const QDate &from, const QDate &to) const;
     std::vector<ActivityCounts> activitiesByWeek(const ActivityScope &scope, const QDate &start,
                                                  const QDate &to, int weeks) const;
+    // What a proposal's funnel check reads of rep `repIndex` of `view` (territories::
+    // FunnelChecker's ReadRep): the rep's assumptions for `period` and activities from `from`
+    // to `to`.
+    territories::RepActivity repActivity(const BookView &view, int repIndex, const QString &period,
+                                         const QDate &from, const QDate &to) const;
 
     // One-on-one reviews (METRICS "One-on-one reviews"): a rep's (none: the team's), oldest
     // first; what one review shows of commitments; the gateway criteria and deals' ticks.

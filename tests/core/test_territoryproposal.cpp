@@ -12,10 +12,9 @@
 #include "domain/dates.h"
 #include "domain/errors.h"
 #include "edits/bookeditor.h"
-#include "storage/activitystats.h"
 #include "storage/book.h"
+#include "storage/bookreader.h"
 #include "storage/bookviewloader.h"
-#include "storage/funnelassumptions.h"
 #include "storage/scenarios.h"
 #include "storage/schema.h"
 #include "storage/sqlite.h"
@@ -346,15 +345,9 @@ TEST(FunnelCheck, ABookWithoutDealsAsksWhatTheRepsGapToPlanDoes)
     const auto view = loadBookView(path);
     const Period period = Period::containing(asOf, view->settings.fiscalStartMonth);
     const Layout layout = layoutOf(*view);
+    const BookReader reader(*book);
     const auto read = [&](int rep, const QDate &from) {
-        RepActivity a;
-        const ActivityScope scope = activityScopeOf(*view, rep, -1);
-        a.assumptions = FunnelAssumptionRepository(*book).load(
-                FunnelAssumptionRepository::scopeKey(scope.rep, std::nullopt), period.label());
-        const ActivityCounts counts = countActivities(*book, scope, from, asOf);
-        a.meetings = counts.meetings;
-        a.activities = counts.worked();
-        return a;
+        return reader.repActivity(*view, rep, period.label(), from, asOf);
     };
     const FunnelChecker checker(*view, layout, asOf, period, read);
     const std::vector<int> nowhere(std::size_t(view->accounts.size()), -1);

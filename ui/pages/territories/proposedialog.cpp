@@ -4,9 +4,7 @@
 #include "jobs/backgroundjob.h"
 #include "session/booksession.h"
 #include "session/scopestate.h"
-#include "storage/activitystats.h"
 #include "storage/bookreader.h"
-#include "storage/funnelassumptions.h"
 #include "territorystate.h"
 #include "views/bookview.h"
 
@@ -249,15 +247,8 @@ void ProposeDialog::checkFunnel(ProposalFigures &figures)
     const auto reader = m_session->reader();
     if (!m_funnel && reader) {
         const QString period = m_scope->period().label();
-        const territories::FunnelChecker::ReadRep read = [&](int rep, const QDate &windowStart) {
-            territories::RepActivity a;
-            const ActivityScope scope = activityScopeOf(*view, rep, -1);
-            a.assumptions = reader->funnelAssumptions(
-                    FunnelAssumptionRepository::scopeKey(scope.rep, std::nullopt), period);
-            const ActivityCounts counts = reader->activities(scope, windowStart, m_scope->asOf());
-            a.meetings = counts.meetings;
-            a.activities = counts.worked();
-            return a;
+        const territories::FunnelChecker::ReadRep read = [&](int rep, const QDate &from) {
+            return reader->repActivity(*view, rep, period, from, m_scope->asOf());
         };
         m_funnel = std::make_unique<territories::FunnelChecker>(
                 *view, figures.layout, m_scope->asOf(), m_scope->period(), read);
