@@ -56,7 +56,7 @@ const QString &bookPath()
         if (const char *env = std::getenv("TP_BENCH_BOOK"); env && *env)
             return QString::fromLocal8Bit(env);
         static QTemporaryDir dir; // removed with the book at exit
-        const QString written = dir.filePath(QStringLiteral("large.tpbook"));
+        QString written = dir.filePath(QStringLiteral("large.tpbook"));
         std::fprintf(stderr, "Writing the large demo book into %s ...\n", qPrintable(written));
         QElapsedTimer timer;
         timer.start();

@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tp::ui {
@@ -215,6 +216,18 @@ void ProposeDialog::deliver()
     if (!m_job->result() || !view) {
         showRunning(false);
         m_summary->setText(tr("Stopped before a proposal was found."));
+        return;
+    }
+    // The proposal was made on the territories and accounts as they were when it started; a
+    // book loaded again meanwhile (another program wrote it) has others: nothing of it applies.
+    const rebalance::Proposal &plan = *m_job->result();
+    if (plan.before.size() != m_state->layout().entries.size()
+        || m_state->layout().accountEntry.size() != std::size_t(view->accounts.size())
+        || std::any_of(plan.moves.begin(), plan.moves.end(), [&](const rebalance::Move &m) {
+               return m.account >= view->accounts.size();
+           })) {
+        showRunning(false);
+        m_summary->setText(tr("The book changed while the proposal was made: propose again."));
         return;
     }
     auto figures = std::make_unique<ProposalFigures>();
