@@ -105,12 +105,8 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
                        QStringLiteral("small") });
     parser.addOption(
             { QStringLiteral("as-of"), tr("The demo's today (default: today)."), tr("DATE") });
-    if (!parseOptions(parser, arguments, err, usage()))
-        return Usage;
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommand(parser, arguments, out, err, usage()))
+        return *done;
     const QString db = parser.value(QStringLiteral("db"));
     if (db.isEmpty()) {
         err << tr("demo: --db BOOK is required.") << '\n';
@@ -153,12 +149,8 @@ int summary(const QStringList &arguments, QTextStream &out, QTextStream &err)
                        tr("Add the changes since the latest snapshot at or before DATE."),
                        tr("DATE") });
     parser.addOption({ QStringLiteral("json"), tr("Print one JSON document.") });
-    if (!parseOptions(parser, arguments, err, usage()))
-        return Usage;
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommand(parser, arguments, out, err, usage()))
+        return *done;
     const QString db = parser.value(QStringLiteral("db"));
     if (db.isEmpty()) {
         err << tr("summary: --db BOOK is required.") << '\n';
@@ -290,12 +282,8 @@ int exportTable(const QStringList &arguments, QTextStream &out, QTextStream &err
     parser.addOption({ QStringLiteral("territory"), tr("Only this territory."), tr("NAME") });
     parser.addOption({ QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE") });
     parser.addOption({ QStringLiteral("csv"), tr("The CSV file to write."), tr("OUT") });
-    if (!parseOptions(parser, arguments, err, usage()))
-        return Usage;
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommand(parser, arguments, out, err, usage()))
+        return *done;
     const QString db = parser.value(QStringLiteral("db"));
     const QString what = parser.value(QStringLiteral("what"));
     const QString csvPath = parser.value(QStringLiteral("csv"));

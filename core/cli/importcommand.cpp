@@ -233,12 +233,9 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     parser.addOption(
             { QStringLiteral("skip-invalid"), tr("Import the valid rows, report the rest.") });
     parser.addOption({ QStringLiteral("json"), tr("Print one JSON document.") });
-    if (!parseOptions(parser, arguments, err, usage, true))
-        return Usage;
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText() << '\n' << crm::mappingFileHelp();
-        return Ok;
-    }
+    if (const auto done = parseCommand(parser, arguments, out, err, usage, true,
+                                       QLatin1Char('\n') + crm::mappingFileHelp()))
+        return *done;
     const QString db = parser.value(QStringLiteral("db"));
     const QStringList files = parser.positionalArguments();
     if (db.isEmpty() || files.isEmpty()) {

@@ -1,5 +1,7 @@
 #include "options.h"
 
+#include "cli.h"
+
 #include <QCoreApplication>
 
 namespace tp::cli {
@@ -10,8 +12,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("tp::cli", text);
 }
-
-} // namespace
 
 bool parseOptions(QCommandLineParser &parser, const QStringList &arguments, QTextStream &err,
                   const QString &usage, bool positionals)
@@ -27,6 +27,21 @@ bool parseOptions(QCommandLineParser &parser, const QStringList &arguments, QTex
         return false;
     }
     return true;
+}
+
+} // namespace
+
+std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments,
+                                QTextStream &out, QTextStream &err, const QString &usage,
+                                bool positionals, const QString &helpSuffix)
+{
+    if (!parseOptions(parser, arguments, err, usage, positionals))
+        return Usage;
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText() << helpSuffix;
+        return Ok;
+    }
+    return std::nullopt;
 }
 
 std::optional<QDate> parseDateOption(const QString &text, const QString &option, QTextStream &err)

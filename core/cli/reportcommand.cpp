@@ -34,12 +34,8 @@ int reportCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
                        tr("DATE") });
     parser.addOption({ QStringLiteral("as-of"), tr("As-of date (default today)."), tr("DATE") });
     parser.addOption({ QStringLiteral("pdf"), tr("The PDF file to write."), tr("OUT") });
-    if (!parseOptions(parser, arguments, err, usage))
-        return Usage;
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommand(parser, arguments, out, err, usage))
+        return *done;
     const QString db = parser.value(QStringLiteral("db"));
     const QString pdf = parser.value(QStringLiteral("pdf"));
     if (db.isEmpty() || pdf.isEmpty()) {

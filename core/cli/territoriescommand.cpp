@@ -93,12 +93,8 @@ int territoriesCommand(const QStringList &arguments, QTextStream &out, QTextStre
     parser.addOption({ QStringLiteral("unlock-open"),
                        tr("With --propose: accounts with open deals may move too (the accounts "
                           "you locked stay).") });
-    if (!parseOptions(parser, arguments, err, usage))
-        return Usage;
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommand(parser, arguments, out, err, usage))
+        return *done;
     const QString db = parser.value(QStringLiteral("db"));
     if (db.isEmpty()) {
         err << tr("territories: --db BOOK is required.") << '\n';

@@ -80,12 +80,8 @@ int undoImportCommand(const QStringList &arguments, QTextStream &out, QTextStrea
     parser.addOption({ QStringLiteral("force"),
                        tr("Undo even when edits made after the import would be lost.") });
     parser.addOption({ QStringLiteral("json"), tr("Print one JSON document.") });
-    if (!parseOptions(parser, arguments, err, usage))
-        return Usage;
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommand(parser, arguments, out, err, usage))
+        return *done;
     const QString db = parser.value(QStringLiteral("db"));
     if (db.isEmpty()) {
         err << tr("undo-import: --db BOOK is required.") << '\n';
