@@ -1,7 +1,5 @@
 #include "territoryproposal.h"
 
-#include "territoryregions.h"
-
 #include <QHash>
 
 #include <cmath>
@@ -10,11 +8,16 @@ namespace tp::territories {
 
 std::vector<int> accountRegions(const BookView &view)
 {
-    const AccountColumns &a = view.accounts;
     geo::RegionMatcher matcher;
-    std::vector<int> regions = groupByRegion(a, matcher).regionOfAccount;
+    return accountRegions(view, groupByRegion(view.accounts, matcher));
+}
+
+std::vector<int> accountRegions(const BookView &view, const RegionGrouping &grouping)
+{
+    const AccountColumns &a = view.accounts;
+    std::vector<int> regions = grouping.regionOfAccount;
     // Accounts the map cannot place are kept together by their region text.
-    const int mapRegions = matcher.catalogue().count();
+    const int mapRegions = geo::RegionCatalogue::instance().count();
     for (std::size_t r = 0; r < regions.size(); ++r)
         if (regions[r] < 0 && r < a.region.size() && a.region[r] >= 0)
             regions[r] = mapRegions + a.region[r];

@@ -2,6 +2,7 @@
 
 #include "analytics/rebalance.h"
 #include "analytics/territories.h"
+#include "analytics/territoryregions.h"
 #include "domain/scenario.h"
 
 #include <optional>
@@ -51,7 +52,9 @@ struct TerritoryProposal
 
 // The region (state or country on the map, else the account's region text) each account row is
 // kept together by: map regions keep their catalogue ids, region texts follow them; -1 none.
+// `grouping` is the view's accounts grouped by map region (groupByRegion), when one is at hand.
 std::vector<int> accountRegions(const BookView &view);
+std::vector<int> accountRegions(const BookView &view, const RegionGrouping &grouping);
 
 // The inputs of rebalance::propose(): per account row its value on the report's metric, its
 // entry, whether it is locked (AccountColumns::isLocked, or only the user's lock with

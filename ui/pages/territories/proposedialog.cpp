@@ -185,7 +185,8 @@ void ProposeDialog::propose()
     const territories::Layout &layout = m_state->layout();
     const territories::Report &report = m_state->report();
     std::vector<rebalance::Account> accounts = territories::proposalAccounts(
-            *view, layout, report, m_running.unlockOpen, territories::accountRegions(*view));
+            *view, layout, report, m_running.unlockOpen,
+            territories::accountRegions(*view, m_state->regionGrouping()));
     std::vector<rebalance::Territory> territories =
             territories::proposalTerritories(*view, layout, report);
     territories::countLocks(*view, accounts, m_locks);

@@ -133,7 +133,6 @@ void TerritoryMapPanel::buildBar(QWidget *bar)
 
 void TerritoryMapPanel::bookSwitched()
 {
-    m_groupingStale = true;
     m_figuresStale = true;
     m_fitPending = true;
 }
@@ -170,15 +169,12 @@ void TerritoryMapPanel::changeEvent(QEvent *event)
 
 const territories::RegionGrouping &TerritoryMapPanel::grouping()
 {
-    const BookView *view = m_state->session()->view();
-    const std::size_t accounts = view ? std::size_t(view->accounts.size()) : 0;
-    if (m_groupingStale || m_grouping.regionOfAccount.size() != accounts) {
-        m_grouping = view ? territories::groupByRegion(view->accounts, m_matcher)
-                          : territories::RegionGrouping{};
-        m_groupingStale = false;
+    const territories::RegionGrouping &g = m_state->regionGrouping();
+    if (m_state->regionGroupingGeneration() != m_groupingSeen) {
+        m_groupingSeen = m_state->regionGroupingGeneration();
         m_figuresStale = true;
     }
-    return m_grouping;
+    return g;
 }
 
 const std::vector<territories::RegionFigures> &TerritoryMapPanel::figures()
@@ -202,7 +198,7 @@ const std::vector<territories::RegionFigures> &TerritoryMapPanel::figures()
 const territories::RegionFigures *TerritoryMapPanel::figuresOf(int region)
 {
     const std::vector<territories::RegionFigures> &all = figures();
-    const int i = m_grouping.indexOf(region);
+    const int i = grouping().indexOf(region);
     return i >= 0 && std::size_t(i) < all.size() ? &all[std::size_t(i)] : nullptr;
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "analytics/territoryregions.h"
-#include "geo/regionmatcher.h"
 #include "models/formatter.h"
 #include "widgets/regionmapexport.h"
 
@@ -110,9 +109,7 @@ private:
     QLabel *m_notOnMap;
     Formatter m_format;
 
-    geo::RegionMatcher m_matcher; // kept across books: the same spellings come again
-    territories::RegionGrouping m_grouping;
-    bool m_groupingStale = true;
+    int m_groupingSeen = 0; // the TerritoryState grouping generation the figures are of
     std::vector<territories::RegionFigures> m_figures;
     std::vector<QColor> m_entryColors;
     bool m_figuresStale = true;

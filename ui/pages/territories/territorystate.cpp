@@ -9,7 +9,11 @@ namespace tp::ui {
 TerritoryState::TerritoryState(BookSession *session, ScopeState *scope, QObject *parent)
     : QObject(parent), m_session(session), m_scope(scope)
 {
-    connect(session, &BookSession::loaded, this, [this] { invalidate(true); });
+    connect(session, &BookSession::aboutToSwitchBook, this, [this] { m_groupingStale = true; });
+    connect(session, &BookSession::loaded, this, [this] {
+        m_groupingStale = true;
+        invalidate(true);
+    });
     connect(session, &BookSession::changed, this, [this](const BookChange &change) {
         const ChangeAspects aspects = change.aspects();
         const bool layout = aspects.testFlag(ChangeAspect::Territories)
@@ -73,6 +77,19 @@ const territories::Report &TerritoryState::report()
     if (m_stale)
         evaluate();
     return m_report;
+}
+
+const territories::RegionGrouping &TerritoryState::regionGrouping()
+{
+    const BookView *view = m_session->view();
+    const std::size_t accounts = view ? std::size_t(view->accounts.size()) : 0;
+    if (m_groupingStale || m_grouping.regionOfAccount.size() != accounts) {
+        m_grouping = view ? territories::groupByRegion(view->accounts, m_matcher)
+                          : territories::RegionGrouping{};
+        m_groupingStale = false;
+        ++m_groupingGeneration;
+    }
+    return m_grouping;
 }
 
 int TerritoryState::entryOfTerritory(int territoryIndex)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "analytics/territories.h"
+#include "analytics/territoryregions.h"
+#include "geo/regionmatcher.h"
 
 #include <QObject>
 
@@ -29,6 +31,11 @@ public:
 
     const territories::Layout &layout();
     const territories::Report &report();
+    // The accounts grouped by map region (core's groupByRegion), worked out once per loaded
+    // view (no edit moves a billing place): the map and Propose… share it. The generation
+    // counts the groupings made, so that a reader knows when its figures of the last are stale.
+    const territories::RegionGrouping &regionGrouping();
+    int regionGroupingGeneration() const { return m_groupingGeneration; }
     // The territory (index into layout().entries) holding the BookView territory `index`.
     int entryOfTerritory(int territoryIndex);
 
@@ -48,6 +55,10 @@ private:
     territories::Layout m_layout;
     territories::Report m_report;
     bool m_stale = true;
+    geo::RegionMatcher m_matcher; // kept across books: the same spellings come again
+    territories::RegionGrouping m_grouping;
+    bool m_groupingStale = true;
+    int m_groupingGeneration = 0;
 };
 
 } // namespace tp::ui
