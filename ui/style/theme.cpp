@@ -105,20 +105,29 @@ QIcon stageIcon(Stage stage)
     const auto it = cache.constFind(key);
     if (it != cache.constEnd())
         return *it;
+    const QColor color = stageColor(stage);
+    const QIcon icon = drawnIcon([&color](QPainter &painter, int size) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(color);
+        const qreal inset = size * 0.2;
+        painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset));
+    });
+    cache.insert(key, icon);
+    return icon;
+}
+
+QIcon drawnIcon(const std::function<void(QPainter &painter, int size)> &paint)
+{
     QIcon icon;
     for (const int size : { 12, 16, 24, 32 }) {
         QPixmap pixmap(size, size);
         pixmap.fill(Qt::transparent);
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(stageColor(stage));
-        const qreal inset = size * 0.2;
-        painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset));
+        paint(painter, size);
         painter.end();
         icon.addPixmap(pixmap);
     }
-    cache.insert(key, icon);
     return icon;
 }
 

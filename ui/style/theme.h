@@ -6,6 +6,10 @@
 #include <QIcon>
 #include <QPalette>
 
+#include <functional>
+
+class QPainter;
+
 namespace tp::ui::theme {
 
 // Qt 6.4 has no colour-scheme API: the application palette is the truth (the platform's, or the
@@ -33,5 +37,8 @@ QColor iconColor();
 QColor blend(const QColor &base, const QColor &tint, qreal share);
 // A small round swatch of the stage colour for the stage column.
 QIcon stageIcon(Stage stage);
+// A small icon drawn at each size a view asks for (12, 16, 24 and 32 pixels): `paint` draws one
+// size on a transparent, antialiased pixmap of `size` × `size`.
+QIcon drawnIcon(const std::function<void(QPainter &painter, int size)> &paint);
 
 } // namespace tp::ui::theme

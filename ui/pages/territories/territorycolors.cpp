@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QPainter>
 #include <QPalette>
-#include <QPixmap>
 
 #include <algorithm>
 #include <array>
@@ -100,20 +99,13 @@ QIcon swatch(const QColor &color)
     const auto it = cache.constFind(color.rgba());
     if (it != cache.constEnd())
         return *it;
-    QIcon icon;
-    for (const int size : { 12, 16, 24, 32 }) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
+    const QIcon icon = theme::drawnIcon([&color](QPainter &painter, int size) {
         painter.setPen(QPen(color.darker(140), 1));
         painter.setBrush(color);
         const qreal inset = size * 0.15;
         const QRectF box(inset, inset, size - 2 * inset, size - 2 * inset);
         painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), size * 0.15, size * 0.15);
-        painter.end();
-        icon.addPixmap(pixmap);
-    }
+    });
     cache.insert(color.rgba(), icon);
     return icon;
 }
