@@ -147,6 +147,23 @@ Layout layoutOf(const BookView &view)
     return layout;
 }
 
+std::optional<Minor> moneyValue(const BookView &view, const Report &report, int row)
+{
+    switch (report.metric) {
+    case Metric::Ev:
+        return report.accountEv[std::size_t(row)];
+    case Metric::Potential:
+        return view.accounts.revenuePotential(row);
+    case Metric::Pipeline:
+        return view.accounts.openAmount[std::size_t(row)];
+    case Metric::Accounts:
+    case Metric::Active:
+    case Metric::Mix:
+        break;
+    }
+    return std::nullopt;
+}
+
 Balance balanceOf(const std::vector<double> &values)
 {
     Balance b;

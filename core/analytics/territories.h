@@ -75,6 +75,10 @@ struct Report
 Report evaluate(const BookView &view, const Layout &layout, Metric metric, const QString &period,
                 const MixWeights &weights = {});
 
+// An account's value on a money metric (EV, potential, open pipeline) in minor units, exactly
+// as the territories sum it; nullopt on a count or a mix.
+std::optional<Minor> moneyValue(const BookView &view, const Report &report, int row);
+
 // The share, deviation and balance of values, one per territory (as evaluate() works them out).
 struct Balance
 {

@@ -40,19 +40,8 @@ TerritorySummary TerritorySummary::build(const BookView &view, territories::Metr
     for (const rebalance::Move &m : s.proposal->plan.moves) {
         s.movedNames.append(a.name.at(std::size_t(m.account)));
         s.movedCrmIds.append(a.crmId.at(std::size_t(m.account)));
-        switch (metric) {
-        case territories::Metric::Ev:
-            s.movedMoney.push_back(s.report.accountEv[std::size_t(m.account)]);
-            break;
-        case territories::Metric::Potential:
-            s.movedMoney.push_back(a.revenuePotential(m.account));
-            break;
-        case territories::Metric::Pipeline:
-            s.movedMoney.push_back(a.openAmount[std::size_t(m.account)]);
-            break;
-        default:
-            break;
-        }
+        if (const auto money = territories::moneyValue(view, s.report, m.account))
+            s.movedMoney.push_back(*money);
     }
     return s;
 }

@@ -88,6 +88,10 @@ TEST_F(GuiPropose, TheProposalMovesNoLockedAccountAndIsAppliedAsOneUndoStep)
     EXPECT_EQ(gained, int(moves.size()));
     EXPECT_EQ(lost, int(moves.size()));
     EXPECT_EQ(dialog.moveTable()->model()->rowCount(), int(moves.size()));
+    // A move's value on EV is the account's EV to the cent, as the territories sum it.
+    ASSERT_EQ(figures->moneyValues.size(), moves.size());
+    EXPECT_EQ(figures->moneyValues.front(),
+              figures->before.accountEv[std::size_t(moves.front().account)]);
     EXPECT_EQ(dialog.territoryTable()->model()->rowCount(), int(figures->layout.entries.size()));
     EXPECT_TRUE(dialog.summaryLabel()->text().contains(QStringLiteral("Move ")))
             << qPrintable(dialog.summaryLabel()->text());

@@ -218,19 +218,12 @@ QString ProposalMoveModel::value(int row) const
 {
     const ProposalFigures &f = *m_figures;
     const auto account = std::size_t(f.proposal.plan.moves[std::size_t(row)].account);
+    if (const std::optional<Minor> &money = f.moneyValues[std::size_t(row)])
+        return m_format.money(*money, f.currency);
     const double m = f.before.accountValue[account];
-    switch (f.before.metric) {
-    case territories::Metric::Ev:
-    case territories::Metric::Potential:
-    case territories::Metric::Pipeline:
-        return m_format.money(Minor(std::llround(m * 100.0)), f.currency);
-    case territories::Metric::Accounts:
-    case territories::Metric::Active:
-        return m_format.number(qint64(std::llround(m)));
-    case territories::Metric::Mix:
-        break;
-    }
-    return m_format.locale().toString(m, 'f', 2);
+    if (f.before.metric == territories::Metric::Mix)
+        return m_format.locale().toString(m, 'f', 2);
+    return m_format.number(qint64(std::llround(m)));
 }
 
 QVariant ProposalMoveModel::data(const QModelIndex &index, int role) const

@@ -20,8 +20,9 @@ struct ProposalFigures
     territories::TerritoryProposal proposal;
     QStringList repNames; // per entry ("" none)
     std::vector<territories::FunnelCheck> funnelBefore, funnelAfter; // per entry
-    // Per move: the account's name and CRM id.
+    // Per move: the account's name, and its m in minor units on a money metric.
     QStringList accountNames;
+    std::vector<std::optional<Minor>> moneyValues;
 };
 
 class ProposalTerritoryModel : public QAbstractTableModel

@@ -243,8 +243,10 @@ void ProposeDialog::deliver()
                                m_state->mixWeights(), figures->proposal);
     for (const territories::Layout::Entry &e : figures->layout.entries)
         figures->repNames.append(e.rep >= 0 ? view->reps[std::size_t(e.rep)].name : QString());
-    for (const rebalance::Move &m : figures->proposal.plan.moves)
+    for (const rebalance::Move &m : figures->proposal.plan.moves) {
         figures->accountNames.append(view->accounts.name.at(std::size_t(m.account)));
+        figures->moneyValues.push_back(territories::moneyValue(*view, figures->before, m.account));
+    }
     checkFunnel(*figures);
     m_figures = std::move(figures);
     m_territoryModel->setFigures(m_figures.get());
