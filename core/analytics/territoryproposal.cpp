@@ -53,16 +53,16 @@ std::vector<rebalance::Territory> proposalTerritories(const BookView &view, cons
     return territories;
 }
 
-void countLocks(const BookView &view, std::span<const rebalance::Account> accounts,
-                TerritoryProposal &proposal)
+Locks countLocks(const BookView &view, std::span<const rebalance::Account> accounts)
 {
-    proposal.locked = proposal.lockedByUser = 0;
+    Locks locks;
     for (std::size_t r = 0; r < accounts.size(); ++r) {
         if (accounts[r].territory < 0 || !accounts[r].locked)
             continue;
-        ++proposal.locked;
-        proposal.lockedByUser += view.accounts.lock[r] == 1 ? 1 : 0;
+        ++locks.locked;
+        locks.byUser += view.accounts.lock[r] == 1 ? 1 : 0;
     }
+    return locks;
 }
 
 TerritoryProposal propose(const BookView &view, const Layout &layout, const Report &report,
@@ -78,7 +78,7 @@ TerritoryProposal propose(const BookView &view, const Layout &layout, const Repo
     options.tolerance = request.tolerance;
     options.maxMoves = request.maxMoves;
     options.maxMovedShare = request.maxMovedShare;
-    countLocks(view, accounts, p);
+    p.locks = countLocks(view, accounts);
     p.plan = rebalance::propose(accounts, territories, options, progress);
     describeMoves(view, layout, report, period, weights, p);
     return p;

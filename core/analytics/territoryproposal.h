@@ -35,6 +35,14 @@ struct Carried
     bool operator==(const Carried &) const = default;
 };
 
+// Accounts in territories that a proposal may not move: locked by an open deal or by the user,
+// and of those the ones the user locked.
+struct Locks
+{
+    int locked = 0;
+    int byUser = 0;
+};
+
 struct TerritoryProposal
 {
     ProposalRequest request;
@@ -42,10 +50,7 @@ struct TerritoryProposal
     std::vector<int> accountEntryAfter; // per account row: its entry after the moves
     Report after; // the figures of every entry after the moves, on the same metric
     double movedShare = 0; // Σ m moved / Σ m of the accounts in territories (0 when that is 0)
-    // The accounts in territories that could not move: locked (by an open deal or the user), and
-    // of those the ones the user locked.
-    int locked = 0;
-    int lockedByUser = 0;
+    Locks locks; // the accounts in territories that could not move
     // Per layout entry: what it gains and what it loses.
     std::vector<Carried> gained, lost;
 };
@@ -71,10 +76,8 @@ TerritoryProposal propose(const BookView &view, const Layout &layout, const Repo
                           const QString &period, const ProposalRequest &request,
                           const MixWeights &weights = {}, const rebalance::Progress &progress = {});
 
-// Counts the locked accounts of `accounts` (proposalAccounts()) into proposal.locked and
-// proposal.lockedByUser.
-void countLocks(const BookView &view, std::span<const rebalance::Account> accounts,
-                TerritoryProposal &proposal);
+// The locked accounts in territories among `accounts` (proposalAccounts()).
+Locks countLocks(const BookView &view, std::span<const rebalance::Account> accounts);
 
 // The figures of the layout with the moves made (gains and losses, the report after).
 void describeMoves(const BookView &view, const Layout &layout, const Report &report,

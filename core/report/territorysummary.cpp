@@ -87,7 +87,7 @@ void TerritorySummary::writeProposal(JsonWriter &json) const
             .value(QStringLiteral("moved_accounts"), qint64(p.plan.moves.size()))
             .value(QStringLiteral("moved_share"), p.movedShare)
             .boolean(QStringLiteral("within_tolerance"), p.plan.withinTolerance)
-            .value(QStringLiteral("locked_accounts"), p.locked)
+            .value(QStringLiteral("locked_accounts"), p.locks.locked)
             .ratio(QStringLiteral("balance_after"), after.balance)
             .ratio(QStringLiteral("max_deviation_after"), after.maxDeviation)
             .beginArray(QStringLiteral("moves"));
@@ -171,8 +171,8 @@ QString TerritorySummary::proposalText() const
             ? tr("Proposal (tolerance %1): no move brings the territories nearer the average; "
                  "%2 accounts are locked (%3 of them by you, the others by an open deal: "
                  "--unlock-open frees those).\n")
-                      .arg(locale.toString(p.request.tolerance, 'f', 2), locale.toString(p.locked),
-                           locale.toString(p.lockedByUser))
+                      .arg(locale.toString(p.request.tolerance, 'f', 2),
+                           locale.toString(p.locks.locked), locale.toString(p.locks.byUser))
             : tr("Proposal (tolerance %1): move %n account(s), %2 of the total, balance %3, "
                  "largest deviation %4\n",
                  nullptr, moved)

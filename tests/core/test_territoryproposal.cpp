@@ -119,8 +119,8 @@ TEST_F(ProposalBook, LockedAccountsStayAndTheFewestMovesReachTheBand)
     EXPECT_EQ(p.after.territories[1].accounts, 3);
     EXPECT_NEAR(*p.after.balance, 420.0 / 500.0, 1e-12);
     EXPECT_NEAR(p.movedShare, 320.0 / 920.0, 1e-12);
-    EXPECT_EQ(p.locked, 2); // P1 by the user, P3 by its open deal
-    EXPECT_EQ(p.lockedByUser, 1);
+    EXPECT_EQ(p.locks.locked, 2); // P1 by the user, P3 by its open deal
+    EXPECT_EQ(p.locks.byUser, 1);
 }
 
 TEST_F(ProposalBook, UnlockingOpenDealsFreesThemButNotTheUsersLocks)

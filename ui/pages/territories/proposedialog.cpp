@@ -189,7 +189,7 @@ void ProposeDialog::propose()
             territories::accountRegions(*view, m_state->regionGrouping()));
     std::vector<rebalance::Territory> territories =
             territories::proposalTerritories(*view, layout, report);
-    territories::countLocks(*view, accounts, m_locks);
+    m_locks = territories::countLocks(*view, accounts);
     rebalance::Options options;
     options.tolerance = m_running.tolerance;
     options.maxMoves = m_running.maxMoves;
@@ -237,8 +237,7 @@ void ProposeDialog::deliver()
     figures->before = m_state->report();
     figures->proposal.request = m_running;
     figures->proposal.plan = std::move(*m_job->result());
-    figures->proposal.locked = m_locks.locked;
-    figures->proposal.lockedByUser = m_locks.lockedByUser;
+    figures->proposal.locks = m_locks;
     territories::describeMoves(*view, figures->layout, figures->before, m_scope->period().label(),
                                m_state->mixWeights(), figures->proposal);
     for (const territories::Layout::Entry &e : figures->layout.entries)
@@ -292,7 +291,7 @@ QString ProposeDialog::summaryText() const
                 : tr("No move brings the territories nearer the average: %1 accounts are locked "
                      "(%2 of them by you, the others by an open deal), and the capacities and "
                      "budget hold the rest.")
-                          .arg(locale.toString(p.locked), locale.toString(p.lockedByUser));
+                          .arg(locale.toString(p.locks.locked), locale.toString(p.locks.byUser));
     } else {
         text = tr("Move %n account(s) (%1 of the total): balance %2 → %3, largest deviation "
                   "%4 → %5.",

@@ -83,7 +83,7 @@ private:
     ProposalMoveModel *m_moveModel;
     BackgroundJob<rebalance::Proposal> *m_job;
     territories::ProposalRequest m_running; // the request of the run going or shown
-    territories::TerritoryProposal m_locks; // only its locks counted, for the run going
+    territories::Locks m_locks; // counted for the run going
     std::unique_ptr<ProposalFigures> m_figures;
     std::unique_ptr<territories::FunnelChecker> m_funnel; // made at the first proposal
 };
