@@ -29,6 +29,7 @@ MixWeightsDialog::MixWeightsDialog(const territories::MixWeights &weights, QWidg
     : QDialog(parent), m_shares(new QLabel(this))
 {
     setWindowTitle(tr("Weighted Mix"));
+    setMinimumWidth(fontMetrics().averageCharWidth() * 48); // the explanation in a few lines
     auto *intro = new QLabel(tr("Each figure is divided by its average over the territories, "
                                 "then weighed: a weight of 1 on potential and 1 on accounts "
                                 "balances half on each."),
