@@ -13,7 +13,6 @@
 #include "session/booksession.h"
 #include "storage/book.h"
 #include "storage/reps.h"
-#include "style/colorscheme.h"
 #include "views/bookview.h"
 
 #include <QApplication>
@@ -58,24 +57,6 @@ protected:
         return dialog;
     }
 
-    // When TP_TEST_SCREENSHOTS names a folder: the dialog at its own size, light and dark.
-    static void shoot(QWidget &dialog, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("TP_TEST_SCREENSHOTS");
-        if (dir.isEmpty())
-            return;
-        for (const auto scheme : { ColorScheme::Light, ColorScheme::Dark }) {
-            ColorSchemeFollower::apply(scheme);
-            QApplication::processEvents();
-            dialog.grab().save(QStringLiteral("%1/%2-%3.png")
-                                       .arg(dir, name,
-                                            scheme == ColorScheme::Dark ? QStringLiteral("dark")
-                                                                        : QStringLiteral("light")));
-        }
-        ColorSchemeFollower::apply(ColorScheme::Light);
-        QApplication::processEvents();
-    }
-
     static QStringList column(QTableWidget *table, int c)
     {
         QStringList out;
@@ -110,7 +91,7 @@ TEST_F(GuiPublishMoves, TheFileMenuHoldsItAndANoMoveBookExplainsWithSaveOff)
     QString error;
     EXPECT_FALSE(dialog->save(dir.path(QStringLiteral("none.csv")), &error));
     EXPECT_FALSE(QFile::exists(dir.path(QStringLiteral("none.csv"))));
-    shoot(*dialog, QStringLiteral("publish-moves-none"));
+    test::shootSchemes(*dialog, QStringLiteral("publish-moves-none"));
     dialog->reject();
 }
 
@@ -131,7 +112,7 @@ TEST_F(GuiPublishMoves, ListsWhatTheFormatCannotTakeAndWritesTheMovesAndTheDeals
               QStringList{ QStringLiteral("its CRM id \"ACC-1\" is not a Salesforce id; its new "
                                           "owner, Bob Baker, has no CRM user id") });
     EXPECT_TRUE(dialog->unpublishedTable()->isVisibleTo(dialog));
-    shoot(*dialog, QStringLiteral("publish-moves"));
+    test::shootSchemes(*dialog, QStringLiteral("publish-moves"));
     // The open deals that stay with Alice.
     EXPECT_EQ(column(dialog->stayingTable(), 0),
               (QStringList{ QStringLiteral("Acme expansion"), QStringLiteral("Acme renewal") }));

@@ -194,6 +194,7 @@ TEST_F(GuiTerritories, AWeightedMixIsChosenWeighedAndKeptWithThePage)
         auto *dialog = qobject_cast<MixWeightsDialog *>(QApplication::activeModalWidget());
         ASSERT_NE(dialog, nullptr);
         dialog->setWeights({ 0, 1, 0, 1, 0 });
+        test::shootSchemes(*dialog, QStringLiteral("territories-mix-weights"));
         dialog->accept();
     });
     page->metricBox()->setCurrentIndex(page->metricBox()->findText(QStringLiteral("Weighted mix")));

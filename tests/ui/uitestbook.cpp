@@ -139,6 +139,23 @@ void shootSizesAndSchemes(QWidget &window, const QString &name)
     QApplication::processEvents();
 }
 
+void shootSchemes(QWidget &dialog, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("TP_TEST_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    for (const auto scheme : { ui::ColorScheme::Light, ui::ColorScheme::Dark }) {
+        ui::ColorSchemeFollower::apply(scheme);
+        QApplication::processEvents();
+        dialog.grab().save(QStringLiteral("%1/%2-%3.png")
+                                   .arg(dir, name,
+                                        scheme == ui::ColorScheme::Dark ? QStringLiteral("dark")
+                                                                        : QStringLiteral("light")));
+    }
+    ui::ColorSchemeFollower::apply(ui::ColorScheme::Light);
+    QApplication::processEvents();
+}
+
 ModelTestWarnings::ModelTestWarnings()
 {
     QMutexLocker lock(&warningsMutex);

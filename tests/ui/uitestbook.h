@@ -66,6 +66,8 @@ bool openAndWait(ui::BookSession &session, const QString &path);
 // light and the dark palette, as <name>-<width>-<light|dark>.png there (what a reviewer looks
 // at), and puts its size and the light palette back. Does nothing otherwise.
 void shootSizesAndSchemes(QWidget &window, const QString &name);
+// The same for a dialog at its own size: <name>-<light|dark>.png.
+void shootSchemes(QWidget &dialog, const QString &name);
 
 // Collects the warnings QAbstractItemModelTester reports (category qt.modeltest) while alive,
 // so a broken model fails the test with the tester's own words instead of aborting.
