@@ -164,6 +164,25 @@ TEST_F(EditOracle, AProposalsMovesAreOneEditWhateverTheirDestinations)
     EXPECT_EQ(test::dumpBook(m_book->db()), before);
 }
 
+TEST_F(EditOracle, ScenariosAreKeptRenamedAndDeletedAsEdits)
+{
+    const Id west = id("SELECT id FROM territories WHERE name = 'West'");
+    Scenario s;
+    s.name = QStringLiteral("Even");
+    s.createdOn = m_today;
+    s.metric = QStringLiteral("ev");
+    s.moves = { { account("A2"), west }, { account("A1"), west } };
+    BookChange kept = editor().keepScenario(s);
+    const Id scenario = kept.scenarios.front().id;
+    check(kept);
+    check(editor().renameScenario(scenario, QStringLiteral("Even keel")));
+    const QString before = test::dumpBook(m_book->db());
+    EXPECT_THROW(editor().renameScenario(scenario, QStringLiteral(" ")), InputError);
+    EXPECT_THROW(editor().deleteScenario(scenario + 100), InputError);
+    EXPECT_EQ(test::dumpBook(m_book->db()), before);
+    check(editor().deleteScenario(scenario));
+}
+
 TEST_F(EditOracle, TerritoryNamesAreCheckedAndNothingIsWrittenOnRefusal)
 {
     const Id west = id("SELECT id FROM territories WHERE name = 'West'");
