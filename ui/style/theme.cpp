@@ -106,7 +106,7 @@ QIcon stageIcon(Stage stage)
     if (it != cache.constEnd())
         return *it;
     const QColor color = stageColor(stage);
-    const QIcon icon = drawnIcon([&color](QPainter &painter, int size) {
+    QIcon icon = drawnIcon([&color](QPainter &painter, int size) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(color);
         const qreal inset = size * 0.2;

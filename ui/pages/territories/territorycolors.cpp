@@ -99,7 +99,7 @@ QIcon swatch(const QColor &color)
     const auto it = cache.constFind(color.rgba());
     if (it != cache.constEnd())
         return *it;
-    const QIcon icon = theme::drawnIcon([&color](QPainter &painter, int size) {
+    QIcon icon = theme::drawnIcon([&color](QPainter &painter, int size) {
         painter.setPen(QPen(color.darker(140), 1));
         painter.setBrush(color);
         const qreal inset = size * 0.15;
